@@ -1,0 +1,74 @@
+import { Temporal } from "temporal-polyfill";
+import { z } from "zod";
+
+export { Temporal };
+
+/**
+ * Time in Trellis: a plan is kept in the person's wall-clock time and zone;
+ * anything that happened is kept as an exact instant together with the zone it
+ * happened in, as an ISO 8601 string with offset and bracketed zone, e.g.
+ * `2026-03-14T21:30:00-04:00[America/New_York]`. Never `Date`.
+ */
+
+const zoneValidity = new Map<string, boolean>();
+
+/** True for IANA zone ids Temporal knows, e.g. `Europe/London`, and `UTC`. */
+export function isTimeZone(id: string): boolean {
+  const known = zoneValidity.get(id);
+  if (known !== undefined) return known;
+  let valid = false;
+  try {
+    // Offsets like "+05:00" are valid Temporal zones but not places; people live in places.
+    valid =
+      /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(id) &&
+      Temporal.PlainDate.from("2000-01-01").toZonedDateTime(id).timeZoneId.length > 0;
+  } catch {
+    valid = false;
+  }
+  zoneValidity.set(id, valid);
+  return valid;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  try {
+    return Temporal.PlainDate.from(text, { overflow: "reject" }).toString() === text;
+  } catch {
+    return false;
+  }
+}
+
+export function isZonedDateTime(text: string): boolean {
+  if (!text.includes("[")) return false;
+  try {
+    Temporal.ZonedDateTime.from(text, { offset: "reject" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { error: "must be a real calendar date written YYYY-MM-DD" });
+
+/** An IANA time zone id such as `America/Toronto`. */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { error: "must be a time zone name such as Europe/London" });
+
+/** An exact moment with its offset and zone, e.g. `2026-03-14T21:30:00-04:00[America/New_York]`. */
+export const zonedDateTimeSchema = z
+  .string()
+  .max(80)
+  .refine(isZonedDateTime, {
+    error: "must be a date and time with offset and zone, e.g. 2026-03-14T21:30:00-04:00[America/New_York]",
+  });
+
+export type IsoDate = string;
+export type ZonedDateTimeString = string;
+export type TimeZoneId = string;

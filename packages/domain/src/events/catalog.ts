@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import { journalEvents } from "../journal/events.ts";
+import { journeyEvents } from "../journey/events.ts";
+
+/** Every kind of event Trellis knows. Add a module's events here. */
+export const eventCatalog = {
+  ...journeyEvents,
+  ...journalEvents,
+} as const;
+
+export type EventType = keyof typeof eventCatalog;
+
+export type PayloadOf<K extends EventType> = z.output<(typeof eventCatalog)[K]["payload"]>;
+
+/** What the recording side writes: payload before defaults and trimming. */
+export type PayloadInput<K extends EventType> = z.input<(typeof eventCatalog)[K]["payload"]>;
+
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
+
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventCatalog, type);
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { isUuidV7 } from "../core/ids.ts";
+import { HLC_STRING_PATTERN, isDeviceId } from "../core/hlc.ts";
+import { err, ok, problem, type Problem, type Result } from "../core/result.ts";
+import { type EventType, eventCatalog, isEventType, type PayloadOf } from "./catalog.ts";
+
+/**
+ * The envelope every event travels in. `hlc` orders events across devices;
+ * `schemaVersion` says which shape `payload` has, so old events stay readable
+ * when a payload changes.
+ */
+export interface EventEnvelope<K extends EventType = EventType> {
+  readonly id: string;
+  readonly hlc: string;
+  readonly device: string;
+  readonly type: K;
+  readonly schemaVersion: number;
+  readonly payload: PayloadOf<K>;
+}
+
+/** A validated event of any known type, narrowed by `type`. */
+export type TrellisEvent = { [K in EventType]: EventEnvelope<K> }[EventType];
+
+export type EventOf<K extends EventType> = Extract<TrellisEvent, { type: K }>;
+
+const envelopeSchema = z.strictObject({
+  id: z.string().refine(isUuidV7, { error: "must be a lowercase UUID version 7" }),
+  hlc: z.string().regex(HLC_STRING_PATTERN, { error: "must be a hybrid logical clock stamp" }),
+  device: z.string().refine(isDeviceId, { error: "must be 8-32 lowercase letters or digits" }),
+  type: z.string().min(1).max(64),
+  schemaVersion: z.number().int().min(1),
+  payload: z.unknown(),
+});
+
+function firstProblem(issues: readonly z.core.$ZodIssue[], prefix: string): Problem {
+  const issue = issues[0];
+  const path = issue ? issue.path.map(String).join(".") : "";
+  const field = [prefix, path].filter((p) => p.length > 0).join(".") || "event";
+  const message = issue?.message ?? "is not valid";
+  return problem("invalid-field", field, `${field} ${message}`);
+}
+
+/**
+ * Checks an untrusted value (from a form, an import, sync, or storage) and
+ * returns a typed event, or the first problem found, naming the field.
+ */
+export function parseEvent(raw: unknown): Result<TrellisEvent, Problem> {
+  const env = envelopeSchema.safeParse(raw);
+  if (!env.success) return err(firstProblem(env.error.issues, ""));
+  const { type, schemaVersion, hlc, device } = env.data;
+  if (!isEventType(type)) {
+    return err(problem("unknown-type", "type", `type "${type}" is not an event Trellis knows`));
+  }
+  const definition = eventCatalog[type];
+  if (schemaVersion > definition.schemaVersion) {
+    return err(
+      problem(
+        "newer-schema",
+        "schemaVersion",
+        `schemaVersion ${schemaVersion} of ${type} is newer than this app understands (${definition.schemaVersion}); update Trellis`,
+      ),
+    );
+  }
+  if (!hlc.endsWith(`-${device}`)) {
+    return err(problem("invalid-field", "hlc", "hlc was not made by the device that sent it"));
+  }
+  const payload = definition.payload.safeParse(env.data.payload);
+  if (!payload.success) return err(firstProblem(payload.error.issues, "payload"));
+  return ok({ ...env.data, type, payload: payload.data } as TrellisEvent);
+}
+
+/** Events sort by clock stamp, then id: the one order every device agrees on. */
+export function compareEvents(a: { hlc: string; id: string }, b: { hlc: string; id: string }): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { optionalName } from "../core/text.ts";
+import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
+import { defineEvent } from "../events/define.ts";
+
+const journeyFields = {
+  /** What the app calls the person. Optional: many prefer no name on screen. */
+  displayName: optionalName.optional(),
+  /** Age at egg retrieval drives most clinical numbers, so the date of birth is needed. */
+  dateOfBirth: isoDateSchema,
+  /** The zone doses are planned in; travel is handled per dose. */
+  homeZone: timeZoneSchema,
+  /** The person going through this beside them, if any. */
+  partnerName: optionalName.optional(),
+};
+
+export const journeyEvents = {
+  JourneyCreated: defineEvent(
+    1,
+    "A person started keeping their record in Trellis.",
+    z.strictObject({ ...journeyFields, createdAt: zonedDateTimeSchema }),
+  ),
+  JourneyUpdated: defineEvent(
+    1,
+    "A person changed their name, date of birth, home zone or partner's name.",
+    z
+      .strictObject({
+        displayName: optionalName.nullable().optional(),
+        dateOfBirth: isoDateSchema.optional(),
+        homeZone: timeZoneSchema.optional(),
+        partnerName: optionalName.nullable().optional(),
+      })
+      .refine((p) => Object.keys(p).length > 0, { error: "says nothing to change" }),
+  ),
+};

@@ -1,0 +1,75 @@
+import type { Problem } from "../core/result.ts";
+import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
+import { journalHandlers } from "../journal/handlers.ts";
+import { journeyHandlers } from "../journey/handlers.ts";
+import type { Handler, Handlers } from "./handler.ts";
+import { type Draft, draftFrom, emptyDraft, type JourneyState } from "./state.ts";
+import type { EventType } from "../events/catalog.ts";
+
+const handlers: Handlers<EventType> = {
+  ...journeyHandlers,
+  ...journalHandlers,
+};
+
+function handlerFor(event: TrellisEvent): Handler<EventType> {
+  return handlers[event.type] as Handler<EventType>;
+}
+
+/** Whether `event` could apply to `state` now; the problem if not. Changes nothing. */
+export function checkEvent(state: JourneyState, event: TrellisEvent): Problem | null {
+  return handlerFor(event).check(state, event as never);
+}
+
+function applyOne(draft: Draft, event: TrellisEvent): void {
+  const handler = handlerFor(event);
+  const refused = handler.check(draft, event as never);
+  if (refused) {
+    draft.rejected.push({ eventId: event.id, type: event.type, problem: refused });
+  } else {
+    handler.apply(draft, event as never);
+  }
+  draft.eventCount += 1;
+  draft.lastHlc = event.hlc;
+}
+
+function sortedUnique(events: readonly TrellisEvent[]): TrellisEvent[] {
+  const seen = new Set<string>();
+  const out: TrellisEvent[] = [];
+  // An event seen twice (a replayed delivery) counts once, whatever its copy says.
+  for (const e of [...events].sort(compareEvents)) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The state of a journey from its events. Pure and deterministic: the same
+ * set of events gives the same state whatever order they arrive in, and an
+ * event seen twice counts once. Events are applied in clock order, so a later
+ * edit of the same field wins on every device.
+ */
+export function fold(events: readonly TrellisEvent[]): JourneyState {
+  const draft = emptyDraft();
+  for (const e of sortedUnique(events)) applyOne(draft, e);
+  return draft;
+}
+
+/**
+ * Applies events that all sort after `state.lastHlc` (the usual case: this
+ * device just recorded them) without folding everything again. Returns null
+ * when an event sorts earlier, or repeats one already folded in; the caller
+ * then folds the whole log.
+ */
+export function foldMore(state: JourneyState, events: readonly TrellisEvent[]): JourneyState | null {
+  const fresh = sortedUnique(events);
+  const first = fresh[0];
+  if (!first) return state;
+  if (state.lastHlc !== null && first.hlc <= state.lastHlc) return null;
+  const draft = draftFrom(state);
+  for (const e of fresh) applyOne(draft, e);
+  return draft;
+}
+
+export const emptyState: JourneyState = emptyDraft();
