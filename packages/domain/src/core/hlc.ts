@@ -80,7 +80,8 @@ export function receiveHlc(
 }
 
 function bounded(h: Hlc): Result<Hlc, HlcProblem> {
-  if (h.wallMs > MAX_WALL) return err({ reason: "hlc-invalid", message: "clock is beyond year 10889" });
+  if (h.wallMs > MAX_WALL)
+    return err({ reason: "hlc-invalid", message: "clock is beyond year 10889" });
   if (h.counter > MAX_COUNTER) {
     return err({ reason: "counter-overflow", message: "too many events in one millisecond" });
   }

@@ -62,12 +62,10 @@ export const timeZoneSchema = z
   .refine(isTimeZone, { error: "must be a time zone name such as Europe/London" });
 
 /** An exact moment with its offset and zone, e.g. `2026-03-14T21:30:00-04:00[America/New_York]`. */
-export const zonedDateTimeSchema = z
-  .string()
-  .max(80)
-  .refine(isZonedDateTime, {
-    error: "must be a date and time with offset and zone, e.g. 2026-03-14T21:30:00-04:00[America/New_York]",
-  });
+export const zonedDateTimeSchema = z.string().max(80).refine(isZonedDateTime, {
+  error:
+    "must be a date and time with offset and zone, e.g. 2026-03-14T21:30:00-04:00[America/New_York]",
+});
 
 export type IsoDate = string;
 export type ZonedDateTimeString = string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isUuidV7 } from "../core/ids.ts";
 import { HLC_STRING_PATTERN, isDeviceId } from "../core/hlc.ts";
-import { err, ok, problem, type Problem, type Result } from "../core/result.ts";
+import { isUuidV7 } from "../core/ids.ts";
+import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
 import { type EventType, eventCatalog, isEventType, type PayloadOf } from "./catalog.ts";
 
 /**
@@ -70,7 +70,10 @@ export function parseEvent(raw: unknown): Result<TrellisEvent, Problem> {
 }
 
 /** Events sort by clock stamp, then id: the one order every device agrees on. */
-export function compareEvents(a: { hlc: string; id: string }, b: { hlc: string; id: string }): number {
+export function compareEvents(
+  a: { hlc: string; id: string },
+  b: { hlc: string; id: string },
+): number {
   if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? -1 : 1;

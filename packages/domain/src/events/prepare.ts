@@ -1,10 +1,10 @@
 import { formatHlc, type Hlc, parseHlc, receiveHlc, tickHlc } from "../core/hlc.ts";
-import { err, ok, problem, type Problem, type Result } from "../core/result.ts";
+import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
 import { checkEvent } from "../state/fold.ts";
 import type { JourneyState } from "../state/state.ts";
 import type { EventType, PayloadInput } from "./catalog.ts";
-import { type EventOf, parseEvent } from "./envelope.ts";
 import { eventCatalog } from "./catalog.ts";
+import { type EventOf, parseEvent } from "./envelope.ts";
 
 export interface EventDraft<K extends EventType> {
   /** A fresh UUIDv7 for the event (the caller has the randomness). */

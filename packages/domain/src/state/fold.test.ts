@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Temporal } from "../core/time.ts";
 import type { TrellisEvent } from "../events/envelope.ts";
 import { visibleNotes } from "../journal/selectors.ts";
 import { Recorder, seededBytes } from "../testing/recorder.ts";
 import { fold, foldMore } from "./fold.ts";
 
-const T0 = Date.UTC(2015, 3, 2, 13, 0); // 2015-04-02 09:00 in New York
+const T0 = utc(2015, 4, 2, 13, 0); // 2015-04-02 09:00 in New York
 const zoned = (ms: number) =>
-  `${new Date(ms - 4 * 3600_000).toISOString().slice(0, 19)}-04:00[America/New_York]`;
+  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO("America/New_York").toString();
 
 /** Several devices writing offline, sometimes syncing: a realistic mess of events. */
 const opArb = fc.record({
@@ -48,7 +49,11 @@ function journeyFrom(ops: fc.infer<typeof opArb>[]): TrellisEvent[] {
     const noteId = notes[op.note % Math.max(notes.length, 1)];
     switch (op.kind) {
       case "add":
-        d.tryRecord("JournalNoteAdded", { noteId: d.newId(at), text: op.text, writtenAt: zoned(now) }, at);
+        d.tryRecord(
+          "JournalNoteAdded",
+          { noteId: d.newId(at), text: op.text, writtenAt: zoned(now) },
+          at,
+        );
         break;
       case "correct":
         if (noteId) d.tryRecord("JournalNoteCorrected", { noteId, text: op.text }, at);
@@ -123,15 +128,23 @@ describe("fold", () => {
     const r = new Recorder("phone0001", 7);
     r.record(
       "JourneyCreated",
-      { dateOfBirth: "1990-02-14", homeZone: "Europe/London", createdAt: "2024-03-01T08:00:00+00:00[Europe/London]" },
-      Date.UTC(2024, 2, 1, 8),
+      {
+        dateOfBirth: "1990-02-14",
+        homeZone: "Europe/London",
+        createdAt: "2024-03-01T08:00:00+00:00[Europe/London]",
+      },
+      utc(2024, 3, 1, 8),
     );
     const late = new Recorder("laptop001", 8);
     late.receive(r.events);
     const second = r.record(
       "JournalNoteAdded",
-      { noteId: r.newId(Date.UTC(2024, 2, 2)), text: "Baseline scan done.", writtenAt: "2024-03-02T08:00:00+00:00[Europe/London]" },
-      Date.UTC(2024, 2, 2),
+      {
+        noteId: r.newId(utc(2024, 3, 2)),
+        text: "Baseline scan done.",
+        writtenAt: "2024-03-02T08:00:00+00:00[Europe/London]",
+      },
+      utc(2024, 3, 2),
     );
     expect(foldMore(fold([second]), r.events.slice(0, 1))).toBeNull();
   });
@@ -140,14 +153,23 @@ describe("fold", () => {
     const phone = new Recorder("phone0001", 1);
     phone.record(
       "JourneyCreated",
-      { displayName: "Alex", dateOfBirth: "1988-07-04", homeZone: "America/Toronto", createdAt: "2025-10-01T20:00:00-04:00[America/Toronto]" },
-      Date.UTC(2025, 9, 2),
+      {
+        displayName: "Alex",
+        dateOfBirth: "1988-07-04",
+        homeZone: "America/Toronto",
+        createdAt: "2025-10-01T20:00:00-04:00[America/Toronto]",
+      },
+      utc(2025, 10, 2),
     );
     const laptop = new Recorder("laptop001", 2);
     laptop.receive(phone.events);
     // Both edit offline; the laptop edits later.
-    phone.record("JourneyUpdated", { partnerName: "Jordan", displayName: "Alex R." }, Date.UTC(2025, 9, 3));
-    laptop.record("JourneyUpdated", { partnerName: "Jordan B." }, Date.UTC(2025, 9, 4));
+    phone.record(
+      "JourneyUpdated",
+      { partnerName: "Jordan", displayName: "Alex R." },
+      utc(2025, 10, 3),
+    );
+    laptop.record("JourneyUpdated", { partnerName: "Jordan B." }, utc(2025, 10, 4));
     const merged = fold([...phone.events, ...laptop.events]);
     expect(merged.journey).toMatchObject({ partnerName: "Jordan B.", displayName: "Alex R." });
   });
@@ -156,19 +178,31 @@ describe("fold", () => {
     const a = new Recorder("phone0001", 1);
     a.record(
       "JourneyCreated",
-      { dateOfBirth: "1990-02-14", homeZone: "Europe/London", createdAt: "2024-03-01T08:00:00+00:00[Europe/London]" },
-      Date.UTC(2024, 2, 1, 8),
+      {
+        dateOfBirth: "1990-02-14",
+        homeZone: "Europe/London",
+        createdAt: "2024-03-01T08:00:00+00:00[Europe/London]",
+      },
+      utc(2024, 3, 1, 8),
     );
     const b = new Recorder("laptop001", 2);
     b.record(
       "JourneyCreated",
-      { dateOfBirth: "1991-01-01", homeZone: "Europe/Paris", createdAt: "2024-03-01T09:00:00+01:00[Europe/Paris]" },
-      Date.UTC(2024, 2, 1, 9),
+      {
+        dateOfBirth: "1991-01-01",
+        homeZone: "Europe/Paris",
+        createdAt: "2024-03-01T09:00:00+01:00[Europe/Paris]",
+      },
+      utc(2024, 3, 1, 9),
     );
     const state = fold([...a.events, ...b.events]);
     expect(state.journey?.homeZone).toBe("Europe/London");
     expect(state.rejected).toEqual([
-      { eventId: b.events[0]!.id, type: "JourneyCreated", problem: expect.objectContaining({ reason: "journey-exists" }) },
+      {
+        eventId: b.events[0]!.id,
+        type: "JourneyCreated",
+        problem: expect.objectContaining({ reason: "journey-exists" }),
+      },
     ]);
   });
 });
@@ -178,20 +212,41 @@ describe("a journal kept through a first cycle (Maya, 2015)", () => {
   const at = (iso: string) => epochMs(iso);
   r.record(
     "JourneyCreated",
-    { displayName: "Maya", dateOfBirth: "1985-11-30", homeZone: "America/New_York", partnerName: "Sam", createdAt: "2015-04-01T20:00:00-04:00[America/New_York]" },
+    {
+      displayName: "Maya",
+      dateOfBirth: "1985-11-30",
+      homeZone: "America/New_York",
+      partnerName: "Sam",
+      createdAt: "2015-04-01T20:00:00-04:00[America/New_York]",
+    },
     at("2015-04-02T00:00:00Z"),
   );
   const first = r.record(
     "JournalNoteAdded",
-    { noteId: r.newId(at("2015-04-03T01:10:00Z")), text: "Mixed the first powders tonight. Sam held the syringe.", writtenAt: "2015-04-02T21:10:00-04:00[America/New_York]" },
+    {
+      noteId: r.newId(at("2015-04-03T01:10:00Z")),
+      text: "Mixed the first powders tonight. Sam held the syringe.",
+      writtenAt: "2015-04-02T21:10:00-04:00[America/New_York]",
+    },
     at("2015-04-03T01:10:00Z"),
   );
   const second = r.record(
     "JournalNoteAdded",
-    { noteId: r.newId(at("2015-04-14T01:35:00Z")), text: "Trigger at 21:30 exactly. Retrieval Wednesday 9:30.", writtenAt: "2015-04-13T21:35:00-04:00[America/New_York]" },
+    {
+      noteId: r.newId(at("2015-04-14T01:35:00Z")),
+      text: "Trigger at 21:30 exactly. Retrieval Wednesday 9:30.",
+      writtenAt: "2015-04-13T21:35:00-04:00[America/New_York]",
+    },
     at("2015-04-14T01:35:00Z"),
   );
-  r.record("JournalNoteCorrected", { noteId: first.payload.noteId, text: "Mixed the first powders tonight. Sam held the vial steady." }, at("2015-04-03T02:00:00Z"));
+  r.record(
+    "JournalNoteCorrected",
+    {
+      noteId: first.payload.noteId,
+      text: "Mixed the first powders tonight. Sam held the vial steady.",
+    },
+    at("2015-04-03T02:00:00Z"),
+  );
   r.record("JournalNoteRetracted", { noteId: second.payload.noteId }, at("2015-04-14T02:00:00Z"));
 
   it("shows the corrected words, keeps the original in the history", () => {
@@ -206,18 +261,30 @@ describe("a journal kept through a first cycle (Maya, 2015)", () => {
   it("hides a deleted note from the journal but keeps it for undo", () => {
     expect(visibleNotes(r.state).map((n) => n.id)).toEqual([first.payload.noteId]);
     r.record("JournalNoteRestored", { noteId: second.payload.noteId }, at("2015-04-14T02:00:05Z"));
-    expect(visibleNotes(r.state).map((n) => n.id)).toEqual([second.payload.noteId, first.payload.noteId]);
+    expect(visibleNotes(r.state).map((n) => n.id)).toEqual([
+      second.payload.noteId,
+      first.payload.noteId,
+    ]);
   });
 
   it("refuses to correct a note that does not exist, naming the field", () => {
-    const refused = r.tryRecord("JournalNoteCorrected", { noteId: r.newId(at("2015-05-01T00:00:00Z")), text: "?" }, at("2015-05-01T00:00:00Z"));
+    const refused = r.tryRecord(
+      "JournalNoteCorrected",
+      { noteId: r.newId(at("2015-05-01T00:00:00Z")), text: "?" },
+      at("2015-05-01T00:00:00Z"),
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.field).toBe("payload.noteId");
   });
 });
 
 function epochMs(iso: string): number {
-  return Date.parse(iso);
+  return Temporal.Instant.from(iso).epochMilliseconds;
+}
+
+function utc(year: number, month: number, day: number, hour = 0, minute = 0): number {
+  return Temporal.ZonedDateTime.from({ year, month, day, hour, minute, timeZone: "UTC" })
+    .epochMilliseconds;
 }
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
@@ -235,7 +302,10 @@ describe("the generated journeys exercise the fold", () => {
   it("contain notes, corrections, deletions, restores, updates and rejections", () => {
     const seen = new Set<string>();
     let rejected = 0;
-    for (const ops of fc.sample(fc.array(opArb, { minLength: 30, maxLength: 40 }), { numRuns: 50, seed: 1 })) {
+    for (const ops of fc.sample(fc.array(opArb, { minLength: 30, maxLength: 40 }), {
+      numRuns: 50,
+      seed: 1,
+    })) {
       const events = journeyFrom(ops);
       for (const e of events) seen.add(e.type);
       rejected += fold(events).rejected.length;

@@ -1,10 +1,10 @@
 import type { Problem } from "../core/result.ts";
+import type { EventType } from "../events/catalog.ts";
 import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
 import { journalHandlers } from "../journal/handlers.ts";
 import { journeyHandlers } from "../journey/handlers.ts";
 import type { Handler, Handlers } from "./handler.ts";
 import { type Draft, draftFrom, emptyDraft, type JourneyState } from "./state.ts";
-import type { EventType } from "../events/catalog.ts";
 
 const handlers: Handlers<EventType> = {
   ...journeyHandlers,
@@ -62,7 +62,10 @@ export function fold(events: readonly TrellisEvent[]): JourneyState {
  * when an event sorts earlier, or repeats one already folded in; the caller
  * then folds the whole log.
  */
-export function foldMore(state: JourneyState, events: readonly TrellisEvent[]): JourneyState | null {
+export function foldMore(
+  state: JourneyState,
+  events: readonly TrellisEvent[],
+): JourneyState | null {
   const fresh = sortedUnique(events);
   const first = fresh[0];
   if (!first) return state;

@@ -1,0 +1,55 @@
+import { registerSW } from "virtual:pwa-register";
+import { openClient, openIndexedDbStorage } from "@trellis/client";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App.tsx";
+import { ClientProvider } from "./app/client-context.tsx";
+import { ToastProvider } from "./components/Toast.tsx";
+import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
+import "./styles.css";
+
+const i18n = createI18n(navigator.languages ?? [navigator.language]);
+document.documentElement.lang = i18n.locale;
+const root = createRoot(document.getElementById("root")!);
+
+registerSW({ immediate: true });
+
+async function start() {
+  root.render(<p className="loading">{i18n.t("app.loading")}</p>);
+  try {
+    const storage = await openIndexedDbStorage();
+    const channel =
+      "BroadcastChannel" in window ? new BroadcastChannel("trellis-events") : undefined;
+    const client = await openClient({ storage, ...(channel && { channel }) });
+    root.render(
+      <StrictMode>
+        <I18nProvider i18n={i18n}>
+          <ClientProvider client={client}>
+            <ToastProvider>
+              <App />
+            </ToastProvider>
+          </ClientProvider>
+        </I18nProvider>
+      </StrictMode>,
+    );
+  } catch (cause) {
+    root.render(
+      <main className="setup">
+        <div className="setup-card" role="alert">
+          <h1>{i18n.t("app.failed.title")}</h1>
+          <p>{i18n.t("app.failed.body")}</p>
+          <p className="muted small">
+            {i18n.t("app.failed.detail", {
+              detail: cause instanceof Error ? cause.message : String(cause),
+            })}
+          </p>
+          <button type="button" className="button button-primary" onClick={() => location.reload()}>
+            {i18n.t("app.reload")}
+          </button>
+        </div>
+      </main>,
+    );
+  }
+}
+
+void start();

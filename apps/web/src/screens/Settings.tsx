@@ -1,0 +1,169 @@
+import { type ChangeEvent, useRef, useState } from "react";
+import { useClient, useJourneyState } from "../app/client-context.tsx";
+import { todayIso } from "../app/time.ts";
+import { Page } from "../components/Page.tsx";
+import { useToast } from "../components/Toast.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { JourneyForm } from "./JourneyForm.tsx";
+
+export function Settings() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const journey = state.journey!;
+  const toast = useToast();
+  const [importMessage, setImportMessage] = useState<string | null>(null);
+  const [persistMessage, setPersistMessage] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  async function exportAll() {
+    const file = await client.exportAll();
+    const blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `trellis-export-${todayIso(journey.homeZone)}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async function importChosen(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      setImportMessage(t("settings.import.unreadable"));
+      return;
+    }
+    const r = await client.importFile(parsed);
+    setImportMessage(
+      r.ok
+        ? t("settings.import.done", { count: r.value.added })
+        : t("settings.import.failed", { message: r.error.message }),
+    );
+  }
+
+  async function persist() {
+    const granted = (await navigator.storage?.persist?.()) ?? false;
+    setPersistMessage(granted ? t("settings.persist.granted") : t("settings.persist.denied"));
+  }
+
+  return (
+    <Page title={t("settings.title")}>
+      <section className="card stack" aria-labelledby="settings-journey">
+        <h2 id="settings-journey">{t("settings.journey")}</h2>
+        <JourneyForm
+          initial={journey}
+          submitLabel={t("form.save")}
+          onSubmit={async (f) => {
+            const changes = {
+              ...(f.displayName.trim() !== (journey.displayName ?? "") && {
+                displayName: f.displayName.trim() || null,
+              }),
+              ...(f.partnerName.trim() !== (journey.partnerName ?? "") && {
+                partnerName: f.partnerName.trim() || null,
+              }),
+              ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
+              ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
+            };
+            if (Object.keys(changes).length > 0) {
+              const r = await client.record("JourneyUpdated", changes);
+              if (!r.ok) return r.error;
+            }
+            toast.show(t("settings.journey.saved"));
+            return null;
+          }}
+        />
+      </section>
+
+      <section className="card stack" aria-labelledby="settings-data">
+        <h2 id="settings-data">{t("settings.data")}</h2>
+        <p>{t("settings.data.where", { count: state.eventCount })}</p>
+        {client.unreadable.length > 0 && (
+          <p className="notice">{t("settings.unreadable", { count: client.unreadable.length })}</p>
+        )}
+        <div className="stack-tight">
+          <button type="button" className="button" onClick={exportAll}>
+            {t("settings.export")}
+          </button>
+          <p className="hint">{t("settings.export.hint")}</p>
+        </div>
+        <div className="stack-tight">
+          <button type="button" className="button" onClick={() => importInput.current?.click()}>
+            {t("settings.import")}
+          </button>
+          <input
+            ref={importInput}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t("settings.import")}
+            onChange={importChosen}
+          />
+          <p className="hint">{t("settings.import.hint")}</p>
+          {importMessage && <p role="status">{importMessage}</p>}
+        </div>
+        <div className="stack-tight">
+          <button type="button" className="button" onClick={persist}>
+            {t("settings.persist")}
+          </button>
+          <p className="hint">{t("settings.persist.hint")}</p>
+          {persistMessage && <p role="status">{persistMessage}</p>}
+        </div>
+        <div className="stack-tight">
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => dialog.current?.showModal()}
+          >
+            {t("settings.erase")}
+          </button>
+          <p className="hint">{t("settings.erase.hint")}</p>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="settings-privacy">
+        <h2 id="settings-privacy">{t("settings.privacy")}</h2>
+        <p>{t("settings.privacy.body")}</p>
+      </section>
+
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">{t("settings.about")}</h2>
+        <p>{t("settings.about.body")}</p>
+        <p className="muted small">{t("settings.version", { version: __APP_VERSION__ })}</p>
+      </section>
+
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby="erase-title"
+        aria-describedby="erase-body"
+      >
+        <h2 id="erase-title">{t("settings.erase.confirmTitle")}</h2>
+        <p id="erase-body">{t("settings.erase.confirmBody")}</p>
+        <form method="dialog" className="row">
+          <button type="submit" className="button">
+            {t("form.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={async () => {
+              dialog.current?.close();
+              await client.eraseDevice();
+            }}
+          >
+            {t("settings.erase.confirm")}
+          </button>
+        </form>
+      </dialog>
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import { useClient } from "../app/client-context.tsx";
+import { nowZoned } from "../app/time.ts";
+import { useT } from "../i18n/i18n.tsx";
+import { JourneyForm } from "./JourneyForm.tsx";
+
+export function Setup() {
+  const t = useT();
+  const client = useClient();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
+
+  async function restore(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      setRestoreMessage(t("settings.import.unreadable"));
+      return;
+    }
+    const r = await client.importFile(parsed);
+    // On success the journey exists and the app moves on to Today by itself.
+    if (!r.ok) setRestoreMessage(t("settings.import.failed", { message: r.error.message }));
+    else if (!client.state.journey) setRestoreMessage(t("setup.restore.noJourney"));
+  }
+
+  useEffect(() => {
+    document.title = t("setup.title");
+  }, [t]);
+  return (
+    <main id="main" className="setup">
+      <div className="setup-card">
+        <h1>{t("setup.title")}</h1>
+        <p className="lead">{t("setup.intro")}</p>
+        <JourneyForm
+          submitLabel={t("setup.submit")}
+          onSubmit={async (f) => {
+            const r = await client.record("JourneyCreated", {
+              ...(f.displayName.trim() && { displayName: f.displayName }),
+              ...(f.partnerName.trim() && { partnerName: f.partnerName }),
+              dateOfBirth: f.dateOfBirth,
+              homeZone: f.homeZone,
+              createdAt: nowZoned(f.homeZone),
+            });
+            return r.ok ? null : r.error;
+          }}
+        />
+        <section className="restore stack-tight" aria-labelledby="restore-title">
+          <h2 id="restore-title">{t("setup.restore.title")}</h2>
+          <p className="hint">{t("setup.restore.hint")}</p>
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            {t("setup.restore")}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t("setup.restore")}
+            onChange={restore}
+          />
+          {restoreMessage && (
+            <p className="error" role="alert">
+              {restoreMessage}
+            </p>
+          )}
+        </section>
+        <p className="hint">{t("setup.disclaimer")}</p>
+      </div>
+    </main>
+  );
+}

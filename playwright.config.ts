@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests run in Debian's Chromium, never a downloaded browser. If it is
+ * missing the run fails here, loudly, instead of skipping.
+ */
+const chromiumPath = process.env.TRELLIS_CHROMIUM ?? "/usr/bin/chromium";
+if (!existsSync(chromiumPath)) {
+  throw new Error(
+    `No Chromium at ${chromiumPath}. Browser tests need it: apt-get install -y chromium (or set TRELLIS_CHROMIUM).`,
+  );
+}
+
+const port = Number(process.env.TRELLIS_E2E_PORT ?? 4391);
+const dataDir = mkdtempSync(join(tmpdir(), "trellis-e2e-"));
+
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: "apps/web/e2e",
+  testMatch: "**/*.e2e.ts",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "off",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  },
+  projects: [
+    {
+      name: "phone",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 375, height: 812 }, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: "npx tsx apps/server/src/main.ts",
+    url: `http://127.0.0.1:${port}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PORT: String(port), HOST: "127.0.0.1", TRELLIS_DATA_DIR: dataDir },
+    stdout: "pipe",
+  },
+});

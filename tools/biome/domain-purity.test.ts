@@ -1,0 +1,72 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const biome = join(root, "node_modules/@biomejs/biome/bin/biome");
+const sandboxes: string[] = [];
+
+/**
+ * Lints `source` as a file at `path` under the project's real biome.json
+ * (copied into a scratch folder, since Biome reports nothing for stdin).
+ */
+function lint(path: string, source: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "trellis-lint-"));
+  sandboxes.push(dir);
+  const config = JSON.parse(readFileSync(join(root, "biome.json"), "utf8"));
+  config.$schema = undefined;
+  config.vcs = { enabled: false };
+  writeFileSync(join(dir, "biome.json"), JSON.stringify(config));
+  cpSync(join(root, "tools/biome"), join(dir, "tools/biome"), { recursive: true });
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), source);
+  const r = spawnSync(process.execPath, [biome, "lint", "--max-diagnostics=50", path], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  return `${r.stdout}\n${r.stderr}`;
+}
+
+afterAll(() => {
+  for (const d of sandboxes) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the lint rule that keeps packages/domain pure", () => {
+  const inDomain = "packages/domain/src/state/probe.ts";
+
+  it.each([
+    ['import { readFileSync } from "node:fs";', "node I/O"],
+    ['import { openClient } from "@trellis/client";', "another workspace package"],
+    ['import pg from "pg";', "a database driver"],
+    ['import { x } from "../../../apps/server/src/index.ts";', "a path out of the package"],
+  ])("refuses %s (%s)", (line) => {
+    expect(lint(inDomain, `${line}\nexport const y = 1;\n`)).toMatch(/packages\/domain is pure/);
+  });
+
+  it.each([
+    ["export const t = Date.now();", /global variable Date/],
+    ["export const t = Temporal.Now.instant();", /deterministic/],
+    ["export const r = Math.random();", /deterministic/],
+    ["export const f = fetch;", /global variable fetch/],
+  ])("refuses clock, randomness and network: %s", (line, message) => {
+    expect(lint(inDomain, `${line}\n`)).toMatch(message);
+  });
+
+  it("allows zod, temporal-polyfill and the package's own modules", () => {
+    const out = lint(
+      inDomain,
+      'import { z } from "zod";\nimport { Temporal } from "temporal-polyfill";\nimport { ok } from "../core/result.ts";\nexport const all = [z, Temporal, ok];\n',
+    );
+    expect(out).toMatch(/Checked 1 file/);
+    expect(out).not.toMatch(/packages\/domain is pure|deterministic/);
+  });
+
+  it("does not restrict the other packages", () => {
+    const out = lint("packages/client/src/probe.ts", 'import { readFileSync } from "node:fs";\nexport const f = readFileSync;\n');
+    expect(out).toMatch(/Checked 1 file/);
+    expect(out).not.toMatch(/packages\/domain is pure/);
+  });
+});
