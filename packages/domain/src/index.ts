@@ -3,6 +3,8 @@
  * hybrid logical clock, and `fold`, which derives a journey's state from its
  * events. No I/O, no clock, no randomness: everything comes in as arguments.
  */
+
+export * from "./clinical/index.ts";
 export {
   compareHlc,
   createHlc,
@@ -42,10 +44,117 @@ export {
   type TrellisEvent,
 } from "./events/envelope.ts";
 export { type EventDraft, prepareEvent } from "./events/prepare.ts";
+export {
+  inventoryEvents,
+  packageKinds,
+} from "./inventory/events.ts";
+export {
+  convertAmount,
+  type InventoryOptions,
+  inventory,
+  type MedicineStock,
+  type SupplyStatus,
+  sameMedicine,
+} from "./inventory/selectors.ts";
+export type { Supply } from "./inventory/state.ts";
 export { NOTE_MAX_LENGTH } from "./journal/events.ts";
 export { visibleNotes } from "./journal/selectors.ts";
 export type { JournalNote, NoteVersion } from "./journal/state.ts";
 export type { Journey } from "./journey/state.ts";
+export {
+  type CatalogueMedicine,
+  catalogueMedicine,
+  type DoseUnit,
+  doseProblem,
+  doseUnits,
+  type Form,
+  forms,
+  maxPlausibleDose,
+  medicationCatalogue,
+  type Purpose,
+  purposes,
+  type Route,
+  routes,
+  searchMedicines,
+} from "./medication/catalogue.ts";
+export { appointmentKinds } from "./monitoring/events.ts";
+export {
+  appointments,
+  type LabPoint,
+  labSeries,
+  nextAppointment,
+  type ScanPoint,
+  scanSeries,
+} from "./monitoring/selectors.ts";
+export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts";
+export { defaultPreferences, type Preferences } from "./preferences/events.ts";
+export {
+  type CycleType,
+  cycleTypes,
+  type DayOne,
+  type ProtocolTemplate,
+  protocolTemplate,
+  protocolTemplates,
+  type TemplateItem,
+} from "./protocols/templates.ts";
+export { addDays, daysBetween } from "./schedule/civil.ts";
+export {
+  type Dose,
+  type DoseInstance,
+  type ExpandOptions,
+  expandSchedule,
+  type Plan,
+  type PlanAdjustment,
+  type PlanEnd,
+  type PlanItem,
+  plannedDoseCount,
+} from "./schedule/expand.ts";
 export { checkEvent, emptyState, fold, foldMore } from "./state/fold.ts";
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
+export { type InjectionSite, injectionSites } from "./treatment/events.ts";
+export {
+  cycleDayDate,
+  cycleDayOf,
+  isPlannedSlot,
+  slotKey,
+  startDateOf,
+  toPlanItem,
+} from "./treatment/plan.ts";
+export {
+  activeCycles,
+  cycleDay,
+  cycleList,
+  cyclePlan,
+  cyclePlanItems,
+  cycleTrigger,
+  type DayDose,
+  type DoseStatus,
+  DUE_WINDOW_MINUTES,
+  daySchedule,
+  type ProcedureTime,
+  procedureTime,
+  rangeSchedule,
+  sitesFor,
+  suggestSite,
+  type TriggerInfo,
+} from "./treatment/selectors.ts";
+export type {
+  Cycle,
+  CycleStatus,
+  DoseLog,
+  MedicationRef,
+  PlanChange,
+  PlanEndSpec,
+  PlannedMedication,
+  PlanStart,
+} from "./treatment/state.ts";
+export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
+export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
+export type { SymptomCheck } from "./wellbeing/state.ts";
+export {
+  draftFromTemplateItem,
+  draftPlanFromTemplate,
+  draftTrigger,
+  type PlanDraftItem,
+} from "./protocols/instantiate.ts";

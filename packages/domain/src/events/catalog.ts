@@ -1,11 +1,21 @@
 import type { z } from "zod";
+import { inventoryEvents } from "../inventory/events.ts";
 import { journalEvents } from "../journal/events.ts";
 import { journeyEvents } from "../journey/events.ts";
+import { monitoringEvents } from "../monitoring/events.ts";
+import { preferencesEvents } from "../preferences/events.ts";
+import { treatmentEvents } from "../treatment/events.ts";
+import { wellbeingEvents } from "../wellbeing/events.ts";
 
 /** Every kind of event Trellis knows. Add a module's events here. */
 export const eventCatalog = {
   ...journeyEvents,
   ...journalEvents,
+  ...treatmentEvents,
+  ...inventoryEvents,
+  ...monitoringEvents,
+  ...wellbeingEvents,
+  ...preferencesEvents,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -22,7 +22,9 @@ const opArb = fc.record({
   skew: fc.integer({ min: -60_000, max: 60_000 }),
 });
 
-function journeyFrom(ops: fc.infer<typeof opArb>[]): TrellisEvent[] {
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
+function journeyFrom(ops: Op[]): TrellisEvent[] {
   const devices = [
     new Recorder("phone0001", 1),
     new Recorder("laptop001", 2),

@@ -1,14 +1,24 @@
 import type { Problem } from "../core/result.ts";
 import type { EventType } from "../events/catalog.ts";
 import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
+import { inventoryHandlers } from "../inventory/handlers.ts";
 import { journalHandlers } from "../journal/handlers.ts";
 import { journeyHandlers } from "../journey/handlers.ts";
+import { monitoringHandlers } from "../monitoring/handlers.ts";
+import { preferencesHandlers } from "../preferences/handlers.ts";
+import { treatmentHandlers } from "../treatment/handlers.ts";
+import { wellbeingHandlers } from "../wellbeing/handlers.ts";
 import type { Handler, Handlers } from "./handler.ts";
 import { type Draft, draftFrom, emptyDraft, type JourneyState } from "./state.ts";
 
 const handlers: Handlers<EventType> = {
   ...journeyHandlers,
   ...journalHandlers,
+  ...treatmentHandlers,
+  ...inventoryHandlers,
+  ...monitoringHandlers,
+  ...wellbeingHandlers,
+  ...preferencesHandlers,
 };
 
 function handlerFor(event: TrellisEvent): Handler<EventType> {

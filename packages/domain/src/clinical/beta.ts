@@ -1,0 +1,223 @@
+/** Answers "is this beta rise normal?": each interval's rise against the minimal rise for a viable pregnancy. */
+
+import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { Temporal } from "../core/time.ts";
+import { LAB_ANALYTES } from "./units.ts";
+
+/**
+ * A "beta" is a blood test for beta hCG (human chorionic gonadotropin), the
+ * hormone a pregnancy makes, taken from about 9-14 days after a transfer and
+ * repeated every two days or so. What matters is not one number (it depends on
+ * the day, fresh vs frozen, and the assay) but how fast it rises: in an early
+ * viable pregnancy it roughly doubles every two days (clinical.md §4).
+ */
+
+/**
+ * One beta result. `value` in mIU/mL (= IU/L). `at` is either a date
+ * `YYYY-MM-DD` (all draws taken at the same time of day, so a day is 24 h) or
+ * an exact time with offset, ideally with zone:
+ * `2026-01-20T08:00:00-05:00[America/Toronto]`. One series uses one kind.
+ */
+export interface BetaValue {
+  readonly at: string;
+  readonly value: number;
+}
+
+export interface BetaInterval {
+  /** `at` of the earlier value, as given. */
+  readonly from: string;
+  /** `at` of the later value, as given. */
+  readonly to: string;
+  readonly hours: number;
+  /** Raw change over the interval, in percent: (h2 / h1 - 1) x 100. */
+  readonly risePercent: number;
+  /** The rise scaled to 48 h, to compare with the minimal rise: ((h2 / h1)^(48 / hours) - 1) x 100. */
+  readonly rise48hPercent: number;
+  /** Hours for the value to double at this pace; `null` when it is not rising. */
+  readonly doublingTimeHours: number | null;
+  readonly trend: "rising" | "flat" | "falling";
+  /** The slowest 48-h rise seen in viable pregnancies, for the interval's first value (Barnhart 2016). */
+  readonly minimalRise48hPercent: 49 | 40 | 33;
+  /**
+   * Whether `rise48hPercent` reaches that minimum; `null` when the value is not
+   * rising, where the question of a minimal rise does not apply and the trend
+   * (`falling`, `flat`) is the answer.
+   */
+  readonly meetsMinimalRise: boolean | null;
+}
+
+export interface BetaTrend {
+  /** Between consecutive values, in time order. Empty for a single value. */
+  readonly intervals: readonly BetaInterval[];
+  /** Always present: the trend never rules out an ectopic pregnancy. English default of `noteKey`. */
+  readonly note: string;
+  readonly noteKey: "beta.ultrasound-decides";
+  readonly source: string;
+}
+
+/** clinical.md §4: Barnhart et al. 2016 [checked], Dillon et al. 2012 [checked]. */
+export const BETA_SOURCE =
+  "Barnhart et al. 2016, Obstet Gynecol 128:504 (minimal 48-h rise by first value); Dillon et al. 2012 (kinetics do not rule out ectopic pregnancy); clinical.md §4";
+
+/** clinical.md §4, Dillon et al. 2012: about 27% of ectopic curves look normal or failing. */
+export const BETA_NOTE =
+  "How fast beta hCG rises can never rule out an ectopic pregnancy (one outside the uterus); only an ultrasound can tell where a pregnancy is.";
+
+/**
+ * Minimal 48-h rise by the interval's first value (Barnhart et al. 2016,
+ * Obstet Gynecol 128:504, clinical.md §4 [checked]): 49% below 1,500 mIU/mL,
+ * 40% at 1,500-3,000, 33% above 3,000.
+ */
+export function minimalRise48hPercent(firstValue: number): 49 | 40 | 33 {
+  if (firstValue < 1_500) return 49;
+  if (firstValue <= 3_000) return 40;
+  return 33;
+}
+
+/** Guard, not a clinical figure: the hCG plausibility bound from units.ts. */
+const HCG_MAX = LAB_ANALYTES.hCG.plausibleMax;
+const HOURS_PER_DAY = 24;
+/**
+ * Guard, not a clinical figure: two draws less than an hour apart are the same
+ * draw as far as a trend can tell, and scaling minutes to 48 h would turn assay
+ * noise into huge rises.
+ */
+const MIN_INTERVAL_HOURS = 1;
+/** Floating error allowance, so 100 -> 149 over 48 h counts as the full 49%. */
+const EPSILON = 1e-9;
+const NS_PER_HOUR = 3_600_000_000_000n;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+type Moment = { kind: "date"; hours: number } | { kind: "exact"; hours: number };
+
+function readAt(at: unknown): Moment | null {
+  if (typeof at !== "string" || at.length > 80) return null;
+  try {
+    if (DATE_ONLY.test(at)) {
+      const date = Temporal.PlainDate.from(at, { overflow: "reject" });
+      // Days since 1970-01-01 x 24: draws at the same time of day, so a day is 24 h.
+      const days = date.since(Temporal.PlainDate.from("1970-01-01"), { largestUnit: "days" }).days;
+      return { kind: "date", hours: days * HOURS_PER_DAY };
+    }
+    const instant = at.includes("[")
+      ? Temporal.ZonedDateTime.from(at, { offset: "reject" }).toInstant()
+      : Temporal.Instant.from(at); // needs an offset or Z; a bare local time is refused
+    // Whole-hour part in bigint, remainder in number: exact for any realistic time.
+    const ns = instant.epochNanoseconds;
+    return {
+      kind: "exact",
+      hours: Number(ns / NS_PER_HOUR) + Number(ns % NS_PER_HOUR) / Number(NS_PER_HOUR),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The trend of a series of betas (any order; sorted by time). For each pair
+ * of consecutive values: raw rise, rise scaled to 48 h, doubling time
+ * t_d = dt x ln 2 / ln(h2 / h1) (clinical.md §4), and whether the 48-h rise
+ * meets the minimal rise for the first value. Always carries the note that an
+ * ultrasound decides (Dillon et al. 2012).
+ *
+ * Refuses: no values, a value that is not a positive finite number (or above
+ * the hCG plausibility guard), an `at` that is not a real date or an exact
+ * time with offset, dates mixed with exact times, two values at the same time
+ * (or, for exact times, less than an hour apart).
+ */
+export function betaTrend(series: readonly BetaValue[]): Result<BetaTrend, Problem> {
+  if (!Array.isArray(series) || series.length === 0) {
+    return err(problem("empty-series", "series", "add at least one beta value"));
+  }
+  const points: { at: string; value: number; hours: number; kind: Moment["kind"] }[] = [];
+  for (const [i, point] of series.entries()) {
+    const field = `series.${i}`;
+    const { at, value } = (typeof point === "object" && point !== null ? point : {}) as Partial<
+      Record<keyof BetaValue, unknown>
+    >;
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+      return err(
+        problem("invalid-value", `${field}.value`, "a beta value must be a number above 0 mIU/mL"),
+      );
+    }
+    if (value > HCG_MAX) {
+      return err(
+        problem(
+          "implausible-value",
+          `${field}.value`,
+          `an hCG of ${value} mIU/mL is outside what labs report; check the number and the unit`,
+        ),
+      );
+    }
+    const moment = readAt(at);
+    if (!moment || typeof at !== "string") {
+      return err(
+        problem(
+          "invalid-time",
+          `${field}.at`,
+          "must be a date (YYYY-MM-DD) or a time with offset and zone, e.g. 2026-01-20T08:00:00-05:00[America/Toronto]",
+        ),
+      );
+    }
+    const first = points[0];
+    if (first && first.kind !== moment.kind) {
+      return err(
+        problem(
+          "mixed-times",
+          `${field}.at`,
+          "give every beta as a date, or every beta as a date and time, not a mix",
+        ),
+      );
+    }
+    const same = points.find((p) => p.hours === moment.hours);
+    if (same) {
+      return err(
+        problem(
+          "duplicate-time",
+          `${field}.at`,
+          `two betas at the same time (${same.at}); keep one, or correct the time`,
+        ),
+      );
+    }
+    const close = points.find((p) => Math.abs(p.hours - moment.hours) < MIN_INTERVAL_HOURS);
+    if (close) {
+      return err(
+        problem(
+          "too-close",
+          `${field}.at`,
+          `two betas less than an hour apart (${close.at}) are one draw as far as the trend can tell; keep one`,
+        ),
+      );
+    }
+    points.push({ at, value, hours: moment.hours, kind: moment.kind });
+  }
+  points.sort((a, b) => a.hours - b.hours);
+
+  const intervals: BetaInterval[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const hours = b.hours - a.hours;
+    const ratio = b.value / a.value;
+    const minimal = minimalRise48hPercent(a.value);
+    const rise48hPercent = (ratio ** (48 / hours) - 1) * 100;
+    const trend = ratio > 1 ? "rising" : ratio < 1 ? "falling" : "flat";
+    intervals.push({
+      from: a.at,
+      to: b.at,
+      hours,
+      risePercent: (ratio - 1) * 100,
+      rise48hPercent,
+      doublingTimeHours: trend === "rising" ? (hours * Math.LN2) / Math.log(ratio) : null,
+      trend,
+      minimalRise48hPercent: minimal,
+      meetsMinimalRise: trend === "rising" ? rise48hPercent >= minimal - EPSILON : null,
+    });
+  }
+  return ok({
+    intervals,
+    note: BETA_NOTE,
+    noteKey: "beta.ultrasound-decides",
+    source: BETA_SOURCE,
+  });
+}

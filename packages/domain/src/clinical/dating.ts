@@ -1,0 +1,155 @@
+/** Answers "when is the baby due, and how far along is the pregnancy on a given day?". */
+import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { type IsoDate, isIsoDate, Temporal } from "../core/time.ts";
+
+/**
+ * Gestational age (GA) is how far along a pregnancy is, written weeks+days
+ * (`5w3d`). By convention it counts from the first day of the last menstrual
+ * period (LMP), about two weeks before ovulation, so at conception a
+ * pregnancy is already "2 weeks". In IVF the dates are known exactly: egg
+ * retrieval (or ovulation) is GA 2w0d, and an embryo transferred on day N of
+ * its development is GA 2w0d + N days on transfer day (a day-5 blastocyst is
+ * at 2w5d). The estimated due date (EDD) is GA 40w0d. (clinical.md §4, Dating.)
+ */
+
+/** Day of development at transfer: day 3 (cleavage stage) or 5-7 (blastocyst). */
+export type EmbryoDay = 3 | 5 | 6 | 7;
+
+/** How the pregnancy is dated. `on`, if given, is the day to give the gestational age for. */
+export type DueDateInput =
+  | { readonly transferDate: IsoDate; readonly embryoDay: EmbryoDay; readonly on?: IsoDate }
+  | { readonly lmp: IsoDate; readonly on?: IsoDate }
+  | { readonly retrievalDate: IsoDate; readonly on?: IsoDate };
+
+export interface GestationalAge {
+  readonly weeks: number;
+  /** 0-6, the days past `weeks`. */
+  readonly days: number;
+  /** Days since GA 0w0d: weeks x 7 + days. */
+  readonly totalDays: number;
+}
+
+export interface DueDate {
+  /** GA 40w0d. */
+  readonly dueDate: IsoDate;
+  /** The date that counts as conception (GA 2w0d): retrieval, or transfer minus the embryo's age. */
+  readonly conceptionEquivalent: IsoDate;
+  /** On `on`; present only when `on` was given. */
+  readonly gestationalAge?: GestationalAge;
+  readonly source: string;
+}
+
+export const DATING_SOURCE =
+  "clinical.md §4 (Dating): retrieval or ovulation is 2w0d, a day-5 blastocyst is 2w5d on transfer day, due date is 40w0d";
+
+/** clinical.md §4: retrieval (or ovulation) is gestational age 2w0d. */
+const GA_AT_CONCEPTION_DAYS = 14;
+/** clinical.md §4: estimated due date = gestational age 40w0d. */
+const GA_AT_DUE_DATE_DAYS = 40 * 7;
+/** clinical.md §4: a day-N embryo is GA 2w0d + N days on transfer day (day 5 -> 2w5d). */
+const EMBRYO_DAYS: readonly number[] = [3, 5, 6, 7];
+/** Guard, not a clinical figure: keeps every date, due dates included, in YYYY-MM-DD form. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+
+const ANCHORS = ["transferDate", "lmp", "retrievalDate"] as const;
+
+function readDate(raw: unknown, field: string): Result<Temporal.PlainDate, Problem> {
+  if (typeof raw !== "string" || !isIsoDate(raw)) {
+    return err(
+      problem("invalid-date", field, `${field} must be a real calendar date written YYYY-MM-DD`),
+    );
+  }
+  const date = Temporal.PlainDate.from(raw);
+  if (date.year < FIRST_YEAR || date.year > LAST_YEAR) {
+    return err(
+      problem(
+        "invalid-date",
+        field,
+        `${field} must be between ${FIRST_YEAR} and ${LAST_YEAR} (${raw} looks like a typo)`,
+      ),
+    );
+  }
+  return ok(date);
+}
+
+/**
+ * The estimated due date and conception-equivalent date, from a transfer
+ * (with the embryo's day), a last menstrual period (Naegele's rule: LMP + 280
+ * days, which assumes ovulation on cycle day 14), or a retrieval. With `on`,
+ * also the gestational age that day; `on` before the conception-equivalent
+ * date is refused.
+ *
+ * Worked example: a day-5 blastocyst transferred on 2015-08-10 is at 2w5d
+ * (19 days); due date = transfer + (280 - 19) = 2016-04-27.
+ */
+export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
+  if (typeof input !== "object" || input === null) {
+    return err(
+      problem("missing-date", "input", "give a transfer date, an LMP or a retrieval date"),
+    );
+  }
+  const raw = input as Partial<Record<(typeof ANCHORS)[number] | "embryoDay" | "on", unknown>>;
+  const given = ANCHORS.filter((k) => raw[k] !== undefined && raw[k] !== null);
+  const anchor = given[0];
+  if (!anchor || given.length > 1) {
+    return err(
+      problem(
+        anchor ? "ambiguous-date" : "missing-date",
+        given[1] ?? "input",
+        "give exactly one of: a transfer date (with the embryo's day), an LMP, or a retrieval date",
+      ),
+    );
+  }
+  const date = readDate(raw[anchor], anchor);
+  if (!date.ok) return date;
+
+  let conception: Temporal.PlainDate;
+  if (anchor === "transferDate") {
+    const day = raw.embryoDay;
+    if (typeof day !== "number" || !EMBRYO_DAYS.includes(day)) {
+      return err(
+        problem(
+          "invalid-embryo-day",
+          "embryoDay",
+          day === undefined || day === null
+            ? "embryoDay is missing: was the embryo transferred on day 3, 5, 6 or 7?"
+            : `embryoDay must be 3, 5, 6 or 7 (the day of development at transfer), not ${String(day)}`,
+        ),
+      );
+    }
+    conception = date.value.subtract({ days: day });
+  } else {
+    if (raw.embryoDay !== undefined && raw.embryoDay !== null) {
+      return err(
+        problem("invalid-embryo-day", "embryoDay", "embryoDay applies only with a transfer date"),
+      );
+    }
+    conception = anchor === "lmp" ? date.value.add({ days: GA_AT_CONCEPTION_DAYS }) : date.value;
+  }
+  const gaZero = conception.subtract({ days: GA_AT_CONCEPTION_DAYS });
+  const due = gaZero.add({ days: GA_AT_DUE_DATE_DAYS });
+  const result = {
+    dueDate: due.toString(),
+    conceptionEquivalent: conception.toString(),
+    source: DATING_SOURCE,
+  };
+  if (raw.on === undefined || raw.on === null) return ok(result);
+
+  const on = readDate(raw.on, "on");
+  if (!on.ok) return on;
+  if (Temporal.PlainDate.compare(on.value, conception) < 0) {
+    return err(
+      problem(
+        "before-conception",
+        "on",
+        `on (${on.value}) is before the conception-equivalent date (${conception}), so there is no gestational age to give yet`,
+      ),
+    );
+  }
+  const totalDays = on.value.since(gaZero, { largestUnit: "days" }).days;
+  return ok({
+    ...result,
+    gestationalAge: { weeks: Math.floor(totalDays / 7), days: totalDays % 7, totalDays },
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Clinical calculators: pure answers to one question each, every figure from
+ * `shared/reference/clinical.md` with its source. Never a diagnosis.
+ */
+export {
+  BETA_NOTE,
+  BETA_SOURCE,
+  type BetaInterval,
+  type BetaTrend,
+  type BetaValue,
+  betaTrend,
+  minimalRise48hPercent,
+} from "./beta.ts";
+export {
+  DATING_SOURCE,
+  type DueDate,
+  type DueDateInput,
+  dueDate,
+  type EmbryoDay,
+  type GestationalAge,
+} from "./dating.ts";
+export {
+  type CellGrade,
+  type GardnerGrade,
+  morphologyBand,
+  parseGardner,
+} from "./gardner.ts";
+export {
+  checkLabValue,
+  convertLab,
+  type LabInput,
+  type LabValue,
+  labUnits,
+  plausibleRange,
+} from "./labs.ts";
+export {
+  OHSS_SOURCE,
+  type OhssLevel,
+  type OhssReason,
+  type OhssSign,
+  type OhssSymptoms,
+  type OhssTriage,
+  ohssSigns,
+  ohssTriage,
+  parseOhssSymptoms,
+  type Severity,
+  type Trend,
+} from "./ohss.ts";
+export {
+  type Analyte,
+  type AnalyteUnits,
+  analytes,
+  LAB_ANALYTES,
+  type LabUnit,
+  type UnitFactor,
+} from "./units.ts";

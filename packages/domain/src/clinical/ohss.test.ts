@@ -1,0 +1,342 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type OhssLevel,
+  type OhssSign,
+  type OhssSymptoms,
+  ohssSigns,
+  ohssTriage,
+  parseOhssSymptoms,
+} from "./ohss.ts";
+
+const rank: Record<OhssLevel, number> = { none: 0, "call-clinic": 1, emergency: 2 };
+
+/**
+ * One row per sign in clinical.md §5 (and the watch signs): the smallest
+ * check-in that shows it, and the level it must give. Each row is its own test.
+ */
+const signs: readonly [OhssSign, OhssSymptoms, OhssLevel][] = [
+  // Emergency care now
+  ["shortness-of-breath", { shortnessOfBreath: true }, "emergency"],
+  ["chest-pain", { chestPain: true }, "emergency"],
+  ["calf-pain-or-swelling", { calfPainOrSwelling: true }, "emergency"],
+  ["fainting", { fainting: true }, "emergency"],
+  ["urine-almost-none-12h", { urine: "almost-none-12h" }, "emergency"],
+  ["severe-abdominal-pain", { abdominalPain: "severe" }, "emergency"],
+  ["fever", { fever: true }, "emergency"],
+  // Call your clinic today
+  ["pain-increasing", { abdominalPain: "mild", painTrend: "worse" }, "call-clinic"],
+  ["bloating-increasing", { bloating: "mild", bloatingTrend: "worse" }, "call-clinic"],
+  ["bloating-severe", { bloating: "severe" }, "call-clinic"],
+  ["tight-abdomen", { tightAbdomen: true }, "call-clinic"],
+  ["vomiting-cannot-keep-down", { vomiting: "cannot-keep-down" }, "call-clinic"],
+  ["weight-gain-day", { weightGainKgLastDay: 1 }, "call-clinic"],
+  ["weight-gain-total", { weightGainKgTotal: 3 }, "call-clinic"],
+  ["urine-much-less", { urine: "much-less" }, "call-clinic"],
+  ["urine-less", { urine: "less" }, "call-clinic"],
+  // Watch: common, not a trigger
+  ["abdominal-pain", { abdominalPain: "moderate", painTrend: "same" }, "none"],
+  ["bloating", { bloating: "moderate" }, "none"],
+  ["nausea", { nausea: "severe" }, "none"],
+  ["vomiting", { vomiting: "some" }, "none"],
+  ["diarrhoea", { diarrhoea: true }, "none"],
+];
+
+// Each field's answers from least to most worrying; `undefined` (unanswered) is lowest.
+const ladders = {
+  bloating: ["none", "mild", "moderate", "severe"],
+  bloatingTrend: ["better", "same", "worse"],
+  abdominalPain: ["none", "mild", "moderate", "severe"],
+  painTrend: ["better", "same", "worse"],
+  nausea: ["none", "mild", "moderate", "severe"],
+  vomiting: ["none", "some", "cannot-keep-down"],
+  urine: ["normal", "less", "much-less", "almost-none-12h"],
+} as const;
+const flags = [
+  "diarrhoea",
+  "shortnessOfBreath",
+  "chestPain",
+  "calfPainOrSwelling",
+  "fainting",
+  "fever",
+  "tightAbdomen",
+] as const;
+const kg = fc.double({ min: -10, max: 10, noNaN: true });
+const symptomsArb: fc.Arbitrary<OhssSymptoms> = fc.record(
+  {
+    ...Object.fromEntries(
+      Object.entries(ladders).map(([k, v]) => [k, fc.constantFrom(...(v as readonly string[]))]),
+    ),
+    ...Object.fromEntries(flags.map((k) => [k, fc.boolean()])),
+    weightGainKgLastDay: kg,
+    weightGainKgTotal: fc.double({ min: -30, max: 30, noNaN: true }),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<OhssSymptoms>;
+
+/** Field by field, the more worrying of two check-ins. */
+function worst(a: OhssSymptoms, b: OhssSymptoms): OhssSymptoms {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, ladder] of Object.entries(ladders)) {
+    const pos = (s: OhssSymptoms) =>
+      (ladder as readonly unknown[]).indexOf((s as Record<string, unknown>)[k]);
+    if (pos(b) > pos(a)) out[k] = (b as Record<string, unknown>)[k];
+  }
+  for (const k of flags) if (b[k] === true) out[k] = true;
+  for (const k of ["weightGainKgLastDay", "weightGainKgTotal"] as const) {
+    const bv = b[k];
+    const av = a[k];
+    if (bv !== undefined && (av === undefined || bv > av)) out[k] = bv;
+  }
+  return out as OhssSymptoms;
+}
+
+describe("ohssTriage: one spec per sign (clinical.md §5)", () => {
+  it.each(signs)("%s alone gives %s (%o)", (sign, symptoms, level) => {
+    const t = ohssTriage(symptoms);
+    expect(t.level).toBe(level === "none" ? "none" : level);
+    expect(t.reasons).toHaveLength(1);
+    expect(t.reasons[0]).toMatchObject({ sign, level });
+  });
+
+  it("has a spec for every sign it can return", () => {
+    expect(new Set(signs.map(([s]) => s))).toEqual(new Set(ohssSigns));
+  });
+
+  it("says why, calmly, and what to do, for every sign", () => {
+    for (const [sign, symptoms, level] of signs) {
+      const { message } = ohssTriage(symptoms).reasons[0]!;
+      expect(message, sign).not.toMatch(/!/);
+      if (level === "emergency") expect(message, sign).toMatch(/ can .*Seek emergency care now\.$/);
+      if (level === "call-clinic") expect(message, sign).toMatch(/Call your clinic today\.$/);
+    }
+    expect(ohssTriage({ shortnessOfBreath: true }).reasons[0]!.message).toBe(
+      "Shortness of breath can mean fluid is building up around the lungs. Seek emergency care now.",
+    );
+  });
+});
+
+describe("ohssTriage: where each sign starts", () => {
+  it("weight gain in a day: 0.9 kg is not a trigger, 1 kg is (clinical.md §5)", () => {
+    expect(ohssTriage({ weightGainKgLastDay: 0.9 }).level).toBe("none");
+    expect(ohssTriage({ weightGainKgLastDay: 1 }).level).toBe("call-clinic");
+  });
+
+  it("weight gain in total: 2.9 kg is not a trigger, 3 kg is (clinical.md §5)", () => {
+    expect(ohssTriage({ weightGainKgTotal: 2.9 }).level).toBe("none");
+    expect(ohssTriage({ weightGainKgTotal: 3 }).level).toBe("call-clinic");
+  });
+
+  it("a weight loss is nothing to report", () => {
+    expect(ohssTriage({ weightGainKgLastDay: -0.8, weightGainKgTotal: -2 })).toMatchObject({
+      level: "none",
+      reasons: [],
+    });
+  });
+
+  it("names the weight gained as a parameter for the message catalogue", () => {
+    const [reason] = ohssTriage({ weightGainKgLastDay: 1.44 }).reasons;
+    expect(reason).toMatchObject({ sign: "weight-gain-day", params: { kg: 1.4 } });
+    expect(reason!.message).toMatch(/^You gained 1.4 kg in a day\./);
+  });
+
+  it("pain: increasing from mild calls the clinic; moderate and steady is to watch; severe is an emergency", () => {
+    expect(ohssTriage({ abdominalPain: "moderate", painTrend: "worse" }).level).toBe("call-clinic");
+    expect(ohssTriage({ abdominalPain: "moderate", painTrend: "better" }).level).toBe("none");
+    expect(ohssTriage({ abdominalPain: "severe", painTrend: "better" }).level).toBe("emergency");
+  });
+
+  it("bloating: increasing from mild or severe calls the clinic; steady moderate is to watch", () => {
+    expect(ohssTriage({ bloating: "moderate", bloatingTrend: "worse" }).level).toBe("call-clinic");
+    expect(ohssTriage({ bloating: "severe", bloatingTrend: "better" }).level).toBe("call-clinic");
+    expect(ohssTriage({ bloating: "moderate", bloatingTrend: "same" }).level).toBe("none");
+  });
+
+  it("a worsening trend with no pain or bloating at all is not a sign", () => {
+    expect(ohssTriage({ bloating: "none", bloatingTrend: "worse" }).reasons).toEqual([]);
+    expect(ohssTriage({ abdominalPain: "none", painTrend: "worse" }).reasons).toEqual([]);
+  });
+
+  it("severe pain that is also increasing is one emergency reason, not two", () => {
+    const t = ohssTriage({ abdominalPain: "severe", painTrend: "worse" });
+    expect(t.reasons.map((r) => r.sign)).toEqual(["severe-abdominal-pain"]);
+  });
+
+  it("urine: normal is nothing; less and much less call the clinic; almost none for 12 h is an emergency", () => {
+    expect(ohssTriage({ urine: "normal" }).reasons).toEqual([]);
+    expect(ohssTriage({ urine: "less" }).level).toBe("call-clinic");
+    expect(ohssTriage({ urine: "much-less" }).level).toBe("call-clinic");
+    expect(ohssTriage({ urine: "almost-none-12h" }).level).toBe("emergency");
+  });
+
+  it("answers of no and none are nothing to report", () => {
+    const calm: OhssSymptoms = {
+      bloating: "none",
+      abdominalPain: "none",
+      nausea: "none",
+      vomiting: "none",
+      diarrhoea: false,
+      urine: "normal",
+      shortnessOfBreath: false,
+      chestPain: false,
+      calfPainOrSwelling: false,
+      fainting: false,
+      fever: false,
+      tightAbdomen: false,
+      weightGainKgLastDay: 0,
+      weightGainKgTotal: 0,
+    };
+    expect(ohssTriage(calm)).toMatchObject({ level: "none", reasons: [] });
+  });
+});
+
+describe("ohssTriage: the whole check-in", () => {
+  it("an empty check-in is level none with no reasons, and still cites its source", () => {
+    const t = ohssTriage({});
+    expect(t).toMatchObject({ level: "none", reasons: [] });
+    expect(t.source).toMatch(/Mayo Clinic/);
+    expect(t.source).toMatch(/RCOG Green-top/);
+  });
+
+  it("Priya, day 3 after her first retrieval: bloating and 1.4 kg gained in a day -> call the clinic today", () => {
+    // journeys.md §2: "OHSS warning signs on day 3 after the first retrieval (bloating, 1.4 kg gained in a day)"
+    const t = ohssTriage({ bloating: "moderate", bloatingTrend: "same", weightGainKgLastDay: 1.4 });
+    expect(t.level).toBe("call-clinic");
+    expect(t.reasons.map((r) => [r.sign, r.level])).toEqual([
+      ["weight-gain-day", "call-clinic"],
+      ["bloating", "none"],
+    ]);
+  });
+
+  it("emergency beats call-clinic, and the most urgent reasons come first", () => {
+    const t = ohssTriage({
+      bloating: "severe",
+      weightGainKgTotal: 4,
+      nausea: "moderate",
+      shortnessOfBreath: true,
+      urine: "much-less",
+    });
+    expect(t.level).toBe("emergency");
+    expect(t.reasons.map((r) => r.level)).toEqual([
+      "emergency",
+      "call-clinic",
+      "call-clinic",
+      "call-clinic",
+      "none",
+    ]);
+    expect(t.reasons[0]!.sign).toBe("shortness-of-breath");
+  });
+
+  it("call-clinic beats watch signs", () => {
+    const t = ohssTriage({ nausea: "mild", diarrhoea: true, vomiting: "cannot-keep-down" });
+    expect(t.level).toBe("call-clinic");
+    expect(t.reasons.map((r) => r.sign)).toEqual([
+      "vomiting-cannot-keep-down",
+      "nausea",
+      "diarrhoea",
+    ]);
+  });
+
+  it("every emergency sign together is still one emergency, with a reason each", () => {
+    const t = ohssTriage({
+      shortnessOfBreath: true,
+      chestPain: true,
+      calfPainOrSwelling: true,
+      fainting: true,
+      urine: "almost-none-12h",
+      abdominalPain: "severe",
+      fever: true,
+    });
+    expect(t.level).toBe("emergency");
+    expect(t.reasons).toHaveLength(7);
+  });
+
+  it("never throws on nonsense; numbers that are not numbers count as unanswered", () => {
+    expect(ohssTriage(null as never).level).toBe("none");
+    expect(ohssTriage({ weightGainKgLastDay: Number.NaN }).level).toBe("none");
+  });
+
+  it("adding a symptom, or answering one as worse, never lowers the level", () => {
+    fc.assert(
+      fc.property(symptomsArb, symptomsArb, (a, b) => {
+        const before = rank[ohssTriage(a).level];
+        expect(rank[ohssTriage(worst(a, b)).level]).toBeGreaterThanOrEqual(before);
+        // Answering a question that was unanswered: b's answers only where a has none.
+        expect(rank[ohssTriage({ ...b, ...a }).level]).toBeGreaterThanOrEqual(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the level is always the most urgent reason's level", () => {
+    fc.assert(
+      fc.property(symptomsArb, (s) => {
+        const t = ohssTriage(s);
+        const top = Math.max(0, ...t.reasons.map((r) => rank[r.level]));
+        expect(rank[t.level]).toBe(top);
+      }),
+    );
+  });
+});
+
+describe("parseOhssSymptoms", () => {
+  it("accepts a check-in and drops unanswered (null) questions", () => {
+    const r = parseOhssSymptoms({ bloating: "mild", weightGainKgLastDay: 1.4, fever: null });
+    expect(r).toEqual({ ok: true, value: { bloating: "mild", weightGainKgLastDay: 1.4 } });
+  });
+
+  it("accepts a weight loss (a negative gain)", () => {
+    expect(parseOhssSymptoms({ weightGainKgLastDay: -1.2, weightGainKgTotal: -3 }).ok).toBe(true);
+  });
+
+  it.each([
+    [
+      { weightGainKgLastDay: 50 },
+      "weightGainKgLastDay",
+      /more weight gained in a day than is possible/,
+    ],
+    [{ weightGainKgLastDay: -50 }, "weightGainKgLastDay", /more weight lost in a day/],
+    [{ weightGainKgTotal: 800 }, "weightGainKgTotal", /more weight gained in total/],
+    [{ weightGainKgLastDay: Number.NaN }, "weightGainKgLastDay", /number of kilograms/],
+    [{ weightGainKgTotal: Number.POSITIVE_INFINITY }, "weightGainKgTotal", /number of kilograms/],
+    [{ weightGainKgLastDay: "1.4" }, "weightGainKgLastDay", /number of kilograms/],
+    [{ bloating: "huge" }, "bloating", /must be none, mild, moderate or severe/],
+    [{ urine: "dark" }, "urine", /must be normal, less, much-less or almost-none-12h/],
+    [{ fever: "yes" }, "fever", /must be true or false/],
+  ])("refuses %o, naming %s", (raw, field, message) => {
+    const r = parseOhssSymptoms(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe(field);
+      expect(r.error.message).toMatch(message);
+    }
+  });
+
+  it("refuses a symptom it does not know, so a misspelling cannot silently drop out of triage", () => {
+    const r = parseOhssSymptoms({ shortnesOfBreath: true });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        reason: "unknown-symptom",
+        field: "shortnesOfBreath",
+        message: '"shortnesOfBreath" is not a symptom Trellis asks about',
+      },
+    });
+  });
+
+  it.each([null, 5, "bloating", [1]])("refuses %j, which is not a check-in", (raw) => {
+    const r = parseOhssSymptoms(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe("symptoms");
+  });
+
+  it("accepts anything triage can read, and triage agrees on what it parsed", () => {
+    fc.assert(
+      fc.property(symptomsArb, (s) => {
+        const r = parseOhssSymptoms(s);
+        expect(r.ok).toBe(true);
+        if (r.ok) expect(ohssTriage(r.value)).toEqual(ohssTriage(s));
+      }),
+    );
+  });
+});

@@ -1,0 +1,146 @@
+import { z } from "zod";
+import type { Analyte } from "../clinical/units.ts";
+import { uuidV7Schema } from "../core/ids.ts";
+import { personText } from "../core/text.ts";
+import { zonedDateTimeSchema } from "../core/time.ts";
+import { defineEvent } from "../events/define.ts";
+
+const analyteNames = ["E2", "P4", "hCG", "AMH", "LH", "FSH"] as const satisfies readonly Analyte[];
+
+export const appointmentKinds = [
+  "scan",
+  "bloods",
+  "scan-and-bloods",
+  "consultation",
+  "retrieval",
+  "transfer",
+  "insemination",
+  "other",
+] as const;
+
+/** Follicle sizes in millimetres, per ovary, as the sonographer reads them out. */
+const follicles = z
+  .array(
+    z
+      .number({ error: "must be a size in mm" })
+      .positive({ error: "must be more than 0 mm" })
+      .max(40, { error: "is larger than a follicle gets (40 mm); check the number" }),
+    { error: "must be a list of sizes in mm" },
+  )
+  .max(60, { error: "lists more than 60 follicles" });
+
+export const monitoringEvents = {
+  AppointmentScheduled: defineEvent(
+    1,
+    "A clinic visit was booked: a scan, blood test, consultation, retrieval or transfer.",
+    z.strictObject({
+      appointmentId: uuidV7Schema,
+      cycleId: uuidV7Schema.optional(),
+      at: zonedDateTimeSchema,
+      kind: z.enum(appointmentKinds),
+      place: personText(200).optional(),
+      note: personText(500).optional(),
+    }),
+  ),
+  AppointmentChanged: defineEvent(
+    1,
+    "An appointment moved, or its details changed.",
+    z
+      .strictObject({
+        appointmentId: uuidV7Schema,
+        at: zonedDateTimeSchema.optional(),
+        kind: z.enum(appointmentKinds).optional(),
+        place: personText(200).nullable().optional(),
+        note: personText(500).nullable().optional(),
+      })
+      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+  ),
+  AppointmentCancelled: defineEvent(
+    1,
+    "An appointment was cancelled or entered by mistake.",
+    z.strictObject({ appointmentId: uuidV7Schema }),
+  ),
+  LabResultRecorded: defineEvent(
+    1,
+    "A blood test result: which hormone, the value and its unit, when the blood was drawn.",
+    z.strictObject({
+      resultId: uuidV7Schema,
+      cycleId: uuidV7Schema.optional(),
+      drawnAt: zonedDateTimeSchema,
+      analyte: z.enum(analyteNames, { error: `must be one of ${analyteNames.join(", ")}` }),
+      value: z.number({ error: "must be a number" }).min(0, { error: "cannot be below 0" }),
+      unit: z
+        .string({ error: "is needed: labs always give a unit" })
+        .min(1, { error: "is needed: labs always give a unit" })
+        .max(16),
+      note: personText(500).optional(),
+    }),
+  ),
+  LabResultCorrected: defineEvent(
+    1,
+    "A lab value was corrected (a typo, or the clinic sent a corrected result).",
+    z
+      .strictObject({
+        resultId: uuidV7Schema,
+        value: z.number().min(0).optional(),
+        unit: z.string().min(1).max(16).optional(),
+        drawnAt: zonedDateTimeSchema.optional(),
+      })
+      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+  ),
+  LabResultExcluded: defineEvent(
+    1,
+    "A result known to be wrong stays in the record but leaves charts and calculations (or comes back).",
+    z.strictObject({
+      resultId: uuidV7Schema,
+      excluded: z.boolean(),
+      reason: personText(300).optional(),
+    }),
+  ),
+  LabResultRetracted: defineEvent(
+    1,
+    "A lab result entered by mistake was removed.",
+    z.strictObject({ resultId: uuidV7Schema }),
+  ),
+  FollicleScanRecorded: defineEvent(
+    1,
+    "An ultrasound: the size of each follicle (fluid sac that holds an egg) per ovary, and the lining of the uterus.",
+    z
+      .strictObject({
+        scanId: uuidV7Schema,
+        cycleId: uuidV7Schema.optional(),
+        scannedAt: zonedDateTimeSchema,
+        leftMm: follicles,
+        rightMm: follicles,
+        /** Endometrial lining thickness in mm. */
+        liningMm: z
+          .number()
+          .positive({ error: "must be more than 0 mm" })
+          .max(30, { error: "is thicker than a lining gets (30 mm); check the number" })
+          .optional(),
+        liningPattern: z.enum(["triple-line", "homogeneous", "not-reported"]).optional(),
+        note: personText(500).optional(),
+      })
+      .refine((p) => p.leftMm.length + p.rightMm.length > 0 || p.liningMm !== undefined, {
+        error: "has no follicles and no lining: add at least one measurement",
+      }),
+  ),
+  FollicleScanCorrected: defineEvent(
+    1,
+    "A scan's measurements were corrected.",
+    z
+      .strictObject({
+        scanId: uuidV7Schema,
+        leftMm: follicles.optional(),
+        rightMm: follicles.optional(),
+        liningMm: z.number().positive().max(30).nullable().optional(),
+        scannedAt: zonedDateTimeSchema.optional(),
+      })
+      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+  ),
+  FollicleScanRetracted: defineEvent(
+    1,
+    "A scan entered by mistake was removed.",
+    z.strictObject({ scanId: uuidV7Schema }),
+  ),
+};

@@ -1,0 +1,205 @@
+import { checkLabValue } from "../clinical/labs.ts";
+import { type Problem, problem } from "../core/result.ts";
+import type { Handlers } from "../state/handler.ts";
+import type { JourneyState } from "../state/state.ts";
+
+type MonitoringEvents =
+  | "AppointmentScheduled"
+  | "AppointmentChanged"
+  | "AppointmentCancelled"
+  | "LabResultRecorded"
+  | "LabResultCorrected"
+  | "LabResultExcluded"
+  | "LabResultRetracted"
+  | "FollicleScanRecorded"
+  | "FollicleScanCorrected"
+  | "FollicleScanRetracted";
+
+const cycleKnown = (s: JourneyState, cycleId: string | undefined): Problem | null => {
+  if (cycleId === undefined) return null;
+  const c = s.cycles.get(cycleId);
+  return !c || c.retracted
+    ? problem("unknown-cycle", "payload.cycleId", "no cycle with this id")
+    : null;
+};
+
+const prefixed = (p: Problem): Problem => ({ ...p, field: `payload.${p.field}` });
+
+const liveResult = (s: JourneyState, id: string) => {
+  const r = s.labResults.get(id);
+  return !r || r.retracted
+    ? problem("unknown-result", "payload.resultId", "no lab result with this id")
+    : null;
+};
+
+const liveScan = (s: JourneyState, id: string) => {
+  const r = s.scans.get(id);
+  return !r || r.retracted
+    ? problem("unknown-scan", "payload.scanId", "no scan with this id")
+    : null;
+};
+
+export const monitoringHandlers: Handlers<MonitoringEvents> = {
+  AppointmentScheduled: {
+    check: (s, { payload: p }) =>
+      s.appointments.has(p.appointmentId)
+        ? problem(
+            "duplicate-appointment",
+            "payload.appointmentId",
+            "this appointment already exists",
+          )
+        : cycleKnown(s, p.cycleId),
+    apply: (d, { payload: p }) => {
+      d.appointments.set(p.appointmentId, {
+        id: p.appointmentId,
+        cycleId: p.cycleId ?? null,
+        at: p.at,
+        kind: p.kind,
+        place: p.place ?? null,
+        note: p.note ?? null,
+        cancelled: false,
+      });
+    },
+  },
+  AppointmentChanged: {
+    check: (s, { payload: p }) => {
+      const a = s.appointments.get(p.appointmentId);
+      return !a || a.cancelled
+        ? problem("unknown-appointment", "payload.appointmentId", "no appointment with this id")
+        : null;
+    },
+    apply: (d, { payload: p }) => {
+      const a = d.appointments.get(p.appointmentId)!;
+      d.appointments.set(p.appointmentId, {
+        ...a,
+        ...(p.at !== undefined && { at: p.at }),
+        ...(p.kind !== undefined && { kind: p.kind }),
+        ...(p.place !== undefined && { place: p.place }),
+        ...(p.note !== undefined && { note: p.note }),
+      });
+    },
+  },
+  AppointmentCancelled: {
+    check: (s, { payload: p }) => {
+      const a = s.appointments.get(p.appointmentId);
+      return !a || a.cancelled
+        ? problem("unknown-appointment", "payload.appointmentId", "no appointment with this id")
+        : null;
+    },
+    apply: (d, { payload: p }) => {
+      d.appointments.set(p.appointmentId, {
+        ...d.appointments.get(p.appointmentId)!,
+        cancelled: true,
+      });
+    },
+  },
+  LabResultRecorded: {
+    check: (s, { payload: p }) => {
+      if (s.labResults.has(p.resultId))
+        return problem("duplicate-result", "payload.resultId", "this result already exists");
+      const checked = checkLabValue({ analyte: p.analyte, value: p.value, unit: p.unit });
+      if (!checked.ok) return prefixed(checked.error);
+      return cycleKnown(s, p.cycleId);
+    },
+    apply: (d, { payload: p }) => {
+      const checked = checkLabValue({ analyte: p.analyte, value: p.value, unit: p.unit });
+      if (!checked.ok) return;
+      d.labResults.set(p.resultId, {
+        id: p.resultId,
+        cycleId: p.cycleId ?? null,
+        drawnAt: p.drawnAt,
+        analyte: checked.value.analyte,
+        value: checked.value.value,
+        unit: checked.value.unit,
+        note: p.note ?? null,
+        excluded: false,
+        excludedReason: null,
+        retracted: false,
+        corrections: [],
+      });
+    },
+  },
+  LabResultCorrected: {
+    check: (s, { payload: p }) => {
+      const missing = liveResult(s, p.resultId);
+      if (missing) return missing;
+      const r = s.labResults.get(p.resultId)!;
+      const checked = checkLabValue({
+        analyte: r.analyte,
+        value: p.value ?? r.value,
+        unit: p.unit ?? r.unit,
+      });
+      return checked.ok ? null : prefixed(checked.error);
+    },
+    apply: (d, { payload: p }) => {
+      const r = d.labResults.get(p.resultId)!;
+      const checked = checkLabValue({
+        analyte: r.analyte,
+        value: p.value ?? r.value,
+        unit: p.unit ?? r.unit,
+      });
+      if (!checked.ok) return;
+      d.labResults.set(p.resultId, {
+        ...r,
+        value: checked.value.value,
+        unit: checked.value.unit,
+        drawnAt: p.drawnAt ?? r.drawnAt,
+        corrections: [...r.corrections, { value: r.value, unit: r.unit, drawnAt: r.drawnAt }],
+      });
+    },
+  },
+  LabResultExcluded: {
+    check: (s, { payload: p }) => liveResult(s, p.resultId),
+    apply: (d, { payload: p }) => {
+      d.labResults.set(p.resultId, {
+        ...d.labResults.get(p.resultId)!,
+        excluded: p.excluded,
+        excludedReason: p.excluded ? (p.reason ?? null) : null,
+      });
+    },
+  },
+  LabResultRetracted: {
+    check: (s, { payload: p }) => liveResult(s, p.resultId),
+    apply: (d, { payload: p }) => {
+      d.labResults.set(p.resultId, { ...d.labResults.get(p.resultId)!, retracted: true });
+    },
+  },
+  FollicleScanRecorded: {
+    check: (s, { payload: p }) =>
+      s.scans.has(p.scanId)
+        ? problem("duplicate-scan", "payload.scanId", "this scan already exists")
+        : cycleKnown(s, p.cycleId),
+    apply: (d, { payload: p }) => {
+      d.scans.set(p.scanId, {
+        id: p.scanId,
+        cycleId: p.cycleId ?? null,
+        scannedAt: p.scannedAt,
+        leftMm: [...p.leftMm].sort((a, b) => b - a),
+        rightMm: [...p.rightMm].sort((a, b) => b - a),
+        liningMm: p.liningMm ?? null,
+        liningPattern: p.liningPattern ?? null,
+        note: p.note ?? null,
+        retracted: false,
+      });
+    },
+  },
+  FollicleScanCorrected: {
+    check: (s, { payload: p }) => liveScan(s, p.scanId),
+    apply: (d, { payload: p }) => {
+      const scan = d.scans.get(p.scanId)!;
+      d.scans.set(p.scanId, {
+        ...scan,
+        ...(p.leftMm && { leftMm: [...p.leftMm].sort((a, b) => b - a) }),
+        ...(p.rightMm && { rightMm: [...p.rightMm].sort((a, b) => b - a) }),
+        ...(p.liningMm !== undefined && { liningMm: p.liningMm }),
+        ...(p.scannedAt && { scannedAt: p.scannedAt }),
+      });
+    },
+  },
+  FollicleScanRetracted: {
+    check: (s, { payload: p }) => liveScan(s, p.scanId),
+    apply: (d, { payload: p }) => {
+      d.scans.set(p.scanId, { ...d.scans.get(p.scanId)!, retracted: true });
+    },
+  },
+};

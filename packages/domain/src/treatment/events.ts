@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { uuidV7Schema } from "../core/ids.ts";
+import { optionalName, personText } from "../core/text.ts";
+import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
+import { defineEvent } from "../events/define.ts";
+import { doseUnits, forms, purposes, routes } from "../medication/catalogue.ts";
+import { cycleTypes } from "../protocols/templates.ts";
+import { TIME_OF_DAY } from "../schedule/civil.ts";
+
+/** Amounts of medicine: positive and finite, in a unit. Plausibility per unit is checked with the state. */
+export const doseSchema = z.strictObject({
+  value: z
+    .number({ error: "must be a number" })
+    .positive({ error: "must be more than 0" })
+    .max(1_000_000, { error: "is far larger than any dose" }),
+  unit: z.enum(doseUnits, { error: `must be one of ${doseUnits.join(", ")}` }),
+});
+
+const timeOfDay = z.string().regex(TIME_OF_DAY, { error: "must be a time of day written HH:MM" });
+
+export const timesSchema = z
+  .array(timeOfDay)
+  .min(1, { error: "needs at least one time of day" })
+  .max(8, { error: "has more than 8 times a day" })
+  .refine((t) => new Set(t).size === t.length, { error: "lists the same time twice" });
+
+export const planEndSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("cycle-day"), day: z.number().int().min(-90).max(200) }),
+    z.strictObject({ kind: z.literal("date"), date: isoDateSchema }),
+    z.strictObject({ kind: z.literal("until-trigger") }),
+    z.strictObject({ kind: z.literal("open") }),
+  ],
+  { error: "must say when the medicine stops: cycle-day, date, until-trigger or open" },
+);
+
+export const planStartSchema = z.union(
+  [
+    z.strictObject({ cycleDay: z.number().int().min(-90).max(200) }),
+    z.strictObject({ date: isoDateSchema }),
+  ],
+  { error: "must be a cycle day or a date" },
+);
+
+/** Where an injection went; the app suggests the one used least recently. */
+export const injectionSites = [
+  "abdomen-upper-left",
+  "abdomen-upper-right",
+  "abdomen-lower-left",
+  "abdomen-lower-right",
+  "thigh-left",
+  "thigh-right",
+  "buttock-left",
+  "buttock-right",
+  "arm-left",
+  "arm-right",
+] as const;
+export type InjectionSite = (typeof injectionSites)[number];
+
+export const medicationRefSchema = z.strictObject({
+  /** Id in the medication catalogue, when the medicine is one it knows. */
+  catalogueId: z.string().max(64).optional(),
+  /** The name as the person knows it (brand or generic). */
+  name: personText(120),
+  route: z.enum(routes),
+  form: z.enum(forms).optional(),
+  purpose: z.enum(purposes),
+});
+
+export const treatmentEvents = {
+  CycleStarted: defineEvent(
+    1,
+    "A treatment cycle began (or was planned), from a protocol template or from scratch.",
+    z.strictObject({
+      cycleId: uuidV7Schema,
+      cycleType: z.enum(cycleTypes),
+      protocolId: z.string().max(64).nullable(),
+      protocolName: personText(120),
+      dayOne: z.enum(["stim-day", "cycle-day"]),
+      /** Day 1 of the cycle: first stimulation injection, or first day of the period. */
+      startDate: isoDateSchema,
+      /** The zone the plan's times are in (the home zone when the cycle started). */
+      zone: timeZoneSchema,
+      transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
+      clinic: optionalName.optional(),
+      /** Hours from the trigger shot to retrieval (or insemination): the clinic's instruction. */
+      triggerToProcedureHours: z.number().min(12).max(48).optional(),
+    }),
+  ),
+  CycleUpdated: defineEvent(
+    1,
+    "A person corrected a cycle's start, name, clinic or trigger-to-retrieval interval.",
+    z
+      .strictObject({
+        cycleId: uuidV7Schema,
+        startDate: isoDateSchema.optional(),
+        protocolName: personText(120).optional(),
+        clinic: optionalName.nullable().optional(),
+        transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
+        triggerToProcedureHours: z.number().min(12).max(48).optional(),
+      })
+      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+  ),
+  CycleEnded: defineEvent(
+    1,
+    "A cycle finished or was stopped. What it led to is recorded separately.",
+    z.strictObject({
+      cycleId: uuidV7Schema,
+      status: z.enum(["completed", "cancelled"]),
+      endedOn: isoDateSchema,
+      note: personText(2000).optional(),
+    }),
+  ),
+  CycleRetracted: defineEvent(
+    1,
+    "A cycle entered by mistake was removed (it stays in the log).",
+    z.strictObject({ cycleId: uuidV7Schema }),
+  ),
+  MedicationPlanned: defineEvent(
+    1,
+    "A medicine was added to a cycle's plan: dose, times, from when and until when.",
+    z.strictObject({
+      cycleId: uuidV7Schema,
+      planItemId: uuidV7Schema,
+      medication: medicationRefSchema,
+      dose: doseSchema,
+      times: timesSchema,
+      start: planStartSchema,
+      end: planEndSchema,
+      everyDays: z.number().int().min(1).max(14).optional(),
+      /** Taken at an exact instant that must not move when travelling (trigger, timed progesterone). */
+      timeCritical: z.boolean(),
+      note: personText(500).optional(),
+    }),
+  ),
+  MedicationPlanAdjusted: defineEvent(
+    1,
+    "The clinic changed a medicine from a day onward: dose, times or when it stops. Earlier days keep what they had.",
+    z
+      .strictObject({
+        planItemId: uuidV7Schema,
+        from: isoDateSchema,
+        dose: doseSchema.optional(),
+        times: timesSchema.optional(),
+        end: planEndSchema.optional(),
+        note: personText(500).optional(),
+      })
+      .refine((p) => p.dose !== undefined || p.times !== undefined || p.end !== undefined, {
+        error: "says nothing to change: give a dose, times or an end",
+      }),
+  ),
+  MedicationPlanRetracted: defineEvent(
+    1,
+    "A medicine added by mistake was removed from the plan.",
+    z.strictObject({ planItemId: uuidV7Schema }),
+  ),
+  DoseLogged: defineEvent(
+    1,
+    "A dose was taken (fully or in part) or skipped, at a time, with the amount and injection site.",
+    z
+      .strictObject({
+        doseId: uuidV7Schema,
+        planItemId: uuidV7Schema,
+        /** Which planned dose this was: its planned date and time. */
+        slot: z.strictObject({ date: isoDateSchema, time: timeOfDay }),
+        takenAt: zonedDateTimeSchema,
+        status: z.enum(["taken", "partial", "skipped"]),
+        amount: doseSchema.optional(),
+        site: z.enum(injectionSites).optional(),
+        note: personText(500).optional(),
+      })
+      .refine((p) => (p.status === "skipped" ? p.amount === undefined : p.amount !== undefined), {
+        error: "needs an amount when taken, and none when skipped",
+        path: ["amount"],
+      }),
+  ),
+  DoseLogRetracted: defineEvent(
+    1,
+    "A dose log was undone (logged by mistake).",
+    z.strictObject({ doseId: uuidV7Schema }),
+  ),
+};

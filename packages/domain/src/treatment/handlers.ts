@@ -1,0 +1,281 @@
+import { problem } from "../core/result.ts";
+import { doseProblem } from "../medication/catalogue.ts";
+import { addDays } from "../schedule/civil.ts";
+import type { Handlers } from "../state/handler.ts";
+import type { JourneyState } from "../state/state.ts";
+import { isPlannedSlot, slotKey, startDateOf, toPlanItem } from "./plan.ts";
+import type { PlanEndSpec } from "./state.ts";
+
+type TreatmentEvents =
+  | "CycleStarted"
+  | "CycleUpdated"
+  | "CycleEnded"
+  | "CycleRetracted"
+  | "MedicationPlanned"
+  | "MedicationPlanAdjusted"
+  | "MedicationPlanRetracted"
+  | "DoseLogged"
+  | "DoseLogRetracted";
+
+const DEFAULT_TRIGGER_TO_PROCEDURE_HOURS = 36;
+
+function liveCycle(s: JourneyState, cycleId: string, field = "payload.cycleId") {
+  const c = s.cycles.get(cycleId);
+  if (!c || c.retracted)
+    return { problem: problem("unknown-cycle", field, "no cycle with this id") };
+  return { cycle: c };
+}
+
+function liveItem(s: JourneyState, planItemId: string) {
+  const item = s.planItems.get(planItemId);
+  if (!item || item.retracted) {
+    return {
+      problem: problem(
+        "unknown-plan-item",
+        "payload.planItemId",
+        "no planned medicine with this id",
+      ),
+    };
+  }
+  const cycle = s.cycles.get(item.cycleId)!;
+  return { item, cycle };
+}
+
+function endBeforeStart(startDate: string, end: PlanEndSpec, cycleStart: string): boolean {
+  if (end.kind === "date") return end.date < startDate;
+  if (end.kind === "cycle-day") return addDays(cycleStart, end.day - 1) < startDate;
+  return false;
+}
+
+export const treatmentHandlers: Handlers<TreatmentEvents> = {
+  CycleStarted: {
+    check: (s, { payload: p }) => {
+      if (!s.journey)
+        return problem("no-journey", "type", "set up the journey before adding a cycle");
+      if (s.cycles.has(p.cycleId))
+        return problem("duplicate-cycle", "payload.cycleId", "a cycle with this id already exists");
+      if (p.transferPlan && p.cycleType !== "stimulation") {
+        return problem(
+          "invalid-field",
+          "payload.transferPlan",
+          "only a stimulation cycle has a fresh or freeze-all plan",
+        );
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      d.cycles.set(p.cycleId, {
+        id: p.cycleId,
+        cycleType: p.cycleType,
+        protocolId: p.protocolId,
+        protocolName: p.protocolName,
+        dayOne: p.dayOne,
+        startDate: p.startDate,
+        zone: p.zone,
+        transferPlan: p.transferPlan ?? (p.cycleType === "stimulation" ? "freeze-all" : null),
+        clinic: p.clinic?.length ? p.clinic : null,
+        triggerToProcedureHours: p.triggerToProcedureHours ?? DEFAULT_TRIGGER_TO_PROCEDURE_HOURS,
+        status: "active",
+        endedOn: null,
+        retracted: false,
+      });
+    },
+  },
+  CycleUpdated: {
+    check: (s, { payload: p }) => liveCycle(s, p.cycleId).problem ?? null,
+    apply: (d, { payload: p }) => {
+      const c = d.cycles.get(p.cycleId)!;
+      d.cycles.set(p.cycleId, {
+        ...c,
+        ...(p.startDate !== undefined && { startDate: p.startDate }),
+        ...(p.protocolName !== undefined && { protocolName: p.protocolName }),
+        ...(p.clinic !== undefined && { clinic: p.clinic?.length ? p.clinic : null }),
+        ...(p.transferPlan !== undefined && { transferPlan: p.transferPlan }),
+        ...(p.triggerToProcedureHours !== undefined && {
+          triggerToProcedureHours: p.triggerToProcedureHours,
+        }),
+      });
+    },
+  },
+  CycleEnded: {
+    check: (s, { payload: p }) => {
+      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      if (missing) return missing;
+      if (p.endedOn < cycle.startDate) {
+        return problem(
+          "before-cycle-start",
+          "payload.endedOn",
+          `a cycle cannot end before it started (${cycle.startDate})`,
+        );
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      const c = d.cycles.get(p.cycleId)!;
+      d.cycles.set(p.cycleId, { ...c, status: p.status, endedOn: p.endedOn });
+    },
+  },
+  CycleRetracted: {
+    check: (s, { payload: p }) => liveCycle(s, p.cycleId).problem ?? null,
+    apply: (d, { payload: p }) => {
+      d.cycles.set(p.cycleId, { ...d.cycles.get(p.cycleId)!, retracted: true });
+    },
+  },
+  MedicationPlanned: {
+    check: (s, { payload: p }) => {
+      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      if (missing) return missing;
+      if (s.planItems.has(p.planItemId)) {
+        return problem(
+          "duplicate-plan-item",
+          "payload.planItemId",
+          "a planned medicine with this id already exists",
+        );
+      }
+      const bad = doseProblem(p.dose, p.medication.catalogueId);
+      if (bad) return problem("implausible-dose", "payload.dose", bad);
+      const start = startDateOf(cycle, p.start);
+      if (endBeforeStart(start, p.end, cycle.startDate)) {
+        return problem("end-before-start", "payload.end", "the last day is before the first day");
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      d.planItems.set(p.planItemId, {
+        id: p.planItemId,
+        cycleId: p.cycleId,
+        medication: p.medication,
+        dose: p.dose,
+        times: [...p.times].sort(),
+        start: p.start,
+        end: p.end,
+        everyDays: p.everyDays ?? 1,
+        timeCritical: p.timeCritical,
+        note: p.note ?? null,
+        changes: [],
+        retracted: false,
+      });
+    },
+  },
+  MedicationPlanAdjusted: {
+    check: (s, { payload: p }) => {
+      const found = liveItem(s, p.planItemId);
+      if (found.problem) return found.problem;
+      const { item, cycle } = found;
+      const start = startDateOf(cycle, item.start);
+      if (p.from < start) {
+        return problem(
+          "before-start",
+          "payload.from",
+          `this medicine starts on ${start}; a change cannot begin earlier`,
+        );
+      }
+      if (p.dose) {
+        const bad = doseProblem(p.dose, item.medication.catalogueId);
+        if (bad) return problem("implausible-dose", "payload.dose", bad);
+      }
+      if (
+        p.end &&
+        endBeforeStart(p.from, p.end, cycle.startDate) &&
+        !(p.end.kind === "date" && p.end.date === addDays(p.from, -1))
+      ) {
+        return problem(
+          "end-before-start",
+          "payload.end",
+          "the new last day is before the day the change starts",
+        );
+      }
+      return null;
+    },
+    apply: (d, { id, payload: p }) => {
+      const item = d.planItems.get(p.planItemId)!;
+      d.planItems.set(p.planItemId, {
+        ...item,
+        changes: [
+          ...item.changes,
+          {
+            from: p.from,
+            dose: p.dose,
+            times: p.times ? [...p.times].sort() : undefined,
+            end: p.end,
+            note: p.note,
+            eventId: id,
+          },
+        ],
+      });
+    },
+  },
+  MedicationPlanRetracted: {
+    check: (s, { payload: p }) => liveItem(s, p.planItemId).problem ?? null,
+    apply: (d, { payload: p }) => {
+      d.planItems.set(p.planItemId, { ...d.planItems.get(p.planItemId)!, retracted: true });
+    },
+  },
+  DoseLogged: {
+    check: (s, { payload: p }) => {
+      if (s.doseLogs.has(p.doseId))
+        return problem("duplicate-dose", "payload.doseId", "this dose log already exists");
+      const found = liveItem(s, p.planItemId);
+      if (found.problem) return found.problem;
+      const { item, cycle } = found;
+      const planItem = toPlanItem(cycle, item);
+      if (!isPlannedSlot(planItem, p.slot.date, p.slot.time)) {
+        return problem(
+          "not-planned",
+          "payload.slot",
+          `${item.medication.name} is not planned for ${p.slot.date} at ${p.slot.time}`,
+        );
+      }
+      if (s.doseBySlot.has(slotKey(p.planItemId, p.slot.date, p.slot.time))) {
+        return problem(
+          "already-logged",
+          "payload.slot",
+          "this dose is already logged; undo that log first to change it",
+        );
+      }
+      // The local date of the time it was taken, as written (no zone maths needed for a
+      // one-day-tolerant check): a dose cannot be taken before its cycle began.
+      const firstDay = [cycle.startDate, planItem.startDate].sort()[0]!;
+      if (p.takenAt.slice(0, 10) < addDays(firstDay, -1)) {
+        return problem(
+          "before-cycle-start",
+          "payload.takenAt",
+          `${item.medication.name} cannot have been taken before the cycle started on ${cycle.startDate}`,
+        );
+      }
+      if (p.amount) {
+        const bad = doseProblem(p.amount, item.medication.catalogueId);
+        if (bad) return problem("implausible-dose", "payload.amount", bad);
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      d.doseLogs.set(p.doseId, {
+        id: p.doseId,
+        planItemId: p.planItemId,
+        slot: p.slot,
+        takenAt: p.takenAt,
+        status: p.status,
+        amount: p.amount ?? null,
+        site: p.site ?? null,
+        note: p.note ?? null,
+        retracted: false,
+      });
+      d.doseBySlot.set(slotKey(p.planItemId, p.slot.date, p.slot.time), p.doseId);
+    },
+  },
+  DoseLogRetracted: {
+    check: (s, { payload: p }) => {
+      const log = s.doseLogs.get(p.doseId);
+      if (!log) return problem("unknown-dose", "payload.doseId", "no dose log with this id");
+      if (log.retracted)
+        return problem("already-undone", "payload.doseId", "this dose log was already undone");
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      const log = d.doseLogs.get(p.doseId)!;
+      d.doseLogs.set(p.doseId, { ...log, retracted: true });
+      d.doseBySlot.delete(slotKey(log.planItemId, log.slot.date, log.slot.time));
+    },
+  },
+};
