@@ -136,3 +136,50 @@ describe("client", () => {
     expect(await storage.loadEvents()).toEqual([]);
   });
 });
+
+describe("recording several events as one change", () => {
+  it("stores a cycle and its medicines together, or nothing when one is wrong", async () => {
+    const storage = memoryStorage();
+    const c = await openClient({ storage, now: clock });
+    await c.record("JourneyCreated", journey);
+    const cycleId = c.newId();
+    const cycle = {
+      type: "CycleStarted" as const,
+      payload: {
+        cycleId,
+        cycleType: "egg-freezing" as const,
+        protocolId: "egg-freezing",
+        protocolName: "Egg freezing",
+        dayOne: "stim-day" as const,
+        startDate: "2024-03-04",
+        zone: "Europe/London",
+      },
+    };
+    const med = (value: number) => ({
+      type: "MedicationPlanned" as const,
+      payload: {
+        cycleId,
+        planItemId: c.newId(),
+        medication: { name: "Gonal-f", route: "subcutaneous" as const, purpose: "stimulation" as const },
+        dose: { value, unit: "IU" as const },
+        times: ["21:00"],
+        start: { cycleDay: 1 },
+        end: { kind: "until-trigger" as const },
+        timeCritical: false,
+      },
+    });
+    const before = (await storage.loadEvents()).length;
+    const refused = await c.recordBatch([cycle, med(225), med(-5)]);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.field).toBe("[2].payload.dose.value");
+    expect((await storage.loadEvents()).length).toBe(before);
+    expect(c.state.cycles.size).toBe(0);
+
+    const saved = await c.recordBatch([cycle, med(225), med(75)]);
+    expect(saved.ok).toBe(true);
+    expect(c.state.cycles.size).toBe(1);
+    expect(c.state.planItems.size).toBe(2);
+    const reopened = await openClient({ storage, now: clock });
+    expect(reopened.state).toEqual(c.state);
+  });
+});

@@ -47,6 +47,12 @@ export interface TrellisClient {
     type: K,
     payload: PayloadInput<K>,
   ): Promise<Result<EventOf<K>, Problem>>;
+  /**
+   * Records several events as one change (e.g. a cycle and its medicines):
+   * each is validated against the state the earlier ones make; all are stored
+   * in one transaction, or none is. The problem names the failing event's index.
+   */
+  recordBatch(drafts: readonly BatchDraft[]): Promise<Result<TrellisEvent[], Problem>>;
   /** A fresh id for something the person creates (a note, later a cycle or embryo). */
   newId(): string;
   exportAll(): Promise<ExportFile>;
@@ -58,6 +64,9 @@ export interface TrellisClient {
   eraseDevice(): Promise<void>;
   close(): void;
 }
+
+/** One event of a batch: its type and payload. */
+export type BatchDraft = { [K in EventType]: { readonly type: K; readonly payload: PayloadInput<K> } }[EventType];
 
 export interface ClientOptions {
   storage: EventStorage;
@@ -183,6 +192,46 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
         channel?.postMessage({ kind: "events-changed" });
         notify();
         return { ok: true as const, value: event };
+      });
+    },
+    recordBatch(drafts) {
+      return serial(async () => {
+        const at = now();
+        let working = state;
+        let nextClock = clock;
+        const made: TrellisEvent[] = [];
+        for (const [i, draft] of drafts.entries()) {
+          const prepared = prepareEvent(working, nextClock, {
+            id: newEventId(at),
+            nowMs: at,
+            type: draft.type,
+            payload: draft.payload as never,
+          });
+          if (!prepared.ok) {
+            const p = prepared.error;
+            return { ok: false as const, error: { ...p, field: `[${i}].${p.field}`, message: p.message } };
+          }
+          made.push(prepared.value.event);
+          nextClock = prepared.value.clock;
+          working = foldMore(working, [prepared.value.event]) ?? fold([...events, ...made]);
+        }
+        if (made.length === 0) return { ok: true as const, value: [] };
+        try {
+          await storage.appendEvents(made);
+          await storage.setMeta(CLOCK_KEY, formatHlc(nextClock));
+        } catch (cause) {
+          return {
+            ok: false as const,
+            error: problem("storage-failed", "storage", `could not save on this device: ${messageOf(cause)}`),
+          };
+        }
+        clock = nextClock;
+        for (const e of made) ids.add(e.id);
+        events = events.concat(made);
+        state = working;
+        channel?.postMessage({ kind: "events-changed" });
+        notify();
+        return { ok: true as const, value: made };
       });
     },
     newId() {

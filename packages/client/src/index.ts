@@ -4,6 +4,7 @@
  * and keeps the folded state current for the screens.
  */
 export {
+  type BatchDraft,
   type ClientOptions,
   type ExportFile,
   openClient,
@@ -13,3 +14,4 @@ export {
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
 export { type EventStorage, memoryStorage } from "./storage.ts";
+export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";

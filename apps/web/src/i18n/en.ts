@@ -1,152 +1,18 @@
 /**
- * Every word Trellis says to a person, in English. Other languages copy this
- * file's keys. Messages use ICU syntax ({name}, plurals); dates, numbers and
- * units are formatted with Intl, never written into these strings.
+ * Every word Trellis says to a person, in English: one catalogue, split by
+ * area only to keep files small. Other languages copy these keys. Messages use
+ * ICU syntax ({name}, plurals); dates, numbers and units are formatted with
+ * Intl, never written into these strings.
  *
  * Tone: plain, calm and kind. No exclamation marks, no cheering, never blame.
  */
-export const en = {
-  "app.name": "Trellis",
-  "app.loading": "Opening your record…",
-  "app.skipToContent": "Skip to content",
-  "app.failed.title": "Trellis could not open",
-  "app.failed.body":
-    "Something on this device stopped Trellis from opening your record. Nothing has been deleted. Try reloading; if it keeps happening, your browser may be blocking storage for this site.",
-  "app.failed.detail": "What the browser said: {detail}",
-  "app.reload": "Reload",
-  "app.updateReady": "A new version of Trellis is ready.",
-  "app.offlineReady": "Trellis now works without a connection on this device.",
+import { core } from "./en/core.ts";
+import { cycle } from "./en/cycle.ts";
+import { monitoring } from "./en/monitoring.ts";
+import { today } from "./en/today.ts";
+import { wellbeing } from "./en/wellbeing.ts";
 
-  "nav.label": "Sections",
-  "nav.today": "Today",
-  "nav.cycle": "Cycle",
-  "nav.embryos": "Embryos",
-  "nav.transfers": "Transfers & outcomes",
-  "nav.transfersShort": "Transfers",
-  "nav.odds": "Odds",
-  "nav.costs": "Costs",
-  "nav.journal": "Journal",
-  "nav.circle": "Circle",
-  "nav.remembrance": "Remembrance",
-  "nav.settings": "Settings",
-  "nav.more": "More",
-  "more.title": "All sections",
-
-  "setup.title": "Welcome to Trellis",
-  "setup.intro":
-    "A private place to keep your treatment record. Everything you write stays on this device: there is no account, and nothing is sent anywhere.",
-  "setup.displayName": "What should Trellis call you?",
-  "setup.displayName.hint":
-    "Optional. Leave it empty if you would rather not see a name on screen.",
-  "setup.dateOfBirth": "Date of birth",
-  "setup.dateOfBirth.hint":
-    "Many figures in fertility care depend on age, so Trellis needs this to show them for you later.",
-  "setup.homeZone": "Home time zone",
-  "setup.homeZone.hint": "Reminders and the days of your record follow this zone.",
-  "setup.partnerName": "Partner's name",
-  "setup.partnerName.hint": "Optional. For someone going through this with you.",
-  "setup.submit": "Start my record",
-  "setup.restore.title": "Moving from another device?",
-  "setup.restore.hint":
-    "If you exported your record from Trellis before, you can bring it in here instead.",
-  "setup.restore": "Restore from an export file",
-  "setup.restore.noJourney":
-    "That file has entries but no set-up details; fill in the form above instead.",
-  "setup.disclaimer":
-    "Trellis helps you keep track. It is not medical advice; your clinic knows your situation best.",
-
-  "form.required": "This is needed.",
-  "form.dateInFuture": "This date is in the future.",
-  "form.saving": "Saving…",
-  "form.saved": "Saved.",
-  "form.save": "Save",
-  "form.cancel": "Cancel",
-  "form.problem": "Not saved: {message}",
-
-  "today.title": "Today",
-  "today.greeting": "Hello, {name}.",
-  "today.empty.title": "Nothing planned for today yet",
-  "today.empty.body":
-    "When you add a treatment cycle, this page will show the doses due today with a one-tap “Taken”, your next appointment, and a quick “How do you feel?” check.",
-  "today.empty.notYet":
-    "Treatment cycles are not in Trellis yet; they are being built next. For now you can keep a journal.",
-  "today.writeNote": "Write in your journal",
-  "today.lastNote": "Your latest note",
-
-  "journal.title": "Journal",
-  "journal.intro": "Notes stay on this device. Only you can read them.",
-  "journal.new": "New note",
-  "journal.new.hint":
-    "What happened today, a question for the clinic, anything you want to remember.",
-  "journal.save": "Save note",
-  "journal.empty": "Your journal is empty. Notes you write appear here, newest first.",
-  "journal.count": "{count, plural, one {# note} other {# notes}}",
-  "journal.edit": "Edit",
-  "journal.editLabel": "Edit note from {date}",
-  "journal.delete": "Delete",
-  "journal.deleteLabel": "Delete note from {date}",
-  "journal.edited": "edited",
-  "journal.deleted": "Note deleted.",
-  "journal.undo": "Undo",
-  "journal.restored": "Note restored.",
-  "journal.listLabel": "Your notes",
-
-  "settings.title": "Settings",
-  "settings.journey": "Your details",
-  "settings.journey.saved": "Your details are saved.",
-  "settings.data": "Your data",
-  "settings.data.where":
-    "Your record is kept in this browser on this device ({count, plural, one {# entry} other {# entries}}). Trellis has no account and sends nothing to any server.",
-  "settings.export": "Export everything",
-  "settings.export.hint":
-    "Downloads your whole record as a file you can keep or bring to another device.",
-  "settings.import": "Import from a file",
-  "settings.import.hint":
-    "Adds the entries of a Trellis export. Entries already here are not doubled.",
-  "settings.import.done":
-    "{count, plural, =0 {Nothing new in that file.} one {# entry added.} other {# entries added.}}",
-  "settings.import.failed": "Nothing was imported: {message}",
-  "settings.import.unreadable": "That file could not be read as a Trellis export.",
-  "settings.persist": "Keep my record safe from automatic clean-up",
-  "settings.persist.hint":
-    "Browsers may clear a site's data when the device runs low on space. Asking for persistent storage prevents that where the browser allows it.",
-  "settings.persist.granted": "This browser will keep your record until you delete it.",
-  "settings.persist.denied":
-    "This browser did not agree to keep the record permanently. Exporting now and then keeps a copy safe.",
-  "settings.unreadable":
-    "{count, plural, one {# entry} other {# entries}} on this device came from a newer version of Trellis and cannot be shown yet. They are kept and included in exports.",
-  "settings.erase": "Erase everything on this device",
-  "settings.erase.hint":
-    "Deletes your whole record from this browser. This cannot be undone; export first if you want a copy.",
-  "settings.erase.confirmTitle": "Erase your record from this device?",
-  "settings.erase.confirmBody":
-    "Every entry on this device will be deleted. If you have no export, it cannot be brought back.",
-  "settings.erase.confirm": "Erase everything",
-  "settings.privacy": "Privacy",
-  "settings.privacy.body":
-    "No account, no analytics, no trackers. Your record never leaves this device unless you export it. Syncing between devices and sharing with a partner will come later, end-to-end encrypted so that no server can read it.",
-  "settings.about": "About",
-  "settings.about.body":
-    "Trellis is a record-keeping companion. It does not give medical advice; your clinic knows your situation best. If something feels wrong, call your clinic.",
-  "settings.version": "Version {version}",
-
-  "section.notBuilt": "Not built yet",
-  "section.notBuilt.body":
-    "This part of Trellis is still being built. Nothing here is sample data.",
-  "section.cycle.purpose":
-    "Your treatment plan, daily doses and reminders, monitoring visits, blood results and follicle scans, with charts of how things grow.",
-  "section.embryos.purpose":
-    "Every egg and embryo from every retrieval in one place: how many at each step, grades, test results, where each one is stored.",
-  "section.transfers.purpose":
-    "Each transfer, the blood tests after it, and what happened, recorded with care.",
-  "section.odds.purpose":
-    "Honest, sourced figures for what your embryos and future retrievals may bring, always with a range and never as advice. Hidden whenever you turn on quiet mode.",
-  "section.costs.purpose": "What treatment, medicines and storage cost, and what is due next.",
-  "section.circle.purpose":
-    "Updates for family and friends that go out only when you choose, so you are the one who tells them.",
-  "section.remembrance.purpose":
-    "A quiet place to remember a pregnancy or a baby that was lost, if and when you want one.",
-} as const;
+export const en = { ...core, ...cycle, ...today, ...monitoring, ...wellbeing } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

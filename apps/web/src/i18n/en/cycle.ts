@@ -1,0 +1,2 @@
+/** Words for the cycle screens (English). See ../en.ts for the rules. */
+export const cycle = {} as const;

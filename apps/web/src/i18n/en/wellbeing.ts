@@ -1,0 +1,2 @@
+/** Words for the wellbeing screens (English). See ../en.ts for the rules. */
+export const wellbeing = {} as const;

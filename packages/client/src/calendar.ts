@@ -1,0 +1,105 @@
+import { Temporal } from "@trellis/domain";
+import ical, { ICalAlarmType } from "ical-generator";
+
+/** One thing to put in a calendar: a dose, an appointment, a retrieval. Words come from the app. */
+export interface CalendarEntry {
+  /** Stable across exports, so re-importing updates rather than duplicates. */
+  readonly uid: string;
+  readonly summary: string;
+  readonly description?: string | undefined;
+  /** The exact time with offset and zone, e.g. `2026-03-14T21:00:00-04:00[America/New_York]`. */
+  readonly start: string;
+  readonly durationMinutes: number;
+  /** Alarms, in minutes before the start (0 = at the start). */
+  readonly alarmsMinutesBefore: readonly number[];
+  readonly location?: string | undefined;
+}
+
+/**
+ * An RFC 5545 calendar (.ics) with each entry in its own time zone, the
+ * VTIMEZONE definitions those zones need (from the same zone data the app
+ * uses), and display alarms (VALARM).
+ */
+export function buildCalendar(options: { name: string; entries: readonly CalendarEntry[] }): string {
+  const starts = options.entries.map((e) => Temporal.ZonedDateTime.from(e.start));
+  const fromMs = Math.min(...starts.map((s) => s.epochMilliseconds));
+  const toMs = Math.max(...starts.map((s) => s.epochMilliseconds));
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: "Trellis", product: "Trellis", language: "EN" },
+    timezone: {
+      name: null,
+      generator: (zone) => (options.entries.length ? vtimezone(zone, fromMs, toMs) : null),
+    },
+  });
+  options.entries.forEach((entry, i) => {
+    const start = starts[i]!;
+    calendar.createEvent({
+      id: entry.uid,
+      start,
+      end: start.add({ minutes: entry.durationMinutes }),
+      timezone: start.timeZoneId,
+      summary: entry.summary,
+      description: entry.description ?? null,
+      location: entry.location ?? null,
+      stamp: start,
+      alarms: entry.alarmsMinutesBefore.map((m) => ({
+        type: ICalAlarmType.display,
+        triggerBefore: m * 60,
+        description: entry.summary,
+      })),
+    });
+  });
+  return calendar.toString();
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
+
+function offsetText(ns: number): string {
+  const minutes = Math.round(ns / 6e10);
+  return `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
+}
+
+function localStamp(z: Temporal.ZonedDateTime): string {
+  return `${pad(z.year, 4)}${pad(z.month)}${pad(z.day)}T${pad(z.hour)}${pad(z.minute)}${pad(z.second)}`;
+}
+
+/**
+ * A VTIMEZONE for `zone` covering the given instants (with a year either
+ * side): one observance per actual offset change, each with its explicit
+ * onset, so calendar apps need no rules of their own.
+ */
+export function vtimezone(zone: string, fromMs: number, toMs: number): string {
+  const year = 366 * 86_400_000;
+  let at = Temporal.Instant.fromEpochMilliseconds(fromMs - year).toZonedDateTimeISO(zone);
+  const end = toMs + year;
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
+  const observance = (kind: "STANDARD" | "DAYLIGHT", onset: Temporal.ZonedDateTime, from: number, to: number) => {
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${localStamp(onset)}`,
+      `TZOFFSETFROM:${offsetText(from)}`,
+      `TZOFFSETTO:${offsetText(to)}`,
+      `END:${kind}`,
+    );
+  };
+  observance("STANDARD", at, at.offsetNanoseconds, at.offsetNanoseconds);
+  for (let i = 0; i < 64; i++) {
+    const next = at.getTimeZoneTransition("next");
+    if (!next || next.epochMilliseconds > end) break;
+    const before = next.subtract({ nanoseconds: 1 });
+    // DTSTART is the onset written in the local time that was in effect before it.
+    const wallBefore = Temporal.Instant.fromEpochNanoseconds(next.epochNanoseconds)
+      .toZonedDateTimeISO("UTC")
+      .add({ nanoseconds: before.offsetNanoseconds });
+    observance(
+      next.offsetNanoseconds > before.offsetNanoseconds ? "DAYLIGHT" : "STANDARD",
+      wallBefore,
+      before.offsetNanoseconds,
+      next.offsetNanoseconds,
+    );
+    at = next;
+  }
+  lines.push("END:VTIMEZONE");
+  return `${lines.join("\r\n")}\r\n`;
+}
