@@ -1,0 +1,106 @@
+/**
+ * Circle posts: updates for family and friends, sealed with the circle's own
+ * key. A circle never receives the vault key, so it can read what was posted
+ * to it and nothing else.
+ *
+ *   offset  size  field
+ *   0       1     version, 0x01
+ *   1       24    nonce, random
+ *   25      n+16  XChaCha20-Poly1305-IETF(padded post) with its tag
+ *
+ * Padded like events (power of two, at least 256 bytes). Associated data is
+ * the UTF-8 text `circleId|postId|v1`.
+ */
+import { err, ok, type Result } from "@trellis/domain";
+import { aeadOpen, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
+import { ascii, type Bytes, concatBytes, wipe } from "./bytes.ts";
+import { assertAdSafeId, isAdSafeId } from "./ids.ts";
+import { type CircleKey, KEY_BYTES, randomKey } from "./keys.ts";
+import { isBucket, MIN_BUCKET, padToBucket, unpadBucket } from "./padding.ts";
+
+export const CIRCLE_POST_VERSION = 1;
+const HEADER_BYTES = 1 + NONCE_BYTES;
+
+export type SealedCirclePost = Bytes<"SealedCirclePost">;
+
+export interface CirclePostAddress {
+  readonly circleId: string;
+  readonly postId: string;
+}
+
+export interface OpenCirclePostFailure {
+  readonly reason: "decrypt-failure" | "unsupported-version" | "malformed";
+}
+
+/** A fresh random circle key, unrelated to any vault key. */
+export function generateCircleKey(): CircleKey {
+  return randomKey<CircleKey>(KEY_BYTES.CircleKey);
+}
+
+/** `circleId|postId|v1` as UTF-8. */
+export function circleAssociatedData(circleId: string, postId: string): Uint8Array {
+  return ascii(`${circleId}|${postId}|v${CIRCLE_POST_VERSION}`);
+}
+
+export function sealCirclePost(
+  address: CirclePostAddress,
+  key: CircleKey,
+  plaintext: Uint8Array,
+): SealedCirclePost {
+  return sealCirclePostWithNonce(address, key, plaintext, randomNonce());
+}
+
+/** Internal, for known-answer tests only. Never reuse a nonce. */
+export function sealCirclePostWithNonce(
+  address: CirclePostAddress,
+  key: CircleKey,
+  plaintext: Uint8Array,
+  nonce: Uint8Array,
+): SealedCirclePost {
+  assertAdSafeId(address.circleId, "circleId");
+  assertAdSafeId(address.postId, "postId");
+  if (nonce.length !== NONCE_BYTES) throw new RangeError("a nonce is 24 bytes");
+  const padded = padToBucket(plaintext);
+  try {
+    const sealed = aeadSeal(
+      key,
+      nonce,
+      circleAssociatedData(address.circleId, address.postId),
+      padded,
+    );
+    return concatBytes(Uint8Array.of(CIRCLE_POST_VERSION), nonce, sealed) as SealedCirclePost;
+  } finally {
+    wipe(padded);
+  }
+}
+
+/** Opens a post (untrusted bytes) expected at `address`. */
+export function openCirclePost(
+  address: CirclePostAddress,
+  key: CircleKey,
+  sealed: Uint8Array,
+): Result<Uint8Array, OpenCirclePostFailure> {
+  if (sealed.length === 0) return err({ reason: "malformed" });
+  if (sealed[0] !== CIRCLE_POST_VERSION) return err({ reason: "unsupported-version" });
+  if (!isAdSafeId(address.circleId) || !isAdSafeId(address.postId)) {
+    return err({ reason: "malformed" });
+  }
+  const body = sealed.length - HEADER_BYTES - TAG_BYTES;
+  if (body < MIN_BUCKET || !isBucket(body)) return err({ reason: "malformed" });
+  const padded = aeadOpen(
+    key,
+    sealed.subarray(1, HEADER_BYTES),
+    circleAssociatedData(address.circleId, address.postId),
+    sealed.subarray(HEADER_BYTES),
+  );
+  if (!padded) return err({ reason: "decrypt-failure" });
+  const plaintext = unpadBucket(padded);
+  if (!plaintext) {
+    wipe(padded);
+    return err({ reason: "malformed" });
+  }
+  // Copy, then wipe both: the copy never shares memory with a buffer we wiped.
+  const copy = Uint8Array.from(plaintext);
+  wipe(plaintext, padded);
+  return ok(copy);
+}

@@ -1,0 +1,66 @@
+/**
+ * @trellis/crypto: all of Trellis's cryptography behind one small interface.
+ * The only package that imports libsodium. Await `ready()` once; everything
+ * else is synchronous. Expected failures come back as `Result` values with a
+ * machine-readable `reason`; exceptions mean a bug in the caller.
+ */
+export { type Base64Url, fromBase64Url, secretsEqual, toBase64Url } from "./bytes.ts";
+export {
+  type CirclePostAddress,
+  generateCircleKey,
+  type OpenCirclePostFailure,
+  openCirclePost,
+  type SealedCirclePost,
+  sealCirclePost,
+} from "./circle.ts";
+export {
+  type EventAddress,
+  eventEpoch,
+  generateVaultKey,
+  type OpenEventFailure,
+  openEvent,
+  type SealedEvent,
+  sealEvent,
+  type VaultKeysByEpoch,
+} from "./event.ts";
+export {
+  type GrantFailure,
+  openVaultKeyGrant,
+  sealVaultKeyFor,
+  type VaultKeyGrant,
+} from "./grant.ts";
+export { deriveIdentity, type Identity, type PublicIdentity, publicIdentity } from "./identity.ts";
+export {
+  type BoxKeyPair,
+  CircleKey,
+  Ed25519PublicKey,
+  Ed25519SecretKey,
+  ExportKey,
+  type KeyCodec,
+  type PinKey,
+  PinSalt,
+  RecoveryKey,
+  RootKey,
+  type SigningKeyPair,
+  VaultKey,
+  X25519PublicKey,
+  X25519SecretKey,
+} from "./keys.ts";
+export { deriveKeyFromPin, generatePinSalt } from "./pin.ts";
+export {
+  generateRecoveryKey,
+  type NewRecoveryKey,
+  parseRecoveryKey,
+  type RecoveryKeyText,
+} from "./recovery-key.ts";
+export {
+  generateRootKey,
+  type RootKeyUnlock,
+  type RootKeyWrap,
+  type UnwrapFailure,
+  unwrapRootKey,
+  type WrapPurpose,
+  wrapRootKey,
+} from "./root-key.ts";
+export { type SafetyCode, safetyCode } from "./safety-code.ts";
+export { ready } from "./sodium.ts";
