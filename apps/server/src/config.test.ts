@@ -1,0 +1,98 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  ConfigError,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_WEB_DIR,
+  describeDatabaseUrl,
+  loadConfig,
+} from "./config.ts";
+
+const cwd = "/srv/trellis";
+
+describe("loadConfig", () => {
+  it("has safe defaults", () => {
+    expect(loadConfig({}, cwd)).toEqual({
+      port: 4310,
+      host: "127.0.0.1",
+      dataDir: "/srv/trellis/data",
+      databaseUrl: undefined,
+      webDir: DEFAULT_WEB_DIR,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    });
+    // The built web app next to this package: apps/web/dist.
+    expect(DEFAULT_WEB_DIR).toBe(resolve(import.meta.dirname, "../../web/dist"));
+  });
+
+  it("reads every variable", () => {
+    expect(
+      loadConfig(
+        {
+          PORT: "0",
+          HOST: "0.0.0.0",
+          TRELLIS_DATA_DIR: "var/trellis",
+          TRELLIS_DATABASE_URL: "postgresql://u:p@db.example:5433/trellis",
+          TRELLIS_WEB_DIR: "/opt/web",
+          TRELLIS_MAX_BODY_BYTES: "1048576",
+        },
+        cwd,
+      ),
+    ).toEqual({
+      port: 0,
+      host: "0.0.0.0",
+      dataDir: "/srv/trellis/var/trellis",
+      databaseUrl: "postgresql://u:p@db.example:5433/trellis",
+      webDir: "/opt/web",
+      maxBodyBytes: 1048576,
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ PORT: "", TRELLIS_DATABASE_URL: " ", HOST: "" }, cwd)).toMatchObject({
+      port: 4310,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+    });
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "65536"],
+    ["PORT", "-1"],
+    ["PORT", "80.5"],
+    ["HOST", "http://x"],
+    ["HOST", "a b"],
+    ["TRELLIS_DATABASE_URL", "mysql://x"],
+    ["TRELLIS_DATABASE_URL", "not a url"],
+    ["TRELLIS_MAX_BODY_BYTES", "10"],
+    ["TRELLIS_MAX_BODY_BYTES", "8MB"],
+  ])("rejects %s=%s with a message naming the variable", (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value }, cwd);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain(name);
+    expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([name]);
+  });
+
+  it("reports every bad variable at once and never echoes a database password", () => {
+    try {
+      loadConfig({ PORT: "x", TRELLIS_DATABASE_URL: "mysql://user:hunter2@host/db" }, cwd);
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("PORT");
+      expect(message).toContain("TRELLIS_DATABASE_URL");
+      expect(message).not.toContain("hunter2");
+    }
+  });
+
+  it("describes a database URL without credentials", () => {
+    expect(describeDatabaseUrl("postgres://user:secret@db:5432/trellis")).toBe(
+      "postgres://db:5432/trellis",
+    );
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Server configuration: read from the environment, parsed and validated here
+ * and nowhere else. Every other module receives a `Config` value.
+ */
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface Config {
+  /** TCP port to listen on. 0 lets the OS pick a free port. */
+  readonly port: number;
+  /** Interface to listen on. Defaults to loopback so nothing is exposed by accident. */
+  readonly host: string;
+  /** Absolute path of the data directory (PGlite lives in `<dataDir>/pglite`). */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when undefined the embedded PGlite is used. */
+  readonly databaseUrl: string | undefined;
+  /** Absolute path of the built web app (the folder holding `index.html`). */
+  readonly webDir: string;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export const DEFAULT_PORT = 4310;
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MIN_MAX_BODY_BYTES = 1024;
+const MAX_MAX_BODY_BYTES = 1024 * 1024 * 1024;
+
+/** The built web app, resolved from this file's location (apps/server/src -> apps/web/dist). */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+/** A configuration problem. `message` names every offending variable. */
+export class ConfigError extends Error {
+  readonly problems: readonly { variable: string; message: string }[];
+
+  constructor(problems: readonly { variable: string; message: string }[]) {
+    super(
+      problems.length === 1
+        ? `Invalid configuration: ${problems[0]!.message}`
+        : `Invalid configuration:\n${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** An empty string counts as unset, so `FOO=` in an env file means "use the default". */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+function parseInteger(text: string): number | undefined {
+  if (!/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * Reads the configuration from `env` (default: `process.env`). Relative paths
+ * are resolved against `cwd` (default: `process.cwd()`).
+ * Throws `ConfigError` naming each bad variable.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const problems: { variable: string; message: string }[] = [];
+  const problem = (variable: string, message: string) => problems.push({ variable, message });
+
+  let port = DEFAULT_PORT;
+  const portText = read(env, "PORT");
+  if (portText !== undefined) {
+    const parsed = parseInteger(portText);
+    if (parsed === undefined || parsed > 65535) {
+      problem("PORT", `PORT must be a whole number from 0 to 65535 (got "${portText}").`);
+    } else {
+      port = parsed;
+    }
+  }
+
+  let host = DEFAULT_HOST;
+  const hostText = read(env, "HOST");
+  if (hostText !== undefined) {
+    if (/[\s/?#@]/.test(hostText)) {
+      problem(
+        "HOST",
+        `HOST must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (got "${hostText}").`,
+      );
+    } else {
+      host = hostText;
+    }
+  }
+
+  const dataDirText = read(env, "TRELLIS_DATA_DIR") ?? "./data";
+  const dataDir = isAbsolute(dataDirText) ? resolve(dataDirText) : resolve(cwd, dataDirText);
+
+  let databaseUrl: string | undefined;
+  const urlText = read(env, "TRELLIS_DATABASE_URL");
+  if (urlText !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(urlText);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+      // Never echo the value: it may contain a password.
+      problem(
+        "TRELLIS_DATABASE_URL",
+        "TRELLIS_DATABASE_URL must be a PostgreSQL connection URL such as postgres://user@host:5432/trellis (leave it unset to use the built-in database).",
+      );
+    } else {
+      databaseUrl = urlText;
+    }
+  }
+
+  const webDirText = read(env, "TRELLIS_WEB_DIR");
+  const webDir =
+    webDirText === undefined
+      ? DEFAULT_WEB_DIR
+      : isAbsolute(webDirText)
+        ? resolve(webDirText)
+        : resolve(cwd, webDirText);
+
+  let maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+  const maxBodyText = read(env, "TRELLIS_MAX_BODY_BYTES");
+  if (maxBodyText !== undefined) {
+    const parsed = parseInteger(maxBodyText);
+    if (parsed === undefined || parsed < MIN_MAX_BODY_BYTES || parsed > MAX_MAX_BODY_BYTES) {
+      problem(
+        "TRELLIS_MAX_BODY_BYTES",
+        `TRELLIS_MAX_BODY_BYTES must be a whole number of bytes from ${MIN_MAX_BODY_BYTES} to ${MAX_MAX_BODY_BYTES} (got "${maxBodyText}").`,
+      );
+    } else {
+      maxBodyBytes = parsed;
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, dataDir, databaseUrl, webDir, maxBodyBytes };
+}
+
+/** A connection URL with user name and password removed, safe to print. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { Db, Queryable, QueryResult } from "./types.ts";
+
+/** Thrown when another live process (or another open Db in this one) holds the data directory. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The data directory ${dataDir} is already in use by another Trellis server (process ${pid}). ` +
+        `Stop that server first. If no server is running, delete ${lockFile} and try again.`,
+    );
+    this.name = "DataDirInUseError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is a single-process database: two processes opening the same
+ * directory would corrupt it. A lock file next to it, holding the owner's
+ * pid, makes the second server fail with a clear message instead. A lock
+ * left behind by a crashed process (pid no longer alive) is taken over.
+ */
+async function acquireLock(dataDir: string, lockFile: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const handle = await open(lockFile, "wx");
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } finally {
+        await handle.close();
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const owner = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+    if (Number.isSafeInteger(owner) && owner > 0 && isAlive(owner)) {
+      throw new DataDirInUseError(dataDir, lockFile, owner);
+    }
+    await rm(lockFile, { force: true });
+  }
+  throw new Error(`Could not take the lock file ${lockFile}.`);
+}
+
+function wrap(target: Pick<PGlite, "query">): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await target.query<Row>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+  };
+}
+
+/**
+ * A `Db` backed by PGlite (PostgreSQL compiled to WASM) stored in `dataDir`,
+ * or in memory when `dataDir` is undefined (tests only).
+ * PGlite has one connection: queries and transactions are queued.
+ */
+export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
+  let lockFile: string | undefined;
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    lockFile = join(dirname(dataDir), `${basename(dataDir)}.lock`);
+    await acquireLock(dataDir, lockFile);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    if (lockFile !== undefined) await rm(lockFile, { force: true });
+    throw error;
+  }
+  const queryable = wrap(pglite);
+  let closing: Promise<void> | undefined;
+
+  return {
+    kind: "pglite",
+    query: queryable.query,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return pglite.transaction((tx) => fn(wrap(tx)));
+    },
+    close() {
+      closing ??= (async () => {
+        try {
+          await pglite.close();
+        } finally {
+          if (lockFile !== undefined) await rm(lockFile, { force: true });
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * @trellis/server: the optional, self-hostable Trellis server. It serves the
+ * web app and /api/v1, and stores each vault's sealed events as opaque bytes.
+ */
+export {
+  type AppendResponse,
+  type BuildAppOptions,
+  buildApp,
+  type HealthResponse,
+  type LogDestination,
+  type PullResponse,
+} from "./app.ts";
+export {
+  type Config,
+  ConfigError,
+  DEFAULT_HOST,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PORT,
+  DEFAULT_WEB_DIR,
+  loadConfig,
+} from "./config.ts";
+export {
+  type MigrateResult,
+  type Migration,
+  migrate,
+  migrations,
+  SchemaTooNewError,
+} from "./db/migrations.ts";
+export { openDb, pgliteDir } from "./db/open.ts";
+export { DataDirInUseError, openPgliteDb } from "./db/pglite.ts";
+export { openPostgresDb, type PostgresDbOptions } from "./db/postgres.ts";
+export type { Db, Queryable, QueryResult, StorageKind } from "./db/types.ts";
+export type { ErrorBody, ErrorReason } from "./http/errors.ts";
+export {
+  DEFAULT_PULL_LIMIT,
+  MAX_EVENT_BODY_BYTES,
+  MAX_EVENTS_PER_BATCH,
+  MAX_PULL_LIMIT,
+} from "./http/validation.ts";
+export { type RunningServer, type StartServerOptions, startServer, urlFor } from "./server.ts";
+export {
+  type AppendEvent,
+  type AppendResult,
+  createVaultStore,
+  type PullResult,
+  type StoredEvent,
+  sizeBucket,
+  type VaultStore,
+} from "./vault/store.ts";
+export { SERVER_VERSION } from "./version.ts";

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app.ts";
+import { DEFAULT_MAX_BODY_BYTES, loadConfig } from "./config.ts";
+import { migrate } from "./db/migrations.ts";
+import { openDb, pgliteDir } from "./db/open.ts";
+import { DataDirInUseError } from "./db/pglite.ts";
+import { startServer } from "./server.ts";
+import { makeTempDir } from "./testing/databases.ts";
+
+// Opening PGlite in a fresh directory runs initdb: seconds, more on a busy machine.
+describe("PGlite data on disk", { timeout: 120_000 }, () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir("trellis-data-");
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const config = () => ({
+    dataDir,
+    databaseUrl: undefined,
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    webDir: "/nonexistent",
+  });
+
+  it("survives closing the app and the database and opening them again", async () => {
+    const vault = randomUUID();
+    const events = [
+      { id: randomUUID(), body: Buffer.from([0, 1, 2, 255]).toString("base64") },
+      { id: randomUUID(), body: Buffer.from("second").toString("base64") },
+    ];
+
+    const db1 = await openDb(config());
+    expect((await migrate(db1)).applied).toEqual([1]);
+    const app1 = buildApp({ db: db1, config: config(), logger: false });
+    const posted = await app1.inject({
+      method: "POST",
+      url: `/api/v1/vaults/${vault}/events`,
+      payload: { events },
+    });
+    expect(posted.statusCode).toBe(200);
+    await app1.close();
+    await db1.close();
+
+    const db2 = await openDb(config());
+    expect((await migrate(db2)).applied).toEqual([]);
+    const app2 = buildApp({ db: db2, config: config(), logger: false });
+    try {
+      const pulled = await app2.inject({ url: `/api/v1/vaults/${vault}/events` });
+      const body = pulled.json() as { events: { id: string; body: string; seq: number }[] };
+      expect(body.events.map((e) => [e.id, e.body])).toEqual(events.map((e) => [e.id, e.body]));
+      // Seqs keep counting up after a restart.
+      const more = await app2.inject({
+        method: "POST",
+        url: `/api/v1/vaults/${vault}/events`,
+        payload: { events: [{ id: randomUUID(), body: "AA==" }] },
+      });
+      const seq = (more.json() as { results: { seq: number }[] }).results[0]!.seq;
+      expect(seq).toBeGreaterThan(body.events[1]!.seq);
+    } finally {
+      await app2.close();
+      await db2.close();
+    }
+  });
+
+  it("refuses a second open of the same directory while the first is open, then allows it", async () => {
+    const db = await openDb(config());
+    try {
+      const lockFile = `${pgliteDir(config())}.lock`;
+      expect((await readFile(lockFile, "utf8")).trim()).toBe(String(process.pid));
+      await expect(openDb(config())).rejects.toBeInstanceOf(DataDirInUseError);
+      await expect(openDb(config())).rejects.toThrow(/already in use/);
+    } finally {
+      await db.close();
+    }
+    const again = await openDb(config());
+    await again.close();
+  });
+
+  it("takes over a lock left behind by a process that no longer runs", async () => {
+    const lockFile = `${pgliteDir(config())}.lock`;
+    await writeFile(lockFile, "2147483646\n");
+    const db = await openDb(config());
+    expect((await readFile(lockFile, "utf8")).trim()).toBe(String(process.pid));
+    await db.close();
+  });
+
+  it("startServer listens on a real port and close() releases everything", async () => {
+    const server = await startServer(
+      { ...loadConfig({ PORT: "0", TRELLIS_DATA_DIR: dataDir, TRELLIS_WEB_DIR: "/nonexistent" }) },
+      { logger: false },
+    );
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.url).not.toMatch(/:0$/);
+      const res = await fetch(`${server.url}/api/v1/health`);
+      expect(await res.json()).toMatchObject({ status: "ok", storage: "pglite" });
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    } finally {
+      await server.close();
+      await server.close(); // idempotent
+    }
+    const reopened = await openDb({ dataDir, databaseUrl: undefined });
+    await reopened.close();
+  });
+
+  it("startServer fails cleanly (and frees the directory) when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = blocker.address() as AddressInfo;
+      await expect(
+        startServer(
+          loadConfig({ PORT: String(port), TRELLIS_DATA_DIR: dataDir, TRELLIS_WEB_DIR: "/x" }),
+          { logger: false },
+        ),
+      ).rejects.toMatchObject({ code: "EADDRINUSE" });
+      // The database was closed and its lock released.
+      const again = await openDb({ dataDir, databaseUrl: undefined });
+      await again.close();
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The vault event store: per vault, an append-only log of sealed events.
+ *
+ * Event bodies are opaque ciphertext. This module stores and returns their
+ * bytes and never parses, indexes, inspects or logs them.
+ */
+import type { Db, Queryable } from "../db/types.ts";
+
+export interface AppendEvent {
+  /** Event id: a lowercase UUID chosen by the client. */
+  readonly id: string;
+  /** Sealed event bytes (1 byte or more). */
+  readonly body: Uint8Array;
+}
+
+export interface AppendResult {
+  readonly id: string;
+  /** Position of the event in the vault's log. */
+  readonly seq: number;
+  /** true when this call stored the event; false when the vault already had it. */
+  readonly stored: boolean;
+}
+
+export interface StoredEvent {
+  readonly seq: number;
+  readonly id: string;
+  readonly body: Uint8Array;
+  readonly receivedAt: Date;
+}
+
+export interface PullResult {
+  /** Events with `seq > afterSeq`, in ascending seq order. */
+  readonly events: StoredEvent[];
+  /** Cursor for the next pull: the last seq returned, or `afterSeq` when nothing was. */
+  readonly next: number;
+  /** true when more events follow `next`. */
+  readonly more: boolean;
+}
+
+export interface VaultStore {
+  /**
+   * Appends a batch to a vault, all or nothing. Idempotent on event id within
+   * the vault: an id the vault already has (or that repeats within the batch)
+   * is not stored again and reports the seq it already has. Results are in
+   * the order of `events`.
+   */
+  append(vaultId: string, events: readonly AppendEvent[]): Promise<AppendResult[]>;
+  /** Up to `limit` events of the vault with seq greater than `afterSeq`. */
+  pull(vaultId: string, afterSeq: number, limit: number): Promise<PullResult>;
+}
+
+export const MIN_SIZE_BUCKET = 256;
+
+/**
+ * The size the server records for a body: its length rounded up to a power
+ * of two, at least 256 bytes. Coarse on purpose: it is enough for quotas
+ * and capacity planning and says little about what was written.
+ */
+export function sizeBucket(byteLength: number): number {
+  let bucket = MIN_SIZE_BUCKET;
+  while (bucket < byteLength) bucket *= 2;
+  return bucket;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isLowercaseUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** bigint columns arrive as numbers (PGlite) or strings (pg). */
+function toSeq(value: unknown): number {
+  const seq = typeof value === "number" ? value : Number(value);
+  if (!Number.isSafeInteger(seq))
+    throw new Error("Database returned a seq that is not a safe integer.");
+  return seq;
+}
+
+function toBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  throw new Error("Database returned a ciphertext that is not bytes.");
+}
+
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const date = new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new Error("Database returned an invalid received_at.");
+  return date;
+}
+
+function assertVaultId(vaultId: string): void {
+  if (!isLowercaseUuid(vaultId)) throw new TypeError("vaultId must be a lowercase UUID.");
+}
+
+async function appendOne(
+  tx: Queryable,
+  vaultId: string,
+  event: AppendEvent,
+): Promise<AppendResult> {
+  const inserted = await tx.query<{ seq: unknown }>(
+    `INSERT INTO vault_events (vault_id, event_id, ciphertext, size_bucket)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (vault_id, event_id) DO NOTHING
+     RETURNING seq`,
+    [vaultId, event.id, event.body, sizeBucket(event.body.byteLength)],
+  );
+  const row = inserted.rows[0];
+  if (row !== undefined) return { id: event.id, seq: toSeq(row.seq), stored: true };
+
+  const existing = await tx.query<{ seq: unknown }>(
+    "SELECT seq FROM vault_events WHERE vault_id = $1 AND event_id = $2",
+    [vaultId, event.id],
+  );
+  const found = existing.rows[0];
+  if (found === undefined) throw new Error("Event vanished between insert and select.");
+  return { id: event.id, seq: toSeq(found.seq), stored: false };
+}
+
+export function createVaultStore(db: Db): VaultStore {
+  return {
+    async append(vaultId, events) {
+      assertVaultId(vaultId);
+      if (events.length === 0) return [];
+      events.forEach((event, index) => {
+        if (!isLowercaseUuid(event.id)) {
+          throw new TypeError(`events[${index}].id must be a lowercase UUID.`);
+        }
+        if (!(event.body instanceof Uint8Array) || event.body.byteLength === 0) {
+          throw new TypeError(`events[${index}].body must be a non-empty Uint8Array.`);
+        }
+      });
+
+      return db.transaction(async (tx) => {
+        // Serialise appends per vault. A seq is drawn from the identity
+        // sequence when a row is inserted, but the row only becomes visible
+        // when its transaction commits. Without this lock two appends to the
+        // same vault could draw seq 10 and 11 and commit 11 first; a puller
+        // reading "after 9" in between would get 11, move its cursor to 11,
+        // and never see 10. Holding a per-vault lock from before the first
+        // insert until commit means a later append in the vault draws its
+        // seqs only after every earlier one has committed, so within a vault
+        // seqs become visible in increasing order. Appends to different
+        // vaults don't wait for each other (except on a rare hash collision,
+        // which only costs a little waiting). The lock is released at
+        // commit or rollback.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1::text))", [vaultId]);
+        const results: AppendResult[] = [];
+        const seen = new Map<string, number>();
+        for (const event of events) {
+          const earlier = seen.get(event.id);
+          if (earlier !== undefined) {
+            // Repeated within this batch: stored once, reported once as new.
+            results.push({ id: event.id, seq: earlier, stored: false });
+            continue;
+          }
+          const result = await appendOne(tx, vaultId, event);
+          seen.set(event.id, result.seq);
+          results.push(result);
+        }
+        return results;
+      });
+    },
+
+    async pull(vaultId, afterSeq, limit) {
+      assertVaultId(vaultId);
+      if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) {
+        throw new RangeError("afterSeq must be a non-negative safe integer.");
+      }
+      if (!Number.isSafeInteger(limit) || limit < 1) {
+        throw new RangeError("limit must be a positive integer.");
+      }
+      // Fetch one extra row to learn whether more follow.
+      const { rows } = await db.query<{
+        seq: unknown;
+        event_id: string;
+        ciphertext: unknown;
+        received_at: unknown;
+      }>(
+        `SELECT seq, event_id, ciphertext, received_at
+           FROM vault_events
+          WHERE vault_id = $1 AND seq > $2
+          ORDER BY seq
+          LIMIT $3`,
+        [vaultId, afterSeq, limit + 1],
+      );
+      const more = rows.length > limit;
+      const events = rows.slice(0, limit).map((row) => ({
+        seq: toSeq(row.seq),
+        id: row.event_id,
+        body: toBytes(row.ciphertext),
+        receivedAt: toDate(row.received_at),
+      }));
+      const last = events[events.length - 1];
+      return { events, next: last === undefined ? afterSeq : last.seq, more };
+    },
+  };
+}
