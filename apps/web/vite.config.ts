@@ -41,6 +41,9 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Take control of the page on first load, so it works offline without a reload.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

@@ -21,7 +21,7 @@ export async function setUpJourney(page: Page, who = maya): Promise<void> {
 }
 
 export async function writeNote(page: Page, text: string): Promise<void> {
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Journal", exact: true }).click();
   await page.getByLabel("New note").fill(text);
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByRole("list").getByText(text)).toBeVisible();

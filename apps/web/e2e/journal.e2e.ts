@@ -21,7 +21,7 @@ test("a person sets up their journey, writes a note, and finds it again after a 
     again.getByText("Mixed the first powders at 9 pm. Sam held the vial."),
   ).toBeVisible();
   // Today shows the latest note too.
-  await again.getByRole("link", { name: "Today" }).click();
+  await again.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
   await expect(
     again.getByText("Mixed the first powders at 9 pm. Sam held the vial."),
   ).toBeVisible();
@@ -36,7 +36,7 @@ test("a note can be edited, and a deleted note comes back with Undo", async ({ p
     .getByRole("button", { name: /^Edit note from/ })
     .first()
     .click();
-  const editor = page.getByLabel(/^Edit note from/);
+  const editor = page.getByRole("textbox", { name: /^Edit note from/ });
   await editor.fill("E2 was 182 today (clinic corrected it).");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("E2 was 182 today (clinic corrected it).")).toBeVisible();
@@ -60,7 +60,7 @@ test("a note can be edited, and a deleted note comes back with Undo", async ({ p
 
 test("an empty note is refused with a message, and nothing is saved", async ({ page }) => {
   await setUpJourney(page);
-  await page.getByRole("link", { name: "Journal" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Journal", exact: true }).click();
   await page.getByLabel("New note").fill("    ");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByText("This is needed.")).toBeVisible();

@@ -16,7 +16,7 @@ test("every section is reachable from the navigation and says plainly what is no
 }) => {
   await setUpJourney(page);
   for (const [name, path] of notBuilt) {
-    await page.getByRole("link", { name: "More" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "All sections" })).toBeVisible();
     await page.getByRole("main").getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
@@ -24,7 +24,7 @@ test("every section is reachable from the navigation and says plainly what is no
     await expect(page.getByRole("heading", { name: "Not built yet" })).toBeVisible();
     await expect(page.getByText("Nothing here is sample data.")).toBeVisible();
   }
-  await page.getByRole("link", { name: "More" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
   await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 });
@@ -38,12 +38,12 @@ test("the app can be used with a keyboard alone", async ({ page }) => {
     await page.keyboard.press("Tab");
     if (
       await page
-        .getByRole("link", { name: "Journal" })
+        .getByRole("link", { name: "Journal", exact: true })
         .evaluate((el) => el === document.activeElement)
     )
       break;
   }
-  await expect(page.getByRole("link", { name: "Journal" })).toBeFocused();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Journal", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeFocused();
   await page.keyboard.press("Tab");

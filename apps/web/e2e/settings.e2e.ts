@@ -8,7 +8,7 @@ test("export everything, then import it on a fresh device: the same record appea
 }) => {
   await setUpJourney(page);
   await writeNote(page, "Retrieval: 14 eggs, 11 mature.");
-  await page.getByRole("link", { name: "More" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
   await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),

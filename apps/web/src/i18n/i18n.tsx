@@ -14,6 +14,12 @@ export interface I18n {
   /** A calendar day, e.g. "Saturday 21 November". */
   longDate(epochMs: number, zone: string): string;
   number(n: number, options?: Intl.NumberFormatOptions): string;
+  /** A time of day in a zone, e.g. "21:30" or "9:30 PM" by locale. */
+  time(epochMs: number, zone: string): string;
+  /** A calendar date given as YYYY-MM-DD, e.g. "Sat 13 Apr". */
+  day(isoDate: string, withYear?: boolean): string;
+  /** A dose such as "225 IU" or "0.25 mg". */
+  dose(dose: { value: number; unit: string }): string;
 }
 
 export function createI18n(requested: readonly string[]): I18n {
@@ -60,6 +66,24 @@ export function createI18n(requested: readonly string[]): I18n {
     },
     number(n, options) {
       return new Intl.NumberFormat(locale, options).format(n);
+    },
+    time(epochMs, zone) {
+      return fmt(`t|${zone}`, { hour: "numeric", minute: "2-digit", timeZone: zone }).format(epochMs);
+    },
+    day(isoDate, withYear = false) {
+      const [y, m, d] = isoDate.split("-").map(Number);
+      return fmt(`d|${withYear}`, {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        ...(withYear && { year: "numeric" }),
+        timeZone: "UTC",
+      }).format(Date.UTC(y!, m! - 1, d!, 12));
+    },
+    dose(dose) {
+      const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(dose.value);
+      const unit = (catalogue as Record<string, string>)[`unit.${dose.unit}`] ?? dose.unit;
+      return `${n} ${unit}`;
     },
   };
 }
