@@ -2,7 +2,6 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, setUpJourney, writeNote } from "./helpers.ts";
 
 const notBuilt = [
-  ["Cycle", "/cycle"],
   ["Embryos", "/embryos"],
   ["Transfers & outcomes", "/transfers"],
   ["Odds", "/odds"],

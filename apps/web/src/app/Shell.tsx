@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { Icon } from "../components/Icon.tsx";
 import { useT } from "../i18n/i18n.tsx";
+import { useReminders } from "./reminders.ts";
 import { sections } from "./sections.ts";
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const [location] = useLocation();
+  useReminders();
   const isCurrent = (path: string) => (path === "/" ? location === "/" : location.startsWith(path));
   const moreCurrent = location === "/more" || sections.some((s) => !s.primary && isCurrent(s.path));
   return (

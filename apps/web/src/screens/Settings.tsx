@@ -4,6 +4,8 @@ import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
 import { useToast } from "../components/Toast.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
+import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Settings() {
@@ -81,6 +83,9 @@ export function Settings() {
           }}
         />
       </section>
+
+      <ReminderSettings />
+      <UnitPreferences />
 
       <section className="card stack" aria-labelledby="settings-data">
         <h2 id="settings-data">{t("settings.data")}</h2>

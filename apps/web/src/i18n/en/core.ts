@@ -61,9 +61,7 @@ export const core = {
   "today.greeting": "Hello, {name}.",
   "today.empty.title": "Nothing planned for today yet",
   "today.empty.body":
-    "When you add a treatment cycle, this page will show the doses due today with a one-tap “Taken”, your next appointment, and a quick “How do you feel?” check.",
-  "today.empty.notYet":
-    "Treatment cycles are not in Trellis yet; they are being built next. For now you can keep a journal.",
+    "When you start a treatment cycle, this page shows the doses due today with a one-tap “Taken”, your next appointment, and what is running low.",
   "today.writeNote": "Write in your journal",
   "today.lastNote": "Your latest note",
 

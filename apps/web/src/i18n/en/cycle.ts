@@ -67,7 +67,7 @@ export const cycle = {
   "plan.summary.range": "{from} to {until}",
   "plan.summary.untilTrigger": "from {from} until the trigger",
   "plan.summary.open": "from {from} until the clinic says stop",
-  "plan.history": "Earlier: {items}",
+  "plan.history": "Started at {first}; {items}",
   "plan.change": "Change from a day",
   "plan.change.title": "Change {name}",
   "plan.change.from": "From",

@@ -6,6 +6,7 @@ export const monitoring = {
   "monitoring.header.starts": "Starts on {date}",
   "monitoring.header.ended": "Ended on {date}",
   "monitoring.listDay": "{kind, select, stim {Stim day {day}} other {Cycle day {day}}} · {when}",
+  "monitoring.inlineDay": "{kind, select, stim {stim day {day}} other {cycle day {day}}} ({when})",
   "monitoring.notFound": "This cycle was not found",
   "monitoring.notFound.body":
     "It may have been removed, or the link came from another device. Your cycles are all under Cycle.",

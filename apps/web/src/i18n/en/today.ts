@@ -47,6 +47,8 @@ export const today = {
   "today.nextAppointment": "Next appointment",
   "today.appointment": "{kind}, {when}",
   "today.feel": "How do you feel?",
+  "today.feel.hint": "A short check: anything you answer is kept with your record, and Trellis looks for signs that need a call to your clinic.",
+  "today.feel.open": "Check in",
   "today.cycleLine": "{protocol} · {day}",
   "reminder.title.named": "{name} {dose}",
   "reminder.title.private": "Time for your medicine",

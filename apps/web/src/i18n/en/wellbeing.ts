@@ -56,6 +56,7 @@ export const wellbeing = {
   "wellbeing.result.none": "Nothing here needs a call today",
   "wellbeing.result.noneBody": "Thank you for checking in.",
   "wellbeing.result.watch": "Worth keeping an eye on:",
+  "wellbeing.result.alsoWatch": "Also worth keeping an eye on:",
   "wellbeing.result.getsWorse":
     "If anything gets worse, do a new check or call your clinic. You know your body best.",
 

@@ -1,0 +1,214 @@
+import { expect, type Page, test } from "@playwright/test";
+import { Temporal } from "@trellis/domain";
+import { expectNoAxeViolations, maya, setUpJourney } from "./helpers.ts";
+import { mayaMidStimulation } from "./monitoring-fixture.ts";
+
+async function restoreMaya(page: Page): Promise<string> {
+  const { cycleId, file } = mayaMidStimulation();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "trellis-export.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  return cycleId;
+}
+
+async function openMonitoring(page: Page, cycleId: string): Promise<void> {
+  await page.goto(`/cycle/${cycleId}/monitoring`);
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Scans and blood tests" }),
+  ).toBeVisible();
+}
+
+test("the monitoring page of a cycle that does not exist says so kindly", async ({ page }) => {
+  await setUpJourney(page);
+  await page.goto("/cycle/01890a5d-ac96-774b-bcce-b302099a8057/monitoring");
+  await expect(page.getByRole("heading", { name: "This cycle was not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to your cycles" })).toBeVisible();
+  await expectNoAxeViolations(page, "monitoring, unknown cycle");
+});
+
+test("a restored cycle shows today's stim day, both charts with their numbers, and what is coming up", async ({
+  page,
+}) => {
+  const cycleId = await restoreMaya(page);
+  await openMonitoring(page, cycleId);
+  await expect(page.getByText("Antagonist (short) protocol")).toBeVisible();
+  await expect(page.getByText("Today is stim day 10")).toBeVisible();
+
+  const follicles = page.getByRole("figure", { name: /Follicle sizes in mm, by stim day/ });
+  await expect(follicles).toBeVisible();
+  await expect(follicles).toContainText(
+    "Latest scan, stim day 9: lead follicle 17.5 mm; 11 follicles of 10 mm or more.",
+  );
+  await expect(follicles.getByText("17 to 18 mm: often the trigger size")).toBeVisible();
+  // Screen readers get the numbers as a table.
+  const table = follicles.getByRole("table", { name: "Follicle sizes at each scan" });
+  await expect(table.getByRole("row")).toHaveCount(4);
+  await expect(table.getByRole("row").last()).toContainText("17.5, 16, 15, 14, 13, 11");
+  // Left are circles, right are triangles: one symbol per follicle.
+  await expect(follicles.locator(".recharts-scatter").first().locator("path")).toHaveCount(15);
+  await expect(follicles.locator(".recharts-scatter").last().locator("path")).toHaveCount(12);
+
+  // The E2 typed in pmol/L is drawn in the person's pg/mL (3600 / 3.671 = 981).
+  const e2 = page.getByRole("figure", { name: /Estradiol \(E2\) in pg\/mL/ });
+  await expect(e2).toContainText(
+    "E2 went from 420 to 1,850 pg/mL between stim day 5 and stim day 9 (3 results).",
+  );
+  await expect(e2.getByRole("table").getByRole("row").nth(2)).toContainText("981");
+
+  const results = page.getByRole("list").filter({ hasText: "LH" });
+  await expect(results.getByRole("listitem").first()).toContainText("1,850 pg/mL");
+  await expect(results.getByText("3,600 pmol/L")).toBeVisible();
+  await expect(results.getByText("(981 pg/mL)")).toBeVisible();
+
+  await expect(page.getByText("Scan and blood test", { exact: true })).toBeVisible();
+  await expect(page.getByText("City Fertility, 3rd floor")).toBeVisible();
+  await expectNoAxeViolations(page, "monitoring with a restored cycle");
+});
+
+test("a scan is typed as a list, read back, refused at the right follicle, then saved into the chart", async ({
+  page,
+}) => {
+  const cycleId = await restoreMaya(page);
+  await openMonitoring(page, cycleId);
+  await page.getByRole("button", { name: "Add a scan" }).click();
+  const left = page.getByRole("textbox", { name: "Left ovary" });
+  await left.fill("19, 42, 17");
+  await expect(page.getByText("Understood: 3 follicles, 19, 42, 17 mm")).toBeVisible();
+  await page.getByRole("textbox", { name: "Right ovary" }).fill("18 mm, 16");
+  await page.getByRole("textbox", { name: "Lining" }).fill("9,5");
+  await page.getByRole("button", { name: "Save scan" }).click();
+  await expect(left).toHaveAttribute("aria-invalid", "true");
+  await expect(left).toBeFocused();
+  await expect(left).toHaveAccessibleDescription(
+    /Left ovary, 2nd follicle: larger than a follicle gets \(40 mm\); check the number/,
+  );
+
+  await left.fill("19, 18, 17, a few small");
+  await page.getByRole("button", { name: "Save scan" }).click();
+  await expect(left).toHaveAccessibleDescription(/not sizes Trellis can read: “a”, “few”, “small”/);
+
+  await left.fill("19, 18, 17");
+  await page.getByRole("button", { name: "Save scan" }).click();
+  await expect(page.getByRole("status").getByText("Scan saved.")).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Follicle sizes/ })).toContainText(
+    "Latest scan, stim day 10: lead follicle 19 mm; 5 follicles of 10 mm or more.",
+  );
+  await page.getByText("All 4 scans, in numbers").click();
+  await expect(page.getByText("9.5 mm", { exact: true })).toBeVisible();
+});
+
+test("a blood result shows in both units, can be marked as wrong and back, and deleting asks first", async ({
+  page,
+}) => {
+  const cycleId = await restoreMaya(page);
+  await openMonitoring(page, cycleId);
+  await page.getByRole("button", { name: "Add blood results" }).click();
+  const which = page.getByRole("combobox", { name: "Which test" });
+  await expect(which).toHaveValue("E2");
+  await expect(page.getByText("E2 (estradiol): made by growing follicles")).toBeVisible();
+  const unit = page.getByRole("combobox", { name: "Unit" });
+  await expect(unit.getByRole("option")).toHaveText(["pg/mL", "pmol/L"]);
+  await unit.selectOption("pmol/L");
+  await page.getByRole("textbox", { name: "Result" }).fill("9,000");
+  await expect(
+    page.getByText("Understood: 9,000 pmol/L, which is 2,452 pg/mL in your unit"),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Save result" }).click();
+  await expect(page.getByRole("status").getByText("E2 result saved.")).toBeVisible();
+  const e2 = page.getByRole("figure", { name: /Estradiol/ });
+  await expect(e2).toContainText("from 420 to 2,452 pg/mL between stim day 5 and stim day 10");
+
+  await page.getByRole("button", { name: /^Mark the E2 of .*stim day 10/i }).click();
+  await page.getByLabel("Why is it wrong?").fill("typed the wrong unit");
+  await page.getByRole("button", { name: "Mark as wrong", exact: true }).click();
+  await expect(
+    page.getByText("Marked as wrong (typed the wrong unit), so it is not in the chart."),
+  ).toBeVisible();
+  await expect(e2).toContainText("from 420 to 1,850 pg/mL between stim day 5 and stim day 9");
+
+  await page.getByRole("button", { name: /^Include the E2 of .*stim day 10/i }).click();
+  await expect(e2).toContainText("stim day 10");
+
+  await page.getByRole("button", { name: /^Delete the E2 of .*stim day 10/i }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this result?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep it" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(e2).toContainText("stim day 10");
+  await page.getByRole("button", { name: /^Delete the E2 of .*stim day 10/i }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("status").getByText("E2 result deleted.")).toBeVisible();
+  await expect(e2).toContainText("between stim day 5 and stim day 9");
+});
+
+test("an appointment can be added for the cycle and cancelled after confirming", async ({
+  page,
+}) => {
+  const cycleId = await restoreMaya(page);
+  await openMonitoring(page, cycleId);
+  const tomorrow = Temporal.Now.plainDateISO(maya.homeZone).add({ days: 1 }).toString();
+  await page.getByRole("button", { name: "Add an appointment" }).click();
+  await page.getByRole("combobox", { name: "What for" }).selectOption("retrieval");
+  await page.getByLabel("Date", { exact: true }).fill(tomorrow);
+  await page.getByRole("button", { name: "Save appointment" }).click();
+  const time = page.getByLabel("Time", { exact: true });
+  await expect(time).toBeFocused();
+  await expect(time).toHaveAccessibleDescription("Add the time of the visit.");
+  await time.fill("07:30");
+  await page.getByLabel("Where").fill("Theatre 2");
+  await page.getByRole("button", { name: "Save appointment" }).click();
+  await expect(page.getByRole("status").getByText("Appointment saved.")).toBeVisible();
+  await expect(page.getByText("Egg retrieval", { exact: true })).toBeVisible();
+  await expect(page.getByText("Theatre 2")).toBeVisible();
+
+  await page.getByRole("button", { name: /^Cancel the Egg retrieval of stim day 11/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(page.getByRole("status").getByText("Appointment cancelled.")).toBeVisible();
+  await expect(page.getByText("Egg retrieval", { exact: true })).toBeHidden();
+});
+
+test("monitoring has no accessibility violations in dark mode", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  const cycleId = await restoreMaya(page);
+  await openMonitoring(page, cycleId);
+  await page.getByRole("button", { name: "Add a scan" }).click();
+  await page.getByRole("button", { name: "Add blood results" }).click();
+  await expectNoAxeViolations(page, "monitoring, dark, forms open");
+});
+
+test("records a scan and a blood result and shows them in the charts", async ({ page }) => {
+  // Starts the cycle through the cycle screens (labels agreed with their author).
+  await setUpJourney(page);
+  await page.goto("/cycle/new");
+  await page.getByText("Antagonist (short) protocol").first().click();
+  const start = Temporal.Now.plainDateISO(maya.homeZone).subtract({ days: 6 }).toString();
+  await page.getByLabel(/start/i).first().fill(start);
+  await page.getByRole("button", { name: "Start this cycle" }).click();
+  await page.getByRole("link", { name: "Scans and blood tests" }).click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Scans and blood tests" }),
+  ).toBeVisible();
+  await expect(page.getByText("Today is stim day 7")).toBeVisible();
+  await expect(page.getByText(/A chart of how your follicles grow/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Add a scan" }).click();
+  await page.getByRole("textbox", { name: "Left ovary" }).fill("14, 12.5, 11");
+  await page.getByRole("textbox", { name: "Right ovary" }).fill("13, 10");
+  await page.getByRole("button", { name: "Save scan" }).click();
+  await expect(page.getByRole("figure", { name: /Follicle sizes/ })).toContainText(
+    "Latest scan, stim day 7: lead follicle 14 mm; 5 follicles of 10 mm or more.",
+  );
+
+  await page.getByRole("button", { name: "Add blood results" }).click();
+  await page.getByRole("textbox", { name: "Result" }).fill("780");
+  await page.getByRole("button", { name: "Save result" }).click();
+  await expect(page.getByRole("figure", { name: /Estradiol/ })).toContainText(
+    "E2 was 780 pg/mL on stim day 7.",
+  );
+  await expectNoAxeViolations(page, "monitoring after a first scan and result");
+});

@@ -1,0 +1,82 @@
+import { buildCalendar, type CalendarEntry } from "@trellis/client";
+import {
+  appointments,
+  type JourneyState,
+  procedureTime,
+  rangeSchedule,
+  Temporal,
+  addDays,
+  activeCycles,
+} from "@trellis/domain";
+import type { I18n } from "../i18n/i18n.tsx";
+import { deviceZone, todayIso } from "./time.ts";
+
+/** What a reminder says: names only if the person chose to show them. */
+export function reminderTitle(
+  i18n: I18n,
+  options: { name: string; dose: { value: number; unit: string }; hour: number; showNames: boolean; trigger: boolean },
+): string {
+  if (options.trigger) return options.showNames ? `${i18n.t("reminder.trigger")}: ${options.name}` : i18n.t("reminder.trigger");
+  if (options.showNames) return i18n.t("reminder.title.named", { name: options.name, dose: i18n.dose(options.dose) });
+  if (options.hour < 12) return i18n.t("reminder.title.morning");
+  if (options.hour >= 17) return i18n.t("reminder.title.evening");
+  return i18n.t("reminder.title.private");
+}
+
+/** The next `days` days of doses, the clinic appointments and retrievals, as calendar entries. */
+export function calendarEntries(state: JourneyState, i18n: I18n, nowMs: number, days = 60): CalendarEntry[] {
+  const zone = deviceZone();
+  const from = todayIso(zone);
+  const prefs = state.preferences;
+  const entries: CalendarEntry[] = [];
+  for (const d of rangeSchedule(state, { zone, from, to: addDays(from, days), nowMs })) {
+    if (d.log) continue;
+    const hour = Temporal.ZonedDateTime.from(d.at).hour;
+    const trigger = d.purpose === "trigger";
+    entries.push({
+      uid: `${d.key}@trellis`,
+      summary: reminderTitle(i18n, { name: d.medicationName, dose: d.dose, hour, showNames: prefs.notificationsShowNames, trigger }),
+      start: d.at,
+      durationMinutes: 10,
+      alarmsMinutesBefore: trigger ? [60, prefs.reminderLeadMinutes, 0] : [prefs.reminderLeadMinutes, 0],
+    });
+  }
+  for (const a of appointments(state, { fromMs: nowMs })) {
+    entries.push({
+      uid: `${a.id}@trellis`,
+      summary: i18n.t("reminder.appointment"),
+      start: a.at,
+      durationMinutes: 45,
+      alarmsMinutesBefore: [120],
+      location: a.place ?? undefined,
+    });
+  }
+  for (const c of activeCycles(state)) {
+    const p = procedureTime(state, c.id);
+    if (!p || Temporal.ZonedDateTime.from(p.at).epochMilliseconds < nowMs) continue;
+    entries.push({
+      uid: `procedure-${c.id}@trellis`,
+      summary: i18n.t(c.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure"),
+      description: i18n.t("trigger.procedure.basis", { hours: i18n.number(p.hoursAfterTrigger) }),
+      start: p.at,
+      durationMinutes: 60,
+      alarmsMinutesBefore: [24 * 60, 180],
+    });
+  }
+  return entries;
+}
+
+export function downloadCalendar(state: JourneyState, i18n: I18n, nowMs: number): number {
+  const entries = calendarEntries(state, i18n, nowMs);
+  const text = buildCalendar({ name: i18n.t("app.name"), entries });
+  const blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `trellis-${todayIso(deviceZone())}.ics`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return entries.length;
+}
