@@ -1,0 +1,65 @@
+/**
+ * Every endpoint of the sync API, with who may call it. All under /api/v1,
+ * JSON in and out unless noted. "auth" = `Authorization: Bearer <token>`.
+ * Errors are `errorBody` with a reason from `errorReasons`; refusals never
+ * say whether another account or vault exists.
+ */
+export const api = {
+  health: "GET /api/v1/health",
+  // Accounts (OPAQUE: the password never reaches the server)
+  registrationStart: "POST /api/v1/accounts/registration/start",
+  registrationFinish: "POST /api/v1/accounts/registration/finish",
+  loginStart: "POST /api/v1/sessions/start",
+  loginFinish: "POST /api/v1/sessions/finish",
+  account: "GET /api/v1/account (auth)",
+  signOutDevice:
+    "DELETE /api/v1/sessions/:sessionId (auth; own sessions only; 'current' for this one)",
+  passwordStart: "POST /api/v1/account/password/start (auth)",
+  passwordFinish: "POST /api/v1/account/password/finish (auth)",
+  recoveryStart: "POST /api/v1/recovery/start",
+  recoveryFinish: "POST /api/v1/recovery/finish",
+  recoveryComplete: "POST /api/v1/recovery/complete",
+  deleteAccount: "DELETE /api/v1/account (auth; body accountDeleteRequest)",
+  // Vaults
+  createVault: "POST /api/v1/vaults (auth)",
+  listVaults: "GET /api/v1/vaults (auth)",
+  members: "GET /api/v1/vaults/:vaultId/members (auth; member)",
+  myGrants: "GET /api/v1/vaults/:vaultId/grants/mine (auth; member)",
+  putGrants: "PUT /api/v1/vaults/:vaultId/grants (auth; owner)",
+  removeMember:
+    "DELETE /api/v1/vaults/:vaultId/members/:accountId (auth; owner, or the member themself)",
+  createInvite: "POST /api/v1/vaults/:vaultId/invites (auth; owner)",
+  acceptInvite: "POST /api/v1/invites/:inviteId/accept (auth)",
+  append: "POST /api/v1/vaults/:vaultId/events (auth; owner or partner)",
+  pull: "GET /api/v1/vaults/:vaultId/events?after=<seq>&limit=<n> (auth; member)",
+  stream: "GET /api/v1/vaults/:vaultId/stream?after=<seq> (auth; member; text/event-stream)",
+} as const;
+
+/**
+ * The invite link the owner shares. Everything after `#` stays on the devices:
+ * browsers never send the fragment to a server.
+ * `https://<host>/invite#v=<vaultId>&i=<inviteId>&t=<token>&o=<owner signing key>`
+ */
+export function inviteLink(
+  origin: string,
+  p: { vaultId: string; inviteId: string; token: string; ownerSigningKey: string },
+): string {
+  return `${origin}/invite#v=${p.vaultId}&i=${p.inviteId}&t=${p.token}&o=${p.ownerSigningKey}`;
+}
+
+export function parseInviteLink(
+  fragment: string,
+): { vaultId: string; inviteId: string; token: string; ownerSigningKey: string } | null {
+  const params = new Map(
+    fragment
+      .replace(/^#/, "")
+      .split("&")
+      .map((pair) => pair.split("=") as [string, string | undefined]),
+  );
+  const vaultId = params.get("v");
+  const inviteId = params.get("i");
+  const token = params.get("t");
+  const ownerSigningKey = params.get("o");
+  if (!vaultId || !inviteId || !token || !ownerSigningKey) return null;
+  return { vaultId, inviteId, token, ownerSigningKey };
+}

@@ -1,0 +1,275 @@
+import { z } from "zod";
+
+/**
+ * The Trellis sync wire contract: every request and response body between the
+ * client and the server, as schemas both sides validate against. The server
+ * only ever sees what is here: ids, opaque OPAQUE messages, public keys,
+ * wrapped keys and sealed event bodies. Nothing here carries a person's words.
+ *
+ * Encodings: `b64url` = unpadded base64url (keys, wrapped keys, grants, tokens);
+ * `b64` = standard padded base64 (event bodies, as the event store already uses).
+ */
+
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, {
+    error: "must be a lowercase UUID",
+  });
+export const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "must be unpadded base64url" });
+const b64 = z
+  .string()
+  .min(1)
+  .max(400_000)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: "must be base64" });
+
+/**
+ * A username is only a login name: it never has to be a real name or an email,
+ * and the app suggests it is not. Compared lowercased.
+ */
+export const username = z
+  .string()
+  .trim()
+  .min(3, { error: "must be at least 3 characters" })
+  .max(64, { error: "must be at most 64 characters" })
+  .regex(/^[\p{L}\p{N}._@+-]+$/u, { error: "may use letters, digits and . _ @ + - only" })
+  .transform((s) => s.toLowerCase());
+
+/** A name for a device ("Maya's phone"); shown in the device list. */
+export const deviceName = z.string().trim().min(1).max(60);
+
+/** OPAQUE protocol messages from @serenity-kit/opaque, passed through untouched. */
+const opaqueMessage = b64url(4096);
+
+export const publicIdentity = z.strictObject({
+  /** Ed25519 public key: verifies grants this account signs. */
+  signingKey: b64url(64),
+  /** X25519 public key: vault keys are sealed to it. */
+  boxKey: b64url(64),
+});
+export type PublicIdentity = z.infer<typeof publicIdentity>;
+
+export const session = z.strictObject({
+  sessionId: uuid,
+  /** Bearer token for `Authorization: Bearer <token>`; the server keeps only its hash. */
+  token: b64url(128),
+});
+export type Session = z.infer<typeof session>;
+
+export const roles = ["owner", "partner", "viewer"] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+// --- Accounts -------------------------------------------------------------
+
+export const registrationStartRequest = z.strictObject({
+  username,
+  registrationRequest: opaqueMessage,
+});
+export const registrationStartResponse = z.strictObject({ registrationResponse: opaqueMessage });
+
+export const registrationFinishRequest = z.strictObject({
+  username,
+  registrationRecord: opaqueMessage,
+  /** The account root key, wrapped by the OPAQUE export key and by the recovery key (crypto package). */
+  rootKeyWraps: z.strictObject({ exportKey: b64url(512), recoveryKey: b64url(512) }),
+  publicIdentity,
+  /** Ed25519 public key derived from the recovery key: proves possession during recovery. */
+  recoveryAuthKey: b64url(64),
+  deviceName,
+});
+export const registrationFinishResponse = z.strictObject({ accountId: uuid, session });
+
+export const loginStartRequest = z.strictObject({ username, startLoginRequest: opaqueMessage });
+export const loginStartResponse = z.strictObject({ loginId: uuid, loginResponse: opaqueMessage });
+
+export const loginFinishRequest = z.strictObject({
+  loginId: uuid,
+  finishLoginRequest: opaqueMessage,
+  deviceName,
+});
+export const loginFinishResponse = z.strictObject({
+  accountId: uuid,
+  session,
+  rootKeyWrap: b64url(512),
+  publicIdentity,
+});
+
+export const device = z.strictObject({
+  sessionId: uuid,
+  deviceName,
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  current: z.boolean(),
+});
+export const accountResponse = z.strictObject({
+  accountId: uuid,
+  username: z.string(),
+  publicIdentity,
+  devices: z.array(device),
+});
+
+export const passwordStartRequest = z.strictObject({ registrationRequest: opaqueMessage });
+export const passwordStartResponse = z.strictObject({ registrationResponse: opaqueMessage });
+export const passwordFinishRequest = z.strictObject({
+  registrationRecord: opaqueMessage,
+  /** The same root key, re-wrapped by the new export key: no data is re-encrypted. */
+  rootKeyWrap: b64url(512),
+  /** Sign out every other device. */
+  signOutOthers: z.boolean(),
+});
+
+/** Recovery: prove possession of the recovery key, then set a new password. */
+export const recoveryStartRequest = z.strictObject({ username });
+export const recoveryStartResponse = z.strictObject({
+  recoveryId: uuid,
+  /** Random bytes to sign with the recovery auth key. */
+  challenge: b64url(128),
+  /** The root key wrapped by the recovery key. Unknown usernames get a convincing fake. */
+  recoveryWrap: b64url(512),
+});
+export const recoveryFinishRequest = z.strictObject({
+  recoveryId: uuid,
+  /** Ed25519 signature of the challenge by the recovery auth key. */
+  signature: b64url(128),
+  registrationRequest: opaqueMessage,
+});
+export const recoveryFinishResponse = z.strictObject({ registrationResponse: opaqueMessage });
+export const recoveryCompleteRequest = z.strictObject({
+  recoveryId: uuid,
+  registrationRecord: opaqueMessage,
+  rootKeyWrap: b64url(512),
+  deviceName,
+});
+export const recoveryCompleteResponse = z.strictObject({
+  accountId: uuid,
+  session,
+  publicIdentity,
+});
+
+export const accountDeleteRequest = z.strictObject({ confirmUsername: username });
+
+// --- Vaults, members, keys ------------------------------------------------
+
+export const vaultCreateRequest = z.strictObject({
+  vaultId: uuid,
+  /** The vault key (epoch 1) sealed to the owner's own box key and signed by them. */
+  ownerGrant: b64url(1024),
+});
+
+export const vaultSummary = z.strictObject({
+  vaultId: uuid,
+  role,
+  /** The key epoch new events must use. */
+  epoch: z.number().int().min(1),
+});
+export const vaultListResponse = z.strictObject({ vaults: z.array(vaultSummary) });
+
+export const member = z.strictObject({
+  accountId: uuid,
+  role,
+  publicIdentity,
+  /** Pending: accepted an invite, waiting for the owner to compare the safety code and send the key. */
+  status: z.enum(["pending", "active"]),
+  joinedAt: z.string(),
+});
+export const membersResponse = z.strictObject({
+  members: z.array(member),
+  epoch: z.number().int().min(1),
+});
+
+export const grant = z.strictObject({
+  epoch: z.number().int().min(1),
+  grant: b64url(1024),
+  grantedBy: uuid,
+  /** The granting owner's signing key, as the server has it (the client checks it against what it trusts). */
+  signerKey: b64url(64),
+});
+export const myGrantsResponse = z.strictObject({ grants: z.array(grant) });
+
+export const putGrantsRequest = z.strictObject({
+  /** Current epoch (adding a member) or current + 1 (rotating after a removal). */
+  epoch: z.number().int().min(1),
+  grants: z
+    .array(z.strictObject({ accountId: uuid, grant: b64url(1024) }))
+    .min(1)
+    .max(50),
+});
+
+// --- Invites ----------------------------------------------------------------
+
+export const inviteCreateRequest = z.strictObject({
+  inviteId: uuid,
+  /** SHA-256 of the one-time token, b64url. The token itself travels only in the link's fragment. */
+  tokenHash: b64url(64),
+  role: z.enum(["partner", "viewer"]),
+  /** ISO instant; at most 7 days ahead. */
+  expiresAt: z.string(),
+});
+export const inviteAcceptRequest = z.strictObject({ token: b64url(128) });
+export const inviteAcceptResponse = z.strictObject({
+  vaultId: uuid,
+  role,
+  owner: z.strictObject({ accountId: uuid, publicIdentity }),
+});
+
+// --- Events (already served by the vault store) --------------------------
+
+export const appendRequest = z.strictObject({
+  events: z
+    .array(z.strictObject({ id: uuid, body: b64 }))
+    .min(1)
+    .max(500),
+});
+export const appendResponse = z.strictObject({
+  results: z.array(z.strictObject({ id: uuid, seq: z.number().int(), stored: z.boolean() })),
+});
+export const pullResponse = z.strictObject({
+  events: z.array(
+    z.strictObject({ seq: z.number().int(), id: uuid, body: b64, receivedAt: z.string() }),
+  ),
+  next: z.number().int(),
+  more: z.boolean(),
+});
+
+/**
+ * The live stream (`GET /api/v1/vaults/:vaultId/stream`, text/event-stream,
+ * Authorization header, read with fetch streaming): `event: events` with data
+ * `{"upTo": <seq>}` when new events exist (the client then pulls), and a
+ * comment line `: ping` every 25 s.
+ */
+export const streamNotice = z.strictObject({ upTo: z.number().int() });
+
+// --- Errors -------------------------------------------------------------
+
+export const errorReasons = [
+  "malformed-json",
+  "invalid-request",
+  "body-too-large",
+  "unsupported-media-type",
+  "not-found",
+  "unauthenticated",
+  "forbidden",
+  "username-taken",
+  "login-failed",
+  "rate-limited",
+  "invite-invalid",
+  "invite-expired",
+  "invite-used",
+  "stale-epoch",
+  "storage-unavailable",
+  "internal",
+] as const;
+export type ErrorReason = (typeof errorReasons)[number];
+export const errorBody = z.strictObject({
+  error: z.strictObject({
+    reason: z.string(),
+    message: z.string(),
+    /** Seconds to wait, on `rate-limited`. */
+    retryAfter: z.number().optional(),
+  }),
+});
