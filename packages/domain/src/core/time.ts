@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { ZoneResolver } from "../schedule/zones.ts";
 
 export { Temporal };
 
@@ -40,8 +41,37 @@ export function isIsoDate(text: string): boolean {
   }
 }
 
+const ZONED =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?([+-])(\d{2}):(\d{2})\[([^\]]{1,64})\]$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// Offsets per zone and day, shared by every check: the answer never changes, only how fast it comes.
+const offsets = new ZoneResolver();
+
+/**
+ * Whether `text` is an exact time with an offset that is right for its zone,
+ * e.g. `2026-03-14T21:30:00-04:00[America/New_York]`. Reading thousands of
+ * stored events calls this for each one, so the common case (a day without a
+ * clock change) is checked with cached offsets; anything unusual goes to Temporal.
+ */
 export function isZonedDateTime(text: string): boolean {
-  if (!text.includes("[")) return false;
+  const m = ZONED.exec(text);
+  if (m) {
+    const [, y, mo, d, , , , sign, oh, om, zone] = m;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const maxDay = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+    if (month < 1 || month > 12 || day < 1 || day > maxDay || !isTimeZone(zone!)) return false;
+    if (offsets.size > 20_000) offsets.clear();
+    const steady = offsets.steadyOffset(zone!, `${y}-${mo}-${d}`);
+    if (steady !== null) {
+      const given = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
+      return given === steady;
+    }
+  } else if (!text.includes("[")) {
+    return false;
+  }
   try {
     Temporal.ZonedDateTime.from(text, { offset: "reject" });
     return true;

@@ -159,7 +159,10 @@ export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance
   }
   // Doses at the same moment keep the plan's order (as the clinic listed them).
   return out.sort(
-    (a, b) => a.epochMs - b.epochMs || order.get(a.planItemId)! - order.get(b.planItemId)! || (a.key < b.key ? -1 : 1),
+    (a, b) =>
+      a.epochMs - b.epochMs ||
+      order.get(a.planItemId)! - order.get(b.planItemId)! ||
+      (a.key < b.key ? -1 : 1),
   );
 }
 

@@ -1,4 +1,4 @@
-import { Temporal } from "../core/time.ts";
+import { Temporal } from "temporal-polyfill";
 import { addDays, dayNumber, formatOffset, isoFromDayNumber } from "./civil.ts";
 
 const MS_PER_MIN = 60_000;
@@ -38,6 +38,21 @@ export class ZoneResolver {
       this.days.set(key, o);
     }
     return o;
+  }
+
+  /** The zone's offset (minutes) on a date when it is the same all day; null on a change day. */
+  steadyOffset(zone: string, date: string): number | null {
+    const o = this.offsets(zone, date);
+    return o.steady ? o.start : null;
+  }
+
+  /** Forgets cached days (for long-running processes); answers stay the same. */
+  clear(): void {
+    this.days.clear();
+  }
+
+  get size(): number {
+    return this.days.size;
   }
 
   /**

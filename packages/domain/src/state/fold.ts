@@ -86,3 +86,17 @@ export function foldMore(
 }
 
 export const emptyState: JourneyState = emptyDraft();
+
+/**
+ * Applies events that sort after everything in `draft`, changing `draft` in
+ * place. For builders of large fixtures (the `Recorder`), where copying the
+ * state for every event would be quadratic; screens use `foldMore`.
+ */
+export function foldInto(draft: Draft, events: readonly TrellisEvent[]): boolean {
+  const fresh = sortedUnique(events);
+  const first = fresh[0];
+  if (!first) return true;
+  if (draft.lastHlc !== null && first.hlc <= draft.lastHlc) return false;
+  for (const e of fresh) applyOne(draft, e);
+  return true;
+}

@@ -4,8 +4,8 @@ import type { Problem, Result } from "../core/result.ts";
 import type { EventType, PayloadInput } from "../events/catalog.ts";
 import type { EventOf, TrellisEvent } from "../events/envelope.ts";
 import { prepareEvent } from "../events/prepare.ts";
-import { fold, foldMore } from "../state/fold.ts";
-import type { JourneyState } from "../state/state.ts";
+import { fold, foldInto } from "../state/fold.ts";
+import { type Draft, draftFrom, type JourneyState } from "../state/state.ts";
 
 /**
  * Small deterministic generator (mulberry32) for ids in fixtures and demos.
@@ -33,7 +33,8 @@ export function seededBytes(seed: number): (n: number) => Uint8Array {
 export class Recorder {
   private clock: Hlc;
   private readonly bytes: (n: number) => Uint8Array;
-  private current: JourneyState = fold([]);
+  /** Kept up to date in place: `state` is live, not a snapshot. Use `snapshot()` to keep one. */
+  private current: Draft = draftFrom(fold([]));
   readonly events: TrellisEvent[] = [];
 
   constructor(device: string, seed = 1) {
@@ -43,6 +44,11 @@ export class Recorder {
 
   get state(): JourneyState {
     return this.current;
+  }
+
+  /** A copy of the state now, unaffected by later records. */
+  snapshot(): JourneyState {
+    return draftFrom(this.current);
   }
 
   get device(): string {
@@ -67,7 +73,8 @@ export class Recorder {
     if (!prepared.ok) return prepared;
     this.clock = prepared.value.clock;
     this.events.push(prepared.value.event);
-    this.current = foldMore(this.current, [prepared.value.event]) ?? fold(this.events);
+    if (!foldInto(this.current, [prepared.value.event]))
+      this.current = draftFrom(fold(this.events));
     return { ok: true, value: prepared.value.event };
   }
 
@@ -81,6 +88,6 @@ export class Recorder {
   /** Takes in events made elsewhere (another device), as sync would. */
   receive(events: readonly TrellisEvent[]): void {
     this.events.push(...events);
-    this.current = fold(this.events);
+    this.current = draftFrom(fold(this.events));
   }
 }
