@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { Temporal } from "@trellis/domain";
+import { Recorder, Temporal } from "@trellis/domain";
 import { expectNoAxeViolations, maya, setUpJourney } from "./helpers.ts";
 import { mayaMidStimulation } from "./monitoring-fixture.ts";
 
@@ -182,12 +182,12 @@ test("monitoring has no accessibility violations in dark mode", async ({ page })
 });
 
 test("records a scan and a blood result and shows them in the charts", async ({ page }) => {
-  // Starts the cycle through the cycle screens (labels agreed with their author).
+  // Starts the cycle through the cycle screens, then reaches monitoring from the cycle's page.
   await setUpJourney(page);
   await page.goto("/cycle/new");
-  await page.getByText("Antagonist (short) protocol").first().click();
+  await page.getByRole("radio", { name: /Antagonist \(short\) protocol/ }).check();
   const start = Temporal.Now.plainDateISO(maya.homeZone).subtract({ days: 6 }).toString();
-  await page.getByLabel(/start/i).first().fill(start);
+  await page.getByLabel("First day of stimulation injections (stim day 1)").fill(start);
   await page.getByRole("button", { name: "Start this cycle" }).click();
   await page.getByRole("link", { name: "Scans and blood tests" }).click();
   await expect(
@@ -211,4 +211,132 @@ test("records a scan and a blood result and shows them in the charts", async ({ 
     "E2 was 780 pg/mL on stim day 7.",
   );
   await expectNoAxeViolations(page, "monitoring after a first scan and result");
+});
+
+test("the quick check saves how the person feels and says plainly to call the clinic, with why", async ({
+  page,
+}) => {
+  const cycleId = await restoreMaya(page);
+  await page.getByRole("button", { name: "Check in" }).click();
+  const check = page.getByRole("region", { name: "How do you feel?" });
+  await check.getByRole("button", { name: "Save how I feel" }).click();
+  await expect(check.getByText("Nothing is chosen yet.")).toBeVisible();
+
+  const bloating = check.getByRole("group", { name: "Bloating" });
+  await bloating.getByRole("radio", { name: "Moderate" }).check();
+  await bloating.getByRole("checkbox", { name: "Getting worse" }).check();
+  await check
+    .getByRole("group", { name: "Nausea (feeling sick)" })
+    .getByRole("radio", { name: "Mild" })
+    .check();
+  await check
+    .getByRole("group", { name: "Mood" })
+    .getByRole("radio", { name: "Low", exact: true })
+    .check();
+  await check.getByLabel("Weight today (kg)").fill("64,5");
+  await check.getByRole("button", { name: "Save how I feel" }).click();
+
+  const answer = check.getByRole("heading", { name: "Call your clinic today" });
+  await expect(answer).toBeFocused();
+  await expect(check).toContainText(
+    "Bloating that keeps increasing: this can mean fluid is collecting",
+  );
+  await expect(check).toContainText("Also worth keeping an eye on:");
+  await expect(check).toContainText("Nausea: common after stimulation.");
+  await expect(check).toContainText(
+    "This is not a diagnosis; your clinic can check what is happening.",
+  );
+
+  // The same answer waits at the top of Today, politely (status, not alert), with its source a tap away.
+  const notice = page.getByRole("status").filter({ hasText: "Call your clinic today" });
+  await expect(notice).toBeVisible();
+  await notice.getByText("Where this comes from").click();
+  await expect(notice.getByText(/Mayo Clinic patient guidance on OHSS/)).toBeVisible();
+  await expectNoAxeViolations(page, "Today with a call-the-clinic notice");
+
+  // The check belongs to the active cycle: monitoring still opens for it.
+  await openMonitoring(page, cycleId);
+});
+
+test("a sign that needs emergency care interrupts, and says to call the local emergency number", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await setUpJourney(page);
+  await page.getByRole("button", { name: "Check in" }).click();
+  await page.getByRole("checkbox", { name: "Short of breath" }).check();
+  await page.getByRole("button", { name: "Save how I feel" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Seek emergency care now" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(
+    "Short of breath: this can mean fluid is building up around the lungs.",
+  );
+  await expect(alert).toContainText("Call your local emergency number");
+  await expectNoAxeViolations(page, "Today with an emergency notice, dark");
+});
+
+test("weight gain over a day is worked out from earlier checks and named in the person's unit", async ({
+  page,
+}) => {
+  const { file } = mayaMidStimulation();
+  // Yesterday evening's check: 132.3 lb.
+  const yesterday = Temporal.Now.zonedDateTimeISO(maya.homeZone)
+    .subtract({ hours: 20 })
+    .round({ smallestUnit: "second" });
+  const r = new Recorder("fixture02", 7);
+  r.receive(file.events as never);
+  r.record(
+    "SymptomsChecked",
+    {
+      checkId: r.newId(yesterday.epochMilliseconds),
+      at: yesterday.toString(),
+      answers: { weight: { value: 132.3, unit: "lb" } },
+    },
+    yesterday.epochMilliseconds,
+  );
+  r.record("PreferencesUpdated", { weightUnit: "lb" }, yesterday.epochMilliseconds);
+  await page.goto("/");
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "trellis-export.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...file, events: r.events })),
+  });
+  await page.getByRole("button", { name: "Check in" }).click();
+  // 61.46 kg against 60.01 kg: triage rounds the gain to 1.5 kg, shown as 3.3 lb.
+  await page.getByLabel("Weight today (lb)").fill("135.5");
+  await page.getByRole("button", { name: "Save how I feel" }).click();
+  await expect(
+    page
+      .getByRole("region", { name: "How do you feel?" })
+      .getByText("3.3 lb gained in a day: sudden weight gain can mean your body is holding fluid."),
+  ).toBeVisible();
+});
+
+test("units chosen in Settings are saved and used for the E2 chart", async ({ page }) => {
+  const cycleId = await restoreMaya(page);
+  await page.goto("/settings");
+  const units = page.getByRole("region", { name: "Units" });
+  await units.getByRole("button", { name: "Save units" }).click();
+  await expect(page.getByRole("status").getByText("Nothing changed.")).toBeVisible();
+  await units
+    .getByRole("group", { name: "Estradiol (E2)" })
+    .getByRole("radio", { name: "pmol/L" })
+    .check();
+  await units.getByRole("button", { name: "Save units" }).click();
+  await expect(page.getByRole("status").getByText("Units saved.")).toBeVisible();
+  await page.reload();
+  await expect(
+    page
+      .getByRole("region", { name: "Units" })
+      .getByRole("group", { name: "Estradiol (E2)" })
+      .getByRole("radio", { name: "pmol/L" }),
+  ).toBeChecked();
+  await expectNoAxeViolations(page, "Settings with units");
+
+  await openMonitoring(page, cycleId);
+  // 1,850 pg/mL x 3.671 = 6,791 pmol/L; the result entered in pmol/L shows as typed.
+  await expect(page.getByRole("figure", { name: /Estradiol \(E2\) in pmol\/L/ })).toContainText(
+    "E2 went from 1,542 to 6,791 pmol/L",
+  );
+  await expect(page.getByText("(6,791 pmol/L)")).toBeVisible();
 });

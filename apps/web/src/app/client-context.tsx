@@ -26,5 +26,6 @@ export function useJourneyState(): JourneyState {
   return useSyncExternalStore(
     (listener) => client.subscribe(listener),
     () => client.state,
+    () => client.state,
   );
 }

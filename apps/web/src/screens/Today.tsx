@@ -7,7 +7,7 @@ import {
   Temporal,
   visibleNotes,
 } from "@trellis/domain";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../app/client-context.tsx";
 import { cycleDayLabel, when } from "../app/format.ts";
@@ -129,6 +129,10 @@ export function Today() {
 function FeelingCheck({ cycleId }: { cycleId: string | undefined }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    // The button that opened the check is gone: put the keyboard at the check's first question.
+    if (open) document.querySelector<HTMLElement>(".symptom-check input, .symptom-check button")?.focus();
+  }, [open]);
   if (open) return <SymptomCheck {...(cycleId && { cycleId })} />;
   return (
     <section className="card feel" aria-labelledby="today-feel">

@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
-import { ZoneResolver } from "../schedule/zones.ts";
+import { sharedZoneResolver } from "../schedule/zones.ts";
 
 export { Temporal };
 
@@ -44,8 +44,6 @@ export function isIsoDate(text: string): boolean {
 const ZONED =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?([+-])(\d{2}):(\d{2})\[([^\]]{1,64})\]$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-// Offsets per zone and day, shared by every check: the answer never changes, only how fast it comes.
-const offsets = new ZoneResolver();
 
 /**
  * Whether `text` is an exact time with an offset that is right for its zone,
@@ -63,8 +61,7 @@ export function isZonedDateTime(text: string): boolean {
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     const maxDay = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
     if (month < 1 || month > 12 || day < 1 || day > maxDay || !isTimeZone(zone!)) return false;
-    if (offsets.size > 20_000) offsets.clear();
-    const steady = offsets.steadyOffset(zone!, `${y}-${mo}-${d}`);
+    const steady = sharedZoneResolver().steadyOffset(zone!, `${y}-${mo}-${d}`);
     if (steady !== null) {
       const given = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
       return given === steady;

@@ -1,7 +1,7 @@
 import { Temporal } from "../core/time.ts";
 import type { DoseUnit, Purpose, Route } from "../medication/catalogue.ts";
 import { addDays, dayNumber, minutesOf, timeFromMinutes } from "./civil.ts";
-import { ZoneResolver } from "./zones.ts";
+import { sharedZoneResolver, type ZoneResolver } from "./zones.ts";
 
 export interface Dose {
   readonly value: number;
@@ -94,7 +94,7 @@ const MS_PER_DAY = 86_400_000;
  * when the person travels (see `PlanItem.timeCritical`).
  */
 export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance[] {
-  const zones = new ZoneResolver();
+  const zones = sharedZoneResolver();
   const range = resolveRange(zones, options);
   const trigger = plan.triggerAt
     ? Temporal.ZonedDateTime.from(plan.triggerAt).epochMilliseconds
@@ -123,6 +123,7 @@ export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance
         if (!adjustments.some((a) => a.from > date)) break;
         continue;
       }
+      let afterTrigger = spec.end.kind === "until-trigger" && trigger !== null && spec.times.length > 0;
       for (const time of spec.times) {
         const minutes = minutesOf(time);
         let epochMs: number;
@@ -138,6 +139,7 @@ export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance
           at = r.iso;
         }
         if (spec.end.kind === "until-trigger" && trigger !== null && epochMs >= trigger) continue;
+        afterTrigger = false;
         if (epochMs < range.fromMs || epochMs >= range.toMs) continue;
         out.push({
           planItemId: item.id,
@@ -155,6 +157,9 @@ export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance
           keepsInstant,
         });
       }
+      // Every dose of the day came after the trigger: later days would too,
+      // unless a change from a later day says otherwise.
+      if (afterTrigger && !adjustments.some((a) => a.from > date)) break;
     }
   }
   // Doses at the same moment keep the plan's order (as the clinic listed them).

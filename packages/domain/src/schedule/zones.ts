@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { addDays, dayNumber, formatOffset, isoFromDayNumber } from "./civil.ts";
+import { dayNumber, formatOffset, isoFromDayNumber } from "./civil.ts";
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -22,19 +22,54 @@ interface DayOffsets {
 export class ZoneResolver {
   private readonly days = new Map<string, DayOffsets>();
 
+  private readonly years = new Map<string, { transitions: number[]; after: number[]; initial: number }>();
+
+  /** Offset changes of a zone around one calendar year (a few Temporal calls per zone and year). */
+  private year(zone: string, year: number) {
+    const key = `${zone}|${year}`;
+    let info = this.years.get(key);
+    if (!info) {
+      let at = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone: zone }).subtract({ days: 3 });
+      const end = at.add({ days: 372 }).epochMilliseconds;
+      const transitions: number[] = [];
+      const after: number[] = [];
+      const initial = at.offsetNanoseconds / 6e10;
+      for (let i = 0; i < 16; i++) {
+        const next = at.getTimeZoneTransition("next");
+        if (!next || next.epochMilliseconds > end) break;
+        transitions.push(next.epochMilliseconds);
+        after.push(next.offsetNanoseconds / 6e10);
+        at = next;
+      }
+      info = { transitions, after, initial };
+      this.years.set(key, info);
+    }
+    return info;
+  }
+
   private offsets(zone: string, date: string): DayOffsets {
     const key = `${zone}|${date}`;
     let o = this.days.get(key);
     if (!o) {
-      const start = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone });
-      const next = Temporal.PlainDate.from(addDays(date, 1)).toZonedDateTime({ timeZone: zone });
-      const before = start.subtract({ nanoseconds: 1 });
-      const steady =
-        start.hour === 0 &&
-        start.minute === 0 &&
-        start.offsetNanoseconds === next.offsetNanoseconds &&
-        start.offsetNanoseconds === before.offsetNanoseconds;
-      o = { start: start.offsetNanoseconds / 6e10, steady };
+      const info = this.year(zone, Number(date.slice(0, 4)));
+      const utcMidnight = dayNumber(date) * MS_PER_DAY;
+      // The local day lies within 14 hours either side of its UTC day; any offset
+      // change in that window makes it a day for Temporal to answer exactly.
+      const lo = utcMidnight - 15 * 3_600_000;
+      const hi = utcMidnight + MS_PER_DAY + 15 * 3_600_000;
+      let offset = info.initial;
+      let steady = true;
+      for (let i = 0; i < info.transitions.length; i++) {
+        const t = info.transitions[i]!;
+        if (t >= lo && t <= hi) steady = false;
+        if (t <= utcMidnight) offset = info.after[i]!;
+      }
+      if (steady) {
+        o = { start: offset, steady: true };
+      } else {
+        const start = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone });
+        o = { start: start.offsetNanoseconds / 6e10, steady: false };
+      }
       this.days.set(key, o);
     }
     return o;
@@ -49,6 +84,7 @@ export class ZoneResolver {
   /** Forgets cached days (for long-running processes); answers stay the same. */
   clear(): void {
     this.days.clear();
+    this.years.clear();
   }
 
   get size(): number {
@@ -98,4 +134,15 @@ export class ZoneResolver {
     const mm = String(minutes % 60).padStart(2, "0");
     return `${date}T${hh}:${mm}:00${formatOffset(offset)}[${zone}]`;
   }
+}
+
+const shared = new ZoneResolver();
+
+/**
+ * One resolver for the whole process: offsets of a zone on a day never change,
+ * so caching them is safe; the cache is bounded.
+ */
+export function sharedZoneResolver(): ZoneResolver {
+  if (shared.size > 50_000) shared.clear();
+  return shared;
 }

@@ -1,5 +1,13 @@
 import type { Cycle, ScanPoint } from "@trellis/domain";
-import { CartesianGrid, ReferenceArea, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ReferenceArea,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
 
@@ -70,7 +78,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
         <ScatterChart
           responsive
           style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 8, bottom: 8, left: -8 }}
+          margin={{ top: 8, right: 14, bottom: 8, left: -8 }}
           accessibilityLayer={false}
         >
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
@@ -82,6 +90,16 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
             stroke="var(--chart-band-edge)"
             strokeDasharray="4 3"
             ifOverflow="extendDomain"
+          />
+          <ReferenceLine
+            y={TRIGGER_BAND_MM[1]}
+            stroke="none"
+            label={{
+              value: t("monitoring.chart.triggerBandShort"),
+              position: "insideBottomLeft",
+              fill: "var(--muted)",
+              fontSize: 12,
+            }}
           />
           <XAxis
             type="number"

@@ -1,0 +1,37 @@
+import type { TrellisClient } from "@trellis/client";
+import type { JourneyState } from "@trellis/domain";
+import { renderToString } from "react-dom/server";
+import { Router } from "wouter";
+import { ClientProvider } from "../apps/web/src/app/client-context.tsx";
+import { ToastProvider } from "../apps/web/src/components/Toast.tsx";
+import { createI18n, I18nProvider } from "../apps/web/src/i18n/i18n.tsx";
+import { Today } from "../apps/web/src/screens/Today.tsx";
+
+const i18n = createI18n(["en"]);
+
+/** Renders the real Today screen for a state, as the browser would on first paint. */
+export function renderTodayHtml(state: JourneyState, nowMs: number): string {
+  const client = {
+    state,
+    device: "bench0001",
+    unreadable: [],
+    subscribe: () => () => {},
+  } as unknown as TrellisClient;
+  const realNow = Date.now;
+  Date.now = () => nowMs;
+  try {
+    return renderToString(
+      <Router ssrPath="/">
+        <I18nProvider i18n={i18n}>
+          <ClientProvider client={client}>
+            <ToastProvider>
+              <Today />
+            </ToastProvider>
+          </ClientProvider>
+        </I18nProvider>
+      </Router>,
+    );
+  } finally {
+    Date.now = realNow;
+  }
+}

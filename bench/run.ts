@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: speed and size, as figures in one table (never asserted in
+ * tests). Sections: fold, schedule/today, storage (PGlite and, when
+ * TRELLIS_BENCH_DATABASE_URL or TRELLIS_TEST_DATABASE_URL is set, PostgreSQL).
+ * Pick sections with arguments: `npm run bench -- fold schedule`.
+ */
+import { benchFold, benchSchedule } from "./core.ts";
+import { benchStorage } from "./storage.ts";
+import { printTable, type Row } from "./table.ts";
+
+const wanted = new Set(process.argv.slice(2));
+const on = (name: string) => wanted.size === 0 || wanted.has(name);
+const rows: Row[] = [];
+
+console.log(`Trellis bench on Node ${process.version}, ${new Date().toISOString()}`);
+const folded = on("fold") || on("storage") ? benchFold() : null;
+if (folded && on("fold")) rows.push(...folded.rows);
+if (on("schedule")) rows.push(...(await benchSchedule()));
+if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
+printTable(rows);
