@@ -14,18 +14,26 @@ export function postgresUrl(): string | undefined {
 }
 
 /** Each event as the server will hold it: sealed by the crypto package, padded to a size bucket. */
-export async function sealAll(events: readonly TrellisEvent[]): Promise<{ id: string; body: Uint8Array }[]> {
+export async function sealAll(
+  events: readonly TrellisEvent[],
+): Promise<{ id: string; body: Uint8Array }[]> {
   await ready();
   const key = generateVaultKey(1);
   const encoder = new TextEncoder();
   return events.map((e) => ({
     id: e.id,
-    body: sealEvent({ vaultId: VAULT, eventId: e.id, epoch: 1 }, key, encoder.encode(JSON.stringify(e))),
+    body: sealEvent(
+      { vaultId: VAULT, eventId: e.id, epoch: 1 },
+      key,
+      encoder.encode(JSON.stringify(e)),
+    ),
   }));
 }
 
 /** A fresh PostgreSQL database for one bench run, dropped afterwards. */
-export async function scratchPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchPostgres(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `trellis_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -44,7 +52,11 @@ export async function scratchPostgres(url: string): Promise<{ url: string; drop:
   };
 }
 
-async function measure(kind: string, db: Db, sealed: { id: string; body: Uint8Array }[]): Promise<Row[]> {
+async function measure(
+  kind: string,
+  db: Db,
+  sealed: { id: string; body: Uint8Array }[],
+): Promise<Row[]> {
   await migrate(db);
   const store = createVaultStore(db);
   const t = performance.now();
@@ -58,9 +70,21 @@ async function measure(kind: string, db: Db, sealed: { id: string; body: Uint8Ar
   const cipher = sealed.reduce((s, e) => s + e.body.byteLength, 0) / sealed.length;
   return [
     { section: `storage ${kind}`, what: "events stored", value: count(n) },
-    { section: `storage ${kind}`, what: "bytes per stored event (table + indexes)", value: count(bytes / n) },
-    { section: `storage ${kind}`, what: "sealed body per event (padded)", value: `${count(cipher)} B` },
-    { section: `storage ${kind}`, what: "store append, batches of 500", value: `${count(n / seconds)} events/s` },
+    {
+      section: `storage ${kind}`,
+      what: "bytes per stored event (table + indexes)",
+      value: count(bytes / n),
+    },
+    {
+      section: `storage ${kind}`,
+      what: "sealed body per event (padded)",
+      value: `${count(cipher)} B`,
+    },
+    {
+      section: `storage ${kind}`,
+      what: "store append, batches of 500",
+      value: `${count(n / seconds)} events/s`,
+    },
   ];
 }
 
@@ -87,7 +111,11 @@ export async function benchStorage(events: readonly TrellisEvent[]): Promise<Row
       await scratch.drop();
     }
   } else {
-    rows.push({ section: "storage postgres", what: "not run", value: "set TRELLIS_BENCH_DATABASE_URL" });
+    rows.push({
+      section: "storage postgres",
+      what: "not run",
+      value: "set TRELLIS_BENCH_DATABASE_URL",
+    });
   }
   return rows;
 }

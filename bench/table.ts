@@ -20,7 +20,10 @@ export function printTable(rows: readonly Row[]): void {
 export function median(runs: number, fn: () => void): number {
   fn();
   const times: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < runs; i++) {
+    // Collect garbage between runs (node --expose-gc), so one run does not pay for the last.
+    gc?.();
     const t = performance.now();
     fn();
     times.push(performance.now() - t);

@@ -1,4 +1,5 @@
 import type { Problem } from "../core/result.ts";
+import { embryologyHandlers } from "../embryology/handlers.ts";
 import type { EventType } from "../events/catalog.ts";
 import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
 import { inventoryHandlers } from "../inventory/handlers.ts";
@@ -6,10 +7,11 @@ import { journalHandlers } from "../journal/handlers.ts";
 import { journeyHandlers } from "../journey/handlers.ts";
 import { monitoringHandlers } from "../monitoring/handlers.ts";
 import { preferencesHandlers } from "../preferences/handlers.ts";
+import { pregnancyHandlers } from "../pregnancy/handlers.ts";
 import { treatmentHandlers } from "../treatment/handlers.ts";
 import { wellbeingHandlers } from "../wellbeing/handlers.ts";
 import type { Handler, Handlers } from "./handler.ts";
-import { type Draft, draftFrom, emptyDraft, type JourneyState } from "./state.ts";
+import { type Draft, emptyDraft, type JourneyState } from "./state.ts";
 
 const handlers: Handlers<EventType> = {
   ...journeyHandlers,
@@ -19,6 +21,8 @@ const handlers: Handlers<EventType> = {
   ...monitoringHandlers,
   ...wellbeingHandlers,
   ...preferencesHandlers,
+  ...embryologyHandlers,
+  ...pregnancyHandlers,
 };
 
 function handlerFor(event: TrellisEvent): Handler<EventType> {
@@ -80,9 +84,38 @@ export function foldMore(
   const first = fresh[0];
   if (!first) return state;
   if (state.lastHlc !== null && first.hlc <= state.lastHlc) return null;
-  const draft = draftFrom(state);
+  const { draft, done } = lazyDraft(state);
   for (const e of fresh) applyOne(draft, e);
-  return draft;
+  return done();
+}
+
+/**
+ * A draft that copies a collection of `state` only when an event's handler
+ * first touches it: one new dose copies the dose maps, not 75,000 notes.
+ * `done()` returns a plain state object (no proxy) for the screens.
+ */
+function lazyDraft(state: JourneyState): { draft: Draft; done: () => JourneyState } {
+  const target: Record<string, unknown> = { ...state };
+  const copied = new Set<string>();
+  const draft = new Proxy(target, {
+    get(t, key) {
+      const value = t[key as string];
+      if (typeof key === "string" && !copied.has(key)) {
+        if (value instanceof Map) {
+          copied.add(key);
+          t[key] = new Map(value);
+          return t[key];
+        }
+        if (Array.isArray(value)) {
+          copied.add(key);
+          t[key] = [...value];
+          return t[key];
+        }
+      }
+      return value;
+    },
+  }) as unknown as Draft;
+  return { draft, done: () => ({ ...target }) as unknown as JourneyState };
 }
 
 export const emptyState: JourneyState = emptyDraft();
