@@ -28,6 +28,57 @@ export {
   type TimeZoneId,
   type ZonedDateTimeString,
 } from "./core/time.ts";
+// Embryology: retrievals, egg freezing, the embryo bank and storage fees.
+export {
+  type DiscardReason,
+  discardReasons,
+  type EmbryoStatus,
+  embryoStatuses,
+  type FertilizationMethod,
+  fertilizationMethods,
+  type PgtAResult,
+  type PgtMResult,
+  type PgtTest,
+  pgtAResults,
+  pgtMResults,
+  pgtTests,
+} from "./embryology/events.ts";
+export { DEFAULT_FEE_REMINDER_DAYS, nextDueOn } from "./embryology/fees.ts";
+export {
+  ageOn,
+  type BankCounts,
+  type BankEntry,
+  bankCounts,
+  cohortAge,
+  cohortFunnel,
+  cohortList,
+  type EggBatchView,
+  embryoBank,
+  type FeeState,
+  type FeeView,
+  type FunnelCounts,
+  type FunnelStep,
+  oocyteBatchList,
+  storageFeeList,
+  storageFeesDue,
+  type TypicalFunnel,
+  type TypicalStep,
+  transferableEmbryos,
+  typicalFunnel,
+} from "./embryology/selectors.ts";
+export type {
+  EggCohort,
+  Embryo,
+  EmbryoHistoryEntry,
+  LabUpdate,
+  OocyteBatch,
+  PgtA,
+  PgtM,
+  Storage,
+  StorageFee,
+  StorageFeePayment,
+} from "./embryology/state.ts";
+export { embryoName, isInBank } from "./embryology/status.ts";
 export {
   type EventType,
   eventCatalog,
@@ -88,6 +139,56 @@ export {
 } from "./monitoring/selectors.ts";
 export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts";
 export { defaultPreferences, type Preferences } from "./preferences/events.ts";
+// Pregnancy: transfers, betas, outcomes, remembrance and other paths to a family.
+export {
+  adoptionMilestones,
+  carrierMilestones,
+  finalOutcomes,
+  type OutcomeKind,
+  outcomeKinds,
+  type PathKind,
+  type PathMilestoneKind,
+  pathKinds,
+  pregnancyLosses,
+  type TransferProtocol,
+  transferProtocols,
+} from "./pregnancy/events.ts";
+export {
+  betaSeries,
+  betaTrendOf,
+  isLoss,
+  latestOutcome,
+  lossList,
+  ongoingPregnancy,
+  outcomeGestationalAge,
+  type PregnancyDetailsView,
+  pathList,
+  pathTimeline,
+  pregnancyDetails,
+  remembranceList,
+  type TimelineItem,
+  type TransferStanding,
+  transferDating,
+  transferEmbryos,
+  transferList,
+  transferStanding,
+} from "./pregnancy/selectors.ts";
+export type {
+  Beta,
+  OtherPath,
+  Outcome,
+  PathMilestone,
+  PregnancyPause,
+  Recipient,
+  Remembrance,
+  Transfer,
+} from "./pregnancy/state.ts";
+export {
+  draftFromTemplateItem,
+  draftPlanFromTemplate,
+  draftTrigger,
+  type PlanDraftItem,
+} from "./protocols/instantiate.ts";
 export {
   type CycleType,
   cycleTypes,
@@ -152,9 +253,3 @@ export type {
 export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
 export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
 export type { SymptomCheck } from "./wellbeing/state.ts";
-export {
-  draftFromTemplateItem,
-  draftPlanFromTemplate,
-  draftTrigger,
-  type PlanDraftItem,
-} from "./protocols/instantiate.ts";

@@ -1,9 +1,11 @@
 import type { z } from "zod";
+import { embryologyEvents } from "../embryology/events.ts";
 import { inventoryEvents } from "../inventory/events.ts";
 import { journalEvents } from "../journal/events.ts";
 import { journeyEvents } from "../journey/events.ts";
 import { monitoringEvents } from "../monitoring/events.ts";
 import { preferencesEvents } from "../preferences/events.ts";
+import { pregnancyEvents } from "../pregnancy/events.ts";
 import { treatmentEvents } from "../treatment/events.ts";
 import { wellbeingEvents } from "../wellbeing/events.ts";
 
@@ -16,6 +18,8 @@ export const eventCatalog = {
   ...monitoringEvents,
   ...wellbeingEvents,
   ...preferencesEvents,
+  ...embryologyEvents,
+  ...pregnancyEvents,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -301,6 +301,25 @@ export const protocolTemplates: readonly ProtocolTemplate[] = [
     source: `${PROTOCOLS_MD}; insemination 24-36 h after trigger [unverified]`,
   },
   {
+    id: "fresh-transfer",
+    name: "Fresh transfer after retrieval",
+    cycleType: "fresh-transfer",
+    dayOne: "cycle-day",
+    summary:
+      "After a stimulation cycle, progesterone from the day of retrieval supports the lining; an embryo goes back on day 3 or day 5 after retrieval. Day 1 here is the day of retrieval.",
+    items: [
+      {
+        medicationId: "progesterone-vaginal",
+        dose: { value: 200, unit: "mg" },
+        times: ["08:00", "14:00", "22:00"],
+        startDay: 1,
+        end: "open",
+        note: "Usually continued until the pregnancy test, and longer if it is positive.",
+      },
+    ],
+    source: `${PROTOCOLS_MD}: "Fresh transfer only: luteal progesterone from retrieval"`,
+  },
+  {
     id: "carrier-transfer",
     name: "Transfer to a gestational carrier",
     cycleType: "carrier-transfer",

@@ -1,9 +1,19 @@
 import type { Problem } from "../core/result.ts";
+import type { EggCohort, Embryo, OocyteBatch, StorageFee } from "../embryology/state.ts";
 import type { Supply } from "../inventory/state.ts";
 import type { JournalNote } from "../journal/state.ts";
 import type { Journey } from "../journey/state.ts";
 import type { Appointment, FollicleScan, LabResult } from "../monitoring/state.ts";
 import { defaultPreferences, type Preferences } from "../preferences/events.ts";
+import type {
+  Beta,
+  OtherPath,
+  Outcome,
+  PathMilestone,
+  PregnancyPause,
+  Remembrance,
+  Transfer,
+} from "../pregnancy/state.ts";
 import type { Cycle, DoseLog, PlannedMedication } from "../treatment/state.ts";
 import type { SymptomCheck } from "../wellbeing/state.ts";
 
@@ -32,6 +42,20 @@ export interface JourneyState {
   readonly scans: ReadonlyMap<string, FollicleScan>;
   readonly symptomChecks: ReadonlyMap<string, SymptomCheck>;
   readonly preferences: Preferences;
+  /** Retrievals and egg thaws: the eggs that go through the lab together. */
+  readonly cohorts: ReadonlyMap<string, EggCohort>;
+  /** Every embryo ever recorded, whatever became of it. */
+  readonly embryos: ReadonlyMap<string, Embryo>;
+  readonly oocyteBatches: ReadonlyMap<string, OocyteBatch>;
+  readonly storageFees: ReadonlyMap<string, StorageFee>;
+  readonly transfers: ReadonlyMap<string, Transfer>;
+  readonly betas: ReadonlyMap<string, Beta>;
+  readonly outcomes: ReadonlyMap<string, Outcome>;
+  readonly remembrances: ReadonlyMap<string, Remembrance>;
+  readonly paths: ReadonlyMap<string, OtherPath>;
+  readonly pathMilestones: ReadonlyMap<string, PathMilestone>;
+  /** After a loss: pregnancy details wait until the person asks for them again. */
+  readonly pregnancyPause: PregnancyPause | null;
   readonly rejected: readonly RejectedEvent[];
   /** Events folded in, rejected ones included. */
   readonly eventCount: number;
@@ -53,6 +77,17 @@ export interface Draft {
   scans: Map<string, FollicleScan>;
   symptomChecks: Map<string, SymptomCheck>;
   preferences: Preferences;
+  cohorts: Map<string, EggCohort>;
+  embryos: Map<string, Embryo>;
+  oocyteBatches: Map<string, OocyteBatch>;
+  storageFees: Map<string, StorageFee>;
+  transfers: Map<string, Transfer>;
+  betas: Map<string, Beta>;
+  outcomes: Map<string, Outcome>;
+  remembrances: Map<string, Remembrance>;
+  paths: Map<string, OtherPath>;
+  pathMilestones: Map<string, PathMilestone>;
+  pregnancyPause: PregnancyPause | null;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -72,6 +107,17 @@ export function emptyDraft(): Draft {
     scans: new Map(),
     symptomChecks: new Map(),
     preferences: defaultPreferences,
+    cohorts: new Map(),
+    embryos: new Map(),
+    oocyteBatches: new Map(),
+    storageFees: new Map(),
+    transfers: new Map(),
+    betas: new Map(),
+    outcomes: new Map(),
+    remembrances: new Map(),
+    paths: new Map(),
+    pathMilestones: new Map(),
+    pregnancyPause: null,
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -93,6 +139,17 @@ export function draftFrom(state: JourneyState): Draft {
     scans: new Map(state.scans),
     symptomChecks: new Map(state.symptomChecks),
     preferences: state.preferences,
+    cohorts: new Map(state.cohorts),
+    embryos: new Map(state.embryos),
+    oocyteBatches: new Map(state.oocyteBatches),
+    storageFees: new Map(state.storageFees),
+    transfers: new Map(state.transfers),
+    betas: new Map(state.betas),
+    outcomes: new Map(state.outcomes),
+    remembrances: new Map(state.remembrances),
+    paths: new Map(state.paths),
+    pathMilestones: new Map(state.pathMilestones),
+    pregnancyPause: state.pregnancyPause,
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,
