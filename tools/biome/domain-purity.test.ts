@@ -65,7 +65,10 @@ describe("the lint rule that keeps packages/domain pure", () => {
   });
 
   it("does not restrict the other packages", () => {
-    const out = lint("packages/client/src/probe.ts", 'import { readFileSync } from "node:fs";\nexport const f = readFileSync;\n');
+    const out = lint(
+      "packages/client/src/probe.ts",
+      'import { readFileSync } from "node:fs";\nexport const f = readFileSync;\n',
+    );
     expect(out).toMatch(/Checked 1 file/);
     expect(out).not.toMatch(/packages\/domain is pure/);
   });
@@ -75,14 +78,17 @@ describe("the lint rule that keeps libsodium inside packages/crypto", () => {
   it.each(["packages/client/src/probe.ts", "apps/server/src/probe.ts", "apps/web/src/probe.ts"])(
     "refuses libsodium in %s",
     (path) => {
-      expect(lint(path, 'import sodium from "libsodium-wrappers-sumo";\nexport const s = sodium;\n')).toMatch(
-        /Only packages\/crypto may use libsodium/,
-      );
+      expect(
+        lint(path, 'import sodium from "libsodium-wrappers-sumo";\nexport const s = sodium;\n'),
+      ).toMatch(/Only packages\/crypto may use libsodium/);
     },
   );
 
   it("allows it in packages/crypto", () => {
-    const out = lint("packages/crypto/src/probe.ts", 'import sodium from "libsodium-wrappers-sumo";\nexport const s = sodium;\n');
+    const out = lint(
+      "packages/crypto/src/probe.ts",
+      'import sodium from "libsodium-wrappers-sumo";\nexport const s = sodium;\n',
+    );
     expect(out).toMatch(/Checked 1 file/);
     expect(out).not.toMatch(/Only packages\/crypto/);
   });

@@ -1,12 +1,12 @@
 import { buildCalendar, type CalendarEntry } from "@trellis/client";
 import {
+  activeCycles,
+  addDays,
   appointments,
   type JourneyState,
   procedureTime,
   rangeSchedule,
   Temporal,
-  addDays,
-  activeCycles,
 } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 import { deviceZone, todayIso } from "./time.ts";
@@ -14,17 +14,32 @@ import { deviceZone, todayIso } from "./time.ts";
 /** What a reminder says: names only if the person chose to show them. */
 export function reminderTitle(
   i18n: I18n,
-  options: { name: string; dose: { value: number; unit: string }; hour: number; showNames: boolean; trigger: boolean },
+  options: {
+    name: string;
+    dose: { value: number; unit: string };
+    hour: number;
+    showNames: boolean;
+    trigger: boolean;
+  },
 ): string {
-  if (options.trigger) return options.showNames ? `${i18n.t("reminder.trigger")}: ${options.name}` : i18n.t("reminder.trigger");
-  if (options.showNames) return i18n.t("reminder.title.named", { name: options.name, dose: i18n.dose(options.dose) });
+  if (options.trigger)
+    return options.showNames
+      ? `${i18n.t("reminder.trigger")}: ${options.name}`
+      : i18n.t("reminder.trigger");
+  if (options.showNames)
+    return i18n.t("reminder.title.named", { name: options.name, dose: i18n.dose(options.dose) });
   if (options.hour < 12) return i18n.t("reminder.title.morning");
   if (options.hour >= 17) return i18n.t("reminder.title.evening");
   return i18n.t("reminder.title.private");
 }
 
 /** The next `days` days of doses, the clinic appointments and retrievals, as calendar entries. */
-export function calendarEntries(state: JourneyState, i18n: I18n, nowMs: number, days = 60): CalendarEntry[] {
+export function calendarEntries(
+  state: JourneyState,
+  i18n: I18n,
+  nowMs: number,
+  days = 60,
+): CalendarEntry[] {
   const zone = deviceZone();
   const from = todayIso(zone);
   const prefs = state.preferences;
@@ -35,10 +50,18 @@ export function calendarEntries(state: JourneyState, i18n: I18n, nowMs: number, 
     const trigger = d.purpose === "trigger";
     entries.push({
       uid: `${d.key}@trellis`,
-      summary: reminderTitle(i18n, { name: d.medicationName, dose: d.dose, hour, showNames: prefs.notificationsShowNames, trigger }),
+      summary: reminderTitle(i18n, {
+        name: d.medicationName,
+        dose: d.dose,
+        hour,
+        showNames: prefs.notificationsShowNames,
+        trigger,
+      }),
       start: d.at,
       durationMinutes: 10,
-      alarmsMinutesBefore: trigger ? [60, prefs.reminderLeadMinutes, 0] : [prefs.reminderLeadMinutes, 0],
+      alarmsMinutesBefore: trigger
+        ? [60, prefs.reminderLeadMinutes, 0]
+        : [prefs.reminderLeadMinutes, 0],
     });
   }
   for (const a of appointments(state, { fromMs: nowMs })) {

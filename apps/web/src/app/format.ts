@@ -1,11 +1,11 @@
 import {
   type Cycle,
   cycleDay,
+  cycleDayDate,
   type PlanEndSpec,
   type PlannedMedication,
   startDateOf,
   Temporal,
-  cycleDayDate,
 } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 
@@ -45,7 +45,9 @@ export function planRange(i18n: I18n, cycle: Cycle, item: PlannedMedication): st
 export function currentSpec(item: PlannedMedication, date: string) {
   let dose = item.dose;
   let times = item.times;
-  for (const c of [...item.changes].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+  for (const c of [...item.changes].sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+  )) {
     if (c.from > date) break;
     if (c.dose) dose = c.dose;
     if (c.times) times = c.times;

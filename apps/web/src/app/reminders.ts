@@ -1,4 +1,4 @@
-import { addDays, activeCycles, procedureTime, rangeSchedule, Temporal } from "@trellis/domain";
+import { activeCycles, addDays, procedureTime, rangeSchedule, Temporal } from "@trellis/domain";
 import { useEffect } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
 import { reminderTitle } from "./calendar-export.ts";
@@ -37,13 +37,21 @@ export function useReminders(): void {
       const delay = at - now;
       if (delay < -60_000 || delay > HORIZON_MS || delay > MAX_TIMER_MS || shown.has(tag)) return;
       timers.push(
-        window.setTimeout(() => {
-          shown.add(tag);
-          void notify(title, body, tag);
-        }, Math.max(0, delay)),
+        window.setTimeout(
+          () => {
+            shown.add(tag);
+            void notify(title, body, tag);
+          },
+          Math.max(0, delay),
+        ),
       );
     };
-    for (const d of rangeSchedule(state, { zone, from: today, to: addDays(today, 1), nowMs: now })) {
+    for (const d of rangeSchedule(state, {
+      zone,
+      from: today,
+      to: addDays(today, 1),
+      nowMs: now,
+    })) {
       if (d.log) continue;
       const hour = Temporal.ZonedDateTime.from(d.at).hour;
       const title = reminderTitle(i18n, {
@@ -53,14 +61,25 @@ export function useReminders(): void {
         showNames: prefs.notificationsShowNames,
         trigger: d.purpose === "trigger",
       });
-      schedule(d.epochMs - prefs.reminderLeadMinutes * 60_000, `lead:${d.key}`, title, i18n.t("reminder.body"));
-      if (prefs.reminderLeadMinutes > 0) schedule(d.epochMs, `due:${d.key}`, title, i18n.t("reminder.body"));
+      schedule(
+        d.epochMs - prefs.reminderLeadMinutes * 60_000,
+        `lead:${d.key}`,
+        title,
+        i18n.t("reminder.body"),
+      );
+      if (prefs.reminderLeadMinutes > 0)
+        schedule(d.epochMs, `due:${d.key}`, title, i18n.t("reminder.body"));
     }
     for (const c of activeCycles(state)) {
       const p = procedureTime(state, c.id);
       if (!p) continue;
       const at = Temporal.ZonedDateTime.from(p.at).epochMilliseconds;
-      schedule(at - 3 * 3600_000, `procedure:${c.id}:${p.at}`, i18n.t(c.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure"), i18n.dateTime(at, zone));
+      schedule(
+        at - 3 * 3600_000,
+        `procedure:${c.id}:${p.at}`,
+        i18n.t(c.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure"),
+        i18n.dateTime(at, zone),
+      );
     }
     return () => {
       for (const t of timers) window.clearTimeout(t);

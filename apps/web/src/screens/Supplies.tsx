@@ -21,7 +21,11 @@ export function Supplies() {
   const { t } = useI18n();
   const state = useJourneyState();
   const now = useNow();
-  const stock = inventory(state, { zone: deviceZone(), nowMs: now, warnDays: state.preferences.inventoryWarningDays });
+  const stock = inventory(state, {
+    zone: deviceZone(),
+    nowMs: now,
+    warnDays: state.preferences.inventoryWarningDays,
+  });
   return (
     <Page title={t("supplies.title")} intro={t("supplies.intro")}>
       {stock.length === 0 ? (
@@ -50,7 +54,11 @@ function StockCard({ stock }: { stock: MedicineStock }) {
 
   async function saveCount(e: FormEvent, supplyId: string) {
     e.preventDefault();
-    const r = await client.record("SupplyCounted", { supplyId, remaining: left, countedAt: nowZoned(deviceZone()) });
+    const r = await client.record("SupplyCounted", {
+      supplyId,
+      remaining: left,
+      countedAt: nowZoned(deviceZone()),
+    });
     if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
     setCounting(null);
     setError(null);
@@ -59,12 +67,18 @@ function StockCard({ stock }: { stock: MedicineStock }) {
   return (
     <li className={`card stack-tight${stock.warn ? " warn" : ""}`}>
       <h2>{stock.medication.name}</h2>
-      <p className="big-line">{t("supplies.left", { amount: i18n.dose({ value: Math.max(stock.remaining, 0), unit: stock.unit }) })}</p>
+      <p className="big-line">
+        {t("supplies.left", {
+          amount: i18n.dose({ value: Math.max(stock.remaining, 0), unit: stock.unit }),
+        })}
+      </p>
       {stock.remaining < 0 ? (
         <p className="notice">{t("supplies.short")}</p>
       ) : stock.runsOutOn ? (
         <p className={stock.warn ? "notice" : "muted"}>
-          {t(stock.warn ? "supplies.runsOut.soon" : "supplies.runsOut", { date: i18n.day(stock.runsOutOn) })}
+          {t(stock.warn ? "supplies.runsOut.soon" : "supplies.runsOut", {
+            date: i18n.day(stock.runsOutOn),
+          })}
         </p>
       ) : stock.plannedAhead > 0 ? (
         <p className="muted">{t("supplies.lasts")}</p>
@@ -80,9 +94,14 @@ function StockCard({ stock }: { stock: MedicineStock }) {
           .map(({ supply, remaining }) => (
             <li key={supply.id} className="supply-line">
               <span>
-                {t("supplies.packages", { count: supply.packages.count, kind: t(`supplies.kind.${supply.packages.kind}`) })} ·{" "}
+                {t("supplies.packages", {
+                  count: supply.packages.count,
+                  kind: t(`supplies.kind.${supply.packages.kind}`),
+                })}{" "}
+                ·{" "}
                 {t("supplies.left", { amount: i18n.dose({ value: remaining, unit: supply.unit }) })}
-                {supply.expiry && ` · ${t("supplies.expires", { date: i18n.day(supply.expiry, true) })}`}
+                {supply.expiry &&
+                  ` · ${t("supplies.expires", { date: i18n.day(supply.expiry, true) })}`}
               </span>
               <span className="row">
                 <button
@@ -99,17 +118,36 @@ function StockCard({ stock }: { stock: MedicineStock }) {
                   type="button"
                   className="button button-quiet"
                   onClick={() =>
-                    void client.record("SupplyRemoved", { supplyId: supply.id, reason: remaining > 0 ? "discarded" : "used-up" }).then((r) => r.ok && toast.show(t("supplies.removed")))
+                    void client
+                      .record("SupplyRemoved", {
+                        supplyId: supply.id,
+                        reason: remaining > 0 ? "discarded" : "used-up",
+                      })
+                      .then((r) => r.ok && toast.show(t("supplies.removed")))
                   }
                 >
                   {t("supplies.remove")}
                 </button>
               </span>
               {counting === supply.id && (
-                <form className="row align-end" onSubmit={(e) => saveCount(e, supply.id)} noValidate>
+                <form
+                  className="row align-end"
+                  onSubmit={(e) => saveCount(e, supply.id)}
+                  noValidate
+                >
                   <div className="field">
-                    <label htmlFor={`${id}-left`}>{`${t("supplies.recount.amount")} (${t(`unit.${supply.unit}`)})`}</label>
-                    <input id={`${id}-left`} type="number" inputMode="decimal" min="0" step="any" value={Number.isNaN(left) ? "" : left} onChange={(e) => setLeft(e.target.valueAsNumber)} />
+                    <label
+                      htmlFor={`${id}-left`}
+                    >{`${t("supplies.recount.amount")} (${t(`unit.${supply.unit}`)})`}</label>
+                    <input
+                      id={`${id}-left`}
+                      type="number"
+                      inputMode="decimal"
+                      min="0"
+                      step="any"
+                      value={Number.isNaN(left) ? "" : left}
+                      onChange={(e) => setLeft(e.target.valueAsNumber)}
+                    />
                   </div>
                   <button type="submit" className="button button-primary">
                     {t("supplies.recount.save")}
@@ -136,7 +174,10 @@ function AddSupply() {
   const id = useId();
   // Medicines in the person's plans first, then the catalogue.
   const options = useMemo(() => {
-    const planned = new Map<string, { key: string; name: string; catalogueId?: string | undefined }>();
+    const planned = new Map<
+      string,
+      { key: string; name: string; catalogueId?: string | undefined }
+    >();
     for (const p of state.planItems.values()) {
       if (p.retracted) continue;
       const key = p.medication.catalogueId ?? `name:${p.medication.name}`;
@@ -163,7 +204,10 @@ function AddSupply() {
     if (!chosen) return;
     const r = await client.record("SupplyAdded", {
       supplyId: client.newId(),
-      medication: { ...(chosen.catalogueId && { catalogueId: chosen.catalogueId }), name: chosen.name },
+      medication: {
+        ...(chosen.catalogueId && { catalogueId: chosen.catalogueId }),
+        name: chosen.name,
+      },
       quantity,
       unit: units.includes(unit) ? unit : units[0]!,
       packages: { count, kind },
@@ -171,7 +215,11 @@ function AddSupply() {
       addedOn: todayIso(deviceZone()),
     });
     if (!r.ok) {
-      setError(r.error.field === "payload.quantity" && Number.isNaN(quantity) ? t("form.required") : t("form.problem", { message: r.error.message }));
+      setError(
+        r.error.field === "payload.quantity" && Number.isNaN(quantity)
+          ? t("form.required")
+          : t("form.problem", { message: r.error.message }),
+      );
       return;
     }
     setError(null);
@@ -210,7 +258,11 @@ function AddSupply() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-          <select id={`${id}-unit`} value={units.includes(unit) ? unit : units[0]} onChange={(e) => setUnit(e.target.value as DoseUnit)}>
+          <select
+            id={`${id}-unit`}
+            value={units.includes(unit) ? unit : units[0]}
+            onChange={(e) => setUnit(e.target.value as DoseUnit)}
+          >
             {units.map((u) => (
               <option key={u} value={u}>
                 {t(`unit.${u}`)}
@@ -225,7 +277,15 @@ function AddSupply() {
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-count`}>{t("supplies.count")}</label>
-          <input id={`${id}-count`} type="number" inputMode="numeric" min="1" step="1" value={count} onChange={(e) => setCount(Math.trunc(e.target.valueAsNumber))} />
+          <input
+            id={`${id}-count`}
+            type="number"
+            inputMode="numeric"
+            min="1"
+            step="1"
+            value={count}
+            onChange={(e) => setCount(Math.trunc(e.target.valueAsNumber))}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t("supplies.kind")}</label>
@@ -243,7 +303,13 @@ function AddSupply() {
         <p className="hint" id={`${id}-expiry-hint`}>
           {t("supplies.expiry.hint")}
         </p>
-        <input id={`${id}-expiry`} type="date" value={expiry} aria-describedby={`${id}-expiry-hint`} onChange={(e) => setExpiry(e.target.value)} />
+        <input
+          id={`${id}-expiry`}
+          type="date"
+          value={expiry}
+          aria-describedby={`${id}-expiry-hint`}
+          onChange={(e) => setExpiry(e.target.value)}
+        />
       </div>
       {error && (
         <p className="error" role="alert">

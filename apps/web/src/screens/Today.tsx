@@ -30,19 +30,25 @@ export function Today() {
   const cycles = activeCycles(state);
   const doses = daySchedule(state, { zone, date, nowMs: now });
   const appointment = nextAppointment(state, now);
-  const stock = cycles.length ? inventory(state, { zone, nowMs: now, warnDays: state.preferences.inventoryWarningDays }) : [];
+  const stock = cycles.length
+    ? inventory(state, { zone, nowMs: now, warnDays: state.preferences.inventoryWarningDays })
+    : [];
   const lowStock = stock.filter((s) => s.warn);
   const latest = visibleNotes(state)[0];
   const procedures = cycles
     .map((c) => ({ cycle: c, p: procedureTime(state, c.id) }))
-    .filter(({ p }) => p && Temporal.ZonedDateTime.from(p.at).epochMilliseconds > now - 3 * 3600_000);
+    .filter(
+      ({ p }) => p && Temporal.ZonedDateTime.from(p.at).epochMilliseconds > now - 3 * 3600_000,
+    );
 
   return (
     <Page
       title={t("today.title")}
       intro={
         <>
-          {journey.displayName && <span>{t("today.greeting", { name: journey.displayName })} </span>}
+          {journey.displayName && (
+            <span>{t("today.greeting", { name: journey.displayName })} </span>
+          )}
           <span>{longDate(now, zone)}</span>
         </>
       }
@@ -53,17 +59,29 @@ export function Today() {
         const day = cycleDayLabel(i18n, c, date);
         return (
           <p key={c.id} className="cycle-line">
-            <Link href={`/cycle/${c.id}`}>{day ? t("today.cycleLine", { protocol: c.protocolName, day }) : c.protocolName}</Link>
+            <Link href={`/cycle/${c.id}`}>
+              {day ? t("today.cycleLine", { protocol: c.protocolName, day }) : c.protocolName}
+            </Link>
           </p>
         );
       })}
 
       {procedures.map(({ cycle, p }) => (
-        <section key={cycle.id} className="card highlight" aria-label={t(cycle.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure")}>
+        <section
+          key={cycle.id}
+          className="card highlight"
+          aria-label={t(
+            cycle.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure",
+          )}
+        >
           <p className="big-line">
-            {t(cycle.cycleType === "iui" ? "today.procedure.iui" : "today.procedure", { when: when(i18n, p!.at, zone) })}
+            {t(cycle.cycleType === "iui" ? "today.procedure.iui" : "today.procedure", {
+              when: when(i18n, p!.at, zone),
+            })}
           </p>
-          <p className="small">{t("today.procedure.hint", { hours: i18n.number(p!.hoursAfterTrigger) })}</p>
+          <p className="small">
+            {t("today.procedure.hint", { hours: i18n.number(p!.hoursAfterTrigger) })}
+          </p>
         </section>
       ))}
 
@@ -131,7 +149,8 @@ function FeelingCheck({ cycleId }: { cycleId: string | undefined }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     // The button that opened the check is gone: put the keyboard at the check's first question.
-    if (open) document.querySelector<HTMLElement>(".symptom-check input, .symptom-check button")?.focus();
+    if (open)
+      document.querySelector<HTMLElement>(".symptom-check input, .symptom-check button")?.focus();
   }, [open]);
   if (open) return <SymptomCheck {...(cycleId && { cycleId })} />;
   return (

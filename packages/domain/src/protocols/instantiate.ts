@@ -19,7 +19,13 @@ export function draftFromTemplateItem(item: TemplateItem): PlanDraftItem {
   const med = catalogueMedicine(item.medicationId);
   if (!med) throw new Error(`protocol template names an unknown medicine: ${item.medicationId}`);
   return {
-    medication: { catalogueId: med.id, name: med.generic, route: med.route, form: med.form, purpose: med.purpose },
+    medication: {
+      catalogueId: med.id,
+      name: med.generic,
+      route: med.route,
+      form: med.form,
+      purpose: med.purpose,
+    },
     dose: item.dose,
     times: item.times,
     start: { cycleDay: item.startDay },
@@ -41,12 +47,22 @@ export function draftPlanFromTemplate(template: ProtocolTemplate): PlanDraftItem
 }
 
 /** The trigger the template suggests, planned for a date and time the clinic gives. */
-export function draftTrigger(template: ProtocolTemplate, date: string, time: string): PlanDraftItem | null {
+export function draftTrigger(
+  template: ProtocolTemplate,
+  date: string,
+  time: string,
+): PlanDraftItem | null {
   if (!template.trigger) return null;
   const med = catalogueMedicine(template.trigger.medicationId);
   if (!med) return null;
   return {
-    medication: { catalogueId: med.id, name: med.generic, route: med.route, form: med.form, purpose: "trigger" },
+    medication: {
+      catalogueId: med.id,
+      name: med.generic,
+      route: med.route,
+      form: med.form,
+      purpose: "trigger",
+    },
     dose: template.trigger.dose,
     times: [time],
     start: { date },

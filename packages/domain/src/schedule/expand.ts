@@ -123,7 +123,8 @@ export function expandSchedule(plan: Plan, options: ExpandOptions): DoseInstance
         if (!adjustments.some((a) => a.from > date)) break;
         continue;
       }
-      let afterTrigger = spec.end.kind === "until-trigger" && trigger !== null && spec.times.length > 0;
+      let afterTrigger =
+        spec.end.kind === "until-trigger" && trigger !== null && spec.times.length > 0;
       for (const time of spec.times) {
         const minutes = minutesOf(time);
         let epochMs: number;

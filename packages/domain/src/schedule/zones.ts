@@ -22,14 +22,19 @@ interface DayOffsets {
 export class ZoneResolver {
   private readonly days = new Map<string, DayOffsets>();
 
-  private readonly years = new Map<string, { transitions: number[]; after: number[]; initial: number }>();
+  private readonly years = new Map<
+    string,
+    { transitions: number[]; after: number[]; initial: number }
+  >();
 
   /** Offset changes of a zone around one calendar year (a few Temporal calls per zone and year). */
   private year(zone: string, year: number) {
     const key = `${zone}|${year}`;
     let info = this.years.get(key);
     if (!info) {
-      let at = Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone: zone }).subtract({ days: 3 });
+      let at = Temporal.PlainDate.from({ year, month: 1, day: 1 })
+        .toZonedDateTime({ timeZone: zone })
+        .subtract({ days: 3 });
       const end = at.add({ days: 372 }).epochMilliseconds;
       const transitions: number[] = [];
       const after: number[] = [];

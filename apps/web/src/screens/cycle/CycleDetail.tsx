@@ -26,7 +26,10 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
   const dayLabel = cycle.status === "active" ? cycleDayLabel(i18n, cycle, today) : null;
   const subtitle = [
     t(`cycle.type.${cycle.cycleType}`),
-    dayLabel ?? (cycle.status === "active" ? t("cycle.dayBefore", { date: i18n.day(cycle.startDate) }) : null),
+    dayLabel ??
+      (cycle.status === "active"
+        ? t("cycle.dayBefore", { date: i18n.day(cycle.startDate) })
+        : null),
     cycle.status === "active"
       ? t("cycle.startedOn", { date: i18n.day(cycle.startDate, true) })
       : t(`cycle.status.${cycle.status}`, { date: i18n.day(cycle.endedOn!, true) }),
@@ -45,10 +48,14 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
           {t("cycle.links.supplies")}
         </Link>
       </nav>
-      {["stimulation", "egg-freezing", "iui", "fet-natural"].includes(cycle.cycleType) && <TriggerCard cycle={cycle} />}
+      {["stimulation", "egg-freezing", "iui", "fet-natural"].includes(cycle.cycleType) && (
+        <TriggerCard cycle={cycle} />
+      )}
       <PlanList cycle={cycle} />
       {cycle.status === "active" && <CalendarCard />}
-      {cycle.status === "active" && <EndCycle cycleId={cycle.id} zone={cycle.zone} startDate={cycle.startDate} />}
+      {cycle.status === "active" && (
+        <EndCycle cycleId={cycle.id} zone={cycle.zone} startDate={cycle.startDate} />
+      )}
       {children}
     </Page>
   );
@@ -62,7 +69,11 @@ function CalendarCard() {
       <h2>{i18n.t("cycle.calendar")}</h2>
       <p className="hint">{i18n.t("cycle.calendar.hint")}</p>
       <div>
-        <button type="button" className="button" onClick={() => downloadCalendar(state, i18n, Date.now())}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadCalendar(state, i18n, Date.now())}
+        >
           {i18n.t("cycle.calendar")}
         </button>
       </div>
@@ -70,7 +81,15 @@ function CalendarCard() {
   );
 }
 
-function EndCycle({ cycleId, zone, startDate }: { cycleId: string; zone: string; startDate: string }) {
+function EndCycle({
+  cycleId,
+  zone,
+  startDate,
+}: {
+  cycleId: string;
+  zone: string;
+  startDate: string;
+}) {
   const { t } = useI18n();
   const client = useClient();
   const toast = useToast();
@@ -104,7 +123,12 @@ function EndCycle({ cycleId, zone, startDate }: { cycleId: string; zone: string;
         <div className="row">
           {(["completed", "cancelled"] as const).map((s) => (
             <label key={s} className={`pill${status === s ? " pill-on" : ""}`}>
-              <input type="radio" name={`${id}-status`} checked={status === s} onChange={() => setStatus(s)} />
+              <input
+                type="radio"
+                name={`${id}-status`}
+                checked={status === s}
+                onChange={() => setStatus(s)}
+              />
               {t(`cycle.end.${s}`)}
             </label>
           ))}
@@ -112,7 +136,13 @@ function EndCycle({ cycleId, zone, startDate }: { cycleId: string; zone: string;
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-on`}>{t("cycle.end.on")}</label>
-        <input id={`${id}-on`} type="date" min={startDate} value={on} onChange={(e) => setOn(e.target.value)} />
+        <input
+          id={`${id}-on`}
+          type="date"
+          min={startDate}
+          value={on}
+          onChange={(e) => setOn(e.target.value)}
+        />
       </div>
       {error && (
         <p className="error" role="alert">

@@ -14,7 +14,9 @@ export function CycleOverview() {
   const others = cycles.filter((c) => c !== active);
   const rest = (
     <>
-      {others.length > 0 && <CycleLinks title={t(active ? "cycle.past" : "cycle.past")} cycles={others} />}
+      {others.length > 0 && (
+        <CycleLinks title={t(active ? "cycle.past" : "cycle.past")} cycles={others} />
+      )}
       <p>
         <Link className={`button${active ? "" : " button-primary"}`} href="/cycle/new">
           {t("cycle.start")}

@@ -26,7 +26,9 @@ export function PlanItemEditor({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const known = item.medication.catalogueId ? catalogueMedicine(item.medication.catalogueId) : undefined;
+  const known = item.medication.catalogueId
+    ? catalogueMedicine(item.medication.catalogueId)
+    : undefined;
   const units: readonly DoseUnit[] = known ? known.units : doseUnits;
   const startDay = "cycleDay" in item.start ? item.start.cycleDay : 1;
   const until: UntilKind = item.end.kind === "date" ? "cycle-day" : item.end.kind;
@@ -35,7 +37,10 @@ export function PlanItemEditor({
   const set = (patch: Partial<PlanDraftItem>) => onChange({ ...item, ...patch });
 
   return (
-    <fieldset className={`card plan-item${error ? " field-invalid" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`card plan-item${error ? " field-invalid" : ""}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend className="plan-item-name">{item.medication.name}</legend>
       {known && <p className="hint">{known.about}</p>}
       <div className="grid-2">
@@ -53,7 +58,11 @@ export function PlanItemEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-          <select id={`${id}-unit`} value={item.dose.unit} onChange={(e) => set({ dose: { ...item.dose, unit: e.target.value as DoseUnit } })}>
+          <select
+            id={`${id}-unit`}
+            value={item.dose.unit}
+            onChange={(e) => set({ dose: { ...item.dose, unit: e.target.value as DoseUnit } })}
+          >
             {units.map((u) => (
               <option key={u} value={u}>
                 {t(`unit.${u}`)}
@@ -66,7 +75,8 @@ export function PlanItemEditor({
         <legend>{t("plan.times")}</legend>
         <div className="row">
           {item.times.map((time, i) => (
-            <span className="time-chip" key={`${time}-${i}`}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: each input is "the i-th time"; its value changes while typing.
+            <span className="time-chip" key={i}>
               <input
                 type="time"
                 aria-label={`${t("plan.times")} ${i + 1}`}
@@ -89,7 +99,11 @@ export function PlanItemEditor({
               )}
             </span>
           ))}
-          <button type="button" className="button" onClick={() => set({ times: [...item.times, "12:00"] })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => set({ times: [...item.times, "12:00"] })}
+          >
             {t("plan.addTime")}
           </button>
         </div>
@@ -108,7 +122,11 @@ export function PlanItemEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-every`}>{t("plan.everyDays")}</label>
-          <select id={`${id}-every`} value={item.everyDays} onChange={(e) => set({ everyDays: Number(e.target.value) })}>
+          <select
+            id={`${id}-every`}
+            value={item.everyDays}
+            onChange={(e) => set({ everyDays: Number(e.target.value) })}
+          >
             {[1, 2, 3, 7].map((n) => (
               <option key={n} value={n}>
                 {t("plan.everyDays.value", { n })}
@@ -125,7 +143,9 @@ export function PlanItemEditor({
             value={until}
             onChange={(e) => {
               const kind = e.target.value as UntilKind;
-              set({ end: kind === "cycle-day" ? { kind, day: Math.max(lastDay, startDay) } : { kind } });
+              set({
+                end: kind === "cycle-day" ? { kind, day: Math.max(lastDay, startDay) } : { kind },
+              });
             }}
           >
             <option value="until-trigger">{t("plan.until.trigger")}</option>
@@ -142,7 +162,9 @@ export function PlanItemEditor({
               inputMode="numeric"
               step="1"
               value={lastDay}
-              onChange={(e) => set({ end: { kind: "cycle-day", day: Math.trunc(e.target.valueAsNumber) } })}
+              onChange={(e) =>
+                set({ end: { kind: "cycle-day", day: Math.trunc(e.target.valueAsNumber) } })
+              }
             />
           </div>
         )}

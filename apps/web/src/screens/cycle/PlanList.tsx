@@ -1,10 +1,10 @@
 import {
-  type Cycle,
-  type DoseUnit,
-  type PlannedMedication,
-  catalogueMedicine,
-  doseUnits,
   addDays,
+  type Cycle,
+  catalogueMedicine,
+  type DoseUnit,
+  doseUnits,
+  type PlannedMedication,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
@@ -51,7 +51,9 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
   const [unit, setUnit] = useState<DoseUnit>(spec.dose.unit);
   const [last, setLast] = useState(today);
   const [error, setError] = useState<string | null>(null);
-  const known = item.medication.catalogueId ? catalogueMedicine(item.medication.catalogueId) : undefined;
+  const known = item.medication.catalogueId
+    ? catalogueMedicine(item.medication.catalogueId)
+    : undefined;
   const units = known ? known.units : doseUnits;
 
   const earlier = item.changes
@@ -60,11 +62,21 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
 
   async function change(e: FormEvent) {
     e.preventDefault();
-    const r = await client.record("MedicationPlanAdjusted", { planItemId: item.id, from, dose: { value, unit } });
+    const r = await client.record("MedicationPlanAdjusted", {
+      planItemId: item.id,
+      from,
+      dose: { value, unit },
+    });
     if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
     setError(null);
     setMode("view");
-    toast.show(t("plan.change.saved", { date: i18n.day(from), name: item.medication.name, dose: i18n.dose({ value, unit }) }));
+    toast.show(
+      t("plan.change.saved", {
+        date: i18n.day(from),
+        name: item.medication.name,
+        dose: i18n.dose({ value, unit }),
+      }),
+    );
   }
 
   async function stop(e: FormEvent) {
@@ -89,7 +101,9 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
       </p>
       <p className="muted small">{planRange(i18n, cycle, item)}</p>
       {earlier.length > 0 && (
-        <p className="muted small">{t("plan.history", { first: i18n.dose(item.dose), items: earlier.join("; ") })}</p>
+        <p className="muted small">
+          {t("plan.history", { first: i18n.dose(item.dose), items: earlier.join("; ") })}
+        </p>
       )}
       {item.timeCritical && <p className="muted small">{t("plan.timeCritical.hint")}</p>}
       {mode === "view" && (
@@ -103,13 +117,24 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
         </div>
       )}
       {mode === "change" && (
-        <form className="stack-tight" onSubmit={change} aria-label={t("plan.change.title", { name: item.medication.name })} noValidate>
+        <form
+          className="stack-tight"
+          onSubmit={change}
+          aria-label={t("plan.change.title", { name: item.medication.name })}
+          noValidate
+        >
           <div className="field">
             <label htmlFor={`${id}-from`}>{t("plan.change.from")}</label>
             <p className="hint" id={`${id}-from-hint`}>
               {t("plan.change.from.hint")}
             </p>
-            <input id={`${id}-from`} type="date" value={from} aria-describedby={`${id}-from-hint`} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={from}
+              aria-describedby={`${id}-from-hint`}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </div>
           <div className="grid-2">
             <div className="field">
@@ -126,7 +151,11 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
             </div>
             <div className="field">
               <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-              <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as DoseUnit)}>
+              <select
+                id={`${id}-unit`}
+                value={unit}
+                onChange={(e) => setUnit(e.target.value as DoseUnit)}
+              >
                 {units.map((u) => (
                   <option key={u} value={u}>
                     {t(`unit.${u}`)}
@@ -149,7 +178,12 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
         <form className="stack-tight" onSubmit={stop} noValidate>
           <div className="field">
             <label htmlFor={`${id}-last`}>{t("plan.stop.last")}</label>
-            <input id={`${id}-last`} type="date" value={last} onChange={(e) => setLast(e.target.value)} />
+            <input
+              id={`${id}-last`}
+              type="date"
+              value={last}
+              onChange={(e) => setLast(e.target.value)}
+            />
           </div>
           <div className="row">
             <button type="submit" className="button button-primary">

@@ -32,13 +32,22 @@ export function StartCycle() {
   const [startDate, setStartDate] = useState(todayIso(zone));
   const [clinic, setClinic] = useState("");
   const [transferPlan, setTransferPlan] = useState<"freeze-all" | "fresh">("freeze-all");
-  const [items, setItems] = useState<EditableItem[]>(() => draftPlanFromTemplate(protocolTemplates[0]!).map(withKey));
+  const [items, setItems] = useState<EditableItem[]>(() =>
+    draftPlanFromTemplate(protocolTemplates[0]!).map(withKey),
+  );
   const [adding, setAdding] = useState("");
   const [otherName, setOtherName] = useState("");
-  const [errors, setErrors] = useState<{ form?: string; startDate?: string; items: Record<string, string> }>({ items: {} });
+  const [errors, setErrors] = useState<{
+    form?: string;
+    startDate?: string;
+    items: Record<string, string>;
+  }>({ items: {} });
   const [busy, setBusy] = useState(false);
 
-  const dayWord = template.dayOne === "stim-day" ? t("cycle.dayLabel.stim-day", { day: "" }).trim() : t("cycle.dayLabel.cycle-day", { day: "" }).trim();
+  const dayWord =
+    template.dayOne === "stim-day"
+      ? t("cycle.dayLabel.stim-day", { day: "" }).trim()
+      : t("cycle.dayLabel.cycle-day", { day: "" }).trim();
 
   function choose(next: ProtocolTemplate) {
     setTemplate(next);
@@ -70,11 +79,20 @@ export function StartCycle() {
       setItems((xs) => [
         ...xs,
         withKey({
-          medication: { catalogueId: med.id, name: med.generic, route: med.route, form: med.form, purpose: med.purpose },
+          medication: {
+            catalogueId: med.id,
+            name: med.generic,
+            route: med.route,
+            form: med.form,
+            purpose: med.purpose,
+          },
           dose: med.typicalDose,
           times: ["21:00"],
           start: { cycleDay: 1 },
-          end: template.cycleType === "stimulation" || template.cycleType === "egg-freezing" ? { kind: "until-trigger" } : { kind: "open" },
+          end:
+            template.cycleType === "stimulation" || template.cycleType === "egg-freezing"
+              ? { kind: "until-trigger" }
+              : { kind: "open" },
           everyDays: 1,
           timeCritical: med.timeCritical,
         }),
@@ -104,13 +122,21 @@ export function StartCycle() {
           zone,
           ...(clinic.trim() && { clinic: clinic.trim() }),
           ...(template.cycleType === "stimulation" && { transferPlan }),
-          ...(template.triggerToProcedureHours && { triggerToProcedureHours: template.triggerToProcedureHours }),
+          ...(template.triggerToProcedureHours && {
+            triggerToProcedureHours: template.triggerToProcedureHours,
+          }),
         },
       },
       ...items.map(
         ({ key: _key, ...item }): BatchDraft => ({
           type: "MedicationPlanned",
-          payload: { ...item, times: [...item.times], cycleId, planItemId: client.newId(), note: item.note },
+          payload: {
+            ...item,
+            times: [...item.times],
+            cycleId,
+            planItemId: client.newId(),
+            note: item.note,
+          },
         }),
       ),
     ];
@@ -125,7 +151,11 @@ export function StartCycle() {
     const index = m ? Number(m[1]) : 0;
     const message = t("form.problem", { message: r.error.message });
     if (index === 0) {
-      setErrors(r.error.field.includes("startDate") ? { startDate: message, items: {} } : { form: message, items: {} });
+      setErrors(
+        r.error.field.includes("startDate")
+          ? { startDate: message, items: {} }
+          : { form: message, items: {} },
+      );
     } else {
       const item = items[index - 1];
       setErrors({ items: item ? { [item.key]: message } : {}, form: item ? undefined : message });
@@ -142,7 +172,13 @@ export function StartCycle() {
           <div className="choices">
             {protocolTemplates.map((p) => (
               <label key={p.id} className={`choice${p.id === template.id ? " choice-on" : ""}`}>
-                <input type="radio" name={`${id}-protocol`} value={p.id} checked={p.id === template.id} onChange={() => choose(p)} />
+                <input
+                  type="radio"
+                  name={`${id}-protocol`}
+                  value={p.id}
+                  checked={p.id === template.id}
+                  onChange={() => choose(p)}
+                />
                 <span>
                   <span className="choice-title">{p.name}</span>
                   <span className="choice-body">{p.summary}</span>
@@ -157,7 +193,11 @@ export function StartCycle() {
         </fieldset>
 
         <div className="card stack">
-          <Field id={`${id}-start`} label={t(`cycle.new.startDate.${template.dayOne}`)} error={errors.startDate}>
+          <Field
+            id={`${id}-start`}
+            label={t(`cycle.new.startDate.${template.dayOne}`)}
+            error={errors.startDate}
+          >
             {(d, invalid) => (
               <input
                 id={`${id}-start`}
@@ -169,8 +209,20 @@ export function StartCycle() {
               />
             )}
           </Field>
-          <Field id={`${id}-clinic`} label={t("cycle.new.clinic")} hint={t("cycle.new.clinic.hint")}>
-            {(d) => <input id={`${id}-clinic`} value={clinic} maxLength={80} onChange={(e) => setClinic(e.target.value)} aria-describedby={d} />}
+          <Field
+            id={`${id}-clinic`}
+            label={t("cycle.new.clinic")}
+            hint={t("cycle.new.clinic.hint")}
+          >
+            {(d) => (
+              <input
+                id={`${id}-clinic`}
+                value={clinic}
+                maxLength={80}
+                onChange={(e) => setClinic(e.target.value)}
+                aria-describedby={d}
+              />
+            )}
           </Field>
           {template.cycleType === "stimulation" && (
             <fieldset>
@@ -178,7 +230,13 @@ export function StartCycle() {
               <div className="row">
                 {(["freeze-all", "fresh"] as const).map((v) => (
                   <label key={v} className={`pill${transferPlan === v ? " pill-on" : ""}`}>
-                    <input type="radio" name={`${id}-transfer`} value={v} checked={transferPlan === v} onChange={() => setTransferPlan(v)} />
+                    <input
+                      type="radio"
+                      name={`${id}-transfer`}
+                      value={v}
+                      checked={transferPlan === v}
+                      onChange={() => setTransferPlan(v)}
+                    />
                     {t(`cycle.new.transferPlan.${v}`)}
                   </label>
                 ))}
@@ -197,7 +255,9 @@ export function StartCycle() {
                 item={item}
                 dayWord={dayWord}
                 error={errors.items[item.key]}
-                onChange={(next) => setItems((xs) => xs.map((x) => (x.key === item.key ? next : x)))}
+                onChange={(next) =>
+                  setItems((xs) => xs.map((x) => (x.key === item.key ? next : x)))
+                }
                 onRemove={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
               />
             </div>
@@ -215,7 +275,12 @@ export function StartCycle() {
                 <option value="other">{t("plan.add.other")}</option>
               </select>
               {adding === "other" && (
-                <input aria-label={t("plan.add.name")} value={otherName} maxLength={120} onChange={(e) => setOtherName(e.target.value)} />
+                <input
+                  aria-label={t("plan.add.name")}
+                  value={otherName}
+                  maxLength={120}
+                  onChange={(e) => setOtherName(e.target.value)}
+                />
               )}
               <button type="button" className="button" onClick={addMedicine} disabled={!adding}>
                 {t("plan.add")}

@@ -1,6 +1,6 @@
 import {
-  catalogueMedicine,
   type Cycle,
+  catalogueMedicine,
   cycleTrigger,
   draftTrigger,
   medicationCatalogue,
@@ -39,9 +39,18 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
   async function planTrigger(e: FormEvent) {
     e.preventDefault();
     const med = catalogueMedicine(medId)!;
-    const fromTemplate = template && template.trigger?.medicationId === medId ? draftTrigger(template, date, time) : null;
+    const fromTemplate =
+      template && template.trigger?.medicationId === medId
+        ? draftTrigger(template, date, time)
+        : null;
     const draft = fromTemplate ?? {
-      medication: { catalogueId: med.id, name: med.generic, route: med.route, form: med.form, purpose: "trigger" as const },
+      medication: {
+        catalogueId: med.id,
+        name: med.generic,
+        route: med.route,
+        form: med.form,
+        purpose: "trigger" as const,
+      },
       dose: med.typicalDose,
       times: [time],
       start: { date },
@@ -60,7 +69,10 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
 
   async function saveHours(e: FormEvent) {
     e.preventDefault();
-    const r = await client.record("CycleUpdated", { cycleId: cycle.id, triggerToProcedureHours: hours });
+    const r = await client.record("CycleUpdated", {
+      cycleId: cycle.id,
+      triggerToProcedureHours: hours,
+    });
     if (r.ok) toast.show(t("trigger.hours.saved"));
     else setError(t("form.problem", { message: r.error.message }));
   }
@@ -72,16 +84,24 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
       {trigger ? (
         <>
           <p className="big-line">
-            {t(trigger.logged ? "trigger.logged" : "trigger.planned", { when: when(i18n, trigger.at, zone) })}
+            {t(trigger.logged ? "trigger.logged" : "trigger.planned", {
+              when: when(i18n, trigger.at, zone),
+            })}
           </p>
           <p className="muted small">{t("trigger.exact")}</p>
           {procedure && (
             <div className="highlight">
               <p className="big-line">
-                {t(iui ? "trigger.procedure.iui" : "trigger.procedure", { when: when(i18n, procedure.at, zone) })}
+                {t(iui ? "trigger.procedure.iui" : "trigger.procedure", {
+                  when: when(i18n, procedure.at, zone),
+                })}
               </p>
-              <p className="small">{t("trigger.procedure.basis", { hours: i18n.number(procedure.hoursAfterTrigger) })}</p>
-              {procedure.basedOn === "planned-trigger" && <p className="small muted">{t("trigger.procedure.planned")}</p>}
+              <p className="small">
+                {t("trigger.procedure.basis", { hours: i18n.number(procedure.hoursAfterTrigger) })}
+              </p>
+              {procedure.basedOn === "planned-trigger" && (
+                <p className="small muted">{t("trigger.procedure.planned")}</p>
+              )}
             </div>
           )}
           <form className="row align-end" onSubmit={saveHours}>
@@ -113,11 +133,21 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
           <div className="grid-2">
             <div className="field">
               <label htmlFor={`${id}-date`}>{t("trigger.date")}</label>
-              <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+              <input
+                id={`${id}-date`}
+                type="date"
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-time`}>{t("trigger.time")}</label>
-              <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+              <input
+                id={`${id}-time`}
+                type="time"
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+              />
             </div>
           </div>
           <div className="field">

@@ -47,13 +47,20 @@ export function DoseRow({ dose }: { dose: DayDose }) {
     });
     if (!r.ok) return r.error.message;
     const doseId = r.value.payload.doseId;
-    const at = i18n.time(Temporal.ZonedDateTime.from(r.value.payload.takenAt).epochMilliseconds, zone);
+    const at = i18n.time(
+      Temporal.ZonedDateTime.from(r.value.payload.takenAt).epochMilliseconds,
+      zone,
+    );
     toast.show(
-      details.status === "skipped" ? t("doses.loggedSkipped", { name }) : t("doses.logged", { name, time: at }),
+      details.status === "skipped"
+        ? t("doses.loggedSkipped", { name })
+        : t("doses.logged", { name, time: at }),
       {
         label: t("doses.undo"),
         run: () => {
-          void client.record("DoseLogRetracted", { doseId }).then((u) => u.ok && toast.show(t("doses.undone")));
+          void client
+            .record("DoseLogRetracted", { doseId })
+            .then((u) => u.ok && toast.show(t("doses.undone")));
         },
       },
     );
@@ -178,7 +185,9 @@ function DoseForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const takenAt = now.withPlainTime(Temporal.PlainTime.from(time)).toString({ smallestUnit: "second" });
+    const takenAt = now
+      .withPlainTime(Temporal.PlainTime.from(time))
+      .toString({ smallestUnit: "second" });
     const problem = await onSave({
       status,
       takenAt,
@@ -190,13 +199,24 @@ function DoseForm({
   }
 
   return (
-    <form id={id} className="stack-tight dose-form" onSubmit={submit} aria-label={t("doses.form.title", { name })} noValidate>
+    <form
+      id={id}
+      className="stack-tight dose-form"
+      onSubmit={submit}
+      aria-label={t("doses.form.title", { name })}
+      noValidate
+    >
       <fieldset>
         <legend>{t("doses.form.status")}</legend>
         <div className="row">
           {(["taken", "partial", "skipped"] as const).map((s) => (
             <label key={s} className={`pill${status === s ? " pill-on" : ""}`}>
-              <input type="radio" name={`${id}-status`} checked={status === s} onChange={() => setStatus(s)} />
+              <input
+                type="radio"
+                name={`${id}-status`}
+                checked={status === s}
+                onChange={() => setStatus(s)}
+              />
               {t(`doses.form.status.${s}`)}
             </label>
           ))}
@@ -205,11 +225,18 @@ function DoseForm({
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-time`}>{t("doses.form.takenAt")}</label>
-          <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+          <input
+            id={`${id}-time`}
+            type="time"
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+          />
         </div>
         {status !== "skipped" && (
           <div className="field">
-            <label htmlFor={`${id}-amount`}>{`${t("doses.form.amount")} (${t(`unit.${planned.unit}`)})`}</label>
+            <label
+              htmlFor={`${id}-amount`}
+            >{`${t("doses.form.amount")} (${t(`unit.${planned.unit}`)})`}</label>
             <input
               id={`${id}-amount`}
               type="number"
@@ -247,7 +274,12 @@ function DoseForm({
       )}
       <div className="field">
         <label htmlFor={`${id}-note`}>{t("doses.form.note")}</label>
-        <input id={`${id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        <input
+          id={`${id}-note`}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       {error && (
         <p className="error" role="alert">
