@@ -9,6 +9,7 @@ import {
   Temporal,
 } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
+import { downloadFile } from "./files.ts";
 import { deviceZone, todayIso } from "./time.ts";
 
 /** What a reminder says: names only if the person chose to show them. */
@@ -92,14 +93,6 @@ export function calendarEntries(
 export function downloadCalendar(state: JourneyState, i18n: I18n, nowMs: number): number {
   const entries = calendarEntries(state, i18n, nowMs);
   const text = buildCalendar({ name: i18n.t("app.name"), entries });
-  const blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `trellis-${todayIso(deviceZone())}.ics`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(`trellis-${todayIso(deviceZone())}.ics`, "text/calendar;charset=utf-8", text);
   return entries.length;
 }

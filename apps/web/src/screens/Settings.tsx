@@ -1,11 +1,12 @@
 import { type ChangeEvent, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../app/client-context.tsx";
+import { downloadFile, importPickedFile } from "../app/files.ts";
 import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
-import { useToast } from "../components/Toast.tsx";
-import { useI18n } from "../i18n/i18n.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
+import { useToast } from "../components/Toast.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Settings() {
@@ -21,33 +22,22 @@ export function Settings() {
 
   async function exportAll() {
     const file = await client.exportAll();
-    const blob = new Blob([JSON.stringify(file, null, 2)], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `trellis-export-${todayIso(journey.homeZone)}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(
+      `trellis-export-${todayIso(journey.homeZone)}.json`,
+      "application/json",
+      JSON.stringify(file, null, 2),
+    );
   }
 
   async function importChosen(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      setImportMessage(t("settings.import.unreadable"));
-      return;
-    }
-    const r = await client.importFile(parsed);
+    const outcome = await importPickedFile(client, e);
+    if (outcome.kind === "none") return;
     setImportMessage(
-      r.ok
-        ? t("settings.import.done", { count: r.value.added })
-        : t("settings.import.failed", { message: r.error.message }),
+      outcome.kind === "unreadable"
+        ? t("settings.import.unreadable")
+        : outcome.kind === "added"
+          ? t("settings.import.done", { count: outcome.count })
+          : t("settings.import.failed", { message: outcome.problem.message }),
     );
   }
 

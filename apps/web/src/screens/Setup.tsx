@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { useClient } from "../app/client-context.tsx";
+import { importPickedFile } from "../app/files.ts";
 import { nowZoned } from "../app/time.ts";
 import { useT } from "../i18n/i18n.tsx";
 import { JourneyForm } from "./JourneyForm.tsx";
@@ -11,20 +12,13 @@ export function Setup() {
   const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
 
   async function restore(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch {
-      setRestoreMessage(t("settings.import.unreadable"));
-      return;
-    }
-    const r = await client.importFile(parsed);
+    const outcome = await importPickedFile(client, e);
     // On success the journey exists and the app moves on to Today by itself.
-    if (!r.ok) setRestoreMessage(t("settings.import.failed", { message: r.error.message }));
-    else if (!client.state.journey) setRestoreMessage(t("setup.restore.noJourney"));
+    if (outcome.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
+    else if (outcome.kind === "refused")
+      setRestoreMessage(t("settings.import.failed", { message: outcome.problem.message }));
+    else if (outcome.kind === "added" && !client.state.journey)
+      setRestoreMessage(t("setup.restore.noJourney"));
   }
 
   useEffect(() => {
