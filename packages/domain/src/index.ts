@@ -253,3 +253,4 @@ export type {
 export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
 export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
 export type { SymptomCheck } from "./wellbeing/state.ts";
+export * from "./odds/index.ts";

@@ -1,0 +1,144 @@
+import { gaussHermite } from "./special.ts";
+
+/**
+ * The person-level effect. Each person has their own u ~ N(0, σ²) added to the
+ * log-odds of every transfer they have (same body, same health). Given u,
+ * transfers are independent; averaged over u, they are positively correlated,
+ * so "at least one from n" is lower than the plain binomial says.
+ *
+ * The published figures are averages over people, so each embryo gets the
+ * conditional intercept η whose average over u is its published chance:
+ * E_u[expit(η + u)] = p. Averages over u use Gauss-Hermite quadrature: exact
+ * enough, deterministic and fast (no sampling).
+ */
+
+/** People per parameter draw: a person and their mirror image. */
+export const PEOPLE_PER_DRAW = 2;
+
+/** Gauss-Hermite nodes used to average over the person-level effect. */
+export const PERSON_NODES = gaussHermite(8);
+
+/** Nodes used to average over a person's own lab rates. */
+export const RATE_NODES = gaussHermite(8);
+
+/** The person-level effect in one parameter draw, ready for the hot loops. */
+export interface PersonEffect {
+  readonly sigma: number;
+  /** exp(σ x_k) at each node: the effect as an odds multiplier. */
+  readonly multipliers: Float64Array;
+  readonly weights: Float64Array;
+  /**
+   * exp(σz) and exp(-σz): the draw's two people, mirror images of each other
+   * (antithetic draws), so 96 parameter draws give 192 people for the ranges.
+   */
+  readonly personMultipliers: readonly [number, number];
+  /** √(1 + c²σ²): the logistic-normal (probit) approximation, used as a start. */
+  readonly scale: number;
+}
+
+export function personEffect(sigma: number, z: number, quadrature = PERSON_NODES): PersonEffect {
+  const { nodes, weights } = quadrature;
+  const multipliers = new Float64Array(nodes.length);
+  for (let k = 0; k < nodes.length; k++) multipliers[k] = Math.exp(sigma * nodes[k]!);
+  return {
+    sigma,
+    multipliers,
+    weights,
+    personMultipliers: [Math.exp(sigma * z), Math.exp(-sigma * z)],
+    scale: Math.sqrt(1 + 0.3459 * sigma * sigma),
+  };
+}
+
+/**
+ * Spreads an average chance p over people: writes the chance at each node to
+ * `out[offset + k]` and the draw's two people's chances to `out[offset + K]`
+ * and `out[offset + K + 1]`, and
+ * returns the average over the nodes, which the model reports (so its own
+ * numbers always agree with each other). From the probit approximation, one
+ * evaluation and then the Newton step applied to every node to first order:
+ * the average then equals p exactly (the correction is linear), and the node
+ * chances stay increasing because the step is kept small.
+ */
+export function spreadOverPeople(
+  p: number,
+  effect: PersonEffect,
+  out: Float64Array,
+  offset: number,
+): number {
+  const K = effect.multipliers.length;
+  if (p <= 0) {
+    for (let k = 0; k < K + PEOPLE_PER_DRAW; k++) out[offset + k] = 0;
+    return 0;
+  }
+  const m = effect.multipliers;
+  const w = effect.weights;
+  let eta = Math.log(p / (1 - p)) * effect.scale;
+  if (effect.sigma === 0) {
+    for (let k = 0; k < K + PEOPLE_PER_DRAW; k++) out[offset + k] = p;
+    return p;
+  }
+  let odds = 1;
+  let step = 0;
+  // Usually one pass: the probit start is close. Far from it (tiny p, large σ),
+  // take full Newton steps until the last one is small enough to apply linearly.
+  // Any step below 1 keeps the nodes in order and within 0..1; a small one keeps
+  // the shape of the spread logistic-normal to within a few parts in a thousand.
+  for (let iter = 0; iter < 30; iter++) {
+    odds = Math.exp(eta);
+    let f = -p;
+    let slope = 0;
+    for (let k = 0; k < K; k++) {
+      const o = odds * m[k]!;
+      const s = o / (1 + o);
+      out[offset + k] = s;
+      f += w[k]! * s;
+      slope += w[k]! * s * (1 - s);
+    }
+    step = -f / slope;
+    if (Math.abs(step) < 0.2) break;
+    eta += step;
+  }
+  let mean = 0;
+  for (let k = 0; k < K; k++) {
+    const s = out[offset + k]!;
+    const corrected = s + s * (1 - s) * step;
+    out[offset + k] = corrected;
+    mean += w[k]! * corrected;
+  }
+  for (let j = 0; j < PEOPLE_PER_DRAW; j++) {
+    const op = odds * effect.personMultipliers[j]!;
+    const own = op / (1 + op);
+    out[offset + K + j] = own + own * (1 - own) * step;
+  }
+  return mean;
+}
+
+/**
+ * Chances of 0, 1 and 2 successes among independent trials with the given
+ * chances (`chances[i]` repeated `counts[i]` times): a Poisson-binomial,
+ * truncated because no question asks beyond "at least three". Writes out[0..2].
+ */
+export function countsUpToTwo(
+  chances: Float64Array,
+  counts: Int32Array,
+  length: number,
+  out: Float64Array,
+  outOffset = 0,
+): void {
+  let q0 = 1;
+  let q1 = 0;
+  let q2 = 0;
+  for (let i = 0; i < length; i++) {
+    const p = chances[i]!;
+    if (p === 0) continue;
+    const f = 1 - p;
+    for (let r = counts[i]!; r > 0; r--) {
+      q2 = q2 * f + q1 * p;
+      q1 = q1 * f + q0 * p;
+      q0 *= f;
+    }
+  }
+  out[outOffset] = q0;
+  out[outOffset + 1] = q1;
+  out[outOffset + 2] = q2;
+}

@@ -1,0 +1,136 @@
+import type { YieldParameters } from "./curves.ts";
+import { euploidyTable, parameters, type Spread } from "./parameters.ts";
+import { inverseNormal, latinHypercube, seededUniform, zForLevel } from "./random.ts";
+import { expit, logit } from "./special.ts";
+
+/**
+ * One plausible set of parameters, drawn from the 80% ranges in
+ * `parameters.ts`, plus one plausible person (the `person*` fields). Ranges in
+ * every output are quantiles over a few hundred of these.
+ */
+export interface Theta extends YieldParameters {
+  /** Shift of the euploidy curve on the log-odds scale. */
+  readonly euploidShift: number;
+  readonly day7Euploid: number;
+  /** Log-odds of live birth per euploid transfer: grade not given, day 5, under 35. */
+  readonly euploidLogit: number;
+  /** Log-odds for inner cell mass A, B, C (they move with `euploidLogit`). */
+  readonly icmLogit: { readonly A: number; readonly B: number; readonly C: number };
+  readonly trophectodermLogOr: number;
+  readonly day6LogOr: number;
+  readonly age38LogOr: number;
+  readonly age41LogOr: number;
+  readonly mosaicRelative: number;
+  readonly blastocystSurvival: number;
+  readonly oocyteSurvival: number;
+  /** Standard deviation of the person-level effect on the log-odds of each transfer. */
+  readonly sigma: number;
+  /** Population mean lab rates (before the person-level spread). */
+  readonly matureRate: number;
+  readonly fertilizationRate: number;
+  readonly blastocystRate: number;
+  /** One person: a standard normal for the transfer effect (the mirror person has -z). */
+  readonly personZ: number;
+  /** One person: uniforms for their own egg yield and lab rates (the mirror person has 1 - u). */
+  readonly personEggs: number;
+  readonly personMature: number;
+  readonly personFertilization: number;
+  readonly personBlastocyst: number;
+  readonly personEuploid: number;
+}
+
+const Z80 = zForLevel(0.8);
+
+type Scale = Spread["scale"];
+const forward = (scale: Scale, x: number) =>
+  scale === "logit" ? logit(x) : scale === "log" ? Math.log(x) : x;
+const back = (scale: Scale, x: number) =>
+  scale === "logit" ? expit(x) : scale === "log" ? Math.exp(x) : x;
+
+/** The value of a parameter at standard-normal position z within its 80% range. */
+export function atZ(s: Spread, z: number): number {
+  if (z === 0) return s.central;
+  return back(s.scale, forward(s.scale, s.central) + spreadSd(s) * z);
+}
+
+/** Standard deviation on the parameter's own scale that makes low80-high80 an 80% range. */
+function spreadSd(s: Spread): number {
+  return (forward(s.scale, s.high80) - forward(s.scale, s.low80)) / (2 * Z80);
+}
+
+/** The position of a value on a parameter's scale (used for shared draws). */
+function offsetOnScale(s: Spread, z: number): number {
+  return z * spreadSd(s);
+}
+
+const DIMENSIONS = 23;
+
+/** The central parameter set: every parameter at its central value, an average person. */
+export function centralTheta(): Theta {
+  return thetaFrom(new Float64Array(DIMENSIONS).fill(0), new Float64Array(5).fill(0.5));
+}
+
+function thetaFrom(z: Float64Array, person: Float64Array): Theta {
+  const p = parameters;
+  const euploidOffset = offsetOnScale(p.euploidLiveBirth.value, z[2]!);
+  const icmA = logit(p.icmLiveBirth.icmA) + euploidOffset;
+  const icmC = logit(p.icmLiveBirth.icmC) + euploidOffset;
+  const ageZ = z[5]!;
+  return {
+    euploidShift: (euploidyTable.shift80 / Z80) * z[0]!,
+    day7Euploid: atZ(p.day7Euploidy.value, z[1]!),
+    euploidLogit: logit(p.euploidLiveBirth.value.central) + euploidOffset,
+    icmLogit: { A: icmA, B: (icmA + icmC) / 2, C: icmC },
+    trophectodermLogOr: Math.max(0, Math.log(atZ(p.trophectodermOddsRatio.value, z[3]!))),
+    day6LogOr: Math.min(0, Math.log(atZ(p.day6OddsRatio.value, z[4]!))),
+    // One draw moves both age bands, so the older band is always the lower one.
+    age38LogOr: Math.min(0, Math.log(atZ(p.ageAtTransferOddsRatio.value, ageZ))),
+    age41LogOr: Math.min(0, Math.log(atZ(p.ageAtTransferOddsRatio.over41, ageZ))),
+    mosaicRelative: Math.min(1, Math.max(0.2, atZ(p.mosaicRelative.value, z[6]!))),
+    blastocystSurvival: atZ(p.blastocystThawSurvival.value, z[7]!),
+    oocyteSurvival: atZ(p.oocyteThawSurvival.value, z[8]!),
+    sigma: Math.max(0.05, atZ(p.personEffect.value, z[9]!)),
+    personZ: z[10]!,
+    meanAtReference: atZ(p.eggsPerRetrieval.value, z[11]!),
+    slopeAfter: Math.min(0, atZ(p.eggsAgeSlope.value, z[12]!)),
+    slopeBefore: Math.min(0, atZ(p.eggsAgeSlope.beforeReference, z[13]!)),
+    amhScale: atZ(p.eggsByAmh.value, z[14]!),
+    matureRate: atZ(p.matureRate.value, z[15]!),
+    fertilizationRate: atZ(p.fertilizationRate.value, z[16]!),
+    blastocystRate: atZ(p.blastocystRate.value, z[17]!),
+    personEggs: person[0]!,
+    personMature: person[1]!,
+    personFertilization: person[2]!,
+    personBlastocyst: person[3]!,
+    personEuploid: person[4]!,
+  };
+}
+
+/** Seed used when the caller gives none, so the same input always gives the same answer. */
+export const DEFAULT_SEED = 20_140_656;
+
+/**
+ * Parameter sets per answer. Each carries two mirror-image people, so ranges
+ * rest on 192 people: ends of the 80% ranges move by about 1-2 points between
+ * seeds, central values by less than 0.1; few enough to stay fast.
+ */
+export const DRAWS = 96;
+
+/**
+ * `count` parameter sets from a seed, by Latin hypercube sampling. The draws
+ * depend only on the seed and the count, never on the question asked, so
+ * answers to two questions with the same seed are comparable draw by draw
+ * (adding an embryo can only add to every draw's chance).
+ */
+export function drawThetas(seed: number, count = DRAWS): Theta[] {
+  const columns = latinHypercube(seededUniform(seed, 0), count, DIMENSIONS);
+  const out: Theta[] = [];
+  const z = new Float64Array(DIMENSIONS);
+  const person = new Float64Array(5);
+  for (let d = 0; d < count; d++) {
+    for (let k = 0; k < DIMENSIONS; k++) z[k] = inverseNormal(columns[k]![d]!);
+    for (let k = 0; k < 5; k++) person[k] = columns[18 + k]![d]!;
+    out.push(thetaFrom(z, person));
+  }
+  return out;
+}

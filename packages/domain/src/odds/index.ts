@@ -1,0 +1,39 @@
+/**
+ * Honest odds: chances of one, two or three babies from a person's real
+ * record, with sources, 80% ranges and plain-language limits. Pure: the same
+ * input and seed give the same answer everywhere. See README.md for the model.
+ */
+export {
+  type BankOdds,
+  type BankOddsInput,
+  bankOdds,
+  type EmbryoOdds,
+} from "./bank.ts";
+export { DEFAULT_SEED } from "./draws.ts";
+export { type EggFreezingInput, type EggFreezingOdds, eggFreezingOdds } from "./eggs.ts";
+export type { PgtResult } from "./embryo.ts";
+export type { Estimate, Note, Range } from "./estimate.ts";
+export {
+  type BetaBelief,
+  type FunnelBelief,
+  type FunnelSummary,
+  type GammaBelief,
+  type PersonalisedFunnel,
+  personalise,
+  populationFunnel,
+  type RecordedRetrieval,
+} from "./funnel.ts";
+export {
+  type Denominator,
+  type EvidenceTag,
+  type Source,
+  type SourceId,
+  sources,
+} from "./parameters.ts";
+export {
+  type PlanStep,
+  type RetrievalPlan,
+  type RetrievalPlanInput,
+  retrievalPlan,
+} from "./plan.ts";
+export type { EmbryoInput, RecordedRetrievalInput } from "./schema.ts";
