@@ -5,6 +5,7 @@
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
 import { benchFold, benchSchedule } from "./core.ts";
+import { benchOdds } from "./odds.ts";
 import { benchStorage } from "./storage.ts";
 import { printTable, type Row } from "./table.ts";
 
@@ -16,5 +17,6 @@ console.log(`Trellis bench on Node ${process.version}, ${new Date().toISOString(
 const folded = on("fold") || on("storage") ? benchFold() : null;
 if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
+if (on("odds")) rows.push(...benchOdds());
 if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
 printTable(rows);
