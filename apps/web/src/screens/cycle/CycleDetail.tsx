@@ -6,6 +6,7 @@ import { cycleDayLabel } from "../../app/format.ts";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
 import { useToast } from "../../components/Toast.tsx";
+import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PlanList } from "./PlanList.tsx";
 import { TriggerCard } from "./TriggerCard.tsx";
@@ -118,22 +119,16 @@ function EndCycle({
   }
   return (
     <form className="card stack-tight" onSubmit={save} noValidate>
-      <fieldset>
-        <legend>{t("cycle.end")}</legend>
-        <div className="row">
-          {(["completed", "cancelled"] as const).map((s) => (
-            <label key={s} className={`pill${status === s ? " pill-on" : ""}`}>
-              <input
-                type="radio"
-                name={`${id}-status`}
-                checked={status === s}
-                onChange={() => setStatus(s)}
-              />
-              {t(`cycle.end.${s}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <PillGroup
+        legend={t("cycle.end")}
+        name="cycle-end"
+        options={(["completed", "cancelled"] as const).map((s) => ({
+          value: s,
+          label: t(`cycle.end.${s}`),
+        }))}
+        value={status}
+        onChange={setStatus}
+      />
       <div className="field">
         <label htmlFor={`${id}-on`}>{t("cycle.end.on")}</label>
         <input

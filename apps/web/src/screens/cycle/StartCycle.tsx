@@ -13,6 +13,7 @@ import { todayIso } from "../../app/time.ts";
 import { Field } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { useToast } from "../../components/Toast.tsx";
+import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
 
@@ -225,23 +226,16 @@ export function StartCycle() {
             )}
           </Field>
           {template.cycleType === "stimulation" && (
-            <fieldset>
-              <legend>{t("cycle.new.transferPlan")}</legend>
-              <div className="row">
-                {(["freeze-all", "fresh"] as const).map((v) => (
-                  <label key={v} className={`pill${transferPlan === v ? " pill-on" : ""}`}>
-                    <input
-                      type="radio"
-                      name={`${id}-transfer`}
-                      value={v}
-                      checked={transferPlan === v}
-                      onChange={() => setTransferPlan(v)}
-                    />
-                    {t(`cycle.new.transferPlan.${v}`)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <PillGroup
+              legend={t("cycle.new.transferPlan")}
+              name="transfer-plan"
+              options={(["freeze-all", "fresh"] as const).map((v) => ({
+                value: v,
+                label: t(`cycle.new.transferPlan.${v}`),
+              }))}
+              value={transferPlan}
+              onChange={setTransferPlan}
+            />
           )}
         </div>
 

@@ -10,6 +10,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { deviceZone, nowZoned } from "../../app/time.ts";
 import { useToast } from "../../components/Toast.tsx";
+import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 /** One planned dose on Today: what, when, and a one-tap "Taken" with undo; "More" for the rest. */
@@ -206,22 +207,16 @@ function DoseForm({
       aria-label={t("doses.form.title", { name })}
       noValidate
     >
-      <fieldset>
-        <legend>{t("doses.form.status")}</legend>
-        <div className="row">
-          {(["taken", "partial", "skipped"] as const).map((s) => (
-            <label key={s} className={`pill${status === s ? " pill-on" : ""}`}>
-              <input
-                type="radio"
-                name={`${id}-status`}
-                checked={status === s}
-                onChange={() => setStatus(s)}
-              />
-              {t(`doses.form.status.${s}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <PillGroup
+        legend={t("doses.form.status")}
+        name="dose-status"
+        options={(["taken", "partial", "skipped"] as const).map((s) => ({
+          value: s,
+          label: t(`doses.form.status.${s}`),
+        }))}
+        value={status}
+        onChange={setStatus}
+      />
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-time`}>{t("doses.form.takenAt")}</label>
