@@ -138,6 +138,7 @@ export {
   scanSeries,
 } from "./monitoring/selectors.ts";
 export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts";
+export * from "./odds/index.ts";
 export { defaultPreferences, type Preferences } from "./preferences/events.ts";
 // Pregnancy: transfers, betas, outcomes, remembrance and other paths to a family.
 export {
@@ -253,4 +254,3 @@ export type {
 export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
 export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
 export type { SymptomCheck } from "./wellbeing/state.ts";
-export * from "./odds/index.ts";

@@ -6,13 +6,29 @@
  *
  * Tone: plain, calm and kind. No exclamation marks, no cheering, never blame.
  */
+import { account } from "./en/account.ts";
 import { core } from "./en/core.ts";
 import { cycle } from "./en/cycle.ts";
+import { embryos } from "./en/embryos.ts";
 import { monitoring } from "./en/monitoring.ts";
+import { odds } from "./en/odds.ts";
+import { pregnancy } from "./en/pregnancy.ts";
+import { sharing } from "./en/sharing.ts";
 import { today } from "./en/today.ts";
 import { wellbeing } from "./en/wellbeing.ts";
 
-export const en = { ...core, ...cycle, ...today, ...monitoring, ...wellbeing } as const;
+export const en = {
+  ...core,
+  ...cycle,
+  ...today,
+  ...monitoring,
+  ...wellbeing,
+  ...embryos,
+  ...pregnancy,
+  ...account,
+  ...sharing,
+  ...odds,
+} as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

@@ -68,7 +68,9 @@ export function createI18n(requested: readonly string[]): I18n {
       return new Intl.NumberFormat(locale, options).format(n);
     },
     time(epochMs, zone) {
-      return fmt(`t|${zone}`, { hour: "numeric", minute: "2-digit", timeZone: zone }).format(epochMs);
+      return fmt(`t|${zone}`, { hour: "numeric", minute: "2-digit", timeZone: zone }).format(
+        epochMs,
+      );
     },
     day(isoDate, withYear = false) {
       const [y, m, d] = isoDate.split("-").map(Number);

@@ -14,6 +14,19 @@ export { type EggFreezingInput, type EggFreezingOdds, eggFreezingOdds } from "./
 export type { PgtResult } from "./embryo.ts";
 export type { Estimate, Note, Range } from "./estimate.ts";
 export {
+  bankOddsInput,
+  type EmbryoLeftOut,
+  eggFreezingInput,
+  type OddsRecord,
+  oddsFromRecord,
+  type RecordAmh,
+  type RecordEggBatch,
+  type RecordEmbryo,
+  type RecordRetrieval,
+  type RetrievalLeftOut,
+  retrievalPlanInput,
+} from "./from-record.ts";
+export {
   type BetaBelief,
   type FunnelBelief,
   type FunnelSummary,

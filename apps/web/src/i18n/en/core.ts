@@ -139,4 +139,3 @@ export const core = {
   "section.remembrance.purpose":
     "A quiet place to remember a pregnancy or a baby that was lost, if and when you want one.",
 } as const;
-

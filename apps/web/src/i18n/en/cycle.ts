@@ -37,7 +37,8 @@ export const cycle = {
   "cycle.new.transferPlan.freeze-all": "Freeze all embryos",
   "cycle.new.transferPlan.fresh": "Fresh transfer",
   "cycle.new.medicines": "Medicines",
-  "cycle.new.medicines.hint": "Change doses, times and days to match your clinic's plan. Remove what you are not taking.",
+  "cycle.new.medicines.hint":
+    "Change doses, times and days to match your clinic's plan. Remove what you are not taking.",
   "cycle.new.noMedicines": "No medicines in this plan. Add any your clinic prescribed.",
   "cycle.new.submit": "Start this cycle",
   "cycle.new.saved": "Your cycle is saved.",
@@ -87,7 +88,8 @@ export const cycle = {
   "trigger.title": "Trigger shot and retrieval",
   "trigger.intro":
     "The trigger shot matures the eggs so they can be collected; retrieval is usually 34 to 36 hours later. Your clinic tells you the exact time.",
-  "trigger.intro.iui": "The trigger shot releases the egg; insemination is usually 24 to 36 hours later.",
+  "trigger.intro.iui":
+    "The trigger shot releases the egg; insemination is usually 24 to 36 hours later.",
   "trigger.set": "Set the trigger time",
   "trigger.date": "Date of the trigger",
   "trigger.time": "Exact time",
@@ -99,7 +101,8 @@ export const cycle = {
   "trigger.procedure": "Retrieval {when}",
   "trigger.procedure.iui": "Insemination {when}",
   "trigger.procedure.basis": "{hours} hours after the trigger",
-  "trigger.procedure.planned": "Based on the planned trigger time; it updates when you log the shot.",
+  "trigger.procedure.planned":
+    "Based on the planned trigger time; it updates when you log the shot.",
   "trigger.hours": "Hours from trigger to procedure",
   "trigger.hours.hint": "Your clinic's instruction; 36 hours unless they said otherwise.",
   "trigger.hours.save": "Save",
@@ -133,7 +136,8 @@ export const cycle = {
   "supplies.add": "Add a supply",
   "supplies.medicine": "Medicine",
   "supplies.quantity": "Total amount",
-  "supplies.quantity.hint": "All of it together, e.g. 900 for one 900 IU pen, or 1500 for two 750 IU pens.",
+  "supplies.quantity.hint":
+    "All of it together, e.g. 900 for one 900 IU pen, or 1500 for two 750 IU pens.",
   "supplies.count": "How many pens, vials or boxes",
   "supplies.kind": "What it comes in",
   "supplies.expiry": "Expiry date",

@@ -43,11 +43,13 @@ export const today = {
   "site.arm-right": "Right arm",
   "today.procedure": "Retrieval {when}",
   "today.procedure.iui": "Insemination {when}",
-  "today.procedure.hint": "{hours} hours after the trigger. Follow your clinic's instructions for the night before.",
+  "today.procedure.hint":
+    "{hours} hours after the trigger. Follow your clinic's instructions for the night before.",
   "today.nextAppointment": "Next appointment",
   "today.appointment": "{kind}, {when}",
   "today.feel": "How do you feel?",
-  "today.feel.hint": "A short check: anything you answer is kept with your record, and Trellis looks for signs that need a call to your clinic.",
+  "today.feel.hint":
+    "A short check: anything you answer is kept with your record, and Trellis looks for signs that need a call to your clinic.",
   "today.feel.open": "Check in",
   "today.cycleLine": "{protocol} · {day}",
   "reminder.title.named": "{name} {dose}",
@@ -64,10 +66,12 @@ export const today = {
     "Trellis reminds you on this device while it is open. For reminders when it is closed, add your doses to your phone's calendar.",
   "reminders.allow": "Allow reminders on this device",
   "reminders.allowed": "Reminders are on for this device.",
-  "reminders.denied": "This browser blocks notifications for Trellis. You can allow them in the browser's site settings.",
+  "reminders.denied":
+    "This browser blocks notifications for Trellis. You can allow them in the browser's site settings.",
   "reminders.unsupported": "This browser cannot show notifications.",
   "reminders.showNames": "Show medicine names in reminders",
-  "reminders.showNames.hint": "Off: reminders say only \u201cTime for your evening medicine\u201d, so nothing private shows on a locked screen.",
+  "reminders.showNames.hint":
+    "Off: reminders say only \u201cTime for your evening medicine\u201d, so nothing private shows on a locked screen.",
   "reminders.lead": "Remind me before a dose (minutes)",
   "reminders.warnDays": "Warn this many days before a medicine runs out",
   "reminders.save": "Save reminder settings",

@@ -1,0 +1,61 @@
+import { useId, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { SupportLines } from "../../screens/remembrance/SupportLines.tsx";
+import { useToast } from "../Toast.tsx";
+
+/**
+ * Quiet mode in one tap: hides odds and pregnancy milestones (due dates,
+ * weeks, countdowns) everywhere until it is turned off. The record keeps
+ * everything; only what shows changes.
+ */
+export function QuietMode() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const on = state.preferences.quietMode;
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle() {
+    const r = await client.record("PreferencesUpdated", { quietMode: !on });
+    if (r.ok) {
+      setError(null);
+      toast.show(t(on ? "quiet.off" : "quiet.on"));
+    } else {
+      setError(t("form.problem", { message: r.error.message }));
+    }
+  }
+
+  return (
+    <section className="card stack-tight" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("quiet.title")}</h2>
+      <p className="hint" id={`${id}-hint`}>
+        {t("quiet.hint")}
+      </p>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={on}
+        aria-describedby={`${id}-hint`}
+        className={`switch${on ? " switch-on" : ""}`}
+        onClick={() => void toggle()}
+      >
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        <span>{t("quiet.toggle")}</span>
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <details className="source">
+        <summary>{t("loss.support")}</summary>
+        <SupportLines headingLevel={3} />
+      </details>
+    </section>
+  );
+}

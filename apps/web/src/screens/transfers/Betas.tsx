@@ -1,0 +1,206 @@
+import {
+  BETA_SOURCE,
+  type BetaInterval,
+  betaSeries,
+  betaTrendOf,
+  type Transfer,
+} from "@trellis/domain";
+import { type FormEvent, lazy, Suspense, useId, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { todayIso } from "../../app/time.ts";
+import { useToast } from "../../components/Toast.tsx";
+import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
+import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { chartSpace } from "../embryos/EmbryoBank.tsx";
+import { DateField, FormError, TextField } from "../embryos/inputs.tsx";
+import { problemField, problemText } from "../embryos/words.ts";
+import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
+import { parseDecimal } from "../monitoring/parse.ts";
+
+const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m.BetaChart })));
+
+function intervalText(i18n: I18n, interval: BetaInterval, start: number): string[] {
+  const { t, number } = i18n;
+  const from = i18n.day(interval.from);
+  const to = i18n.day(interval.to);
+  const days = Math.round(interval.hours / 24);
+  const pct = (n: number) => number(Math.round(n));
+  if (interval.trend === "flat") return [t("beta.interval.flat", { from, to })];
+  if (interval.trend === "falling") {
+    return [t("beta.interval.falling", { from, to, fall: pct(-interval.risePercent), days })];
+  }
+  return [
+    t("beta.interval.rising", {
+      from,
+      to,
+      rise: pct(interval.risePercent),
+      days,
+      doubling: pct(interval.doublingTimeHours!),
+    }),
+    t(interval.meetsMinimalRise ? "beta.interval.met" : "beta.interval.notMet", {
+      rise48: pct(interval.rise48hPercent),
+      start: number(start),
+      min: interval.minimalRise48hPercent,
+    }),
+  ];
+}
+
+/**
+ * The betas of a transfer: a chart, each rise between two results against
+ * the slowest rise usually seen (Barnhart 2016) with the doubling time, and
+ * always the note that only an ultrasound can tell where a pregnancy is.
+ */
+export function BetaSection({ transfer }: { transfer: Transfer }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const betas = betaSeries(state, transfer.id);
+  const trend = betaTrendOf(state, transfer.id);
+
+  async function remove(betaId: string) {
+    const r = await client.record("BetaRetracted", { betaId });
+    if (r.ok) toast.show(t("beta.removed"));
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("beta.title")}</h2>
+      <p className="hint">{t("beta.intro")}</p>
+      {betas.length === 0 || !trend ? (
+        <p className="muted">{t("beta.empty")}</p>
+      ) : (
+        <>
+          <Suspense fallback={chartSpace}>
+            <BetaChart transferDate={transfer.date} betas={betas} trend={trend} />
+          </Suspense>
+          <ul className="records">
+            {betas.map((b) => (
+              <li key={b.id} className="record beta-record">
+                <p className="record-value">
+                  {t("beta.listDay", {
+                    date: i18n.day(b.drawnOn, true),
+                    value: i18n.number(b.value),
+                  })}
+                </p>
+                {b.clinicReading && (
+                  <p className="muted small">{t(`beta.form.reading.${b.clinicReading}`)}</p>
+                )}
+                <div className="record-actions">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
+                    onClick={() => void remove(b.id)}
+                  >
+                    {t("beta.remove")}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          {trend.intervals.length > 0 && (
+            <ul className="beta-intervals stack-tight">
+              {trend.intervals.map((interval, i) => (
+                <li
+                  key={interval.from}
+                  className={interval.meetsMinimalRise === false ? "interval-slow" : ""}
+                >
+                  {intervalText(i18n, interval, betas[i]!.value).map((line) => (
+                    <p key={line}>{line}</p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="notice ultrasound-note">{t(trend.noteKey)}</p>
+          <details className="source">
+            <summary>{t("beta.source")}</summary>
+            <p className="small">{BETA_SOURCE}</p>
+          </details>
+        </>
+      )}
+      <AddDisclosure label={t("beta.add")}>
+        {(close) => <BetaForm transfer={transfer} onDone={close} />}
+      </AddDisclosure>
+    </section>
+  );
+}
+
+function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const [date, setDate] = useState(todayIso(state.journey!.homeZone));
+  const [value, setValue] = useState("");
+  const [reading, setReading] = useState<"positive" | "negative" | "unclear" | "">("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const n = parseDecimal(value);
+    if (n === null) return setErrors({ value: t("form.required") });
+    if (Number.isNaN(n)) return setErrors({ value: t("beta.form.notANumber") });
+    const r = await client.record("BetaRecorded", {
+      betaId: client.newId(),
+      transferId: transfer.id,
+      drawnOn: date,
+      value: n,
+      ...(reading && { clinicReading: reading }),
+    });
+    if (!r.ok) {
+      const f = problemField(r.error);
+      return setErrors(
+        f === "value" || f === "drawnOn"
+          ? { [f]: problemText(r.error) }
+          : { form: problemText(r.error) },
+      );
+    }
+    toast.show(t("beta.saved"));
+    onDone();
+  }
+
+  return (
+    <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t("beta.form.title")}</h3>
+      <DateField
+        id={`${id}-date`}
+        label={t("beta.form.date")}
+        value={date}
+        onChange={setDate}
+        error={errors.drawnOn}
+      />
+      <TextField
+        id={`${id}-value`}
+        label={t("beta.form.value")}
+        hint={t("beta.form.value.hint")}
+        value={value}
+        onChange={setValue}
+        error={errors.value}
+        inputMode="decimal"
+      />
+      <PillGroup
+        legend={t("beta.form.reading")}
+        name={`${id}-reading`}
+        options={[
+          { value: "positive" as const, label: t("beta.form.reading.positive") },
+          { value: "negative" as const, label: t("beta.form.reading.negative") },
+          { value: "unclear" as const, label: t("beta.form.reading.unclear") },
+          { value: "" as const, label: t("beta.form.reading.unsaid") },
+        ]}
+        value={reading}
+        onChange={setReading}
+      />
+      <FormError>{errors.form}</FormError>
+      <div>
+        <button type="submit" className="button button-primary">
+          {t("beta.form.save")}
+        </button>
+      </div>
+    </form>
+  );
+}
