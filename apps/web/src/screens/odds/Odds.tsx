@@ -1,0 +1,98 @@
+import { oddsFromRecord } from "@trellis/domain";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { todayIso } from "../../app/time.ts";
+import { Page } from "../../components/Page.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { BankSection } from "./BankSection.tsx";
+import { EggSection } from "./EggSection.tsx";
+import { PlanSection } from "./PlanSection.tsx";
+
+/**
+ * Odds: from the person's own record, the chance of one, two or three babies
+ * from the embryos in the bank, each embryo's chance per transfer, what more
+ * retrievals could add, and what frozen eggs could give. Every figure is a
+ * natural frequency with its range, its denominator in words and its sources
+ * one tap away. In quiet mode, none of it shows.
+ */
+export function Odds() {
+  const { t } = useI18n();
+  const state = useJourneyState();
+  if (state.preferences.quietMode) return <QuietOdds />;
+  const zone = state.journey?.homeZone ?? "UTC";
+  return (
+    <Page title={t("odds.title")} intro={t("odds.intro")}>
+      <p className="odds-disclaimer">{t("odds.notAdvice")}</p>
+      <OddsSections today={todayIso(zone)} />
+    </Page>
+  );
+}
+
+function OddsSections({ today }: { today: string }) {
+  const state = useJourneyState();
+  const record = useMemo(() => oddsFromRecord(state, { today }), [state, today]);
+  return (
+    <>
+      <BankSection record={record} />
+      <PlanSection record={record} amhUnit={state.preferences.amhUnit} />
+      <EggSection record={record} />
+    </>
+  );
+}
+
+/**
+ * Quiet mode is on: the page says so plainly and offers the odds, asking
+ * first, because showing them turns quiet mode off everywhere.
+ */
+function QuietOdds() {
+  const { t } = useI18n();
+  const client = useClient();
+  const toast = useToast();
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+
+  async function turnOff() {
+    const r = await client.record("PreferencesUpdated", { quietMode: false });
+    if (r.ok) toast.show(t("odds.quiet.turnedOff"));
+    else setError(t("odds.quiet.failed", { message: r.error.message }));
+  }
+
+  return (
+    <Page title={t("odds.title")}>
+      <section className="card stack odds-quiet" aria-labelledby={`${id}-quiet`}>
+        <h2 id={`${id}-quiet`}>{t("odds.quiet.title")}</h2>
+        <p>{t("odds.quiet.body")}</p>
+        {asking ? (
+          <div className="stack-tight">
+            <p ref={question} tabIndex={-1} className="odds-quiet-question">
+              {t("odds.quiet.confirm")}
+            </p>
+            <div className="row">
+              <button type="button" className="button button-primary" onClick={turnOff}>
+                {t("odds.quiet.confirmYes")}
+              </button>
+              <button type="button" className="button" onClick={() => setAsking(false)}>
+                {t("odds.quiet.keep")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button" onClick={() => setAsking(true)}>
+            {t("odds.quiet.show")}
+          </button>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+    </Page>
+  );
+}

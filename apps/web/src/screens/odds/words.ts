@@ -1,0 +1,68 @@
+import type { Denominator, Estimate, EvidenceTag } from "@trellis/domain";
+import type { MessageKey } from "../../i18n/en.ts";
+import type { I18n } from "../../i18n/i18n.tsx";
+
+/** How a chance reads as a natural frequency: "about 62 of 100", or "fewer than 1". */
+export interface Frequency {
+  /** Of 100, rounded. */
+  readonly n: number;
+  /** Above zero but rounds to none: say "fewer than 1", never "about 0". */
+  readonly fewer: boolean;
+  readonly low: number;
+  readonly high: number;
+}
+
+export function frequency(e: Estimate): Frequency {
+  const n = Math.round(e.central * 100);
+  return {
+    n,
+    fewer: n === 0 && e.central > 0,
+    low: Math.round(e.low * 100),
+    high: Math.round(e.high * 100),
+  };
+}
+
+/** ICU values for the "Of 100 people …" sentences. */
+export function frequencyValues(e: Estimate): Record<string, string | number> {
+  const f = frequency(e);
+  return { n: f.n, fewer: f.fewer ? "yes" : "no", low: f.low, high: f.high };
+}
+
+export function denominatorWords(t: I18n["t"], d: Denominator): string {
+  return t(`odds.denominator.${d}` as MessageKey);
+}
+
+/**
+ * The small second line: the same chance as a percentage, with its range and
+ * denominator (`denominator` words it differently, e.g. when there is no bank).
+ */
+export function percentLine(i18n: I18n, e: Estimate, denominator?: string): string {
+  const pct = (x: number) => i18n.number(x, { style: "percent", maximumFractionDigits: 0 });
+  return i18n.t("odds.freq.percent", {
+    central: pct(e.central),
+    low: pct(e.low),
+    high: pct(e.high),
+    denominator: denominator ?? denominatorWords(i18n.t, e.denominator),
+  });
+}
+
+export function tagWords(t: I18n["t"], tag: EvidenceTag): string {
+  return t(`odds.tag.${tag}`);
+}
+
+export type Goal = "one" | "two" | "three";
+
+export function goalWords(t: I18n["t"], goal: Goal): string {
+  return t(`odds.goal.${goal}`);
+}
+
+/** An embryo's name on this screen: the lab's label, or its day and grade. */
+export function embryoName(
+  t: I18n["t"],
+  e: { label: string | null; input: { day: number; grade?: string | undefined } },
+): string {
+  if (e.label) return e.label;
+  return e.input.grade
+    ? t("odds.embryos.unnamed", { day: e.input.day, grade: e.input.grade })
+    : t("odds.embryos.unnamedNoGrade", { day: e.input.day });
+}

@@ -1,0 +1,342 @@
+import { parseGardner } from "../clinical/gardner.ts";
+import { convertLab } from "../clinical/labs.ts";
+import { Temporal } from "../core/time.ts";
+import type { EggCohort, Embryo } from "../embryology/state.ts";
+import { isInBank } from "../embryology/status.ts";
+import type { JourneyState } from "../state/state.ts";
+import type { BankOddsInput } from "./bank.ts";
+import type { EggFreezingInput } from "./eggs.ts";
+import type { RetrievalPlanInput } from "./plan.ts";
+import type { EmbryoInput, RecordedRetrievalInput } from "./schema.ts";
+
+/**
+ * The person's own record as the odds engine reads it: the embryos still in
+ * the bank, the retrievals whose lab reports are complete, the latest AMH in
+ * ng/mL, frozen eggs, and the age today. Pure: `today` comes in as an
+ * argument. Whatever the engine cannot use is listed with the reason, so a
+ * screen can say what was left out instead of leaving it out silently.
+ *
+ * Reads the state directly rather than through the embryology selectors,
+ * which themselves use the odds engine: the two modules stay free of a cycle.
+ */
+
+/** The engine's ages (schema.ts): outside them it has no figures. */
+const MIN_AGE = 18;
+const MAX_AGE = 50;
+
+/** Why an embryo still in the bank is not counted. */
+export type EmbryoLeftOut =
+  /** Our sources have figures for blastocysts (day 5-7) only. */
+  | "day-3"
+  /** PGT-M reported it affected: not usually transferred. */
+  | "pgt-m-affected"
+  /** The age at egg collection is outside 18-50, where the sources reach. */
+  | "age-outside";
+
+/** Why a retrieval does not teach the personal estimate. */
+export type RetrievalLeftOut =
+  /** Mature eggs, fertilization or blastocysts are not reported yet. */
+  | "waiting-for-lab"
+  /** Conventional IVF without a count of mature eggs. */
+  | "maturity-unknown"
+  /** Some eggs were frozen instead of fertilized: the later steps start from fewer eggs. */
+  | "eggs-frozen"
+  /** Some embryos were frozen or transferred on day 3, before they could become blastocysts. */
+  | "day-3"
+  | "age-outside";
+
+/** An embryo in the bank, with what the engine reads. */
+export interface RecordEmbryo {
+  readonly embryoId: string;
+  readonly label: string | null;
+  readonly cohortId: string;
+  /** The date the eggs were collected: the age on it is the one that counts. */
+  readonly eggsCollectedOn: string;
+  readonly input: EmbryoInput;
+}
+
+export interface RecordRetrieval {
+  readonly cohortId: string;
+  readonly retrievedOn: string;
+  readonly input: RecordedRetrievalInput;
+}
+
+export interface RecordAmh {
+  /** In ng/mL, the unit the engine reads. */
+  readonly ngPerMl: number;
+  /** As the lab reported it. */
+  readonly value: number;
+  readonly unit: string;
+  readonly drawnAt: string;
+}
+
+export interface RecordEggBatch {
+  readonly batchId: string;
+  readonly frozenOn: string;
+  /** Eggs still frozen. */
+  readonly remaining: number;
+  /** Age when the eggs were collected. */
+  readonly ageAtFreezing: number;
+}
+
+export interface OddsRecord {
+  /** Whole years on `today`; null before set-up. */
+  readonly age: number | null;
+  /** The latest AMH not excluded or removed, when the engine can read it (above 0, at most 50 ng/mL). */
+  readonly amh: RecordAmh | null;
+  /** Embryos frozen or in culture, in the order they were recorded. */
+  readonly bank: readonly RecordEmbryo[];
+  readonly bankLeftOut: readonly {
+    readonly embryoId: string;
+    readonly label: string | null;
+    readonly reason: EmbryoLeftOut;
+  }[];
+  /** Past retrievals, oldest first, for the personal estimate. */
+  readonly history: readonly RecordRetrieval[];
+  readonly historyLeftOut: readonly {
+    readonly cohortId: string;
+    readonly retrievedOn: string;
+    readonly reason: RetrievalLeftOut;
+  }[];
+  /** Frozen eggs not yet thawed, oldest first. */
+  readonly frozenEggs: readonly RecordEggBatch[];
+}
+
+function ageOn(dateOfBirth: string, date: string): number {
+  return Temporal.PlainDate.from(dateOfBirth).until(Temporal.PlainDate.from(date), {
+    largestUnit: "years",
+  }).years;
+}
+
+const inRange = (age: number) => age >= MIN_AGE && age <= MAX_AGE;
+const byDateThenId =
+  <T>(date: (x: T) => string, id: (x: T) => string) =>
+  (a: T, b: T) =>
+    date(a).localeCompare(date(b)) || id(a).localeCompare(id(b));
+
+function pgtOf(e: Embryo): EmbryoInput["pgt"] {
+  const r = e.pgtA?.result;
+  // "No result" says nothing about the chromosomes: the embryo is as good as untested.
+  return r === "euploid" || r === "aneuploid" || r === "mosaic" ? r : "untested";
+}
+
+function embryoInput(e: Embryo, ageAtRetrieval: number): EmbryoInput {
+  const grade = e.grade === null ? null : parseGardner(e.grade);
+  return {
+    ageAtRetrieval,
+    pgt: pgtOf(e),
+    day: e.day as 5 | 6 | 7,
+    ...(grade?.ok && { grade: grade.value.text }),
+  };
+}
+
+function retrievalInput(
+  c: EggCohort,
+  embryos: readonly Embryo[],
+  eggsFrozen: number,
+  age: number,
+): RecordedRetrievalInput | RetrievalLeftOut {
+  if (!inRange(age)) return "age-outside";
+  if (eggsFrozen > 0) return "eggs-frozen";
+  if (embryos.some((e) => e.day === 3)) return "day-3";
+  if (c.mature === null && c.method === "conventional") return "maturity-unknown";
+  const reported = c.blastocystDays.length > 0 || embryos.length > 0;
+  if (c.mature === null || c.fertilized === null || !reported) return "waiting-for-lab";
+  const tested = embryos.filter((e) => e.pgtA && e.pgtA.result !== "no-result");
+  return {
+    age,
+    eggs: c.eggs,
+    mature: c.mature,
+    fertilized: c.fertilized,
+    blastocysts: embryos.length,
+    ...(tested.length > 0 && {
+      biopsied: tested.length,
+      euploid: tested.filter((e) => e.pgtA!.result === "euploid").length,
+    }),
+  };
+}
+
+/** What the odds engine can read from this record on `today` (YYYY-MM-DD). */
+export function oddsFromRecord(state: JourneyState, options: { today: string }): OddsRecord {
+  const dob = state.journey?.dateOfBirth ?? null;
+  const cohorts = new Map([...state.cohorts].filter(([, c]) => !c.retracted));
+  const embryos = [...state.embryos.values()]
+    .filter((e) => !e.retracted && cohorts.has(e.cohortId))
+    .sort(
+      (a, b) =>
+        (a.history[0]?.on ?? "").localeCompare(b.history[0]?.on ?? "") ||
+        (a.label ?? "").localeCompare(b.label ?? "", undefined, { numeric: true }) ||
+        a.id.localeCompare(b.id),
+    );
+  const collectedOn = (e: Embryo) => cohorts.get(e.cohortId)!.eggsCollectedOn;
+
+  const bank: RecordEmbryo[] = [];
+  const bankLeftOut: OddsRecord["bankLeftOut"][number][] = [];
+  for (const e of embryos) {
+    if (!isInBank(e) || dob === null) continue;
+    const age = ageOn(dob, collectedOn(e));
+    const reason: EmbryoLeftOut | null =
+      e.day === 3
+        ? "day-3"
+        : e.pgtM?.result === "affected"
+          ? "pgt-m-affected"
+          : !inRange(age)
+            ? "age-outside"
+            : null;
+    if (reason) {
+      bankLeftOut.push({ embryoId: e.id, label: e.label, reason });
+    } else {
+      bank.push({
+        embryoId: e.id,
+        label: e.label,
+        cohortId: e.cohortId,
+        eggsCollectedOn: collectedOn(e),
+        input: embryoInput(e, age),
+      });
+    }
+  }
+
+  const eggsFrozenFrom = new Map<string, number>();
+  for (const b of state.oocyteBatches.values()) {
+    if (b.retrievalId)
+      eggsFrozenFrom.set(b.retrievalId, (eggsFrozenFrom.get(b.retrievalId) ?? 0) + b.count);
+  }
+  const history: RecordRetrieval[] = [];
+  const historyLeftOut: OddsRecord["historyLeftOut"][number][] = [];
+  const retrievals = [...cohorts.values()]
+    .filter((c) => c.kind === "retrieval" && c.date <= options.today)
+    .sort(
+      byDateThenId<EggCohort>(
+        (c) => c.date,
+        (c) => c.id,
+      ),
+    );
+  if (dob !== null) {
+    for (const c of retrievals) {
+      const input = retrievalInput(
+        c,
+        embryos.filter((e) => e.cohortId === c.id),
+        eggsFrozenFrom.get(c.id) ?? 0,
+        ageOn(dob, c.date),
+      );
+      if (typeof input === "string") {
+        historyLeftOut.push({ cohortId: c.id, retrievedOn: c.date, reason: input });
+      } else {
+        history.push({ cohortId: c.id, retrievedOn: c.date, input });
+      }
+    }
+  }
+
+  const frozenEggs: RecordEggBatch[] = [];
+  if (dob !== null) {
+    for (const b of [...state.oocyteBatches.values()].sort(
+      byDateThenId(
+        (x) => x.frozenOn,
+        (x) => x.id,
+      ),
+    )) {
+      const remaining = b.count - b.thaws.reduce((n, t) => n + t.count, 0);
+      if (remaining <= 0) continue;
+      const from = b.retrievalId ? state.cohorts.get(b.retrievalId) : undefined;
+      frozenEggs.push({
+        batchId: b.id,
+        frozenOn: b.frozenOn,
+        remaining,
+        ageAtFreezing: ageOn(dob, from?.date ?? b.frozenOn),
+      });
+    }
+  }
+
+  return {
+    age: dob === null ? null : ageOn(dob, options.today),
+    amh: latestAmh(state),
+    bank,
+    bankLeftOut,
+    history,
+    historyLeftOut,
+    frozenEggs,
+  };
+}
+
+function latestAmh(state: JourneyState): RecordAmh | null {
+  let latest: { r: RecordAmh; ms: number } | null = null;
+  for (const r of state.labResults.values()) {
+    if (r.retracted || r.excluded || r.analyte !== "AMH") continue;
+    const converted = convertLab({ analyte: "AMH", value: r.value, unit: r.unit }, "ng/mL");
+    if (!converted.ok) continue;
+    const ms = Temporal.ZonedDateTime.from(r.drawnAt).epochMilliseconds;
+    if (latest === null || ms > latest.ms) {
+      latest = {
+        ms,
+        r: { ngPerMl: converted.value.value, value: r.value, unit: r.unit, drawnAt: r.drawnAt },
+      };
+    }
+  }
+  // The engine reads AMH above 0 and at most 50 ng/mL; outside that, it is better left out.
+  return latest && latest.r.ngPerMl > 0 && latest.r.ngPerMl <= 50 ? latest.r : null;
+}
+
+/**
+ * The bank question for the engine: every embryo counted, transferred at the
+ * age today (the older of that and the egg's age drives the small age effect
+ * after a euploid transfer). Null when nothing in the bank can be counted.
+ */
+export function bankOddsInput(record: OddsRecord): BankOddsInput | null {
+  if (record.bank.length === 0) return null;
+  const oldestEgg = Math.max(...record.bank.map((e) => e.input.ageAtRetrieval));
+  const age = record.age;
+  return {
+    embryos: record.bank.map((e) => e.input),
+    ...(age !== null && inRange(age) && age >= oldestEgg && { ageAtTransfer: age }),
+  };
+}
+
+/**
+ * The plan question for the engine, from the record and the person's "what
+ * if" choices. `age` and `amh` (ng/mL) may be typed over the record's; `null`
+ * AMH leaves it out. Null when no age is known.
+ */
+export function retrievalPlanInput(
+  record: OddsRecord,
+  choices: {
+    readonly retrievals: number;
+    readonly tested: boolean;
+    readonly age?: number;
+    readonly amh?: number | null;
+  },
+): RetrievalPlanInput | null {
+  const age = choices.age ?? record.age;
+  if (age === null) return null;
+  const amh = choices.amh === undefined ? (record.amh?.ngPerMl ?? null) : choices.amh;
+  // A what-if age younger than an egg in the record is refused by the engine, which names it.
+  const bank = record.bank.map((e) => e.input);
+  const history = record.history.map((r) => r.input);
+  return {
+    age,
+    retrievals: choices.retrievals,
+    tested: choices.tested,
+    bank,
+    ...(amh !== null && { amh }),
+    ...(history.length > 0 && { history }),
+  };
+}
+
+/**
+ * The frozen eggs as one egg-freezing question, for a form to start from:
+ * all eggs still frozen, at the oldest age they were frozen at (the cautious
+ * choice when batches differ). Null without frozen eggs.
+ */
+export function eggFreezingInput(record: OddsRecord): EggFreezingInput | null {
+  if (record.frozenEggs.length === 0) return null;
+  const ageAtFreezing = Math.max(...record.frozenEggs.map((b) => b.ageAtFreezing));
+  if (!inRange(ageAtFreezing)) return null;
+  return {
+    ageAtFreezing,
+    matureEggs: record.frozenEggs.reduce((n, b) => n + b.remaining, 0),
+    ...(record.age !== null &&
+      inRange(record.age) &&
+      record.age >= ageAtFreezing && {
+        ageAtTransfer: record.age,
+      }),
+  };
+}
