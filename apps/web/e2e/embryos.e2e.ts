@@ -203,7 +203,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   for (const [date, value] of [
     ["2026-03-29", "120"],
     ["2026-03-31", "290"],
-  ]) {
+  ] as const) {
     await page.getByRole("button", { name: "Add a beta" }).click();
     await page.getByLabel("Date of the blood test").fill(date);
     await page.getByLabel("Beta hCG, mIU/mL").fill(value);
