@@ -2,7 +2,8 @@
  * The Fastify app: /api/v1 routes, the web app, security headers and the
  * error format. `buildApp` does not listen; see `startServer` for that.
  */
-import { STATUS_CODES } from "node:http";
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -10,20 +11,26 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from "fastify";
+import { DEFAULT_RATE_LIMITS, type RateLimits } from "./auth/rate-limit.ts";
+import { registerAccountRoutes } from "./auth/routes.ts";
+import { loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
+import { authenticate } from "./auth/sessions.ts";
 import type { Config } from "./config.ts";
+import type { AppContext } from "./context.ts";
 import type { Db } from "./db/types.ts";
+import { HOUSEKEEPING_INTERVAL_MS, sweepExpired } from "./housekeeping.ts";
 import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
-import {
-  parseAppendBody,
-  parsePullQuery,
-  parseVaultId,
-  requireJsonContentType,
-} from "./http/validation.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
+import { registerEventRoutes } from "./vault/event-routes.ts";
+import { createVaultEventsHub } from "./vault/live.ts";
+import { registerVaultRoutes } from "./vault/routes.ts";
 import { createVaultStore } from "./vault/store.ts";
+import { DEFAULT_STREAM_PING_MS } from "./vault/stream.ts";
 import { SERVER_VERSION } from "./version.ts";
+
+export type { AppendResponse, PullResponse } from "./vault/event-routes.ts";
 
 /** Where log lines go: anything with `write(line)`. */
 export interface LogDestination {
@@ -32,29 +39,26 @@ export interface LogDestination {
 
 export interface BuildAppOptions {
   db: Db;
-  config: Pick<Config, "maxBodyBytes" | "webDir">;
+  config: Pick<Config, "maxBodyBytes" | "webDir"> &
+    Partial<Pick<Config, "opaqueServerSetup" | "trustProxy">>;
   /**
    * Logging. Default: level "info" to stdout. `false` turns logging off.
    * Request logging is always off (a quiet console); errors are logged
    * without request bodies.
    */
   logger?: false | { level?: string; stream?: LogDestination };
+  /** Secrets already loaded (startServer does, to fail early); otherwise loaded on first use. */
+  secrets?: ServerSecrets;
+  /** Rate limits; defaults to DEFAULT_RATE_LIMITS. Tests may loosen them. */
+  rateLimits?: Partial<RateLimits>;
+  /** Interval of `: ping` lines on event streams (default 25 s). */
+  streamPingMs?: number;
 }
 
 export interface HealthResponse {
   status: "ok";
   version: string;
   storage: Db["kind"];
-}
-
-export interface AppendResponse {
-  results: { id: string; seq: number; stored: boolean }[];
-}
-
-export interface PullResponse {
-  events: { seq: number; id: string; body: string; receivedAt: string }[];
-  next: number;
-  more: boolean;
 }
 
 const GENERIC_INTERNAL_MESSAGE =
@@ -106,14 +110,50 @@ function pathOf(url: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+/** Fastify's trustProxy: a hop count becomes "trust the first n hops", as proxy-addr does. */
+function trustProxyOption(
+  value: Config["trustProxy"] | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === undefined) return false;
+  if (typeof value === "number") return (_address, hop) => hop < value;
+  if (typeof value === "boolean") return value;
+  return [...value];
+}
+
+const contexts = new WeakMap<FastifyInstance, AppContext>();
+
+/** Open event streams and live listeners of an app (for tests: are they cleaned up?). */
+export function liveStats(app: FastifyInstance): { streams: number; listeners: number } {
+  const ctx = contexts.get(app);
+  return { streams: ctx?.openStreams.size ?? 0, listeners: ctx?.hub.size ?? 0 };
+}
+
+function longestWindow(limits: RateLimits): number {
+  return Math.max(...Object.values(limits).map((rule) => rule.windowSeconds));
 }
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { db, config } = options;
-  const store = createVaultStore(db);
   const loggerOption = options.logger ?? {};
+  const rateLimits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  let secrets: Promise<ServerSecrets> | undefined =
+    options.secrets === undefined ? undefined : Promise.resolve(options.secrets);
+  const ctx: AppContext = {
+    db,
+    store: createVaultStore(db),
+    hub: createVaultEventsHub(db),
+    rateLimits,
+    streamPingMs: options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
+    openStreams: new Set(),
+    secrets() {
+      secrets ??= loadServerSecrets(db, config.opaqueServerSetup).catch((error: unknown) => {
+        secrets = undefined; // try again next time (e.g. the database was briefly away)
+        throw error;
+      });
+      return secrets;
+    },
+    caller: (request) => authenticate(db, request.headers.authorization),
+  };
 
   const app = Fastify({
     logger:
@@ -127,6 +167,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // No "incoming request" / "request completed" lines: a quiet console.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxBodyBytes,
+    // The client address, for per-address rate limits; behind a proxy only
+    // when TRELLIS_TRUST_PROXY says which proxies to believe.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Long enough that a wrong vault id reaches our validation (400 naming
     // vaultId) instead of the router's 414.
     routerOptions: { maxParamLength: 1000 },
@@ -161,6 +204,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       // no driver details that could quote row values.
       request.log.error({ err: error, req: request }, "request failed");
     }
+    if (apiError.retryAfter !== undefined) reply.header("retry-after", String(apiError.retryAfter));
+    if (apiError.reason === "unauthenticated") reply.header("www-authenticate", "Bearer");
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
 
@@ -189,35 +234,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
         return { status: "ok", version: SERVER_VERSION, storage: db.kind };
       });
 
-      api.post<{ Params: { vaultId: string } }>(
-        "/vaults/:vaultId/events",
-        async (request): Promise<AppendResponse> => {
-          const vaultId = parseVaultId(request.params.vaultId);
-          requireJsonContentType(request.headers["content-type"]);
-          const events = parseAppendBody(request.body);
-          const results = await store.append(vaultId, events);
-          return { results };
-        },
-      );
-
-      api.get<{ Params: { vaultId: string } }>(
-        "/vaults/:vaultId/events",
-        async (request): Promise<PullResponse> => {
-          const vaultId = parseVaultId(request.params.vaultId);
-          const { after, limit } = parsePullQuery(request.query);
-          const page = await store.pull(vaultId, after, limit);
-          return {
-            events: page.events.map((event) => ({
-              seq: event.seq,
-              id: event.id,
-              body: toBase64(event.body),
-              receivedAt: event.receivedAt.toISOString(),
-            })),
-            next: page.next,
-            more: page.more,
-          };
-        },
-      );
+      registerAccountRoutes(api, ctx);
+      registerVaultRoutes(api, ctx);
+      registerEventRoutes(api, ctx);
     },
     { prefix: "/api/v1" },
   );
@@ -225,5 +244,44 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Registered last so its /* wildcard never shadows the API.
   if (webBuilt) registerWebApp(app, config.webDir);
 
+  // Expired logins, recoveries, rate-limit windows and old invites.
+  const sweeper = setInterval(() => {
+    sweepExpired(db, longestWindow(rateLimits)).catch((error: unknown) =>
+      app.log.warn({ err: error }, "removing expired rows failed"),
+    );
+  }, HOUSEKEEPING_INTERVAL_MS);
+  sweeper.unref();
+
+  app.addHook("onClose", async () => clearInterval(sweeper));
+
+  // Connections without a request in flight. Node's server.close() waits for
+  // every connection that is not idle, and counts one that was opened but
+  // never sent a request (browsers pre-connect) as busy until its headers
+  // timeout, a minute later. Shutdown closes those at once instead.
+  const sockets = new Set<Socket>();
+  const serving = new Set<Socket>();
+  app.server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => {
+      sockets.delete(socket);
+      serving.delete(socket);
+    });
+  });
+  app.server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    serving.add(request.socket);
+    response.once("close", () => serving.delete(request.socket));
+  });
+
+  // Open event streams never finish on their own: end them before the
+  // server waits for connections to close, so shutdown stays prompt.
+  // Requests in flight still finish.
+  app.addHook("preClose", async () => {
+    clearInterval(sweeper);
+    for (const end of [...ctx.openStreams]) end();
+    await ctx.hub.close();
+    for (const socket of sockets) if (!serving.has(socket)) socket.destroy();
+  });
+
+  contexts.set(app, ctx);
   return app;
 }

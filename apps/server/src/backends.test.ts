@@ -1,16 +1,23 @@
 /**
- * The storage-backed suite, run against both backends: PGlite always, and
+ * The storage-backed suites, run against both backends: PGlite always, and
  * PostgreSQL when TRELLIS_TEST_DATABASE_URL is set (see describePostgres for
- * what happens when it is not).
+ * what happens when it is not). One database and app per backend, shared.
  */
 import { describe } from "vitest";
+import { defineAccountSuite } from "./testing/accounts-suite.ts";
 import { defineBackendSuite } from "./testing/backend-suite.ts";
 import { describePostgres, openTestPglite, openTestPostgres } from "./testing/databases.ts";
+import { useHarness } from "./testing/harness.ts";
 
-describe("vault API on PGlite", () => {
-  defineBackendSuite("pglite", openTestPglite);
+// PGlite takes seconds to start on a busy machine.
+describe("event log and accounts on PGlite", { timeout: 60_000 }, () => {
+  const harness = useHarness("pglite", openTestPglite);
+  describe("event log", () => defineBackendSuite("pglite", harness));
+  describe("accounts", () => defineAccountSuite("pglite", harness));
 });
 
-describePostgres("vault API on PostgreSQL", (url) => {
-  defineBackendSuite("postgres", () => openTestPostgres(url));
+describePostgres("event log and accounts on PostgreSQL", (url) => {
+  const harness = useHarness("postgres", () => openTestPostgres(url));
+  describe("event log", () => defineBackendSuite("postgres", harness));
+  describe("accounts", () => defineAccountSuite("postgres", harness));
 });

@@ -9,6 +9,8 @@ import {
 } from "./config.ts";
 
 const cwd = "/srv/trellis";
+/** The shape of `npx @serenity-kit/opaque create-server-setup` output (171 base64url characters). */
+const SETUP = `${"Ab9_-".repeat(34)}x`;
 
 describe("loadConfig", () => {
   it("has safe defaults", () => {
@@ -19,6 +21,8 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       webDir: DEFAULT_WEB_DIR,
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      opaqueServerSetup: undefined,
+      trustProxy: false,
     });
     // The built web app next to this package: apps/web/dist.
     expect(DEFAULT_WEB_DIR).toBe(resolve(import.meta.dirname, "../../web/dist"));
@@ -34,6 +38,8 @@ describe("loadConfig", () => {
           TRELLIS_DATABASE_URL: "postgresql://u:p@db.example:5433/trellis",
           TRELLIS_WEB_DIR: "/opt/web",
           TRELLIS_MAX_BODY_BYTES: "1048576",
+          TRELLIS_OPAQUE_SERVER_SETUP: SETUP,
+          TRELLIS_TRUST_PROXY: "10.0.0.0/8, 192.168.1.7",
         },
         cwd,
       ),
@@ -44,7 +50,17 @@ describe("loadConfig", () => {
       databaseUrl: "postgresql://u:p@db.example:5433/trellis",
       webDir: "/opt/web",
       maxBodyBytes: 1048576,
+      opaqueServerSetup: SETUP,
+      trustProxy: ["10.0.0.0/8", "192.168.1.7"],
     });
+    for (const [text, value] of [
+      ["true", true],
+      ["false", false],
+      ["0", false],
+      ["2", 2],
+    ] as const) {
+      expect(loadConfig({ TRELLIS_TRUST_PROXY: text }, cwd).trustProxy).toBe(value);
+    }
   });
 
   it("treats empty values as unset", () => {
@@ -66,6 +82,9 @@ describe("loadConfig", () => {
     ["TRELLIS_DATABASE_URL", "not a url"],
     ["TRELLIS_MAX_BODY_BYTES", "10"],
     ["TRELLIS_MAX_BODY_BYTES", "8MB"],
+    ["TRELLIS_OPAQUE_SERVER_SETUP", "not a setup"],
+    ["TRELLIS_OPAQUE_SERVER_SETUP", "abc"],
+    ["TRELLIS_TRUST_PROXY", "yes please"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     let error: unknown;
     try {
@@ -76,6 +95,16 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(name);
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([name]);
+  });
+
+  it("never echoes an OPAQUE server setup", () => {
+    const secret = `${SETUP.slice(0, 100)}!`;
+    expect(() => loadConfig({ TRELLIS_OPAQUE_SERVER_SETUP: secret }, cwd)).toThrow(ConfigError);
+    try {
+      loadConfig({ TRELLIS_OPAQUE_SERVER_SETUP: secret }, cwd);
+    } catch (error) {
+      expect((error as Error).message).not.toContain(SETUP.slice(0, 100));
+    }
   });
 
   it("reports every bad variable at once and never echoes a database password", () => {

@@ -18,6 +18,19 @@ export interface Config {
   readonly webDir: string;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
+  /**
+   * The OPAQUE server setup (its long-term keys), from
+   * TRELLIS_OPAQUE_SERVER_SETUP. When undefined, one is generated on first
+   * start and kept in the database (`server_secrets`).
+   */
+  readonly opaqueServerSetup: string | undefined;
+  /**
+   * Which proxies to trust for the client address (X-Forwarded-For), from
+   * TRELLIS_TRUST_PROXY; rate limits per address need the real one.
+   * false: none (the server is reached directly). true: any. A number: that
+   * many hops. A list: those proxy addresses or CIDR ranges.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
 }
 
 export const DEFAULT_PORT = 4310;
@@ -138,8 +151,52 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
 
+  let opaqueServerSetup: string | undefined;
+  const setupText = read(env, "TRELLIS_OPAQUE_SERVER_SETUP");
+  if (setupText !== undefined) {
+    // Never echo the value: it is the server's private key.
+    if (!/^[A-Za-z0-9_-]{100,400}$/.test(setupText)) {
+      problem(
+        "TRELLIS_OPAQUE_SERVER_SETUP",
+        "TRELLIS_OPAQUE_SERVER_SETUP must be an OPAQUE server setup as printed by `npx @serenity-kit/opaque create-server-setup` (171 base64url characters); leave it unset to keep one in the database.",
+      );
+    } else {
+      opaqueServerSetup = setupText;
+    }
+  }
+
+  let trustProxy: boolean | number | readonly string[] = false;
+  const trustText = read(env, "TRELLIS_TRUST_PROXY");
+  if (trustText !== undefined) {
+    const lower = trustText.toLowerCase();
+    const list = trustText.split(",").map((part) => part.trim());
+    if (lower === "false" || lower === "0") {
+      trustProxy = false;
+    } else if (lower === "true") {
+      trustProxy = true;
+    } else if (/^\d{1,2}$/.test(trustText)) {
+      trustProxy = Number(trustText);
+    } else if (list.every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part))) {
+      trustProxy = list;
+    } else {
+      problem(
+        "TRELLIS_TRUST_PROXY",
+        `TRELLIS_TRUST_PROXY must be false, true, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges (got "${trustText}").`,
+      );
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir, databaseUrl, webDir, maxBodyBytes };
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    webDir,
+    maxBodyBytes,
+    opaqueServerSetup,
+    trustProxy,
+  };
 }
 
 /** A connection URL with user name and password removed, safe to print. */

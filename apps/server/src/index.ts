@@ -8,8 +8,11 @@ export {
   buildApp,
   type HealthResponse,
   type LogDestination,
+  liveStats,
   type PullResponse,
 } from "./app.ts";
+export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from "./auth/rate-limit.ts";
+export { InvalidServerSetupError, loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
 export {
   type Config,
   ConfigError,
@@ -29,7 +32,13 @@ export {
 export { openDb, pgliteDir } from "./db/open.ts";
 export { DataDirInUseError, openPgliteDb } from "./db/pglite.ts";
 export { openPostgresDb, type PostgresDbOptions } from "./db/postgres.ts";
-export type { Db, Queryable, QueryResult, StorageKind } from "./db/types.ts";
+export type {
+  Db,
+  NotificationHandlers,
+  Queryable,
+  QueryResult,
+  StorageKind,
+} from "./db/types.ts";
 export type { ErrorBody, ErrorReason } from "./http/errors.ts";
 export {
   DEFAULT_PULL_LIMIT,
@@ -38,8 +47,10 @@ export {
   MAX_PULL_LIMIT,
 } from "./http/validation.ts";
 export { type RunningServer, type StartServerOptions, startServer, urlFor } from "./server.ts";
+export { formatVaultNotification, VAULT_EVENTS_CHANNEL } from "./vault/notifications.ts";
 export {
   type AppendEvent,
+  type AppendOptions,
   type AppendResult,
   createVaultStore,
   type PullResult,
@@ -47,4 +58,5 @@ export {
   sizeBucket,
   type VaultStore,
 } from "./vault/store.ts";
+export { DEFAULT_STREAM_PING_MS } from "./vault/stream.ts";
 export { SERVER_VERSION } from "./version.ts";

@@ -3,10 +3,10 @@
  * `npm start` does.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchTransport, openEventStream, TestClient } from "./testing/client.ts";
 import { makeTempDir } from "./testing/databases.ts";
 
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -41,7 +41,7 @@ function start(env: Record<string, string>): Child {
   return { proc, stdout: () => out, stderr: () => err, exited };
 }
 
-async function waitForUrl(child: Child, timeoutMs = 60_000): Promise<string> {
+async function waitForUrl(child: Child, timeoutMs = 150_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const line = child.stdout().split("\n")[0] ?? "";
@@ -63,7 +63,7 @@ async function stopWithSigint(child: Child): Promise<{ code: number | null; ms: 
 }
 
 // Each start compiles TypeScript (tsx) and opens PGlite: allow for a busy machine.
-describe("main.ts as a process", { timeout: 120_000 }, () => {
+describe("main.ts as a process", { timeout: 300_000 }, () => {
   let dataDir: string;
   const running: Child[] = [];
   const launch = (env: Record<string, string>) => {
@@ -82,29 +82,26 @@ describe("main.ts as a process", { timeout: 120_000 }, () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("starts, prints one line, stops on SIGINT with exit 0, and keeps the data", async () => {
+  it("starts, prints one line, stops on SIGINT with exit 0 (even with a stream open), and keeps the data", async () => {
     const env = {
       PORT: "0",
       HOST: "127.0.0.1",
       TRELLIS_DATA_DIR: dataDir,
       TRELLIS_WEB_DIR: "/nonexistent",
     };
-    const vault = randomUUID();
-    const event = {
-      id: randomUUID(),
-      body: Buffer.from("kept across restarts").toString("base64"),
-    };
 
     const first = launch(env);
     const url = await waitForUrl(first);
     expect(first.stdout().trim()).toMatch(RUNNING);
     expect(RUNNING.exec(first.stdout().trim())![2]).toBe(dataDir);
-    const posted = await fetch(`${url}/api/v1/vaults/${vault}/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ events: [event] }),
-    });
-    expect(posted.status).toBe(200);
+    const client = new TestClient(fetchTransport(url));
+    const maya = await client.register({ username: "maya" });
+    const vault = await client.createVault(maya);
+    const events = client.seal(vault, ["kept across restarts"]);
+    await client.append(maya, vault.vaultId, events);
+    // An open event stream must not hold up the shutdown.
+    const stream = await openEventStream(url, maya.session.token, vault.vaultId, 0);
+    expect(stream.status).toBe(200);
 
     // A second server on the same data directory is refused with a clear message.
     const intruder = launch({ ...env });
@@ -119,11 +116,12 @@ describe("main.ts as a process", { timeout: 120_000 }, () => {
     expect(first.stdout().trim().split("\n")).toHaveLength(1);
     expect(first.stderr()).not.toMatch(/error|warn/i);
 
+    await stream.ended;
+
     const second = launch(env);
     const url2 = await waitForUrl(second);
-    const pulled = await fetch(`${url2}/api/v1/vaults/${vault}/events`);
-    const body = (await pulled.json()) as { events: { id: string; body: string }[] };
-    expect(body.events).toEqual([expect.objectContaining(event)]);
+    const pulled = await new TestClient(fetchTransport(url2)).pullAll(maya, vault.vaultId);
+    expect(pulled.events.map((e) => [e.id, e.body])).toEqual(events.map((e) => [e.id, e.body]));
     expect((await stopWithSigint(second)).code).toBe(0);
   });
 

@@ -2,6 +2,8 @@
  * `npm start` entry point: read the config, start the server, print one line,
  * stop cleanly on Ctrl+C / SIGTERM (a second signal exits at once).
  */
+
+import { InvalidServerSetupError } from "./auth/secrets.ts";
 import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "./config.ts";
 import { SchemaTooNewError } from "./db/migrations.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
@@ -10,7 +12,11 @@ import { type RunningServer, startServer } from "./server.ts";
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 function describeStartupError(error: unknown, config: Config): string {
-  if (error instanceof DataDirInUseError || error instanceof SchemaTooNewError) {
+  if (
+    error instanceof DataDirInUseError ||
+    error instanceof SchemaTooNewError ||
+    error instanceof InvalidServerSetupError
+  ) {
     return error.message;
   }
   const e = error as NodeJS.ErrnoException & { syscall?: string };
@@ -43,7 +49,10 @@ async function main(): Promise<void> {
     server = await startServer(config);
   } catch (error) {
     console.error(describeStartupError(error, config));
-    process.exit(1);
+    // A TRELLIS_OPAQUE_SERVER_SETUP that is well-formed but not a setup is bad configuration too.
+    const badSetting =
+      error instanceof InvalidServerSetupError && config.opaqueServerSetup !== undefined;
+    process.exit(badSetting ? 2 : 1);
   }
 
   const where =

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { migrate } from "./db/migrations.ts";
 import { openDb, pgliteDir } from "./db/open.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
 import { startServer } from "./server.ts";
+import { injectTransport, TestClient } from "./testing/client.ts";
 import { makeTempDir } from "./testing/databases.ts";
 
 // Opening PGlite in a fresh directory runs initdb: seconds, more on a busy machine.
@@ -30,21 +30,14 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
   });
 
   it("survives closing the app and the database and opening them again", async () => {
-    const vault = randomUUID();
-    const events = [
-      { id: randomUUID(), body: Buffer.from([0, 1, 2, 255]).toString("base64") },
-      { id: randomUUID(), body: Buffer.from("second").toString("base64") },
-    ];
-
     const db1 = await openDb(config());
-    expect((await migrate(db1)).applied).toEqual([1]);
+    expect((await migrate(db1)).applied).toEqual([1, 2]);
     const app1 = buildApp({ db: db1, config: config(), logger: false });
-    const posted = await app1.inject({
-      method: "POST",
-      url: `/api/v1/vaults/${vault}/events`,
-      payload: { events },
-    });
-    expect(posted.statusCode).toBe(200);
+    const client1 = new TestClient(injectTransport(app1));
+    const maya = await client1.register({ username: "maya-on-disk" });
+    const vault = await client1.createVault(maya);
+    const events = client1.seal(vault, ["first", "second"]);
+    await client1.append(maya, vault.vaultId, events);
     await app1.close();
     await db1.close();
 
@@ -52,17 +45,15 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
     expect((await migrate(db2)).applied).toEqual([]);
     const app2 = buildApp({ db: db2, config: config(), logger: false });
     try {
-      const pulled = await app2.inject({ url: `/api/v1/vaults/${vault}/events` });
-      const body = pulled.json() as { events: { id: string; body: string; seq: number }[] };
-      expect(body.events.map((e) => [e.id, e.body])).toEqual(events.map((e) => [e.id, e.body]));
+      // The session, the account (same OPAQUE setup) and the events are all still there.
+      const client2 = new TestClient(injectTransport(app2));
+      const pulled = await client2.pullAll(maya, vault.vaultId);
+      expect(pulled.events.map((e) => [e.id, e.body])).toEqual(events.map((e) => [e.id, e.body]));
+      expect(client2.open(vault, pulled.events)).toEqual(["first", "second"]);
+      await client2.login({ username: maya.username, password: maya.password });
       // Seqs keep counting up after a restart.
-      const more = await app2.inject({
-        method: "POST",
-        url: `/api/v1/vaults/${vault}/events`,
-        payload: { events: [{ id: randomUUID(), body: "AA==" }] },
-      });
-      const seq = (more.json() as { results: { seq: number }[] }).results[0]!.seq;
-      expect(seq).toBeGreaterThan(body.events[1]!.seq);
+      const more = await client2.append(maya, vault.vaultId, client2.seal(vault, ["third"]));
+      expect(more.results[0]!.seq).toBeGreaterThan(pulled.events[1]!.seq);
     } finally {
       await app2.close();
       await db2.close();

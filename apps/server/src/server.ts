@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { type BuildAppOptions, buildApp } from "./app.ts";
+import { loadServerSecrets } from "./auth/secrets.ts";
 import type { Config } from "./config.ts";
 import { migrate } from "./db/migrations.ts";
 import { openDb } from "./db/open.ts";
@@ -22,6 +23,10 @@ export interface RunningServer {
 
 export interface StartServerOptions {
   logger?: BuildAppOptions["logger"];
+  /** Rate limits (default: DEFAULT_RATE_LIMITS). Benchmarks and tests may loosen them. */
+  rateLimits?: BuildAppOptions["rateLimits"];
+  /** Interval of `: ping` lines on event streams (default 25 s). */
+  streamPingMs?: number;
 }
 
 /** The URL people should open for a listening address. */
@@ -41,7 +46,16 @@ export async function startServer(
   });
   try {
     await migrate(db);
-    app = buildApp({ db, config, logger: options.logger });
+    // Loaded before listening, so a bad TRELLIS_OPAQUE_SERVER_SETUP stops the start.
+    const secrets = await loadServerSecrets(db, config.opaqueServerSetup);
+    app = buildApp({
+      db,
+      config,
+      logger: options.logger,
+      secrets,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.streamPingMs ? { streamPingMs: options.streamPingMs } : {}),
+    });
     // Fastify logs "Server listening at ..." at info level; the caller prints
     // its own single friendly line instead, so hush that one message.
     const level = app.log.level;

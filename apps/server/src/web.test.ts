@@ -49,8 +49,11 @@ describe("serving the built web app", () => {
     expect(res.body).toBe(INDEX);
     expect(res.headers["cache-control"]).toBe("no-cache");
     expectSecurityHeaders(res.headers);
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:/);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    // WebAssembly may compile (libsodium, OPAQUE); JavaScript eval may not.
+    expect(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", "")).not.toMatch(
+      /unsafe-eval|https?:/,
+    );
   });
 
   it("serves sw.js with no-cache and hashed assets with a long immutable cache", async () => {

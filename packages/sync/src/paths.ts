@@ -23,6 +23,7 @@ export const api = {
   // Vaults
   createVault: "POST /api/v1/vaults (auth)",
   listVaults: "GET /api/v1/vaults (auth)",
+  deleteVault: "DELETE /api/v1/vaults/:vaultId (auth; owner; deletes its events, members, invites)",
   members: "GET /api/v1/vaults/:vaultId/members (auth; member)",
   myGrants: "GET /api/v1/vaults/:vaultId/grants/mine (auth; member)",
   putGrants: "PUT /api/v1/vaults/:vaultId/grants (auth; owner)",

@@ -204,7 +204,10 @@ export const putGrantsRequest = z.strictObject({
 
 export const inviteCreateRequest = z.strictObject({
   inviteId: uuid,
-  /** SHA-256 of the one-time token, b64url. The token itself travels only in the link's fragment. */
+  /**
+   * SHA-256 of the one-time token's bytes (the token decoded from base64url), b64url.
+   * The token itself travels only in the link's fragment.
+   */
   tokenHash: b64url(64),
   role: z.enum(["partner", "viewer"]),
   /** ISO instant; at most 7 days ahead. */

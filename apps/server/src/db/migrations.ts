@@ -28,6 +28,124 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX vault_events_vault_seq ON vault_events (vault_id, seq)",
     ],
   },
+  {
+    version: 2,
+    name: "accounts_and_sharing",
+    statements: [
+      // Secrets the server makes for itself on first start: the OPAQUE server
+      // setup (unless TRELLIS_OPAQUE_SERVER_SETUP is set) and a key for
+      // HMACs (fake recovery answers, rate-limit keys). Shared by instances.
+      `CREATE TABLE server_secrets (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // An account is a login name, an OPAQUE record (no password, no hash
+      // of one), public keys, and the root key wrapped twice by keys the
+      // server never sees.
+      `CREATE TABLE accounts (
+        id uuid PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        opaque_record bytea NOT NULL,
+        root_wrap_export bytea NOT NULL,
+        root_wrap_recovery bytea NOT NULL,
+        signing_key bytea NOT NULL,
+        box_key bytea NOT NULL,
+        recovery_auth_key bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Only the SHA-256 of a bearer token is kept: a copy of this table
+      // can't be used to sign in.
+      `CREATE TABLE sessions (
+        id uuid PRIMARY KEY,
+        account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        token_hash bytea NOT NULL UNIQUE,
+        device_name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX sessions_account ON sessions (account_id)",
+      // OPAQUE login state between start and finish (2 minutes, single use).
+      // account_id is null when the username is unknown: that login can
+      // never finish, but it looked the same from outside.
+      `CREATE TABLE pending_logins (
+        id uuid PRIMARY KEY,
+        account_id uuid REFERENCES accounts (id) ON DELETE CASCADE,
+        server_login_state bytea NOT NULL,
+        user_rate_key bytea NOT NULL,
+        ip_rate_key bytea NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX pending_logins_expiry ON pending_logins (expires_at)",
+      // Recovery in progress: the challenge to sign, then (verified) the
+      // right to set a new password. account_id null: unknown username.
+      `CREATE TABLE recoveries (
+        id uuid PRIMARY KEY,
+        account_id uuid REFERENCES accounts (id) ON DELETE CASCADE,
+        challenge bytea NOT NULL,
+        verified boolean NOT NULL DEFAULT false,
+        expires_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX recoveries_expiry ON recoveries (expires_at)",
+      // Fixed-window counters. The key is an HMAC of "scope|username" or
+      // "scope|address", so the table holds no usernames or addresses.
+      `CREATE TABLE rate_limits (
+        key bytea PRIMARY KEY,
+        window_start timestamptz NOT NULL,
+        count integer NOT NULL
+      )`,
+      `CREATE TABLE vaults (
+        id uuid PRIMARY KEY,
+        current_epoch integer NOT NULL DEFAULT 1 CHECK (current_epoch >= 1),
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      // Events stored before accounts existed (the unauthenticated API) get
+      // a vault row with no members: kept, but nobody can reach them. An
+      // operator may delete them (see the README).
+      "INSERT INTO vaults (id) SELECT DISTINCT vault_id FROM vault_events",
+      `ALTER TABLE vault_events ADD CONSTRAINT vault_events_vault_fk
+        FOREIGN KEY (vault_id) REFERENCES vaults (id) ON DELETE CASCADE`,
+      `CREATE TABLE memberships (
+        vault_id uuid NOT NULL REFERENCES vaults (id) ON DELETE CASCADE,
+        account_id uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        role text NOT NULL CHECK (role IN ('owner', 'partner', 'viewer')),
+        joined_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (vault_id, account_id)
+      )`,
+      "CREATE INDEX memberships_account ON memberships (account_id)",
+      "CREATE UNIQUE INDEX memberships_one_owner ON memberships (vault_id) WHERE role = 'owner'",
+      // A vault key sealed to one member for one epoch, signed by the owner.
+      // Removing the membership removes its grants.
+      `CREATE TABLE grants (
+        vault_id uuid NOT NULL,
+        account_id uuid NOT NULL,
+        epoch integer NOT NULL CHECK (epoch >= 1),
+        sealed_grant bytea NOT NULL,
+        granted_by uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (vault_id, account_id, epoch),
+        FOREIGN KEY (vault_id, account_id)
+          REFERENCES memberships (vault_id, account_id) ON DELETE CASCADE
+      )`,
+      "CREATE INDEX grants_granted_by ON grants (granted_by)",
+      // Only the SHA-256 of the invite token: the token itself travels in the
+      // link's fragment, which browsers never send to a server.
+      `CREATE TABLE invites (
+        id uuid PRIMARY KEY,
+        vault_id uuid NOT NULL REFERENCES vaults (id) ON DELETE CASCADE,
+        created_by uuid NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        token_hash bytea NOT NULL,
+        role text NOT NULL CHECK (role IN ('partner', 'viewer')),
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        used_at timestamptz,
+        used_by uuid REFERENCES accounts (id) ON DELETE SET NULL
+      )`,
+      "CREATE INDEX invites_vault ON invites (vault_id)",
+      "CREATE INDEX invites_created_by ON invites (created_by)",
+      "CREATE INDEX invites_used_by ON invites (used_by)",
+    ],
+  },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Db, Queryable, QueryResult } from "./types.ts";
+import { assertChannelName, type Db, type Queryable, type QueryResult } from "./types.ts";
 
 /** Thrown when another live process (or another open Db in this one) holds the data directory. */
 export class DataDirInUseError extends Error {
@@ -60,7 +60,11 @@ function wrap(target: Pick<PGlite, "query">): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       const result = await target.query<Row>(sql, params as unknown[]);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT: count the rows returned then.
+      return {
+        rows: result.rows,
+        rowCount: Math.max(result.rows.length, result.affectedRows ?? 0),
+      };
     },
   };
 }
@@ -92,6 +96,18 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     query: queryable.query,
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return pglite.transaction((tx) => fn(wrap(tx)));
+    },
+    async listen(channel, handlers) {
+      // PGlite runs LISTEN/NOTIFY in-process: pg_notify in a transaction is
+      // delivered to these callbacks after it commits, as with PostgreSQL.
+      assertChannelName(channel);
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotify(payload));
+      let stopped = false;
+      return async () => {
+        if (stopped || closing !== undefined) return;
+        stopped = true;
+        await unlisten();
+      };
     },
     close() {
       closing ??= (async () => {

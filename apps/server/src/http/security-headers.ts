@@ -1,14 +1,16 @@
 /**
  * Headers sent with every response. The CSP fits a Vite-built React SPA with
  * a service worker and no third-party origins: scripts only from our origin
- * (no inline scripts), inline styles allowed (React style props), images
+ * (no inline scripts, no eval; WebAssembly may compile), inline styles allowed (React style props), images
  * also from data:/blob: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",
-  "script-src 'self'",
+  // WebAssembly compilation only (libsodium and OPAQUE run as WASM in the
+  // browser); JavaScript eval stays forbidden.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",

@@ -28,8 +28,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function parseVaultId(value: unknown): string {
+  return parseUuidParam(value, "vaultId");
+}
+
+/** A UUID path parameter (`accountId`, `inviteId`, ...): 400 naming it otherwise. */
+export function parseUuidParam(value: unknown, name: string): string {
   if (!isLowercaseUuid(value)) {
-    throw invalidRequest("vaultId in the URL path must be a lowercase UUID.");
+    throw invalidRequest(`${name} in the URL path must be a lowercase UUID.`);
   }
   return value;
 }
@@ -137,6 +142,25 @@ export function parsePullQuery(query: unknown): PullQuery {
     after: parseCount(q, "after", 0, 0, Number.MAX_SAFE_INTEGER),
     limit: parseCount(q, "limit", DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT),
   };
+}
+
+/** The stream's query: only `after` (default 0). */
+export function parseStreamQuery(query: unknown): { after: number } {
+  const q = isPlainObject(query) ? query : {};
+  for (const key of Object.keys(q)) {
+    if (key !== "after") {
+      throw invalidRequest(`Unknown query parameter ${quote(key)}; only "after" is allowed.`);
+    }
+  }
+  return { after: parseCount(q, "after", 0, 0, Number.MAX_SAFE_INTEGER) };
+}
+
+/** Routes without query parameters refuse any, so a typo is not silently ignored. */
+export function requireNoQuery(query: unknown): void {
+  const keys = isPlainObject(query) ? Object.keys(query) : [];
+  if (keys.length > 0) {
+    throw invalidRequest(`Unknown query parameter ${quote(keys[0]!)}; this route takes none.`);
+  }
 }
 
 export function requireJsonContentType(contentType: string | undefined): void {

@@ -5,19 +5,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LightMyRequestResponse } from "fastify";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../config.ts";
-import { migrate } from "../db/migrations.ts";
-import type { Db } from "../db/types.ts";
+import { migrate, migrations } from "../db/migrations.ts";
+import type { Db, Queryable } from "../db/types.ts";
 import { SECURITY_HEADERS } from "../http/security-headers.ts";
 import { createVaultStore, sizeBucket } from "../vault/store.ts";
-import type { TestDatabase } from "./databases.ts";
+import type { TestAccount } from "./client.ts";
 import { failingInsertDb, pausingDb } from "./fake-db.ts";
-
-const NO_WEB_DIR = "/nonexistent/trellis-web-dist";
-const config = { maxBodyBytes: DEFAULT_MAX_BODY_BYTES, webDir: NO_WEB_DIR };
+import { TEST_APP_CONFIG as config, type Harness, uniqueName } from "./harness.ts";
 
 interface WireEvent {
   id: string;
@@ -27,31 +25,36 @@ interface WireEvent {
 const b64 = (bytes: Uint8Array | string) =>
   (typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes)).toString("base64");
 
-export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDatabase>): void {
-  let testDb: TestDatabase;
-  let db: Db;
-  let app: FastifyInstance;
+/**
+ * The event log over HTTP: append and pull (as the vault's owner), ordering,
+ * idempotency, validation, logging. Vaults are created through the API.
+ */
+export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): void {
+  let owner: TestAccount;
+  let auth: { authorization: string };
+  const db = () => harness().db;
+  const app = () => harness().app;
 
   beforeAll(async () => {
-    testDb = await open();
-    db = testDb.db;
-    app = buildApp({ db, config, logger: false });
-    await app.ready();
+    owner = await harness().client.register({ username: uniqueName("owner") });
+    auth = { authorization: `Bearer ${owner.session.token}` };
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await testDb?.cleanup();
-  });
+  /** A new vault owned by `owner`. */
+  const newVault = async () => (await harness().client.createVault(owner)).vaultId;
 
   const eventsUrl = (vaultId: string, query = "") =>
     `/api/v1/vaults/${vaultId}/events${query ? `?${query}` : ""}`;
 
   const post = (vaultId: string, events: WireEvent[]) =>
-    app.inject({ method: "POST", url: eventsUrl(vaultId), payload: { events } });
+    app().inject({ method: "POST", url: eventsUrl(vaultId), payload: { events }, headers: auth });
 
   const pull = async (vaultId: string, query = "") => {
-    const res = await app.inject({ method: "GET", url: eventsUrl(vaultId, query) });
+    const res = await app().inject({
+      method: "GET",
+      url: eventsUrl(vaultId, query),
+      headers: auth,
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as {
       events: { seq: number; id: string; body: string; receivedAt: string }[];
@@ -73,7 +76,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
   };
 
   const countAll = async () => {
-    const { rows } = await db.query<{ n: unknown }>("SELECT count(*) AS n FROM vault_events");
+    const { rows } = await db().query<{ n: unknown }>("SELECT count(*) AS n FROM vault_events");
     return Number(rows[0]!.n);
   };
 
@@ -89,23 +92,26 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
 
   describe("schema", () => {
     it("migrations are recorded and re-running them changes nothing", async () => {
-      const { rows } = await db.query<{ version: number; name: string }>(
+      const { rows } = await db().query<{ version: number; name: string }>(
         "SELECT version, name FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((r) => [Number(r.version), r.name])).toEqual([[1, "vault_events"]]);
-      const [a, b] = await Promise.all([migrate(db), migrate(db)]);
+      expect(rows.map((r) => [Number(r.version), r.name])).toEqual([
+        [1, "vault_events"],
+        [2, "accounts_and_sharing"],
+      ]);
+      const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
       expect(b.applied).toEqual([]);
     });
 
     if (kind === "postgres") {
       it("two servers migrating one empty database at once: one applies, the other waits and applies nothing", async () => {
-        const empty = await testDb.openEmpty!();
+        const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied]).toEqual([1]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(1);
+          expect(rows).toHaveLength(2);
         } finally {
           await empty.cleanup();
         }
@@ -113,9 +119,52 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     }
   });
 
+  it("migration 2 keeps events stored before accounts existed, in vaults nobody can reach", async () => {
+    // In a schema of its own, so this database's tables are not touched.
+    const schema = `adopt_${randomBytes(4).toString("hex")}`;
+    const inSchema = (inner: Db): Db => ({
+      ...inner,
+      transaction: (fn) =>
+        inner.transaction(async (tx) => {
+          await tx.query(`SET LOCAL search_path TO ${schema}`);
+          return fn(tx);
+        }),
+    });
+    await db().query(`CREATE SCHEMA ${schema}`);
+    try {
+      const scoped = inSchema(db());
+      expect((await migrate(scoped, migrations.slice(0, 1))).applied).toEqual([1]);
+      const orphan = randomUUID();
+      const { applied } = await scoped.transaction(async (tx: Queryable) => {
+        await tx.query(
+          "INSERT INTO vault_events (vault_id, event_id, ciphertext, size_bucket) VALUES ($1, $2, $3, 256), ($1, $4, $3, 256)",
+          [orphan, randomUUID(), Buffer.from("sealed"), randomUUID()],
+        );
+        return { applied: [] };
+      });
+      expect(applied).toEqual([]);
+      expect((await migrate(scoped)).applied).toEqual([2]);
+      const counts = await scoped.transaction(async (tx: Queryable) => {
+        const vaults = await tx.query<{ id: string; current_epoch: number }>(
+          "SELECT id, current_epoch FROM vaults",
+        );
+        const events = await tx.query("SELECT 1 FROM vault_events WHERE vault_id = $1", [orphan]);
+        const members = await tx.query("SELECT 1 FROM memberships");
+        return { vaults: vaults.rows, events: events.rowCount, members: members.rowCount };
+      });
+      expect(counts).toEqual({
+        vaults: [{ id: orphan, current_epoch: 1 }],
+        events: 2,
+        members: 0,
+      });
+    } finally {
+      await db().query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+
   describe("health", () => {
     it("reports ok, the server version and the storage kind", async () => {
-      const res = await app.inject({ method: "GET", url: "/api/v1/health" });
+      const res = await app().inject({ method: "GET", url: "/api/v1/health" });
       expect(res.statusCode).toBe(200);
       const pkg = JSON.parse(
         readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
@@ -131,7 +180,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
 
   describe("append and pull", () => {
     it("round-trips bodies byte for byte and records a size bucket", async () => {
-      const vault = randomUUID();
+      const vault = await newVault();
       const allBytes = Uint8Array.from({ length: 256 }, (_, i) => i);
       const bodies = [
         Uint8Array.of(0),
@@ -160,7 +209,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
         expect(new Date(event.receivedAt).toISOString()).toBe(event.receivedAt);
       });
 
-      const { rows } = await db.query<{ size_bucket: number }>(
+      const { rows } = await db().query<{ size_bucket: number }>(
         "SELECT size_bucket FROM vault_events WHERE vault_id = $1 ORDER BY seq",
         [vault],
       );
@@ -176,7 +225,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     });
 
     it("is idempotent: the same id twice is one row, stored:false, same seq", async () => {
-      const vault = randomUUID();
+      const vault = await newVault();
       const event = { id: randomUUID(), body: b64("first") };
       const first = (await post(vault, [event])).json() as { results: { seq: number }[] };
       const again = await post(vault, [{ ...event }]);
@@ -202,7 +251,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     });
 
     it("orders events by seq, strictly increasing across appends", async () => {
-      const vault = randomUUID();
+      const vault = await newVault();
       const ids: string[] = [];
       for (let batch = 0; batch < 5; batch += 1) {
         const events = Array.from({ length: 3 }, (_, i) => ({
@@ -218,7 +267,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     });
 
     it("paginates with after, limit and more", async () => {
-      const vault = randomUUID();
+      const vault = await newVault();
       const events = Array.from({ length: 7 }, (_, i) => ({
         id: randomUUID(),
         body: b64(`e${i}`),
@@ -248,12 +297,12 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
         next: 9007199254740991,
         more: false,
       });
-      expect((await pull(randomUUID())).events).toEqual([]);
+      expect((await pull(await newVault())).events).toEqual([]);
     });
 
     it("keeps vaults apart: same event id in two vaults is two rows, pulls never cross", async () => {
-      const vaultA = randomUUID();
-      const vaultB = randomUUID();
+      const vaultA = await newVault();
+      const vaultB = await newVault();
       const shared = randomUUID();
       const a = (await post(vaultA, [
         { id: shared, body: b64("in A") },
@@ -277,7 +326,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
       expect((await pull(vaultB, "after=0&limit=1000")).events.every((e) => e.id === shared)).toBe(
         true,
       );
-      const { rows } = await db.query(
+      const { rows } = await db().query(
         "SELECT vault_id FROM vault_events WHERE event_id = $1 ORDER BY seq",
         [shared],
       );
@@ -285,10 +334,11 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     });
 
     it("never lets a tailing puller miss an event while appends run concurrently", async () => {
-      const vault = randomUUID();
-      const writers = testDb.openAnother ? [await testDb.openAnother(), db] : [db];
+      const vault = await newVault();
+      const { testDb } = harness();
+      const writers = testDb.openAnother ? [await testDb.openAnother(), db()] : [db()];
       const stores = writers.map((w) => createVaultStore(w));
-      const reader = createVaultStore(db);
+      const reader = createVaultStore(db());
       const expected = new Set<string>();
       const seen: string[] = [];
       let after = 0;
@@ -323,10 +373,10 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
 
     if (kind === "postgres") {
       it("an append waits for an earlier uncommitted append to the same vault, so seqs become visible in order", async () => {
-        const vault = randomUUID();
-        const otherVault = randomUUID();
-        const paused = pausingDb(db);
-        const second = createVaultStore(await testDb.openAnother!());
+        const vault = await newVault();
+        const otherVault = await newVault();
+        const paused = pausingDb(db());
+        const second = createVaultStore(await harness().testDb.openAnother!());
         const first = createVaultStore(paused.db)
           .append(vault, [{ id: randomUUID(), body: Buffer.from("first") }])
           .then((r) => r[0]!);
@@ -365,7 +415,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
           }),
           fc.integer({ min: 1, max: 5 }),
           async (batches, pageSize) => {
-            const vault = randomUUID();
+            const vault = await newVault();
             const pool: string[] = Array.from({ length: 12 }, () => randomUUID());
             const bodyOf = (i: number) => b64(`event ${i} ${"x".repeat(i * 10)}`);
             const storedTrue = new Map<string, number>();
@@ -400,8 +450,12 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
   });
 
   describe("bad requests get a clear 4xx and store nothing", () => {
-    const vault = randomUUID();
+    let vault: string;
     const good = () => ({ id: randomUUID(), body: b64("ok") });
+
+    beforeAll(async () => {
+      vault = await newVault();
+    });
 
     const expectRejected = async (
       send: () => Promise<LightMyRequestResponse>,
@@ -424,7 +478,13 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
       payload: string | Buffer,
       contentType = "application/json",
       url = eventsUrl(vault),
-    ) => app.inject({ method: "POST", url, payload, headers: { "content-type": contentType } });
+    ) =>
+      app().inject({
+        method: "POST",
+        url,
+        payload,
+        headers: { ...auth, "content-type": contentType },
+      });
 
     it("malformed JSON -> 400 malformed-json", async () => {
       await expectRejected(() => rawPost('{"events": [ {"id": '), 400, "malformed-json", /JSON/);
@@ -452,7 +512,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
         "unsupported-media-type",
       );
       await expectRejected(
-        () => app.inject({ method: "POST", url: eventsUrl(vault) }),
+        () => app().inject({ method: "POST", url: eventsUrl(vault), headers: auth }),
         415,
         "unsupported-media-type",
       );
@@ -471,16 +531,16 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
     });
 
     it("a batch with one invalid event stores none of it", async () => {
-      const fresh = randomUUID();
+      const fresh = await newVault();
       const events = [good(), good(), { id: "NOT-A-UUID", body: b64("x") }, good()];
       await expectRejected(() => post(fresh, events), 400, "invalid-request", /events\[2\]\.id/);
       expect((await pull(fresh)).events).toEqual([]);
     });
 
     it("a storage failure mid-batch rolls the whole batch back and is a generic 500", async () => {
-      const fresh = randomUUID();
+      const fresh = await newVault();
       const broken = buildApp({
-        db: failingInsertDb(db, 3, new Error("disk on fire")),
+        db: failingInsertDb(db(), 3, new Error("disk on fire")),
         config,
         logger: false,
       });
@@ -490,6 +550,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
           method: "POST",
           url: eventsUrl(fresh),
           payload: { events: [good(), good(), good(), good()] },
+          headers: auth,
         });
         const message = expectError(res, 500, "internal");
         expect(message).not.toMatch(/fire/);
@@ -544,7 +605,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
           /vaultId/,
         );
         await expectRejected(
-          () => app.inject({ method: "GET", url: eventsUrl(badVault) }),
+          () => app().inject({ method: "GET", url: eventsUrl(badVault), headers: auth }),
           400,
           "invalid-request",
           /vaultId/,
@@ -567,14 +628,14 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
       ]) {
         const name = query.split("=")[0]!;
         await expectRejected(
-          () => app.inject({ method: "GET", url: eventsUrl(vault, query) }),
+          () => app().inject({ method: "GET", url: eventsUrl(vault, query), headers: auth }),
           400,
           "invalid-request",
           new RegExp(`^${name} `),
         );
       }
       await expectRejected(
-        () => app.inject({ method: "GET", url: eventsUrl(vault, "afer=3") }),
+        () => app().inject({ method: "GET", url: eventsUrl(vault, "afer=3"), headers: auth }),
         400,
         "invalid-request",
         /Unknown query parameter "afer"/,
@@ -594,10 +655,10 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
       ] as const) {
         await expectRejected(
           () =>
-            app.inject({
+            app().inject({
               method,
               url,
-              headers: { accept: "text/html" },
+              headers: { ...auth, accept: "text/html" },
               ...(method === "GET" ? {} : { payload: { events: [good()] } }),
             }),
           404,
@@ -609,7 +670,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
 
     it("a malformed URL -> 400 JSON", async () => {
       await expectRejected(
-        () => app.inject({ method: "GET", url: "/api/v1/vaults/%zz/events" }),
+        () => app().inject({ method: "GET", url: "/api/v1/vaults/%zz/events", headers: auth }),
         400,
         "bad-request",
       );
@@ -622,10 +683,10 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
       const markerB64 = b64(marker);
       const lines: string[] = [];
       const stream = { write: (line: string) => lines.push(line) };
-      const loud = buildApp({ db, config, logger: { level: "trace", stream } });
+      const loud = buildApp({ db: db(), config, logger: { level: "trace", stream } });
       const failing = buildApp({
         db: failingInsertDb(
-          db,
+          db(),
           1,
           Object.assign(new Error("insert failed"), {
             code: "23514",
@@ -636,19 +697,20 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
         logger: { level: "trace", stream },
       });
       try {
-        const vault = randomUUID();
+        const vault = await newVault();
         const ok = await loud.inject({
           method: "POST",
           url: eventsUrl(vault),
           payload: { events: [{ id: randomUUID(), body: markerB64 }] },
+          headers: auth,
         });
         expect(ok.statusCode).toBe(200);
-        const pulled = await loud.inject({ method: "GET", url: eventsUrl(vault) });
+        const pulled = await loud.inject({ method: "GET", url: eventsUrl(vault), headers: auth });
         expect(pulled.body).toContain(markerB64);
         const malformed = await loud.inject({
           method: "POST",
           url: eventsUrl(vault),
-          headers: { "content-type": "application/json" },
+          headers: { ...auth, "content-type": "application/json" },
           payload: `{"events": [{"id": "${marker}", "body": ${marker}`,
         });
         expect(malformed.statusCode).toBe(400);
@@ -657,13 +719,14 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
           method: "POST",
           url: eventsUrl(vault),
           payload: { events: [{ id: randomUUID(), body: `${markerB64}!` }] },
+          headers: auth,
         });
         expect(badB64.statusCode).toBe(400);
         expect(badB64.body).not.toContain(marker);
         const textPlain = await loud.inject({
           method: "POST",
           url: eventsUrl(vault),
-          headers: { "content-type": "text/plain" },
+          headers: { ...auth, "content-type": "text/plain" },
           payload: marker,
         });
         expect(textPlain.statusCode).toBe(415);
@@ -671,6 +734,7 @@ export function defineBackendSuite(kind: Db["kind"], open: () => Promise<TestDat
           method: "POST",
           url: eventsUrl(vault),
           payload: { events: [{ id: randomUUID(), body: markerB64 }] },
+          headers: auth,
         });
         expect(failed.statusCode).toBe(500);
         expect(failed.body).not.toContain(marker);

@@ -16,6 +16,8 @@ import type { Db } from "../db/types.ts";
 
 export interface TestDatabase {
   readonly db: Db;
+  /** The connection URL (PostgreSQL only), e.g. for startServer. */
+  readonly url?: string;
   /** Opens a second, independent connection (pool) to the same database, if the backend has one. */
   readonly openAnother?: () => Promise<Db>;
   /** Creates another empty database on the same backend (for migration tests). */
@@ -98,6 +100,7 @@ export async function openTestPostgres(adminUrl: string): Promise<TestDatabase> 
   }
   return {
     db,
+    url: created.url,
     async openAnother() {
       const other = openPostgresDb(created.url);
       others.push(other);

@@ -12,6 +12,7 @@ export function createSelectOneDb(kind: Db["kind"] = "pglite"): Db {
     kind,
     query,
     transaction: (fn: (tx: Queryable) => Promise<never>) => fn({ query }),
+    listen: async () => async () => {},
     async close() {},
   } as Db;
 }
@@ -37,6 +38,7 @@ export function failingInsertDb(inner: Db, failOn: number, error: Error): Db {
           },
         });
       }),
+    listen: (channel, handlers) => inner.listen(channel, handlers),
     close: () => inner.close(),
   };
 }
@@ -70,7 +72,28 @@ export function pausingDb(inner: Db): { db: Db; inserted: Promise<void>; release
           },
         }),
       ),
+    listen: (channel, handlers) => inner.listen(channel, handlers),
     close: () => inner.close(),
   };
   return { db, inserted, release };
+}
+
+/**
+ * Wraps a real Db so that any query (in or out of transactions) whose SQL
+ * matches `pattern` throws `error` instead of running.
+ */
+export function failingQueryDb(inner: Db, pattern: RegExp, error: Error): Db {
+  const wrap =
+    (target: Queryable): Queryable["query"] =>
+    (sql, params) => {
+      if (pattern.test(sql)) return Promise.reject(error);
+      return target.query(sql, params);
+    };
+  return {
+    kind: inner.kind,
+    query: wrap(inner),
+    transaction: (fn) => inner.transaction((tx) => fn({ query: wrap(tx) })),
+    listen: (channel, handlers) => inner.listen(channel, handlers),
+    close: () => inner.close(),
+  };
 }

@@ -5,6 +5,7 @@
  * bytes and never parses, indexes, inspects or logs them.
  */
 import type { Db, Queryable } from "../db/types.ts";
+import { formatVaultNotification, VAULT_EVENTS_CHANNEL } from "./notifications.ts";
 
 export interface AppendEvent {
   /** Event id: a lowercase UUID chosen by the client. */
@@ -37,16 +38,34 @@ export interface PullResult {
   readonly more: boolean;
 }
 
+export interface AppendOptions {
+  /**
+   * Runs inside the append's transaction, after the vault's append lock is
+   * taken and before anything is inserted; throwing aborts the append. The
+   * HTTP layer checks membership here (locking the membership row), so a
+   * member removed while appending can't slip a write in after removal.
+   */
+  readonly authorize?: (tx: Queryable) => Promise<void>;
+}
+
 export interface VaultStore {
   /**
    * Appends a batch to a vault, all or nothing. Idempotent on event id within
    * the vault: an id the vault already has (or that repeats within the batch)
    * is not stored again and reports the seq it already has. Results are in
-   * the order of `events`.
+   * the order of `events`. The vault must exist (a row in `vaults`).
+   * When anything was stored, sends `<vaultId>:<highest seq>` on the
+   * `trellis_vault_events` channel, delivered when the transaction commits.
    */
-  append(vaultId: string, events: readonly AppendEvent[]): Promise<AppendResult[]>;
+  append(
+    vaultId: string,
+    events: readonly AppendEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult[]>;
   /** Up to `limit` events of the vault with seq greater than `afterSeq`. */
   pull(vaultId: string, afterSeq: number, limit: number): Promise<PullResult>;
+  /** The highest seq the vault has, 0 when it has no events. */
+  latestSeq(vaultId: string): Promise<number>;
 }
 
 export const MIN_SIZE_BUCKET = 256;
@@ -118,7 +137,7 @@ async function appendOne(
 
 export function createVaultStore(db: Db): VaultStore {
   return {
-    async append(vaultId, events) {
+    async append(vaultId, events, options = {}) {
       assertVaultId(vaultId);
       if (events.length === 0) return [];
       events.forEach((event, index) => {
@@ -144,6 +163,7 @@ export function createVaultStore(db: Db): VaultStore {
         // which only costs a little waiting). The lock is released at
         // commit or rollback.
         await tx.query("SELECT pg_advisory_xact_lock(hashtext($1::text))", [vaultId]);
+        await options.authorize?.(tx);
         const results: AppendResult[] = [];
         const seen = new Map<string, number>();
         for (const event of events) {
@@ -156,6 +176,15 @@ export function createVaultStore(db: Db): VaultStore {
           const result = await appendOne(tx, vaultId, event);
           seen.set(event.id, result.seq);
           results.push(result);
+        }
+        const stored = results.filter((r) => r.stored).map((r) => r.seq);
+        if (stored.length > 0) {
+          // NOTIFY is transactional: listeners (on every instance) hear it
+          // only once these rows are committed and visible to a pull.
+          await tx.query("SELECT pg_notify($1, $2)", [
+            VAULT_EVENTS_CHANNEL,
+            formatVaultNotification(vaultId, Math.max(...stored)),
+          ]);
         }
         return results;
       });
@@ -192,6 +221,15 @@ export function createVaultStore(db: Db): VaultStore {
       }));
       const last = events[events.length - 1];
       return { events, next: last === undefined ? afterSeq : last.seq, more };
+    },
+
+    async latestSeq(vaultId) {
+      assertVaultId(vaultId);
+      const { rows } = await db.query<{ seq: unknown }>(
+        "SELECT coalesce(max(seq), 0) AS seq FROM vault_events WHERE vault_id = $1",
+        [vaultId],
+      );
+      return toSeq(rows[0]?.seq ?? 0);
     },
   };
 }

@@ -1,0 +1,84 @@
+/**
+ * Sessions: a random 32-byte bearer token per signed-in device. The server
+ * keeps only its SHA-256, so a copy of the database can't be used to sign in.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Queryable } from "../db/types.ts";
+import { unauthenticated } from "../http/errors.ts";
+
+export const TOKEN_BYTES = 32;
+/** lastSeenAt is written at most this often per session, not on every request. */
+export const LAST_SEEN_RESOLUTION_SECONDS = 60;
+
+export interface NewSession {
+  sessionId: string;
+  token: string;
+}
+
+/** Who is calling. */
+export interface Caller {
+  sessionId: string;
+  accountId: string;
+}
+
+export function hashToken(tokenBytes: Uint8Array): Buffer {
+  return createHash("sha256").update(tokenBytes).digest();
+}
+
+export async function createSession(
+  q: Queryable,
+  accountId: string,
+  deviceName: string,
+): Promise<NewSession> {
+  const tokenBytes = randomBytes(TOKEN_BYTES);
+  const sessionId = randomUUID();
+  await q.query(
+    "INSERT INTO sessions (id, account_id, token_hash, device_name) VALUES ($1, $2, $3, $4)",
+    [sessionId, accountId, hashToken(tokenBytes), deviceName],
+  );
+  return { sessionId, token: tokenBytes.toString("base64url") };
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+
+/**
+ * The caller of a request, from `Authorization: Bearer <token>`. Throws 401
+ * `unauthenticated` when the header is missing or the session has ended.
+ * Never echoes the header.
+ */
+export async function authenticate(
+  db: Queryable,
+  authorization: string | string[] | undefined,
+): Promise<Caller> {
+  if (authorization === undefined || authorization === "") {
+    throw unauthenticated("Sign in first: send the header Authorization: Bearer <token>.");
+  }
+  const match = typeof authorization === "string" ? BEARER.exec(authorization) : null;
+  const tokenBytes = match ? Buffer.from(match[1]!, "base64url") : undefined;
+  if (tokenBytes === undefined || tokenBytes.toString("base64url") !== match![1]) {
+    throw unauthenticated(
+      "The Authorization header must be Bearer followed by a session token; sign in again.",
+    );
+  }
+  const { rows } = await db.query<{ id: string; account_id: string; stale: boolean }>(
+    `SELECT id, account_id,
+            last_seen_at < now() - make_interval(secs => $2::double precision) AS stale
+       FROM sessions WHERE token_hash = $1`,
+    [hashToken(tokenBytes), LAST_SEEN_RESOLUTION_SECONDS],
+  );
+  const row = rows[0];
+  if (row === undefined) {
+    throw unauthenticated(
+      "This session has ended (signed out, or the account was deleted); sign in again.",
+    );
+  }
+  if (row.stale) {
+    // The condition repeats in SQL so concurrent requests write at most once.
+    await db.query(
+      `UPDATE sessions SET last_seen_at = now()
+        WHERE id = $1 AND last_seen_at < now() - make_interval(secs => $2::double precision)`,
+      [row.id, LAST_SEEN_RESOLUTION_SECONDS],
+    );
+  }
+  return { sessionId: row.id, accountId: row.account_id };
+}

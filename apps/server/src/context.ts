@@ -1,0 +1,22 @@
+/** What the route modules share: storage, the live hub, secrets, limits. Built once per app by buildApp. */
+import type { FastifyRequest } from "fastify";
+import type { RateLimits } from "./auth/rate-limit.ts";
+import type { ServerSecrets } from "./auth/secrets.ts";
+import type { Caller } from "./auth/sessions.ts";
+import type { Db } from "./db/types.ts";
+import type { VaultEventsHub } from "./vault/live.ts";
+import type { VaultStore } from "./vault/store.ts";
+
+export interface AppContext {
+  readonly db: Db;
+  readonly store: VaultStore;
+  readonly hub: VaultEventsHub;
+  readonly rateLimits: RateLimits;
+  readonly streamPingMs: number;
+  /** Open event streams; each entry ends its stream (used on shutdown). */
+  readonly openStreams: Set<() => void>;
+  /** The server's secrets (loaded from the database once, then cached). */
+  secrets(): Promise<ServerSecrets>;
+  /** The signed-in caller, or a 401. */
+  caller(request: FastifyRequest): Promise<Caller>;
+}

@@ -1,0 +1,18 @@
+/**
+ * Removing what has expired: login states, recoveries, rate-limit windows,
+ * and invites a week after they expired. Every instance runs it now and then;
+ * running it twice at once is harmless.
+ */
+import type { Queryable } from "./db/types.ts";
+
+export const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
+
+export async function sweepExpired(db: Queryable, longestWindowSeconds: number): Promise<void> {
+  await db.query("DELETE FROM pending_logins WHERE expires_at < now()");
+  await db.query("DELETE FROM recoveries WHERE expires_at < now()");
+  await db.query(
+    "DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1::double precision)",
+    [longestWindowSeconds],
+  );
+  await db.query("DELETE FROM invites WHERE expires_at < now() - interval '7 days'");
+}

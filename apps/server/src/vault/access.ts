@@ -1,0 +1,95 @@
+/**
+ * Who may do what in a vault. Every vault route asks here first.
+ *
+ * - Not a member (or no such vault): 404, the same answer either way.
+ * - "member": any membership, pending included (members list, my grants,
+ *   leaving).
+ * - "reader": a member who has been given the vault key at least once
+ *   (a grant of any epoch): pull and stream. A pending member (accepted an
+ *   invite, safety code not yet compared) can't read ciphertext.
+ * - "writer": a reader whose role is owner or partner: append.
+ * - "owner": the owner: grants, invites, removing others, deleting the vault.
+ */
+import type { Role } from "@trellis/sync";
+import type { Queryable } from "../db/types.ts";
+import { forbidden, vaultNotFound } from "../http/errors.ts";
+
+export type Need = "member" | "reader" | "writer" | "owner";
+
+export interface Membership {
+  readonly role: Role;
+  readonly currentEpoch: number;
+  /** Has a grant for some epoch: has been trusted with the key. */
+  readonly hasGrant: boolean;
+  /** Has a grant for the current epoch. */
+  readonly active: boolean;
+}
+
+export async function findMembership(
+  q: Queryable,
+  vaultId: string,
+  accountId: string,
+  options: { lock?: boolean } = {},
+): Promise<Membership | undefined> {
+  // FOR SHARE (inside an append's transaction) makes a concurrent removal or
+  // rotation wait for the append to commit, and an append after them see the
+  // row gone or the new epoch.
+  const { rows } = await q.query<{
+    role: Role;
+    current_epoch: number;
+    has_grant: boolean;
+    active: boolean;
+  }>(
+    `SELECT m.role, v.current_epoch,
+            EXISTS (SELECT 1 FROM grants g
+                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
+            EXISTS (SELECT 1 FROM grants g
+                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id
+                       AND g.epoch = v.current_epoch) AS active
+       FROM memberships m JOIN vaults v ON v.id = m.vault_id
+      WHERE m.vault_id = $1 AND m.account_id = $2
+      ${options.lock ? "FOR SHARE OF m, v" : ""}`,
+    [vaultId, accountId],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return {
+    role: row.role,
+    currentEpoch: Number(row.current_epoch),
+    hasGrant: row.has_grant,
+    active: row.active,
+  };
+}
+
+/** The caller's membership if it allows `need`; otherwise throws 404 (not a member) or 403. */
+export async function requireAccess(
+  q: Queryable,
+  vaultId: string,
+  accountId: string,
+  need: Need,
+  options: { lock?: boolean } = {},
+): Promise<Membership> {
+  const membership = await findMembership(q, vaultId, accountId, options);
+  if (membership === undefined) throw vaultNotFound();
+  switch (need) {
+    case "member":
+      break;
+    case "owner":
+      if (membership.role !== "owner") {
+        throw forbidden("Only the vault's owner can do this.");
+      }
+      break;
+    case "reader":
+    case "writer":
+      if (!membership.hasGrant) {
+        throw forbidden(
+          "The owner has not shared this vault's key with this account yet (compare the safety code first).",
+        );
+      }
+      if (need === "writer" && membership.role === "viewer") {
+        throw forbidden("A viewer can read this vault but not add to it.");
+      }
+      break;
+  }
+  return membership;
+}

@@ -1,0 +1,106 @@
+/**
+ * The event log routes: append, pull and the live stream. Only members get
+ * here (`requireAccess`): owners and partners append, every member who has
+ * been given the key reads.
+ */
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../context.ts";
+import { ApiError } from "../http/errors.ts";
+import {
+  parseAppendBody,
+  parsePullQuery,
+  parseStreamQuery,
+  parseVaultId,
+  requireJsonContentType,
+} from "../http/validation.ts";
+import { requireAccess } from "./access.ts";
+import { envelopeEpoch } from "./envelope.ts";
+import { serveEventStream } from "./stream.ts";
+
+export interface AppendResponse {
+  results: { id: string; seq: number; stored: boolean }[];
+}
+
+export interface PullResponse {
+  events: { seq: number; id: string; body: string; receivedAt: string }[];
+  next: number;
+  more: boolean;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+}
+
+export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void {
+  api.post<{ Params: { vaultId: string } }>(
+    "/vaults/:vaultId/events",
+    async (request): Promise<AppendResponse> => {
+      const caller = await ctx.caller(request);
+      const vaultId = parseVaultId(request.params.vaultId);
+      await requireAccess(ctx.db, vaultId, caller.accountId, "writer");
+      requireJsonContentType(request.headers["content-type"]);
+      const events = parseAppendBody(request.body);
+      const results = await ctx.store.append(vaultId, events, {
+        // Checked again inside the append, holding the membership and vault
+        // rows, so a removal or a rotation that commits first is always seen.
+        authorize: async (tx) => {
+          const membership = await requireAccess(tx, vaultId, caller.accountId, "writer", {
+            lock: true,
+          });
+          events.forEach((event, index) => {
+            const epoch = envelopeEpoch(event.body);
+            if (epoch !== undefined && epoch < membership.currentEpoch) {
+              throw new ApiError(
+                409,
+                "stale-epoch",
+                `events[${index}] is sealed with the key of epoch ${epoch}, but the vault's key is now epoch ${membership.currentEpoch}. Fetch the new key and seal it again.`,
+              );
+            }
+          });
+        },
+      });
+      return { results };
+    },
+  );
+
+  api.get<{ Params: { vaultId: string } }>(
+    "/vaults/:vaultId/events",
+    async (request): Promise<PullResponse> => {
+      const caller = await ctx.caller(request);
+      const vaultId = parseVaultId(request.params.vaultId);
+      await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
+      const { after, limit } = parsePullQuery(request.query);
+      const page = await ctx.store.pull(vaultId, after, limit);
+      return {
+        events: page.events.map((event) => ({
+          seq: event.seq,
+          id: event.id,
+          body: toBase64(event.body),
+          receivedAt: event.receivedAt.toISOString(),
+        })),
+        next: page.next,
+        more: page.more,
+      };
+    },
+  );
+
+  api.get<{ Params: { vaultId: string } }>("/vaults/:vaultId/stream", async (request, reply) => {
+    const caller = await ctx.caller(request);
+    const vaultId = parseVaultId(request.params.vaultId);
+    await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
+    const { after } = parseStreamQuery(request.query);
+    await serveEventStream(
+      request,
+      reply,
+      {
+        db: ctx.db,
+        store: ctx.store,
+        hub: ctx.hub,
+        pingMs: ctx.streamPingMs,
+        open: ctx.openStreams,
+      },
+      { vaultId, after, caller },
+    );
+    return reply; // hijacked: the stream writes its own response
+  });
+}
