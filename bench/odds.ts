@@ -45,8 +45,18 @@ export function benchOdds(): Row[] {
   });
   const eggsMs = timed(30, () => eggFreezingOdds({ ageAtFreezing: 34, matureEggs: 21 }));
   return [
-    { section: "odds", what: "bankOdds, 100 embryos, with 80% ranges", value: ms(bankMs), expected: "< 5 ms" },
-    { section: "odds", what: "retrievalPlan, 6 retrievals, with history", value: ms(planMs), expected: "< 200 ms" },
+    {
+      section: "odds",
+      what: "bankOdds, 100 embryos, with 80% ranges",
+      value: ms(bankMs),
+      expected: "< 5 ms",
+    },
+    {
+      section: "odds",
+      what: "retrievalPlan, 6 retrievals, with history",
+      value: ms(planMs),
+      expected: "< 200 ms",
+    },
     { section: "odds", what: "eggFreezingOdds, 21 eggs", value: ms(eggsMs) },
   ];
 }

@@ -5,6 +5,7 @@
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
 import { benchFold, benchSchedule } from "./core.ts";
+import { benchHttp } from "./http.ts";
 import { benchOdds } from "./odds.ts";
 import { benchStorage } from "./storage.ts";
 import { printTable, type Row } from "./table.ts";
@@ -19,4 +20,5 @@ if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
 if (on("odds")) rows.push(...benchOdds());
 if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
+if (on("http")) rows.push(...(await benchHttp()));
 printTable(rows);

@@ -540,7 +540,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
     it("a storage failure mid-batch rolls the whole batch back and is a generic 500", async () => {
       const fresh = await newVault();
       const broken = buildApp({
-        db: failingInsertDb(db(), 3, new Error("disk on fire")),
+        db: failingInsertDb(db(), 1, new Error("disk on fire")),
         config,
         logger: false,
       });

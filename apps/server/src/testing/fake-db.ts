@@ -18,8 +18,9 @@ export function createSelectOneDb(kind: Db["kind"] = "pglite"): Db {
 }
 
 /**
- * Wraps a real Db so that, inside transactions, the `failOn`-th INSERT
- * (1-based, counted per transaction) throws `error` after earlier ones ran.
+ * Wraps a real Db so that, inside transactions, the `failOn`-th INSERT into
+ * vault_events (1-based, counted per transaction) writes its rows and then
+ * throws `error`: the transaction must roll every row back.
  */
 export function failingInsertDb(inner: Db, failOn: number, error: Error): Db {
   return {
@@ -30,11 +31,12 @@ export function failingInsertDb(inner: Db, failOn: number, error: Error): Db {
         let inserts = 0;
         return fn({
           query: async (sql, params) => {
+            const result = await tx.query(sql, params);
             if (/^\s*INSERT INTO vault_events/i.test(sql)) {
               inserts += 1;
               if (inserts === failOn) throw error;
             }
-            return tx.query(sql, params);
+            return result;
           },
         });
       }),

@@ -111,30 +111,6 @@ function assertVaultId(vaultId: string): void {
   if (!isLowercaseUuid(vaultId)) throw new TypeError("vaultId must be a lowercase UUID.");
 }
 
-async function appendOne(
-  tx: Queryable,
-  vaultId: string,
-  event: AppendEvent,
-): Promise<AppendResult> {
-  const inserted = await tx.query<{ seq: unknown }>(
-    `INSERT INTO vault_events (vault_id, event_id, ciphertext, size_bucket)
-     VALUES ($1, $2, $3, $4)
-     ON CONFLICT (vault_id, event_id) DO NOTHING
-     RETURNING seq`,
-    [vaultId, event.id, event.body, sizeBucket(event.body.byteLength)],
-  );
-  const row = inserted.rows[0];
-  if (row !== undefined) return { id: event.id, seq: toSeq(row.seq), stored: true };
-
-  const existing = await tx.query<{ seq: unknown }>(
-    "SELECT seq FROM vault_events WHERE vault_id = $1 AND event_id = $2",
-    [vaultId, event.id],
-  );
-  const found = existing.rows[0];
-  if (found === undefined) throw new Error("Event vanished between insert and select.");
-  return { id: event.id, seq: toSeq(found.seq), stored: false };
-}
-
 export function createVaultStore(db: Db): VaultStore {
   return {
     async append(vaultId, events, options = {}) {
@@ -164,18 +140,47 @@ export function createVaultStore(db: Db): VaultStore {
         // commit or rollback.
         await tx.query("SELECT pg_advisory_xact_lock(hashtext($1::text))", [vaultId]);
         await options.authorize?.(tx);
+        // One statement for the whole batch (repeats within the batch count once):
+        // rows are inserted, and draw their seqs, in the order given.
+        const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+        const inserted = await tx.query<{ event_id: string; seq: unknown }>(
+          `INSERT INTO vault_events (vault_id, event_id, ciphertext, size_bucket)
+           SELECT $1, e.id, e.body, e.bucket
+             FROM unnest($2::uuid[], $3::bytea[], $4::int[]) WITH ORDINALITY AS e(id, body, bucket, ord)
+            ORDER BY e.ord
+           ON CONFLICT (vault_id, event_id) DO NOTHING
+           RETURNING event_id, seq`,
+          [
+            vaultId,
+            unique.map((e) => e.id),
+            unique.map((e) => e.body),
+            unique.map((e) => sizeBucket(e.body.byteLength)),
+          ],
+        );
+        const seqs = new Map<string, { seq: number; stored: boolean }>();
+        for (const row of inserted.rows)
+          seqs.set(String(row.event_id), { seq: toSeq(row.seq), stored: true });
+        const known = unique.filter((e) => !seqs.has(e.id)).map((e) => e.id);
+        if (known.length > 0) {
+          const existing = await tx.query<{ event_id: string; seq: unknown }>(
+            "SELECT event_id, seq FROM vault_events WHERE vault_id = $1 AND event_id = ANY($2::uuid[])",
+            [vaultId, known],
+          );
+          for (const row of existing.rows)
+            seqs.set(String(row.event_id), { seq: toSeq(row.seq), stored: false });
+        }
         const results: AppendResult[] = [];
-        const seen = new Map<string, number>();
+        const reported = new Set<string>();
         for (const event of events) {
-          const earlier = seen.get(event.id);
-          if (earlier !== undefined) {
-            // Repeated within this batch: stored once, reported once as new.
-            results.push({ id: event.id, seq: earlier, stored: false });
-            continue;
-          }
-          const result = await appendOne(tx, vaultId, event);
-          seen.set(event.id, result.seq);
-          results.push(result);
+          const found = seqs.get(event.id);
+          if (found === undefined) throw new Error("Event vanished between insert and select.");
+          // Repeated within this batch: stored once, reported once as new.
+          results.push({
+            id: event.id,
+            seq: found.seq,
+            stored: found.stored && !reported.has(event.id),
+          });
+          reported.add(event.id);
         }
         const stored = results.filter((r) => r.stored).map((r) => r.seq);
         if (stored.length > 0) {
