@@ -15,7 +15,10 @@ if (!existsSync(chromiumPath)) {
 }
 
 const port = Number(process.env.TRELLIS_E2E_PORT ?? 4391);
-const dataDir = mkdtempSync(join(tmpdir(), "trellis-e2e-"));
+// Workers load this file again; they inherit the runner's environment, so the
+// server's data dir is made once and tests can read it (privacy.e2e.ts).
+const dataDir = process.env.TRELLIS_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "trellis-e2e-"));
+process.env.TRELLIS_E2E_DATA_DIR = dataDir;
 
 export const chromiumArgs = [
   "--headless",

@@ -21,7 +21,9 @@ async function takeAll(page: Page, names: string[]) {
   }
 }
 
-test("an antagonist cycle: plan, three days of doses, a dose change, supplies, trigger and retrieval, calendar", async ({ page }) => {
+test("an antagonist cycle: plan, three days of doses, a dose change, supplies, trigger and retrieval, calendar", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.clock.install({ time: new Date("2026-03-02T20:55:00-05:00") });
   await setUpJourney(page);
@@ -36,7 +38,9 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await shot(page, "start-cycle");
   await expectNoAxeViolations(page, "start a cycle");
   await page.getByRole("button", { name: "Start this cycle" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Antagonist (short) protocol" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Antagonist (short) protocol" }),
+  ).toBeVisible();
   await expect(page.getByText("Stim day 1", { exact: false })).toBeVisible();
 
   // Supplies: one 900 IU pen of follitropin alfa.
@@ -74,7 +78,9 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
 
   // The clinic says: 300 IU from tomorrow.
   await goto(page, "Cycle");
-  const fsh = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Follitropin alfa" }) });
+  const fsh = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: "Follitropin alfa" }) });
   await fsh.getByRole("button", { name: "Change from a day" }).click();
   await fsh.getByLabel("From", { exact: true }).fill("2026-03-05");
   await fsh.getByLabel("New dose").fill("300");
@@ -84,11 +90,15 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await page.clock.setFixedTime(new Date("2026-03-05T20:00:00-05:00"));
   await page.reload();
   await goto(page, "Today");
-  await expect(page.getByRole("listitem").filter({ hasText: "Follitropin alfa" }).getByText("300 IU")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Follitropin alfa" }).getByText("300 IU"),
+  ).toBeVisible();
   // Day 7 (after the clocks change on 8 March) still shows 300 IU at 21:00.
   await page.clock.setFixedTime(new Date("2026-03-09T12:00:00-04:00"));
   await page.reload();
-  await expect(page.getByRole("listitem").filter({ hasText: "Follitropin alfa" }).getByText("At 9:00 PM")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Follitropin alfa" }).getByText("At 9:00 PM"),
+  ).toBeVisible();
 
   // The trigger: planned for 12 March at 21:30; retrieval 36 hours later.
   await goto(page, "Cycle");
@@ -115,7 +125,8 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   ]);
   const text = await readFile(await download.path(), "utf8");
   const root = new ICAL.Component(ICAL.parse(text));
-  for (const tz of root.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+  for (const tz of root.getAllSubcomponents("vtimezone"))
+    ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const events = root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
   const retrieval = events.find((e) => e.summary === "Retrieval");
   expect(retrieval).toBeDefined();

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { chromium, expect, test } from "@playwright/test";
 import { chromiumArgs } from "../../../playwright.config.ts";
 
-test("Chromium finds the app installable: manifest, icons and a service worker in control", async ({ baseURL }) => {
+test("Chromium finds the app installable: manifest, icons and a service worker in control", async ({
+  baseURL,
+}) => {
   // Installability is judged only in a normal (persistent) profile, not an incognito-like context.
   const profile = mkdtempSync(join(tmpdir(), "trellis-pwa-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -18,7 +20,9 @@ test("Chromium finds the app installable: manifest, icons and a service worker i
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+        await new Promise((r) =>
+          navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }),
+        );
       }
     });
     const cdp = await context.newCDPSession(page);
@@ -28,7 +32,10 @@ test("Chromium finds the app installable: manifest, icons and a service worker i
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
     const manifest = await cdp.send("Page.getAppManifest");
     expect(manifest.errors).toEqual([]);
-    expect(JSON.parse(manifest.data ?? "{}")).toMatchObject({ name: "Trellis", display: "standalone" });
+    expect(JSON.parse(manifest.data ?? "{}")).toMatchObject({
+      name: "Trellis",
+      display: "standalone",
+    });
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

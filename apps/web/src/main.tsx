@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { ClientProvider } from "./app/client-context.tsx";
+import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
@@ -25,9 +26,11 @@ async function start() {
       <StrictMode>
         <I18nProvider i18n={i18n}>
           <ClientProvider client={client}>
-            <ToastProvider>
-              <App />
-            </ToastProvider>
+            <SyncProvider>
+              <ToastProvider>
+                <App />
+              </ToastProvider>
+            </SyncProvider>
           </ClientProvider>
         </I18nProvider>
       </StrictMode>,

@@ -1,6 +1,6 @@
+import { Temporal } from "@trellis/domain";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { Temporal } from "@trellis/domain";
 import { buildCalendar } from "./calendar.ts";
 
 const entries = [
@@ -68,7 +68,9 @@ describe("calendar export", () => {
     for (const [i, e] of events.entries()) {
       const expected = Temporal.ZonedDateTime.from(entries[i]!.start).epochMilliseconds;
       expect(e.startDate.toJSDate().getTime(), entries[i]!.uid).toBe(expected);
-      expect(e.startDate.zone?.tzid).toBe(Temporal.ZonedDateTime.from(entries[i]!.start).timeZoneId);
+      expect(e.startDate.zone?.tzid).toBe(
+        Temporal.ZonedDateTime.from(entries[i]!.start).timeZoneId,
+      );
     }
   });
 
@@ -79,7 +81,15 @@ describe("calendar export", () => {
 
   it("adds display alarms before each entry", () => {
     const alarms = root.getAllSubcomponents("vevent")[2]!.getAllSubcomponents("valarm");
-    expect(alarms.map((a) => a.getFirstPropertyValue("action"))).toEqual(["DISPLAY", "DISPLAY", "DISPLAY"]);
-    expect(alarms.map((a) => String(a.getFirstPropertyValue("trigger")))).toEqual(["-PT1H", "-PT15M", "PT0S"]);
+    expect(alarms.map((a) => a.getFirstPropertyValue("action"))).toEqual([
+      "DISPLAY",
+      "DISPLAY",
+      "DISPLAY",
+    ]);
+    expect(alarms.map((a) => String(a.getFirstPropertyValue("trigger")))).toEqual([
+      "-PT1H",
+      "-PT15M",
+      "PT0S",
+    ]);
   });
 });

@@ -20,7 +20,10 @@ export interface CalendarEntry {
  * VTIMEZONE definitions those zones need (from the same zone data the app
  * uses), and display alarms (VALARM).
  */
-export function buildCalendar(options: { name: string; entries: readonly CalendarEntry[] }): string {
+export function buildCalendar(options: {
+  name: string;
+  entries: readonly CalendarEntry[];
+}): string {
   const starts = options.entries.map((e) => Temporal.ZonedDateTime.from(e.start));
   const fromMs = Math.min(...starts.map((s) => s.epochMilliseconds));
   const toMs = Math.max(...starts.map((s) => s.epochMilliseconds));
@@ -74,7 +77,12 @@ export function vtimezone(zone: string, fromMs: number, toMs: number): string {
   let at = Temporal.Instant.fromEpochMilliseconds(fromMs - year).toZonedDateTimeISO(zone);
   const end = toMs + year;
   const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
-  const observance = (kind: "STANDARD" | "DAYLIGHT", onset: Temporal.ZonedDateTime, from: number, to: number) => {
+  const observance = (
+    kind: "STANDARD" | "DAYLIGHT",
+    onset: Temporal.ZonedDateTime,
+    from: number,
+    to: number,
+  ) => {
     lines.push(
       `BEGIN:${kind}`,
       `DTSTART:${localStamp(onset)}`,

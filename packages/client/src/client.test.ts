@@ -160,7 +160,11 @@ describe("recording several events as one change", () => {
       payload: {
         cycleId,
         planItemId: c.newId(),
-        medication: { name: "Gonal-f", route: "subcutaneous" as const, purpose: "stimulation" as const },
+        medication: {
+          name: "Gonal-f",
+          route: "subcutaneous" as const,
+          purpose: "stimulation" as const,
+        },
         dose: { value, unit: "IU" as const },
         times: ["21:00"],
         start: { cycleDay: 1 },

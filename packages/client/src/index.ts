@@ -3,15 +3,18 @@
  * in a browser, memory in tests), records events through the domain's rules,
  * and keeps the folded state current for the screens.
  */
+
+export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
 export {
   type BatchDraft,
   type ClientOptions,
   type ExportFile,
   openClient,
+  type SyncStore,
   type TrellisClient,
   type UnreadableEvent,
 } from "./client.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
-export { type EventStorage, memoryStorage } from "./storage.ts";
-export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
+export { type EventOrigin, type EventStorage, type HeldEvent, memoryStorage } from "./storage.ts";
+export { hasAccount } from "./sync/stored.ts";

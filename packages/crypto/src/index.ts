@@ -47,6 +47,7 @@ export {
   X25519SecretKey,
 } from "./keys.ts";
 export { deriveKeyFromPin, generatePinSalt } from "./pin.ts";
+export { recoveryAuthKey, signRecoveryChallenge } from "./recovery-auth.ts";
 export {
   generateRecoveryKey,
   type NewRecoveryKey,

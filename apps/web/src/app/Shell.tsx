@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { Icon } from "../components/Icon.tsx";
+import { SyncIndicator } from "../components/SyncIndicator.tsx";
 import { useT } from "../i18n/i18n.tsx";
 import { useReminders } from "./reminders.ts";
 import { sections } from "./sections.ts";
@@ -39,6 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
+        <SyncIndicator />
         {children}
       </main>
     </div>

@@ -6,6 +6,7 @@ import {
   type JourneyState,
   procedureTime,
   rangeSchedule,
+  storageFeeList,
   Temporal,
 } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
@@ -85,6 +86,22 @@ export function calendarEntries(
       start: p.at,
       durationMinutes: 60,
       alarmsMinutesBefore: [24 * 60, 180],
+    });
+  }
+  // Storage fees: the next due date of each, at 09:00 on the day, reminded the fee's own number of days before.
+  const home = state.journey?.homeZone ?? zone;
+  for (const f of storageFeeList(state, { today: from })) {
+    if (!f.nextDueOn) continue;
+    entries.push({
+      uid: `fee-${f.fee.id}-${f.nextDueOn}@trellis`,
+      summary: prefs.notificationsShowNames
+        ? i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic })
+        : i18n.t("embryos.fees.reminder"),
+      start: Temporal.PlainDate.from(f.nextDueOn)
+        .toZonedDateTime({ timeZone: home, plainTime: "09:00" })
+        .toString(),
+      durationMinutes: 15,
+      alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
     });
   }
   return entries;

@@ -39,7 +39,6 @@ export const sections: readonly Section[] = [
     label: "nav.embryos",
     primary: true,
     icon: "embryos",
-    purpose: "section.embryos.purpose",
   },
   {
     path: "/transfers",
@@ -47,14 +46,12 @@ export const sections: readonly Section[] = [
     short: "nav.transfersShort",
     primary: false,
     icon: "transfers",
-    purpose: "section.transfers.purpose",
   },
   {
     path: "/odds",
     label: "nav.odds",
     primary: false,
     icon: "odds",
-    purpose: "section.odds.purpose",
   },
   {
     path: "/costs",
@@ -76,7 +73,6 @@ export const sections: readonly Section[] = [
     label: "nav.remembrance",
     primary: false,
     icon: "remembrance",
-    purpose: "section.remembrance.purpose",
   },
   { path: "/settings", label: "nav.settings", primary: false, icon: "settings" },
 ];

@@ -3,6 +3,8 @@ import { useClient, useJourneyState } from "../app/client-context.tsx";
 import { downloadFile, importPickedFile } from "../app/files.ts";
 import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
+import { AccountSync } from "../components/settings/AccountSync.tsx";
+import { QuietMode } from "../components/settings/QuietMode.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
 import { useToast } from "../components/Toast.tsx";
@@ -74,8 +76,10 @@ export function Settings() {
         />
       </section>
 
+      <QuietMode />
       <ReminderSettings />
       <UnitPreferences />
+      <AccountSync />
 
       <section className="card stack" aria-labelledby="settings-data">
         <h2 id="settings-data">{t("settings.data")}</h2>

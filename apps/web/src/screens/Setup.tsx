@@ -3,6 +3,7 @@ import { useClient } from "../app/client-context.tsx";
 import { importPickedFile } from "../app/files.ts";
 import { nowZoned } from "../app/time.ts";
 import { useT } from "../i18n/i18n.tsx";
+import { SignInOffer } from "./account/SignInOffer.tsx";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Setup() {
@@ -63,6 +64,7 @@ export function Setup() {
             </p>
           )}
         </section>
+        <SignInOffer />
         <p className="hint">{t("setup.disclaimer")}</p>
       </div>
     </main>

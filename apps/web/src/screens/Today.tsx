@@ -17,6 +17,7 @@ import { Page } from "../components/Page.tsx";
 import { SafetyNotice } from "../components/wellbeing/SafetyNotice.tsx";
 import { SymptomCheck } from "../components/wellbeing/SymptomCheck.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { FeesDue } from "./embryos/FeesDue.tsx";
 import { DoseRow } from "./today/DoseRow.tsx";
 
 export function Today() {
@@ -120,6 +121,8 @@ export function Today() {
           <Link href="/supplies">{t("cycle.links.supplies")}</Link>
         </section>
       )}
+
+      <FeesDue />
 
       {appointment && (
         <section className="card" aria-labelledby="today-appointment">

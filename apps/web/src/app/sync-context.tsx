@@ -1,0 +1,107 @@
+/**
+ * Account and sync for the screens. The sync code (and its cryptography) is
+ * loaded only when this device has an account, or when the person opens an
+ * account screen: without an account, Trellis makes no network call at all.
+ */
+import { hasAccount } from "@trellis/client";
+import type { AccountSync, AccountSyncSnapshot } from "@trellis/client/sync";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { useClient } from "./client-context.tsx";
+
+interface SyncContextValue {
+  /** Null until loaded (and never loaded without an account, unless `load` is called). */
+  readonly sync: AccountSync | null;
+  /** Loads account and sync (an account screen was opened). */
+  load(): Promise<AccountSync>;
+}
+
+const SyncContext = createContext<SyncContextValue | null>(null);
+
+const EMPTY: AccountSyncSnapshot = { account: null, vault: null, status: null };
+
+export function SyncProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const [sync, setSync] = useState<AccountSync | null>(null);
+  const loading = useRef<Promise<AccountSync> | null>(null);
+
+  const load = useCallback(() => {
+    loading.current ??= import("@trellis/client/sync").then(async (mod) => {
+      const opened = await mod.openAccountSync({
+        client,
+        connect: (url) => mod.fetchTransport(url),
+      });
+      setSync(opened);
+      return opened;
+    });
+    return loading.current;
+  }, [client]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void hasAccount(client).then((yes) => {
+      if (yes && !cancelled) void load();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, load]);
+
+  useEffect(() => {
+    if (!sync) return;
+    // Back online, or back to the app: try now rather than at the next backoff step.
+    const nudge = () => sync.nudge();
+    const visible = () => document.visibilityState === "visible" && sync.nudge();
+    window.addEventListener("online", nudge);
+    document.addEventListener("visibilitychange", visible);
+    return () => {
+      window.removeEventListener("online", nudge);
+      document.removeEventListener("visibilitychange", visible);
+    };
+  }, [sync]);
+
+  const value = useMemo(() => ({ sync, load }), [sync, load]);
+  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
+}
+
+function useSyncContext(): SyncContextValue {
+  const value = useContext(SyncContext);
+  if (!value) throw new Error("useAccountSync outside SyncProvider");
+  return value;
+}
+
+/** The account and sync object, loading it on first use. Null while it loads. */
+export function useAccountSync(): AccountSync | null {
+  const { sync, load } = useSyncContext();
+  useEffect(() => {
+    if (!sync) void load();
+  }, [sync, load]);
+  return sync;
+}
+
+/** Account, vault and sync status; empty (and nothing loaded) when this device has no account. */
+export function useSyncSnapshot(): AccountSyncSnapshot {
+  const { sync } = useSyncContext();
+  return useSyncExternalStore(
+    (listener) => sync?.subscribe(listener) ?? (() => {}),
+    () => sync?.snapshot ?? EMPTY,
+  );
+}
+
+/** Whether this device may add entries (viewers read only). */
+export function useCanRecord(): boolean {
+  const client = useClient();
+  return useSyncExternalStore(
+    (listener) => client.subscribe(listener),
+    () => client.canRecord,
+  );
+}

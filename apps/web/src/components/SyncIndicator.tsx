@@ -1,0 +1,31 @@
+import { Link } from "wouter";
+import { useCanRecord, useSyncSnapshot } from "../app/sync-context.tsx";
+import { useT } from "../i18n/i18n.tsx";
+import { syncLine } from "../screens/account/words.ts";
+
+/**
+ * One quiet line at the top of every screen, only for people with an
+ * account: "Synced", "3 entries waiting to sync", "Offline — saved on this
+ * device"... It links to Settings, where the details are.
+ */
+export function SyncIndicator() {
+  const t = useT();
+  const snapshot = useSyncSnapshot();
+  const canRecord = useCanRecord();
+  const line = syncLine(t, snapshot);
+  if (!line) return null;
+  const phase = snapshot.vault?.state === "waiting" ? "waiting" : snapshot.status?.phase;
+  const held = snapshot.status?.held ?? 0;
+  return (
+    <div className="sync-line">
+      <Link href="/settings" className="sync-link">
+        <span className={`sync-dot sync-dot-${phase ?? "waiting"}`} aria-hidden="true" />
+        <span role="status">
+          {line}
+          {held > 0 && ` · ${t("sync.held", { count: held })}`}
+        </span>
+      </Link>
+      {!canRecord && <p className="muted small">{t("sync.viewer")}</p>}
+    </div>
+  );
+}

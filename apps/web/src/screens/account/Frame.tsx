@@ -1,0 +1,41 @@
+import { type ReactNode, useEffect } from "react";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { Page } from "../../components/Page.tsx";
+import { useT } from "../../i18n/i18n.tsx";
+
+/**
+ * Account and sharing screens open inside the app once there is a record,
+ * and on their own (like set-up) before there is one: signing in on a new
+ * device, or joining someone's record from an invite link.
+ */
+export function Frame({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const hasJourney = useJourneyState().journey !== null;
+  useEffect(() => {
+    if (!hasJourney) document.title = `${title} · ${t("app.name")}`;
+  }, [hasJourney, title, t]);
+  if (hasJourney) {
+    return (
+      <Page title={title} intro={intro}>
+        {children}
+      </Page>
+    );
+  }
+  return (
+    <main id="main" className="setup">
+      <div className="setup-card account-card">
+        <h1>{title}</h1>
+        {intro && <p className="lead">{intro}</p>}
+        {children}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * The sync API as typed calls: one function per endpoint of `@trellis/sync`,
+ * each sending a body that matches the contract and checking the answer
+ * against the contract's schema before anyone uses it. Failures are values
+ * with a machine-readable reason, never thrown.
+ */
+import type { Result } from "@trellis/domain";
+import {
+  accountDeleteRequest,
+  accountResponse,
+  appendRequest,
+  appendResponse,
+  errorBody,
+  inviteAcceptRequest,
+  inviteAcceptResponse,
+  inviteCreateRequest,
+  loginFinishRequest,
+  loginFinishResponse,
+  loginStartRequest,
+  loginStartResponse,
+  membersResponse,
+  myGrantsResponse,
+  passwordFinishRequest,
+  passwordStartRequest,
+  passwordStartResponse,
+  pullResponse,
+  putGrantsRequest,
+  recoveryCompleteRequest,
+  recoveryCompleteResponse,
+  recoveryFinishRequest,
+  recoveryFinishResponse,
+  recoveryStartRequest,
+  recoveryStartResponse,
+  registrationFinishRequest,
+  registrationFinishResponse,
+  registrationStartRequest,
+  registrationStartResponse,
+  vaultCreateRequest,
+  vaultListResponse,
+} from "@trellis/sync";
+import type { z } from "zod";
+import type { HttpMethod, Transport } from "./transport.ts";
+
+/**
+ * Why a call failed. `reason` is one of the contract's `errorReasons` when the
+ * server said so, or one of the client's own: `offline` (no answer at all),
+ * `bad-response` (an answer that does not match the contract).
+ */
+export interface SyncFailure {
+  readonly reason: string;
+  /** HTTP status, when an answer came. */
+  readonly status?: number;
+  /** Seconds to wait before trying again (on `rate-limited`). */
+  readonly retryAfter?: number;
+}
+
+export type ApiResult<T> = Promise<Result<T, SyncFailure>>;
+
+const PREFIX = "/api/v1";
+const EMPTY = { safeParse: (value: unknown) => ({ success: true as const, data: value }) };
+
+type Out<S extends z.ZodType> = z.output<S>;
+type In<S extends z.ZodType> = z.input<S>;
+
+/** `/vaults/<id><rest>`, under the API prefix. */
+function vaultPath(vaultId: string, rest = ""): string {
+  return `/vaults/${encodeURIComponent(vaultId)}${rest}`;
+}
+
+/** Typed calls on one server. `token` is the session's bearer token, where a call needs one. */
+export function createApi(transport: Transport) {
+  async function call<T>(
+    method: HttpMethod,
+    path: string,
+    options: {
+      token?: string | undefined;
+      body?: unknown;
+      request?: z.ZodType;
+      response: { safeParse(value: unknown): { success: boolean; data?: unknown } };
+      signal?: AbortSignal | undefined;
+    },
+  ): ApiResult<T> {
+    let body = options.body;
+    if (options.request && body !== undefined) {
+      // Our own bug if this fails: never send what the contract refuses.
+      body = options.request.parse(body);
+    }
+    const response = await transport.request({
+      method,
+      path: `${PREFIX}${path}`,
+      token: options.token,
+      body,
+      signal: options.signal,
+    });
+    if (!response) return { ok: false, error: { reason: "offline" } };
+    if (response.status >= 200 && response.status < 300) {
+      const parsed = options.response.safeParse(response.body);
+      if (!parsed.success) {
+        return { ok: false, error: { reason: "bad-response", status: response.status } };
+      }
+      return { ok: true, value: parsed.data as T };
+    }
+    const failure = errorBody.safeParse(response.body);
+    if (!failure.success) {
+      return {
+        ok: false,
+        error: {
+          reason: response.status >= 500 ? "internal" : "bad-response",
+          status: response.status,
+        },
+      };
+    }
+    const { reason, retryAfter } = failure.data.error;
+    return {
+      ok: false,
+      error: { reason, status: response.status, ...(retryAfter !== undefined && { retryAfter }) },
+    };
+  }
+
+  return {
+    health: () => call<unknown>("GET", "/health", { response: EMPTY }),
+
+    registrationStart: (body: In<typeof registrationStartRequest>) =>
+      call<Out<typeof registrationStartResponse>>("POST", "/accounts/registration/start", {
+        body,
+        request: registrationStartRequest,
+        response: registrationStartResponse,
+      }),
+    registrationFinish: (body: In<typeof registrationFinishRequest>) =>
+      call<Out<typeof registrationFinishResponse>>("POST", "/accounts/registration/finish", {
+        body,
+        request: registrationFinishRequest,
+        response: registrationFinishResponse,
+      }),
+    loginStart: (body: In<typeof loginStartRequest>) =>
+      call<Out<typeof loginStartResponse>>("POST", "/sessions/start", {
+        body,
+        request: loginStartRequest,
+        response: loginStartResponse,
+      }),
+    loginFinish: (body: In<typeof loginFinishRequest>) =>
+      call<Out<typeof loginFinishResponse>>("POST", "/sessions/finish", {
+        body,
+        request: loginFinishRequest,
+        response: loginFinishResponse,
+      }),
+    account: (token: string) =>
+      call<Out<typeof accountResponse>>("GET", "/account", { token, response: accountResponse }),
+    signOutDevice: (token: string, sessionId: string | "current") =>
+      call<unknown>("DELETE", `/sessions/${encodeURIComponent(sessionId)}`, {
+        token,
+        response: EMPTY,
+      }),
+    passwordStart: (token: string, body: In<typeof passwordStartRequest>) =>
+      call<Out<typeof passwordStartResponse>>("POST", "/account/password/start", {
+        token,
+        body,
+        request: passwordStartRequest,
+        response: passwordStartResponse,
+      }),
+    passwordFinish: (token: string, body: In<typeof passwordFinishRequest>) =>
+      call<unknown>("POST", "/account/password/finish", {
+        token,
+        body,
+        request: passwordFinishRequest,
+        response: EMPTY,
+      }),
+    recoveryStart: (body: In<typeof recoveryStartRequest>) =>
+      call<Out<typeof recoveryStartResponse>>("POST", "/recovery/start", {
+        body,
+        request: recoveryStartRequest,
+        response: recoveryStartResponse,
+      }),
+    recoveryFinish: (body: In<typeof recoveryFinishRequest>) =>
+      call<Out<typeof recoveryFinishResponse>>("POST", "/recovery/finish", {
+        body,
+        request: recoveryFinishRequest,
+        response: recoveryFinishResponse,
+      }),
+    recoveryComplete: (body: In<typeof recoveryCompleteRequest>) =>
+      call<Out<typeof recoveryCompleteResponse>>("POST", "/recovery/complete", {
+        body,
+        request: recoveryCompleteRequest,
+        response: recoveryCompleteResponse,
+      }),
+    deleteAccount: (token: string, body: In<typeof accountDeleteRequest>) =>
+      call<unknown>("DELETE", "/account", {
+        token,
+        body,
+        request: accountDeleteRequest,
+        response: EMPTY,
+      }),
+
+    createVault: (token: string, body: In<typeof vaultCreateRequest>) =>
+      call<unknown>("POST", "/vaults", {
+        token,
+        body,
+        request: vaultCreateRequest,
+        response: EMPTY,
+      }),
+    listVaults: (token: string) =>
+      call<Out<typeof vaultListResponse>>("GET", "/vaults", { token, response: vaultListResponse }),
+    members: (token: string, vaultId: string) =>
+      call<Out<typeof membersResponse>>("GET", vaultPath(vaultId, "/members"), {
+        token,
+        response: membersResponse,
+      }),
+    myGrants: (token: string, vaultId: string) =>
+      call<Out<typeof myGrantsResponse>>("GET", vaultPath(vaultId, "/grants/mine"), {
+        token,
+        response: myGrantsResponse,
+      }),
+    putGrants: (token: string, vaultId: string, body: In<typeof putGrantsRequest>) =>
+      call<unknown>("PUT", vaultPath(vaultId, "/grants"), {
+        token,
+        body,
+        request: putGrantsRequest,
+        response: EMPTY,
+      }),
+    removeMember: (token: string, vaultId: string, accountId: string) =>
+      call<unknown>("DELETE", vaultPath(vaultId, `/members/${encodeURIComponent(accountId)}`), {
+        token,
+        response: EMPTY,
+      }),
+    createInvite: (token: string, vaultId: string, body: In<typeof inviteCreateRequest>) =>
+      call<unknown>("POST", vaultPath(vaultId, "/invites"), {
+        token,
+        body,
+        request: inviteCreateRequest,
+        response: EMPTY,
+      }),
+    acceptInvite: (token: string, inviteId: string, body: In<typeof inviteAcceptRequest>) =>
+      call<Out<typeof inviteAcceptResponse>>(
+        "POST",
+        `/invites/${encodeURIComponent(inviteId)}/accept`,
+        { token, body, request: inviteAcceptRequest, response: inviteAcceptResponse },
+      ),
+    append: (token: string, vaultId: string, body: In<typeof appendRequest>) =>
+      call<Out<typeof appendResponse>>("POST", vaultPath(vaultId, "/events"), {
+        token,
+        body,
+        request: appendRequest,
+        response: appendResponse,
+      }),
+    pull: (token: string, vaultId: string, after: number, limit: number) =>
+      call<Out<typeof pullResponse>>(
+        "GET",
+        vaultPath(vaultId, `/events?after=${after}&limit=${limit}`),
+        { token, response: pullResponse },
+      ),
+    /** Path of the live stream, for `Transport.stream`. */
+    streamPath: (vaultId: string, after: number) =>
+      `${PREFIX}${vaultPath(vaultId, `/stream?after=${after}`)}`,
+  };
+}
+
+export type SyncApi = ReturnType<typeof createApi>;

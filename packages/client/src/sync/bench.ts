@@ -1,0 +1,159 @@
+/**
+ * Support for benchmarks against a real server: fill a vault with a long
+ * journey, then time what a new device does to open it (sign in, pull,
+ * decrypt, validate, fold), stage by stage.
+ */
+import { generateRecoveryKey } from "@trellis/crypto";
+import {
+  fold,
+  type JourneyState,
+  parseEvent,
+  type Result,
+  type TrellisEvent,
+} from "@trellis/domain";
+import { register, signIn } from "./account.ts";
+import { createApi, type SyncFailure } from "./api.ts";
+import { createVault, fetchVaultKeys, wireIdentity } from "./sharing.ts";
+import type { Transport } from "./transport.ts";
+import { createVaultCrypto } from "./vault-crypto.ts";
+
+export interface SeededVault {
+  readonly vaultId: string;
+  readonly pushed: number;
+  readonly pushMs: number;
+}
+
+/**
+ * Creates an account `username` with one vault and pushes `events` into it,
+ * sealed exactly as a device seals them, in batches of `batch` (at most 500).
+ */
+export async function seedVault(input: {
+  readonly transport: Transport;
+  readonly username: string;
+  readonly password: string;
+  readonly events: readonly TrellisEvent[];
+  readonly batch?: number;
+  readonly now?: () => number;
+}): Promise<Result<SeededVault, SyncFailure>> {
+  const now = input.now ?? (() => performance.now());
+  const api = createApi(input.transport);
+  const made = await register(api, {
+    username: input.username,
+    password: input.password,
+    deviceName: "bench seeder",
+    recovery: generateRecoveryKey(),
+  });
+  if (!made.ok) return made;
+  const token = made.value.session.token;
+  const vault = await createVault(api, token, made.value.identity);
+  if (!vault.ok) return vault;
+  const crypto = createVaultCrypto({ vaultId: vault.value.vaultId, keys: [vault.value.key] });
+  const batch = Math.min(500, input.batch ?? 500);
+  const started = now();
+  for (let i = 0; i < input.events.length; i += batch) {
+    const sealed = input.events.slice(i, i + batch).map((e) => crypto.seal(e));
+    const sent = await api.append(token, vault.value.vaultId, { events: sealed });
+    if (!sent.ok) return sent;
+  }
+  return {
+    ok: true,
+    value: { vaultId: vault.value.vaultId, pushed: input.events.length, pushMs: now() - started },
+  };
+}
+
+export interface OpenedJourney {
+  readonly events: number;
+  /** Events that did not open or validate (zero in a healthy vault). */
+  readonly refused: number;
+  readonly state: JourneyState;
+  /** Milliseconds per stage: OPAQUE sign-in and keys, network pulls, decrypting, validating, folding. */
+  readonly timings: {
+    readonly signInMs: number;
+    readonly pullMs: number;
+    readonly openMs: number;
+    readonly parseMs: number;
+    readonly foldMs: number;
+    readonly totalMs: number;
+  };
+}
+
+/**
+ * What a new device does to open a journey: signs in, fetches and checks its
+ * vault keys, pulls every event, opens and validates each one, and folds.
+ * Stops at the first failure the server reports.
+ */
+export async function openJourneyFromServer(input: {
+  readonly transport: Transport;
+  readonly username: string;
+  readonly password: string;
+  readonly pullLimit?: number;
+  readonly now?: () => number;
+}): Promise<Result<OpenedJourney, SyncFailure>> {
+  const now = input.now ?? (() => performance.now());
+  const api = createApi(input.transport);
+  const t0 = now();
+  const signedIn = await signIn(api, {
+    username: input.username,
+    password: input.password,
+    deviceName: "bench device",
+  });
+  if (!signedIn.ok) return signedIn;
+  const token = signedIn.value.session.token;
+  const listed = await api.listVaults(token);
+  if (!listed.ok) return listed;
+  const chosen = listed.value.vaults.find((v) => v.role === "owner") ?? listed.value.vaults[0];
+  if (!chosen) return { ok: false, error: { reason: "not-found" } };
+  const keys = await fetchVaultKeys(api, token, {
+    vaultId: chosen.vaultId,
+    identity: signedIn.value.identity,
+    trustedSigner: wireIdentity(signedIn.value.identity).signingKey,
+  });
+  if (!keys.ok) return keys;
+  const crypto = createVaultCrypto({ vaultId: chosen.vaultId, keys: keys.value });
+  const t1 = now();
+
+  let pullMs = 0;
+  let openMs = 0;
+  let parseMs = 0;
+  let refused = 0;
+  const events: TrellisEvent[] = [];
+  let cursor = 0;
+  for (;;) {
+    const a = now();
+    const page = await api.pull(token, chosen.vaultId, cursor, input.pullLimit ?? 1000);
+    if (!page.ok) return page;
+    const b = now();
+    const opened = page.value.events.map((e) => crypto.open(e.id, e.body));
+    const c = now();
+    for (const o of opened) {
+      const parsed = o.ok ? parseEvent(o.value) : null;
+      if (parsed?.ok) events.push(parsed.value);
+      else refused += 1;
+    }
+    const d = now();
+    pullMs += b - a;
+    openMs += c - b;
+    parseMs += d - c;
+    cursor = page.value.next;
+    if (!page.value.more) break;
+  }
+  const e = now();
+  const state = fold(events);
+  const f = now();
+  return {
+    ok: true,
+    value: {
+      events: events.length,
+      refused,
+      state,
+      timings: {
+        signInMs: t1 - t0,
+        pullMs,
+        openMs,
+        parseMs,
+        foldMs: f - e,
+        totalMs: f - t0,
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * `@trellis/client/sync`: accounts, sharing and sync for the device. A
+ * separate entry point so the app loads it (and its cryptography) only for
+ * people who use an account; without one, nothing here runs.
+ */
+
+export type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
+export { parseInviteLink } from "@trellis/sync";
+export { changePassword, recover, register, type SignedIn, signIn } from "./account.ts";
+export {
+  type AccountSync,
+  type AccountSyncOptions,
+  type AccountSyncSnapshot,
+  type AccountView,
+  type DeviceView,
+  type MemberView,
+  openAccountSync,
+  type VaultView,
+} from "./account-sync.ts";
+export { createApi, type SyncApi, type SyncFailure } from "./api.ts";
+export { type OpenedJourney, openJourneyFromServer, type SeededVault, seedVault } from "./bench.ts";
+export {
+  backoffDelay,
+  createSyncEngine,
+  type SyncClock,
+  type SyncEngine,
+  type SyncEngineOptions,
+  type SyncStatus,
+  systemClock,
+} from "./engine.ts";
+export {
+  acceptInvite,
+  createInvite,
+  createVault,
+  fetchVaultKeys,
+  grantMember,
+  INVITE_DAYS,
+  rotateVaultKey,
+  safetyCodeWith,
+} from "./sharing.ts";
+export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";
+export { createVaultCrypto, type VaultCrypto } from "./vault-crypto.ts";
