@@ -28,7 +28,7 @@ export const core = {
 
   "setup.title": "Welcome to Trellis",
   "setup.intro":
-    "A private place to keep your treatment record. Everything you write stays on this device: there is no account, and nothing is sent anywhere.",
+    "A private place to keep your treatment record. Everything you write stays on this device; no account is needed. If you later choose to sync with another device or a partner, it is end-to-end encrypted: the server cannot read it.",
   "setup.displayName": "What should Trellis call you?",
   "setup.displayName.hint":
     "Optional. Leave it empty if you would rather not see a name on screen.",
@@ -66,7 +66,7 @@ export const core = {
   "today.lastNote": "Your latest note",
 
   "journal.title": "Journal",
-  "journal.intro": "Notes stay on this device. Only you can read them.",
+  "journal.intro": "Notes are kept on this device, and on your other devices and your partner's only if you sync, end-to-end encrypted.",
   "journal.new": "New note",
   "journal.new.hint":
     "What happened today, a question for the clinic, anything you want to remember.",
@@ -88,7 +88,7 @@ export const core = {
   "settings.journey.saved": "Your details are saved.",
   "settings.data": "Your data",
   "settings.data.where":
-    "Your record is kept in this browser on this device ({count, plural, one {# entry} other {# entries}}). Trellis has no account and sends nothing to any server.",
+    "Your record is kept in this browser on this device ({count, plural, one {# entry} other {# entries}}). Without an account nothing is sent anywhere; with one, only end-to-end encrypted copies go to your Trellis server.",
   "settings.export": "Export everything",
   "settings.export.hint":
     "Downloads your whole record as a file you can keep or bring to another device.",
@@ -116,7 +116,7 @@ export const core = {
   "settings.erase.confirm": "Erase everything",
   "settings.privacy": "Privacy",
   "settings.privacy.body":
-    "No account, no analytics, no trackers. Your record never leaves this device unless you export it. Syncing between devices and sharing with a partner will come later, end-to-end encrypted so that no server can read it.",
+    "No analytics, no trackers, no account needed. Without an account your record never leaves this device unless you export it. With an account, each entry is encrypted on your device before it is sent: the server stores only ciphertext and cannot read your record, your password or your keys. It does see your login name, your device names, and when and how much you sync.",
   "settings.about": "About",
   "settings.about.body":
     "Trellis is a record-keeping companion. It does not give medical advice; your clinic knows your situation best. If something feels wrong, call your clinic.",
