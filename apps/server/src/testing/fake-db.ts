@@ -30,8 +30,8 @@ export function failingInsertDb(inner: Db, failOn: number, error: Error): Db {
       inner.transaction((tx) => {
         let inserts = 0;
         return fn({
-          query: async (sql, params) => {
-            const result = await tx.query(sql, params);
+          query: async <Row>(sql: string, params?: readonly unknown[]) => {
+            const result = await tx.query<Row>(sql, params);
             if (/^\s*INSERT INTO vault_events/i.test(sql)) {
               inserts += 1;
               if (inserts === failOn) throw error;
@@ -64,8 +64,8 @@ export function pausingDb(inner: Db): { db: Db; inserted: Promise<void>; release
     transaction: (fn) =>
       inner.transaction((tx) =>
         fn({
-          query: async (sql, params) => {
-            const result = await tx.query(sql, params);
+          query: async <Row>(sql: string, params?: readonly unknown[]) => {
+            const result = await tx.query<Row>(sql, params);
             if (/^\s*INSERT INTO vault_events/i.test(sql)) {
               markInserted();
               await gate;

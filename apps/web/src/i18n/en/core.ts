@@ -66,7 +66,8 @@ export const core = {
   "today.lastNote": "Your latest note",
 
   "journal.title": "Journal",
-  "journal.intro": "Notes are kept on this device, and on your other devices and your partner's only if you sync, end-to-end encrypted.",
+  "journal.intro":
+    "Notes are kept on this device, and on your other devices and your partner's only if you sync, end-to-end encrypted.",
   "journal.new": "New note",
   "journal.new.hint":
     "What happened today, a question for the clinic, anything you want to remember.",
