@@ -8,6 +8,7 @@ import { benchFold, benchSchedule } from "./core.ts";
 import { benchHttp } from "./http.ts";
 import { benchOdds } from "./odds.ts";
 import { benchStorage } from "./storage.ts";
+import { benchNewDevice } from "./sync.ts";
 import { printTable, type Row } from "./table.ts";
 
 const wanted = new Set(process.argv.slice(2));
@@ -15,10 +16,11 @@ const on = (name: string) => wanted.size === 0 || wanted.has(name);
 const rows: Row[] = [];
 
 console.log(`Trellis bench on Node ${process.version}, ${new Date().toISOString()}`);
-const folded = on("fold") || on("storage") ? benchFold() : null;
+const folded = on("fold") || on("storage") || on("sync") ? benchFold() : null;
 if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
 if (on("odds")) rows.push(...benchOdds());
 if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
 if (on("http")) rows.push(...(await benchHttp()));
+if (on("sync") && folded) rows.push(...(await benchNewDevice(folded.events)));
 printTable(rows);

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fetchTransport, openJourneyFromServer, seedVault } from "@trellis/client/sync";
+import type { TrellisEvent } from "@trellis/domain";
+import { loadConfig, startServer } from "@trellis/server";
+import { LOOSE_RATE_LIMITS } from "@trellis/server/testing/client";
+import { postgresUrl, scratchPostgres } from "./storage.ts";
+import { count, ms, type Row } from "./table.ts";
+
+/**
+ * A new device opening a journey of 100,000 events from a real server (issue 6):
+ * sign in (OPAQUE, real key stretching), fetch keys, pull, decrypt, validate, fold.
+ * On PostgreSQL when a URL is set, otherwise PGlite.
+ */
+export async function benchNewDevice(events: readonly TrellisEvent[]): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "trellis-bench-sync-"));
+  const pgUrl = postgresUrl();
+  const scratch = pgUrl ? await scratchPostgres(pgUrl) : null;
+  const kind = scratch ? "postgres" : "pglite";
+  const server = await startServer(
+    loadConfig({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...(scratch
+        ? { TRELLIS_DATABASE_URL: scratch.url }
+        : { TRELLIS_DATA_DIR: join(dir, "data") }),
+    }),
+    { logger: false, rateLimits: LOOSE_RATE_LIMITS },
+  );
+  try {
+    const transport = fetchTransport(server.url);
+    const account = { username: "bench-new-device", password: "correct horse battery staple" };
+    const seeded = await seedVault({ transport, ...account, events });
+    if (!seeded.ok) throw new Error(`seeding failed: ${seeded.error.reason}`);
+    const opened = await openJourneyFromServer({ transport, ...account });
+    if (!opened.ok) throw new Error(`opening failed: ${opened.error.reason}`);
+    const t = opened.value.timings;
+    const section = `new device ${kind}`;
+    return [
+      {
+        section,
+        what: "events pushed by the first device",
+        value: `${count(seeded.value.pushed)} in ${ms(seeded.value.pushMs)}`,
+      },
+      { section, what: "sign in (OPAQUE) and fetch keys", value: ms(t.signInMs) },
+      { section, what: "pull, 1,000 per page", value: ms(t.pullMs) },
+      { section, what: "decrypt", value: ms(t.openMs) },
+      { section, what: "validate", value: ms(t.parseMs) },
+      { section, what: "fold", value: ms(t.foldMs) },
+      {
+        section,
+        what: `open ${count(opened.value.events)} events in all (${opened.value.refused} refused)`,
+        value: ms(t.totalMs),
+        expected: "< 5 s",
+      },
+    ];
+  } finally {
+    await server.close();
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
