@@ -58,6 +58,7 @@ async function measure(
   sealed: { id: string; body: Uint8Array }[],
 ): Promise<Row[]> {
   await migrate(db);
+  await db.query("INSERT INTO vaults (id) VALUES ($1)", [VAULT]);
   const store = createVaultStore(db);
   const t = performance.now();
   for (let i = 0; i < sealed.length; i += 500) await store.append(VAULT, sealed.slice(i, i + 500));

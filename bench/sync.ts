@@ -1,10 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fetchTransport, openJourneyFromServer, seedVault } from "@trellis/client/sync";
+import { ready } from "@trellis/crypto";
 import type { TrellisEvent } from "@trellis/domain";
-import { loadConfig, startServer } from "@trellis/server";
-import { LOOSE_RATE_LIMITS } from "@trellis/server/testing/client";
 import { postgresUrl, scratchPostgres } from "./storage.ts";
 import { count, ms, type Row } from "./table.ts";
 
@@ -14,20 +14,17 @@ import { count, ms, type Row } from "./table.ts";
  * On PostgreSQL when a URL is set, otherwise PGlite.
  */
 export async function benchNewDevice(events: readonly TrellisEvent[]): Promise<Row[]> {
+  await ready();
   const dir = mkdtempSync(join(tmpdir(), "trellis-bench-sync-"));
   const pgUrl = postgresUrl();
   const scratch = pgUrl ? await scratchPostgres(pgUrl) : null;
   const kind = scratch ? "postgres" : "pglite";
-  const server = await startServer(
-    loadConfig({
-      PORT: "0",
-      HOST: "127.0.0.1",
-      ...(scratch
-        ? { TRELLIS_DATABASE_URL: scratch.url }
-        : { TRELLIS_DATA_DIR: join(dir, "data") }),
-    }),
-    { logger: false, rateLimits: LOOSE_RATE_LIMITS },
-  );
+  // The server runs in its own process, as it would on its own machine.
+  const server = await serverProcess({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ...(scratch ? { TRELLIS_DATABASE_URL: scratch.url } : { TRELLIS_DATA_DIR: join(dir, "data") }),
+  });
   try {
     const transport = fetchTransport(server.url);
     const account = { username: "bench-new-device", password: "correct horse battery staple" };
@@ -60,4 +57,30 @@ export async function benchNewDevice(events: readonly TrellisEvent[]): Promise<R
     await scratch?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function serverProcess(
+  env: Record<string, string>,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }

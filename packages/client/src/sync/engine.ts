@@ -313,8 +313,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       received = [];
       held = [];
     };
+    // The next page is asked for while this one is opened and validated, so a
+    // new device pulling a long journey waits on the network and the CPU at once.
+    let pending = api.pull(token, vaultId, cursor, pullLimit);
     for (;;) {
-      const page = await api.pull(token, vaultId, cursor, pullLimit);
+      const page = await pending;
+      if (page.ok && page.value.more)
+        pending = api.pull(token, vaultId, page.value.next, pullLimit);
       if (!page.ok) {
         if (received.length > 0 || held.length > 0) await flush();
         return page;

@@ -103,7 +103,11 @@ export function DoseRow({ dose }: { dose: DayDose }) {
             type="button"
             className="button button-primary dose-tap"
             aria-label={t("doses.logTaken.label", { name, dose: i18n.dose(dose.dose) })}
-            onClick={() => void log({ status: "taken", site: suggested })}
+            onClick={() =>
+              void log({ status: "taken", site: suggested }).then((problem) => {
+                if (problem) toast.show(t("form.problem", { message: problem }));
+              })
+            }
           >
             {t("doses.logTaken")}
           </button>
