@@ -1,6 +1,6 @@
 import { checkLabValue } from "../clinical/labs.ts";
 import { type Problem, problem } from "../core/result.ts";
-import type { Handlers } from "../state/handler.ts";
+import { type Handlers, retraction } from "../state/handler.ts";
 import type { JourneyState } from "../state/state.ts";
 
 type MonitoringEvents =
@@ -158,12 +158,12 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
       });
     },
   },
-  LabResultRetracted: {
-    check: (s, { payload: p }) => liveResult(s, p.resultId),
-    apply: (d, { payload: p }) => {
-      d.labResults.set(p.resultId, { ...d.labResults.get(p.resultId)!, retracted: true });
-    },
-  },
+  LabResultRetracted: retraction({
+    collection: "labResults",
+    idField: "resultId",
+    reason: "unknown-result",
+    message: "no lab result with this id",
+  }),
   FollicleScanRecorded: {
     check: (s, { payload: p }) =>
       s.scans.has(p.scanId)
@@ -196,10 +196,10 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
       });
     },
   },
-  FollicleScanRetracted: {
-    check: (s, { payload: p }) => liveScan(s, p.scanId),
-    apply: (d, { payload: p }) => {
-      d.scans.set(p.scanId, { ...d.scans.get(p.scanId)!, retracted: true });
-    },
-  },
+  FollicleScanRetracted: retraction({
+    collection: "scans",
+    idField: "scanId",
+    reason: "unknown-scan",
+    message: "no scan with this id",
+  }),
 };

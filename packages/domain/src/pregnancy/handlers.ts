@@ -3,7 +3,7 @@ import { type Problem, problem } from "../core/result.ts";
 import type { EmbryoHistoryEntry } from "../embryology/state.ts";
 import { embryoName, statusWords, withHistory } from "../embryology/status.ts";
 import type { PayloadOf } from "../events/catalog.ts";
-import type { Handlers } from "../state/handler.ts";
+import { type Handlers, retraction } from "../state/handler.ts";
 import type { Draft, JourneyState } from "../state/state.ts";
 import {
   adoptionMilestones,
@@ -288,17 +288,12 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
       });
     },
   },
-  BetaRetracted: {
-    check: (s, { payload: p }) => {
-      const b = s.betas.get(p.betaId);
-      return !b || b.retracted
-        ? problem("unknown-beta", "payload.betaId", "no beta with this id")
-        : null;
-    },
-    apply: (d, { payload: p }) => {
-      d.betas.set(p.betaId, { ...d.betas.get(p.betaId)!, retracted: true });
-    },
-  },
+  BetaRetracted: retraction({
+    collection: "betas",
+    idField: "betaId",
+    reason: "unknown-beta",
+    message: "no beta with this id",
+  }),
   OutcomeRecorded: {
     check: (s, { payload: p }) => {
       if (s.outcomes.has(p.outcomeId)) {
@@ -483,18 +478,10 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
       });
     },
   },
-  PathMilestoneRetracted: {
-    check: (s, { payload: p }) => {
-      const m = s.pathMilestones.get(p.milestoneId);
-      return !m || m.retracted
-        ? problem("unknown-milestone", "payload.milestoneId", "no step with this id")
-        : null;
-    },
-    apply: (d, { payload: p }) => {
-      d.pathMilestones.set(p.milestoneId, {
-        ...d.pathMilestones.get(p.milestoneId)!,
-        retracted: true,
-      });
-    },
-  },
+  PathMilestoneRetracted: retraction({
+    collection: "pathMilestones",
+    idField: "milestoneId",
+    reason: "unknown-milestone",
+    message: "no step with this id",
+  }),
 };

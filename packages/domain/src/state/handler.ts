@@ -1,4 +1,4 @@
-import type { Problem } from "../core/result.ts";
+import { type Problem, problem } from "../core/result.ts";
 import type { EventType } from "../events/catalog.ts";
 import type { EventOf } from "../events/envelope.ts";
 import type { Draft, JourneyState } from "./state.ts";
@@ -14,3 +14,39 @@ export interface Handler<K extends EventType> {
 }
 
 export type Handlers<K extends EventType> = { readonly [T in K]: Handler<T> };
+
+type RetractableKey = {
+  [K in keyof Draft]: Draft[K] extends Map<string, infer V>
+    ? V extends { retracted: boolean }
+      ? K
+      : never
+    : never;
+}[keyof Draft];
+
+/**
+ * The handler of a "…Retracted" event that only marks one record as entered
+ * by mistake: refused when the record is unknown or already retracted; the
+ * record stays in the state (and the log), flagged.
+ */
+export function retraction<T extends EventType>(options: {
+  readonly collection: RetractableKey;
+  /** The payload field holding the record's id, e.g. `resultId`. */
+  readonly idField: string;
+  readonly reason: string;
+  readonly message: string;
+}): Handler<T> {
+  const { collection, idField, reason, message } = options;
+  const idOf = (event: EventOf<T>) =>
+    (event.payload as unknown as Record<string, string>)[idField]!;
+  return {
+    check: (s, event) => {
+      const item = (s[collection] as ReadonlyMap<string, { retracted: boolean }>).get(idOf(event));
+      return !item || item.retracted ? problem(reason, `payload.${idField}`, message) : null;
+    },
+    apply: (d, event) => {
+      const map = d[collection] as Map<string, { retracted: boolean }>;
+      const id = idOf(event);
+      map.set(id, { ...map.get(id)!, retracted: true });
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { problem } from "../core/result.ts";
-import type { Handlers } from "../state/handler.ts";
+import { type Handlers, retraction } from "../state/handler.ts";
 
 export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetracted"> = {
   SymptomsChecked: {
@@ -23,15 +23,10 @@ export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetra
       });
     },
   },
-  SymptomsCheckRetracted: {
-    check: (s, { payload: p }) => {
-      const c = s.symptomChecks.get(p.checkId);
-      return !c || c.retracted
-        ? problem("unknown-check", "payload.checkId", "no check with this id")
-        : null;
-    },
-    apply: (d, { payload: p }) => {
-      d.symptomChecks.set(p.checkId, { ...d.symptomChecks.get(p.checkId)!, retracted: true });
-    },
-  },
+  SymptomsCheckRetracted: retraction({
+    collection: "symptomChecks",
+    idField: "checkId",
+    reason: "unknown-check",
+    message: "no check with this id",
+  }),
 };
