@@ -55,10 +55,6 @@ export function minutesOf(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 
-export function timeFromMinutes(min: number): string {
-  return `${pad2(Math.floor(min / 60))}:${pad2(min % 60)}`;
-}
-
 export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);

@@ -1,6 +1,6 @@
 import { Temporal } from "../core/time.ts";
 import type { DoseUnit, Purpose, Route } from "../medication/catalogue.ts";
-import { addDays, dayNumber, minutesOf, timeFromMinutes } from "./civil.ts";
+import { addDays, dayNumber, minutesOf } from "./civil.ts";
 import { sharedZoneResolver, type ZoneResolver } from "./zones.ts";
 
 export interface Dose {
@@ -215,5 +215,3 @@ export function plannedDoseCount(item: PlanItem): number | null {
   const every = Math.max(1, Math.floor(item.everyDays ?? 1));
   return (Math.floor(days / every) + 1) * item.times.length;
 }
-
-export { timeFromMinutes };
