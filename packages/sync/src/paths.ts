@@ -30,6 +30,9 @@ export const api = {
   removeMember:
     "DELETE /api/v1/vaults/:vaultId/members/:accountId (auth; owner, or the member themself)",
   createInvite: "POST /api/v1/vaults/:vaultId/invites (auth; owner)",
+  listInvites: "GET /api/v1/vaults/:vaultId/invites (auth; owner; pending, used, expired, revoked)",
+  revokeInvite:
+    "DELETE /api/v1/vaults/:vaultId/invites/:inviteId (auth; owner; the link then answers invite-revoked)",
   acceptInvite: "POST /api/v1/invites/:inviteId/accept (auth)",
   append: "POST /api/v1/vaults/:vaultId/events (auth; owner or partner)",
   pull: "GET /api/v1/vaults/:vaultId/events?after=<seq>&limit=<n> (auth; member)",

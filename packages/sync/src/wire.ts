@@ -214,6 +214,27 @@ export const inviteCreateRequest = z.strictObject({
   expiresAt: z.string(),
 });
 export const inviteAcceptRequest = z.strictObject({ token: b64url(128) });
+
+/**
+ * Where an invite stands, as the server sees it: `pending` (can still be
+ * accepted), `used` (someone joined with it), `expired` (past `expiresAt`,
+ * never used) or `revoked` (the owner withdrew it before it was used).
+ */
+export const inviteStatuses = ["pending", "used", "expired", "revoked"] as const;
+export const inviteStatus = z.enum(inviteStatuses);
+export type InviteStatus = z.infer<typeof inviteStatus>;
+/** One invite the owner made: never its token or hash, nor who used it. */
+export const inviteSummary = z.strictObject({
+  inviteId: uuid,
+  role: z.enum(["partner", "viewer"]),
+  status: inviteStatus,
+  /** ISO instants. */
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type InviteSummary = z.infer<typeof inviteSummary>;
+/** `GET /vaults/:vaultId/invites` (owner): newest first; invites are forgotten a week after they expire. */
+export const inviteListResponse = z.strictObject({ invites: z.array(inviteSummary) });
 export const inviteAcceptResponse = z.strictObject({
   vaultId: uuid,
   role,
@@ -263,6 +284,7 @@ export const errorReasons = [
   "invite-invalid",
   "invite-expired",
   "invite-used",
+  "invite-revoked",
   "stale-epoch",
   "storage-unavailable",
   "internal",

@@ -146,6 +146,16 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX invites_used_by ON invites (used_by)",
     ],
   },
+  {
+    version: 3,
+    name: "invite_revocation",
+    statements: [
+      // An invite the owner withdrew before it was used. The row stays (until
+      // housekeeping removes it a week after it would have expired) so the
+      // link can say it was withdrawn instead of "not valid".
+      "ALTER TABLE invites ADD COLUMN revoked_at timestamptz",
+    ],
+  },
 ];
 
 /**

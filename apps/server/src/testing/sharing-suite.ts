@@ -536,6 +536,7 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
     let eve: TestAccount;
     let vault: TestVault;
     let eventIds: string[];
+    let openInvite: string;
 
     beforeAll(async () => {
       const c = client();
@@ -545,7 +546,7 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
       await c.grant(maya, vault, [asMember(lee)]);
       pendingMember = await register("pending");
       await c.acceptInvite(pendingMember, await c.invite(maya, vault.vaultId, "partner"));
-      await c.invite(maya, vault.vaultId);
+      openInvite = (await c.invite(maya, vault.vaultId)).inviteId;
       const sealed = c.seal(vault, ["Retrieval: 14 eggs, 11 mature", "Transfer on day 5"]);
       eventIds = sealed.map((e) => e.id);
       await c.append(maya, vault.vaultId, sealed);
@@ -587,6 +588,8 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
             expiresAt: inDays(1).toISOString(),
           },
         },
+        { method: "GET", path: `${path}/invites` },
+        { method: "DELETE", path: `${path}/invites/${openInvite}` },
         { method: "DELETE", path: `${path}/members/${victim.accountId}` },
         { method: "DELETE", path: `${path}/members/${eve.accountId}` },
         { method: "DELETE", path },
@@ -604,6 +607,11 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
         ]),
         grants: await count(db(), "SELECT count(*) AS n FROM grants WHERE vault_id = $1", [id]),
         invites: await count(db(), "SELECT count(*) AS n FROM invites WHERE vault_id = $1", [id]),
+        revokedInvites: await count(
+          db(),
+          "SELECT count(*) AS n FROM invites WHERE vault_id = $1 AND revoked_at IS NOT NULL",
+          [id],
+        ),
         epoch: (await client().members(maya, id)).epoch,
       };
     }
@@ -614,7 +622,7 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
       const nowhere = uuidV7();
       const real = everyEndpoint(vault.vaultId, maya);
       const fake = everyEndpoint(nowhere, maya);
-      const secrets = [vault.vaultId, maya.accountId, sam.accountId, ...eventIds];
+      const secrets = [vault.vaultId, maya.accountId, sam.accountId, openInvite, ...eventIds];
       for (const [index, request] of real.entries()) {
         const response = await c.request({ ...request, token: eve.session.token });
         const label = `${request.method} ${request.path}`;

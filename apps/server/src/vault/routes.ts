@@ -1,6 +1,6 @@
 /**
- * Vault routes: creating and listing vaults, members, key grants, invites,
- * removing members and deleting a vault. The server stores what these carry
+ * Vault routes: creating and listing vaults, members, key grants, invites
+ * (made, listed, revoked, accepted), removing members and deleting a vault. The server stores what these carry
  * (ids, roles, sealed grants, token hashes) and can read none of the keys.
  *
  * Every route asks `requireAccess` first: a vault the caller is not a member
@@ -8,6 +8,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import {
+  type InviteStatus,
   inviteAcceptRequest,
   inviteCreateRequest,
   putGrantsRequest,
@@ -377,6 +378,75 @@ export function registerVaultRoutes(api: FastifyInstance, ctx: AppContext): void
     return noContent(reply);
   });
 
+  api.get<{ Params: { vaultId: string } }>("/vaults/:vaultId/invites", async (request) => {
+    const caller = await ctx.caller(request);
+    const vaultId = parseVaultId(request.params.vaultId);
+    requireNoQuery(request.query);
+    await requireAccess(db, vaultId, caller.accountId, "owner");
+    // Never the token hash, nor who used an invite: the owner sees that in the members list.
+    const { rows } = await db.query<{
+      id: string;
+      role: "partner" | "viewer";
+      status: InviteStatus;
+      created_at: unknown;
+      expires_at: unknown;
+    }>(
+      `SELECT id, role, created_at, expires_at,
+              CASE WHEN used_at IS NOT NULL THEN 'used'
+                   WHEN revoked_at IS NOT NULL THEN 'revoked'
+                   WHEN expires_at <= now() THEN 'expired'
+                   ELSE 'pending' END AS status
+         FROM invites WHERE vault_id = $1
+        ORDER BY created_at DESC, id DESC`,
+      [vaultId],
+    );
+    return {
+      invites: rows.map((row) => ({
+        inviteId: row.id,
+        role: row.role,
+        status: row.status,
+        createdAt: iso(row.created_at),
+        expiresAt: iso(row.expires_at),
+      })),
+    };
+  });
+
+  api.delete<{ Params: { vaultId: string; inviteId: string } }>(
+    "/vaults/:vaultId/invites/:inviteId",
+    async (request, reply) => {
+      const caller = await ctx.caller(request);
+      const vaultId = parseVaultId(request.params.vaultId);
+      const inviteId = parseUuidParam(request.params.inviteId, "inviteId");
+      requireNoQuery(request.query);
+      await db.transaction(async (tx) => {
+        await requireAccess(tx, vaultId, caller.accountId, "owner");
+        // The row lock orders this against an accept of the same invite:
+        // whichever commits first wins, and the other sees it.
+        const { rows } = await tx.query<{ used: boolean; revoked: boolean }>(
+          `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked
+             FROM invites WHERE id = $1 AND vault_id = $2 FOR UPDATE`,
+          [inviteId, vaultId],
+        );
+        const invite = rows[0];
+        if (invite === undefined) {
+          throw new ApiError(404, "not-found", "This vault has no invite with this inviteId.");
+        }
+        if (invite.used) {
+          throw new ApiError(
+            409,
+            "invite-used",
+            "This invite has already been used; remove the member instead.",
+          );
+        }
+        // Revoking again (a retry) is fine and keeps the first time.
+        if (!invite.revoked) {
+          await tx.query("UPDATE invites SET revoked_at = now() WHERE id = $1", [inviteId]);
+        }
+      });
+      return noContent(reply);
+    },
+  );
+
   api.post<{ Params: { inviteId: string } }>("/invites/:inviteId/accept", async (request) => {
     const caller = await ctx.caller(request);
     const inviteId = parseUuidParam(request.params.inviteId, "inviteId");
@@ -392,9 +462,10 @@ export function registerVaultRoutes(api: FastifyInstance, ctx: AppContext): void
         live: boolean;
         used: boolean;
         used_by: string | null;
+        revoked: boolean;
       }>(
         `SELECT vault_id, token_hash, role, expires_at > now() AS live,
-                  used_at IS NOT NULL AS used, used_by
+                  used_at IS NOT NULL AS used, used_by, revoked_at IS NOT NULL AS revoked
              FROM invites WHERE id = $1 FOR UPDATE`,
         [inviteId],
       );
@@ -421,6 +492,13 @@ export function registerVaultRoutes(api: FastifyInstance, ctx: AppContext): void
           410,
           "invite-used",
           "This invite link has already been used. Please ask for a new one.",
+        );
+      }
+      if (invite.revoked) {
+        throw new ApiError(
+          410,
+          "invite-revoked",
+          "The person who made this invite link has withdrawn it. Please ask them for a new one.",
         );
       }
       if (!invite.live) {
