@@ -14,7 +14,7 @@ import Fastify, {
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./auth/rate-limit.ts";
 import { registerAccountRoutes } from "./auth/routes.ts";
 import { loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
-import { authenticate } from "./auth/sessions.ts";
+import { authenticate, DEFAULT_SESSION_LIFETIME, type SessionLifetime } from "./auth/sessions.ts";
 import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/types.ts";
@@ -40,7 +40,12 @@ export interface LogDestination {
 export interface BuildAppOptions {
   db: Db;
   config: Pick<Config, "maxBodyBytes" | "webDir"> &
-    Partial<Pick<Config, "opaqueServerSetup" | "trustProxy">>;
+    Partial<
+      Pick<
+        Config,
+        "opaqueServerSetup" | "trustProxy" | "sessionIdleSeconds" | "sessionMaxAgeSeconds"
+      >
+    >;
   /**
    * Logging. Default: level "info" to stdout. `false` turns logging off.
    * Request logging is always off (a quiet console); errors are logged
@@ -138,12 +143,17 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const rateLimits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   let secrets: Promise<ServerSecrets> | undefined =
     options.secrets === undefined ? undefined : Promise.resolve(options.secrets);
+  const sessionLifetime: SessionLifetime = {
+    idleSeconds: config.sessionIdleSeconds ?? DEFAULT_SESSION_LIFETIME.idleSeconds,
+    maxAgeSeconds: config.sessionMaxAgeSeconds ?? DEFAULT_SESSION_LIFETIME.maxAgeSeconds,
+  };
   const ctx: AppContext = {
     db,
     store: createVaultStore(db),
     hub: createVaultEventsHub(db),
     rateLimits,
     streamPingMs: options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
+    sessionLifetime,
     openStreams: new Set(),
     secrets() {
       secrets ??= loadServerSecrets(db, config.opaqueServerSetup).catch((error: unknown) => {
@@ -152,7 +162,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       });
       return secrets;
     },
-    caller: (request) => authenticate(db, request.headers.authorization),
+    caller: (request) => authenticate(db, request.headers.authorization, sessionLifetime),
   };
 
   const app = Fastify({
@@ -244,9 +254,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Registered last so its /* wildcard never shadows the API.
   if (webBuilt) registerWebApp(app, config.webDir);
 
-  // Expired logins, recoveries, rate-limit windows and old invites.
+  // Expired logins, recoveries, rate-limit windows, sessions and old invites.
   const sweeper = setInterval(() => {
-    sweepExpired(db, longestWindow(rateLimits)).catch((error: unknown) =>
+    sweepExpired(db, longestWindow(rateLimits), sessionLifetime).catch((error: unknown) =>
       app.log.warn({ err: error }, "removing expired rows failed"),
     );
   }, HOUSEKEEPING_INTERVAL_MS);

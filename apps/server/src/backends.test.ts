@@ -8,16 +8,19 @@ import { defineAccountSuite } from "./testing/accounts-suite.ts";
 import { defineBackendSuite } from "./testing/backend-suite.ts";
 import { describePostgres, openTestPglite, openTestPostgres } from "./testing/databases.ts";
 import { useHarness } from "./testing/harness.ts";
+import { defineSessionExpirySuite } from "./testing/session-expiry-suite.ts";
 
 // PGlite takes seconds to start on a busy machine.
 describe("event log and accounts on PGlite", { timeout: 60_000 }, () => {
   const harness = useHarness("pglite", openTestPglite);
   describe("event log", () => defineBackendSuite("pglite", harness));
   describe("accounts", () => defineAccountSuite("pglite", harness));
+  describe("session expiry", () => defineSessionExpirySuite("pglite", harness));
 });
 
 describePostgres("event log and accounts on PostgreSQL", (url) => {
   const harness = useHarness("postgres", () => openTestPostgres(url));
   describe("event log", () => defineBackendSuite("postgres", harness));
   describe("accounts", () => defineAccountSuite("postgres", harness));
+  describe("session expiry", () => defineSessionExpirySuite("postgres", harness));
 });

@@ -23,6 +23,8 @@ describe("loadConfig", () => {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       opaqueServerSetup: undefined,
       trustProxy: false,
+      sessionIdleSeconds: 30 * 24 * 60 * 60,
+      sessionMaxAgeSeconds: 180 * 24 * 60 * 60,
     });
     // The built web app next to this package: apps/web/dist.
     expect(DEFAULT_WEB_DIR).toBe(resolve(import.meta.dirname, "../../web/dist"));
@@ -40,6 +42,8 @@ describe("loadConfig", () => {
           TRELLIS_MAX_BODY_BYTES: "1048576",
           TRELLIS_OPAQUE_SERVER_SETUP: SETUP,
           TRELLIS_TRUST_PROXY: "10.0.0.0/8, 192.168.1.7",
+          TRELLIS_SESSION_IDLE_DAYS: "7",
+          TRELLIS_SESSION_MAX_DAYS: "90",
         },
         cwd,
       ),
@@ -52,6 +56,8 @@ describe("loadConfig", () => {
       maxBodyBytes: 1048576,
       opaqueServerSetup: SETUP,
       trustProxy: ["10.0.0.0/8", "192.168.1.7"],
+      sessionIdleSeconds: 7 * 24 * 60 * 60,
+      sessionMaxAgeSeconds: 90 * 24 * 60 * 60,
     });
     for (const [text, value] of [
       ["true", true],
@@ -85,6 +91,10 @@ describe("loadConfig", () => {
     ["TRELLIS_OPAQUE_SERVER_SETUP", "not a setup"],
     ["TRELLIS_OPAQUE_SERVER_SETUP", "abc"],
     ["TRELLIS_TRUST_PROXY", "yes please"],
+    ["TRELLIS_SESSION_IDLE_DAYS", "0"],
+    ["TRELLIS_SESSION_IDLE_DAYS", "2 weeks"],
+    ["TRELLIS_SESSION_MAX_DAYS", "3651"],
+    ["TRELLIS_SESSION_MAX_DAYS", "1.5"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     let error: unknown;
     try {
@@ -95,6 +105,18 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(name);
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([name]);
+  });
+
+  it("refuses a session idle limit longer than the maximum age", () => {
+    expect(() =>
+      loadConfig({ TRELLIS_SESSION_IDLE_DAYS: "60", TRELLIS_SESSION_MAX_DAYS: "30" }, cwd),
+    ).toThrow(
+      /TRELLIS_SESSION_IDLE_DAYS \(60\) must not be longer than TRELLIS_SESSION_MAX_DAYS \(30\)/,
+    );
+    expect(() => loadConfig({ TRELLIS_SESSION_IDLE_DAYS: "200" }, cwd)).toThrow(ConfigError);
+    expect(
+      loadConfig({ TRELLIS_SESSION_IDLE_DAYS: "30", TRELLIS_SESSION_MAX_DAYS: "30" }, cwd),
+    ).toMatchObject({ sessionIdleSeconds: 30 * 86_400, sessionMaxAgeSeconds: 30 * 86_400 });
   });
 
   it("never echoes an OPAQUE server setup", () => {

@@ -31,11 +31,25 @@ export interface Config {
    * many hops. A list: those proxy addresses or CIDR ranges.
    */
   readonly trustProxy: boolean | number | readonly string[];
+  /**
+   * A device's session ends after this many seconds without a request
+   * (TRELLIS_SESSION_IDLE_DAYS, in days).
+   */
+  readonly sessionIdleSeconds: number;
+  /**
+   * A session ends this many seconds after sign-in however much it is used
+   * (TRELLIS_SESSION_MAX_DAYS, in days). Never shorter than the idle limit.
+   */
+  readonly sessionMaxAgeSeconds: number;
 }
 
 export const DEFAULT_PORT = 4310;
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_SESSION_IDLE_DAYS = 30;
+export const DEFAULT_SESSION_MAX_DAYS = 180;
+const MAX_SESSION_DAYS = 3650;
+const DAY_SECONDS = 24 * 60 * 60;
 const MIN_MAX_BODY_BYTES = 1024;
 const MAX_MAX_BODY_BYTES = 1024 * 1024 * 1024;
 
@@ -186,6 +200,28 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
 
+  const days = (variable: string, fallback: number): number => {
+    const text = read(env, variable);
+    if (text === undefined) return fallback;
+    const parsed = parseInteger(text);
+    if (parsed === undefined || parsed < 1 || parsed > MAX_SESSION_DAYS) {
+      problem(
+        variable,
+        `${variable} must be a whole number of days from 1 to ${MAX_SESSION_DAYS} (got "${text}").`,
+      );
+      return fallback;
+    }
+    return parsed;
+  };
+  const idleDays = days("TRELLIS_SESSION_IDLE_DAYS", DEFAULT_SESSION_IDLE_DAYS);
+  const maxDays = days("TRELLIS_SESSION_MAX_DAYS", DEFAULT_SESSION_MAX_DAYS);
+  if (problems.length === 0 && idleDays > maxDays) {
+    problem(
+      "TRELLIS_SESSION_IDLE_DAYS",
+      `TRELLIS_SESSION_IDLE_DAYS (${idleDays}) must not be longer than TRELLIS_SESSION_MAX_DAYS (${maxDays}).`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -196,6 +232,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxBodyBytes,
     opaqueServerSetup,
     trustProxy,
+    sessionIdleSeconds: idleDays * DAY_SECONDS,
+    sessionMaxAgeSeconds: maxDays * DAY_SECONDS,
   };
 }
 

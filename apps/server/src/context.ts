@@ -2,7 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { RateLimits } from "./auth/rate-limit.ts";
 import type { ServerSecrets } from "./auth/secrets.ts";
-import type { Caller } from "./auth/sessions.ts";
+import type { Caller, SessionLifetime } from "./auth/sessions.ts";
 import type { Db } from "./db/types.ts";
 import type { VaultEventsHub } from "./vault/live.ts";
 import type { VaultStore } from "./vault/store.ts";
@@ -13,6 +13,8 @@ export interface AppContext {
   readonly hub: VaultEventsHub;
   readonly rateLimits: RateLimits;
   readonly streamPingMs: number;
+  /** When sessions end by age (idle, and at most since sign-in). */
+  readonly sessionLifetime: SessionLifetime;
   /** Open event streams; each entry ends its stream (used on shutdown). */
   readonly openStreams: Set<() => void>;
   /** The server's secrets (loaded from the database once, then cached). */

@@ -1,18 +1,31 @@
 /**
  * Removing what has expired: login states, recoveries, rate-limit windows,
- * and invites a week after they expired. Every instance runs it now and then;
- * running it twice at once is harmless.
+ * sessions past their idle or maximum age, and invites a week after they
+ * expired. Every instance runs it now and then; running it twice at once is
+ * harmless.
  */
+import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from "./auth/sessions.ts";
 import type { Queryable } from "./db/types.ts";
 
 export const HOUSEKEEPING_INTERVAL_MS = 5 * 60 * 1000;
 
-export async function sweepExpired(db: Queryable, longestWindowSeconds: number): Promise<void> {
+export async function sweepExpired(
+  db: Queryable,
+  longestWindowSeconds: number,
+  sessions: SessionLifetime = DEFAULT_SESSION_LIFETIME,
+): Promise<void> {
   await db.query("DELETE FROM pending_logins WHERE expires_at < now()");
   await db.query("DELETE FROM recoveries WHERE expires_at < now()");
   await db.query(
     "DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1::double precision)",
     [longestWindowSeconds],
+  );
+  // The same condition as ENDED_BY_AGE in auth/sessions.ts.
+  await db.query(
+    `DELETE FROM sessions
+      WHERE last_seen_at < now() - make_interval(secs => $1::double precision)
+         OR created_at < now() - make_interval(secs => $2::double precision)`,
+    [sessions.idleSeconds, sessions.maxAgeSeconds],
   );
   await db.query("DELETE FROM invites WHERE expires_at < now() - interval '7 days'");
 }

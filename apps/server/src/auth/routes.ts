@@ -32,7 +32,7 @@ import {
 } from "./opaque.ts";
 import { consume, type RateCounter, rateCounter, refund } from "./rate-limit.ts";
 import { CHALLENGE_BYTES, fakeRecoveryWrap, verifyEd25519 } from "./recovery-proof.ts";
-import { createSession } from "./sessions.ts";
+import { createSession, ENDED_BY_AGE } from "./sessions.ts";
 
 /** OPAQUE login state lives this long between start and finish. */
 export const LOGIN_STATE_SECONDS = 120;
@@ -291,9 +291,11 @@ export function registerAccountRoutes(api: FastifyInstance, ctx: AppContext): vo
       created_at: unknown;
       last_seen_at: unknown;
     }>(
-      `SELECT id, device_name, created_at, last_seen_at FROM sessions
-        WHERE account_id = $1 ORDER BY created_at, id`,
-      [caller.accountId],
+      // Sessions past their age are gone for the person even before the sweep removes them.
+      `SELECT s.id, s.device_name, s.created_at, s.last_seen_at FROM sessions s
+        WHERE s.account_id = $1 AND NOT ${ENDED_BY_AGE}
+        ORDER BY s.created_at, s.id`,
+      [caller.accountId, ctx.sessionLifetime.idleSeconds, ctx.sessionLifetime.maxAgeSeconds],
     );
     return {
       accountId: caller.accountId,

@@ -1,6 +1,11 @@
 /**
  * Sessions: a random 32-byte bearer token per signed-in device. The server
  * keeps only its SHA-256, so a copy of the database can't be used to sign in.
+ *
+ * A session ends when signed out, or by age: after `idleSeconds` without a
+ * request, or `maxAgeSeconds` after sign-in however much it is used (a
+ * stolen token stops working in the end). Times are the database's clock,
+ * the one clock every instance shares.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Queryable } from "../db/types.ts";
@@ -9,6 +14,26 @@ import { unauthenticated } from "../http/errors.ts";
 export const TOKEN_BYTES = 32;
 /** lastSeenAt is written at most this often per session, not on every request. */
 export const LAST_SEEN_RESOLUTION_SECONDS = 60;
+
+/** How long a session lasts (from the configuration: TRELLIS_SESSION_IDLE_DAYS, _MAX_DAYS). */
+export interface SessionLifetime {
+  /** Ends after this long without a request. */
+  readonly idleSeconds: number;
+  /** Ends this long after sign-in, however much it is used. */
+  readonly maxAgeSeconds: number;
+}
+
+export const DEFAULT_SESSION_LIFETIME: SessionLifetime = {
+  idleSeconds: 30 * 24 * 60 * 60,
+  maxAgeSeconds: 180 * 24 * 60 * 60,
+};
+
+/**
+ * SQL condition: the session row `s` has ended by age. Every query using it
+ * passes the lifetime as its parameters $2 (idle seconds) and $3 (maximum age).
+ */
+export const ENDED_BY_AGE = `(s.last_seen_at < now() - make_interval(secs => $2::double precision)
+      OR s.created_at < now() - make_interval(secs => $3::double precision))`;
 
 export interface NewSession {
   sessionId: string;
@@ -49,6 +74,7 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
 export async function authenticate(
   db: Queryable,
   authorization: string | string[] | undefined,
+  lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
 ): Promise<Caller> {
   if (authorization === undefined || authorization === "") {
     throw unauthenticated("Sign in first: send the header Authorization: Bearer <token>.");
@@ -60,16 +86,39 @@ export async function authenticate(
       "The Authorization header must be Bearer followed by a session token; sign in again.",
     );
   }
-  const { rows } = await db.query<{ id: string; account_id: string; stale: boolean }>(
-    `SELECT id, account_id,
-            last_seen_at < now() - make_interval(secs => $2::double precision) AS stale
-       FROM sessions WHERE token_hash = $1`,
-    [hashToken(tokenBytes), LAST_SEEN_RESOLUTION_SECONDS],
+  const { rows } = await db.query<{
+    id: string;
+    account_id: string;
+    stale: boolean;
+    expired: boolean;
+  }>(
+    `SELECT s.id, s.account_id,
+            s.last_seen_at < now() - make_interval(secs => $4::double precision) AS stale,
+            ${ENDED_BY_AGE} AS expired
+       FROM sessions s WHERE s.token_hash = $1`,
+    [
+      hashToken(tokenBytes),
+      lifetime.idleSeconds,
+      lifetime.maxAgeSeconds,
+      LAST_SEEN_RESOLUTION_SECONDS,
+    ],
   );
   const row = rows[0];
   if (row === undefined) {
     throw unauthenticated(
       "This session has ended (signed out, or the account was deleted); sign in again.",
+    );
+  }
+  if (row.expired) {
+    // Gone at once rather than at the next sweep: it leaves the device list,
+    // and its open event streams end at their next check.
+    await db.query(`DELETE FROM sessions s WHERE s.id = $1 AND ${ENDED_BY_AGE}`, [
+      row.id,
+      lifetime.idleSeconds,
+      lifetime.maxAgeSeconds,
+    ]);
+    throw unauthenticated(
+      "This session has expired (unused for too long, or signed in too long ago); sign in again.",
     );
   }
   if (row.stale) {
