@@ -402,6 +402,130 @@ describe("accounts", () => {
   });
 });
 
+describe("a sign-in that ended", () => {
+  const DAY = 86_400_000;
+
+  it("after a month unused: sync says sign in again, every entry waits on the device, and signing in again sends them", async () => {
+    const owner = await ownerWithAccount("Before the break.");
+    const vaultId = owner.sync.snapshot.vault!.vaultId;
+    const onServer = server.eventsOf(vaultId).length;
+    expect(owner.sync.snapshot.signInNeeded).toBeUndefined();
+
+    // A month and a day without this phone reaching the server: the session ends there.
+    time += 31 * DAY;
+    await writeNote(owner.client, "Written after a month away.");
+    await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
+    expect(owner.sync.snapshot.status).toMatchObject({
+      phase: "error",
+      reason: "unauthenticated",
+      fatal: true,
+    });
+    await writeNote(owner.client, "And one more, still signed out.");
+    await vi.waitFor(() => expect(owner.sync.snapshot.status?.pending).toBe(2));
+    expect(server.eventsOf(vaultId)).toHaveLength(onServer);
+    expect(texts(owner.client)).toEqual([
+      "And one more, still signed out.",
+      "Before the break.",
+      "Written after a month away.",
+    ]);
+    // The account and record stay linked to this device; only the sign-in is missing.
+    expect(owner.sync.snapshot.account?.username).toBe(owner.username);
+    expect(owner.sync.snapshot.vault?.vaultId).toBe(vaultId);
+
+    const back = await owner.sync.signIn({
+      serverUrl: SERVER,
+      username: owner.username,
+      password: "first password, long enough",
+      deviceName: "Lea's phone",
+    });
+    expect(back).toEqual({ ok: true, value: undefined });
+    expect(owner.sync.snapshot.signInNeeded).toBeUndefined();
+    await vi.waitFor(() =>
+      expect(owner.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
+    );
+    expect(owner.sync.snapshot.vault?.vaultId).toBe(vaultId);
+    expect(server.eventsOf(vaultId)).toHaveLength(onServer + 2);
+
+    // Another device sees everything, the entries written while signed out included.
+    const laptop = await device();
+    await laptop.sync.signIn({
+      serverUrl: SERVER,
+      username: owner.username,
+      password: "first password, long enough",
+      deviceName: "Laptop",
+    });
+    await vi.waitFor(() => expect(texts(laptop.client)).toEqual(texts(owner.client)));
+  });
+
+  it("the outbox survives closing the app while signed out", async () => {
+    const owner = await ownerWithAccount("Kept through a restart.");
+    const vaultId = owner.sync.snapshot.vault!.vaultId;
+    time += 181 * DAY;
+    await writeNote(owner.client, "Written when the sign-in was too old.");
+    await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
+    await owner.sync.close();
+    owner.client.close();
+
+    const reopened = await device(server.transport, owner.storage);
+    expect(texts(reopened.client)).toContain("Written when the sign-in was too old.");
+    await vi.waitFor(() => expect(reopened.sync.snapshot.signInNeeded).toBe(true));
+    expect(reopened.sync.snapshot.status?.pending).toBe(1);
+    expect(
+      (
+        await reopened.sync.signIn({
+          serverUrl: SERVER,
+          username: owner.username,
+          password: "first password, long enough",
+          deviceName: "Lea's phone",
+        })
+      ).ok,
+    ).toBe(true);
+    await vi.waitFor(() =>
+      expect(reopened.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
+    );
+    expect(server.eventsOf(vaultId)).toHaveLength(3);
+  });
+
+  it("signing in as someone else instead changes nothing: still signed out, entries still waiting", async () => {
+    const owner = await ownerWithAccount("Mine.");
+    const someoneElse = await ownerWithAccount("Theirs.");
+    time += 31 * DAY;
+    await writeNote(owner.client, "Waiting for the right account.");
+    await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
+    const wrong = await owner.sync.signIn({
+      serverUrl: SERVER,
+      username: someoneElse.username,
+      password: "first password, long enough",
+      deviceName: "x",
+    });
+    expect(wrong).toEqual({ ok: false, error: { reason: "device-has-record" } });
+    expect(owner.sync.snapshot).toMatchObject({
+      account: { username: owner.username },
+      vault: { role: "owner" },
+      signInNeeded: true,
+    });
+    expect(owner.sync.snapshot.status?.pending).toBe(1);
+  });
+
+  it("a partner waiting for the owner stops asking and says sign in again", async () => {
+    const owner = await ownerWithAccount();
+    const invite = await owner.sync.createInvite("partner", "https://trellis.test");
+    if (!invite.ok) throw new Error(invite.error.reason);
+    const partner = await device();
+    await partner.sync.createAccount({
+      serverUrl: SERVER,
+      username: uniqueName("jonas"),
+      password: "partner password, long enough",
+      deviceName: "Jonas's phone",
+      recovery: partner.sync.newRecoveryKey(),
+    });
+    expect((await partner.sync.acceptInvite(new URL(invite.value.link).hash)).ok).toBe(true);
+    time += 31 * DAY;
+    await vi.waitFor(() => expect(partner.sync.snapshot.signInNeeded).toBe(true));
+    expect(partner.sync.snapshot.vault?.state).toBe("waiting");
+  });
+});
+
 describe("a record and an account that came separately", () => {
   it("a record started after signing in to an empty account becomes that account's vault", async () => {
     const d = await device();
@@ -449,6 +573,45 @@ describe("sharing", () => {
     await vi.waitFor(() => expect(texts(owner.client)).toContain(dose.payload.text));
     await writeNote(owner.client, "Thanks for tonight.");
     await vi.waitFor(() => expect(texts(partner.client)).toContain("Thanks for tonight."));
+  });
+
+  it("the owner sees the invites made and revokes one; its link then says it was withdrawn", async () => {
+    const owner = await ownerWithAccount();
+    const first = await owner.sync.createInvite("partner", "https://trellis.test");
+    const second = await owner.sync.createInvite("viewer", "https://trellis.test");
+    if (!first.ok || !second.ok) throw new Error("invite");
+    const listed = await owner.sync.invites();
+    if (!listed.ok) throw new Error(listed.error.reason);
+    expect(listed.value.map((i) => [i.role, i.status, i.expiresAt])).toEqual([
+      ["viewer", "pending", second.value.expiresAt],
+      ["partner", "pending", first.value.expiresAt],
+    ]);
+    const viewerInvite = listed.value[0]!;
+    expect(await owner.sync.revokeInvite(viewerInvite.inviteId)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const after = await owner.sync.invites();
+    expect(after.ok && after.value.map((i) => i.status)).toEqual(["revoked", "pending"]);
+
+    const wrongPerson = await device();
+    await wrongPerson.sync.createAccount({
+      serverUrl: SERVER,
+      username: uniqueName("wrong"),
+      password: "password password",
+      deviceName: "x",
+      recovery: wrongPerson.sync.newRecoveryKey(),
+    });
+    expect(await wrongPerson.sync.acceptInvite(new URL(second.value.link).hash)).toEqual({
+      ok: false,
+      error: { reason: "invite-revoked", status: 410 },
+    });
+    expect(wrongPerson.sync.snapshot.vault).toBeNull();
+    // Someone who is not the owner is refused on the device, before asking.
+    expect(await wrongPerson.sync.invites()).toEqual({
+      ok: false,
+      error: { reason: "no-vault" },
+    });
   });
 
   it("an invite works once", async () => {

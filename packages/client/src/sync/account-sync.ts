@@ -18,7 +18,7 @@ import {
   VaultKey,
 } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
-import type { Role } from "@trellis/sync";
+import type { InviteStatus, Role } from "@trellis/sync";
 import type { TrellisClient } from "../client.ts";
 import {
   changePassword as changePasswordFlow,
@@ -75,6 +75,13 @@ export interface AccountSyncSnapshot {
   readonly vault: VaultView | null;
   /** The engine's status while it runs; null without an active vault. */
   readonly status: SyncStatus | null;
+  /**
+   * The server said this device's sign-in has ended (unused too long, too
+   * old, or signed out from another device). Nothing syncs until the person
+   * signs in again; what they record meanwhile waits here, none of it lost.
+   * Absent otherwise.
+   */
+  readonly signInNeeded?: true;
 }
 
 export interface MemberView {
@@ -84,6 +91,16 @@ export interface MemberView {
   readonly joinedAt: string;
   readonly isMe: boolean;
   readonly publicIdentity: WireIdentity;
+}
+
+/** An invite the owner made, and where it stands. */
+export interface InviteView {
+  readonly inviteId: string;
+  readonly role: "partner" | "viewer";
+  readonly status: InviteStatus;
+  /** ISO instants. */
+  readonly createdAt: string;
+  readonly expiresAt: string;
 }
 
 export interface DeviceView {
@@ -134,6 +151,10 @@ export interface AccountSync {
     role: "partner" | "viewer",
     origin: string,
   ): Outcome<{ link: string; expiresAt: string }>;
+  /** The owner's invites for this record, newest first. */
+  invites(): Outcome<InviteView[]>;
+  /** Withdraws an invite not yet used (owner only): its link stops working. */
+  revokeInvite(inviteId: string): Outcome<void>;
   /** Accepts an invite link's fragment; returns the code to compare with the owner. */
   acceptInvite(fragment: string): Outcome<{ role: Role; safetyCode: SafetyCode }>;
   members(): Outcome<MemberView[]>;
@@ -185,6 +206,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
   let unsubscribeEngine: (() => void) | null = null;
   let grantTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  let signInNeeded = false;
   let snapshot: AccountSyncSnapshot = view();
 
   function view(): AccountSyncSnapshot {
@@ -202,6 +224,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
         ownerAccountId: vault.ownerAccountId,
       },
       status: engine?.status ?? null,
+      ...(signInNeeded && { signInNeeded: true as const }),
     };
   }
 
@@ -210,7 +233,42 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     for (const l of listeners) l();
   }
 
-  const apiFor = (serverUrl: string): SyncApi => createApi(options.connect(serverUrl));
+  /**
+   * The server ended this device's session: say so, and stop asking it for
+   * anything until the person signs in again. The engine stops on its own
+   * (a fatal failure); the outbox keeps every pending event.
+   */
+  function sessionEnded(): void {
+    if (signInNeeded || closed) return;
+    signInNeeded = true;
+    if (grantTimer) clearTimeout(grantTimer);
+    grantTimer = null;
+    changed();
+  }
+
+  /** A transport that notices a 401 for this device's session, whichever call hears it first. */
+  function connect(serverUrl: string): Transport {
+    const inner = options.connect(serverUrl);
+    return {
+      ...inner,
+      async request(request) {
+        const response = await inner.request(request);
+        const reason = (response?.body as { error?: { reason?: unknown } } | undefined)?.error
+          ?.reason;
+        if (
+          response?.status === 401 &&
+          reason === "unauthenticated" &&
+          request.token !== undefined &&
+          request.token === account?.token
+        ) {
+          sessionEnded();
+        }
+        return response;
+      },
+    };
+  }
+
+  const apiFor = (serverUrl: string): SyncApi => createApi(connect(serverUrl));
   const api = (): SyncApi => apiFor(account!.serverUrl);
 
   function keysOf(a: StoredAccount): { identity: Identity } {
@@ -263,7 +321,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     });
     engine = createSyncEngine({
       storage: store,
-      transport: options.connect(a.serverUrl),
+      transport: connect(a.serverUrl),
       crypto,
       token: a.token,
       ...(options.clock && { clock: options.clock }),
@@ -319,7 +377,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
 
   /** While waiting for the owner's confirmation, ask for the grant now and then. */
   function pollGrant(): void {
-    if (closed || grantTimer || vault?.state !== "waiting") return;
+    if (closed || grantTimer || signInNeeded || vault?.state !== "waiting") return;
     grantTimer = setTimeout(async () => {
       grantTimer = null;
       await checkGrant();
@@ -355,6 +413,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
 
   async function link(serverUrl: string, signedIn: SignedIn, username: string, deviceName: string) {
     await stopEngine();
+    signInNeeded = false;
     await saveAccount({
       serverUrl,
       accountId: signedIn.accountId,
@@ -423,6 +482,8 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
       ownerAccountId,
       ownerSigningKey,
       keys: keys.value.map((k) => VaultKey.encode(k)),
+      // Signing in again after the session ended: a removal's rotation still to finish stays due.
+      ...(vault?.vaultId === chosen.vaultId && vault.rotationDue && { rotationDue: true }),
     });
     await store.setCanRecord(chosen.role !== "viewer");
     return done;
@@ -436,6 +497,8 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
   ): Outcome<void> {
     if (!signedIn.ok) return signedIn;
     const previous = account;
+    const previousVault = vault;
+    const previouslyNeeded = signInNeeded;
     await link(serverUrl, signedIn.value, username, deviceName);
     if (!previous || previous.accountId !== signedIn.value.accountId) await saveVault(null);
     const adopted = await adoptVault(signedIn.value);
@@ -443,6 +506,13 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
       // Leave nothing half-done: this session is not kept.
       await apiFor(serverUrl).signOutDevice(signedIn.value.session.token, "current");
       await saveAccount(previous);
+      if (vault !== previousVault) await saveVault(previousVault);
+      signInNeeded = previouslyNeeded;
+      // As it was: syncing, or (signed out) saying so with what waits.
+      if (previous) {
+        startEngine();
+        pollGrant();
+      }
       changed();
       return adopted;
     }
@@ -487,6 +557,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     store = client.sync;
     account = null;
     vault = null;
+    signInNeeded = false;
     changed();
   });
 
@@ -559,6 +630,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
       await stopEngine();
       await saveVault(null);
       await saveAccount(null);
+      signInNeeded = false;
       changed();
       return done;
     },
@@ -570,6 +642,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
       await saveVault(null);
       await saveAccount(null);
       await store.setMeta(RECORD_VAULT_KEY, undefined);
+      signInNeeded = false;
       changed();
       return done;
     },
@@ -585,6 +658,18 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
         now: now(),
       });
       return r.ok ? { ok: true, value: { link: r.value.link, expiresAt: r.value.expiresAt } } : r;
+    },
+    async invites() {
+      if (!account || !vault) return fail("no-vault");
+      if (vault.role !== "owner") return fail("forbidden");
+      const r = await api().invites(account.token, vault.vaultId);
+      return r.ok ? { ok: true, value: r.value.invites } : r;
+    },
+    async revokeInvite(inviteId) {
+      if (!account || !vault) return fail("no-vault");
+      if (vault.role !== "owner") return fail("forbidden");
+      const r = await api().revokeInvite(account.token, vault.vaultId, inviteId);
+      return r.ok ? done : r;
     },
     async acceptInvite(fragment) {
       if (!account) return fail("no-account");

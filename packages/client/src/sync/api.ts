@@ -14,6 +14,7 @@ import {
   inviteAcceptRequest,
   inviteAcceptResponse,
   inviteCreateRequest,
+  inviteListResponse,
   loginFinishRequest,
   loginFinishResponse,
   loginStartRequest,
@@ -227,6 +228,18 @@ export function createApi(transport: Transport) {
         token,
         body,
         request: inviteCreateRequest,
+        response: EMPTY,
+      }),
+    /** The vault's invites (owner only), newest first, each with where it stands. */
+    invites: (token: string, vaultId: string) =>
+      call<Out<typeof inviteListResponse>>("GET", vaultPath(vaultId, "/invites"), {
+        token,
+        response: inviteListResponse,
+      }),
+    /** Withdraws an unused invite (owner only): its link then answers `invite-revoked`. */
+    revokeInvite: (token: string, vaultId: string, inviteId: string) =>
+      call<unknown>("DELETE", vaultPath(vaultId, `/invites/${encodeURIComponent(inviteId)}`), {
+        token,
         response: EMPTY,
       }),
     acceptInvite: (token: string, inviteId: string, body: In<typeof inviteAcceptRequest>) =>

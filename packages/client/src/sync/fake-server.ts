@@ -15,6 +15,7 @@ import {
   appendRequest,
   inviteAcceptRequest,
   inviteCreateRequest,
+  inviteListResponse,
   loginFinishRequest,
   loginStartRequest,
   passwordFinishRequest,
@@ -75,7 +76,14 @@ interface Vault {
   eventIds: Map<string, number>;
   invites: Map<
     string,
-    { tokenHash: string; role: "partner" | "viewer"; expiresAt: number; used: boolean }
+    {
+      tokenHash: string;
+      role: "partner" | "viewer";
+      createdAt: number;
+      expiresAt: number;
+      used: boolean;
+      revoked: boolean;
+    }
   >;
   listeners: Set<() => void>;
 }
@@ -87,9 +95,13 @@ export interface FakeServer {
   eventsOf(vaultId: string): readonly StoredEvent[];
   /** Everything the server stores, as JSON text (for privacy assertions). */
   dump(): string;
-  /** Seconds since the epoch the server believes it is (for invite expiry). */
+  /** Milliseconds since the epoch the server believes it is (for invite and session expiry). */
   setNow(now: () => number): void;
 }
+
+/** As the real server's defaults: a session ends 30 days unused, or 180 days after sign-in. */
+export const FAKE_SESSION_IDLE_MS = 30 * 86_400_000;
+export const FAKE_SESSION_MAX_AGE_MS = 180 * 86_400_000;
 
 const PREFIX = "/api/v1";
 
@@ -127,8 +139,19 @@ export async function createFakeServer(): Promise<FakeServer> {
     return r.data as z.output<S>;
   }
 
-  function auth(token: string | undefined): { session: SessionRow; account: Account } {
+  /** The session for a token, unless it has ended by age (then it is gone, as on the real server). */
+  function liveSession(token: string | undefined): SessionRow | undefined {
     const session = token ? sessions.get(token) : undefined;
+    if (!session) return undefined;
+    const idle = now() - Date.parse(session.lastSeenAt) > FAKE_SESSION_IDLE_MS;
+    const old = now() - Date.parse(session.createdAt) > FAKE_SESSION_MAX_AGE_MS;
+    if (!idle && !old) return session;
+    sessions.delete(session.token);
+    return undefined;
+  }
+
+  function auth(token: string | undefined): { session: SessionRow; account: Account } {
+    const session = liveSession(token);
     const account = session ? accountsById.get(session.accountId) : undefined;
     if (!session || !account) return fail(401, "unauthenticated");
     session.lastSeenAt = iso();
@@ -489,8 +512,51 @@ export async function createFakeServer(): Promise<FakeServer> {
     if (Number.isNaN(expiresAt) || expiresAt > now() + 7 * 86_400_000 + 60_000) {
       fail(400, "invalid-request");
     }
-    vault.invites.set(r.inviteId, { tokenHash: r.tokenHash, role: r.role, expiresAt, used: false });
+    vault.invites.set(r.inviteId, {
+      tokenHash: r.tokenHash,
+      role: r.role,
+      createdAt: now(),
+      expiresAt,
+      used: false,
+      revoked: false,
+    });
     return { inviteId: r.inviteId };
+  });
+
+  route("GET", "/vaults/:vaultId/invites", ([vaultId], { token }) => {
+    const { account } = auth(token);
+    const { vault, membership } = memberOf(vaultId!, account.accountId);
+    if (membership.role !== "owner") fail(403, "forbidden");
+    return inviteListResponse.parse({
+      // Newest first; made in the same millisecond, the later one first.
+      invites: [...vault.invites]
+        .reverse()
+        .sort(([, a], [, b]) => b.createdAt - a.createdAt)
+        .map(([inviteId, i]) => ({
+          inviteId,
+          role: i.role,
+          status: i.used
+            ? "used"
+            : i.revoked
+              ? "revoked"
+              : i.expiresAt <= now()
+                ? "expired"
+                : "pending",
+          createdAt: new Date(i.createdAt).toISOString(),
+          expiresAt: new Date(i.expiresAt).toISOString(),
+        })),
+    });
+  });
+
+  route("DELETE", "/vaults/:vaultId/invites/:inviteId", ([vaultId, inviteId], { token }) => {
+    const { account } = auth(token);
+    const { vault, membership } = memberOf(vaultId!, account.accountId);
+    if (membership.role !== "owner") fail(403, "forbidden");
+    const invite = vault.invites.get(inviteId!);
+    if (!invite) return fail(404, "not-found");
+    if (invite.used) fail(409, "invite-used");
+    invite.revoked = true;
+    return {};
   });
 
   route("POST", "/invites/:inviteId/accept", async ([inviteId], { token, body }) => {
@@ -502,6 +568,7 @@ export async function createFakeServer(): Promise<FakeServer> {
       return fail(404, "invite-invalid");
     }
     if (invite.used) fail(410, "invite-used");
+    if (invite.revoked) fail(410, "invite-revoked");
     if (invite.expiresAt < now()) fail(410, "invite-expired");
     if (vault.members.has(account.accountId)) fail(403, "forbidden");
     invite.used = true;
@@ -587,7 +654,7 @@ export async function createFakeServer(): Promise<FakeServer> {
   }): AsyncIterable<StreamMessage> {
     const m = /^\/api\/v1\/vaults\/([^/]+)\/stream\?after=(\d+)$/.exec(path);
     if (!m) throw new StreamRefused(404);
-    const session = sessions.get(token);
+    const session = liveSession(token);
     const vault = vaults.get(m[1]!);
     const membership = session ? vault?.members.get(session.accountId) : undefined;
     if (!session) throw new StreamRefused(401);

@@ -13,6 +13,7 @@ export {
   type AccountSyncSnapshot,
   type AccountView,
   type DeviceView,
+  type InviteView,
   type MemberView,
   openAccountSync,
   type VaultView,

@@ -182,3 +182,108 @@ describe("sharing", () => {
     });
   });
 });
+
+describe("the owner's invites", () => {
+  it("lists them with where each stands, revokes one, and its link then says it was withdrawn", async () => {
+    const api = createApi(server.transport);
+    const { vault, fragment: used } = await joined();
+    const second = await createInvite(api, owner.session.token, {
+      vaultId: vault.vaultId,
+      identity: owner.identity,
+      role: "viewer",
+      origin: "https://trellis.test",
+      now: Date.now(),
+    });
+    if (!second.ok) throw new Error(second.error.reason);
+    expect((await acceptInvite(api, partner.session.token, used)).ok).toBe(true);
+
+    const listed = await api.invites(owner.session.token, vault.vaultId);
+    if (!listed.ok) throw new Error(listed.error.reason);
+    expect(listed.value.invites.map((i) => [i.inviteId, i.role, i.status])).toEqual([
+      [second.value.inviteId, "viewer", "pending"],
+      [new URLSearchParams(used.slice(1)).get("i"), "partner", "used"],
+    ]);
+    expect(listed.value.invites[0]!.expiresAt).toBe(second.value.expiresAt);
+
+    expect(
+      await api.revokeInvite(owner.session.token, vault.vaultId, second.value.inviteId),
+    ).toEqual({ ok: true, value: {} });
+    const after = await api.invites(owner.session.token, vault.vaultId);
+    expect(after.ok && after.value.invites[0]!.status).toBe("revoked");
+    const late = await register(api, {
+      username: `sharing-late-${Date.now()}`,
+      password: "a password for someone late",
+      deviceName: "x",
+      recovery: generateRecoveryKey(),
+    });
+    if (!late.ok) throw new Error(late.error.reason);
+    const refused = await acceptInvite(
+      api,
+      late.value.session.token,
+      new URL(second.value.link).hash,
+    );
+    expect(refused).toEqual({ ok: false, error: { reason: "invite-revoked", status: 410 } });
+
+    // A used invite can't be withdrawn; someone who isn't the owner may neither look nor withdraw.
+    const usedId = listed.value.invites[1]!.inviteId;
+    expect(await api.revokeInvite(owner.session.token, vault.vaultId, usedId)).toEqual({
+      ok: false,
+      error: { reason: "invite-used", status: 409 },
+    });
+    expect(await api.invites(partner.session.token, vault.vaultId)).toEqual({
+      ok: false,
+      error: { reason: "forbidden", status: 403 },
+    });
+    expect(await api.revokeInvite(late.value.session.token, vault.vaultId, usedId)).toEqual({
+      ok: false,
+      error: { reason: "not-found", status: 404 },
+    });
+  });
+
+  it("checks the list against the contract before anyone uses it", async () => {
+    const answers: unknown[] = [
+      { invites: [{ inviteId: "not-a-uuid", role: "partner", status: "pending" }] },
+      {
+        invites: [
+          {
+            inviteId: crypto.randomUUID(),
+            role: "owner",
+            status: "pending",
+            createdAt: "2025-05-12T19:00:00.000Z",
+            expiresAt: "2025-05-19T19:00:00.000Z",
+          },
+        ],
+      },
+      {
+        invites: [
+          {
+            inviteId: crypto.randomUUID(),
+            role: "partner",
+            status: "forgotten",
+            createdAt: "2025-05-12T19:00:00.000Z",
+            expiresAt: "2025-05-19T19:00:00.000Z",
+          },
+        ],
+      },
+      {
+        invites: [
+          {
+            inviteId: crypto.randomUUID(),
+            role: "partner",
+            status: "pending",
+            createdAt: "2025-05-12T19:00:00.000Z",
+            expiresAt: "2025-05-19T19:00:00.000Z",
+            tokenHash: "leaked",
+          },
+        ],
+      },
+    ];
+    for (const body of answers) {
+      const stub: Transport = { ...server.transport, request: async () => ({ status: 200, body }) };
+      expect(await createApi(stub).invites(owner.session.token, crypto.randomUUID())).toEqual({
+        ok: false,
+        error: { reason: "bad-response", status: 200 },
+      });
+    }
+  });
+});
