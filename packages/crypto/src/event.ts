@@ -14,11 +14,19 @@
  */
 import { err, ok, type Result } from "@trellis/domain";
 import { aeadOpen, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
-import { ascii, type Bytes, concatBytes, isUint32, readUint32BE, uint32BE, wipe } from "./bytes.ts";
+import {
+  ascii,
+  type Bytes,
+  concatBytes,
+  isUint32,
+  randomBytes,
+  readUint32BE,
+  uint32BE,
+  wipe,
+} from "./bytes.ts";
 import { assertAdSafeId, isAdSafeId } from "./ids.ts";
 import { KEY_BYTES, makeVaultKey, type VaultKey } from "./keys.ts";
 import { isBucket, MIN_BUCKET, padToBucket, unpadBucket } from "./padding.ts";
-import { lib } from "./sodium.ts";
 
 export const EVENT_ENVELOPE_VERSION = 1;
 export const EVENT_HEADER_BYTES = 1 + 4 + NONCE_BYTES;
@@ -43,7 +51,7 @@ export type VaultKeysByEpoch = ReadonlyMap<number, VaultKey>;
 /** A fresh random key for a vault's `epoch` (a whole number from 0 to 2^32-1). */
 export function generateVaultKey(epoch: number): VaultKey {
   if (!isUint32(epoch)) throw new RangeError("an epoch is a whole number from 0 to 2^32-1");
-  return makeVaultKey(epoch, lib().randombytes_buf(KEY_BYTES.VaultKey));
+  return makeVaultKey(epoch, randomBytes(KEY_BYTES.VaultKey));
 }
 
 /** `vaultId|eventId|epoch|v1` as UTF-8. */
@@ -134,8 +142,8 @@ export function openEvent(
     wipe(padded);
     return err({ reason: "malformed" });
   }
-  // Copy, then wipe both: the copy never shares memory with a buffer we wiped.
-  const copy = Uint8Array.from(plaintext);
-  wipe(plaintext, padded);
+  // Copy, then wipe: the plaintext owns its whole buffer, and nothing we wiped is shared with it.
+  const copy = plaintext.slice();
+  wipe(padded);
   return ok(copy);
 }

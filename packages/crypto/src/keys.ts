@@ -11,6 +11,7 @@ import {
   concatBytes,
   fromBase64Url,
   isUint32,
+  randomBytes,
   readUint32BE,
   toBase64Url,
   uint32BE,
@@ -191,7 +192,7 @@ export function makeVaultKey(epoch: number, bytes: Uint8Array): VaultKey {
   return { epoch, bytes: bytes as Bytes<"VaultKey"> };
 }
 
-/** Draws `length` bytes from libsodium's CSPRNG, typed as `K`. */
+/** Draws `length` bytes from the platform CSPRNG, typed as `K`. */
 export function randomKey<K extends Uint8Array>(length: number): K {
-  return lib().randombytes_buf(length) as K;
+  return randomBytes(length) as K;
 }
