@@ -3,5 +3,7 @@
  * Schemas (zod) for every request and response, the endpoint list, and the
  * invite link format. No I/O and no logic beyond parsing.
  */
+
+export * from "./event-pages.ts";
 export * from "./paths.ts";
 export * from "./wire.ts";

@@ -71,6 +71,8 @@ export interface ApiResponse {
   /** Parsed JSON, or undefined for an empty body. */
   readonly body: unknown;
   readonly text: string;
+  /** The body's bytes as sent (binary answers, such as event pages). */
+  readonly raw: Uint8Array;
 }
 
 export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
@@ -100,12 +102,13 @@ export function fetchTransport(baseUrl: string): Transport {
       headers: requestHeaders(request),
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     });
-    const text = await response.text();
+    const raw = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(raw);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    return { status: response.status, headers, body: parseJson(text), text };
+    return { status: response.status, headers, body: parseJson(text), text, raw };
   };
 }
 
@@ -131,6 +134,7 @@ export function injectTransport(
       headers,
       body: parseJson(response.body),
       text: response.body,
+      raw: new Uint8Array(response.rawPayload),
     };
   };
 }

@@ -4,6 +4,7 @@
  * is not theirs and is refused every time, learning nothing.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { decodeEventPage, EVENT_PAGE_CONTENT_TYPE } from "@trellis/sync";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/types.ts";
@@ -190,6 +191,47 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
       await c.append(sam, vault.vaultId, c.seal(samsVault, ["Trigger at 21:30, done"]));
       const { events } = await c.pullAll(maya, vault.vaultId);
       expect(c.open(vault, events)).toEqual(["Day 3: E2 412 pg/mL", "Trigger at 21:30, done"]);
+    });
+
+    it("pages come in binary to a device that asks: the same events, bodies as bytes; errors stay JSON", async () => {
+      const c = client();
+      const { maya, sam, vault } = await sharedVault("viewer");
+      await c.append(maya, vault.vaultId, c.seal(vault, ["one", "two", "three"]));
+      const path = `/api/v1/vaults/${vault.vaultId}/events?after=0&limit=2`;
+      const json = await c.pull(sam, vault.vaultId, 0, 2);
+      const binary = await c.request({
+        method: "GET",
+        path,
+        token: sam.session.token,
+        headers: { accept: `${EVENT_PAGE_CONTENT_TYPE}, application/json;q=0.9` },
+      });
+      expect(binary.status).toBe(200);
+      expect(binary.headers["content-type"]).toBe(EVENT_PAGE_CONTENT_TYPE);
+      expect(binary.headers.vary).toMatch(/accept/i);
+      const page = decodeEventPage(binary.raw);
+      if (!page.ok) throw new Error(page.error.problem);
+      expect(page.value.more).toBe(true);
+      expect(page.value.next).toBe(json.next);
+      expect(
+        page.value.events.map((e) => ({
+          seq: e.seq,
+          id: e.id,
+          body: Buffer.from(e.body).toString("base64"),
+          receivedAt: new Date(e.receivedAt).toISOString(),
+        })),
+      ).toEqual(json.events);
+      // A binary page is a third smaller than the same page in JSON.
+      expect(binary.raw.length).toBeLessThan(
+        0.8 * (await c.request({ method: "GET", path, token: sam.session.token })).raw.length,
+      );
+      const stranger = await register("lee");
+      const refused = await c.request({
+        method: "GET",
+        path,
+        token: stranger.session.token,
+        headers: { accept: EVENT_PAGE_CONTENT_TYPE },
+      });
+      expectError(refused, 404, "not-found");
     });
 
     it("a viewer reads but can't append", async () => {

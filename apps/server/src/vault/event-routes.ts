@@ -3,6 +3,7 @@
  * here (`requireAccess`): owners and partners append, every member who has
  * been given the key reads.
  */
+import { EVENT_PAGE_CONTENT_TYPE, encodeEventPage } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import { ApiError } from "../http/errors.ts";
@@ -25,6 +26,14 @@ export interface PullResponse {
   events: { seq: number; id: string; body: string; receivedAt: string }[];
   next: number;
   more: boolean;
+}
+
+/** True when the client lists the binary page type in its Accept header. */
+function wantsBinaryPage(accept: string | undefined): boolean {
+  if (!accept) return false;
+  return accept
+    .split(",")
+    .some((part) => part.split(";")[0]!.trim().toLowerCase() === EVENT_PAGE_CONTENT_TYPE);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -65,12 +74,28 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
 
   api.get<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
-    async (request): Promise<PullResponse> => {
+    async (request, reply): Promise<PullResponse | Buffer> => {
       const caller = await ctx.caller(request);
       const vaultId = parseVaultId(request.params.vaultId);
       await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
       const { after, limit } = parsePullQuery(request.query);
       const page = await ctx.store.pull(vaultId, after, limit);
+      reply.header("vary", "accept");
+      if (wantsBinaryPage(request.headers.accept)) {
+        // The same page without base64 or JSON around each body (see @trellis/sync event-pages).
+        const bytes = encodeEventPage({
+          events: page.events.map((event) => ({
+            seq: event.seq,
+            id: event.id,
+            body: event.body,
+            receivedAt: event.receivedAt.getTime(),
+          })),
+          next: page.next,
+          more: page.more,
+        });
+        reply.type(EVENT_PAGE_CONTENT_TYPE);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      }
       return {
         events: page.events.map((event) => ({
           seq: event.seq,

@@ -10,6 +10,7 @@ import {
   accountResponse,
   appendRequest,
   appendResponse,
+  EVENT_PAGE_CONTENT_TYPE,
   errorBody,
   inviteAcceptRequest,
   inviteAcceptResponse,
@@ -24,7 +25,6 @@ import {
   passwordFinishRequest,
   passwordStartRequest,
   passwordStartResponse,
-  pullResponse,
   putGrantsRequest,
   recoveryCompleteRequest,
   recoveryCompleteResponse,
@@ -40,6 +40,7 @@ import {
   vaultListResponse,
 } from "@trellis/sync";
 import type { z } from "zod";
+import { type EventPage, pulledPage } from "./pulled-page.ts";
 import type { HttpMethod, Transport } from "./transport.ts";
 
 /**
@@ -79,6 +80,7 @@ export function createApi(transport: Transport) {
       request?: z.ZodType;
       response: { safeParse(value: unknown): { success: boolean; data?: unknown } };
       signal?: AbortSignal | undefined;
+      accept?: string | undefined;
     },
   ): ApiResult<T> {
     let body = options.body;
@@ -92,10 +94,11 @@ export function createApi(transport: Transport) {
       token: options.token,
       body,
       signal: options.signal,
+      accept: options.accept,
     });
     if (!response) return { ok: false, error: { reason: "offline" } };
     if (response.status >= 200 && response.status < 300) {
-      const parsed = options.response.safeParse(response.body);
+      const parsed = options.response.safeParse(response.bytes ?? response.body);
       if (!parsed.success) {
         return { ok: false, error: { reason: "bad-response", status: response.status } };
       }
@@ -255,12 +258,13 @@ export function createApi(transport: Transport) {
         request: appendRequest,
         response: appendResponse,
       }),
+    /** Up to `limit` events after seq `after`, bodies as bytes (asked for in binary, JSON understood). */
     pull: (token: string, vaultId: string, after: number, limit: number) =>
-      call<Out<typeof pullResponse>>(
-        "GET",
-        vaultPath(vaultId, `/events?after=${after}&limit=${limit}`),
-        { token, response: pullResponse },
-      ),
+      call<EventPage>("GET", vaultPath(vaultId, `/events?after=${after}&limit=${limit}`), {
+        token,
+        response: pulledPage,
+        accept: EVENT_PAGE_CONTENT_TYPE,
+      }),
     /** Path of the live stream, for `Transport.stream`. */
     streamPath: (vaultId: string, after: number) =>
       `${PREFIX}${vaultPath(vaultId, `/stream?after=${after}`)}`,

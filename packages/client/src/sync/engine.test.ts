@@ -1,4 +1,5 @@
 import { generateRecoveryKey, generateVaultKey, ready, type VaultKey } from "@trellis/crypto";
+import { EVENT_PAGE_CONTENT_TYPE } from "@trellis/sync";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { openClient, type SyncStore, type TrellisClient } from "../client.ts";
@@ -8,6 +9,7 @@ import { createApi } from "./api.ts";
 import { backoffDelay, createSyncEngine, cursorKey, type SyncClock } from "./engine.ts";
 import { createFakeServer, type FakeServer, networkSwitch } from "./fake-server.ts";
 import { createVault } from "./sharing.ts";
+import type { Transport } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
 let server: FakeServer;
@@ -237,6 +239,87 @@ describe("the sync engine", () => {
     expect(await reader.sync.getMeta(cursorKey(vault.vaultId))).toBeUndefined();
     expect((await engine.sync()).ok).toBe(true);
     expect(reader.state.journey).not.toBeNull();
+  });
+
+  it("pulls in binary, still understands a server that answers only in JSON, and refuses a garbled page", async () => {
+    const vault = await freshVault();
+    const writer = await journeyClient();
+    await note(writer, "Bloated today; the scan is at 8.");
+    const crypto = () => createVaultCrypto({ vaultId: vault.vaultId, keys: [vault.key] });
+    await createSyncEngine({
+      storage: writer.sync,
+      transport: server.transport,
+      crypto: crypto(),
+      token: owner.session.token,
+      live: false,
+    }).sync();
+
+    const asked: (string | undefined)[] = [];
+    const answeredBinary: boolean[] = [];
+    const spying: Transport = {
+      stream: server.transport.stream,
+      async request(request) {
+        if (request.method === "GET" && request.path.includes("/events"))
+          asked.push(request.accept);
+        const response = await server.transport.request(request);
+        if (request.path.includes("/events")) answeredBinary.push(response?.bytes !== undefined);
+        return response;
+      },
+    };
+    const binaryReader = await openClient({ storage: memoryStorage(), now });
+    const viaBinary = createSyncEngine({
+      storage: binaryReader.sync,
+      transport: spying,
+      crypto: crypto(),
+      token: owner.session.token,
+      live: false,
+    });
+    expect((await viaBinary.sync()).ok).toBe(true);
+    expect(asked).toContain(EVENT_PAGE_CONTENT_TYPE);
+    expect(answeredBinary).toContain(true);
+
+    // An older server ignores the Accept header: the same journey arrives from JSON.
+    const jsonOnly: Transport = {
+      stream: server.transport.stream,
+      request: ({ accept: _ignored, ...request }) => server.transport.request(request),
+    };
+    const jsonReader = await openClient({ storage: memoryStorage(), now });
+    const viaJson = createSyncEngine({
+      storage: jsonReader.sync,
+      transport: jsonOnly,
+      crypto: crypto(),
+      token: owner.session.token,
+      live: false,
+    });
+    expect((await viaJson.sync()).ok).toBe(true);
+    expect([...jsonReader.state.notes.values()].map((n) => n.text)).toEqual(
+      [...binaryReader.state.notes.values()].map((n) => n.text),
+    );
+    expect([...jsonReader.state.notes.values()].map((n) => n.text)).toContain(
+      "Bloated today; the scan is at 8.",
+    );
+
+    // A page cut short in transit is a bad response: nothing taken in, the cursor stays.
+    const cutting: Transport = {
+      stream: server.transport.stream,
+      async request(request) {
+        const response = await server.transport.request(request);
+        if (!response?.bytes) return response;
+        return { ...response, bytes: response.bytes.subarray(0, response.bytes.length - 1) };
+      },
+    };
+    const cutReader = await openClient({ storage: memoryStorage(), now });
+    const viaCut = createSyncEngine({
+      storage: cutReader.sync,
+      transport: cutting,
+      crypto: crypto(),
+      token: owner.session.token,
+      live: false,
+    });
+    const cut = await viaCut.sync();
+    expect(cut).toMatchObject({ ok: false, error: { reason: "bad-response" } });
+    expect(cutReader.state.journey).toBeNull();
+    expect(await cutReader.sync.getMeta(cursorKey(vault.vaultId))).toBeUndefined();
   });
 
   it("wakes on the live stream when another device pushes", async () => {

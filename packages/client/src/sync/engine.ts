@@ -11,6 +11,7 @@ import { parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
 import type { SyncStore } from "../client.ts";
 import type { HeldEvent } from "../storage.ts";
 import { createApi, type SyncFailure } from "./api.ts";
+import { fromBase64, toBase64 } from "./base64.ts";
 import { StreamRefused, type Transport } from "./transport.ts";
 import type { VaultCrypto } from "./vault-crypto.ts";
 
@@ -221,7 +222,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   interface Wire {
     readonly id: string;
     readonly seq: number;
-    readonly body: string;
+    readonly body: Uint8Array;
   }
   interface Received {
     readonly event: TrellisEvent;
@@ -234,7 +235,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       vaultId,
       id: wire.id,
       seq: wire.seq,
-      body: wire.body,
+      body: toBase64(wire.body),
       reason,
       ...(detail !== undefined && { detail }),
       heldAt: clock.now(),
@@ -348,7 +349,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const received: Received[] = [];
     const changed: HeldEvent[] = [];
     for (const h of all) {
-      const r = openOne(h);
+      const body = fromBase64(h.body);
+      if (!body) continue; // kept as the server sent it; bytes that are not base64 never open
+      const r = openOne({ id: h.id, seq: h.seq, body });
       if (r.ok) received.push(r.received);
       else if (r.held.reason !== h.reason) changed.push({ ...h, reason: r.held.reason });
     }

@@ -13,6 +13,8 @@ import { fromBase64Url, toBase64Url } from "@trellis/crypto";
 import {
   accountDeleteRequest,
   appendRequest,
+  EVENT_PAGE_CONTENT_TYPE,
+  encodeEventPage,
   inviteAcceptRequest,
   inviteCreateRequest,
   inviteListResponse,
@@ -604,7 +606,7 @@ export async function createFakeServer(): Promise<FakeServer> {
     return { results };
   });
 
-  route("GET", "/vaults/:vaultId/events", ([vaultId], { token }, query) => {
+  route("GET", "/vaults/:vaultId/events", ([vaultId], { token, accept }, query) => {
     const { account } = auth(token);
     const { vault } = memberOf(vaultId!, account.accountId, true);
     const after = Number(query.get("after") ?? 0);
@@ -614,11 +616,23 @@ export async function createFakeServer(): Promise<FakeServer> {
     }
     const newer = vault.events.filter((e) => e.seq > after);
     const page = newer.slice(0, limit);
-    return {
+    const answer = {
       events: page,
       next: page.length > 0 ? page[page.length - 1]!.seq : after,
       more: newer.length > limit,
     };
+    if (accept !== EVENT_PAGE_CONTENT_TYPE) return answer;
+    return new BinaryBody(
+      encodeEventPage({
+        ...answer,
+        events: page.map((e) => ({
+          seq: e.seq,
+          id: e.id,
+          body: fromBase64(e.body)!,
+          receivedAt: Date.parse(e.receivedAt),
+        })),
+      }),
+    );
   });
 
   async function handle(request: TransportRequest): Promise<TransportResponse> {
@@ -634,6 +648,7 @@ export async function createFakeServer(): Promise<FakeServer> {
           structuredClone(request),
           new URLSearchParams(search),
         );
+        if (body instanceof BinaryBody) return { status: 200, body: undefined, bytes: body.bytes };
         return { status: 200, body: structuredClone(body) };
       } catch (e) {
         if (e instanceof HttpError) return { status: e.status, body: errorOf(e.reason) };
@@ -703,6 +718,11 @@ export async function createFakeServer(): Promise<FakeServer> {
       now = next;
     },
   };
+}
+
+/** A route's answer in a binary media type the request accepted. */
+class BinaryBody {
+  constructor(readonly bytes: Uint8Array) {}
 }
 
 function errorOf(reason: string) {

@@ -59,6 +59,38 @@ describe("the fetch transport", () => {
     expect(seen[0]!.init.body).toBe('{"events":[]}');
   });
 
+  it("asks for a binary type first and hands its bytes over; JSON answers and errors still read as JSON", async () => {
+    const type = "application/vnd.trellis.events.v1";
+    const seen: Record<string, string>[] = [];
+    const answers = [
+      new Response(Uint8Array.of(1, 2, 3), { status: 200, headers: { "content-type": type } }),
+      new Response('{"events":[],"next":0,"more":false}', {
+        status: 200,
+        headers: { "content-type": "application/json; charset=utf-8" },
+      }),
+      new Response('{"error":{"reason":"not-found","message":"No such vault."}}', {
+        status: 404,
+        headers: { "content-type": "application/json" },
+      }),
+    ];
+    const transport = fetchTransport("https://t.example", async (_url, init) => {
+      seen.push(init!.headers as Record<string, string>);
+      return answers.shift()!;
+    });
+    const request = { method: "GET" as const, path: "/api/v1/vaults/x/events", accept: type };
+    const binary = await transport.request(request);
+    expect(binary?.bytes).toEqual(Uint8Array.of(1, 2, 3));
+    expect(seen[0]!.accept).toBe(`${type}, application/json;q=0.9`);
+    expect(await transport.request(request)).toEqual({
+      status: 200,
+      body: { events: [], next: 0, more: false },
+    });
+    expect(await transport.request(request)).toEqual({
+      status: 404,
+      body: { error: { reason: "not-found", message: "No such vault." } },
+    });
+  });
+
   it("answers null when nothing came back (offline), and keeps a status without a JSON body", async () => {
     const offline = fetchTransport("https://t.example", async () => {
       throw new TypeError("Failed to fetch");

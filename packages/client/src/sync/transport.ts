@@ -16,12 +16,19 @@ export interface TransportRequest {
   /** Sent as JSON. */
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * A binary media type this call would rather have than JSON (the server may
+   * still answer in JSON, and errors are always JSON).
+   */
+  readonly accept?: string | undefined;
 }
 
 export interface TransportResponse {
   readonly status: number;
   /** The parsed JSON body, or `undefined` when there was none or it was not JSON. */
   readonly body: unknown;
+  /** The body's bytes, when the server answered with the binary type the request accepted. */
+  readonly bytes?: Uint8Array;
 }
 
 /** One server-sent event: its `event:` name (default `message`) and `data:` text. */
@@ -58,8 +65,10 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
   const base = baseUrl.replace(/\/+$/, "");
   const call: typeof fetch = (input, init) => fetchImpl(input, init);
   return {
-    async request({ method, path, token, body, signal }) {
-      const headers: Record<string, string> = { accept: "application/json" };
+    async request({ method, path, token, body, signal, accept }) {
+      const headers: Record<string, string> = {
+        accept: accept ? `${accept}, application/json;q=0.9` : "application/json",
+      };
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers["content-type"] = "application/json";
       let response: Response;
@@ -73,6 +82,18 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
         });
       } catch {
         return null;
+      }
+      const type = response.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+      if (accept && type === accept && response.ok) {
+        try {
+          return {
+            status: response.status,
+            body: undefined,
+            bytes: new Uint8Array(await response.arrayBuffer()),
+          };
+        } catch {
+          return null; // the connection dropped while the body was arriving
+        }
       }
       let parsed: unknown;
       try {

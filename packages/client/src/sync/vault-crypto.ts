@@ -7,7 +7,7 @@
 import { openEvent, sealEvent, type VaultKey } from "@trellis/crypto";
 import type { Result, TrellisEvent } from "@trellis/domain";
 import type { SyncFailure } from "./api.ts";
-import { fromBase64, toBase64, utf8Decode, utf8Encode } from "./base64.ts";
+import { toBase64, utf8Decode, utf8Encode } from "./base64.ts";
 
 /** Why a received body could not be opened. `unknown-epoch` may pass once a new key arrives. */
 export interface OpenFailure {
@@ -26,8 +26,8 @@ export interface VaultCrypto {
   /** Every key held, for keeping on the device. */
   keys(): VaultKey[];
   seal(event: TrellisEvent): { readonly id: string; readonly body: string };
-  /** Opens a body from the server for event `id`, and parses its JSON (still unvalidated). */
-  open(id: string, body: string): Result<unknown, OpenFailure>;
+  /** Opens a sealed body from the server for event `id`, and parses its JSON (still unvalidated). */
+  open(id: string, body: Uint8Array): Result<unknown, OpenFailure>;
   /**
    * Fetches keys this device does not hold yet (after a member was removed
    * and the vault moved to a new epoch). True when a new key arrived.
@@ -64,9 +64,7 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
       return { id: event.id, body: toBase64(sealed) };
     },
     open(id, body) {
-      const bytes = fromBase64(body);
-      if (!bytes) return { ok: false, error: { reason: "malformed" } };
-      const opened = openEvent({ vaultId: options.vaultId, eventId: id }, byEpoch, bytes);
+      const opened = openEvent({ vaultId: options.vaultId, eventId: id }, byEpoch, body);
       if (!opened.ok) return opened;
       const text = utf8Decode(opened.value);
       if (text === null) return { ok: false, error: { reason: "not-json" } };
