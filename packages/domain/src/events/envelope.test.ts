@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEvent } from "./envelope.ts";
+import { envelopeSchema, parseEvent, quickEnvelope } from "./envelope.ts";
 
 const base = {
   id: "0190c4d2-1c3e-7abc-8def-0123456789ab",
@@ -109,5 +110,50 @@ describe("parseEvent", () => {
     expect(refusal(journey({ dateOfBirth: "1985-02-30" })).field).toBe("payload.dateOfBirth");
     expect(refusal(journey({ homeZone: "Mars/Olympus" })).field).toBe("payload.homeZone");
     expect(refusal(journey({ homeZone: "+05:00" })).field).toBe("payload.homeZone");
+  });
+});
+
+describe("the quick envelope check", () => {
+  const valid = {
+    id: "0190f0a0-0000-7000-8000-000000000001",
+    hlc: "0190f0a00000-00000000-phone001",
+    device: "phone001",
+    type: "JournalNoteAdded",
+    schemaVersion: 1,
+    payload: { anything: true },
+  };
+  const field = fc.constantFrom(...(Object.keys(valid) as (keyof typeof valid)[]));
+  const oddValue = fc.oneof(
+    fc.string({ maxLength: 70 }),
+    fc.integer({ min: -3, max: 3 }),
+    fc.double(),
+    fc.constantFrom(null, undefined, true, [], {}, 2 ** 53, "0190F0A0-0000-7000-8000-000000000001"),
+  );
+  const envelopes = fc.oneof(
+    fc.constant<unknown>(valid),
+    fc.record({ field, value: oddValue }).map(({ field, value }) => ({ ...valid, [field]: value })),
+    field.map((f) => {
+      const { [f]: _gone, ...rest } = valid;
+      return rest;
+    }),
+    fc.string().map((extra) => ({ ...valid, [extra]: 1 })),
+    fc.anything(),
+  );
+
+  it("accepts only what the schema accepts, giving the same envelope", () => {
+    fc.assert(
+      fc.property(envelopes, (raw) => {
+        const quick = quickEnvelope(raw);
+        const full = envelopeSchema.safeParse(raw);
+        if (quick) expect(full).toEqual({ success: true, data: quick });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("takes the plain valid envelope without zod", () => {
+    expect(quickEnvelope(valid)).toEqual(valid);
+    expect(quickEnvelope({ ...valid, schemaVersion: 1.5 })).toBeNull();
+    expect(quickEnvelope({ ...valid, extra: 1 })).toBeNull();
   });
 });
