@@ -1,17 +1,18 @@
 import { Link } from "wouter";
-import { useCanRecord, useSyncSnapshot } from "../app/sync-context.tsx";
+import { useSyncSnapshot } from "../app/sync-context.tsx";
 import { useT } from "../i18n/i18n.tsx";
 import { syncLine } from "../screens/account/words.ts";
 
 /**
  * One quiet line at the top of every screen, only for people with an
  * account: "Synced", "3 entries waiting to sync", "Offline — saved on this
- * device"... It links to Settings, where the details are.
+ * device"... It links to Settings, where the details are. (A viewer is told
+ * they read only on the screens that would otherwise offer to record: see
+ * ReadOnlyNote.)
  */
 export function SyncIndicator() {
   const t = useT();
   const snapshot = useSyncSnapshot();
-  const canRecord = useCanRecord();
   const line = syncLine(t, snapshot);
   if (!line) return null;
   const phase = snapshot.vault?.state === "waiting" ? "waiting" : snapshot.status?.phase;
@@ -25,7 +26,6 @@ export function SyncIndicator() {
           {held > 0 && ` · ${t("sync.held", { count: held })}`}
         </span>
       </Link>
-      {!canRecord && <p className="muted small">{t("sync.viewer")}</p>}
     </div>
   );
 }

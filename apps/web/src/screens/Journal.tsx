@@ -3,15 +3,42 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../app/client-context.tsx";
 import { epochMsOf, nowZoned } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { useToast } from "../components/Toast.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 
 export function Journal() {
   const { t } = useI18n();
-  const client = useClient();
   const state = useJourneyState();
   const zone = state.journey!.homeZone;
   const notes = visibleNotes(state);
+
+  return (
+    <Page title={t("journal.title")} intro={t("journal.intro")}>
+      <ReadOnlyNote />
+      <WhenCanRecord>
+        <NewNote zone={zone} />
+      </WhenCanRecord>
+
+      {notes.length === 0 ? (
+        <p className="card empty">{t("journal.empty")}</p>
+      ) : (
+        <section aria-label={t("journal.listLabel")}>
+          <p className="muted small">{t("journal.count", { count: notes.length })}</p>
+          <ul className="notes">
+            {notes.map((n) => (
+              <NoteItem key={n.id} note={n} zone={zone} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function NewNote({ zone }: { zone: string }) {
+  const { t } = useI18n();
+  const client = useClient();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,49 +67,34 @@ export function Journal() {
   }
 
   return (
-    <Page title={t("journal.title")} intro={t("journal.intro")}>
-      <form className="card stack" onSubmit={add} noValidate>
-        <div className={`field${error ? " field-invalid" : ""}`}>
-          <label htmlFor="new-note">{t("journal.new")}</label>
-          <p className="hint" id="new-note-hint">
-            {t("journal.new.hint")}
+    <form className="card stack" onSubmit={add} noValidate>
+      <div className={`field${error ? " field-invalid" : ""}`}>
+        <label htmlFor="new-note">{t("journal.new")}</label>
+        <p className="hint" id="new-note-hint">
+          {t("journal.new.hint")}
+        </p>
+        <textarea
+          id="new-note"
+          ref={input}
+          rows={4}
+          maxLength={NOTE_MAX_LENGTH}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={error ? "new-note-hint new-note-error" : "new-note-hint"}
+          aria-invalid={error ? true : undefined}
+        />
+        {error && (
+          <p className="error" id="new-note-error">
+            {error}
           </p>
-          <textarea
-            id="new-note"
-            ref={input}
-            rows={4}
-            maxLength={NOTE_MAX_LENGTH}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby={error ? "new-note-hint new-note-error" : "new-note-hint"}
-            aria-invalid={error ? true : undefined}
-          />
-          {error && (
-            <p className="error" id="new-note-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("form.saving") : t("journal.save")}
-          </button>
-        </div>
-      </form>
-
-      {notes.length === 0 ? (
-        <p className="card empty">{t("journal.empty")}</p>
-      ) : (
-        <section aria-label={t("journal.listLabel")}>
-          <p className="muted small">{t("journal.count", { count: notes.length })}</p>
-          <ul className="notes">
-            {notes.map((n) => (
-              <NoteItem key={n.id} note={n} zone={zone} />
-            ))}
-          </ul>
-        </section>
-      )}
-    </Page>
+        )}
+      </div>
+      <div>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t("form.saving") : t("journal.save")}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -175,27 +187,29 @@ function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
       ) : (
         <>
           <p className="note-text">{note.text}</p>
-          <div className="row">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("journal.editLabel", { date: when })}
-              onClick={() => {
-                setDraft(note.text);
-                setEditing(true);
-              }}
-            >
-              {t("journal.edit")}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("journal.deleteLabel", { date: when })}
-              onClick={remove}
-            >
-              {t("journal.delete")}
-            </button>
-          </div>
+          <WhenCanRecord>
+            <div className="row">
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t("journal.editLabel", { date: when })}
+                onClick={() => {
+                  setDraft(note.text);
+                  setEditing(true);
+                }}
+              >
+                {t("journal.edit")}
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t("journal.deleteLabel", { date: when })}
+                onClick={remove}
+              >
+                {t("journal.delete")}
+              </button>
+            </div>
+          </WhenCanRecord>
         </>
       )}
     </li>

@@ -3,6 +3,7 @@ import { useClient, useJourneyState } from "../app/client-context.tsx";
 import { downloadFile, importPickedFile } from "../app/files.ts";
 import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { AccountSync } from "../components/settings/AccountSync.tsx";
 import { QuietMode } from "../components/settings/QuietMode.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
@@ -50,31 +51,34 @@ export function Settings() {
 
   return (
     <Page title={t("settings.title")}>
-      <section className="card stack" aria-labelledby="settings-journey">
-        <h2 id="settings-journey">{t("settings.journey")}</h2>
-        <JourneyForm
-          initial={journey}
-          submitLabel={t("form.save")}
-          onSubmit={async (f) => {
-            const changes = {
-              ...(f.displayName.trim() !== (journey.displayName ?? "") && {
-                displayName: f.displayName.trim() || null,
-              }),
-              ...(f.partnerName.trim() !== (journey.partnerName ?? "") && {
-                partnerName: f.partnerName.trim() || null,
-              }),
-              ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
-              ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
-            };
-            if (Object.keys(changes).length > 0) {
-              const r = await client.record("JourneyUpdated", changes);
-              if (!r.ok) return r.error;
-            }
-            toast.show(t("settings.journey.saved"));
-            return null;
-          }}
-        />
-      </section>
+      <ReadOnlyNote />
+      <WhenCanRecord>
+        <section className="card stack" aria-labelledby="settings-journey">
+          <h2 id="settings-journey">{t("settings.journey")}</h2>
+          <JourneyForm
+            initial={journey}
+            submitLabel={t("form.save")}
+            onSubmit={async (f) => {
+              const changes = {
+                ...(f.displayName.trim() !== (journey.displayName ?? "") && {
+                  displayName: f.displayName.trim() || null,
+                }),
+                ...(f.partnerName.trim() !== (journey.partnerName ?? "") && {
+                  partnerName: f.partnerName.trim() || null,
+                }),
+                ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
+                ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
+              };
+              if (Object.keys(changes).length > 0) {
+                const r = await client.record("JourneyUpdated", changes);
+                if (!r.ok) return r.error;
+              }
+              toast.show(t("settings.journey.saved"));
+              return null;
+            }}
+          />
+        </section>
+      </WhenCanRecord>
 
       <QuietMode />
       <ReminderSettings />
@@ -93,22 +97,24 @@ export function Settings() {
           </button>
           <p className="hint">{t("settings.export.hint")}</p>
         </div>
-        <div className="stack-tight">
-          <button type="button" className="button" onClick={() => importInput.current?.click()}>
-            {t("settings.import")}
-          </button>
-          <input
-            ref={importInput}
-            type="file"
-            accept="application/json,.json"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label={t("settings.import")}
-            onChange={importChosen}
-          />
-          <p className="hint">{t("settings.import.hint")}</p>
-          {importMessage && <p role="status">{importMessage}</p>}
-        </div>
+        <WhenCanRecord>
+          <div className="stack-tight">
+            <button type="button" className="button" onClick={() => importInput.current?.click()}>
+              {t("settings.import")}
+            </button>
+            <input
+              ref={importInput}
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t("settings.import")}
+              onChange={importChosen}
+            />
+            <p className="hint">{t("settings.import.hint")}</p>
+            {importMessage && <p role="status">{importMessage}</p>}
+          </div>
+        </WhenCanRecord>
         <div className="stack-tight">
           <button type="button" className="button" onClick={persist}>
             {t("settings.persist")}

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { useClient } from "../app/client-context.tsx";
 import { importPickedFile } from "../app/files.ts";
+import { useCanRecord } from "../app/sync-context.tsx";
 import { nowZoned } from "../app/time.ts";
 import { useT } from "../i18n/i18n.tsx";
 import { SignInOffer } from "./account/SignInOffer.tsx";
@@ -9,6 +10,7 @@ import { JourneyForm } from "./JourneyForm.tsx";
 export function Setup() {
   const t = useT();
   const client = useClient();
+  const canRecord = useCanRecord();
   const fileInput = useRef<HTMLInputElement>(null);
   const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
 
@@ -25,6 +27,19 @@ export function Setup() {
   useEffect(() => {
     document.title = t("setup.title");
   }, [t]);
+  if (!canRecord) {
+    // A viewer whose shared record has not arrived yet: nothing to set up here.
+    return (
+      <main id="main" className="setup">
+        <div className="setup-card">
+          <h1>{t("setup.title")}</h1>
+          <p className="lead" role="status">
+            {t("setup.viewerWaiting")}
+          </p>
+        </div>
+      </main>
+    );
+  }
   return (
     <main id="main" className="setup">
       <div className="setup-card">

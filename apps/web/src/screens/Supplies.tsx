@@ -12,6 +12,7 @@ import { useClient, useJourneyState } from "../app/client-context.tsx";
 import { deviceZone, nowZoned, todayIso } from "../app/time.ts";
 import { useNow } from "../app/use-now.ts";
 import { Page } from "../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { useToast } from "../components/Toast.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 
@@ -28,6 +29,7 @@ export function Supplies() {
   });
   return (
     <Page title={t("supplies.title")} intro={t("supplies.intro")}>
+      <ReadOnlyNote />
       {stock.length === 0 ? (
         <p className="card empty">{t("supplies.empty")}</p>
       ) : (
@@ -37,7 +39,9 @@ export function Supplies() {
           ))}
         </ul>
       )}
-      <AddSupply />
+      <WhenCanRecord>
+        <AddSupply />
+      </WhenCanRecord>
     </Page>
   );
 }
@@ -103,32 +107,34 @@ function StockCard({ stock }: { stock: MedicineStock }) {
                 {supply.expiry &&
                   ` · ${t("supplies.expires", { date: i18n.day(supply.expiry, true) })}`}
               </span>
-              <span className="row">
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => {
-                    setLeft(remaining);
-                    setCounting(supply.id);
-                  }}
-                >
-                  {t("supplies.recount")}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() =>
-                    void client
-                      .record("SupplyRemoved", {
-                        supplyId: supply.id,
-                        reason: remaining > 0 ? "discarded" : "used-up",
-                      })
-                      .then((r) => r.ok && toast.show(t("supplies.removed")))
-                  }
-                >
-                  {t("supplies.remove")}
-                </button>
-              </span>
+              <WhenCanRecord>
+                <span className="row">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => {
+                      setLeft(remaining);
+                      setCounting(supply.id);
+                    }}
+                  >
+                    {t("supplies.recount")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() =>
+                      void client
+                        .record("SupplyRemoved", {
+                          supplyId: supply.id,
+                          reason: remaining > 0 ? "discarded" : "used-up",
+                        })
+                        .then((r) => r.ok && toast.show(t("supplies.removed")))
+                    }
+                  >
+                    {t("supplies.remove")}
+                  </button>
+                </span>
+              </WhenCanRecord>
               {counting === supply.id && (
                 <form
                   className="row align-end"

@@ -11,9 +11,11 @@ import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../app/client-context.tsx";
 import { cycleDayLabel, when } from "../app/format.ts";
+import { useCanRecord } from "../app/sync-context.tsx";
 import { deviceZone, epochMsOf, todayIso } from "../app/time.ts";
 import { useNow } from "../app/use-now.ts";
 import { Page } from "../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { SafetyNotice } from "../components/wellbeing/SafetyNotice.tsx";
 import { SymptomCheck } from "../components/wellbeing/SymptomCheck.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -25,6 +27,7 @@ export function Today() {
   const { t, longDate, dateTime } = i18n;
   const state = useJourneyState();
   const now = useNow();
+  const canRecord = useCanRecord();
   const journey = state.journey!;
   const zone = deviceZone();
   const date = todayIso(zone);
@@ -67,6 +70,8 @@ export function Today() {
         );
       })}
 
+      <ReadOnlyNote />
+
       {procedures.map(({ cycle, p }) => (
         <section
           key={cycle.id}
@@ -103,9 +108,11 @@ export function Today() {
         <section className="card empty" aria-labelledby="today-empty">
           <h2 id="today-empty">{t("today.empty.title")}</h2>
           <p>{t("today.empty.body")}</p>
-          <Link className="button button-primary" href="/cycle/new">
-            {t("cycle.start")}
-          </Link>
+          <WhenCanRecord>
+            <Link className="button button-primary" href="/cycle/new">
+              {t("cycle.start")}
+            </Link>
+          </WhenCanRecord>
         </section>
       )}
 
@@ -132,14 +139,16 @@ export function Today() {
         </section>
       )}
 
-      <FeelingCheck cycleId={cycles[0]?.id} />
+      <WhenCanRecord>
+        <FeelingCheck cycleId={cycles[0]?.id} />
+      </WhenCanRecord>
 
       {latest && (
         <section className="card" aria-labelledby="today-latest">
-          <h2 id="today-latest">{t("today.lastNote")}</h2>
+          <h2 id="today-latest">{t(canRecord ? "today.lastNote" : "today.lastNote.shared")}</h2>
           <p className="muted small">{dateTime(epochMsOf(latest.writtenAt), journey.homeZone)}</p>
           <p className="note-text clamp">{latest.text}</p>
-          <Link href="/journal">{t("today.writeNote")}</Link>
+          <Link href="/journal">{t(canRecord ? "today.writeNote" : "today.readJournal")}</Link>
         </section>
       )}
     </Page>

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { SupportLines } from "../../screens/remembrance/SupportLines.tsx";
 import { useToast } from "../Toast.tsx";
@@ -7,13 +8,15 @@ import { useToast } from "../Toast.tsx";
 /**
  * Quiet mode in one tap: hides odds and pregnancy milestones (due dates,
  * weeks, countdowns) everywhere until it is turned off. The record keeps
- * everything; only what shows changes.
+ * everything; only what shows changes. It is a choice kept in the record, so
+ * a viewer sees whether it is on but has no switch.
  */
 export function QuietMode() {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
+  const canRecord = useCanRecord();
   const id = useId();
   const on = state.preferences.quietMode;
   const [error, setError] = useState<string | null>(null);
@@ -34,19 +37,23 @@ export function QuietMode() {
       <p className="hint" id={`${id}-hint`}>
         {t("quiet.hint")}
       </p>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-describedby={`${id}-hint`}
-        className={`switch${on ? " switch-on" : ""}`}
-        onClick={() => void toggle()}
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span>{t("quiet.toggle")}</span>
-      </button>
+      {canRecord ? (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={on}
+          aria-describedby={`${id}-hint`}
+          className={`switch${on ? " switch-on" : ""}`}
+          onClick={() => void toggle()}
+        >
+          <span className="switch-track" aria-hidden="true">
+            <span className="switch-thumb" />
+          </span>
+          <span>{t("quiet.toggle")}</span>
+        </button>
+      ) : (
+        <p>{t(on ? "quiet.on" : "quiet.off")}</p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { WhenCanRecord } from "../ReadOnly.tsx";
 import { useToast } from "../Toast.tsx";
 
 type Permission = NotificationPermission | "unsupported";
@@ -9,7 +10,10 @@ type Permission = NotificationPermission | "unsupported";
 const currentPermission = (): Permission =>
   "Notification" in window ? Notification.permission : "unsupported";
 
-/** Notifications on this device, what they may say, and the calendar file. */
+/**
+ * Notifications on this device, what they may say, and the calendar file.
+ * What they say is kept in the record, so a viewer has no form for it.
+ */
 export function ReminderSettings() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -63,58 +67,60 @@ export function ReminderSettings() {
           </div>
         )}
       </div>
-      <form className="stack-tight" onSubmit={save} noValidate>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={showNames}
-            onChange={(e) => setShowNames(e.target.checked)}
-            aria-describedby={`${id}-names-hint`}
-          />
-          {t("reminders.showNames")}
-        </label>
-        <p className="hint" id={`${id}-names-hint`}>
-          {t("reminders.showNames.hint")}
-        </p>
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor={`${id}-lead`}>{t("reminders.lead")}</label>
+      <WhenCanRecord>
+        <form className="stack-tight" onSubmit={save} noValidate>
+          <label className="check">
             <input
-              id={`${id}-lead`}
-              type="number"
-              inputMode="numeric"
-              min="0"
-              max="240"
-              step="5"
-              value={lead}
-              onChange={(e) => setLead(Math.trunc(e.target.valueAsNumber))}
+              type="checkbox"
+              checked={showNames}
+              onChange={(e) => setShowNames(e.target.checked)}
+              aria-describedby={`${id}-names-hint`}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-warn`}>{t("reminders.warnDays")}</label>
-            <input
-              id={`${id}-warn`}
-              type="number"
-              inputMode="numeric"
-              min="0"
-              max="30"
-              step="1"
-              value={warnDays}
-              onChange={(e) => setWarnDays(Math.trunc(e.target.valueAsNumber))}
-            />
-          </div>
-        </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
+            {t("reminders.showNames")}
+          </label>
+          <p className="hint" id={`${id}-names-hint`}>
+            {t("reminders.showNames.hint")}
           </p>
-        )}
-        <div>
-          <button type="submit" className="button button-primary">
-            {t("reminders.save")}
-          </button>
-        </div>
-      </form>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor={`${id}-lead`}>{t("reminders.lead")}</label>
+              <input
+                id={`${id}-lead`}
+                type="number"
+                inputMode="numeric"
+                min="0"
+                max="240"
+                step="5"
+                value={lead}
+                onChange={(e) => setLead(Math.trunc(e.target.valueAsNumber))}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-warn`}>{t("reminders.warnDays")}</label>
+              <input
+                id={`${id}-warn`}
+                type="number"
+                inputMode="numeric"
+                min="0"
+                max="30"
+                step="1"
+                value={warnDays}
+                onChange={(e) => setWarnDays(Math.trunc(e.target.valueAsNumber))}
+              />
+            </div>
+          </div>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="button button-primary">
+              {t("reminders.save")}
+            </button>
+          </div>
+        </form>
+      </WhenCanRecord>
       <div className="stack-tight">
         <button
           type="button"

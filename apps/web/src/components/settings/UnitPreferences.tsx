@@ -1,6 +1,7 @@
 import type { Preferences } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useToast } from "../Toast.tsx";
 import { PillGroup } from "../wellbeing/PillGroup.tsx";
@@ -19,13 +20,14 @@ const keys = Object.keys(choices) as UnitKey[];
 /**
  * The units Trellis shows weights and blood results in. Results keep the unit
  * they were entered in; charts and conversions use these. Saves only what
- * changed.
+ * changed. They are kept in the record, so a viewer sees them as a list.
  */
 export function UnitPreferences() {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
+  const canRecord = useCanRecord();
   const id = useId();
   const saved: Units = {
     weightUnit: state.preferences.weightUnit,
@@ -62,28 +64,39 @@ export function UnitPreferences() {
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("monitoring.units")}</h2>
       <p className="hint">{t("monitoring.units.hint")}</p>
-      <form className="stack" onSubmit={save} noValidate>
-        {keys.map((k) => (
-          <PillGroup
-            key={k}
-            legend={t(`monitoring.units.${k}`)}
-            name={k}
-            options={choices[k].map((u) => ({ value: u, label: u }))}
-            value={draft[k]}
-            onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
-          />
-        ))}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("form.saving") : t("monitoring.units.save")}
-          </button>
-        </div>
-      </form>
+      {canRecord ? (
+        <form className="stack" onSubmit={save} noValidate>
+          {keys.map((k) => (
+            <PillGroup
+              key={k}
+              legend={t(`monitoring.units.${k}`)}
+              name={k}
+              options={choices[k].map((u) => ({ value: u, label: u }))}
+              value={draft[k]}
+              onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
+            />
+          ))}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t("form.saving") : t("monitoring.units.save")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <dl className="record-facts">
+          {keys.map((k) => (
+            <div key={k}>
+              <dt>{t(`monitoring.units.${k}`)}</dt>
+              <dd>{saved[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

@@ -64,6 +64,8 @@ export const core = {
     "When you start a treatment cycle, this page shows the doses due today with a one-tap “Taken”, your next appointment, and what is running low.",
   "today.writeNote": "Write in your journal",
   "today.lastNote": "Your latest note",
+  "today.lastNote.shared": "The latest note",
+  "today.readJournal": "Open the journal",
 
   "journal.title": "Journal",
   "journal.intro":
@@ -139,4 +141,14 @@ export const core = {
     "Updates for family and friends that go out only when you choose, so you are the one who tells them.",
   "section.remembrance.purpose":
     "A quiet place to remember a pregnancy or a baby that was lost, if and when you want one.",
+
+  // For someone the owner shares the record with to see only (a viewer).
+  "readOnly.note":
+    "You can see everything here. Only {name} and partners can add or change entries.",
+  "readOnly.note.noName":
+    "You can see everything here. Only the owner and partners can add or change entries.",
+  "readOnly.quietMode": "Only {name} and partners can turn quiet mode off.",
+  "readOnly.quietMode.noName": "Only the owner and partners can turn quiet mode off.",
+  "setup.viewerWaiting":
+    "This device can see a record that is shared with you. It appears here as soon as it arrives.",
 } as const;

@@ -91,6 +91,7 @@ export const cycle = {
   "trigger.intro.iui":
     "The trigger shot releases the egg; insemination is usually 24 to 36 hours later.",
   "trigger.set": "Set the trigger time",
+  "trigger.none": "No trigger time is set yet.",
   "trigger.date": "Date of the trigger",
   "trigger.time": "Exact time",
   "trigger.medicine": "Trigger medicine",

@@ -5,6 +5,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel } from "../../app/format.ts";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -41,6 +42,7 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
 
   return (
     <Page title={cycle.protocolName} intro={subtitle}>
+      <ReadOnlyNote />
       <nav className="row section-links" aria-label={t("cycle.title")}>
         <Link className="button" href={`/cycle/${cycle.id}/monitoring`}>
           {t("cycle.links.monitoring")}
@@ -55,7 +57,9 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
       <PlanList cycle={cycle} />
       {cycle.status === "active" && <CalendarCard />}
       {cycle.status === "active" && (
-        <EndCycle cycleId={cycle.id} zone={cycle.zone} startDate={cycle.startDate} />
+        <WhenCanRecord>
+          <EndCycle cycleId={cycle.id} zone={cycle.zone} startDate={cycle.startDate} />
+        </WhenCanRecord>
       )}
       {children}
     </Page>

@@ -2,6 +2,7 @@ import { type Cycle, cycleList } from "@trellis/domain";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CycleDetail } from "./CycleDetail.tsx";
 
@@ -17,16 +18,19 @@ export function CycleOverview() {
       {others.length > 0 && (
         <CycleLinks title={t(active ? "cycle.past" : "cycle.past")} cycles={others} />
       )}
-      <p>
-        <Link className={`button${active ? "" : " button-primary"}`} href="/cycle/new">
-          {t("cycle.start")}
-        </Link>
-      </p>
+      <WhenCanRecord>
+        <p>
+          <Link className={`button${active ? "" : " button-primary"}`} href="/cycle/new">
+            {t("cycle.start")}
+          </Link>
+        </p>
+      </WhenCanRecord>
     </>
   );
   if (active) return <CycleDetail cycleId={active.id}>{rest}</CycleDetail>;
   return (
     <Page title={t("cycle.title")}>
+      <ReadOnlyNote />
       {cycles.length === 0 && (
         <section className="card empty stack-tight">
           <h2>{t("cycle.empty.title")}</h2>

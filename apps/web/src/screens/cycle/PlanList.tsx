@@ -10,6 +10,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { currentSpec, planRange, timesText } from "../../app/format.ts";
 import { todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -107,14 +108,16 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
       )}
       {item.timeCritical && <p className="muted small">{t("plan.timeCritical.hint")}</p>}
       {mode === "view" && (
-        <div className="row">
-          <button type="button" className="button button-quiet" onClick={() => setMode("change")}>
-            {t("plan.change")}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => setMode("stop")}>
-            {t("plan.stop")}
-          </button>
-        </div>
+        <WhenCanRecord>
+          <div className="row">
+            <button type="button" className="button button-quiet" onClick={() => setMode("change")}>
+              {t("plan.change")}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setMode("stop")}>
+              {t("plan.stop")}
+            </button>
+          </div>
+        </WhenCanRecord>
       )}
       {mode === "change" && (
         <form

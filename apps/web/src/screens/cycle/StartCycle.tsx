@@ -12,6 +12,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Field } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
+import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -21,6 +22,15 @@ let keys = 0;
 const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
 
 export function StartCycle() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("cycle.new.title")}>
+      <StartCycleForm />
+    </RecordingScreen>
+  );
+}
+
+function StartCycleForm() {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();

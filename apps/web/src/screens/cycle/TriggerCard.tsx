@@ -10,7 +10,9 @@ import {
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { when } from "../../app/format.ts";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -23,6 +25,7 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
+  const canRecord = useCanRecord();
   const id = useId();
   const zone = deviceZone();
   const trigger = cycleTrigger(state, cycle.id);
@@ -104,29 +107,33 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
               )}
             </div>
           )}
-          <form className="row align-end" onSubmit={saveHours}>
-            <div className="field">
-              <label htmlFor={`${id}-hours`}>{t("trigger.hours")}</label>
-              <p className="hint" id={`${id}-hours-hint`}>
-                {t("trigger.hours.hint")}
-              </p>
-              <input
-                id={`${id}-hours`}
-                type="number"
-                inputMode="decimal"
-                min="12"
-                max="48"
-                step="0.5"
-                value={hours}
-                aria-describedby={`${id}-hours-hint`}
-                onChange={(e) => setHours(e.target.valueAsNumber)}
-              />
-            </div>
-            <button type="submit" className="button">
-              {t("trigger.hours.save")}
-            </button>
-          </form>
+          <WhenCanRecord>
+            <form className="row align-end" onSubmit={saveHours}>
+              <div className="field">
+                <label htmlFor={`${id}-hours`}>{t("trigger.hours")}</label>
+                <p className="hint" id={`${id}-hours-hint`}>
+                  {t("trigger.hours.hint")}
+                </p>
+                <input
+                  id={`${id}-hours`}
+                  type="number"
+                  inputMode="decimal"
+                  min="12"
+                  max="48"
+                  step="0.5"
+                  value={hours}
+                  aria-describedby={`${id}-hours-hint`}
+                  onChange={(e) => setHours(e.target.valueAsNumber)}
+                />
+              </div>
+              <button type="submit" className="button">
+                {t("trigger.hours.save")}
+              </button>
+            </form>
+          </WhenCanRecord>
         </>
+      ) : !canRecord ? (
+        <p className="muted">{t("trigger.none")}</p>
       ) : (
         <form className="stack-tight" onSubmit={planTrigger} noValidate>
           <h3>{t("trigger.set")}</h3>

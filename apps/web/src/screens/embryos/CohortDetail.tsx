@@ -9,6 +9,7 @@ import { lazy, type ReactNode, Suspense, useId, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -61,6 +62,7 @@ function Step({
   value: string | null;
   /** What to say when nothing was reported: "not reported yet" unless the step may never happen. */
   empty?: string;
+  /** The form for this step's report; not shown to a viewer. */
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -68,7 +70,7 @@ function Step({
     <li className={`lab-step${value ? " lab-step-done" : ""}`}>
       <h3>{title}</h3>
       <p className={value ? "" : "muted"}>{value ?? empty ?? t("embryos.reports.waiting")}</p>
-      {children}
+      <WhenCanRecord>{children}</WhenCanRecord>
     </li>
   );
 }
@@ -111,6 +113,7 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
 
   return (
     <Page title={cohortTitle(i18n, cohort)} intro={sub || undefined}>
+      <ReadOnlyNote />
       <section className="card stack" aria-labelledby={`${id}-reports`}>
         <h2 id={`${id}-reports`}>{t("embryos.reports.title")}</h2>
         <p className="hint">{t("embryos.reports.intro")}</p>
@@ -214,9 +217,11 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
             </Step>
           )}
         </ol>
-        <AddDisclosure label={t("embryos.form.correct")}>
-          {(close) => <CorrectForm cohort={cohort} onDone={close} />}
-        </AddDisclosure>
+        <WhenCanRecord>
+          <AddDisclosure label={t("embryos.form.correct")}>
+            {(close) => <CorrectForm cohort={cohort} onDone={close} />}
+          </AddDisclosure>
+        </WhenCanRecord>
         <details className="source">
           <summary>{t("embryos.words.title")}</summary>
           <ul className="small stack-tight">
@@ -253,11 +258,13 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
       </section>
 
       {entries.length === 0 && (
-        <p>
-          <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
-            {t("embryos.cohort.remove", { kind: cohort.kind })}
-          </button>
-        </p>
+        <WhenCanRecord>
+          <p>
+            <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
+              {t("embryos.cohort.remove", { kind: cohort.kind })}
+            </button>
+          </p>
+        </WhenCanRecord>
       )}
       <ConfirmDialog
         open={confirm}

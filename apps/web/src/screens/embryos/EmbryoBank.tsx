@@ -15,6 +15,7 @@ import { lazy, Suspense, useId, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { PillCheck, PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "./EmbryoCard.tsx";
@@ -48,12 +49,14 @@ export function EmbryoBank() {
 
   const actions = (
     <nav className="row section-links" aria-label={t("embryos.title")}>
-      <Link className={`button${empty ? " button-primary" : ""}`} href="/embryos/new">
-        {t("embryos.add.retrieval")}
-      </Link>
-      <Link className="button" href="/embryos/eggs/new">
-        {t("embryos.add.frozenEggs")}
-      </Link>
+      <WhenCanRecord>
+        <Link className={`button${empty ? " button-primary" : ""}`} href="/embryos/new">
+          {t("embryos.add.retrieval")}
+        </Link>
+        <Link className="button" href="/embryos/eggs/new">
+          {t("embryos.add.frozenEggs")}
+        </Link>
+      </WhenCanRecord>
       <Link className="button" href="/embryos/fees">
         {t("embryos.fees.link")}
       </Link>
@@ -62,6 +65,7 @@ export function EmbryoBank() {
 
   return (
     <Page title={t("embryos.title")} intro={t("embryos.intro")}>
+      <ReadOnlyNote />
       <FeesDue />
       {empty ? (
         <section className="card empty" aria-labelledby={`${id}-empty`}>
@@ -158,9 +162,11 @@ export function EmbryoBank() {
             ))}
           </ul>
           {batches.some((b) => b.remaining > 0) && (
-            <Link className="button" href="/embryos/eggs/thaw">
-              {t("embryos.eggs.thaw")}
-            </Link>
+            <WhenCanRecord>
+              <Link className="button" href="/embryos/eggs/thaw">
+                {t("embryos.eggs.thaw")}
+              </Link>
+            </WhenCanRecord>
           )}
         </section>
       )}

@@ -1,6 +1,7 @@
 import type { BankEntry } from "@trellis/domain";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoActions } from "./EmbryoActions.tsx";
 import { embryoTitle, historyLines, statusLine, testLine } from "./words.ts";
@@ -67,7 +68,11 @@ export function EmbryoCard({
           ))}
         </ol>
       </details>
-      {actions && <EmbryoActions embryo={e} />}
+      {actions && (
+        <WhenCanRecord>
+          <EmbryoActions embryo={e} />
+        </WhenCanRecord>
+      )}
     </li>
   );
 }

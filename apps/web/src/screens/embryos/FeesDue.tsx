@@ -3,6 +3,7 @@ import { useId } from "react";
 import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 
@@ -20,7 +21,7 @@ export function feeDueLine(i18n: I18n, f: FeeView): string {
   });
 }
 
-/** Storage fees overdue or due soon, with a one-tap "Paid": shown on Today and in the bank. */
+/** Storage fees overdue or due soon, with a one-tap "Paid" (not for a viewer): shown on Today and in the bank. */
 export function FeesDue() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -52,17 +53,19 @@ export function FeesDue() {
         {due.map((f) => (
           <li key={f.fee.id} className="fee-due">
             <span>{feeDueLine(i18n, f)}</span>
-            <button
-              type="button"
-              className="button"
-              aria-label={t("embryos.fees.markPaid.label", {
-                clinic: f.fee.clinic,
-                date: i18n.day(f.nextDueOn!, true),
-              })}
-              onClick={() => void paid(f)}
-            >
-              {t("embryos.fees.markPaid")}
-            </button>
+            <WhenCanRecord>
+              <button
+                type="button"
+                className="button"
+                aria-label={t("embryos.fees.markPaid.label", {
+                  clinic: f.fee.clinic,
+                  date: i18n.day(f.nextDueOn!, true),
+                })}
+                onClick={() => void paid(f)}
+              >
+                {t("embryos.fees.markPaid")}
+              </button>
+            </WhenCanRecord>
           </li>
         ))}
       </ul>

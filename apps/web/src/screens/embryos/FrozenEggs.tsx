@@ -4,6 +4,7 @@ import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CountField, DateField, FormError, TextField } from "./inputs.tsx";
@@ -13,6 +14,15 @@ type Errors = Record<string, string>;
 
 /** Eggs frozen before Trellis (or at a clinic without a retrieval recorded): the date they were frozen counts for age. */
 export function AddFrozenEggs() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("embryos.eggs.new.title")}>
+      <AddFrozenEggsForm />
+    </RecordingScreen>
+  );
+}
+
+function AddFrozenEggsForm() {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();
@@ -101,6 +111,15 @@ export function AddFrozenEggs() {
 
 /** Thawing frozen eggs, from one batch or several: the thaw then goes through the lab like a retrieval. */
 export function ThawEggs() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("embryos.thaw.title")}>
+      <ThawEggsForm />
+    </RecordingScreen>
+  );
+}
+
+function ThawEggsForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const client = useClient();

@@ -5,6 +5,7 @@ import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -19,6 +20,15 @@ type Errors = Record<string, string>;
  * retrieval and its frozen eggs are saved together, or not at all.
  */
 export function RecordRetrieval() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("embryos.new.title")}>
+      <RecordRetrievalForm />
+    </RecordingScreen>
+  );
+}
+
+function RecordRetrievalForm() {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();

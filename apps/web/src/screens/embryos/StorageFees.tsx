@@ -4,6 +4,7 @@ import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck, PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -89,6 +90,7 @@ export function StorageFees() {
 
   return (
     <Page title={t("embryos.fees.title")} intro={t("embryos.fees.intro")}>
+      <ReadOnlyNote />
       {fees.length === 0 ? (
         <p className="card empty">{t("embryos.fees.empty")}</p>
       ) : (
@@ -120,26 +122,28 @@ export function StorageFees() {
                   </p>
                 )}
                 {f.nextDueOn && (
-                  <div className="row">
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={t("embryos.fees.markPaid.label", {
-                        clinic: f.fee.clinic,
-                        date: i18n.day(f.nextDueOn, true),
-                      })}
-                      onClick={() => void paid(f)}
-                    >
-                      {t("embryos.fees.markPaid")}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      onClick={() => void end(f)}
-                    >
-                      {t("embryos.fees.end")}
-                    </button>
-                  </div>
+                  <WhenCanRecord>
+                    <div className="row">
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t("embryos.fees.markPaid.label", {
+                          clinic: f.fee.clinic,
+                          date: i18n.day(f.nextDueOn, true),
+                        })}
+                        onClick={() => void paid(f)}
+                      >
+                        {t("embryos.fees.markPaid")}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        onClick={() => void end(f)}
+                      >
+                        {t("embryos.fees.end")}
+                      </button>
+                    </div>
+                  </WhenCanRecord>
                 )}
               </li>
             );
@@ -147,11 +151,13 @@ export function StorageFees() {
         </ul>
       )}
 
-      <section className="card stack">
-        <AddDisclosure label={t("embryos.fees.add")}>
-          {(close) => <FeeForm zone={zone} onDone={close} />}
-        </AddDisclosure>
-      </section>
+      <WhenCanRecord>
+        <section className="card stack">
+          <AddDisclosure label={t("embryos.fees.add")}>
+            {(close) => <FeeForm zone={zone} onDone={close} />}
+          </AddDisclosure>
+        </section>
+      </WhenCanRecord>
 
       {fees.some((f) => f.nextDueOn) && (
         <section className="card stack-tight" aria-labelledby={`${id}-calendar`}>

@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { AddDisclosure } from "./AddDisclosure.tsx";
@@ -58,26 +59,30 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
               <p className="record-value">{t(`monitoring.kind.${a.kind}`)}</p>
               <p className="record-when">{describe(a)}</p>
               {a.place && <p className="small">{a.place}</p>}
-              <div className="record-actions">
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-label={t("monitoring.appointment.cancelLabel", {
-                    what: t(`monitoring.kind.${a.kind}`),
-                    when: describe(a, "inline"),
-                  })}
-                  onClick={() => setCancelling(a)}
-                >
-                  {t("monitoring.appointment.cancel")}
-                </button>
-              </div>
+              <WhenCanRecord>
+                <div className="record-actions">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={t("monitoring.appointment.cancelLabel", {
+                      what: t(`monitoring.kind.${a.kind}`),
+                      when: describe(a, "inline"),
+                    })}
+                    onClick={() => setCancelling(a)}
+                  >
+                    {t("monitoring.appointment.cancel")}
+                  </button>
+                </div>
+              </WhenCanRecord>
             </li>
           ))}
         </ul>
       )}
-      <AddDisclosure label={t("monitoring.appointment.add")}>
-        {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
-      </AddDisclosure>
+      <WhenCanRecord>
+        <AddDisclosure label={t("monitoring.appointment.add")}>
+          {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
+        </AddDisclosure>
+      </WhenCanRecord>
       <ConfirmDialog
         open={cancelling !== null}
         title={t("monitoring.appointment.cancelTitle")}

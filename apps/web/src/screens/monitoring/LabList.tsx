@@ -8,6 +8,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
 import { epochMsOf } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
@@ -220,37 +221,39 @@ function LabItem({
           </div>
         </form>
       ) : (
-        <div className="record-actions">
-          {r.excluded ? (
+        <WhenCanRecord>
+          <div className="record-actions">
+            {r.excluded ? (
+              <button
+                ref={firstAction}
+                type="button"
+                className="button button-quiet"
+                aria-label={t("monitoring.lab.includeLabel", { name })}
+                onClick={include}
+              >
+                {t("monitoring.lab.include")}
+              </button>
+            ) : (
+              <button
+                ref={firstAction}
+                type="button"
+                className="button button-quiet"
+                aria-label={t("monitoring.lab.excludeLabel", { name })}
+                onClick={() => setMarking(true)}
+              >
+                {t("monitoring.lab.exclude")}
+              </button>
+            )}
             <button
-              ref={firstAction}
               type="button"
               className="button button-quiet"
-              aria-label={t("monitoring.lab.includeLabel", { name })}
-              onClick={include}
+              aria-label={t("monitoring.lab.removeLabel", { name })}
+              onClick={onRemove}
             >
-              {t("monitoring.lab.include")}
+              {t("monitoring.remove")}
             </button>
-          ) : (
-            <button
-              ref={firstAction}
-              type="button"
-              className="button button-quiet"
-              aria-label={t("monitoring.lab.excludeLabel", { name })}
-              onClick={() => setMarking(true)}
-            >
-              {t("monitoring.lab.exclude")}
-            </button>
-          )}
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-label={t("monitoring.lab.removeLabel", { name })}
-            onClick={onRemove}
-          >
-            {t("monitoring.remove")}
-          </button>
-        </div>
+          </div>
+        </WhenCanRecord>
       )}
     </li>
   );

@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { AddDisclosure } from "./AddDisclosure.tsx";
 import { Appointments } from "./Appointments.tsx";
@@ -86,6 +87,7 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
         </>
       }
     >
+      <ReadOnlyNote />
       <section className="card stack" aria-labelledby={`${id}-scans`}>
         <h2 id={`${id}-scans`}>{t("monitoring.scans.title")}</h2>
         {scans.length === 0 ? (
@@ -95,9 +97,11 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             <FollicleChart cycle={cycle} points={scans} />
           </Suspense>
         )}
-        <AddDisclosure label={t("monitoring.scan.add")}>
-          {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
-        </AddDisclosure>
+        <WhenCanRecord>
+          <AddDisclosure label={t("monitoring.scan.add")}>
+            {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
+          </AddDisclosure>
+        </WhenCanRecord>
         {scans.length > 0 && (
           <details className="records-details">
             <summary>{t("monitoring.scans.all", { count: scans.length })}</summary>
@@ -117,9 +121,11 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             {results.length === 0 ? t("monitoring.bloods.empty") : t("monitoring.bloods.noE2")}
           </p>
         )}
-        <AddDisclosure label={t("monitoring.lab.add")}>
-          {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
-        </AddDisclosure>
+        <WhenCanRecord>
+          <AddDisclosure label={t("monitoring.lab.add")}>
+            {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
+          </AddDisclosure>
+        </WhenCanRecord>
         {results.length > 0 && (
           <details className="records-details" open>
             <summary>{t("monitoring.bloods.all", { count: results.length })}</summary>

@@ -1,6 +1,7 @@
 import type { Cycle, ScanPoint } from "@trellis/domain";
 import { useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
@@ -78,16 +79,18 @@ export function ScanList({
                 </div>
               )}
             </dl>
-            <div className="record-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t("monitoring.scan.removeLabel", { when: inline(p) })}
-                onClick={() => setRemoving(p)}
-              >
-                {t("monitoring.remove")}
-              </button>
-            </div>
+            <WhenCanRecord>
+              <div className="record-actions">
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label={t("monitoring.scan.removeLabel", { when: inline(p) })}
+                  onClick={() => setRemoving(p)}
+                >
+                  {t("monitoring.remove")}
+                </button>
+              </div>
+            </WhenCanRecord>
           </li>
         ))}
       </ul>

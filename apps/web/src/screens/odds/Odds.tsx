@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BankSection } from "./BankSection.tsx";
@@ -43,7 +44,8 @@ function OddsSections({ today }: { today: string }) {
 
 /**
  * Quiet mode is on: the page says so plainly and offers the odds, asking
- * first, because showing them turns quiet mode off everywhere.
+ * first, because showing them turns quiet mode off everywhere. A viewer
+ * cannot turn it off, so is not offered.
  */
 function QuietOdds() {
   const { t } = useI18n();
@@ -68,25 +70,28 @@ function QuietOdds() {
       <section className="card stack odds-quiet" aria-labelledby={`${id}-quiet`}>
         <h2 id={`${id}-quiet`}>{t("odds.quiet.title")}</h2>
         <p>{t("odds.quiet.body")}</p>
-        {asking ? (
-          <div className="stack-tight">
-            <p ref={question} tabIndex={-1} className="odds-quiet-question">
-              {t("odds.quiet.confirm")}
-            </p>
-            <div className="row">
-              <button type="button" className="button button-primary" onClick={turnOff}>
-                {t("odds.quiet.confirmYes")}
-              </button>
-              <button type="button" className="button" onClick={() => setAsking(false)}>
-                {t("odds.quiet.keep")}
-              </button>
+        <ReadOnlyNote about="quiet-mode" />
+        <WhenCanRecord>
+          {asking ? (
+            <div className="stack-tight">
+              <p ref={question} tabIndex={-1} className="odds-quiet-question">
+                {t("odds.quiet.confirm")}
+              </p>
+              <div className="row">
+                <button type="button" className="button button-primary" onClick={turnOff}>
+                  {t("odds.quiet.confirmYes")}
+                </button>
+                <button type="button" className="button" onClick={() => setAsking(false)}>
+                  {t("odds.quiet.keep")}
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <button type="button" className="button" onClick={() => setAsking(true)}>
-            {t("odds.quiet.show")}
-          </button>
-        )}
+          ) : (
+            <button type="button" className="button" onClick={() => setAsking(true)}>
+              {t("odds.quiet.show")}
+            </button>
+          )}
+        </WhenCanRecord>
         {error && (
           <p className="error" role="alert">
             {error}

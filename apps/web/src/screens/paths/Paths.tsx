@@ -13,6 +13,7 @@ import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
@@ -29,6 +30,7 @@ export function Paths() {
   const paths = pathList(state);
   return (
     <Page title={t("paths.title")} intro={t("paths.intro")}>
+      <ReadOnlyNote />
       {paths.length === 0 ? (
         <p className="card empty">{t("paths.empty")}</p>
       ) : (
@@ -52,11 +54,13 @@ export function Paths() {
           })}
         </ul>
       )}
-      <section className="card">
-        <AddDisclosure label={t("paths.start")}>
-          {(close) => <PathForm onDone={close} />}
-        </AddDisclosure>
-      </section>
+      <WhenCanRecord>
+        <section className="card">
+          <AddDisclosure label={t("paths.start")}>
+            {(close) => <PathForm onDone={close} />}
+          </AddDisclosure>
+        </section>
+      </WhenCanRecord>
     </Page>
   );
 }
@@ -190,6 +194,7 @@ export function PathDetail({ pathId }: { pathId: string }) {
         date: i18n.day(path.startedOn, true),
       })}
     >
+      <ReadOnlyNote />
       {path.note && <p className="card note-text">{path.note}</p>}
       <section className="card stack" aria-labelledby={`${id}-timeline`}>
         <h2 id={`${id}-timeline`}>{t("paths.timeline")}</h2>
@@ -208,21 +213,25 @@ export function PathDetail({ pathId }: { pathId: string }) {
                 <span className="timeline-note small">{item.milestone.note}</span>
               )}
               {item.kind === "milestone" && (
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-label={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
-                  onClick={() => void remove(item.milestone.id)}
-                >
-                  {t("paths.step.remove")}
-                </button>
+                <WhenCanRecord>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
+                    onClick={() => void remove(item.milestone.id)}
+                  >
+                    {t("paths.step.remove")}
+                  </button>
+                </WhenCanRecord>
               )}
             </li>
           ))}
         </ol>
-        <AddDisclosure label={t("paths.addStep")}>
-          {(close) => <StepForm path={path} onDone={close} />}
-        </AddDisclosure>
+        <WhenCanRecord>
+          <AddDisclosure label={t("paths.addStep")}>
+            {(close) => <StepForm path={path} onDone={close} />}
+          </AddDisclosure>
+        </WhenCanRecord>
       </section>
     </Page>
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useSearch } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { DateField, FormError, TextField } from "../embryos/inputs.tsx";
@@ -32,6 +33,7 @@ export function Remembrance() {
 
   return (
     <Page title={t("remembrance.title")} intro={t("remembrance.intro")}>
+      <ReadOnlyNote />
       {entries.length === 0 ? (
         <p className="card empty">{t("remembrance.empty")}</p>
       ) : (
@@ -41,17 +43,19 @@ export function Remembrance() {
           ))}
         </ul>
       )}
-      <section className="card">
-        <AddDisclosure label={t("remembrance.add")}>
-          {(close) => (
-            <RemembranceForm
-              initial={{ name: "", date: loss?.on ?? "", note: "" }}
-              transferId={loss ? (fromTransfer ?? undefined) : undefined}
-              onDone={close}
-            />
-          )}
-        </AddDisclosure>
-      </section>
+      <WhenCanRecord>
+        <section className="card">
+          <AddDisclosure label={t("remembrance.add")}>
+            {(close) => (
+              <RemembranceForm
+                initial={{ name: "", date: loss?.on ?? "", note: "" }}
+                transferId={loss ? (fromTransfer ?? undefined) : undefined}
+                onDone={close}
+              />
+            )}
+          </AddDisclosure>
+        </section>
+      </WhenCanRecord>
       <section className="card" aria-labelledby={`${id}-support`}>
         <h2 id={`${id}-support`} className="visually-hidden">
           {t("loss.support")}
@@ -88,24 +92,26 @@ function KeptCard({ kept }: { kept: Kept }) {
           onDone={() => setEditing(false)}
         />
       ) : (
-        <div className="row record-actions">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-label={t("remembrance.editLabel", { name })}
-            onClick={() => setEditing(true)}
-          >
-            {t("remembrance.edit")}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-label={t("remembrance.removeLabel", { name })}
-            onClick={() => setConfirm(true)}
-          >
-            {t("remembrance.remove")}
-          </button>
-        </div>
+        <WhenCanRecord>
+          <div className="row record-actions">
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t("remembrance.editLabel", { name })}
+              onClick={() => setEditing(true)}
+            >
+              {t("remembrance.edit")}
+            </button>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t("remembrance.removeLabel", { name })}
+              onClick={() => setConfirm(true)}
+            >
+              {t("remembrance.remove")}
+            </button>
+          </div>
+        </WhenCanRecord>
       )}
       <ConfirmDialog
         open={confirm}

@@ -8,18 +8,24 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, nowZoned } from "../../app/time.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
-/** One planned dose on Today: what, when, and a one-tap "Taken" with undo; "More" for the rest. */
+/**
+ * One planned dose on Today: what, when, and a one-tap "Taken" with undo;
+ * "More" for the rest. A viewer sees what and when, and "More" only to read
+ * what was logged.
+ */
 export function DoseRow({ dose }: { dose: DayDose }) {
   const i18n = useI18n();
   const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
+  const canRecord = useCanRecord();
   const id = useId();
   const zone = deviceZone();
   const [open, setOpen] = useState(false);
@@ -98,7 +104,7 @@ export function DoseRow({ dose }: { dose: DayDose }) {
           </p>
           <p className="dose-status">{statusText}</p>
         </div>
-        {!logged && (
+        {!logged && canRecord && (
           <button
             type="button"
             className="button button-primary dose-tap"
@@ -113,28 +119,30 @@ export function DoseRow({ dose }: { dose: DayDose }) {
           </button>
         )}
       </div>
-      <div className="row">
-        <button
-          type="button"
-          className="button button-quiet"
-          aria-expanded={open}
-          aria-controls={`${id}-more`}
-          aria-label={t("doses.more.label", { name, time })}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {t("doses.more")}
-        </button>
-        {dose.log && (
+      {(logged || canRecord) && (
+        <div className="row">
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => void client.record("DoseLogRetracted", { doseId: dose.log!.id })}
+            aria-expanded={open}
+            aria-controls={`${id}-more`}
+            aria-label={t("doses.more.label", { name, time })}
+            onClick={() => setOpen((o) => !o)}
           >
-            {t("doses.undoLog")}
+            {t("doses.more")}
           </button>
-        )}
-      </div>
-      {open && !logged && (
+          {dose.log && canRecord && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void client.record("DoseLogRetracted", { doseId: dose.log!.id })}
+            >
+              {t("doses.undoLog")}
+            </button>
+          )}
+        </div>
+      )}
+      {open && !logged && canRecord && (
         <DoseForm
           id={`${id}-more`}
           name={name}

@@ -8,6 +8,7 @@ import {
 import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
@@ -88,16 +89,18 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
                 {b.clinicReading && (
                   <p className="muted small">{t(`beta.form.reading.${b.clinicReading}`)}</p>
                 )}
-                <div className="record-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
-                    onClick={() => void remove(b.id)}
-                  >
-                    {t("beta.remove")}
-                  </button>
-                </div>
+                <WhenCanRecord>
+                  <div className="record-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
+                      onClick={() => void remove(b.id)}
+                    >
+                      {t("beta.remove")}
+                    </button>
+                  </div>
+                </WhenCanRecord>
               </li>
             ))}
           </ul>
@@ -122,9 +125,11 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
           </details>
         </>
       )}
-      <AddDisclosure label={t("beta.add")}>
-        {(close) => <BetaForm transfer={transfer} onDone={close} />}
-      </AddDisclosure>
+      <WhenCanRecord>
+        <AddDisclosure label={t("beta.add")}>
+          {(close) => <BetaForm transfer={transfer} onDone={close} />}
+        </AddDisclosure>
+      </WhenCanRecord>
     </section>
   );
 }

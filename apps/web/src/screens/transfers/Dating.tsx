@@ -2,18 +2,22 @@ import { pregnancyDetails, type Transfer, transferDating, transferStanding } fro
 import { useId, useState } from "react";
 import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 /**
  * Due date and weeks, only while a pregnancy is going on (after a positive
- * beta). Hidden in quiet mode; after a loss, Trellis asks first.
+ * beta). Hidden in quiet mode; after a loss, Trellis asks first, and only
+ * those who keep the record can answer: a viewer sees nothing until they do.
  */
 export function DatingCard({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
+  const canRecord = useCanRecord();
   const id = useId();
   const [notNow, setNotNow] = useState(false);
   if (transferStanding(state, transfer.id) !== "pregnant") return null;
@@ -25,12 +29,15 @@ export function DatingCard({ transfer }: { transfer: Transfer }) {
       <section className="card" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t("dating.title")}</h2>
         <p className="muted">{t("dating.quiet")}</p>
-        <Link href="/settings">{t("dating.quiet.link")}</Link>
+        <WhenCanRecord>
+          <Link href="/settings">{t("dating.quiet.link")}</Link>
+        </WhenCanRecord>
       </section>
     );
   }
 
   if (details.pausedAfterLoss) {
+    if (!canRecord) return null;
     const resume = () => void client.record("PregnancyDetailsResumed", { at: nowZoned(zone) });
     return (
       <section className="card stack-tight" aria-labelledby={`${id}-title`}>

@@ -10,6 +10,7 @@ import { Link, useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -25,6 +26,15 @@ type Errors = Record<string, string>;
  * lining. A day still to come is saved as planned; a day today or past as done.
  */
 export function NewTransfer() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("transfers.new.title")}>
+      <NewTransferForm />
+    </RecordingScreen>
+  );
+}
+
+function NewTransferForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const client = useClient();

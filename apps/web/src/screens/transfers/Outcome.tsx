@@ -10,6 +10,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CountField, DateField, FormError } from "../embryos/inputs.tsx";
@@ -68,32 +69,36 @@ export function OutcomeSection({
               <li key={o.id} className="record">
                 <p className="record-value outcome-line">{outcomeLine(i18n, o)}</p>
                 {o.note && <p className="note-text small">{o.note}</p>}
-                <div className="record-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={t("outcome.removeLabel", { date: i18n.day(o.on, true) })}
-                    onClick={() => void remove(o.id)}
-                  >
-                    {t("outcome.remove")}
-                  </button>
-                </div>
+                <WhenCanRecord>
+                  <div className="record-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={t("outcome.removeLabel", { date: i18n.day(o.on, true) })}
+                      onClick={() => void remove(o.id)}
+                    >
+                      {t("outcome.remove")}
+                    </button>
+                  </div>
+                </WhenCanRecord>
               </li>
             ))}
           </ul>
         )}
         {!closed && (
-          <AddDisclosure label={t("outcome.record")}>
-            {(close) => (
-              <OutcomeForm
-                transfer={transfer}
-                onDone={(kind) => {
-                  close();
-                  if (isLoss(kind) || kind === "negative") onRecorded(kind);
-                }}
-              />
-            )}
-          </AddDisclosure>
+          <WhenCanRecord>
+            <AddDisclosure label={t("outcome.record")}>
+              {(close) => (
+                <OutcomeForm
+                  transfer={transfer}
+                  onDone={(kind) => {
+                    close();
+                    if (isLoss(kind) || kind === "negative") onRecorded(kind);
+                  }}
+                />
+              )}
+            </AddDisclosure>
+          </WhenCanRecord>
         )}
       </section>
       {hard && latest && (
@@ -247,7 +252,8 @@ function OutcomeForm({
 /**
  * After a loss: sorry, plainly; quiet mode one tap away; remembrance offered,
  * never pushed; people to talk to. Open and focused right after recording;
- * folded on later visits.
+ * folded on later visits. Quiet mode and remembrance are the record keepers'
+ * to choose, so a viewer sees the words and the people to talk to.
  */
 function LossCare({
   kind,
@@ -278,28 +284,30 @@ function LossCare({
   const body = (
     <div className="stack">
       <p>{t(negative ? "loss.negative.body" : "loss.body")}</p>
-      <section className="stack-tight" aria-labelledby={`${id}-quiet`}>
-        <h3 id={`${id}-quiet`}>{t("loss.quiet")}</h3>
-        {quiet ? (
-          <p>{t("loss.quiet.isOn")}</p>
-        ) : (
-          <>
-            <p className="small">{t("loss.quiet.body")}</p>
-            <div>
-              <button type="button" className="button" onClick={() => void quietOn()}>
-                {t("loss.quiet.on")}
-              </button>
-            </div>
-          </>
-        )}
-      </section>
-      {!negative && (
-        <section className="stack-tight" aria-labelledby={`${id}-remember`}>
-          <h3 id={`${id}-remember`}>{t("loss.remember")}</h3>
-          <p className="small">{t("loss.remember.body")}</p>
-          <Link href={`/remembrance?transfer=${transferId}`}>{t("loss.remember.link")}</Link>
+      <WhenCanRecord>
+        <section className="stack-tight" aria-labelledby={`${id}-quiet`}>
+          <h3 id={`${id}-quiet`}>{t("loss.quiet")}</h3>
+          {quiet ? (
+            <p>{t("loss.quiet.isOn")}</p>
+          ) : (
+            <>
+              <p className="small">{t("loss.quiet.body")}</p>
+              <div>
+                <button type="button" className="button" onClick={() => void quietOn()}>
+                  {t("loss.quiet.on")}
+                </button>
+              </div>
+            </>
+          )}
         </section>
-      )}
+        {!negative && (
+          <section className="stack-tight" aria-labelledby={`${id}-remember`}>
+            <h3 id={`${id}-remember`}>{t("loss.remember")}</h3>
+            <p className="small">{t("loss.remember.body")}</p>
+            <Link href={`/remembrance?transfer=${transferId}`}>{t("loss.remember.link")}</Link>
+          </section>
+        )}
+      </WhenCanRecord>
       <SupportLines headingLevel={3} />
     </div>
   );

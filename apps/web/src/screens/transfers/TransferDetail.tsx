@@ -10,6 +10,7 @@ import { Link, useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "../embryos/EmbryoCard.tsx";
@@ -91,8 +92,13 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
 
   return (
     <Page title={transferTitle(i18n, transfer)} intro={facts.join(" · ")}>
+      <ReadOnlyNote />
       {transfer.note && <p className="card note-text">{transfer.note}</p>}
-      {transfer.status === "planned" && <PlannedActions transfer={transfer} />}
+      {transfer.status === "planned" && (
+        <WhenCanRecord>
+          <PlannedActions transfer={transfer} />
+        </WhenCanRecord>
+      )}
       {transfer.status === "done" &&
         (ended ? (
           // A transfer that has ended opens on what happened, not on the numbers before it.
@@ -122,11 +128,13 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
         </ul>
       </section>
       {transfer.status === "done" && (
-        <p>
-          <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
-            {t("transfers.detail.remove")}
-          </button>
-        </p>
+        <WhenCanRecord>
+          <p>
+            <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
+              {t("transfers.detail.remove")}
+            </button>
+          </p>
+        </WhenCanRecord>
       )}
       <ConfirmDialog
         open={confirm}

@@ -3,6 +3,7 @@ import { useId } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryosLine, standingLine, transferTitle } from "./words.ts";
 
@@ -17,6 +18,7 @@ export function Transfers() {
 
   return (
     <Page title={t("transfers.title")} intro={t("transfers.intro")}>
+      <ReadOnlyNote />
       {transfers.length === 0 && (
         <section className="card empty" aria-labelledby={`${id}-empty`}>
           <h2 id={`${id}-empty`}>{t("transfers.empty.title")}</h2>
@@ -30,9 +32,11 @@ export function Transfers() {
       )}
       <nav className="row section-links" aria-label={t("transfers.title")}>
         {inBank > 0 && (
-          <Link className="button button-primary" href="/transfers/new">
-            {t("transfers.plan")}
-          </Link>
+          <WhenCanRecord>
+            <Link className="button button-primary" href="/transfers/new">
+              {t("transfers.plan")}
+            </Link>
+          </WhenCanRecord>
         )}
         <Link className="button" href="/transfers/paths">
           {t("transfers.paths")}
