@@ -34,7 +34,7 @@ export function AccountSync() {
   }
 
   const line = syncLine(t, snapshot);
-  const signedOut = status?.reason === "unauthenticated";
+  const signedOut = snapshot.signInNeeded === true || status?.reason === "unauthenticated";
   return (
     <section className="card stack" aria-labelledby="settings-account">
       <h2 id="settings-account">{t("account.section")}</h2>
@@ -59,6 +59,19 @@ export function AccountSync() {
         {status && status.phase === "error" && !status.fatal && status.reason && (
           <p className="hint">{reasonText(t, status.reason)}</p>
         )}
+        {signedOut && (
+          <div className="notice stack-tight">
+            <p>{t("account.signInAgain.body")}</p>
+            {status && status.pending > 0 && (
+              <p>{t("account.signInAgain.waiting", { count: status.pending })}</p>
+            )}
+            <div>
+              <Link href="/account/sign-in" className="button button-primary">
+                {t("account.signInAgain")}
+              </Link>
+            </div>
+          </div>
+        )}
         {status && status.held > 0 && (
           <p className="notice">
             {t("account.held", { count: status.held })} {t("account.held.update")}
@@ -66,11 +79,6 @@ export function AccountSync() {
         )}
       </div>
       <ul className="link-list account-links">
-        {signedOut && (
-          <li>
-            <Link href="/account/sign-in">{t("account.none.signIn")}</Link>
-          </li>
-        )}
         {vault?.role === "owner" && (
           <li>
             <Link href="/sharing/invite">{t("sharing.share")}</Link>

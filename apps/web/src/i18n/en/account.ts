@@ -17,6 +17,13 @@ export const account = {
   "account.signOut.hint":
     "Your record stays on this device. It stops syncing until you sign in again.",
   "account.signOut.done": "Signed out on this device. Your record is still here.",
+  "account.signInAgain": "Sign in again",
+  "account.signInAgain.body":
+    "This device's sign-in has ended: it had not been used for a long while, or it was signed out from another device. Everything you recorded is still here, and anything not yet synced waits safely on this device. Sign in again and syncing carries on.",
+  "account.signIn.again.intro":
+    "Sign in again to carry on syncing. Everything on this device stays as it is, and what waits to sync is sent once you are in.",
+  "account.signInAgain.waiting":
+    "{count, plural, one {# entry waits} other {# entries wait}} on this device to be synced.",
   "account.delete": "Delete account",
   "account.held":
     "{count, plural, one {# entry from another device could not be read} other {# entries from other devices could not be read}}. {count, plural, one {It is} other {They are}} kept aside, not lost, and tried again each time Trellis syncs.",
@@ -140,6 +147,8 @@ export const account = {
   "sync.reason.invite-invalid": "This invite link isn't valid. Please ask for a new one.",
   "sync.reason.invite-expired": "This invite link has expired. Please ask for a new one.",
   "sync.reason.invite-used": "This invite link has already been used. Please ask for a new one.",
+  "sync.reason.invite-revoked":
+    "The person who sent this invite link has withdrawn it, so it no longer works. If you were expecting to join, please ask them for a new one.",
   "sync.reason.storage-unavailable": "The server's storage is unavailable for now.",
   "sync.reason.internal": "The server had a problem. Nothing was lost; it will try again.",
   "sync.reason.bad-response": "The server's answer didn't make sense. It will try again.",

@@ -75,4 +75,24 @@ export const sharing = {
     "You will see nothing new from it. What is already on this device stays here, to read.",
   "sharing.leave.confirm": "Stop sharing",
   "sharing.left": "You no longer share this record.",
+
+  "sharing.invites.title": "Invite links",
+  "sharing.invites.intro":
+    "Links you have made. If one went to the wrong person, or you changed your mind, revoke it: it stops working at once.",
+  "sharing.invites.for.partner": "For a partner, who sees and adds entries",
+  "sharing.invites.for.viewer": "For someone who only sees",
+  "sharing.invites.made": "Made {date}",
+  "sharing.invites.pending": "Works until {date}",
+  "sharing.invites.used": "Used: the person who joined with it is listed above",
+  "sharing.invites.expired": "Expired {date}",
+  "sharing.invites.revoked": "Revoked: the link no longer works",
+  "sharing.invites.revoke": "Revoke",
+  "sharing.invites.revokeLabel": "Revoke the invite link made {date}",
+  "sharing.invites.revoke.title": "Revoke this invite link?",
+  "sharing.invites.revoke.body":
+    "The link stops working at once. Nobody has joined with it, so nothing has been shared. You can make a new link whenever you like.",
+  "sharing.invites.revoke.confirm": "Revoke the link",
+  "sharing.invites.revoked.done": "Invite link revoked. It no longer works.",
+  "sharing.invites.alreadyUsed":
+    "Someone joined with this link just now. They are listed above; you can remove them there if they shouldn't be here.",
 } as const;

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
@@ -9,16 +9,34 @@ import { reasonText } from "./words.ts";
 
 type Errors = Partial<Record<string, string>>;
 
-/** Username and password; on success the account's record starts coming to this device. */
+/**
+ * Username and password; on success the account's record starts coming to
+ * this device. After a sign-in ended, the account's name, server and device
+ * name are filled in: only the password is asked for again.
+ */
 export function SignInForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const sync = useAccountSync();
+  const { account, signInNeeded } = useSyncSnapshot();
+  const again = signInNeeded ? account : null;
   const [fields, setFields] = useState({
-    username: "",
+    username: again?.username ?? "",
     password: "",
-    deviceName: defaultDeviceName(t),
-    server: location.origin,
+    deviceName: again?.deviceName ?? defaultDeviceName(t),
+    server: again?.serverUrl ?? location.origin,
   });
+  // The account can load after the first paint; fill in what is known then, once.
+  const [filled, setFilled] = useState(again !== null);
+  useEffect(() => {
+    if (filled || !again) return;
+    setFilled(true);
+    setFields((f) => ({
+      ...f,
+      username: f.username || again.username,
+      deviceName: again.deviceName,
+      server: again.serverUrl,
+    }));
+  }, [filled, again]);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -127,9 +145,13 @@ export function SignInScreen() {
   const t = useT();
   const snapshot = useSyncSnapshot();
   const [done, setDone] = useState(false);
+  const again = snapshot.signInNeeded === true || snapshot.status?.reason === "unauthenticated";
   return (
-    <Frame title={t("account.signIn.title")} intro={t("account.signIn.intro")}>
-      {done || (snapshot.account && snapshot.status?.reason !== "unauthenticated") ? (
+    <Frame
+      title={t("account.signIn.title")}
+      intro={again && !done ? t("account.signIn.again.intro") : t("account.signIn.intro")}
+    >
+      {done || (snapshot.account && !again) ? (
         <SignedInPanel />
       ) : (
         <>

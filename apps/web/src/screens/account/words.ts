@@ -14,14 +14,20 @@ export function reasonText(t: I18n["t"], reason: string): string {
  */
 export function syncLine(
   t: I18n["t"],
-  snapshot: { account: unknown; vault: VaultView | null; status: SyncStatus | null },
+  snapshot: {
+    account: unknown;
+    vault: VaultView | null;
+    status: SyncStatus | null;
+    signInNeeded?: boolean;
+  },
 ): string | null {
   const { account, vault, status } = snapshot;
   if (!account) return null;
+  // Before anything else (a device waiting for the owner too): nothing syncs until then.
+  if (snapshot.signInNeeded || status?.reason === "unauthenticated") return t("sync.signedOut");
   if (vault?.state === "waiting") return t("sync.waiting");
   if (!status) return null;
   if (status.phase === "error") {
-    if (status.reason === "unauthenticated") return t("sync.signedOut");
     if (status.fatal) return t("sync.removed");
     return t("sync.error", { reason: reasonText(t, status.reason ?? "unknown") });
   }

@@ -6,6 +6,7 @@ import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Frame } from "../account/Frame.tsx";
 import { reasonText } from "../account/words.ts";
+import { InviteList } from "./InviteList.tsx";
 import { SafetyCode } from "./SafetyCode.tsx";
 
 /** How often the list is asked again while open, so someone who just joined shows up. */
@@ -13,7 +14,8 @@ const REFRESH_MS = 3_000;
 
 /**
  * Everyone in the record. For the owner: compare the safety code with
- * someone who joined and confirm (this sends them the key), or remove them.
+ * someone who joined and confirm (this sends them the key), or remove them;
+ * and the invite links made, any of which can be revoked before it is used.
  */
 export function MembersScreen() {
   const { t } = useI18n();
@@ -56,6 +58,7 @@ export function MembersScreen() {
           <MemberRow key={m.accountId} member={m} isOwner={isOwner} onChange={load} />
         ))}
       </ul>
+      {isOwner && <InviteList />}
       {isOwner && (
         <p className="account-footer">
           <Link href="/sharing/invite">{t("sharing.share")}</Link>
