@@ -7,11 +7,32 @@ const CHUNK = 0x8000;
 
 /** Node's Buffer when present (tests, benchmarks): its base64 is native, `atob` there is not. */
 const NodeBuffer = (
-  globalThis as { Buffer?: { from(text: string, encoding: "base64"): Uint8Array } }
+  globalThis as {
+    Buffer?: {
+      from(text: string, encoding: "base64"): Uint8Array;
+      from(
+        bytes: ArrayBufferLike,
+        offset: number,
+        length: number,
+      ): { toString(e: "base64"): string };
+    };
+  }
 ).Buffer;
+/** `Uint8Array.prototype.toBase64` (ES2026; Chromium 140+, Firefox 133+, Safari 18.2+). */
+const nativeToBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string })
+  .toBase64;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function toBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes);
+  if (NodeBuffer) {
+    return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("base64");
+  }
+  return toBase64Portable(bytes);
+}
+
+/** @internal `btoa` over chunks: for browsers without `toBase64`, and the test that holds the fast paths to it. */
+export function toBase64Portable(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
