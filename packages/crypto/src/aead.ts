@@ -78,6 +78,21 @@ export function aeadOpen(
   associatedData: Uint8Array,
   sealed: Uint8Array,
 ): Uint8Array | null {
+  return aeadOpenWith(key, nonce, associatedData, sealed, (plaintext) => plaintext.slice());
+}
+
+/**
+ * `aeadOpen`, handing `take` a view of the plaintext inside libsodium's heap,
+ * which is zeroed as soon as `take` returns: `take` copies out only what it
+ * keeps (say, the plaintext without its padding) and must not hold the view.
+ */
+export function aeadOpenWith<T>(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  associatedData: Uint8Array,
+  sealed: Uint8Array,
+  take: (plaintext: Uint8Array) => T,
+): T | null {
   if (sealed.length < TAG_BYTES) return null;
   if (key.length !== KEY_BYTES || nonce.length !== NONCE_BYTES) {
     throw new RangeError("an XChaCha20-Poly1305 key is 32 bytes and its nonce 24");
@@ -110,7 +125,7 @@ export function aeadOpen(
       base + KEY_BYTES,
       base,
     );
-    return failed === 0 ? heap.slice(messageAt, messageAt + messageLength) : null;
+    return failed === 0 ? take(heap.subarray(messageAt, messageAt + messageLength)) : null;
   } finally {
     heap.fill(0, base, base + total);
   }

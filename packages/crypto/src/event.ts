@@ -13,7 +13,7 @@
  * with its epoch changed, does not open.
  */
 import { err, ok, type Result } from "@trellis/domain";
-import { aeadOpen, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
+import { aeadOpenWith, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
 import {
   ascii,
   type Bytes,
@@ -130,20 +130,15 @@ export function openEvent(
   const epoch = readUint32BE(sealed, 1);
   const key = keysByEpoch.get(epoch);
   if (!key || key.epoch !== epoch) return err({ reason: "unknown-epoch" });
-  const padded = aeadOpen(
+  // Unpadded inside libsodium's heap (zeroed right after), so only the plaintext is copied out.
+  const opened = aeadOpenWith(
     key.bytes,
     sealed.subarray(5, EVENT_HEADER_BYTES),
     eventAssociatedData(address.vaultId, address.eventId, epoch),
     sealed.subarray(EVENT_HEADER_BYTES),
+    (padded) => unpadBucket(padded)?.slice() ?? "malformed",
   );
-  if (!padded) return err({ reason: "decrypt-failure" });
-  const plaintext = unpadBucket(padded);
-  if (!plaintext) {
-    wipe(padded);
-    return err({ reason: "malformed" });
-  }
-  // Copy, then wipe: the plaintext owns its whole buffer, and nothing we wiped is shared with it.
-  const copy = plaintext.slice();
-  wipe(padded);
-  return ok(copy);
+  if (opened === null) return err({ reason: "decrypt-failure" });
+  if (opened === "malformed") return err({ reason: "malformed" });
+  return ok(opened);
 }
