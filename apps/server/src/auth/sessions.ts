@@ -32,8 +32,13 @@ export const DEFAULT_SESSION_LIFETIME: SessionLifetime = {
  * SQL condition: the session row `s` has ended by age. Every query using it
  * passes the lifetime as its parameters $2 (idle seconds) and $3 (maximum age).
  */
-export const ENDED_BY_AGE = `(s.last_seen_at < now() - make_interval(secs => $2::double precision)
-      OR s.created_at < now() - make_interval(secs => $3::double precision))`;
+export const ENDED_BY_AGE = endedByAge(2, 3);
+
+/** `ENDED_BY_AGE` with the lifetime in other parameters: `$<idle>` idle seconds, `$<max>` maximum age. */
+export function endedByAge(idle: number, max: number): string {
+  return `(s.last_seen_at < now() - make_interval(secs => $${idle}::double precision)
+      OR s.created_at < now() - make_interval(secs => $${max}::double precision))`;
+}
 
 export interface NewSession {
   sessionId: string;

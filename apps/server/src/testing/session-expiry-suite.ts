@@ -102,6 +102,19 @@ export function defineSessionExpirySuite(_kind: Db["kind"], harness: () => Harne
     ).toEqual([laptop.session.sessionId]);
   });
 
+  it("a live stream opened before a session aged out ends at its next check, and tells it nothing more", async () => {
+    const c = client();
+    const maya = await c.register({ username: uniqueName("maya") });
+    const vault = await c.createVault(maya);
+    const laptop = await c.login({ username: maya.username, password: maya.password });
+    const stream = await openEventStream(harness().url, maya.session.token, vault.vaultId, 0);
+    expect(stream.status).toBe(200);
+    await age(maya.session.sessionId, { lastSeen: 30 * DAY + 60, created: 40 * DAY });
+    await c.append(laptop, vault.vaultId, c.seal(vault, ["written on the laptop"]));
+    await stream.ended;
+    expect(stream.frames.some((f) => f.event === "events")).toBe(false);
+  });
+
   it("a session older than the maximum age ends however much it is used", async () => {
     const c = client();
     const maya = await c.register({ username: uniqueName("maya") });

@@ -122,6 +122,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
         store: ctx.store,
         hub: ctx.hub,
         pingMs: ctx.streamPingMs,
+        sessionLifetime: ctx.sessionLifetime,
         open: ctx.openStreams,
       },
       { vaultId, after, caller },

@@ -6,12 +6,12 @@
  * A comment line `: ping` every 25 s keeps proxies from closing it.
  *
  * Before each notice and each ping it checks again that the session still
- * exists and the account is still a member with a key: a removed member, a
- * signed-out device or a deleted account gets nothing more, and the stream
- * ends.
+ * exists and has not ended by age, and the account is still a member with a
+ * key: a removed member, a signed-out or expired device or a deleted account
+ * gets nothing more, and the stream ends.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Caller } from "../auth/sessions.ts";
+import { type Caller, endedByAge, type SessionLifetime } from "../auth/sessions.ts";
 import type { Queryable } from "../db/types.ts";
 import { SECURITY_HEADERS } from "../http/security-headers.ts";
 import type { VaultEventsHub } from "./live.ts";
@@ -24,20 +24,27 @@ export interface StreamDeps {
   readonly store: VaultStore;
   readonly hub: VaultEventsHub;
   readonly pingMs: number;
+  readonly sessionLifetime: SessionLifetime;
   /** Open streams, ended on shutdown: each entry ends its stream. */
   readonly open: Set<() => void>;
 }
 
-async function stillAllowed(db: Queryable, caller: Caller, vaultId: string): Promise<boolean> {
+async function stillAllowed(
+  db: Queryable,
+  lifetime: SessionLifetime,
+  caller: Caller,
+  vaultId: string,
+): Promise<boolean> {
   const { rows } = await db.query<{ ok: boolean }>(
     `SELECT EXISTS (
        SELECT 1 FROM sessions s
          JOIN memberships m ON m.account_id = s.account_id AND m.vault_id = $2
         WHERE s.id = $1
+          AND NOT ${endedByAge(3, 4)}
           AND EXISTS (SELECT 1 FROM grants g
                        WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id)
      ) AS ok`,
-    [caller.sessionId, vaultId],
+    [caller.sessionId, vaultId, lifetime.idleSeconds, lifetime.maxAgeSeconds],
   );
   return rows[0]?.ok === true;
 }
@@ -71,7 +78,7 @@ export async function serveEventStream(
           continue;
         }
         const upTo = target;
-        if (!(await stillAllowed(deps.db, caller, vaultId))) {
+        if (!(await stillAllowed(deps.db, deps.sessionLifetime, caller, vaultId))) {
           end();
           return;
         }
@@ -130,7 +137,7 @@ export async function serveEventStream(
   }
 
   ping = setInterval(() => {
-    stillAllowed(deps.db, caller, vaultId).then(
+    stillAllowed(deps.db, deps.sessionLifetime, caller, vaultId).then(
       (ok) => {
         if (!ok) end();
         else if (!ended) reply.raw.write(": ping\n\n");
