@@ -135,7 +135,6 @@ export const account = {
   "sync.signedOut": "Signed out on this device — sign in again to sync",
   "sync.removed": "This record is no longer shared with you",
   "sync.held": "{count, plural, one {# entry} other {# entries}} could not be read",
-  "sync.viewer": "You can read this record; only its owner and partner add to it.",
 
   "sync.reason.offline": "The server can't be reached. Check the connection and try again.",
   "sync.reason.login-failed": "That username and password don't match. Please check both.",
