@@ -1,9 +1,12 @@
 /**
  * `npm run bench`: speed and size, as figures in one table (never asserted in
  * tests). Sections: fold, schedule/today, storage (PGlite and, when
- * TRELLIS_BENCH_DATABASE_URL or TRELLIS_TEST_DATABASE_URL is set, PostgreSQL).
+ * TRELLIS_BENCH_DATABASE_URL or TRELLIS_TEST_DATABASE_URL is set, PostgreSQL),
+ * http, sync (a new device opening 100k events in Node) and browser (the same
+ * in the real app in Chromium, storing into IndexedDB).
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
+import { benchNewBrowser } from "./browser.ts";
 import { benchFold, benchSchedule } from "./core.ts";
 import { benchHttp } from "./http.ts";
 import { benchOdds } from "./odds.ts";
@@ -16,11 +19,12 @@ const on = (name: string) => wanted.size === 0 || wanted.has(name);
 const rows: Row[] = [];
 
 console.log(`Trellis bench on Node ${process.version}, ${new Date().toISOString()}`);
-const folded = on("fold") || on("storage") || on("sync") ? benchFold() : null;
+const folded = on("fold") || on("storage") || on("sync") || on("browser") ? benchFold() : null;
 if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
 if (on("odds")) rows.push(...benchOdds());
 if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
 if (on("http")) rows.push(...(await benchHttp()));
 if (on("sync") && folded) rows.push(...(await benchNewDevice(folded.events)));
+if (on("browser") && folded) rows.push(...(await benchNewBrowser(folded.events)));
 printTable(rows);

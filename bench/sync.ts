@@ -61,7 +61,8 @@ export async function benchNewDevice(events: readonly TrellisEvent[]): Promise<R
   }
 }
 
-async function serverProcess(
+/** The server in its own process, as it would run on its own machine. */
+export async function serverProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {

@@ -1,5 +1,5 @@
 import type { TrellisEvent } from "@trellis/domain";
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB, unwrap } from "idb";
 import type { EventStorage, HeldEvent } from "./storage.ts";
 
 interface TrellisDb extends DBSchema {
@@ -9,9 +9,11 @@ interface TrellisDb extends DBSchema {
   outbox: { key: string; value: true };
   /** Version 2: events received but not applied (see `HeldEvent`). */
   held: { key: string; value: HeldEvent };
+  /** Version 3: events received by sync, stored as they came, many to a record. */
+  received: { key: number; value: TrellisEvent[] };
 }
 
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * The event log in IndexedDB, one database per journey on this device.
@@ -20,24 +22,81 @@ const VERSION = 2;
  */
 export async function openIndexedDbStorage(name = "trellis"): Promise<EventStorage> {
   let db: IDBPDatabase<TrellisDb> = await open(name);
+  /**
+   * The id of every stored event, read once. Events received by sync are kept
+   * many to a record (a new device stores 100,000 of them; one record each
+   * cost more than everything else it does), so "is this one stored?" is
+   * answered here rather than by a read per event.
+   */
+  let known: Set<string> | null = null;
+
+  async function readAll(): Promise<unknown[]> {
+    const tx = db.transaction(["events", "received"], "readonly");
+    const [single, batches] = await Promise.all([
+      tx.objectStore("events").getAll(),
+      tx.objectStore("received").getAll(),
+    ]);
+    await tx.done;
+    const ids = new Set<string>();
+    const out: unknown[] = [];
+    // Stored values are checked by the caller; here only an event's id is read,
+    // so that one stored twice (two tabs taking in the same page) comes back once.
+    const take = (e: unknown) => {
+      const id = (e as { id?: unknown } | null)?.id;
+      if (typeof id === "string") {
+        if (ids.has(id)) return;
+        ids.add(id);
+      }
+      out.push(e);
+    };
+    for (const e of single) take(e);
+    for (const batch of batches) for (const e of batch) take(e);
+    known = ids;
+    return out;
+  }
+
+  async function knownIds(): Promise<Set<string>> {
+    if (!known) await readAll();
+    return known!;
+  }
+
   return {
-    async loadEvents() {
-      return db.getAll("events");
-    },
+    loadEvents: readAll,
     async appendEvents(batch, origin = "local") {
-      const tx = db.transaction(["events", "outbox"], "readwrite");
-      const store = tx.objectStore("events");
-      const outbox = tx.objectStore("outbox");
-      // `add` fails on an existing key; check first so a replayed event is a no-op,
-      // all inside one transaction so the batch lands whole or not at all.
-      await Promise.all(
-        batch.map(async (e) => {
-          if ((await store.getKey(e.id)) !== undefined) return;
-          await store.add(e);
-          if (origin === "local") await outbox.put(true, e.id);
-        }),
-      );
+      const ids = await knownIds();
+      const fresh: TrellisEvent[] = [];
+      const here = new Set<string>();
+      for (const e of batch) {
+        if (ids.has(e.id) || here.has(e.id)) continue; // already stored: left as it is
+        here.add(e.id);
+        fresh.push(e);
+      }
+      if (fresh.length === 0) return;
+      const tx = db.transaction(["events", "outbox", "received"], "readwrite");
+      if (origin === "sync") {
+        // One record for the whole batch; it lands whole or not at all.
+        tx.objectStore("received")
+          .add(fresh)
+          .catch(() => undefined); // a failure aborts the transaction: tx.done says so
+      } else {
+        // Local events one record each, each entering the outbox in the same
+        // transaction. `add` on the bare stores, without a promise per request;
+        // an id stored meanwhile by another tab is refused on its request and
+        // left as it is, and any other failure aborts the whole batch.
+        const store = unwrap(tx.objectStore("events"));
+        const outbox = unwrap(tx.objectStore("outbox"));
+        for (const e of fresh) {
+          const request = store.add(e);
+          request.onerror = (event) => {
+            if (request.error?.name !== "ConstraintError") return;
+            event.preventDefault();
+            event.stopPropagation();
+          };
+          request.onsuccess = () => outbox.put(true, e.id);
+        }
+      }
       await tx.done;
+      for (const e of fresh) ids.add(e.id);
     },
     async getMeta<T>(key: string) {
       return (await db.get("meta", key)) as T | undefined;
@@ -49,14 +108,14 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
       return db.getAllKeys("outbox");
     },
     async enqueue(ids) {
-      const tx = db.transaction(["events", "outbox"], "readwrite");
-      await Promise.all(
-        ids.map(async (id) => {
-          if ((await tx.objectStore("events").getKey(id)) !== undefined) {
-            await tx.objectStore("outbox").put(true, id);
-          }
-        }),
-      );
+      let stored = await knownIds();
+      // Another tab may have stored some since this one read: read again once.
+      if (ids.some((id) => !stored.has(id))) {
+        known = null;
+        stored = await knownIds();
+      }
+      const tx = db.transaction("outbox", "readwrite");
+      for (const id of ids) if (stored.has(id)) void tx.store.put(true, id).catch(() => undefined);
       await tx.done;
     },
     async acknowledge(ids) {
@@ -80,6 +139,7 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
     async erase() {
       db.close();
       await deleteDB(name);
+      known = null;
       db = await open(name);
     },
     close() {
@@ -100,6 +160,10 @@ function open(name: string): Promise<IDBPDatabase<TrellisDb>> {
         // the person creates an account (the whole record becomes the vault).
         db.createObjectStore("outbox");
         db.createObjectStore("held");
+      }
+      if (oldVersion < 3) {
+        // Events received before version 3 stay one per record in `events`.
+        db.createObjectStore("received", { autoIncrement: true });
       }
     },
   });
