@@ -25,7 +25,9 @@ const CHROMIUM_ARGS = [
  * The same journey opened the way a person meets it: the real app in
  * Chromium (a phone-sized window) signs in on a new device, pulls, opens,
  * validates and stores every event in IndexedDB, and says "Synced". Timed from
- * tapping Sign in to "Synced", and to Today greeting her.
+ * tapping Sign in to "Synced", and to Today greeting her. With
+ * TRELLIS_BENCH_PROFILE=<file> the page's CPU profile over that time is saved
+ * (open it in Chromium's DevTools).
  */
 export async function benchNewBrowser(events: readonly TrellisEvent[]): Promise<Row[]> {
   await ready();
@@ -54,7 +56,7 @@ export async function benchNewBrowser(events: readonly TrellisEvent[]): Promise<
     await page.getByRole("link", { name: "Sign in" }).click();
     await page.getByLabel("Username").fill(account.username);
     await page.getByLabel("Password", { exact: true }).fill(account.password);
-    const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    const cdp = process.env.TRELLIS_BENCH_PROFILE ? await context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
@@ -62,19 +64,6 @@ export async function benchNewBrowser(events: readonly TrellisEvent[]): Promise<
     }
     const started = performance.now();
     await page.getByRole("button", { name: "Sign in" }).click();
-    if (process.env.BENCH_TRACE) {
-      void (async () => {
-        let last = "";
-        for (let i = 0; i < 600; i++) {
-          const text = await page.locator(".sync-line").first().textContent().catch(() => "?");
-          const url = page.url();
-          const line = `${text} @ ${url}`;
-          if (line !== last) console.log(Math.round(performance.now() - started), line);
-          last = line;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      })();
-    }
     const status = page.locator(".sync-line [role=status]");
     // "Synced", or "Synced · 2 entries could not be read": the journey's last two
     // events are stamped in 2030 and are held until the clocks catch up, as they should be.
@@ -83,7 +72,7 @@ export async function benchNewBrowser(events: readonly TrellisEvent[]): Promise<
     if (cdp) {
       const { profile } = await cdp.send("Profiler.stop");
       const { writeFileSync } = await import("node:fs");
-      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+      writeFileSync(process.env.TRELLIS_BENCH_PROFILE!, JSON.stringify(profile));
     }
     await page.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
     await page.getByText("Hello, Maya.").waitFor({ timeout: 60_000 });
