@@ -94,6 +94,7 @@ export function useSyncSnapshot(): AccountSyncSnapshot {
   return useSyncExternalStore(
     (listener) => sync?.subscribe(listener) ?? (() => {}),
     () => sync?.snapshot ?? EMPTY,
+    () => sync?.snapshot ?? EMPTY,
   );
 }
 
@@ -102,6 +103,7 @@ export function useCanRecord(): boolean {
   const client = useClient();
   return useSyncExternalStore(
     (listener) => client.subscribe(listener),
+    () => client.canRecord,
     () => client.canRecord,
   );
 }
