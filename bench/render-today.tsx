@@ -10,11 +10,16 @@ import { Today } from "../apps/web/src/screens/Today.tsx";
 const i18n = createI18n(["en"]);
 
 /** Renders the real Today screen for a state, as the browser would on first paint. */
-export function renderTodayHtml(state: JourneyState, nowMs: number): string {
+export function renderTodayHtml(
+  state: JourneyState,
+  nowMs: number,
+  options: { canRecord?: boolean } = {},
+): string {
   const client = {
     state,
     device: "bench0001",
     unreadable: [],
+    canRecord: options.canRecord ?? true,
     subscribe: () => () => {},
   } as unknown as TrellisClient;
   const realNow = Date.now;
