@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Temporal } from "../core/time.ts";
-import type { TrellisEvent } from "../events/envelope.ts";
+import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
 import { visibleNotes } from "../journal/selectors.ts";
 import { Recorder, seededBytes } from "../testing/recorder.ts";
-import { fold, foldMore } from "./fold.ts";
+import { fold, foldMore, inClockOrder } from "./fold.ts";
 
 const T0 = utc(2015, 4, 2, 13, 0); // 2015-04-02 09:00 in New York
 const zoned = (ms: number) =>
@@ -322,5 +322,37 @@ describe("the generated journeys exercise the fold", () => {
     ]);
     // Concurrent offline edits do conflict (e.g. a correction of a note another device deleted).
     expect(rejected).toBeGreaterThan(0);
+  });
+});
+
+describe("clock order", () => {
+  // Few distinct values, so equal walls, counters, stamps and ids all happen,
+  // and device names where one is the start of another ("phone001" / "phone0012").
+  const hex = (width: number, max: number) =>
+    fc.integer({ min: 0, max }).map((n) => n.toString(16).padStart(width, "0"));
+  const stamp = fc
+    .tuple(
+      fc.oneof(hex(12, 3), fc.constant("0190c4d21c3e"), fc.constant("ffffffffffff")),
+      fc.oneof(hex(8, 2), fc.constant("ffffffff")),
+      fc.constantFrom("phone001", "phone0012", "laptop01", "phone002"),
+    )
+    .map(([wall, counter, device]) => `${wall}-${counter}-${device}`);
+  const id = fc.constantFrom(
+    "0190c4d2-1c3e-7abc-8def-000000000001",
+    "0190c4d2-1c3e-7abc-8def-000000000002",
+    "0190c4d2-1c3e-7abc-8def-000000000010",
+  );
+  const events = fc.array(
+    fc.record({ hlc: stamp, id, tag: fc.nat() }).map((e) => e as unknown as TrellisEvent),
+    { maxLength: 60 },
+  );
+
+  it("is exactly the order compareEvents gives, ties kept in arrival order", () => {
+    fc.assert(
+      fc.property(events, (list) => {
+        expect(inClockOrder(list)).toEqual([...list].sort(compareEvents));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
