@@ -1,5 +1,6 @@
 import type { FunnelCounts, FunnelStep, TypicalFunnel } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 
@@ -116,22 +117,9 @@ export function FunnelChart({
           barGap={2}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" vertical={false} />
-          <XAxis
-            dataKey="label"
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
-            tickLine={false}
-            interval={0}
-            height={24}
-          />
-          <YAxis
-            allowDecimals={false}
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
-            tickLine={false}
-            width={32}
-          />
+          <CartesianGrid {...gridStyle} vertical={false} />
+          <XAxis {...axisStyle} dataKey="label" interval={0} height={24} />
+          <YAxis {...axisStyle} allowDecimals={false} width={32} />
           <Bar
             dataKey="mine"
             fill="var(--chart-left)"

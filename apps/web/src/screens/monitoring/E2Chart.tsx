@@ -1,5 +1,6 @@
 import type { Cycle, LabPoint, LabUnit } from "@trellis/domain";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
 import { labDigits } from "./units.ts";
@@ -61,25 +62,21 @@ export function E2Chart({
           margin={{ top: 12, right: 12, bottom: 8, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
+          <CartesianGrid {...gridStyle} />
           <XAxis
+            {...axisStyle}
             type="number"
             dataKey="day"
             domain={[from, to]}
             ticks={dayTicks(from, to)}
             allowDecimals={false}
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
-            tickLine={false}
             height={28}
           />
           <YAxis
+            {...axisStyle}
             type="number"
             domain={[0, "auto"]}
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
             tickFormatter={(n: number) => number(n, { notation: "compact" })}
-            tickLine={false}
             width={48}
           />
           <Line

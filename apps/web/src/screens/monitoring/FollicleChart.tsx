@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
 
@@ -81,7 +82,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
           margin={{ top: 8, right: 14, bottom: 8, left: -8 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
+          <CartesianGrid {...gridStyle} />
           <ReferenceArea
             y1={TRIGGER_BAND_MM[0]}
             y2={TRIGGER_BAND_MM[1]}
@@ -102,24 +103,20 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
             }}
           />
           <XAxis
+            {...axisStyle}
             type="number"
             dataKey="day"
             domain={[from, to]}
             ticks={dayTicks(from, to)}
             allowDecimals={false}
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
-            tickLine={false}
             height={28}
           />
           <YAxis
+            {...axisStyle}
             type="number"
             dataKey="mm"
             domain={[0, yMax]}
             ticks={Array.from({ length: yMax / 5 + 1 }, (_, i) => i * 5)}
-            stroke="var(--border)"
-            tick={{ fill: "var(--muted)", fontSize: 13 }}
-            tickLine={false}
             width={40}
           />
           <Scatter

@@ -1,5 +1,6 @@
 import type { BankOdds, OddsRecord } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, ErrorBar, XAxis, YAxis } from "recharts";
+import { axisStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoName, frequency } from "./words.ts";
 
@@ -58,12 +59,10 @@ export function EmbryoChart({ record, odds }: { record: OddsRecord; odds: BankOd
               horizontal={false}
             />
             <XAxis
+              {...axisStyle}
               type="number"
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
-              stroke="var(--border)"
-              tick={{ fill: "var(--muted)", fontSize: 13 }}
-              tickLine={false}
               height={28}
             />
             <YAxis

@@ -1,5 +1,6 @@
 import type { Estimate } from "@trellis/domain";
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
+import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { PlanPoint } from "./PlanSection.tsx";
 import { frequency } from "./words.ts";
@@ -59,26 +60,22 @@ function Panel({
         margin={{ top: 10, right: 14, bottom: 4, left: 0 }}
         accessibilityLayer={false}
       >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
+        <CartesianGrid {...gridStyle} />
         <XAxis
+          {...axisStyle}
           type="number"
           dataKey="n"
           domain={[from, to]}
           ticks={Array.from({ length: to - from + 1 }, (_, i) => from + i)}
           allowDecimals={false}
-          stroke="var(--border)"
-          tick={{ fill: "var(--muted)", fontSize: 13 }}
-          tickLine={false}
           height={26}
           padding={{ left: 10, right: 10 }}
         />
         <YAxis
+          {...axisStyle}
           type="number"
           domain={[0, 100]}
           ticks={[0, 25, 50, 75, 100]}
-          stroke="var(--border)"
-          tick={{ fill: "var(--muted)", fontSize: 13 }}
-          tickLine={false}
           width={36}
         />
         <Area
