@@ -33,3 +33,13 @@ export function Field({
     </div>
   );
 }
+
+/** The form's own error line (a refusal that belongs to no single input), read out at once; nothing when all is well. */
+export function FormError({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="error" role="alert">
+      {children}
+    </p>
+  );
+}

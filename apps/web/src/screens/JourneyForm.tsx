@@ -1,7 +1,7 @@
 import type { Journey, Problem } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../app/time.ts";
-import { Field } from "../components/Field.tsx";
+import { Field, FormError } from "../components/Field.tsx";
 import { useT } from "../i18n/i18n.tsx";
 
 export interface JourneyFields {
@@ -139,11 +139,7 @@ export function JourneyForm({
           />
         )}
       </Field>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <div>
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t("form.saving") : submitLabel}

@@ -3,6 +3,7 @@ import { useClient } from "../app/client-context.tsx";
 import { importPickedFile } from "../app/files.ts";
 import { useCanRecord } from "../app/sync-context.tsx";
 import { nowZoned } from "../app/time.ts";
+import { FormError } from "../components/Field.tsx";
 import { useT } from "../i18n/i18n.tsx";
 import { SignInOffer } from "./account/SignInOffer.tsx";
 import { JourneyForm } from "./JourneyForm.tsx";
@@ -73,11 +74,7 @@ export function Setup() {
             aria-label={t("setup.restore")}
             onChange={restore}
           />
-          {restoreMessage && (
-            <p className="error" role="alert">
-              {restoreMessage}
-            </p>
-          )}
+          <FormError>{restoreMessage}</FormError>
         </section>
         <SignInOffer />
         <p className="hint">{t("setup.disclaimer")}</p>

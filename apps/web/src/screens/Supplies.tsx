@@ -11,6 +11,7 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useClient, useJourneyState } from "../app/client-context.tsx";
 import { deviceZone, nowZoned, todayIso } from "../app/time.ts";
 import { useNow } from "../app/use-now.ts";
+import { FormError } from "../components/Field.tsx";
 import { Page } from "../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { useToast } from "../components/Toast.tsx";
@@ -163,11 +164,7 @@ function StockCard({ stock }: { stock: MedicineStock }) {
             </li>
           ))}
       </ul>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </li>
   );
 }
@@ -317,11 +314,7 @@ function AddSupply() {
           onChange={(e) => setExpiry(e.target.value)}
         />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <div>
         <button type="submit" className="button button-primary">
           {t("supplies.save")}

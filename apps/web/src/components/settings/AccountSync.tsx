@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { reasonText, syncLine } from "../../screens/account/words.ts";
+import { FormError } from "../Field.tsx";
 import { useToast } from "../Toast.tsx";
 
 /**
@@ -148,11 +149,7 @@ function AccountActions() {
           </button>
         </div>
       )}
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <dialog
         ref={leaveDialog}
         className="dialog"

@@ -3,6 +3,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { SupportLines } from "../../screens/remembrance/SupportLines.tsx";
+import { FormError } from "../Field.tsx";
 import { useToast } from "../Toast.tsx";
 
 /**
@@ -54,11 +55,7 @@ export function QuietMode() {
       ) : (
         <p>{t(on ? "quiet.on" : "quiet.off")}</p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <details className="source">
         <summary>{t("loss.support")}</summary>
         <SupportLines headingLevel={3} />

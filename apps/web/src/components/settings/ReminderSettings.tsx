@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { FormError } from "../Field.tsx";
 import { WhenCanRecord } from "../ReadOnly.tsx";
 import { useToast } from "../Toast.tsx";
 
@@ -109,11 +110,7 @@ export function ReminderSettings() {
               />
             </div>
           </div>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError>{error}</FormError>
           <div>
             <button type="submit" className="button button-primary">
               {t("reminders.save")}

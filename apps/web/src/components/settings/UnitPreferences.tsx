@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { FormError } from "../Field.tsx";
 import { useToast } from "../Toast.tsx";
 import { PillGroup } from "../wellbeing/PillGroup.tsx";
 
@@ -76,11 +77,7 @@ export function UnitPreferences() {
               onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
             />
           ))}
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError>{error}</FormError>
           <div>
             <button type="submit" className="button button-primary" disabled={busy}>
               {busy ? t("form.saving") : t("monitoring.units.save")}

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { FormError } from "../Field.tsx";
 import { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
 import { TriageResult } from "./TriageResult.tsx";
 
@@ -268,11 +269,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
-        {formError && (
-          <p className="error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError>{formError}</FormError>
         <div>
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("form.saving") : t("wellbeing.check.save")}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import {
@@ -105,11 +106,7 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
           />
           <span>{t("account.recovery.saved")}</span>
         </label>
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError>{problem}</FormError>
         <div className="row">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("account.creating") : t("account.recovery.create")}

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import { focusFirst, TextField } from "./fields.tsx";
@@ -50,11 +51,7 @@ export function DeleteAccountScreen() {
             errors={errors}
             autoComplete="off"
           />
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormError>{problem}</FormError>
           <div>
             <button type="submit" className="button button-danger" disabled={busy || !username}>
               {t("account.delete.submit")}

@@ -2,6 +2,7 @@ import type { DeviceView } from "@trellis/client/sync";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useAccountSync } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
@@ -39,11 +40,7 @@ export function DevicesScreen() {
 
   return (
     <Frame title={t("account.devices.title")} intro={t("account.devices.intro")}>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       {devices === null && !problem && <p className="muted">{t("account.loading")}</p>}
       {devices && (
         <ul className="plain-list stack-tight">

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { Field } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import {
@@ -135,11 +135,7 @@ export function RecoverScreen() {
           errors={errors}
         />
         <ServerField value={fields.server} onChange={set("server")} errors={errors} />
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError>{problem}</FormError>
         <div>
           <button type="submit" className="button button-primary" disabled={busy || !sync}>
             {busy ? t("account.recovering") : t("account.recover.submit")}

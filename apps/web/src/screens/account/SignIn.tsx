@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import { defaultDeviceName, focusFirst, ServerField, serverOrigin, TextField } from "./fields.tsx";
@@ -93,11 +94,7 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
         errors={errors}
       />
       <ServerField value={fields.server} onChange={set("server")} errors={errors} />
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <div>
         <button type="submit" className="button button-primary" disabled={busy || !sync}>
           {busy ? t("account.signingIn") : t("account.signIn.submit")}

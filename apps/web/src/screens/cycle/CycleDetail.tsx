@@ -4,6 +4,7 @@ import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel } from "../../app/format.ts";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -143,11 +144,7 @@ function EndCycle({
           onChange={(e) => setOn(e.target.value)}
         />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <div className="row">
         <button type="submit" className="button button-primary">
           {t("cycle.end.save")}

@@ -10,7 +10,7 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { Field } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -293,11 +293,7 @@ function StartCycleForm() {
           </div>
         </section>
 
-        {errors.form && (
-          <p className="error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError>{errors.form}</FormError>
         <div className="sticky-action">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("form.saving") : t("cycle.new.submit")}

@@ -12,6 +12,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { when } from "../../app/format.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -174,11 +175,7 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
           </div>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </section>
   );
 }

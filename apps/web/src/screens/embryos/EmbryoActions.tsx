@@ -2,11 +2,12 @@ import { type DiscardReason, discardReasons, type Embryo } from "@trellis/domain
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ConfirmDialog } from "../monitoring/ConfirmDialog.tsx";
-import { DateField, FormError, TextField } from "./inputs.tsx";
+import { DateField, TextField } from "./inputs.tsx";
 import { embryoTitle, problemText } from "./words.ts";
 
 type Action = "freeze" | "thaw" | "move" | "dispose";

@@ -3,11 +3,12 @@ import { type FormEvent, useId, useState } from "react";
 import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { CountField, DateField, FormError, TextField } from "./inputs.tsx";
+import { CountField, DateField, TextField } from "./inputs.tsx";
 import { parseCount, problemField, problemText } from "./words.ts";
 
 type Errors = Record<string, string>;

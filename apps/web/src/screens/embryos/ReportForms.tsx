@@ -15,10 +15,11 @@ import {
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck, PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { CountField, DateField, FormError, TextField } from "./inputs.tsx";
+import { CountField, DateField, TextField } from "./inputs.tsx";
 import { embryoShort, parseCount, problemField, problemText } from "./words.ts";
 
 type Errors = Record<string, string>;

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -11,7 +12,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";
 import { money } from "./FeesDue.tsx";
-import { CountField, DateField, FormError, TextField } from "./inputs.tsx";
+import { CountField, DateField, TextField } from "./inputs.tsx";
 import { parseCount, problemField, problemText } from "./words.ts";
 
 const currencies = [

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { Field } from "../../components/Field.tsx";
 
 /** A whole-number input with its label, hint and error, sized for a thumb. */
@@ -101,15 +100,5 @@ export function TextField({
         />
       )}
     </Field>
-  );
-}
-
-/** The form's own error line (a refusal that belongs to no single input). */
-export function FormError({ children }: { children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p className="error" role="alert">
-      {children}
-    </p>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -238,11 +239,7 @@ function AppointmentForm({
         />
         {err("place")}
       </div>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <div className="row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t("form.saving") : t("monitoring.appointment.save")}

@@ -7,6 +7,7 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
@@ -202,11 +203,7 @@ export function LabForm({
         />
         {errorText("when")}
       </div>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <div className="row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t("form.saving") : t("monitoring.lab.save")}

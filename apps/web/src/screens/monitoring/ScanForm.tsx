@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import {
@@ -223,11 +224,7 @@ export function ScanForm({
           </select>
         </div>
       </div>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError>{errors.form}</FormError>
       <div className="row">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t("form.saving") : t("monitoring.scan.save")}

@@ -5,7 +5,7 @@ import {
   type OddsRecord,
 } from "@trellis/domain";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
-import { Field } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
@@ -95,11 +95,9 @@ export function EggSection({ record }: { record: OddsRecord }) {
           )}
         </Field>
       </div>
-      {result && !result.ok && (
-        <p className="error" role="alert">
-          {t("odds.problem", { message: result.error.message })}
-        </p>
-      )}
+      <FormError>
+        {result && !result.ok && t("odds.problem", { message: result.error.message })}
+      </FormError>
       {result?.ok && question && (
         <EggAnswer odds={result.value} age={question.ageAtFreezing} eggs={question.matureEggs} />
       )}

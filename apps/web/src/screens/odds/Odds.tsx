@@ -2,6 +2,7 @@ import { oddsFromRecord } from "@trellis/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -92,11 +93,7 @@ function QuietOdds() {
             </button>
           )}
         </WhenCanRecord>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError>{error}</FormError>
       </section>
     </Page>
   );

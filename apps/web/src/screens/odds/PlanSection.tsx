@@ -9,7 +9,7 @@ import {
   retrievalPlanInput,
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
-import { Field } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Chance } from "./IconArray.tsx";
@@ -214,11 +214,9 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
         </div>
       </div>
 
-      {result && !result.ok && (
-        <p className="error" role="alert">
-          {t("odds.problem", { message: result.error.message })}
-        </p>
-      )}
+      <FormError>
+        {result && !result.ok && t("odds.problem", { message: result.error.message })}
+      </FormError>
       {result?.ok && (
         <PlanAnswer
           plan={result.value}

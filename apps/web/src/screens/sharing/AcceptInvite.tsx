@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { CreateAccountFlow } from "../account/CreateAccount.tsx";
 import { Frame } from "../account/Frame.tsx";
@@ -97,11 +98,7 @@ export function AcceptInviteScreen() {
       ) : snapshot.account ? (
         <section className="card stack">
           <p>{t("sharing.accept.signedInAs", { username: snapshot.account.username })}</p>
-          {problem && (
-            <p className="error" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormError>{problem}</FormError>
           <div>
             <button
               type="button"

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { useAccountSync } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Frame } from "../account/Frame.tsx";
 import { reasonText } from "../account/words.ts";
@@ -50,11 +51,7 @@ export function InviteScreen() {
             </label>
           ))}
         </fieldset>
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError>{problem}</FormError>
         <div>
           <button type="submit" className="button button-primary" disabled={busy || !sync}>
             {busy ? t("sharing.invite.creating") : t("sharing.invite.create")}

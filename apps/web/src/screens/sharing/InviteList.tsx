@@ -1,6 +1,7 @@
 import type { InviteView } from "@trellis/client/sync";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useAccountSync } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { reasonText } from "../account/words.ts";
@@ -39,11 +40,7 @@ export function InviteList() {
     <section className="stack-tight" aria-labelledby="invites-title">
       <h2 id="invites-title">{t("sharing.invites.title")}</h2>
       <p className="muted small">{t("sharing.invites.intro")}</p>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <ul className="plain-list stack-tight">
         {invites?.map((invite) => (
           <InviteRow key={invite.inviteId} invite={invite} onChange={load} />
@@ -114,11 +111,7 @@ function InviteRow({ invite, onChange }: { invite: InviteView; onChange: () => P
           </button>
         )}
       </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <dialog
         ref={dialog}
         className="dialog"

@@ -2,6 +2,7 @@ import type { MemberView } from "@trellis/client/sync";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Frame } from "../account/Frame.tsx";
@@ -46,11 +47,7 @@ export function MembersScreen() {
       title={t("sharing.members.title")}
       intro={isOwner ? t("sharing.members.intro") : t("sharing.members.introMember")}
     >
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       {members === null && !problem && <p className="muted">{t("account.loading")}</p>}
       {members && others.length === 0 && <p className="card">{t("sharing.none")}</p>}
       <ul className="plain-list stack-tight">
@@ -165,11 +162,7 @@ function MemberRow({
           )}
         </div>
       )}
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError>{problem}</FormError>
       <div className="row">
         {!comparing && (
           <button type="button" className="button" onClick={() => setComparing(true)}>

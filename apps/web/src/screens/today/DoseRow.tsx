@@ -10,6 +10,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, nowZoned } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -288,11 +289,7 @@ function DoseForm({
           onChange={(e) => setNote(e.target.value)}
         />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <div className="row">
         <button type="submit" className="button button-primary">
           {t("doses.form.save")}

@@ -8,12 +8,13 @@ import {
 import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 import { chartSpace } from "../embryos/EmbryoBank.tsx";
-import { DateField, FormError, TextField } from "../embryos/inputs.tsx";
+import { DateField, TextField } from "../embryos/inputs.tsx";
 import { problemField, problemText } from "../embryos/words.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";

@@ -9,12 +9,13 @@ import { type FormEvent, useId, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DateField, FormError, TextField } from "../embryos/inputs.tsx";
+import { DateField, TextField } from "../embryos/inputs.tsx";
 import { embryoShort, problemField, problemText, statusLine } from "../embryos/words.ts";
 import { parseDecimal } from "../monitoring/parse.ts";
 
