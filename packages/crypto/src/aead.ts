@@ -11,6 +11,7 @@
  * cost more than the cipher.
  */
 import { randomBytes } from "./bytes.ts";
+import { unpadBucket } from "./padding.ts";
 import { lib } from "./sodium.ts";
 
 export const NONCE_BYTES = 24; // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
@@ -82,11 +83,32 @@ export function aeadOpen(
 }
 
 /**
+ * Opens a padded plaintext (see `padding.ts`) and returns it without its
+ * padding. The padding comes off inside libsodium's heap, so only the
+ * plaintext is copied out, into a buffer of its own.
+ */
+export function aeadOpenPadded(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  associatedData: Uint8Array,
+  sealed: Uint8Array,
+): Uint8Array | "decrypt-failure" | "malformed" {
+  const opened = aeadOpenWith(
+    key,
+    nonce,
+    associatedData,
+    sealed,
+    (padded) => unpadBucket(padded)?.slice() ?? "malformed",
+  );
+  return opened ?? "decrypt-failure";
+}
+
+/**
  * `aeadOpen`, handing `take` a view of the plaintext inside libsodium's heap,
  * which is zeroed as soon as `take` returns: `take` copies out only what it
  * keeps (say, the plaintext without its padding) and must not hold the view.
  */
-export function aeadOpenWith<T>(
+function aeadOpenWith<T>(
   key: Uint8Array,
   nonce: Uint8Array,
   associatedData: Uint8Array,

@@ -12,11 +12,11 @@
  * the UTF-8 text `circleId|postId|v1`.
  */
 import { err, ok, type Result } from "@trellis/domain";
-import { aeadOpen, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
+import { aeadOpenPadded, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
 import { ascii, type Bytes, concatBytes, wipe } from "./bytes.ts";
 import { assertAdSafeId, isAdSafeId } from "./ids.ts";
 import { type CircleKey, KEY_BYTES, randomKey } from "./keys.ts";
-import { isBucket, MIN_BUCKET, padToBucket, unpadBucket } from "./padding.ts";
+import { isBucket, MIN_BUCKET, padToBucket } from "./padding.ts";
 
 export const CIRCLE_POST_VERSION = 1;
 const HEADER_BYTES = 1 + NONCE_BYTES;
@@ -87,20 +87,11 @@ export function openCirclePost(
   }
   const body = sealed.length - HEADER_BYTES - TAG_BYTES;
   if (body < MIN_BUCKET || !isBucket(body)) return err({ reason: "malformed" });
-  const padded = aeadOpen(
+  const opened = aeadOpenPadded(
     key,
     sealed.subarray(1, HEADER_BYTES),
     circleAssociatedData(address.circleId, address.postId),
     sealed.subarray(HEADER_BYTES),
   );
-  if (!padded) return err({ reason: "decrypt-failure" });
-  const plaintext = unpadBucket(padded);
-  if (!plaintext) {
-    wipe(padded);
-    return err({ reason: "malformed" });
-  }
-  // Copy, then wipe both: the copy never shares memory with a buffer we wiped.
-  const copy = Uint8Array.from(plaintext);
-  wipe(plaintext, padded);
-  return ok(copy);
+  return typeof opened === "string" ? err({ reason: opened }) : ok(opened);
 }

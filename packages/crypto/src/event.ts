@@ -13,7 +13,7 @@
  * with its epoch changed, does not open.
  */
 import { err, ok, type Result } from "@trellis/domain";
-import { aeadOpenWith, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
+import { aeadOpenPadded, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
 import {
   ascii,
   type Bytes,
@@ -26,7 +26,7 @@ import {
 } from "./bytes.ts";
 import { assertAdSafeId, isAdSafeId } from "./ids.ts";
 import { KEY_BYTES, makeVaultKey, type VaultKey } from "./keys.ts";
-import { isBucket, MIN_BUCKET, padToBucket, unpadBucket } from "./padding.ts";
+import { isBucket, MIN_BUCKET, padToBucket } from "./padding.ts";
 
 export const EVENT_ENVELOPE_VERSION = 1;
 export const EVENT_HEADER_BYTES = 1 + 4 + NONCE_BYTES;
@@ -130,15 +130,11 @@ export function openEvent(
   const epoch = readUint32BE(sealed, 1);
   const key = keysByEpoch.get(epoch);
   if (!key || key.epoch !== epoch) return err({ reason: "unknown-epoch" });
-  // Unpadded inside libsodium's heap (zeroed right after), so only the plaintext is copied out.
-  const opened = aeadOpenWith(
+  const opened = aeadOpenPadded(
     key.bytes,
     sealed.subarray(5, EVENT_HEADER_BYTES),
     eventAssociatedData(address.vaultId, address.eventId, epoch),
     sealed.subarray(EVENT_HEADER_BYTES),
-    (padded) => unpadBucket(padded)?.slice() ?? "malformed",
   );
-  if (opened === null) return err({ reason: "decrypt-failure" });
-  if (opened === "malformed") return err({ reason: "malformed" });
-  return ok(opened);
+  return typeof opened === "string" ? err({ reason: opened }) : ok(opened);
 }
