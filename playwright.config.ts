@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +15,26 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
-const port = Number(process.env.TRELLIS_E2E_PORT ?? 4391);
+/**
+ * A free port picked once by the runner (workers inherit it through the
+ * environment), so two runs side by side never fight over a fixed port.
+ */
+function freePort(): number {
+  const r = spawnSync(
+    process.execPath,
+    [
+      "-e",
+      "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ],
+    { encoding: "utf8" },
+  );
+  const port = Number(r.stdout);
+  if (!Number.isInteger(port) || port <= 0)
+    throw new Error(`Could not find a free port: ${r.stderr}`);
+  return port;
+}
+process.env.TRELLIS_E2E_PORT ??= String(freePort());
+const port = Number(process.env.TRELLIS_E2E_PORT);
 // Workers load this file again; they inherit the runner's environment, so the
 // server's data dir is made once and tests can read it (privacy.e2e.ts).
 const dataDir = process.env.TRELLIS_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "trellis-e2e-"));
