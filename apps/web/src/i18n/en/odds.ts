@@ -50,6 +50,8 @@ export const odds = {
     "Learning from your own {retrievals, plural, one {retrieval} other {# retrievals}}: of 100 people with results like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
   "odds.freq.range":
     "We cannot be exact. Your own chance is most likely {same, select, yes {about {low}} other {between about {low} and {high}}} in 100: the studies leave some things uncertain, and people differ from one another.",
+  "odds.freq.rangeShort":
+    "For you, most likely {same, select, yes {about {low}} other {between about {low} and {high}}} in 100.",
   "odds.freq.perEgg":
     "Each mature egg frozen: about {n} in 100 would become a baby. Most likely between about {low} and {high} in 100 for eggs like yours.",
   "odds.freq.percent": "{central} (80% range {low} to {high}), {denominator}",

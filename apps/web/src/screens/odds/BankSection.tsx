@@ -127,7 +127,7 @@ function BankChances({ odds }: { odds: BankOdds }) {
               goal: goalWords(t, goal),
             })}
             legend={t("odds.icons.legendCentral", { goal: goalWords(t, goal) })}
-            {...(i === 0 && { caveat: <Caveat notes={odds.notes} /> })}
+            {...(i === 0 ? { caveat: <Caveat notes={odds.notes} /> } : { shortRange: true })}
           />
         ),
       )}

@@ -144,7 +144,7 @@ function EggAnswer({ odds, age, eggs }: { odds: EggFreezingOdds; age: number; eg
               goal: goalWords(t, goal),
             })}
             legend={t("odds.icons.legendCentral", { goal: goalWords(t, goal) })}
-            {...(i === 0 && { caveat: <Caveat notes={odds.notes} /> })}
+            {...(i === 0 ? { caveat: <Caveat notes={odds.notes} /> } : { shortRange: true })}
           />
         ))}
       <p className="small">

@@ -90,6 +90,7 @@ export function Chance({
   legend,
   denominator,
   caveat,
+  shortRange = false,
 }: {
   estimate: Estimate;
   sentence: string;
@@ -98,12 +99,14 @@ export function Chance({
   denominator?: string;
   /** Read with the number, not behind a tap (e.g. "these answers run high"). */
   caveat?: ReactNode;
+  /** The range without its reason, for the chances after the first in a group. */
+  shortRange?: boolean;
 }) {
   const i18n = useI18n();
   return (
     <div className="odds-chance">
       <p className="odds-sentence">{sentence}</p>
-      <p className="odds-range-sentence">{rangeSentence(i18n.t, estimate)}</p>
+      <p className="odds-range-sentence">{rangeSentence(i18n.t, estimate, shortRange)}</p>
       {caveat}
       <IconArray estimate={estimate} legend={legend} />
       <p className="small muted odds-percent">{percentLine(i18n, estimate, denominator)}</p>

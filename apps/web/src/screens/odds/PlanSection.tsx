@@ -315,13 +315,16 @@ function PlanAnswer({
               goal: goalText,
             })}
           </p>
-          <p className="odds-range-sentence">{rangeSentence(t, last.own)}</p>
+          <p className="odds-range-sentence">{rangeSentence(t, last.own, true)}</p>
         </div>
       )}
       {points.length > 1 && (
-        <Suspense fallback={chartSpace}>
-          <PlanChart points={points} goal={goal} tested={tested} withBank={withBank} />
-        </Suspense>
+        // A plain box, so the card's spacing reaches the chart (a figure sets its own margin).
+        <div>
+          <Suspense fallback={chartSpace}>
+            <PlanChart points={points} goal={goal} tested={tested} withBank={withBank} />
+          </Suspense>
+        </div>
       )}
       {plan.funnel.personal && <FunnelTable plan={plan} age={age} historyCount={historyCount} />}
     </>

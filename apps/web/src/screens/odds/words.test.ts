@@ -63,6 +63,9 @@ describe("the 80% range has a sentence of its own", () => {
       "We cannot be exact. Your own chance is most likely between about 30 and 52 in 100: the studies leave some things uncertain, and people differ from one another.",
     );
     expect(rangeSentence(t, estimate(0.001, 0, 0.004))).toMatch(/most likely about 0 in 100:/);
+    expect(rangeSentence(t, estimate(0.15, 0.02, 0.4), true)).toBe(
+      "For you, most likely between about 2 and 40 in 100.",
+    );
   });
 });
 

@@ -59,10 +59,15 @@ export function frequencyValues(e: Estimate): Record<string, string | number> {
   return { ...twoSides(e) };
 }
 
-/** The 80% range in a sentence of its own: what the person's own chance could be. */
-export function rangeSentence(t: I18n["t"], e: Estimate): string {
+/**
+ * The 80% range in a sentence of its own: what the person's own chance could
+ * be, and why it is wide. `short` for the chances after the first in a group,
+ * where the reason has just been said.
+ */
+export function rangeSentence(t: I18n["t"], e: Estimate, short = false): string {
   const { low, high } = frequency(e);
-  return t("odds.freq.range", { low, high, same: low === high ? "yes" : "no" });
+  const values = { low, high, same: low === high ? "yes" : "no" };
+  return short ? t("odds.freq.rangeShort", values) : t("odds.freq.range", values);
 }
 
 export function denominatorWords(t: I18n["t"], d: Denominator): string {
