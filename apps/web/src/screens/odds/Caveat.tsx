@@ -19,7 +19,9 @@ export function Caveat({ notes }: { notes: readonly Note[] }) {
   return (
     <div className="odds-caveat" role="note">
       {shown.map((n) => (
-        <p key={n.id}>{n.text}</p>
+        <p key={n.id} className="odds-caveat-text">
+          {n.text}
+        </p>
       ))}
     </div>
   );
