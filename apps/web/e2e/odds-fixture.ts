@@ -8,8 +8,12 @@ import { maya } from "./helpers.ts";
  * three euploid embryos and a low-level mosaic still frozen, one aneuploid
  * discarded. Restored through set-up, so these tests do not depend on the
  * embryo screens.
+ *
+ * With `outcomes`, what the four transfers led to (journeys.md §1): a
+ * biochemical loss in 2015, two births, and the loss at 20 weeks in 2020;
+ * with `quietMode`, quiet mode on as Maya had it after that loss.
  */
-export function mayaBanked() {
+export function mayaBanked(options: { outcomes?: boolean; quietMode?: boolean } = {}) {
   const zone = maya.homeZone;
   const at = (date: string, time = "19:00") =>
     Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
@@ -101,17 +105,26 @@ export function mayaBanked() {
     }
     return embryo;
   };
-  const transfer = (on: string, embryoId: string) =>
+  const transfer = (on: string, embryoId: string) => {
+    const transferId = r.newId(ms(on));
     r.record(
       "TransferRecorded",
-      {
-        transferId: r.newId(ms(on)),
-        transferredOn: on,
-        embryoIds: [embryoId],
-        recipient: { kind: "self" },
-      },
+      { transferId, transferredOn: on, embryoIds: [embryoId], recipient: { kind: "self" } },
       ms(on),
     );
+    return transferId;
+  };
+  const outcome = (
+    transferId: string,
+    on: string,
+    what:
+      | { outcome: "biochemical" }
+      | { outcome: "live-birth"; babies: number }
+      | { outcome: "stillbirth"; gestationalAge: { weeks: number; days: number } },
+  ) => {
+    if (options.outcomes)
+      r.record("OutcomeRecorded", { outcomeId: r.newId(ms(on)), transferId, on, ...what }, ms(on));
+  };
 
   amh("2014-06-10", 1.4, "ng/mL");
   const first = retrieval("2015-04-15", { eggs: 14, mature: 11, fertilized: 8 }, [
@@ -120,10 +133,15 @@ export function mayaBanked() {
     { label: "3BB", grade: "3BB", day: 6 },
     { label: "4BC", grade: "4BC", day: 6 },
   ]);
-  transfer("2015-04-20", first["4AA"]!);
-  transfer("2015-08-10", first["4AB"]!);
-  transfer("2018-01-22", first["3BB"]!);
-  transfer("2020-03-09", first["4BC"]!);
+  const t1 = transfer("2015-04-20", first["4AA"]!);
+  outcome(t1, "2015-05-01", { outcome: "biochemical" });
+  const t2 = transfer("2015-08-10", first["4AB"]!);
+  outcome(t2, "2016-04-14", { outcome: "live-birth", babies: 1 });
+  const t3 = transfer("2018-01-22", first["3BB"]!);
+  outcome(t3, "2018-05-16", { outcome: "live-birth", babies: 1 });
+  const t4 = transfer("2020-03-09", first["4BC"]!);
+  outcome(t4, "2020-09-30", { outcome: "stillbirth", gestationalAge: { weeks: 20, days: 1 } });
+  if (options.quietMode) r.record("PreferencesUpdated", { quietMode: true }, ms("2020-10-01"));
   amh("2021-12-01", 10, "pmol/L");
   const second = retrieval("2022-02-14", { eggs: 12, mature: 9, fertilized: 7 }, [
     { label: "B1", grade: "4AA", day: 5, pgt: "euploid" },

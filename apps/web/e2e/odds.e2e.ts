@@ -1,9 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import {
   bankOdds,
   bankOddsInput,
   fold,
   oddsFromRecord,
+  retrievalPlan,
   Temporal,
   type TrellisEvent,
 } from "@trellis/domain";
@@ -28,8 +29,11 @@ async function shot(page: Page, name: string) {
   }
 }
 
-async function restoreMaya(page: Page): Promise<TrellisEvent[]> {
-  const { file, events } = mayaBanked();
+async function restoreMaya(
+  page: Page,
+  options?: Parameters<typeof mayaBanked>[0],
+): Promise<TrellisEvent[]> {
+  const { file, events } = mayaBanked(options);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
   await page.locator('input[type="file"]').setInputFiles({
@@ -53,9 +57,46 @@ function expectedBankSentence(events: TrellisEvent[]): string {
   const record = oddsFromRecord(fold(events), { today });
   const odds = bankOdds(bankOddsInput(record)!);
   if (!odds.ok) throw new Error(odds.error.message);
-  const e = odds.value.atLeastOne;
-  const [n, low, high] = [e.central, e.low, e.high].map((x) => Math.round(x * 100));
-  return `Of 100 people with a bank like yours, about ${n} had at least one baby (between ${low} and ${high} for someone like you).`;
+  const n = Math.round(odds.value.atLeastOne.central * 100);
+  return `Of 100 people with a bank like yours, about ${n} would have at least one baby from it; about ${100 - n} would not.`;
+}
+
+/** The engine's "these answers run high" caveat, in its own words (they may change with the model). */
+function hopefulCaveat(): string {
+  const plan = retrievalPlan({ age: 34, retrievals: 1, tested: false, bank: [] });
+  if (!plan.ok) throw new Error(plan.error.message);
+  const note = plan.value.notes.find((n) => n.id === "hopeful-side");
+  if (!note) throw new Error("the engine no longer gives the hopeful-side caveat");
+  return note.text;
+}
+
+/**
+ * A projection as the screen must say it: in the conditional, from both
+ * sides adding up to 100, the 80% range in the next sentence, and (for plans
+ * and frozen eggs) the caveat beside it, visible, not folded away.
+ */
+async function expectProjection(
+  chance: Locator,
+  start: RegExp,
+  options: { caveat: boolean },
+): Promise<void> {
+  const sentence = chance.locator(".odds-sentence");
+  await expect(sentence).toHaveText(start);
+  const text = (await sentence.textContent()) ?? "";
+  const both = text.match(/about (\d+) would have .+; about (\d+) would not\.$/);
+  expect(both, text).not.toBeNull();
+  expect(Number(both![1]) + Number(both![2])).toBe(100);
+  expect(text).not.toMatch(/\bhad\b|between/);
+  await expect(chance.locator(".odds-range-sentence")).toHaveText(
+    /^We cannot be exact\. Your own chance is most likely (between about \d+ and \d+|about \d+) in 100: the studies leave some things uncertain, and people differ from one another\.$/,
+  );
+  const caveat = chance.getByRole("note");
+  if (options.caveat) {
+    await expect(caveat).toBeVisible();
+    await expect(caveat).toHaveText(hopefulCaveat());
+  } else {
+    await expect(caveat).toHaveCount(0);
+  }
 }
 
 const notAdvice = "This is not medical advice; your clinic knows things this model does not.";
@@ -72,10 +113,20 @@ test("with embryos in the bank: the chance in 100 figures, each embryo, the sour
     bank.getByText("Counting 4 embryos frozen or in culture: 3 euploid, 1 mosaic."),
   ).toBeVisible();
   await expect(bank.getByText(expectedBankSentence(events))).toBeVisible();
+  await expectProjection(
+    bank.locator(".odds-chance").first(),
+    /^Of 100 people with a bank like yours, about \d+ would have at least one baby from it;/,
+    { caveat: false },
+  );
   await expect(
-    bank.getByText(/^Of 100 people with a bank like yours, about \d+ had at least two babies/),
+    bank.getByText(
+      /^Of 100 people with a bank like yours, about \d+ would have at least two babies from it; about \d+ would not\.$/,
+    ),
   ).toBeVisible();
-  await expect(bank.getByText(/had at least three babies/)).toBeVisible();
+  await expect(bank.getByText(/would have at least three babies/)).toBeVisible();
+  await expect(
+    bank.getByText(/^For you, most likely between about \d+ and \d+ in 100\.$/),
+  ).toHaveCount(2);
   await expect(
     bank.getByText(/^\d+% \(80% range \d+% to \d+%\), from this bank$/).first(),
   ).toBeVisible();
@@ -108,27 +159,35 @@ test("with embryos in the bank: the chance in 100 figures, each embryo, the sour
   );
   await expect(embryos.locator(".recharts-bar-rectangle")).toHaveCount(4);
 
-  // Planning ahead: one row per number of retrievals, the bank as it is first.
+  // Planning ahead: one more retrieval unless she asks for more, the bank as it is first.
   const plan = page.getByRole("region", { name: "Planning ahead" });
   await expect(plan.getByLabel("Age at the retrievals")).toHaveValue(/^4\d$/);
   await expect(plan.getByText("From your record: 10 pmol/L, taken")).toBeVisible();
+  await expect(plan.getByLabel("Retrievals to plan for")).toHaveValue("1");
+  await expectProjection(
+    plan.locator(".odds-chance"),
+    /^Of 100 people aged 4\d with a bank like yours who plan 1 more retrieval, about \d+ would have at least one baby;/,
+    { caveat: true },
+  );
   const chart = plan.getByRole("figure", {
     name: /Chance of at least one baby by the number of retrievals/,
   });
-  await expect(chart.getByRole("table").getByRole("row")).toHaveCount(5);
+  await expect(chart.getByRole("table").getByRole("row")).toHaveCount(3);
   await expect(chart.getByRole("table").getByRole("row").nth(1)).toContainText(
     "0 (the bank as it is)",
   );
   await expect(chart.getByRole("columnheader", { name: /From your own results/ })).toHaveCount(1);
-  await plan.getByLabel("Retrievals to plan for").selectOption({ label: "up to 5 retrievals" });
+  await plan.getByLabel("Retrievals to plan for").selectOption({ label: "5 retrievals" });
   await expect(chart.getByRole("table").getByRole("row")).toHaveCount(7);
+  await expectProjection(
+    plan.locator(".odds-chance"),
+    /^Of 100 people aged 4\d with a bank like yours who plan 5 more retrievals, about \d+ would have at least one baby;/,
+    { caveat: true },
+  );
   await expect(
     plan.getByText(
-      /^Of 100 people aged 4\d with a bank like yours who do 5 more retrievals, about \d+ had at least one baby/,
+      /^Learning from your own 3 retrievals: of 100 people with results like yours, about \d+ would have at least one baby; about \d+ would not\.$/,
     ),
-  ).toBeVisible();
-  await expect(
-    plan.getByText(/^Learning from your own 3 retrievals: about \d+ of 100/),
   ).toBeVisible();
   await expect(plan.getByRole("table", { name: "One retrieval, typical and yours" })).toBeVisible();
 
@@ -172,37 +231,55 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(
       plan.getByText("Without it, the typical number of eggs for your age is used."),
     ).toBeVisible();
+    // One retrieval by default: the least hopeful figure, a single answer with no curve to draw.
+    await expect(plan.getByLabel("Retrievals to plan for")).toHaveValue("1");
+    await expect(plan.getByRole("radio", { name: "People like me" })).toBeChecked();
+    await expect(plan.getByText(/^People like me: everyone in your place/)).toBeVisible();
+    await expectProjection(
+      plan.locator(".odds-chance"),
+      /^Of 100 people aged 4\d who plan 1 retrieval, about \d+ would have at least one baby;/,
+      { caveat: true },
+    );
+    await expect(plan.getByRole("figure", { name: /by the number of retrievals/ })).toHaveCount(0);
+    await shot(page, `odds-plan-${scheme}`);
+
+    // More retrievals, and the other question.
+    await plan.getByLabel("Retrievals to plan for").selectOption({ label: "3 retrievals" });
     const table = plan
       .getByRole("figure", { name: /by the number of retrievals/ })
       .getByRole("table");
     await expect(table.getByRole("row")).toHaveCount(4);
     await expect(table.getByRole("row").nth(1).getByRole("rowheader")).toHaveText("1");
-    await expect(
-      plan.getByText(
-        /^Of 100 people aged 4\d who do 3 retrievals, about \d+ had at least one baby \(between \d+ and \d+ for someone like you\)\.$/,
-      ),
-    ).toBeVisible();
+    await expect(plan.locator(".odds-sentence")).toHaveText(
+      /^Of 100 people aged 4\d who plan 3 retrievals, about \d+ would have/,
+    );
+    await plan.getByRole("radio", { name: "If I keep going" }).check();
+    await expectProjection(
+      plan.locator(".odds-chance"),
+      /^Of 100 people aged 4\d who do all 3 retrievals, about \d+ would have at least one baby;/,
+      { caveat: true },
+    );
     // A what-if: younger, with an AMH.
     await plan.getByLabel("Age at the retrievals").fill("34");
     await plan.getByLabel("AMH, if you know it (ng/mL)").fill("2,1");
     await plan.getByRole("radio", { name: "Tested", exact: true }).check();
-    await expect(plan.getByText(/^Of 100 people aged 34 who do 3 retrievals/)).toBeVisible();
+    await expect(plan.getByText(/^Of 100 people aged 34 who do all 3 retrievals/)).toBeVisible();
     await plan.getByLabel("Age at the retrievals").fill("12");
     await expect(plan.getByText("Use a whole number of years from 18 to 50.")).toBeVisible();
     await plan.getByLabel("Age at the retrievals").fill("34");
-    await expect(plan.getByText(/^Of 100 people aged 34 who do 3 retrievals/)).toBeVisible();
+    await expect(plan.getByText(/^Of 100 people aged 34 who do all 3 retrievals/)).toBeVisible();
 
     const eggs = page.getByRole("region", { name: "Frozen eggs" });
     await eggs.getByText("If you froze eggs: try the egg-freezing calculator").click();
     await eggs.getByLabel("Age when the eggs were frozen").fill("34");
     await eggs.getByLabel("Mature eggs frozen").fill("21");
+    await expectProjection(
+      eggs.locator(".odds-chance").first(),
+      /^Of 100 people who froze 21 mature eggs at 34, about \d+ would have at least one baby from them;/,
+      { caveat: true },
+    );
     await expect(
-      eggs.getByText(
-        /^Of 100 people who froze 21 mature eggs at 34, about \d+ had at least one baby \(between \d+ and \d+ for someone like you\)\.$/,
-      ),
-    ).toBeVisible();
-    await expect(
-      eggs.getByText(/^Each mature egg frozen: about \d+ in 100 became a baby/),
+      eggs.getByText(/^Each mature egg frozen: about \d+ in 100 would become a baby\./),
     ).toBeVisible();
     await eggs.getByText(/^Where these numbers come from/).click();
     await expect(eggs.getByText(/^Egg survival after thawing about 90%/)).toBeVisible();
@@ -243,7 +320,7 @@ test("quiet mode hides every number, and showing them again asks first", async (
   await page.getByRole("button", { name: "Turn quiet mode off" }).click();
   await expect(page.getByRole("status").getByText(/^Quiet mode is off/)).toBeVisible();
   await expect(
-    page.getByText(/^Of 100 people with a bank like yours, about \d+ had at least one baby/),
+    page.getByText(/^Of 100 people with a bank like yours, about \d+ would have at least one baby/),
   ).toBeVisible();
   await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
   await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
@@ -251,4 +328,95 @@ test("quiet mode hides every number, and showing them again asks first", async (
     "aria-checked",
     "false",
   );
+});
+
+async function more(page: Page, name: string): Promise<void> {
+  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name }).click();
+}
+
+const askTitle = "Numbers about chances are here when you want them";
+
+/** The Odds screen asking first: the question and one button, and not a single number. */
+async function expectAskFirst(page: Page): Promise<Locator> {
+  const ask = page.getByRole("region", { name: askTitle });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByText(/^After a loss, Trellis keeps chances out of sight/)).toBeVisible();
+  await expect(page.getByText(/Of 100|in 100|\d+%/)).toHaveCount(0);
+  await expect(page.getByRole("figure")).toHaveCount(0);
+  await expect(page.getByRole("img")).toHaveCount(0);
+  return ask;
+}
+
+test("after a recorded loss the Odds screen asks first; yes shows the numbers; a later loss asks again", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date("2026-03-20T19:00:00-04:00") });
+  await restoreMaya(page, { outcomes: true });
+  await openOdds(page);
+  const ask = await expectAskFirst(page);
+  await expectNoAxeViolations(page, "odds asking first, light");
+  await shot(page, "odds-ask-light");
+
+  await ask.getByRole("button", { name: "Show the numbers" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Odds" })).toBeFocused();
+  await expect(
+    page.getByText(/^Of 100 people with a bank like yours, about \d+ would have at least one baby/),
+  ).toBeVisible();
+  const plan = page.getByRole("region", { name: "Planning ahead" });
+  await expect(plan.getByRole("note")).toHaveText(hopefulCaveat());
+  // The yes is in the record: it holds after a reload.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Planning ahead" })).toBeVisible();
+  await expect(page.getByRole("region", { name: askTitle })).toHaveCount(0);
+
+  // A transfer of B1 today, and a miscarriage a month later.
+  await more(page, "Transfers & outcomes");
+  await page.getByRole("link", { name: "Plan a transfer" }).click();
+  await page.getByRole("checkbox", { name: /^B1 · / }).check();
+  await page.getByRole("button", { name: "Save the transfer" }).click();
+  const title = "Transfer, Fri, Mar 20, 2026";
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.clock.setFixedTime(new Date("2026-04-20T19:00:00-04:00"));
+  await page.reload();
+  await page.getByRole("button", { name: "Record what happened" }).click();
+  await page.getByRole("radio", { name: /^Miscarriage/ }).check();
+  await page.getByLabel("Weeks", { exact: true }).fill("7");
+  await page.getByLabel("Days", { exact: true }).fill("3");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "We are so sorry" })).toBeFocused();
+
+  await openOdds(page);
+  await expectAskFirst(page);
+  await page.getByRole("button", { name: "Show the numbers" }).click();
+  await expect(page.getByRole("region", { name: "Planning ahead" })).toBeVisible();
+});
+
+test("asking first passes axe in dark mode at 375 px", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await restoreMaya(page, { outcomes: true });
+  await openOdds(page);
+  await expectAskFirst(page);
+  await expectNoAxeViolations(page, "odds asking first, dark");
+  await shot(page, "odds-ask-dark");
+});
+
+test("after a loss with quiet mode on, quiet mode hides the odds; choosing to see them is the yes", async ({
+  page,
+}) => {
+  await restoreMaya(page, { outcomes: true, quietMode: true });
+  await openOdds(page);
+  await expect(
+    page.getByRole("heading", { name: "Odds are hidden while quiet mode is on" }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: askTitle })).toHaveCount(0);
+  await expect(page.getByText(/Of 100/)).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Show the odds" }).click();
+  await page.getByRole("button", { name: "Turn quiet mode off" }).click();
+  await expect(
+    page.getByText(/^Of 100 people with a bank like yours, about \d+ would have at least one baby/),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: askTitle })).toHaveCount(0);
 });

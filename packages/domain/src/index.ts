@@ -160,6 +160,8 @@ export {
   isLoss,
   latestOutcome,
   lossList,
+  oddsAskFirst,
+  oddsAwaitingYes,
   ongoingPregnancy,
   outcomeGestationalAge,
   type PregnancyDetailsView,

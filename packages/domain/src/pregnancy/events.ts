@@ -201,6 +201,19 @@ export const pregnancyEvents = {
     "After a loss, the person said yes to seeing pregnancy details (due dates, weeks) again.",
     z.strictObject({ at: zonedDateTimeSchema }),
   ),
+  OddsResumed: defineEvent(
+    1,
+    "After a loss, the person said yes to seeing the numbers about chances (the Odds screen) again: the losses they had seen when they said so.",
+    z.strictObject({
+      at: zonedDateTimeSchema,
+      /** The losses (their outcome ids) this yes answers; a loss recorded later asks again. */
+      outcomeIds: z
+        .array(uuidV7Schema)
+        .min(1, { error: "needs at least one loss" })
+        .max(50, { error: "lists more than 50 losses" })
+        .refine((ids) => new Set(ids).size === ids.length, { error: "lists the same loss twice" }),
+    }),
+  ),
   RemembranceAdded: defineEvent(
     1,
     "A pregnancy or baby remembered: a name, a date, a few words, as the person wants.",

@@ -24,6 +24,7 @@ type PregnancyEvents =
   | "OutcomeRecorded"
   | "OutcomeRetracted"
   | "PregnancyDetailsResumed"
+  | "OddsResumed"
   | "RemembranceAdded"
   | "RemembranceChanged"
   | "RemembranceRemoved"
@@ -364,6 +365,27 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     check: () => null,
     apply: (d) => {
       d.pregnancyPause = null;
+    },
+  },
+  OddsResumed: {
+    // Names the losses it answers, so a loss recorded on another device at the same
+    // time still asks: the yes covers only what the person had seen.
+    check: (s, { payload: p }) => {
+      for (const [i, id] of p.outcomeIds.entries()) {
+        const o = s.outcomes.get(id);
+        const field = `payload.outcomeIds.${i}`;
+        if (!o) return problem("unknown-outcome", field, "no outcome with this id");
+        if (!pregnancyLosses.includes(o.outcome))
+          return problem(
+            "not-a-loss",
+            field,
+            `this outcome is ${outcomeWords[o.outcome]}, not a loss`,
+          );
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      for (const id of p.outcomeIds) d.oddsResumedFor.add(id);
     },
   },
   RemembranceAdded: {

@@ -148,6 +148,24 @@ export function lossList(state: JourneyState): Outcome[] {
     .sort((a, b) => cmp(a.on, b.on));
 }
 
+/**
+ * Losses recorded (not removed) that the person has not yet answered on the
+ * Odds screen, oldest first: what an `OddsResumed` would name.
+ */
+export function oddsAwaitingYes(state: JourneyState): Outcome[] {
+  return lossList(state).filter((o) => !state.oddsResumedFor.has(o.id));
+}
+
+/**
+ * After a loss, the Odds screen asks before showing any number about chances,
+ * until the person says yes (`OddsResumed`); a loss recorded after that yes
+ * asks again. Quiet mode is a separate question: it hides the odds whatever
+ * this says.
+ */
+export function oddsAskFirst(state: JourneyState): boolean {
+  return oddsAwaitingYes(state).length > 0;
+}
+
 export function pathList(state: JourneyState): OtherPath[] {
   return [...state.paths.values()].sort((a, b) => cmp(b.startedOn, a.startedOn));
 }

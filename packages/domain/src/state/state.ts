@@ -56,6 +56,8 @@ export interface JourneyState {
   readonly pathMilestones: ReadonlyMap<string, PathMilestone>;
   /** After a loss: pregnancy details wait until the person asks for them again. */
   readonly pregnancyPause: PregnancyPause | null;
+  /** Losses (outcome ids) after which the person said yes to seeing the odds again. */
+  readonly oddsResumedFor: ReadonlySet<string>;
   readonly rejected: readonly RejectedEvent[];
   /** Events folded in, rejected ones included. */
   readonly eventCount: number;
@@ -88,6 +90,7 @@ export interface Draft {
   paths: Map<string, OtherPath>;
   pathMilestones: Map<string, PathMilestone>;
   pregnancyPause: PregnancyPause | null;
+  oddsResumedFor: Set<string>;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -118,6 +121,7 @@ export function emptyDraft(): Draft {
     paths: new Map(),
     pathMilestones: new Map(),
     pregnancyPause: null,
+    oddsResumedFor: new Set(),
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -150,6 +154,7 @@ export function draftFrom(state: JourneyState): Draft {
     paths: new Map(state.paths),
     pathMilestones: new Map(state.pathMilestones),
     pregnancyPause: state.pregnancyPause,
+    oddsResumedFor: new Set(state.oddsResumedFor),
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,

@@ -2,6 +2,12 @@
  * Words for the Odds screen (English). See ../en.ts for the rules. Numbers are
  * natural frequencies first ("about 62 of 100 people"), with the range beside
  * them and what they are out of; percentages only as the small second line.
+ *
+ * Every chance here is a projection: it says what *would* happen ("about 41
+ * would have a baby; about 59 would not"), never "had", which is for what
+ * really happened in the person's own record. Both sides are said, and the
+ * 80% range has a sentence of its own (`odds.freq.range`). Keys under
+ * `odds.freq.` are projections; ../odds-tense.test.ts lists the others.
  */
 export const odds = {
   "odds.title": "Odds",
@@ -20,23 +26,39 @@ export const odds = {
   "odds.quiet.turnedOff": "Quiet mode is off. You can turn it on again in Settings.",
   "odds.quiet.failed": "Quiet mode could not be turned off: {message}",
 
+  "odds.ask.title": "Numbers about chances are here when you want them",
+  "odds.ask.body":
+    "After a loss, Trellis keeps chances out of sight until you ask for them. Nothing in your record has changed, and nothing is lost by waiting.",
+  "odds.ask.show": "Show the numbers",
+  "odds.ask.failed": "The numbers could not be shown: {message}",
+  "odds.ask.viewer":
+    "Only {name} and partners can choose to show the numbers again. Until then they stay out of sight here too.",
+  "odds.ask.viewer.noName":
+    "Only the owner and partners can choose to show the numbers again. Until then they stay out of sight here too.",
+
   "odds.goal.one": "at least one baby",
   "odds.goal.two": "at least two babies",
   "odds.goal.three": "at least three babies",
 
   "odds.freq.bank":
-    "Of 100 people with a bank like yours, {fewer, select, yes {fewer than 1} other {about {n}}} had {goal} (between {low} and {high} for someone like you).",
+    "Of 100 people with a bank like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal} from it; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
   "odds.freq.eggs":
-    "Of 100 people who froze {eggs, plural, one {# mature egg} other {# mature eggs}} at {age}, {fewer, select, yes {fewer than 1} other {about {n}}} had {goal} (between {low} and {high} for someone like you).",
+    "Of 100 people who froze {eggs, plural, one {# mature egg} other {# mature eggs}} at {age}, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal} from them; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
   "odds.freq.plan":
-    "Of 100 people aged {age} {bank, select, yes {with a bank like yours } other {}}who do {more, select, yes {{count, plural, one {# more retrieval} other {# more retrievals}}} other {{count, plural, one {# retrieval} other {# retrievals}}}}, {fewer, select, yes {fewer than 1} other {about {n}}} had {goal} (between {low} and {high} for someone like you).",
+    "Of 100 people aged {age} {bank, select, yes {with a bank like yours } other {}}{frame, select, keep {who do {count, plural, one {# {more, select, yes {more } other {}}retrieval} other {all # {more, select, yes {more } other {}}retrievals}}} other {who plan {count, plural, one {# {more, select, yes {more } other {}}retrieval} other {# {more, select, yes {more } other {}}retrievals}}}}, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
   "odds.freq.planOwn":
-    "Learning from your own {retrievals, plural, one {retrieval} other {# retrievals}}: {fewer, select, yes {fewer than 1} other {about {n}}} of 100 (between {low} and {high}).",
+    "Learning from your own {retrievals, plural, one {retrieval} other {# retrievals}}: of 100 people with results like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
+  "odds.freq.range":
+    "We cannot be exact. Your own chance is most likely {same, select, yes {about {low}} other {between about {low} and {high}}} in 100: the studies leave some things uncertain, and people differ from one another.",
+  "odds.freq.rangeShort":
+    "For you, most likely {same, select, yes {about {low}} other {between about {low} and {high}}} in 100.",
+  "odds.freq.perEgg":
+    "Each mature egg frozen: about {n} in 100 would become a baby. Most likely between about {low} and {high} in 100 for eggs like yours.",
   "odds.freq.percent": "{central} (80% range {low} to {high}), {denominator}",
   "odds.freq.notPossible":
     "{goal, select, two {Two babies need} other {Three babies need}} at least {goal, select, two {two} other {three}} embryos that could be transferred; the bank alone has {count}.",
 
-  "odds.icons.legendCentral": "Had {goal}",
+  "odds.icons.legendCentral": "Would have {goal}",
   "odds.icons.legendRange": "The 80% range",
 
   "odds.denominator.per transfer": "per transfer, once the embryo has survived the thaw",
@@ -91,10 +113,10 @@ export const odds = {
 
   "odds.embryos.title": "Each embryo, per transfer",
   "odds.embryos.intro":
-    "The chance that one transfer of this embryo, once it has survived the thaw, leads to a baby.",
+    "The chance that one transfer of this embryo, once it has survived the thaw, would lead to a baby.",
   "odds.embryos.chartTitle": "Chance of a baby per transfer, of 100 transfers, for each embryo",
   "odds.embryos.summary":
-    "{count, plural, one {For this embryo, about {from} of 100 transfers led to a baby.} other {Between about {from} and {to} of 100 transfers led to a baby, depending on the embryo.}} The lines show each 80% range.",
+    "{count, plural, one {For this embryo, about {from} of 100 transfers would lead to a baby.} other {Between about {from} and {to} of 100 transfers would lead to a baby, depending on the embryo.}} The lines show each 80% range.",
   "odds.embryos.summaryNone": "None of these embryos would usually be transferred.",
   "odds.embryos.notTransferred":
     "{count, plural, one {# aneuploid embryo is} other {# aneuploid embryos are}} not shown: such embryos are not usually transferred.",
@@ -103,7 +125,7 @@ export const odds = {
   "odds.embryos.tableCaption": "Chance of a baby per transfer, for each embryo",
   "odds.embryos.col.embryo": "Embryo",
   "odds.embryos.col.about": "About the embryo",
-  "odds.embryos.col.chance": "Of 100 transfers, led to a baby",
+  "odds.embryos.col.chance": "Of 100 transfers, would lead to a baby",
   "odds.embryos.unnamed": "Day-{day} {grade}",
   "odds.embryos.unnamedNoGrade": "Day-{day} blastocyst",
   "odds.embryos.about":
@@ -113,12 +135,17 @@ export const odds = {
 
   "odds.plan.title": "Planning ahead",
   "odds.plan.intro":
-    "What if you do more retrievals? How the chance of reaching your goal grows with each one, counting the embryos you already have.",
+    "What if you do more retrievals? The chance of reaching your goal from one retrieval, and how it could grow with more, counting the embryos you already have.",
   "odds.plan.goal": "Your goal",
   "odds.plan.goal.one": "One child",
   "odds.plan.goal.two": "Two children",
   "odds.plan.retrievals": "Retrievals to plan for",
-  "odds.plan.retrievals.option": "{count, plural, one {# retrieval} other {up to # retrievals}}",
+  "odds.plan.retrievals.option": "{count, plural, one {# retrieval} other {# retrievals}}",
+  "odds.plan.frame": "Which question?",
+  "odds.plan.frame.like-me": "People like me",
+  "odds.plan.frame.keep-going": "If I keep going",
+  "odds.plan.frameHint":
+    "People like me: everyone in your place who plans these retrievals, including those who stop after one that does not work, as many people do. If I keep going: as if every retrieval you plan happens, whatever the earlier ones bring.",
   "odds.plan.tested": "Will the embryos be tested (PGT-A)?",
   "odds.plan.tested.yes": "Tested",
   "odds.plan.tested.no": "Not tested",
@@ -135,9 +162,9 @@ export const odds = {
   "odds.plan.chartTitle":
     "Chance of {goal, select, two {at least two babies} other {at least one baby}} by the number of retrievals, of 100 people",
   "odds.plan.summary":
-    "{bank, select, yes {With your bank alone, about {start} of 100. } other {}}After {count, plural, one {# retrieval} other {# retrievals}}, about {end} of 100 (between {low} and {high}).",
+    "{bank, select, yes {With your bank alone, about {start} in 100. } other {}}After {count, plural, one {# retrieval} other {# retrievals}}, about {end} in 100; the 80% range is {low} to {high}.",
   "odds.plan.summaryOwn":
-    " Learning from your own results: about {end} of 100 (between {low} and {high}).",
+    " Learning from your own results: about {end} in 100; the 80% range is {low} to {high}.",
   "odds.plan.legend.typical": "Typical for your age",
   "odds.plan.legend.own": "Learning from your own retrievals",
   "odds.plan.axes":
@@ -183,8 +210,6 @@ export const odds = {
   "odds.eggs.age": "Age when the eggs were frozen",
   "odds.eggs.count": "Mature eggs frozen",
   "odds.eggs.countProblem": "Use a whole number from 1 to 200.",
-  "odds.eggs.perEgg":
-    "Each mature egg frozen: about {n} in 100 became a baby (between {low} and {high}).",
 
   "odds.problem": "These odds cannot be worked out: {message}",
 } as const;

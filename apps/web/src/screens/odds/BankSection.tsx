@@ -8,6 +8,7 @@ import {
 import { lazy, Suspense, useId, useMemo } from "react";
 import { Link } from "wouter";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
 import { frequencyValues, type Goal, goalWords } from "./words.ts";
@@ -112,7 +113,7 @@ function BankChances({ odds }: { odds: BankOdds }) {
   ];
   return (
     <div className="stack">
-      {rows.map(([goal, estimate, needed]) =>
+      {rows.map(([goal, estimate, needed], i) =>
         odds.transfers < needed ? (
           <p key={goal} className="small muted">
             {t("odds.freq.notPossible", { goal, count: odds.transfers })}
@@ -126,6 +127,7 @@ function BankChances({ odds }: { odds: BankOdds }) {
               goal: goalWords(t, goal),
             })}
             legend={t("odds.icons.legendCentral", { goal: goalWords(t, goal) })}
+            {...(i === 0 ? { caveat: <Caveat notes={odds.notes} /> } : { shortRange: true })}
           />
         ),
       )}

@@ -7,6 +7,7 @@ import {
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
 import { Field, FormError } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
 import { frequency, frequencyValues, type Goal, goalWords } from "./words.ts";
@@ -15,7 +16,8 @@ const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : null)
 
 /**
  * The egg-freezing calculator: age when the eggs were frozen and how many
- * mature eggs, and the chance of one, two or three babies from them. Starts
+ * mature eggs, and the chance of one, two or three babies from them, with
+ * the "answers run high" caveat beside the first number. Starts
  * from the eggs still frozen in the record; for everyone else it waits,
  * folded away, with no made-up numbers in it.
  */
@@ -131,7 +133,7 @@ function EggAnswer({ odds, age, eggs }: { odds: EggFreezingOdds; age: number; eg
     <div className="stack">
       {rows
         .filter(([, e], i) => i === 0 || e.high > 0)
-        .map(([goal, estimate]) => (
+        .map(([goal, estimate], i) => (
           <Chance
             key={goal}
             estimate={estimate}
@@ -142,10 +144,11 @@ function EggAnswer({ odds, age, eggs }: { odds: EggFreezingOdds; age: number; eg
               goal: goalWords(t, goal),
             })}
             legend={t("odds.icons.legendCentral", { goal: goalWords(t, goal) })}
+            {...(i === 0 ? { caveat: <Caveat notes={odds.notes} /> } : { shortRange: true })}
           />
         ))}
       <p className="small">
-        {t("odds.eggs.perEgg", { n: perEgg.n, low: perEgg.low, high: perEgg.high })}
+        {t("odds.freq.perEgg", { n: perEgg.n, low: perEgg.low, high: perEgg.high })}
       </p>
       <Sources sources={odds.sources} notes={odds.notes} />
     </div>

@@ -1,7 +1,7 @@
 import type { Estimate } from "@trellis/domain";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { frequency, percentLine } from "./words.ts";
+import { frequency, percentLine, rangeSentence } from "./words.ts";
 
 const COLUMNS = 20;
 const CELL_W = 10;
@@ -16,8 +16,8 @@ const cellX = (i: number) => {
 const cellY = (i: number) => Math.floor(i / COLUMNS) * CELL_H;
 
 /**
- * 100 small figures: filled for the people who had the outcome (the central
- * value), a lighter band behind the figures within the 80% range. The picture
+ * 100 small figures: filled for the people who would have the outcome (the
+ * central value), a lighter band behind the figures within the 80% range. The picture
  * is for the eyes; the sentence beside it says the same in words, so the
  * drawing itself is hidden from screen readers.
  */
@@ -79,23 +79,35 @@ export function IconArray({ estimate, legend }: { estimate: Estimate; legend: st
   );
 }
 
-/** One chance: the sentence in natural frequencies, the icon array, and the percentage as a second line. */
+/**
+ * One chance: the sentence in natural frequencies (both sides: who would and
+ * who would not), the 80% range in a sentence of its own, any caveat that
+ * belongs beside the number, the icon array, and the percentage as a second line.
+ */
 export function Chance({
   estimate,
   sentence,
   legend,
   denominator,
+  caveat,
+  shortRange = false,
 }: {
   estimate: Estimate;
   sentence: string;
   legend: string;
   /** Other words for what the chance is out of than the engine's. */
   denominator?: string;
+  /** Read with the number, not behind a tap (e.g. "these answers run high"). */
+  caveat?: ReactNode;
+  /** The range without its reason, for the chances after the first in a group. */
+  shortRange?: boolean;
 }) {
   const i18n = useI18n();
   return (
     <div className="odds-chance">
       <p className="odds-sentence">{sentence}</p>
+      <p className="odds-range-sentence">{rangeSentence(i18n.t, estimate, shortRange)}</p>
+      {caveat}
       <IconArray estimate={estimate} legend={legend} />
       <p className="small muted odds-percent">{percentLine(i18n, estimate, denominator)}</p>
     </div>

@@ -1,7 +1,8 @@
-import { oddsFromRecord } from "@trellis/domain";
+import { oddsAskFirst, oddsAwaitingYes, oddsFromRecord } from "@trellis/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { todayIso } from "../../app/time.ts";
+import { useCanRecord } from "../../app/sync-context.tsx";
+import { nowZoned, todayIso } from "../../app/time.ts";
 import { FormError } from "../../components/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
@@ -16,12 +17,14 @@ import { PlanSection } from "./PlanSection.tsx";
  * from the embryos in the bank, each embryo's chance per transfer, what more
  * retrievals could add, and what frozen eggs could give. Every figure is a
  * natural frequency with its range, its denominator in words and its sources
- * one tap away. In quiet mode, none of it shows.
+ * one tap away. In quiet mode, none of it shows; after a loss, none of it
+ * shows until the person says they want it (`oddsAskFirst`).
  */
 export function Odds() {
   const { t } = useI18n();
   const state = useJourneyState();
   if (state.preferences.quietMode) return <QuietOdds />;
+  if (oddsAskFirst(state)) return <AskFirst />;
   const zone = state.journey?.homeZone ?? "UTC";
   return (
     <Page title={t("odds.title")} intro={t("odds.intro")}>
@@ -43,14 +46,75 @@ function OddsSections({ today }: { today: string }) {
   );
 }
 
+/** The losses a yes answers (at most what the event holds; a yes again answers any left). */
+const MAX_LOSSES_PER_YES = 50;
+
+/** Records the person's yes to seeing the odds again, naming the losses it answers. */
+function useSayYesToOdds() {
+  const client = useClient();
+  const state = useJourneyState();
+  return () =>
+    client.record("OddsResumed", {
+      at: nowZoned(state.journey?.homeZone ?? "UTC"),
+      outcomeIds: oddsAwaitingYes(state)
+        .map((o) => o.id)
+        .slice(-MAX_LOSSES_PER_YES),
+    });
+}
+
+/**
+ * After a loss: no number about chances until the person asks for them. One
+ * calm sentence and one button, nothing that urges; saying yes is recorded
+ * (`OddsResumed`, naming the losses it answers), so every device follows, and
+ * a loss recorded later asks again. A viewer cannot answer, and is told so.
+ */
+function AskFirst() {
+  const { t } = useI18n();
+  const state = useJourneyState();
+  const sayYes = useSayYesToOdds();
+  const canRecord = useCanRecord();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const name = state.journey?.displayName;
+
+  async function show() {
+    const r = await sayYes();
+    if (!r.ok) setError(t("odds.ask.failed", { message: r.error.message }));
+  }
+
+  return (
+    <Page title={t("odds.title")}>
+      <section className="card stack odds-ask" aria-labelledby={`${id}-ask`}>
+        <h2 id={`${id}-ask`}>{t("odds.ask.title")}</h2>
+        <p>{t("odds.ask.body")}</p>
+        {canRecord ? (
+          <div>
+            <button type="button" className="button" onClick={show}>
+              {t("odds.ask.show")}
+            </button>
+          </div>
+        ) : (
+          <p className="read-only-note">
+            {name ? t("odds.ask.viewer", { name }) : t("odds.ask.viewer.noName")}
+          </p>
+        )}
+        <FormError>{error}</FormError>
+      </section>
+    </Page>
+  );
+}
+
 /**
  * Quiet mode is on: the page says so plainly and offers the odds, asking
  * first, because showing them turns quiet mode off everywhere. A viewer
- * cannot turn it off, so is not offered.
+ * cannot turn it off, so is not offered. Saying yes here is also the yes to
+ * the odds after a loss: the person asked for them twice already.
  */
 function QuietOdds() {
   const { t } = useI18n();
   const client = useClient();
+  const state = useJourneyState();
+  const sayYes = useSayYesToOdds();
   const toast = useToast();
   const id = useId();
   const [asking, setAsking] = useState(false);
@@ -61,6 +125,9 @@ function QuietOdds() {
   }, [asking]);
 
   async function turnOff() {
+    // The yes to the odds goes first, so the numbers follow at once rather than a second
+    // question; if it fails, the page asks once more after quiet mode: nothing shows unasked.
+    if (oddsAskFirst(state)) await sayYes();
     const r = await client.record("PreferencesUpdated", { quietMode: false });
     if (r.ok) toast.show(t("odds.quiet.turnedOff"));
     else setError(t("odds.quiet.failed", { message: r.error.message }));

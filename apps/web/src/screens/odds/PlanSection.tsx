@@ -5,16 +5,17 @@ import {
   type OddsRecord,
   type RetrievalLeftOut,
   type RetrievalPlan,
-  retrievalPlan,
   retrievalPlanInput,
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
 import { Field, FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
+import { defaultFrame, type PlanFrame, planFor } from "./plan-frame.ts";
 import { Sources } from "./Sources.tsx";
-import { frequencyValues, goalWords } from "./words.ts";
+import { frequencyValues, goalWords, rangeSentence } from "./words.ts";
 
 const PlanChart = lazy(() => import("./PlanChart.tsx").then((m) => ({ default: m.PlanChart })));
 const chartSpace = <div className="chart-loading" aria-hidden="true" />;
@@ -69,17 +70,22 @@ function pointsOf(
 
 /**
  * "What if we do more retrievals?": the chance of reaching one or two
- * children with each more retrieval, the bank counted, as a curve with its
- * 80% band; with past retrievals, a curve that learns from them beside the
- * typical one. Works from age alone when the bank is empty; age and AMH can
- * be typed over to try another situation.
+ * children, the bank counted, from one retrieval unless the person asks for
+ * more (one is the least hopeful, most likely next step), said from both
+ * sides with its 80% range and the "answers run high" caveat beside it; with
+ * more retrievals, a curve with its 80% band; with past retrievals, a curve
+ * that learns from them beside the typical one. The person chooses the
+ * question: people like them (some stop after a retrieval that does not
+ * work) or if they keep going. Works from age alone when the bank is empty;
+ * age and AMH can be typed over to try another situation.
  */
 export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: LabUnit }) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const id = useId();
   const [goal, setGoal] = useState<"one" | "two">("one");
-  const [retrievals, setRetrievals] = useState(3);
+  const [retrievals, setRetrievals] = useState(1);
+  const [frame, setFrame] = useState<PlanFrame>(defaultFrame);
   const [tested, setTested] = useState(record.bank.some((e) => e.input.pgt !== "untested"));
   const [ageText, setAgeText] = useState(record.age === null ? "" : String(record.age));
   const recordAmh = record.amh
@@ -104,15 +110,15 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
         })();
 
   const asked = useMemo(
-    () => (ageOk && amhOk ? { age: ageValue, amh: amhNg, retrievals, tested } : null),
-    [ageOk, amhOk, ageValue, amhNg, retrievals, tested],
+    () => (ageOk && amhOk ? { age: ageValue, amh: amhNg, retrievals, tested, frame } : null),
+    [ageOk, amhOk, ageValue, amhNg, retrievals, tested, frame],
   );
   // Typing stays quick: the answer (a few milliseconds to a few tens) follows a moment later.
   const question = useDeferredValue(asked);
   const result = useMemo(() => {
     if (!question) return null;
     const input = retrievalPlanInput(record, question);
-    return input ? retrievalPlan(input) : null;
+    return input ? planFor(input, question.frame) : null;
   }, [record, question]);
 
   const transferable = record.bank.filter((e) => e.input.pgt !== "aneuploid").length;
@@ -155,6 +161,17 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
             </select>
           )}
         </Field>
+        <PillGroup
+          legend={t("odds.plan.frame")}
+          hint={t("odds.plan.frameHint")}
+          name="odds-frame"
+          options={[
+            { value: "people-like-me", label: t("odds.plan.frame.like-me") },
+            { value: "if-i-keep-going", label: t("odds.plan.frame.keep-going") },
+          ]}
+          value={frame}
+          onChange={setFrame}
+        />
         <PillGroup
           legend={t("odds.plan.tested")}
           hint={t("odds.plan.testedHint")}
@@ -227,6 +244,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
             question!.tested,
           )}
           goal={goal}
+          frame={question!.frame}
           tested={question!.tested}
           age={question!.age}
           withBank={withBank}
@@ -251,6 +269,7 @@ function PlanAnswer({
   plan,
   points,
   goal,
+  frame,
   tested,
   age,
   withBank,
@@ -260,6 +279,7 @@ function PlanAnswer({
   plan: RetrievalPlan;
   points: readonly PlanPoint[];
   goal: "one" | "two";
+  frame: PlanFrame;
   tested: boolean;
   age: number;
   withBank: boolean;
@@ -271,9 +291,6 @@ function PlanAnswer({
   const goalText = goalWords(t, goal);
   return (
     <>
-      <Suspense fallback={chartSpace}>
-        <PlanChart points={points} goal={goal} tested={tested} withBank={withBank} />
-      </Suspense>
       <Chance
         estimate={last.typical}
         sentence={t("odds.freq.plan", {
@@ -281,16 +298,33 @@ function PlanAnswer({
           age,
           bank: withBank ? "yes" : "no",
           more: more ? "yes" : "no",
+          frame: frame === "if-i-keep-going" ? "keep" : "like-me",
           count: last.n,
           goal: goalText,
         })}
         legend={t("odds.icons.legendCentral", { goal: goalText })}
+        caveat={<Caveat notes={plan.notes} />}
         {...(!withBank && { denominator: t("odds.denominator.planned retrievals") })}
       />
       {last.own && (
-        <p className="odds-sentence">
-          {t("odds.freq.planOwn", { ...frequencyValues(last.own), retrievals: historyCount })}
-        </p>
+        <div className="stack-tight">
+          <p className="odds-sentence">
+            {t("odds.freq.planOwn", {
+              ...frequencyValues(last.own),
+              retrievals: historyCount,
+              goal: goalText,
+            })}
+          </p>
+          <p className="odds-range-sentence">{rangeSentence(t, last.own, true)}</p>
+        </div>
+      )}
+      {points.length > 1 && (
+        // A plain box, so the card's spacing reaches the chart (a figure sets its own margin).
+        <div>
+          <Suspense fallback={chartSpace}>
+            <PlanChart points={points} goal={goal} tested={tested} withBank={withBank} />
+          </Suspense>
+        </div>
       )}
       {plan.funnel.personal && <FunnelTable plan={plan} age={age} historyCount={historyCount} />}
     </>

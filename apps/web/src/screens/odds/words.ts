@@ -22,10 +22,52 @@ export function frequency(e: Estimate): Frequency {
   };
 }
 
-/** ICU values for the "Of 100 people …" sentences. */
+/** How one side of a projection is counted in words. */
+export type Count = "none" | "fewer" | "nearlyAll" | "all" | "about";
+
+/**
+ * A chance said from both sides, each rounded so the two add up to 100:
+ * "about 41 would have a baby; about 59 would not". A side above zero that
+ * rounds to none is "fewer than 1", and then the other is "nearly all".
+ */
+export interface TwoSides {
+  readonly n: number;
+  readonly has: Count;
+  /** 100 − n. */
+  readonly rest: number;
+  readonly not: Count;
+}
+
+export function twoSides(e: Estimate): TwoSides {
+  const n = Math.round(e.central * 100);
+  const rest = 100 - n;
+  const [has, not]: [Count, Count] =
+    e.central <= 0
+      ? ["none", "all"]
+      : e.central >= 1
+        ? ["all", "none"]
+        : n === 0
+          ? ["fewer", "nearlyAll"]
+          : n === 100
+            ? ["nearlyAll", "fewer"]
+            : ["about", "about"];
+  return { n, has, rest, not };
+}
+
+/** ICU values for the "Of 100 people …, about N would …; about M would not" sentences. */
 export function frequencyValues(e: Estimate): Record<string, string | number> {
-  const f = frequency(e);
-  return { n: f.n, fewer: f.fewer ? "yes" : "no", low: f.low, high: f.high };
+  return { ...twoSides(e) };
+}
+
+/**
+ * The 80% range in a sentence of its own: what the person's own chance could
+ * be, and why it is wide. `short` for the chances after the first in a group,
+ * where the reason has just been said.
+ */
+export function rangeSentence(t: I18n["t"], e: Estimate, short = false): string {
+  const { low, high } = frequency(e);
+  const values = { low, high, same: low === high ? "yes" : "no" };
+  return short ? t("odds.freq.rangeShort", values) : t("odds.freq.range", values);
 }
 
 export function denominatorWords(t: I18n["t"], d: Denominator): string {
