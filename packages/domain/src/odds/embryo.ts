@@ -113,11 +113,6 @@ export function preparedChance(e: PreparedEmbryo, t: Theta): number {
   return (e.day7 ? Math.min(share, t.day7Euploid) : share) * euploid;
 }
 
-/** A future blastocyst of unknown grade and day from a retrieval at this age: the typical euploid chance. */
-export function typicalEuploidChance(ageAtTransfer: number, t: Theta): number {
-  return expit(t.euploidLogit + ageAtTransferLogOdds(ageAtTransfer, t.age38LogOr, t.age41LogOr));
-}
-
 /**
  * A blastocyst not made yet, from eggs collected at `ageAtRetrieval` and
  * transferred at `ageAtTransfer`: its chance of a live birth per transfer if
