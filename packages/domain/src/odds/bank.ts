@@ -412,7 +412,8 @@ export function bankOdds(input: BankOddsInput): Result<BankOdds, Problem> {
       perEmbryo: r.perEmbryo[groups.groupOf[i]!]!,
     }));
   const out = bankNotes(embryos, ageAtTransfer, given);
-  if (past.length > 0) out.splice(out.length - 2, 0, notes.personalTransfers(counted, past.length - counted));
+  if (past.length > 0)
+    out.splice(out.length - 2, 0, notes.personalTransfers(counted, past.length - counted));
   return ok({
     atLeastOne: result.atLeast[0],
     atLeastTwo: result.atLeast[1],

@@ -305,7 +305,7 @@ describe("Maya's own transfers teach her personal estimate, losses and births al
     const { r } = maya();
     const odds = value(bankOdds(bankOddsInput(oddsFromRecord(r.state, { today: "2022-07-01" }))!));
     expect(odds.transfersCounted).toBe(4);
-    const b1 = (o: typeof odds) => o.embryos[0]!.perTransfer;
+    const b1 = (o: { embryos: typeof odds.embryos }) => o.embryos[0]!.perTransfer;
     expect(b1(odds.personal!).central).toBeGreaterThan(b1(odds).central);
     expect(odds.personal!.atLeastOne.central).toBeGreaterThan(odds.atLeastOne.central);
     expect(odds.notes.map((n) => n.id)).toContain("personal-transfers");
@@ -360,7 +360,13 @@ describe("Alex and Jordan (journeys.md §3): a loss after a heartbeat, then a ne
       { label: "E2", grade: "4BB", day: 5, pgt: "euploid" },
       { label: "E3", grade: "4BC", day: 6, pgt: "aneuploid" },
     ]);
-    outcome(r, zone, transfer(r, zone, "2026-01-12", cohort.embryo.E1!), "miscarriage", "2026-02-27");
+    outcome(
+      r,
+      zone,
+      transfer(r, zone, "2026-01-12", cohort.embryo.E1!),
+      "miscarriage",
+      "2026-02-27",
+    );
     outcome(r, zone, transfer(r, zone, "2026-05-11", cohort.embryo.E2!), second, "2026-05-25");
     return oddsFromRecord(r.state, { today: "2026-07-01" });
   }
@@ -397,7 +403,13 @@ describe("Alex and Jordan (journeys.md §3): a loss after a heartbeat, then a ne
       { label: "E1", grade: "5AA", day: 5, pgt: "euploid" },
       { label: "E2", grade: "4BB", day: 5, pgt: "euploid" },
     ]);
-    outcome(r, zone2, transfer(r, zone2, "2026-01-12", cohort.embryo.E1!), "negative", "2026-01-26");
+    outcome(
+      r,
+      zone2,
+      transfer(r, zone2, "2026-01-12", cohort.embryo.E1!),
+      "negative",
+      "2026-01-26",
+    );
     const negativeOnly = plan(oddsFromRecord(r.state, { today: "2026-07-01" })).perTransfer;
     expect(lossOnly.personal!.central).toBeLessThan(lossOnly.population.central);
     expect(negativeOnly.personal!.central).toBeLessThan(lossOnly.personal!.central);

@@ -7,7 +7,12 @@ import type { JourneyState } from "../state/state.ts";
 import type { BankOddsInput } from "./bank.ts";
 import type { EggFreezingInput } from "./eggs.ts";
 import type { PlanFrame, RetrievalPlanInput } from "./plan.ts";
-import type { EmbryoInput, PastOutcome, PastTransferInput, RecordedRetrievalInput } from "./schema.ts";
+import type {
+  EmbryoInput,
+  PastOutcome,
+  PastTransferInput,
+  RecordedRetrievalInput,
+} from "./schema.ts";
 
 /**
  * The person's own record as the odds engine reads it: the embryos still in

@@ -106,7 +106,10 @@ export function funnelAt(age: number, amh: number | null, t: Theta): FunnelBelie
     eggs: { shape, rate: shape / meanEggs(age, amh, t) },
     mature: betaFrom(t.matureRate, strength),
     fertilized: betaFrom(t.fertilizationRate, strength),
-    blastocyst: betaFrom(t.blastocystRate * blastocystAgeRatio(age, t.blastocystAgeSlope), strength),
+    blastocyst: betaFrom(
+      t.blastocystRate * blastocystAgeRatio(age, t.blastocystAgeSlope),
+      strength,
+    ),
     euploid: betaFrom(euploidFraction(age, 5, t.euploidShift, t.day7Euploid), strength),
   };
 }

@@ -154,7 +154,7 @@ function newSeries(n: number, draws: number): Series {
  * i = 0..N-1 (`going[0] = 1`), and of stopping right after failed attempt i
  * (`stop[i]`, i = 1..N-1). "If I keep going": nobody stops.
  */
-function stoppingCurve(
+export function stoppingCurve(
   n: number,
   age: number,
   t: Theta,
@@ -166,7 +166,9 @@ function stoppingCurve(
   const extra = age >= parameters.stopping.olderFromAge ? parameters.stopping.olderExtra : 0;
   for (let i = 1; i < n; i++) {
     const d =
-      frame === "if-i-keep-going" ? 0 : Math.min(0.95, (i === 1 ? t.stopFirst : t.stopLater) + extra);
+      frame === "if-i-keep-going"
+        ? 0
+        : Math.min(0.95, (i === 1 ? t.stopFirst : t.stopLater) + extra);
     stop[i] = d;
     going[i + 1] = going[i]! * (1 - d);
   }
@@ -307,7 +309,7 @@ function cancelChance(lambda: number, t: Theta): number {
  * going_n·q^n), and P(1) = b1·q^n + b0·p1·q^(n-1)·Σ_{i≤n} going_i (after a
  * birth everyone goes on).
  */
-function attempts(
+export function attempts(
   mu: number,
   cancel: number,
   b0: number,
@@ -463,7 +465,11 @@ export function retrievalPlan(input: RetrievalPlanInput): Result<RetrievalPlan, 
 
   const centralT = centralTheta();
   const central = funnelAt(age, amh, centralT);
-  const cancelledNow = summarise(population.cancelAvg, population.cancelPerson, "per started cycle");
+  const cancelledNow = summarise(
+    population.cancelAvg,
+    population.cancelPerson,
+    "per started cycle",
+  );
   const out: Note[] = [notes.rangeMeaning()];
   out.push(frame === "people-like-me" ? notes.framePeople(retrievals) : notes.frameKeepGoing());
   out.push(notes.cancelled(cancelledNow.central), notes.dayMix(), notes.singleTransfers());
