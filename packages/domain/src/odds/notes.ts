@@ -91,7 +91,7 @@ export const notes = {
   }),
   hopeful: (): Note => ({
     id: "hopeful-side",
-    text: "When we checked estimates like this one against published results from registries and clinics, ours came out higher, sometimes by 10 to 30 points. Part of that is how those studies count (cycles that were stopped, older lab methods, embryos not yet used), part may be our model. Read this as a hopeful estimate, not a cautious one.",
+    text: "We checked estimates like this one against published results that did not go into them. For one retrieval they came within about 5 points of US registry figures at most ages; over several retrievals and from a few frozen eggs they still came out higher, by up to about 10 points for retrievals and 10 to 20 for a few frozen eggs (with many frozen eggs, lower). Read this as an estimate that may lean hopeful, not a cautious one.",
   }),
   labRates: (): Note => ({
     id: "lab-rates",
