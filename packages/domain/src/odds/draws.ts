@@ -34,12 +34,8 @@ export interface Theta extends YieldParameters {
   /** Day-5 share of day-5 and day-6 blastocysts, and the day-7 share of all. */
   readonly day5Share: number;
   readonly day7Share: number;
-  /**
-   * Cancellation before retrieval for a person whose egg yield is λ:
-   * `cancelOther + (1 - cancelOther) · exp(-cancelTheta · λ)`.
-   */
-  readonly cancelOther: number;
-  readonly cancelTheta: number;
+  /** Share of started cycles cancelled before retrieval, all ages (`cancellation` turns it into a curve). */
+  readonly cancelLevel: number;
   /** Chance of stopping after a first failed attempt, and after a second or later (under 40). */
   readonly stopFirst: number;
   readonly stopLater: number;
@@ -114,7 +110,7 @@ function thetaFrom(z: Float64Array, person: Float64Array): Theta {
     blastocystAgeSlope: Math.min(0, atZ(p.blastocystAgeDecline.value, z[18]!)),
     day5Share: atZ(p.blastocystDays.value, z[19]!),
     day7Share: atZ(p.blastocystDays.day7, z[20]!),
-    ...cancellation(atZ(p.cancellation.value, z[21]!), yieldOf(p, z)),
+    cancelLevel: atZ(p.cancellation.value, z[21]!),
     stopFirst: atZ(p.stopping.value, z[22]!),
     stopLater: atZ(p.stopping.afterSecond, z[23]!),
     personEggs: person[0]!,
@@ -135,15 +131,18 @@ function yieldOf(p: typeof parameters, z: Float64Array): YieldParameters {
 }
 
 /**
- * The cancellation curve in one parameter draw: the share for reasons other
- * than poor response is fixed, and θ is found (by bisection) so that the
+ * The cancellation curve in one parameter draw: a person whose egg yield is
+ * λ has a cycle cancelled before retrieval with chance
+ * `other + (1 - other) · exp(-theta · λ)`. The share for reasons other than
+ * poor response is fixed, and θ is found (by bisection) so that the
  * cancellation averaged over the CDC 2011 age mix, each age with its typical
- * egg yield (Gamma between people), equals the drawn all-ages level.
+ * egg yield (Gamma between people), equals the drawn all-ages level. Worked
+ * out only where it is needed (the plan), not for every draw.
  */
 export function cancellation(
   level: number,
   y: YieldParameters,
-): { cancelOther: number; cancelTheta: number } {
+): { other: number; theta: number } {
   const { otherCauses, ageMix } = parameters.cancellation;
   const other = otherCauses * level;
   const shape = parameters.eggsPerRetrieval.shape;
@@ -158,13 +157,13 @@ export function cancellation(
   };
   let lo = 0;
   let hi = 20;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     // More θ, fewer cancellations.
     if (average(mid) > level) lo = mid;
     else hi = mid;
   }
-  return { cancelOther: other, cancelTheta: (lo + hi) / 2 };
+  return { other, theta: (lo + hi) / 2 };
 }
 
 /** Seed used when the caller gives none, so the same input always gives the same answer. */

@@ -15,7 +15,7 @@ import {
   spreadOverPeople,
 } from "./correlate.ts";
 import { amhOutsideBands } from "./curves.ts";
-import { centralTheta, DEFAULT_SEED, drawThetas, type Theta } from "./draws.ts";
+import { cancellation, centralTheta, DEFAULT_SEED, drawThetas, type Theta } from "./draws.ts";
 import { futureEuploidChance } from "./embryo.ts";
 import { type Estimate, type Note, sourcesFor, summarise } from "./estimate.ts";
 import {
@@ -189,6 +189,8 @@ interface DrawContext {
   readonly tested: boolean;
   readonly going: Float64Array;
   readonly stop: Float64Array;
+  /** The draw's cancellation curve (`cancellation` in draws.ts). */
+  readonly cancel: { readonly other: number; readonly theta: number };
 }
 
 /**
@@ -231,7 +233,7 @@ function fillSeries(out: Series, d: number, belief: FunnelBelief, c: DrawContext
   let cancelMean = 0;
   for (let l = 0; l < L; l++) {
     lambda[l] = yieldNodes.nodes[l]! / rate;
-    cancel[l] = cancelChance(lambda[l]!, t);
+    cancel[l] = cancelChance(lambda[l]!, c.cancel);
     keptEggs += yieldNodes.weights[l]! * lambda[l]! * (1 - cancel[l]!);
     cancelMean += yieldNodes.weights[l]! * cancel[l]!;
   }
@@ -280,7 +282,7 @@ function fillSeries(out: Series, d: number, belief: FunnelBelief, c: DrawContext
       blasts *= betaQuantile(u(uniforms[r + 1]!), rates[r]!.alpha, rates[r]!.beta);
     const share = betaQuantile(u(uniforms[4]!), rates[3].alpha, rates[3].beta);
     const euploid = blasts * share;
-    const ownCancel = cancelChance(own, t);
+    const ownCancel = cancelChance(own, c.cancel);
     const i = d * PEOPLE_PER_DRAW + j;
     out.cancelPerson[i] = ownCancel;
     out.chancePerson[i] = chances[K + j]! * (tested ? 1 : share);
@@ -296,8 +298,8 @@ function fillSeries(out: Series, d: number, belief: FunnelBelief, c: DrawContext
 }
 
 /** A person's chance that a planned retrieval is cancelled, given their egg yield λ. */
-function cancelChance(lambda: number, t: Theta): number {
-  return t.cancelOther + (1 - t.cancelOther) * Math.exp(-t.cancelTheta * lambda);
+function cancelChance(lambda: number, c: { other: number; theta: number }): number {
+  return c.other + (1 - c.other) * Math.exp(-c.theta * lambda);
 }
 
 /**
@@ -435,6 +437,7 @@ export function retrievalPlan(input: RetrievalPlanInput): Result<RetrievalPlan, 
       tested,
       going,
       stop,
+      cancel: cancellation(t.cancelLevel, t),
     };
     fillSeries(population, d, prior, context);
     if (personal) {
