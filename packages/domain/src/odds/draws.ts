@@ -139,10 +139,7 @@ function yieldOf(p: typeof parameters, z: Float64Array): YieldParameters {
  * egg yield (Gamma between people), equals the drawn all-ages level. Worked
  * out only where it is needed (the plan), not for every draw.
  */
-export function cancellation(
-  level: number,
-  y: YieldParameters,
-): { other: number; theta: number } {
+export function cancellation(level: number, y: YieldParameters): { other: number; theta: number } {
   const { otherCauses, ageMix } = parameters.cancellation;
   const other = otherCauses * level;
   const shape = parameters.eggsPerRetrieval.shape;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Result } from "../core/result.ts";
+import { personEffect } from "./correlate.ts";
 import { centralTheta } from "./draws.ts";
 import { eggFreezingOdds } from "./eggs.ts";
-import { personEffect } from "./correlate.ts";
 import { futureEuploidChance } from "./embryo.ts";
 import { priyaEggs } from "./fixtures.ts";
 import { funnelAt } from "./funnel.ts";

@@ -26,8 +26,8 @@ export {
   type RecordRetrieval,
   type RecordTransfer,
   type RetrievalLeftOut,
-  type TransferLeftOut,
   retrievalPlanInput,
+  type TransferLeftOut,
 } from "./from-record.ts";
 export {
   type BetaBelief,

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import {
   interceptOf,
   type PersonEffect,
@@ -13,7 +14,6 @@ import {
   type pastTransferSchema,
   toBankEmbryo,
 } from "./schema.ts";
-import type { z } from "zod";
 
 /**
  * A person's own past transfers, read by the person-level effect: each

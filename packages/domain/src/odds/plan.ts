@@ -31,6 +31,7 @@ import {
 } from "./funnel.ts";
 import { notes } from "./notes.ts";
 import { parameters, RANGE_LEVEL, type Source } from "./parameters.ts";
+import { countedTransfers, type PastTransferInput, posteriorFor, preparePast } from "./past.ts";
 import {
   checkAgesNotAfter,
   type EmbryoInput,
@@ -39,7 +40,6 @@ import {
   retrievalPlanSchema,
   toBankEmbryo,
 } from "./schema.ts";
-import { countedTransfers, type PastTransferInput, posteriorFor, preparePast } from "./past.ts";
 import { betaQuantile, gammaNodes, gammaQuantile } from "./special.ts";
 
 /** Whose chance a plan answers (see `notes.framePeople` and `notes.frameKeepGoing`). */
