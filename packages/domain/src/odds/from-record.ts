@@ -375,7 +375,9 @@ function latestAmh(state: JourneyState): RecordAmh | null {
 /**
  * The bank question for the engine: every embryo counted, transferred at the
  * age today (the older of that and the egg's age drives the small age effect
- * after a euploid transfer). Null when nothing in the bank can be counted.
+ * after a euploid transfer), with the person's finished transfers so that a
+ * personal answer can sit beside the typical one. Null when nothing in the
+ * bank can be counted.
  */
 export function bankOddsInput(record: OddsRecord): BankOddsInput | null {
   if (record.bank.length === 0) return null;

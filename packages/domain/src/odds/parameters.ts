@@ -12,6 +12,10 @@
  * draw parameter sets; where a source gives no range, the range is ours and the
  * parameter says so in `spreadTag`.
  *
+ * The step-level figures added for issue 10 (cancellation, day 5/6/7,
+ * blastocyst formation by age, egg survival, stopping, losses after a
+ * heartbeat) are in docs/clinical-reference.md §10a-§10g.
+ *
  * Held-out figures used only to check the model live in `heldout.ts`, never
  * here: a figure that sets a parameter cannot also validate it.
  */
@@ -470,9 +474,9 @@ export const parameters = {
     what: "Started cycles cancelled before egg retrieval, all ages (US 2011 age mix)",
     denominator: "per started cycle",
     value: { central: 0.105, low80: 0.095, high80: 0.13, scale: "logit" },
-    /** Share of cancellations not for poor response: withdrawal 10.2%, over-response 4.3%, illness 0.9% (CDC 2002). */
+    /** Share of cancellations not for poor response: withdrawal 10.2%, over-response 4.3%, illness 0.9% (docs/clinical-reference.md §10a). */
     otherCauses: 0.154,
-    /** Cycles started by age (CDC 2011), at an age standing for each band (our choice). */
+    /** Cycles started by age (docs/clinical-reference.md §10a), at an age standing for each band (our choice). */
     ageMix: [
       [32, 42_059],
       [36, 20_963],
@@ -490,7 +494,7 @@ export const parameters = {
     what: "People who stop after a failed attempt (a started cycle and all its transfers, no birth): after the first (shown), after the second and later",
     value: { central: 0.182, low80: 0.14, high80: 0.23, scale: "logit" },
     afterSecond: { central: 0.247, low80: 0.21, high80: 0.29, scale: "logit" },
-    /** Points added from this age on (Dodge 2016: 6-7 points higher at 40-42). */
+    /** Points added from this age on: 6-7 points higher at 40-42 (docs/clinical-reference.md §10f). */
     olderExtra: 0.065,
     olderFromAge: 40,
     sources: ["gameiro2013", "dodge2016", "trellisModel"],
