@@ -222,7 +222,7 @@ describe("Priya (journeys.md §2): eggs frozen at 34, thawed at 39, into the sam
     expect(bankCounts(r.state)).toMatchObject({ total: 5, frozenEuploid: 2 });
   });
 
-  it("the typical funnel of a thaw starts from the same eggs, with the egg-survival source tagged unverified", () => {
+  it("the typical funnel of a thaw starts from the same eggs, with the egg-survival source (Cobo 2016, 85%)", () => {
     const typical = typicalFunnel(r.state, thaw)!;
     expect(typical.age).toBe(34);
     expect(typical.steps.map((s) => s.step)).toEqual([
@@ -233,9 +233,9 @@ describe("Priya (journeys.md §2): eggs frozen at 34, thawed at 39, into the sam
       "euploid",
     ]);
     expect(typical.steps[0]!.typical).toBe(21);
-    expect(typical.steps[1]!.typical).toBeCloseTo(18.9, 5);
+    expect(typical.steps[1]!.typical).toBeCloseTo(17.85, 5);
     expect(typical.sources).toContainEqual(
-      expect.objectContaining({ id: "oocyteSurvival", tag: "unverified" }),
+      expect.objectContaining({ id: "oocyteSurvival", tag: "checked" }),
     );
     expect(typical.sources.some((s) => s.id === "sunkara2011")).toBe(false);
   });

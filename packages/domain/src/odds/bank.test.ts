@@ -136,3 +136,53 @@ describe("bankOdds: what a bank of frozen embryos can give", () => {
     expect(e.high).toBeGreaterThanOrEqual(e.average.high);
   });
 });
+
+describe("bankOdds with the person's own past transfers", () => {
+  const euploid = { ageAtRetrieval: 36, pgt: "euploid", day: 5 } as const;
+  const bank = { embryos: [euploid, euploid], ageAtTransfer: 37 };
+  const past = (outcome: "negative" | "termination" | "live-birth") => ({
+    ageAtTransfer: 36,
+    embryos: [euploid],
+    outcome,
+  });
+
+  it("without past transfers there is no personal answer; the typical one is unchanged by them", () => {
+    const typical = value(bankOdds(bank));
+    expect(typical.personal).toBeNull();
+    expect(typical.transfersCounted).toBe(0);
+    const withPast = value(bankOdds({ ...bank, pastTransfers: [past("negative")] }));
+    expect(withPast.atLeastOne).toEqual(typical.atLeastOne);
+    expect(withPast.embryos).toEqual(typical.embryos);
+    expect(withPast.personal!.atLeastOne.central).toBeLessThan(typical.atLeastOne.central);
+  });
+
+  it("a termination for medical reasons teaches nothing: no personal answer, and a note says why", () => {
+    const odds = value(bankOdds({ ...bank, pastTransfers: [past("termination")] }));
+    expect(odds.personal).toBeNull();
+    expect(odds.transfersCounted).toBe(0);
+    expect(odds.notes.find((n) => n.id === "personal-transfers")?.text).toMatch(
+      /termination for medical reasons/,
+    );
+  });
+
+  it("refuses a past transfer dated before its eggs were collected, naming the field", () => {
+    const r = bankOdds({
+      ...bank,
+      pastTransfers: [{ ageAtTransfer: 34, embryos: [euploid], outcome: "negative" }],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe("pastTransfers[0].embryos[0].ageAtRetrieval");
+      expect(r.error.reason).toBe("age-order");
+    }
+  });
+
+  it("refuses an outcome that is not an end (a pregnancy still ongoing), saying what it takes", () => {
+    const r = bankOdds({
+      ...bank,
+      pastTransfers: [{ ageAtTransfer: 36, embryos: [euploid], outcome: "ongoing" as "negative" }],
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe("pastTransfers[0].outcome");
+  });
+});

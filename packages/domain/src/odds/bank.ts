@@ -12,7 +12,14 @@ import { type BankEmbryo, type PreparedEmbryo, preparedChance, prepareEmbryo } f
 import { type Estimate, type Note, sourcesFor, summarise } from "./estimate.ts";
 import { notes } from "./notes.ts";
 import { parameters, RANGE_LEVEL, type Source, type SourceId } from "./parameters.ts";
-import { bankOddsSchema, type EmbryoInput, parseWith, toBankEmbryo } from "./schema.ts";
+import { countedTransfers, type PastTransfer, posteriorFor, preparePast } from "./past.ts";
+import {
+  bankOddsSchema,
+  type EmbryoInput,
+  type PastTransferInput,
+  parseWith,
+  toBankEmbryo,
+} from "./schema.ts";
 
 /** The question: with these frozen embryos, what are our chances? */
 export interface BankOddsInput {
@@ -23,6 +30,8 @@ export interface BankOddsInput {
    * (a partner or a gestational carrier).
    */
   readonly ageAtTransfer?: number;
+  /** The person's own finished transfers: a personal answer learns from them. */
+  readonly pastTransfers?: readonly PastTransferInput[];
   /** Same seed, same answer. */
   readonly seed?: number;
 }
@@ -48,6 +57,13 @@ export interface BankOdds {
   readonly transfers: number;
   /** The age used for the age effect after transfer; null for an empty bank. */
   readonly ageAtTransfer: number | null;
+  /**
+   * The same after the person's own past transfers (`pastTransfers`), shown
+   * beside the typical answer, never instead; null when none teaches anything.
+   */
+  readonly personal: PersonalBankOdds | null;
+  /** Past transfers the personal answer learned from. */
+  readonly transfersCounted: number;
   readonly rangeLevel: number;
   readonly sources: readonly Source[];
   readonly notes: readonly Note[];
@@ -132,6 +148,7 @@ export function drawBank(
   t: Theta,
   effect: PersonEffect,
   ws: BankWorkspace,
+  at: PersonEffect = effect,
 ): void {
   const prepared = groups.prepared;
   const n = prepared.length;
@@ -139,7 +156,13 @@ export function drawBank(
   const stride = K + PEOPLE_PER_DRAW;
   const { chances, perTransfer } = ws;
   for (let g = 0; g < n; g++) {
-    perTransfer[g] = spreadOverPeople(preparedChance(prepared[g]!, t), effect, chances, g * stride);
+    perTransfer[g] = spreadOverPeople(
+      preparedChance(prepared[g]!, t),
+      effect,
+      chances,
+      g * stride,
+      at,
+    );
   }
   // Poisson-binomial counts (truncated at 3+) at every node and for both people
   // at once: the inner loop runs over nodes, which sit next to each other in memory.
@@ -203,8 +226,11 @@ export function drawBank(
  * 1 - P(0); "at least three" is the tracked P(3+), so it is exactly 0 for a
  * bank of two. Writes out[0..2].
  */
-export function atLeastAveraged(ws: BankWorkspace, out: Float64Array): void {
-  const w = PERSON_NODES.weights;
+export function atLeastAveraged(
+  ws: BankWorkspace,
+  out: Float64Array,
+  w: Float64Array = PERSON_NODES.weights,
+): void {
   const nc = ws.nodeCounts;
   let c1 = 0;
   let c2 = 0;
@@ -239,7 +265,7 @@ export interface BankComputation {
 export function computeBank(
   groups: EmbryoGroups,
   thetas: readonly Theta[],
-  options: { readonly personEffect?: boolean } = {},
+  options: { readonly personEffect?: boolean; readonly past?: readonly PastTransfer[] } = {},
 ): BankComputation {
   const D = thetas.length;
   const n = groups.prepared.length;
@@ -257,8 +283,9 @@ export function computeBank(
   for (let d = 0; d < D; d++) {
     const t = thetas[d]!;
     const effect = personEffect(options.personEffect === false ? 0 : t.sigma, t.personZ);
-    drawBank(groups, t, effect, ws);
-    atLeastAveraged(ws, tails);
+    const own = options.past?.length ? posteriorFor(options.past, t, effect) : effect;
+    drawBank(groups, t, effect, ws, own);
+    atLeastAveraged(ws, tails, own.weights);
     avg[0][d] = tails[0]!;
     avg[1][d] = tails[1]!;
     avg[2][d] = tails[2]!;
@@ -308,6 +335,14 @@ export function computeBank(
     perEmbryo.push(e);
   }
   return { atLeast, perTransfer, perEmbryo };
+}
+
+/** The bank's answer for this person after their own transfers, beside the typical one. */
+export interface PersonalBankOdds {
+  readonly atLeastOne: Estimate;
+  readonly atLeastTwo: Estimate;
+  readonly atLeastThree: Estimate;
+  readonly embryos: readonly EmbryoOdds[];
 }
 
 /** Which sources a bank's answer rests on. */
@@ -364,21 +399,39 @@ export function bankOdds(input: BankOddsInput): Result<BankOdds, Problem> {
   const given = parsed.value.ageAtTransfer !== undefined;
   const ageAtTransfer = parsed.value.ageAtTransfer ?? latest;
   const groups = groupEmbryos(embryos, ageAtTransfer);
-  const result = computeBank(groups, drawThetas(seed ?? DEFAULT_SEED));
+  const thetas = drawThetas(seed ?? DEFAULT_SEED);
+  const result = computeBank(groups, thetas);
+  const past = preparePast(parsed.value.pastTransfers);
+  const counted = countedTransfers(past);
+  const own = counted > 0 ? computeBank(groups, thetas, { past }) : null;
+  const perEmbryo = (r: BankComputation) =>
+    embryos.map((e, i) => ({
+      index: i,
+      transferable: e.pgt !== "aneuploid",
+      perTransfer: r.perTransfer[groups.groupOf[i]!]!,
+      perEmbryo: r.perEmbryo[groups.groupOf[i]!]!,
+    }));
+  const out = bankNotes(embryos, ageAtTransfer, given);
+  if (past.length > 0)
+    out.splice(out.length - 2, 0, notes.personalTransfers(counted, past.length - counted));
   return ok({
     atLeastOne: result.atLeast[0],
     atLeastTwo: result.atLeast[1],
     atLeastThree: result.atLeast[2],
-    embryos: embryos.map((e, i) => ({
-      index: i,
-      transferable: e.pgt !== "aneuploid",
-      perTransfer: result.perTransfer[groups.groupOf[i]!]!,
-      perEmbryo: result.perEmbryo[groups.groupOf[i]!]!,
-    })),
+    embryos: perEmbryo(result),
     transfers: embryos.filter((e) => e.pgt !== "aneuploid").length,
     ageAtTransfer: embryos.length === 0 && !given ? null : ageAtTransfer,
+    personal: own
+      ? {
+          atLeastOne: own.atLeast[0],
+          atLeastTwo: own.atLeast[1],
+          atLeastThree: own.atLeast[2],
+          embryos: perEmbryo(own),
+        }
+      : null,
+    transfersCounted: counted,
     rangeLevel: RANGE_LEVEL,
     sources: sourcesFor(bankSources(embryos, ageAtTransfer)),
-    notes: bankNotes(embryos, ageAtTransfer, given),
+    notes: out,
   });
 }

@@ -64,6 +64,7 @@ export function spreadOverPeople(
   effect: PersonEffect,
   out: Float64Array,
   offset: number,
+  at: PersonEffect = effect,
 ): number {
   const K = effect.multipliers.length;
   if (p <= 0) {
@@ -98,6 +99,7 @@ export function spreadOverPeople(
     if (Math.abs(step) < 0.2) break;
     eta += step;
   }
+  if (at !== effect) return evaluateAt(Math.exp(eta + step), at, out, offset);
   let mean = 0;
   for (let k = 0; k < K; k++) {
     const s = out[offset + k]!;
@@ -111,6 +113,137 @@ export function spreadOverPeople(
     out[offset + K + j] = own + own * (1 - own) * step;
   }
   return mean;
+}
+
+/**
+ * The chances at another effect's nodes (a person's posterior, say) for the
+ * conditional intercept whose odds are `odds`; returns their average there.
+ */
+function evaluateAt(odds: number, at: PersonEffect, out: Float64Array, offset: number): number {
+  const K = at.multipliers.length;
+  let mean = 0;
+  for (let k = 0; k < K; k++) {
+    const o = odds * at.multipliers[k]!;
+    const s = o / (1 + o);
+    out[offset + k] = s;
+    mean += at.weights[k]! * s;
+  }
+  for (let j = 0; j < PEOPLE_PER_DRAW; j++) {
+    const o = odds * at.personMultipliers[j]!;
+    out[offset + K + j] = o / (1 + o);
+  }
+  return mean;
+}
+
+/**
+ * The conditional intercept η of a published average chance p:
+ * E_u[expit(η + u)] = p under the effect's spread (to the same accuracy as
+ * `spreadOverPeople`, which it calls).
+ */
+export function interceptOf(p: number, effect: PersonEffect): number {
+  const scratch = new Float64Array(effect.multipliers.length + PEOPLE_PER_DRAW);
+  // Evaluated at a single node with no effect, the chance is expit(η).
+  spreadOverPeople(p, effect, scratch, 0, UNIT_EFFECT);
+  return Math.log(scratch[0]! / (1 - scratch[0]!));
+}
+
+const UNIT_EFFECT: PersonEffect = {
+  sigma: 0,
+  multipliers: new Float64Array([1]),
+  weights: new Float64Array([1]),
+  personMultipliers: [1, 1],
+  scale: 1,
+};
+
+/** One past transfer as the person-level effect learns from it. */
+export interface TransferEvidence {
+  /** Conditional intercepts (`interceptOf`) of the embryos transferred together. */
+  readonly intercepts: readonly number[];
+  /** A birth from this transfer, or not. */
+  readonly birth: boolean;
+  /** How much a transfer without a birth counts (1: a failed transfer; 0.5: a loss after a heartbeat). */
+  readonly weight: number;
+}
+
+const GRID = 161;
+const GRID_HALF_WIDTH = 7;
+
+/**
+ * A person's effect u after their own transfers: the prior N(0, σ²) times the
+ * likelihood of each transfer given u (birth: at least one embryo led to a
+ * birth; no birth: none did, the log-likelihood scaled by the transfer's
+ * weight). The posterior is summarised by its mean m and standard deviation
+ * s on a fine grid, then averaged over with Gauss-Hermite nodes centred on it
+ * (m + s·x_k), each node reweighted by posterior over its normal kernel, so
+ * the average is exact for the posterior, not for its normal summary. The
+ * draw's two people sit at m ± s·z. With no evidence it returns the prior.
+ */
+export function personPosterior(
+  prior: PersonEffect,
+  evidence: readonly TransferEvidence[],
+  z: number,
+  quadrature = PERSON_NODES,
+): PersonEffect {
+  const sigma = prior.sigma;
+  if (sigma <= 0 || evidence.every((e) => !e.birth && e.weight === 0)) return prior;
+  const logPost = (u: number) => {
+    let l = (-0.5 * u * u) / (sigma * sigma);
+    for (const e of evidence) {
+      if (e.birth) {
+        let none = 1;
+        for (const eta of e.intercepts) none *= 1 / (1 + Math.exp(eta + u));
+        l += Math.log(Math.max(1e-300, 1 - none));
+      } else if (e.weight > 0) {
+        let s = 0;
+        for (const eta of e.intercepts) s += Math.log1p(Math.exp(eta + u));
+        l -= e.weight * s;
+      }
+    }
+    return l;
+  };
+  const values = new Float64Array(GRID);
+  const grid = new Float64Array(GRID);
+  let top = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < GRID; i++) {
+    grid[i] = sigma * GRID_HALF_WIDTH * ((2 * i) / (GRID - 1) - 1);
+    values[i] = logPost(grid[i]!);
+    if (values[i]! > top) top = values[i]!;
+  }
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  for (let i = 0; i < GRID; i++) {
+    const w = Math.exp(values[i]! - top);
+    w0 += w;
+    w1 += w * grid[i]!;
+    w2 += w * grid[i]! * grid[i]!;
+  }
+  const m = w1 / w0;
+  const sd = Math.sqrt(Math.max(1e-12, w2 / w0 - m * m));
+  const { nodes, weights } = quadrature;
+  const K = nodes.length;
+  const logW = new Float64Array(K);
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < K; k++) {
+    logW[k] = Math.log(weights[k]!) + logPost(m + sd * nodes[k]!) + 0.5 * nodes[k]! * nodes[k]!;
+    if (logW[k]! > best) best = logW[k]!;
+  }
+  const multipliers = new Float64Array(K);
+  const posteriorWeights = new Float64Array(K);
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    posteriorWeights[k] = Math.exp(logW[k]! - best);
+    total += posteriorWeights[k]!;
+    multipliers[k] = Math.exp(m + sd * nodes[k]!);
+  }
+  for (let k = 0; k < K; k++) posteriorWeights[k]! /= total;
+  return {
+    sigma,
+    multipliers,
+    weights: posteriorWeights,
+    personMultipliers: [Math.exp(m + sd * z), Math.exp(m - sd * z)],
+    scale: prior.scale,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   amhBandMean,
   blastocystAgeRatio,
+  dayMix,
   EUPLOIDY_PEAK_AGE,
   euploidFraction,
   euploidyLogit,
@@ -50,14 +51,32 @@ describe("the euploidy curve (Franasiak 2014)", () => {
 });
 
 describe("the lab funnel curves", () => {
-  it("never lets the blastocyst rate rise with age (Romanski's 42 and 43 pooled)", () => {
-    expect(blastocystAgeRatio(40)).toBe(1);
-    let last = 1;
-    for (let a = 40; a <= 50; a++) {
-      expect(blastocystAgeRatio(a)).toBeLessThanOrEqual(last);
-      last = blastocystAgeRatio(a);
+  it("never lets the blastocyst rate rise with age (Romanski's 42 and 43 pooled), with or without the fall from 35", () => {
+    for (const slope of [0, -0.015, -0.035]) {
+      expect(blastocystAgeRatio(35, slope)).toBe(1);
+      let last = 1;
+      for (let a = 35; a <= 50; a += 0.5) {
+        expect(blastocystAgeRatio(a, slope)).toBeLessThanOrEqual(last);
+        last = blastocystAgeRatio(a, slope);
+      }
     }
-    expect(blastocystAgeRatio(44)).toBeCloseTo((66.7 - 21) / 66.7, 10);
+    expect(blastocystAgeRatio(40, 0)).toBe(1);
+    expect(blastocystAgeRatio(44, 0)).toBeCloseTo((66.7 - 21) / 66.7, 10);
+    // The central fall from 35: about 7% lower at 40, before Romanski's drop.
+    expect(blastocystAgeRatio(40, -0.015)).toBeCloseTo(Math.exp(-0.075), 10);
+  });
+
+  it("keeps the age curve's euploid share for future blastocysts while tilting it toward day 5", () => {
+    for (const share of [0.1, 0.42, 0.69, 0.77]) {
+      const mix = dayMix(share, 0.55, 0.07);
+      const [s5, s6, s7] = mix.blastocysts;
+      expect(s5 + s6 + s7).toBeCloseTo(1, 12);
+      expect(s7).toBeCloseTo(0.07, 12);
+      expect(mix.euploid.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      // Day 5 holds more of the euploid embryos than of all blastocysts.
+      expect(mix.euploid[0]).toBeGreaterThan(s5);
+      expect(mix.euploid[1]).toBeLessThan(s6);
+    }
   });
 
   it("reproduces the UK median of 9 eggs (IQR 6-13) at the reference age", () => {

@@ -123,11 +123,57 @@ export const blastocystAgeRatios: readonly (readonly [number, number])[] = (() =
   return blocks.flatMap((b) => b.ages.map((age) => [age, b.value] as const));
 })();
 
-/** Blastocyst rate at this age as a share of the rate up to 40. */
-export function blastocystAgeRatio(ageAtRetrieval: number): number {
+/**
+ * Blastocyst rate at this age as a share of the rate at 35 and under:
+ * Romanski's drop after 40 times a gentle fall from 35 (`slope` per year on
+ * the log scale, ≤ 0; our assumption, `parameters.blastocystAgeDecline`).
+ */
+export function blastocystAgeRatio(ageAtRetrieval: number, slope: number): number {
   let ratio = 1;
   for (const [age, r] of blastocystAgeRatios) if (ageAtRetrieval >= age) ratio = r;
-  return ratio;
+  const from = parameters.blastocystAgeDecline.fromAge;
+  return ratio * Math.exp(slope * Math.max(0, ageAtRetrieval - from));
+}
+
+/** Log-odds ratios of euploidy on day 6 and day 7 against day 5 (PMID 30614486). */
+const DAY6_EUPLOID_LOG_OR =
+  logit(parameters.euploidByDay.day6) - logit(parameters.euploidByDay.day5);
+const DAY7_EUPLOID_LOG_OR =
+  logit(parameters.euploidByDay.day7) - logit(parameters.euploidByDay.day5);
+
+/** Blastocysts not made yet, by day: shares of all blastocysts and of euploid ones. */
+export interface DayMix {
+  /** Shares of all blastocysts on day 5, 6 and 7 (they sum to 1). */
+  readonly blastocysts: readonly [number, number, number];
+  /** Shares of euploid blastocysts on day 5, 6 and 7 (they sum to 1). */
+  readonly euploid: readonly [number, number, number];
+}
+
+/**
+ * The day mix of future blastocysts at this age. Euploidy by day keeps the
+ * published odds ratios against day 5, with one intercept found so that the
+ * mix of days has the age curve's share (`euploidShare`): the number of
+ * euploid embryos is the age curve's, but more of them are day-5 ones.
+ */
+export function dayMix(euploidShare: number, day5Share: number, day7Share: number): DayMix {
+  const s5 = (1 - day7Share) * day5Share;
+  const s6 = (1 - day7Share) * (1 - day5Share);
+  const s7 = day7Share;
+  const mixAt = (x: number) =>
+    s5 * expit(x) + s6 * expit(x + DAY6_EUPLOID_LOG_OR) + s7 * expit(x + DAY7_EUPLOID_LOG_OR);
+  let lo = -30;
+  let hi = 30;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (mixAt(mid) < euploidShare) lo = mid;
+    else hi = mid;
+  }
+  const x = (lo + hi) / 2;
+  const e5 = s5 * expit(x);
+  const e6 = s6 * expit(x + DAY6_EUPLOID_LOG_OR);
+  const e7 = s7 * expit(x + DAY7_EUPLOID_LOG_OR);
+  const e = e5 + e6 + e7;
+  return { blastocysts: [s5, s6, s7], euploid: [e5 / e, e6 / e, e7 / e] };
 }
 
 /** The slopes and levels of egg yield in one parameter set. */

@@ -1,4 +1,4 @@
-import type { YieldParameters } from "./curves.ts";
+import { meanEggs, type YieldParameters } from "./curves.ts";
 import { euploidyTable, parameters, type Spread } from "./parameters.ts";
 import { inverseNormal, latinHypercube, seededUniform, zForLevel } from "./random.ts";
 import { expit, logit } from "./special.ts";
@@ -29,6 +29,16 @@ export interface Theta extends YieldParameters {
   readonly matureRate: number;
   readonly fertilizationRate: number;
   readonly blastocystRate: number;
+  /** Extra fall in blastocyst rate per year of age from 35 (log scale, ≤ 0). */
+  readonly blastocystAgeSlope: number;
+  /** Day-5 share of day-5 and day-6 blastocysts, and the day-7 share of all. */
+  readonly day5Share: number;
+  readonly day7Share: number;
+  /** Share of started cycles cancelled before retrieval, all ages (`cancellation` turns it into a curve). */
+  readonly cancelLevel: number;
+  /** Chance of stopping after a first failed attempt, and after a second or later (under 40). */
+  readonly stopFirst: number;
+  readonly stopLater: number;
   /** One person: a standard normal for the transfer effect (the mirror person has -z). */
   readonly personZ: number;
   /** One person: uniforms for their own egg yield and lab rates (the mirror person has 1 - u). */
@@ -63,7 +73,9 @@ function offsetOnScale(s: Spread, z: number): number {
   return z * spreadSd(s);
 }
 
-const DIMENSIONS = 23;
+/** Parameter dimensions, then the person's five uniforms. */
+const PARAMETERS = 24;
+const DIMENSIONS = PARAMETERS + 5;
 
 /** The central parameter set: every parameter at its central value, an average person. */
 export function centralTheta(): Theta {
@@ -91,19 +103,64 @@ function thetaFrom(z: Float64Array, person: Float64Array): Theta {
     oocyteSurvival: atZ(p.oocyteThawSurvival.value, z[8]!),
     sigma: Math.max(0.05, atZ(p.personEffect.value, z[9]!)),
     personZ: z[10]!,
-    meanAtReference: atZ(p.eggsPerRetrieval.value, z[11]!),
-    slopeAfter: Math.min(0, atZ(p.eggsAgeSlope.value, z[12]!)),
-    slopeBefore: Math.min(0, atZ(p.eggsAgeSlope.beforeReference, z[13]!)),
-    amhScale: atZ(p.eggsByAmh.value, z[14]!),
+    ...yieldOf(p, z),
     matureRate: atZ(p.matureRate.value, z[15]!),
     fertilizationRate: atZ(p.fertilizationRate.value, z[16]!),
     blastocystRate: atZ(p.blastocystRate.value, z[17]!),
+    blastocystAgeSlope: Math.min(0, atZ(p.blastocystAgeDecline.value, z[18]!)),
+    day5Share: atZ(p.blastocystDays.value, z[19]!),
+    day7Share: atZ(p.blastocystDays.day7, z[20]!),
+    cancelLevel: atZ(p.cancellation.value, z[21]!),
+    stopFirst: atZ(p.stopping.value, z[22]!),
+    stopLater: atZ(p.stopping.afterSecond, z[23]!),
     personEggs: person[0]!,
     personMature: person[1]!,
     personFertilization: person[2]!,
     personBlastocyst: person[3]!,
     personEuploid: person[4]!,
   };
+}
+
+function yieldOf(p: typeof parameters, z: Float64Array): YieldParameters {
+  return {
+    meanAtReference: atZ(p.eggsPerRetrieval.value, z[11]!),
+    slopeAfter: Math.min(0, atZ(p.eggsAgeSlope.value, z[12]!)),
+    slopeBefore: Math.min(0, atZ(p.eggsAgeSlope.beforeReference, z[13]!)),
+    amhScale: atZ(p.eggsByAmh.value, z[14]!),
+  };
+}
+
+/**
+ * The cancellation curve in one parameter draw: a person whose egg yield is
+ * λ has a cycle cancelled before retrieval with chance
+ * `other + (1 - other) · exp(-theta · λ)`. The share for reasons other than
+ * poor response is fixed, and θ is found (by bisection) so that the
+ * cancellation averaged over the CDC 2011 age mix, each age with its typical
+ * egg yield (Gamma between people), equals the drawn all-ages level. Worked
+ * out only where it is needed (the plan), not for every draw.
+ */
+export function cancellation(level: number, y: YieldParameters): { other: number; theta: number } {
+  const { otherCauses, ageMix } = parameters.cancellation;
+  const other = otherCauses * level;
+  const shape = parameters.eggsPerRetrieval.shape;
+  const total = ageMix.reduce((n, [, count]) => n + count, 0);
+  const average = (theta: number) => {
+    let s = 0;
+    for (const [age, count] of ageMix) {
+      const rate = shape / meanEggs(age, null, y);
+      s += count * (other + (1 - other) * (1 + theta / rate) ** -shape);
+    }
+    return s / total;
+  };
+  let lo = 0;
+  let hi = 20;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    // More θ, fewer cancellations.
+    if (average(mid) > level) lo = mid;
+    else hi = mid;
+  }
+  return { other, theta: (lo + hi) / 2 };
 }
 
 /** Seed used when the caller gives none, so the same input always gives the same answer. */
@@ -129,7 +186,7 @@ export function drawThetas(seed: number, count = DRAWS): Theta[] {
   const person = new Float64Array(5);
   for (let d = 0; d < count; d++) {
     for (let k = 0; k < DIMENSIONS; k++) z[k] = inverseNormal(columns[k]![d]!);
-    for (let k = 0; k < 5; k++) person[k] = columns[18 + k]![d]!;
+    for (let k = 0; k < 5; k++) person[k] = columns[PARAMETERS + k]![d]!;
     out.push(thetaFrom(z, person));
   }
   return out;

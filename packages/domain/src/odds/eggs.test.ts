@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Result } from "../core/result.ts";
+import { personEffect } from "./correlate.ts";
 import { centralTheta } from "./draws.ts";
 import { eggFreezingOdds } from "./eggs.ts";
-import { typicalEuploidChance } from "./embryo.ts";
+import { futureEuploidChance } from "./embryo.ts";
 import { priyaEggs } from "./fixtures.ts";
 import { funnelAt } from "./funnel.ts";
 
@@ -23,6 +24,7 @@ describe("eggFreezingOdds: what frozen eggs can give", () => {
   it("each egg's chance is the funnel from thaw to birth, multiplied through", () => {
     const odds = value(eggFreezingOdds({ ageAtFreezing: 34, matureEggs: 10 }));
     const t = centralTheta();
+    const effect = personEffect(t.sigma, 0);
     const b = funnelAt(34, null, t);
     const mean = (x: { alpha: number; beta: number }) => x.alpha / (x.alpha + x.beta);
     const expected =
@@ -31,7 +33,7 @@ describe("eggFreezingOdds: what frozen eggs can give", () => {
       mean(b.blastocyst) *
       mean(b.euploid) *
       t.blastocystSurvival *
-      typicalEuploidChance(34, t);
+      futureEuploidChance(34, 34, t, effect, new Float64Array(10), new Float64Array(10));
     expect(odds.perEgg.central).toBeGreaterThan(expected * 0.9);
     expect(odds.perEgg.central).toBeLessThan(expected * 1.1);
     expect(odds.perEgg.denominator).toBe("per mature egg frozen");
@@ -55,9 +57,10 @@ describe("eggFreezingOdds: what frozen eggs can give", () => {
     expect(odds.atLeastOne).toMatchObject({ central: 0, low: 0, high: 0 });
   });
 
-  it("says that the egg survival figure is typical, not a fact about the lab", () => {
+  it("takes egg survival from Cobo 2016 (85%), and says it depends on the lab", () => {
     const odds = value(eggFreezingOdds(priyaEggs));
-    expect(odds.sources.find((s) => s.id === "oocyteSurvival")?.tag).toBe("unverified");
+    expect(odds.sources.find((s) => s.id === "oocyteSurvival")?.citation).toContain("85.2%");
+    expect(odds.notes.find((n) => n.id === "egg-freezing")?.text).toContain("about 85%");
     expect(odds.notes.map((n) => n.id)).toEqual(
       expect.arrayContaining(["egg-freezing", "hopeful-side", "not-medical-advice"]),
     );

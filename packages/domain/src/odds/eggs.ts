@@ -7,7 +7,7 @@ import {
   spreadOverPeople,
 } from "./correlate.ts";
 import { DEFAULT_SEED, drawThetas } from "./draws.ts";
-import { typicalEuploidChance } from "./embryo.ts";
+import { futureEuploidChance } from "./embryo.ts";
 import { type Estimate, type Note, sourcesFor, summarise } from "./estimate.ts";
 import { funnelAt } from "./funnel.ts";
 import { notes } from "./notes.ts";
@@ -59,7 +59,7 @@ function binomialUpToTwo(n: number, p: number, out: Float64Array): void {
 
 /**
  * The chance of at least one, two and three live births from frozen mature
- * eggs: each egg survives the thaw (about 90%, typical), then follows the
+ * eggs: each egg survives the thaw (about 85%, Cobo 2016), then follows the
  * funnel from fertilization (2PN) at the age it was frozen, and every
  * blastocyst is transferred on its own. Given a person (their own lab rates
  * and transfer effect), births are binomial over the eggs; averaged over
@@ -80,6 +80,7 @@ export function eggFreezingOdds(input: EggFreezingInput): Result<EggFreezingOdds
   const perEggAvg = new Float64Array(D);
   const perEggPerson = new Float64Array(P);
   const chances = new Float64Array(K + PEOPLE_PER_DRAW);
+  const scratch = new Float64Array(K + PEOPLE_PER_DRAW);
   const rateNodes = new Float64Array(J + PEOPLE_PER_DRAW);
   const counts = new Float64Array(3);
 
@@ -97,11 +98,15 @@ export function eggFreezingOdds(input: EggFreezingInput): Result<EggFreezingOdds
     const tau = Math.sqrt(rGrowth - 1) / (1 - rMean);
     spreadOverPeople(rMean, personEffect(tau, 0, RATE_NODES), rateNodes, 0);
     // The age effect after transfer uses the older of the two ages (see notes.ageAtTransferGiven).
-    const q = spreadOverPeople(
-      typicalEuploidChance(Math.max(ageAtTransfer, ageAtFreezing), t),
+    // A future blastocyst from these eggs: day 5, 6 or 7, with the age effect
+    // after transfer on the older of the two ages (see notes.ageAtTransferGiven).
+    const q = futureEuploidChance(
+      ageAtFreezing,
+      ageAtTransfer,
+      t,
       personEffect(t.sigma, t.personZ),
       chances,
-      0,
+      scratch,
     );
     const labs = t.oocyteSurvival * t.blastocystSurvival;
     let p0 = 0;
@@ -147,17 +152,26 @@ export function eggFreezingOdds(input: EggFreezingInput): Result<EggFreezingOdds
     "naturalFet2021",
     "roberts2012",
     "trellisModel",
+    "porcu2022",
+    "boynukalin2020",
+    "day7Euploidy2019",
+    "su2016",
+    "jarg2022",
+    "blastocystAge1999",
+    "blastocystAge2015",
   ]);
   if (Math.max(ageAtTransfer, ageAtFreezing) >= 35) used.add("reig2020");
   const survival = parameters.oocyteThawSurvival.value.central;
   const out: Note[] = [
     notes.rangeMeaning(),
     notes.eggFreezing(survival),
+    notes.dayMix(),
     notes.hopeful(),
     notes.eggFreezingAge(),
     notes.singleTransfers(),
     notes.correlation(),
     notes.labRates(),
+    notes.blastocystsByAge(),
   ];
   out.push(
     parsed.value.ageAtTransfer === undefined

@@ -1,5 +1,6 @@
 import type { GardnerGrade } from "../clinical/gardner.ts";
-import { ageAtTransferLogOdds, euploidFraction, euploidyLogit } from "./curves.ts";
+import { type PersonEffect, spreadOverPeople } from "./correlate.ts";
+import { ageAtTransferLogOdds, dayMix, euploidFraction, euploidyLogit } from "./curves.ts";
 import type { Theta } from "./draws.ts";
 import { expit } from "./special.ts";
 
@@ -112,7 +113,42 @@ export function preparedChance(e: PreparedEmbryo, t: Theta): number {
   return (e.day7 ? Math.min(share, t.day7Euploid) : share) * euploid;
 }
 
-/** A future blastocyst of unknown grade and day from a retrieval at this age: the typical euploid chance. */
-export function typicalEuploidChance(ageAtTransfer: number, t: Theta): number {
-  return expit(t.euploidLogit + ageAtTransferLogOdds(ageAtTransfer, t.age38LogOr, t.age41LogOr));
+/**
+ * A blastocyst not made yet, from eggs collected at `ageAtRetrieval` and
+ * transferred at `ageAtTransfer`: its chance of a live birth per transfer if
+ * it is euploid, given the mix of days (day 5, 6, 7) it may reach. Day 6 and
+ * 7 get the day-6 odds ratio, as in the bank; euploid embryos are more often
+ * day-5 ones (`dayMix`). Writes the chance at each person-level node and for
+ * the draw's two people, as `spreadOverPeople` does (evaluated at `at`, a
+ * person's posterior, when given), and returns their average.
+ */
+export function futureEuploidChance(
+  ageAtRetrieval: number,
+  ageAtTransfer: number,
+  t: Theta,
+  effect: PersonEffect,
+  out: Float64Array,
+  scratch: Float64Array,
+  at: PersonEffect = effect,
+): number {
+  const mix = futureDayMix(ageAtRetrieval, t);
+  const age = ageAtTransferLogOdds(
+    Math.max(ageAtTransfer, ageAtRetrieval),
+    t.age38LogOr,
+    t.age41LogOr,
+  );
+  const w5 = mix.euploid[0];
+  const m5 = spreadOverPeople(expit(t.euploidLogit + age), effect, out, 0, at);
+  const m6 = spreadOverPeople(expit(t.euploidLogit + t.day6LogOr + age), effect, scratch, 0, at);
+  for (let k = 0; k < out.length; k++) out[k] = w5 * out[k]! + (1 - w5) * scratch[k]!;
+  return w5 * m5 + (1 - w5) * m6;
+}
+
+/** The day mix of blastocysts not made yet from eggs collected at this age, in one parameter draw. */
+export function futureDayMix(ageAtRetrieval: number, t: Theta) {
+  return dayMix(
+    euploidFraction(ageAtRetrieval, 5, t.euploidShift, t.day7Euploid),
+    t.day5Share,
+    t.day7Share,
+  );
 }

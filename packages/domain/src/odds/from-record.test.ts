@@ -13,6 +13,11 @@ import {
 } from "./from-record.ts";
 import { retrievalPlan } from "./plan.ts";
 
+const value = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
 /**
  * The selector from a person's record to the odds engine, on the fictional
  * journeys of `shared/reference/journeys.md`, recorded event by event the way
@@ -103,14 +108,27 @@ function retrieval(
   return { id, embryo };
 }
 
-function transfer(r: Recorder, zone: string, on: string, embryoId: string) {
+function transfer(r: Recorder, zone: string, on: string, embryoId: string): string {
+  const transferId = r.newId(ms(on, zone));
   r.record(
     "TransferRecorded",
+    { transferId, transferredOn: on, embryoIds: [embryoId], recipient: { kind: "self" } },
+    ms(on, zone),
+  );
+  return transferId;
+}
+
+type Ending = "negative" | "biochemical" | "miscarriage" | "stillbirth" | "ongoing" | "live-birth";
+
+function outcome(r: Recorder, zone: string, transferId: string, kind: Ending, on: string) {
+  r.record(
+    "OutcomeRecorded",
     {
-      transferId: r.newId(ms(on, zone)),
-      transferredOn: on,
-      embryoIds: [embryoId],
-      recipient: { kind: "self" },
+      outcomeId: r.newId(ms(on, zone)),
+      transferId,
+      outcome: kind,
+      on,
+      ...(kind === "live-birth" && { babies: 1 }),
     },
     ms(on, zone),
   );
@@ -138,10 +156,11 @@ function maya() {
     { label: "A3", grade: "3BB", day: 6 },
     { label: "A4", grade: "4BC", day: 6 },
   ]);
-  transfer(r, zone, "2015-04-20", first.embryo.A1!);
-  transfer(r, zone, "2015-08-10", first.embryo.A2!);
-  transfer(r, zone, "2018-01-22", first.embryo.A3!);
-  transfer(r, zone, "2020-03-09", first.embryo.A4!);
+  // A biochemical loss, two births, and a loss at 20 weeks (journeys.md §1).
+  outcome(r, zone, transfer(r, zone, "2015-04-20", first.embryo.A1!), "biochemical", "2015-05-01");
+  outcome(r, zone, transfer(r, zone, "2015-08-10", first.embryo.A2!), "live-birth", "2016-04-14");
+  outcome(r, zone, transfer(r, zone, "2018-01-22", first.embryo.A3!), "live-birth", "2018-05-16");
+  outcome(r, zone, transfer(r, zone, "2020-03-09", first.embryo.A4!), "stillbirth", "2020-09-30");
   // Taken again before banking, in the other unit: 10 pmol/L is 1.4 ng/mL.
   const latestAmh = amh(r, zone, "2021-12-01", 10, "pmol/L");
   const second = retrieval(r, zone, "2022-02-14", { eggs: 12, mature: 9, fertilized: 7 }, [
@@ -201,7 +220,11 @@ describe("Maya in July 2022: three embryos and a mosaic in the bank, three retri
 
   it("asks the engine about the bank at her age today, and it answers", () => {
     const input = bankOddsInput(record)!;
-    expect(input).toEqual({ embryos: record.bank.map((e) => e.input), ageAtTransfer: 36 });
+    expect(input).toEqual({
+      embryos: record.bank.map((e) => e.input),
+      ageAtTransfer: 36,
+      pastTransfers: record.transfers.map((t) => t.input),
+    });
     const odds = bankOdds(input);
     expect(odds.ok && odds.value.transfers).toBe(4);
     expect(odds.ok && odds.value.atLeastOne.denominator).toBe("from this bank");
@@ -234,6 +257,162 @@ describe("Maya in July 2022: three embryos and a mosaic in the bank, three retri
     );
     const amh = oddsFromRecord(r.state, { today: "2022-07-01" }).amh;
     expect(amh).toMatchObject({ value: 1.4, unit: "ng/mL", ngPerMl: 1.4 });
+  });
+});
+
+describe("Maya's own transfers teach her personal estimate, losses and births alike", () => {
+  it("reads each finished transfer with its embryo as it was and how it ended", () => {
+    const { r } = maya();
+    const record = oddsFromRecord(r.state, { today: "2022-07-01" });
+    expect(record.transfers.map((t) => [t.transferredOn, t.input])).toEqual([
+      [
+        "2015-04-20",
+        {
+          ageAtTransfer: 29,
+          embryos: [{ ageAtRetrieval: 29, pgt: "untested", day: 5, grade: "4AA" }],
+          outcome: "biochemical",
+        },
+      ],
+      [
+        "2015-08-10",
+        {
+          ageAtTransfer: 29,
+          embryos: [{ ageAtRetrieval: 29, pgt: "untested", day: 5, grade: "4AB" }],
+          outcome: "live-birth",
+        },
+      ],
+      [
+        "2018-01-22",
+        {
+          ageAtTransfer: 32,
+          embryos: [{ ageAtRetrieval: 29, pgt: "untested", day: 6, grade: "3BB" }],
+          outcome: "live-birth",
+        },
+      ],
+      [
+        "2020-03-09",
+        {
+          ageAtTransfer: 34,
+          embryos: [{ ageAtRetrieval: 29, pgt: "untested", day: 6, grade: "4BC" }],
+          outcome: "stillbirth",
+        },
+      ],
+    ]);
+    expect(record.transfersLeftOut).toEqual([]);
+  });
+
+  it("two births in four transfers of untested embryos: her personal chance per transfer is above the typical one, beside it", () => {
+    const { r } = maya();
+    const odds = value(bankOdds(bankOddsInput(oddsFromRecord(r.state, { today: "2022-07-01" }))!));
+    expect(odds.transfersCounted).toBe(4);
+    const b1 = (o: { embryos: typeof odds.embryos }) => o.embryos[0]!.perTransfer;
+    expect(b1(odds.personal!).central).toBeGreaterThan(b1(odds).central);
+    expect(odds.personal!.atLeastOne.central).toBeGreaterThan(odds.atLeastOne.central);
+    expect(odds.notes.map((n) => n.id)).toContain("personal-transfers");
+  });
+
+  it("after two failed euploid transfers (a what-if 2023), the personal estimate for her last euploid embryo falls, and the range moves down with it", () => {
+    const { r, zone, second, third } = maya();
+    const before = value(
+      bankOdds(bankOddsInput(oddsFromRecord(r.state, { today: "2023-01-01" }))!),
+    );
+    outcome(r, zone, transfer(r, zone, "2023-02-06", second.embryo.B1!), "negative", "2023-02-20");
+    const c1 = transfer(r, zone, "2023-05-08", third.embryo.C1!);
+    // No outcome recorded, but the clinic called the beta negative: that is an end.
+    r.record(
+      "BetaRecorded",
+      {
+        betaId: r.newId(ms("2023-05-18", zone)),
+        transferId: c1,
+        drawnOn: "2023-05-18",
+        value: 2,
+        clinicReading: "negative",
+      },
+      ms("2023-05-18", zone),
+    );
+    const record = oddsFromRecord(r.state, { today: "2023-06-01" });
+    expect(record.transfers.map((t) => t.input.outcome)).toEqual([
+      "biochemical",
+      "live-birth",
+      "live-birth",
+      "stillbirth",
+      "negative",
+      "negative",
+    ]);
+    const after = value(bankOdds(bankOddsInput(record)!));
+    // B3 (euploid, day 6) is the first embryo left in the bank now, as it was second before.
+    const b3Before = before.personal!.embryos[1]!.perTransfer;
+    const b3After = after.personal!.embryos[0]!.perTransfer;
+    expect(b3After.central).toBeLessThan(b3Before.central);
+    expect(b3After.low).toBeLessThan(b3Before.low);
+    expect(b3After.high).toBeLessThan(b3Before.high);
+    // The typical figure does not move: it is shown beside the personal one.
+    expect(after.embryos[0]!.perTransfer).toEqual(before.embryos[1]!.perTransfer);
+  });
+});
+
+describe("Alex and Jordan (journeys.md §3): a loss after a heartbeat, then a negative test", () => {
+  const zone = "America/Toronto";
+  function alex(second: Ending) {
+    const r = journey("1988-07-04", zone, 11);
+    const cohort = retrieval(r, zone, "2025-11-04", { eggs: 10, mature: 8, fertilized: 6 }, [
+      { label: "E1", grade: "5AA", day: 5, pgt: "euploid" },
+      { label: "E2", grade: "4BB", day: 5, pgt: "euploid" },
+      { label: "E3", grade: "4BC", day: 6, pgt: "aneuploid" },
+    ]);
+    outcome(
+      r,
+      zone,
+      transfer(r, zone, "2026-01-12", cohort.embryo.E1!),
+      "miscarriage",
+      "2026-02-27",
+    );
+    outcome(r, zone, transfer(r, zone, "2026-05-11", cohort.embryo.E2!), second, "2026-05-25");
+    return oddsFromRecord(r.state, { today: "2026-07-01" });
+  }
+
+  it("an ongoing pregnancy counts as nothing yet: only the loss teaches, and it is listed as waiting", () => {
+    const record = alex("ongoing");
+    expect(record.transfers.map((t) => t.input.outcome)).toEqual(["miscarriage"]);
+    expect(record.transfersLeftOut.map((t) => t.reason)).toEqual(["waiting"]);
+  });
+
+  it("after two failed euploid transfers, the personal chance per transfer of a new euploid blastocyst is below the typical one, at the middle and at both ends of the range", () => {
+    const record = alex("negative");
+    expect(record.transfers.map((t) => t.input.outcome)).toEqual(["miscarriage", "negative"]);
+    const plan = value(retrievalPlan(retrievalPlanInput(record, { retrievals: 1, tested: true })!));
+    expect(plan.transfersCounted).toBe(2);
+    const { population, personal } = plan.perTransfer;
+    expect(personal!.central).toBeLessThan(population.central);
+    expect(personal!.low).toBeLessThan(population.low);
+    expect(personal!.high).toBeLessThan(population.high);
+    // Only part of the way: two transfers are evidence, not a verdict.
+    expect(personal!.central).toBeGreaterThan(population.central * 0.6);
+    expect(plan.personal![0]!.atLeastOne.central).toBeLessThan(
+      plan.population[0]!.atLeastOne.central,
+    );
+  });
+
+  it("a loss after a heartbeat teaches less than a negative test would", () => {
+    const plan = (record: ReturnType<typeof alex>) =>
+      value(retrievalPlan(retrievalPlanInput(record, { retrievals: 1, tested: true })!));
+    const lossOnly = plan(alex("ongoing")).perTransfer;
+    const zone2 = "America/Toronto";
+    const r = journey("1988-07-04", zone2, 11);
+    const cohort = retrieval(r, zone2, "2025-11-04", { eggs: 10, mature: 8, fertilized: 6 }, [
+      { label: "E1", grade: "5AA", day: 5, pgt: "euploid" },
+      { label: "E2", grade: "4BB", day: 5, pgt: "euploid" },
+    ]);
+    outcome(
+      r,
+      zone2,
+      transfer(r, zone2, "2026-01-12", cohort.embryo.E1!),
+      "negative",
+      "2026-01-26",
+    );
+    const negativeOnly = plan(oddsFromRecord(r.state, { today: "2026-07-01" })).perTransfer;
+    expect(lossOnly.personal!.central).toBeLessThan(lossOnly.population.central);
+    expect(negativeOnly.personal!.central).toBeLessThan(lossOnly.personal!.central);
   });
 });
 
@@ -426,6 +605,8 @@ describe("before set-up", () => {
       history: [],
       historyLeftOut: [],
       frozenEggs: [],
+      transfers: [],
+      transfersLeftOut: [],
     });
     expect(retrievalPlanInput(record, { retrievals: 1, tested: true })).toBeNull();
     expect(retrievalPlanInput(record, { retrievals: 1, tested: true, age: 35 })).toMatchObject({

@@ -6,8 +6,13 @@ import { isInBank } from "../embryology/status.ts";
 import type { JourneyState } from "../state/state.ts";
 import type { BankOddsInput } from "./bank.ts";
 import type { EggFreezingInput } from "./eggs.ts";
-import type { RetrievalPlanInput } from "./plan.ts";
-import type { EmbryoInput, RecordedRetrievalInput } from "./schema.ts";
+import type { PlanFrame, RetrievalPlanInput } from "./plan.ts";
+import type {
+  EmbryoInput,
+  PastOutcome,
+  PastTransferInput,
+  RecordedRetrievalInput,
+} from "./schema.ts";
 
 /**
  * The person's own record as the odds engine reads it: the embryos still in
@@ -44,6 +49,23 @@ export type RetrievalLeftOut =
   /** Some embryos were frozen or transferred on day 3, before they could become blastocysts. */
   | "day-3"
   | "age-outside";
+
+/** Why a finished-or-not transfer does not teach the personal estimate. */
+export type TransferLeftOut =
+  /** No outcome yet, or an ongoing pregnancy: it counts as nothing yet. */
+  | "waiting"
+  /** Transferred to a gestational carrier: another body, another chance. */
+  | "carrier"
+  /** An embryo that is not a recorded blastocyst (day 3, or not in the record). */
+  | "not-a-blastocyst"
+  | "age-outside";
+
+/** A transfer with its outcome, as the person-level effect learns from it. */
+export interface RecordTransfer {
+  readonly transferId: string;
+  readonly transferredOn: string;
+  readonly input: PastTransferInput;
+}
 
 /** An embryo in the bank, with what the engine reads. */
 export interface RecordEmbryo {
@@ -100,6 +122,13 @@ export interface OddsRecord {
   }[];
   /** Frozen eggs not yet thawed, oldest first. */
   readonly frozenEggs: readonly RecordEggBatch[];
+  /** Transfers to the person with a final outcome, oldest first: the personal estimate learns from them. */
+  readonly transfers: readonly RecordTransfer[];
+  readonly transfersLeftOut: readonly {
+    readonly transferId: string;
+    readonly transferredOn: string;
+    readonly reason: TransferLeftOut;
+  }[];
 }
 
 function ageOn(dateOfBirth: string, date: string): number {
@@ -247,6 +276,51 @@ export function oddsFromRecord(state: JourneyState, options: { today: string }):
     }
   }
 
+  const transfers: RecordTransfer[] = [];
+  const transfersLeftOut: OddsRecord["transfersLeftOut"][number][] = [];
+  if (dob !== null) {
+    const done = [...state.transfers.values()]
+      .filter((t) => !t.retracted && t.status === "done" && t.date <= options.today)
+      .sort(
+        byDateThenId(
+          (t) => t.date,
+          (t) => t.id,
+        ),
+      );
+    for (const t of done) {
+      const leave = (reason: TransferLeftOut) =>
+        transfersLeftOut.push({ transferId: t.id, transferredOn: t.date, reason });
+      if (t.recipient.kind === "carrier") {
+        leave("carrier");
+        continue;
+      }
+      const outcome = finalOutcome(state, t.id);
+      if (outcome === null) {
+        leave("waiting");
+        continue;
+      }
+      const used = t.embryoIds.map((id) => state.embryos.get(id));
+      if (
+        used.length === 0 ||
+        used.some((e) => e === undefined || e.retracted || e.day === 3 || !cohorts.has(e.cohortId))
+      ) {
+        leave("not-a-blastocyst");
+        continue;
+      }
+      const ageAtTransfer = ageOn(dob, t.date);
+      const inputs = (used as Embryo[]).map((e) => embryoInput(e, ageOn(dob, collectedOn(e))));
+      if (!inRange(ageAtTransfer) || inputs.some((e) => !inRange(e.ageAtRetrieval))) {
+        leave("age-outside");
+        continue;
+      }
+      transfers.push({
+        transferId: t.id,
+        transferredOn: t.date,
+        input: { ageAtTransfer, embryos: inputs, outcome },
+      });
+    }
+  }
+
   return {
     age: dob === null ? null : ageOn(dob, options.today),
     amh: latestAmh(state),
@@ -255,7 +329,29 @@ export function oddsFromRecord(state: JourneyState, options: { today: string }):
     history,
     historyLeftOut,
     frozenEggs,
+    transfers,
+    transfersLeftOut,
   };
+}
+
+/**
+ * How a transfer ended, when it has: its latest recorded outcome (an ongoing
+ * pregnancy is not an end), or a beta the clinic called negative. Null while
+ * there is no news, which counts as nothing yet.
+ */
+function finalOutcome(state: JourneyState, transferId: string): PastOutcome | null {
+  let latest: { outcome: string; on: string } | null = null;
+  for (const o of state.outcomes.values()) {
+    if (o.transferId !== transferId || o.retracted) continue;
+    if (!latest || o.on >= latest.on) latest = o;
+  }
+  if (latest) return latest.outcome === "ongoing" ? null : (latest.outcome as PastOutcome);
+  let last: { drawnOn: string; clinicReading: string | null } | null = null;
+  for (const b of state.betas.values()) {
+    if (b.transferId !== transferId || b.retracted) continue;
+    if (!last || b.drawnOn >= last.drawnOn) last = b;
+  }
+  return last?.clinicReading === "negative" ? "negative" : null;
 }
 
 function latestAmh(state: JourneyState): RecordAmh | null {
@@ -279,15 +375,19 @@ function latestAmh(state: JourneyState): RecordAmh | null {
 /**
  * The bank question for the engine: every embryo counted, transferred at the
  * age today (the older of that and the egg's age drives the small age effect
- * after a euploid transfer). Null when nothing in the bank can be counted.
+ * after a euploid transfer), with the person's finished transfers so that a
+ * personal answer can sit beside the typical one. Null when nothing in the
+ * bank can be counted.
  */
 export function bankOddsInput(record: OddsRecord): BankOddsInput | null {
   if (record.bank.length === 0) return null;
   const oldestEgg = Math.max(...record.bank.map((e) => e.input.ageAtRetrieval));
   const age = record.age;
+  const past = record.transfers.map((t) => t.input);
   return {
     embryos: record.bank.map((e) => e.input),
     ...(age !== null && inRange(age) && age >= oldestEgg && { ageAtTransfer: age }),
+    ...(past.length > 0 && { pastTransfers: past }),
   };
 }
 
@@ -303,6 +403,7 @@ export function retrievalPlanInput(
     readonly tested: boolean;
     readonly age?: number;
     readonly amh?: number | null;
+    readonly frame?: PlanFrame;
   },
 ): RetrievalPlanInput | null {
   const age = choices.age ?? record.age;
@@ -311,6 +412,8 @@ export function retrievalPlanInput(
   // A what-if age younger than an egg in the record is refused by the engine, which names it.
   const bank = record.bank.map((e) => e.input);
   const history = record.history.map((r) => r.input);
+  // A what-if age younger than a past transfer leaves the transfers out rather than failing.
+  const past = record.transfers.map((t) => t.input).filter((t) => t.ageAtTransfer <= age);
   return {
     age,
     retrievals: choices.retrievals,
@@ -318,6 +421,8 @@ export function retrievalPlanInput(
     bank,
     ...(amh !== null && { amh }),
     ...(history.length > 0 && { history }),
+    ...(choices.frame && { frame: choices.frame }),
+    ...(past.length > 0 && { pastTransfers: past }),
   };
 }
 

@@ -106,7 +106,10 @@ export function funnelAt(age: number, amh: number | null, t: Theta): FunnelBelie
     eggs: { shape, rate: shape / meanEggs(age, amh, t) },
     mature: betaFrom(t.matureRate, strength),
     fertilized: betaFrom(t.fertilizationRate, strength),
-    blastocyst: betaFrom(t.blastocystRate * blastocystAgeRatio(age), strength),
+    blastocyst: betaFrom(
+      t.blastocystRate * blastocystAgeRatio(age, t.blastocystAgeSlope),
+      strength,
+    ),
     euploid: betaFrom(euploidFraction(age, 5, t.euploidShift, t.day7Euploid), strength),
   };
 }
@@ -129,7 +132,7 @@ export function updateFunnel(
   const blastocyst = { ...prior.blastocyst };
   const euploid = { ...prior.euploid };
   const nowEggs = meanEggs(prior.age, prior.amh, t);
-  const nowBlast = blastocystAgeRatio(prior.age);
+  const nowBlast = blastocystAgeRatio(prior.age, t.blastocystAgeSlope);
   const nowEuploid = euploidFraction(prior.age, 5, t.euploidShift, t.day7Euploid);
   const add = (b: { alpha: number; beta: number }, successes: number, trials: number) => {
     b.alpha += successes;
@@ -140,7 +143,7 @@ export function updateFunnel(
     rate += meanEggs(r.age, prior.amh, t) / nowEggs;
     add(mature, r.mature, r.eggs);
     add(fertilized, r.fertilized, r.mature);
-    const blastScale = nowBlast / blastocystAgeRatio(r.age);
+    const blastScale = nowBlast / blastocystAgeRatio(r.age, t.blastocystAgeSlope);
     add(blastocyst, Math.min(r.fertilized, r.blastocysts * blastScale), r.fertilized);
     if (r.euploid !== undefined) {
       const tested = r.biopsied ?? r.blastocysts;

@@ -39,7 +39,7 @@ export const heldOut = {
   chambers2017: {
     id: "chambers2017",
     citation:
-      "Chambers et al. 2017, Med J Aust 207:114, doi 10.5694/mja16.01435 (56,652 women starting ART in Australia and New Zealand 2009-2012): live birth from the first complete cycle 43.7% under 30, 10.7% at 40-44; 'optimal' cumulative 92.8% after 7 cycles under 30, 37.9% after 8 cycles at 40-44 (journal abstract; not in clinical.md)",
+      "Chambers et al. 2017, Med J Aust 207:114, doi 10.5694/mja16.01435 (56,652 women starting ART in Australia and New Zealand 2009-2012): live birth from the first complete cycle 43.7% under 30, 10.7% at 40-44; after 7 cycles under 30, 69.2% 'conservative' (those who stopped had no birth) and 92.8% 'optimal' (they would have done as well as those who went on); after 8 cycles at 40-44, 21.0% and 37.9% (journal abstract; not in clinical.md)",
     tag: "checked",
   },
   cobo2016: {
@@ -53,5 +53,29 @@ export const heldOut = {
     citation:
       "Franasiak et al. 2014, Fertil Steril 101:656 (abstract): chance of no euploid embryo in a cycle 2-6% at 26-37, 33% at 42, 53% at 44. Same study as the euploidy curve but a different quantity (per cycle, not per embryo): it tests the funnel, not the curve",
     tag: "checked",
+  },
+  sart2018: {
+    id: "sart2018",
+    citation:
+      "SART national summary (US, own eggs), live birth per intended egg retrieval, all transfers from it counted: 55.6% under 35, 40.8% at 35-37, 4.1% over 42 (as relayed by patient-information pages citing SART, 2021; the 38-40 and 41-42 figures were not in what we read)",
+    tag: "secondary",
+  },
+  seifer2023: {
+    id: "seifer2023",
+    citation:
+      "Seifer, Wang and Frankfurter 2023, Reprod Biol Endocrinol, doi 10.1186/s12958-023-01144-z (SART CORS 2014-2020, 24,650 women over 42 with no earlier ART, 58,132 cycles): highest cumulative live birth 9.7% at 43 and 8.6% at 44, no significant rise after the 5th cycle (abstract)",
+    tag: "checked",
+  },
+  luke2012: {
+    id: "luke2012",
+    citation:
+      "Luke et al. 2012, N Engl J Med 366:2483, doi 10.1056/NEJMoa1110238 (SART CORS 2004-2009, 246,740 women): cumulative live birth by the third cycle, conservative and optimal, 63.3% and 74.6% under 31, 18.6% and 27.8% at 41-42, 6.6% and 11.3% at 43 and over (abstract)",
+    tag: "checked",
+  },
+  goldman2017: {
+    id: "goldman2017",
+    citation:
+      "Goldman et al. 2017, Hum Reprod 32:853, doi 10.1093/humrep/dex008: the Brigham and Women's egg-freezing counselling tool, about 51% for at least one live birth from 20 mature eggs frozen at 40 and about 69% from 10 at 35 (as worked examples in the documentation of an R implementation, not the paper itself)",
+    tag: "secondary",
   },
 } as const satisfies Record<string, HeldOutSource>;

@@ -8,6 +8,7 @@ export {
   type BankOddsInput,
   bankOdds,
   type EmbryoOdds,
+  type PersonalBankOdds,
 } from "./bank.ts";
 export { DEFAULT_SEED } from "./draws.ts";
 export { type EggFreezingInput, type EggFreezingOdds, eggFreezingOdds } from "./eggs.ts";
@@ -23,8 +24,10 @@ export {
   type RecordEggBatch,
   type RecordEmbryo,
   type RecordRetrieval,
+  type RecordTransfer,
   type RetrievalLeftOut,
   retrievalPlanInput,
+  type TransferLeftOut,
 } from "./from-record.ts";
 export {
   type BetaBelief,
@@ -44,9 +47,15 @@ export {
   sources,
 } from "./parameters.ts";
 export {
+  type PlanFrame,
   type PlanStep,
   type RetrievalPlan,
   type RetrievalPlanInput,
   retrievalPlan,
 } from "./plan.ts";
-export type { EmbryoInput, RecordedRetrievalInput } from "./schema.ts";
+export type {
+  EmbryoInput,
+  PastOutcome,
+  PastTransferInput,
+  RecordedRetrievalInput,
+} from "./schema.ts";

@@ -91,7 +91,7 @@ export const notes = {
   }),
   hopeful: (): Note => ({
     id: "hopeful-side",
-    text: "When we checked estimates like this one against published results from registries and clinics, ours came out higher, sometimes by 10 to 30 points. Part of that is how those studies count (cycles that were stopped, older lab methods, embryos not yet used), part may be our model. Read this as a hopeful estimate, not a cautious one.",
+    text: "We checked estimates like this one against published results that did not go into them. For one retrieval they came within about 5 points of US registry figures at most ages; over several retrievals and from a few frozen eggs they still came out higher, by up to about 10 points for retrievals and 10 to 20 for a few frozen eggs (with many frozen eggs, lower). Read this as an estimate that may lean hopeful, not a cautious one.",
   }),
   labRates: (): Note => ({
     id: "lab-rates",
@@ -112,6 +112,34 @@ export const notes = {
   eggTransferAge: (age: number): Note => ({
     id: "age-at-transfer",
     text: `You did not give an age at transfer, so we used the age at freezing (${age}). Age at transfer matters a little after a euploid transfer; if you will be older, tell us.`,
+  }),
+  framePeople: (retrievals: number): Note => ({
+    id: "frame-people-like-me",
+    text: `These figures are for people like you who plan this. Some people stop after an attempt that does not work (about 1 in 5 after a first one, 1 in 4 after a second, a few more from 40), so not everyone would reach every planned retrieval.${retrievals === 1 ? " With one retrieval this makes no difference." : ""} 'If I keep going' gives the chance for someone who goes on to every planned retrieval.`,
+  }),
+  frameKeepGoing: (): Note => ({
+    id: "frame-if-i-keep-going",
+    text: "These figures assume you would go on to every planned retrieval until a birth. Many people stop earlier, for many good reasons; 'people like me' counts that and is lower.",
+  }),
+  cancelled: (share: number): Note => ({
+    id: "cancelled-cycles",
+    text: `About ${pct(share)} of cycles started at this age would be stopped before the egg collection, mostly because too few eggs grow. We count such a cycle as a planned retrieval that gives no eggs. The overall level (about 10 in 100) is from US registry data; how it changes with age and egg numbers is our assumption.`,
+  }),
+  dayMix: (): Note => ({
+    id: "day-mix",
+    text: "Not every future blastocyst would be ready on day 5: about 4 in 10 would be day-6 or day-7 ones, which are euploid less often and lead to a birth less often after transfer. We count that mix. Studies disagree on how much less often; we use the larger effect, the same one we use for embryos already in a bank.",
+  }),
+  blastocystsByAge: (): Note => ({
+    id: "blastocysts-by-age",
+    text: "Fewer fertilized eggs become blastocysts as age rises. How much before 40 is our assumption: the studies disagree.",
+  }),
+  personalTransfers: (counted: number, notCounted: number): Note => ({
+    id: "personal-transfers",
+    text: `${
+      counted > 0
+        ? `The personal figure also learns from ${counted === 1 ? "one of your own transfers" : `${counted} of your own transfers`}: each says a little about how transfers may go for you. A loss after a heartbeat counts for less than a negative test, because the embryo did implant. The typical figure stays beside it.`
+        : "Your own transfers do not change the figures here."
+    }${notCounted > 0 ? " A termination for medical reasons says little about the next transfer, so it does not change the estimate." : ""}`,
   }),
   eggFreezingAge: (): Note => ({
     id: "egg-freezing-age",

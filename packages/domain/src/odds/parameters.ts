@@ -12,6 +12,10 @@
  * draw parameter sets; where a source gives no range, the range is ours and the
  * parameter says so in `spreadTag`.
  *
+ * The step-level figures added for issue 10 (cancellation, day 5/6/7,
+ * blastocyst formation by age, egg survival, stopping, losses after a
+ * heartbeat) are in docs/clinical-reference.md §10a-§10g.
+ *
  * Held-out figures used only to check the model live in `heldout.ts`, never
  * here: a figure that sets a parameter cannot also validate it.
  */
@@ -32,6 +36,7 @@ export type Denominator =
   | "per embryo in the bank"
   | "from this bank"
   | "per retrieval"
+  | "per started cycle"
   | "from the bank and the planned retrievals"
   | "per egg retrieved"
   | "per mature egg"
@@ -113,8 +118,75 @@ export const sources = {
   },
   oocyteSurvival: {
     id: "oocyteSurvival",
-    citation: "Egg survival after thawing about 90% (typical; depends on the clinic)",
-    tag: "unverified",
+    citation:
+      "Cobo et al. 2016, Fertil Steril 105:755: 85.2% (95% CI 83.2-87.2) of vitrified eggs survived warming, elective egg freezing (survival only; the same paper's live-birth figures are held out to check the model)",
+    tag: "checked",
+  },
+  porcu2022: {
+    id: "porcu2022",
+    citation:
+      "Porcu et al. 2022, Cancers: 157 of 194 frozen eggs survived (80%), cancer patients, slow freezing and vitrification mixed",
+    tag: "checked",
+  },
+  cdc2002: {
+    id: "cdc2002",
+    citation:
+      "CDC ART report 2002 (US): 85,826 fresh own-egg cycles started, 74,519 retrievals, so 13.2% stopped before retrieval; 84.6% of those for no or too few eggs growing, 10.2% withdrawal, 4.3% over-response, 0.9% illness",
+    tag: "checked",
+  },
+  cdc2011: {
+    id: "cdc2011",
+    citation:
+      "CDC ART report 2011 (US): 10,304 of 101,213 fresh own-egg cycles (about 10%) cancelled before retrieval; cycles started by age 42,059 under 35, 20,963 at 35-37, 21,128 at 38-40, 10,733 at 41-42, 4,744 at 43-44, 1,586 over 44",
+    tag: "checked",
+  },
+  barritt2012: {
+    id: "barritt2012",
+    citation:
+      "Barritt et al. 2012, Open J Obstet Gynecol: 10% of egg-freezing cycles cancelled after stimulation began; those cancelled had higher day-3 FSH and lower antral follicle counts",
+    tag: "checked",
+  },
+  day7Euploidy2019: {
+    id: "day7Euploidy2019",
+    citation:
+      "PMID 30614486 (1,925 blastocysts, 402 PGT-A cycles, NGS): day-7 blastocysts 6.6% of all; euploid 53.5% on day 5, 40.4% on day 6, 35.9% on day 7",
+    tag: "checked",
+  },
+  jarg2022: {
+    id: "jarg2022",
+    citation:
+      "J Assist Reprod Genet 2022, doi 10.1007/s10815-021-02380-1: 678 day-5 and 424 day-6 euploid single frozen transfers; clinical pregnancy with heartbeat 57.8% vs 49.8%, odds ratio 0.72 (0.53-0.96); miscarriage 12.5% vs 11.4%",
+    tag: "checked",
+  },
+  fet2010: {
+    id: "fet2010",
+    citation:
+      "Hum Reprod 2010;25:1906 (meta-analysis, 2,502 frozen transfers): ongoing pregnancy or live birth RR 1.15 (1.01-1.30) for day 5 over day 6; 1.08 (0.92-1.27) when the blastocysts were at the same stage",
+    tag: "checked",
+  },
+  blastocystAge1999: {
+    id: "blastocystAge1999",
+    citation:
+      "Fertil Steril 1999;71:1144 (293 cycles, 3,115 zygotes): blastocysts per fertilized egg 22.2% at 40 and over vs 40.5% under 40",
+    tag: "checked",
+  },
+  blastocystAge2015: {
+    id: "blastocystAge2015",
+    citation:
+      "Syst Biol Reprod Med 2015;61:50 (471 cycles): blastocyst formation not significantly different under 35, 35-39 and over 39 (trend downward)",
+    tag: "checked",
+  },
+  gameiro2013: {
+    id: "gameiro2013",
+    citation:
+      "Gameiro et al. 2013, Hum Reprod Update 19:124 (10 studies, 14,810 patients): 81.8% (73.3-88.1) went on after a first failed cycle, 75.3% (68.2-81.2) after a second",
+    tag: "checked",
+  },
+  dodge2016: {
+    id: "dodge2016",
+    citation:
+      "Dodge et al. 2016, J Assist Reprod Genet 34:209 (11,361 insured women): stopping per cycle similar under 40 and 6-7 points higher at 40-42",
+    tag: "checked",
   },
   roberts2012: {
     id: "roberts2012",
@@ -280,9 +352,11 @@ export const parameters = {
   oocyteThawSurvival: {
     what: "Frozen mature egg surviving the thaw",
     denominator: "per mature egg frozen",
-    value: { central: 0.9, low80: 0.85, high80: 0.94, scale: "logit" },
-    sources: ["oocyteSurvival"],
-    tag: "unverified",
+    value: { central: 0.85, low80: 0.81, high80: 0.88, scale: "logit" },
+    sources: ["oocyteSurvival", "porcu2022"],
+    tag: "checked",
+    spreadTag: "unverified",
+    why: "Cobo 2016 (elective egg freezing, vitrification): 85.2% (95% CI 83.2-87.2). Porcu 2022 (cancer patients, slow freezing mixed in): 80%. We centre on Cobo, whose population and method match egg freezing today, and let the range reach down toward Porcu. Cobo's live-birth figures are held out for validation; its survival is a different, step-level figure (docs/odds-validation.md says so). Replaces the earlier unverified 90%.",
   },
   personEffect: {
     what: "Spread between people of the chance per transfer (standard deviation on the log-odds scale)",
@@ -368,6 +442,74 @@ export const parameters = {
     tag: "checked",
     spreadTag: "secondary",
     why: "Between the Vienna competence value (40%) and the good-prognosis median (66.7%), for the same reason as fertilization.",
+  },
+  blastocystAgeDecline: {
+    what: "Extra fall in blastocysts per fertilized egg for each year of age from 35 (log scale), on top of the drop after 40",
+    value: { central: -0.015, low80: -0.035, high80: 0.005, scale: "linear" },
+    fromAge: 35,
+    sources: ["blastocystAge1999", "blastocystAge2015", "romanski2022", "trellisModel"],
+    tag: "unverified",
+    why: "The sources disagree on where the decline starts: Romanski's medians are flat to 40, a 2015 series found no significant change (trend downward), a 1999 series found 22.2% at 40 and over against 40.5% below (a ratio of 0.55, with older culture methods). We keep Romanski as the base and add a gentle fall of 1.5% a year from 35 (0 to 3.5%), about 7% lower at 40 and 12% at 43 before Romanski's own drop. A rise is never drawn (clamped at 0). Our assumption.",
+  },
+  blastocystDays: {
+    what: "Day-5 blastocysts as a share of day-5 and day-6 ones (shown), and day-7 blastocysts as a share of all",
+    value: { central: 0.55, low80: 0.47, high80: 0.63, scale: "logit" },
+    day7: { central: 0.07, low80: 0.055, high80: 0.09, scale: "logit" },
+    sources: ["day7Euploidy2019", "su2016", "jarg2022"],
+    tag: "checked",
+    spreadTag: "unverified",
+    why: "Day 7: 6.6% (PMID 30614486) and 7.7% (Su 2016). Day 5 against day 6 has no count of all blastocysts in our sources; derived from the 678 day-5 and 424 day-6 euploid transfers of JARG 2022 divided by the euploid share on each day (53.5% and 40.4%): 0.547. That assumes euploid embryos are transferred in the proportion they are made, so the range is wide. No age trend (none in our sources), although later blastocysts are said to be more common with age.",
+  },
+  euploidByDay: {
+    what: "Euploid share of biopsied blastocysts by day: 53.5% on day 5, 40.4% on day 6, 35.9% on day 7 (all ages)",
+    denominator: "per biopsied blastocyst",
+    day5: 0.535,
+    day6: 0.404,
+    day7: 0.359,
+    sources: ["day7Euploidy2019"],
+    tag: "checked",
+    why: "Used for blastocysts not made yet, as odds ratios against day 5 (0.59 for day 6, 0.49 for day 7) around the age curve, so that the mix of days still gives the age curve's share. Embryos already in the bank keep the age curve whatever their day (and day 7 the Su 2016 cap), as before.",
+  },
+  cancellation: {
+    what: "Started cycles cancelled before egg retrieval, all ages (US 2011 age mix)",
+    denominator: "per started cycle",
+    value: { central: 0.105, low80: 0.095, high80: 0.13, scale: "logit" },
+    /** Share of cancellations not for poor response: withdrawal 10.2%, over-response 4.3%, illness 0.9% (docs/clinical-reference.md §10a). */
+    otherCauses: 0.154,
+    /** Cycles started by age (docs/clinical-reference.md §10a), at an age standing for each band (our choice). */
+    ageMix: [
+      [32, 42_059],
+      [36, 20_963],
+      [39, 21_128],
+      [41.5, 10_733],
+      [43.5, 4_744],
+      [45.5, 1_586],
+    ] as const,
+    sources: ["cdc2011", "cdc2002", "barritt2012", "trellisModel"],
+    tag: "checked",
+    spreadTag: "unverified",
+    why: "The level is read: 10.2% in 2011, 13.2% in 2002. How it changes with age is not (the per-age figure was not found) and is our model: no or too few eggs growing is 84.6% of cancellations, and those cancelled had lower antral counts (Barritt 2012), so a person's chance of cancellation falls with their own egg yield λ: 15.4% of the anchor for other reasons, plus exp(-θλ) for poor response, with θ set in each parameter draw so that the 2011 age mix averages the anchor. The rise with age then follows from fewer eggs with age (itself our assumption): about 9% at 30, 10% at 35, 20% at 42. Unverified.",
+  },
+  stopping: {
+    what: "People who stop after a failed attempt (a started cycle and all its transfers, no birth): after the first (shown), after the second and later",
+    value: { central: 0.182, low80: 0.14, high80: 0.23, scale: "logit" },
+    afterSecond: { central: 0.247, low80: 0.21, high80: 0.29, scale: "logit" },
+    /** Points added from this age on: 6-7 points higher at 40-42 (docs/clinical-reference.md §10f). */
+    olderExtra: 0.065,
+    olderFromAge: 40,
+    sources: ["gameiro2013", "dodge2016", "trellisModel"],
+    tag: "checked",
+    spreadTag: "unverified",
+    why: "Gameiro 2013: 81.8% went on after a first failed cycle, 75.3% after a second (so about 18% and 25% stop). After a third and later we keep the second figure (Dodge saw per-cycle stopping stay about level; our choice). From 40, 6.5 points more (Dodge, 40-42; extending it past 42 is ours). The 80% ranges come from the 95% intervals. Used only where the question is 'people like me'; 'if I keep going' leaves it out.",
+  },
+  lossWeight: {
+    what: "How much a transfer that ended in a loss after a heartbeat counts as a failed transfer when learning a person's own chance (0: not at all; 1: like a negative test)",
+    afterHeartbeat: 0.5,
+    /** A termination for medical reasons says little about the next transfer: counted as nothing. */
+    termination: 0,
+    sources: ["jarg2022", "trellisModel"],
+    tag: "unverified",
+    why: "The person-level effect is fitted to live birth, most of whose variation is whether the embryo implants. A negative test or a biochemical pregnancy is a failure to implant: full weight. A loss after a heartbeat means the embryo implanted; after a euploid transfer such losses are 11-13% of pregnancies on day 5 and day 6 alike (JARG 2022) and are not the main way people differ. So it counts as half a failed transfer: weaker evidence than a negative test, never evidence for a higher chance. A termination for medical reasons counts as nothing. Our choice.",
   },
   personRateStrength: {
     what: "How much lab rates differ between people: strength of the Beta prior, in embryos",

@@ -24,6 +24,54 @@ describe("retrievalPlan: how many more retrievals", () => {
     expect(one!.atLeastOne.denominator).toBe("from the bank and the planned retrievals");
   });
 
+  it("answers for 'people like me' unless asked otherwise, and says which frame it used", () => {
+    const input = { age: 38, retrievals: 3, tested: false, bank: [] } as const;
+    const people = value(retrievalPlan(input));
+    const going = value(retrievalPlan({ ...input, frame: "if-i-keep-going" }));
+    expect(people.frame).toBe("people-like-me");
+    expect(people.notes.map((n) => n.id)).toContain("frame-people-like-me");
+    expect(going.frame).toBe("if-i-keep-going");
+    expect(going.notes.map((n) => n.id)).toContain("frame-if-i-keep-going");
+    expect(going.notes.map((n) => n.id)).not.toContain("frame-people-like-me");
+    // Stopping only happens after a failed attempt: three retrievals differ, one does not.
+    expect(people.population[0]).toEqual(going.population[0]);
+    expect(going.population[2]!.atLeastOne.central).toBeGreaterThan(
+      people.population[2]!.atLeastOne.central + 0.03,
+    );
+    expect(people.sources.map((s) => s.id)).toEqual(
+      expect.arrayContaining(["gameiro2013", "dodge2016"]),
+    );
+    expect(going.sources.map((s) => s.id)).not.toContain("gameiro2013");
+  });
+
+  it("counts cycles cancelled before retrieval: about 1 in 10 overall, more with age and with a low AMH", () => {
+    const cancelled = (age: number, amh?: number) =>
+      value(retrievalPlan({ age, retrievals: 1, tested: false, bank: [], ...(amh && { amh }) }))
+        .cancelled.population.central;
+    expect(cancelled(30)).toBeGreaterThan(0.05);
+    expect(cancelled(30)).toBeLessThan(0.1);
+    expect(cancelled(36)).toBeGreaterThan(cancelled(30));
+    expect(cancelled(42)).toBeGreaterThan(0.15);
+    expect(cancelled(42)).toBeLessThan(0.25);
+    expect(cancelled(36, 0.4)).toBeGreaterThan(cancelled(36, 3));
+    const plan = value(retrievalPlan({ age: 36, retrievals: 1, tested: false, bank: [] }));
+    expect(plan.cancelled.population.denominator).toBe("per started cycle");
+    expect(plan.notes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(["cancelled-cycles", "day-mix", "blastocysts-by-age"]),
+    );
+  });
+
+  it("a new blastocyst's chance per transfer counts its day: lower than a day-5 euploid one", () => {
+    const plan = value(retrievalPlan({ age: 33, retrievals: 1, tested: true, bank: [] }));
+    const day5 = value(bankOdds({ embryos: [{ ageAtRetrieval: 33, pgt: "euploid", day: 5 }] }));
+    const day6 = value(bankOdds({ embryos: [{ ageAtRetrieval: 33, pgt: "euploid", day: 6 }] }));
+    const future = plan.perTransfer.population.central;
+    expect(future).toBeLessThan(day5.embryos[0]!.perTransfer.central);
+    expect(future).toBeGreaterThan(day6.embryos[0]!.perTransfer.central);
+    expect(plan.perTransfer.personal).toBeNull();
+    expect(plan.transfersCounted).toBe(0);
+  });
+
   it("counts the bank: with no new retrieval it answers exactly as bankOdds does", () => {
     const plan = value(retrievalPlan({ age: 37, retrievals: 1, tested: true, bank: alexBank }));
     const bank = value(bankOdds({ embryos: alexBank, ageAtTransfer: 37 }));

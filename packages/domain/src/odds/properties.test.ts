@@ -6,7 +6,7 @@ import { EUPLOIDY_PEAK_AGE } from "./curves.ts";
 import { drawThetas } from "./draws.ts";
 import { eggFreezingOdds } from "./eggs.ts";
 import type { Estimate } from "./estimate.ts";
-import { retrievalPlan } from "./plan.ts";
+import { attempts, retrievalPlan } from "./plan.ts";
 import { type EmbryoInput, toBankEmbryo } from "./schema.ts";
 
 const value = <T>(r: Result<T, unknown>): T => {
@@ -189,6 +189,139 @@ describe("invariants of the odds engine", () => {
             }
             if (series[0]) noLower(plan.bankOnly.atLeastOne, series[0].atLeastOne);
           }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("'if I keep going' is never below 'people like me', for one or two births", () => {
+    fc.assert(
+      fc.property(
+        age(25, 46),
+        fc.integer({ min: 1, max: 5 }),
+        fc.boolean(),
+        fc.array(embryo(age(18, 25)), { maxLength: 2 }),
+        (a, n, tested, embryos) => {
+          const input = { age: a, retrievals: n, tested, bank: embryos };
+          const people = value(retrievalPlan({ ...input, frame: "people-like-me" }));
+          const going = value(retrievalPlan({ ...input, frame: "if-i-keep-going" }));
+          expect(people.frame).toBe("people-like-me");
+          expect(going.frame).toBe("if-i-keep-going");
+          people.population.forEach((step, i) => {
+            noLower(step.atLeastOne, going.population[i]!.atLeastOne);
+            noLower(step.atLeastTwo, going.population[i]!.atLeastTwo);
+          });
+          // One retrieval: nobody has yet had a failed attempt to stop after.
+          expect(people.population[0]).toEqual(going.population[0]);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  /** Outcomes of 1..N attempts for one person: [P(at least one), P(at least two)] per n. */
+  const run = (mu: number, cancel: number, b0: number, b1: number, stops: number[]) => {
+    const N = stops.length + 1;
+    const going = new Float64Array(N + 1);
+    const stop = new Float64Array(N + 1);
+    going[1] = 1;
+    for (let i = 1; i < N; i++) {
+      stop[i] = stops[i - 1]!;
+      going[i + 1] = going[i]! * (1 - stop[i]!);
+    }
+    const sum = new Float64Array(N + 1);
+    for (let i = 1; i <= N; i++) sum[i] = sum[i - 1]! + going[i]!;
+    const out: [number, number][] = [];
+    attempts(mu, cancel, b0, b1, going, stop, sum, (_, p0, p1) => out.push([1 - p0, 1 - p0 - p1]));
+    return out;
+  };
+  const chance = fc.double({ min: 0, max: 1, noNaN: true });
+  const bankOf = fc.tuple(chance, chance).map(([a, b]) => [a, (1 - a) * b] as const);
+
+  it("cancelling more cycles never raises a chance, for one birth or two, after any number of attempts", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        chance,
+        chance,
+        bankOf,
+        fc.array(chance, { maxLength: 6 }),
+        (mu, c1, c2, [b0, b1], stops) => {
+          const [low, high] = c1 <= c2 ? [c1, c2] : [c2, c1];
+          const fewer = run(mu, low, b0, b1, stops);
+          const more = run(mu, high, b0, b1, stops);
+          more.forEach(([one, two], i) => {
+            expect(one).toBeLessThanOrEqual(fewer[i]![0] + 1e-12);
+            expect(two).toBeLessThanOrEqual(fewer[i]![1] + 1e-12);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("more people stopping after a failed attempt never raises a chance; more attempts never lower one", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        chance,
+        bankOf,
+        fc.array(fc.tuple(chance, chance), { minLength: 1, maxLength: 6 }),
+        (mu, cancel, [b0, b1], pairs) => {
+          const fewer = run(
+            mu,
+            cancel,
+            b0,
+            b1,
+            pairs.map(([a, b]) => Math.min(a, b)),
+          );
+          const more = run(
+            mu,
+            cancel,
+            b0,
+            b1,
+            pairs.map(([a, b]) => Math.max(a, b)),
+          );
+          more.forEach(([one, two], i) => {
+            expect(one).toBeLessThanOrEqual(fewer[i]![0] + 1e-12);
+            expect(two).toBeLessThanOrEqual(fewer[i]![1] + 1e-12);
+            if (i > 0) {
+              expect(one).toBeGreaterThanOrEqual(more[i - 1]![0] - 1e-12);
+              expect(two).toBeGreaterThanOrEqual(more[i - 1]![1] - 1e-12);
+            }
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a failed past transfer never raises the personal chance, a birth never lowers it", () => {
+    const past = (outcome: "negative" | "miscarriage" | "live-birth") => ({
+      ageAtTransfer: 36,
+      embryos: [{ ageAtRetrieval: 36, pgt: "euploid" as const, day: 5 as const }],
+      outcome,
+    });
+    fc.assert(
+      fc.property(
+        bank(3),
+        fc.constantFrom("negative", "miscarriage", "live-birth" as const),
+        (embryos, o) => {
+          if (!embryos.some((e) => e.pgt !== "aneuploid")) return;
+          const input = {
+            embryos: embryos.map((e) => ({ ...e, ageAtRetrieval: Math.min(e.ageAtRetrieval, 36) })),
+            ageAtTransfer: 37,
+          };
+          const typical = value(bankOdds(input));
+          const own = value(bankOdds({ ...input, pastTransfers: [past(o)] })).personal!;
+          const [lower, higher] = o === "live-birth" ? [typical, own] : [own, typical];
+          expect(lower.atLeastOne.central).toBeLessThanOrEqual(higher.atLeastOne.central + 1e-12);
+          lower.embryos.forEach((e, i) => {
+            expect(e.perTransfer.central).toBeLessThanOrEqual(
+              higher.embryos[i]!.perTransfer.central + 1e-12,
+            );
+          });
         },
       ),
       { numRuns: 25 },

@@ -65,9 +65,52 @@ const embryoList = (label: string) =>
     .array(embryoSchema, { error: `${label} must be a list of embryos` })
     .max(MAX_EMBRYOS, { error: `${label} can hold at most ${MAX_EMBRYOS} embryos` });
 
+/** How a past transfer ended, as far as the person's own chance can learn from it. */
+export const pastOutcomes = [
+  "live-birth",
+  "negative",
+  "biochemical",
+  "ectopic",
+  "miscarriage",
+  "stillbirth",
+  "termination",
+] as const;
+export type PastOutcome = (typeof pastOutcomes)[number];
+
+export const pastTransferSchema = z
+  .strictObject({
+    ageAtTransfer: age("The age at that transfer"),
+    embryos: z
+      .array(embryoSchema, { error: "The embryos transferred must be a list" })
+      .min(1, { error: "A transfer has at least one embryo" })
+      .max(5, { error: "A transfer can hold at most 5 embryos" }),
+    outcome: z.enum(pastOutcomes, {
+      error: `The outcome must be one of ${pastOutcomes.join(", ")} (a transfer still waiting for news is left out)`,
+    }),
+  })
+  .superRefine((t, ctx) => {
+    t.embryos.forEach((e, i) => {
+      if (e.ageAtRetrieval > t.ageAtTransfer)
+        ctx.addIssue({
+          code: "custom",
+          path: ["embryos", i, "ageAtRetrieval"],
+          message: `The eggs cannot be collected (at ${e.ageAtRetrieval}) after the transfer (at ${t.ageAtTransfer})`,
+          params: { reason: "age-order" },
+        });
+    });
+  });
+
+export type PastTransferInput = z.input<typeof pastTransferSchema>;
+
+const pastTransfers = z
+  .array(pastTransferSchema, { error: "Past transfers must be a list" })
+  .max(50, { error: "At most 50 past transfers" })
+  .optional();
+
 export const bankOddsSchema = z.strictObject({
   embryos: embryoList("The bank"),
   ageAtTransfer: age("The age at transfer").optional(),
+  pastTransfers,
   seed,
 });
 
@@ -135,6 +178,12 @@ export const retrievalPlanSchema = z.strictObject({
     .array(recordedRetrievalSchema, { error: "The history must be a list of retrievals" })
     .max(30, { error: "The history can hold at most 30 retrievals" })
     .optional(),
+  frame: z
+    .enum(["people-like-me", "if-i-keep-going"], {
+      error: 'The frame must be "people-like-me" or "if-i-keep-going"',
+    })
+    .optional(),
+  pastTransfers,
   seed,
 });
 

@@ -230,3 +230,75 @@ export function gaussHermite(n: number): NormalQuadrature {
 
 export const logit = (p: number): number => Math.log(p / (1 - p));
 export const expit = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/**
+ * Nodes and weights to average over a Gamma(shape, 1) variable: generalized
+ * Gauss-Laguerre quadrature (Golub-Welsch: the eigenvalues of the Jacobi
+ * matrix are the nodes; the squared first components of its eigenvectors,
+ * the weights, which sum to 1). For Gamma(shape, rate), divide the nodes by
+ * the rate. Exact for polynomials up to degree 2n - 1 times the density.
+ */
+export function gammaNodes(shape: number, n: number): NormalQuadrature {
+  const alpha = shape - 1;
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    d[i] = 2 * i + alpha + 1;
+    if (i > 0) e[i - 1] = Math.sqrt(i * (i + alpha));
+  }
+  // First row of the eigenvector matrix, carried through the QL rotations.
+  const z = new Float64Array(n);
+  z[0] = 1;
+  for (let l = 0; l < n; l++) {
+    for (let iter = 0; iter < 60; iter++) {
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = Math.abs(d[m]!) + Math.abs(d[m + 1]!);
+        if (Math.abs(e[m]!) <= 1e-15 * dd) break;
+      }
+      if (m === l) break;
+      let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
+      let r = Math.hypot(g, 1);
+      g = d[m]! - d[l]! + e[l]! / (g + (g >= 0 ? r : -r));
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let i = m - 1;
+      for (; i >= l; i--) {
+        let f = s * e[i]!;
+        const b = c * e[i]!;
+        r = Math.hypot(f, g);
+        e[i + 1] = r;
+        if (r === 0) {
+          d[i + 1]! -= p;
+          e[m] = 0;
+          break;
+        }
+        s = f / r;
+        c = g / r;
+        g = d[i + 1]! - p;
+        r = (d[i]! - g) * s + 2 * c * b;
+        p = s * r;
+        d[i + 1] = g + p;
+        g = c * r - b;
+        f = z[i + 1]!;
+        z[i + 1] = s * z[i]! + c * f;
+        z[i] = c * z[i]! - s * f;
+      }
+      if (r === 0 && i >= l) continue;
+      d[l]! -= p;
+      e[l] = g;
+      e[m] = 0;
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[a]! - d[b]!);
+  const nodes = new Float64Array(n);
+  const weights = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += z[i]! * z[i]!;
+  order.forEach((k, i) => {
+    nodes[i] = d[k]!;
+    weights[i] = (z[k]! * z[k]!) / total;
+  });
+  return { nodes, weights };
+}
