@@ -99,6 +99,14 @@ async function expectProjection(
   }
 }
 
+/** The "about N would have" count of a projection sentence. */
+async function countWouldHave(sentence: Locator): Promise<number> {
+  const text = (await sentence.textContent()) ?? "";
+  const m = text.match(/about (\d+) would have/);
+  expect(m, text).not.toBeNull();
+  return Number(m![1]);
+}
+
 const notAdvice = "This is not medical advice; your clinic knows things this model does not.";
 
 test("with embryos in the bank: the chance in 100 figures, each embryo, the sources, and a plan that learns from her retrievals", async ({
@@ -253,7 +261,11 @@ for (const scheme of ["light", "dark"] as const) {
     await expect(plan.locator(".odds-sentence")).toHaveText(
       /^Of 100 people aged 4\d who plan 3 retrievals, about \d+ would have/,
     );
+    const likeMe = await countWouldHave(plan.locator(".odds-sentence"));
     await plan.getByRole("radio", { name: "If I keep going" }).check();
+    await expect(plan.locator(".odds-sentence")).toHaveText(/who do all 3 retrievals/);
+    // Everyone going on to all three is a more hopeful question than people like her, some of whom stop.
+    expect(await countWouldHave(plan.locator(".odds-sentence"))).toBeGreaterThan(likeMe);
     await expectProjection(
       plan.locator(".odds-chance"),
       /^Of 100 people aged 4\d who do all 3 retrievals, about \d+ would have at least one baby;/,
@@ -282,7 +294,7 @@ for (const scheme of ["light", "dark"] as const) {
       eggs.getByText(/^Each mature egg frozen: about \d+ in 100 would become a baby\./),
     ).toBeVisible();
     await eggs.getByText(/^Where these numbers come from/).click();
-    await expect(eggs.getByText(/^Egg survival after thawing about 90%/)).toBeVisible();
+    await expect(eggs.getByText(/^Cobo et al. 2016/)).toBeVisible();
 
     await expectNoAxeViolations(page, `odds from age alone, ${scheme}`);
     await shot(page, `odds-empty-${scheme}`);

@@ -3,8 +3,10 @@ import {
   type Estimate,
   type LabUnit,
   type OddsRecord,
+  type PlanFrame,
   type RetrievalLeftOut,
   type RetrievalPlan,
+  retrievalPlan,
   retrievalPlanInput,
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
@@ -13,7 +15,6 @@ import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
-import { defaultFrame, type PlanFrame, planFor } from "./plan-frame.ts";
 import { Sources } from "./Sources.tsx";
 import { frequencyValues, goalWords, rangeSentence } from "./words.ts";
 
@@ -85,7 +86,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
   const id = useId();
   const [goal, setGoal] = useState<"one" | "two">("one");
   const [retrievals, setRetrievals] = useState(1);
-  const [frame, setFrame] = useState<PlanFrame>(defaultFrame);
+  const [frame, setFrame] = useState<PlanFrame>("people-like-me");
   const [tested, setTested] = useState(record.bank.some((e) => e.input.pgt !== "untested"));
   const [ageText, setAgeText] = useState(record.age === null ? "" : String(record.age));
   const recordAmh = record.amh
@@ -118,7 +119,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
   const result = useMemo(() => {
     if (!question) return null;
     const input = retrievalPlanInput(record, question);
-    return input ? planFor(input, question.frame) : null;
+    return input ? retrievalPlan(input) : null;
   }, [record, question]);
 
   const transferable = record.bank.filter((e) => e.input.pgt !== "aneuploid").length;
