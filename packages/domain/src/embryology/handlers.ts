@@ -219,7 +219,9 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
         date: p.retrievedOn,
         eggsCollectedOn: p.retrievedOn,
         cycleId: p.cycleId ?? null,
-        clinic: p.clinic?.length ? p.clinic : (cycle?.clinic ?? null),
+        clinic: p.clinic?.length
+          ? p.clinic
+          : (cycle?.clinic ?? (cycle?.clinicId && d.clinics.get(cycle.clinicId)?.name) ?? null),
         folliclesAtTrigger: p.folliclesAtTrigger ?? null,
         eggs: p.eggsRetrieved,
         survived: null,

@@ -1,3 +1,4 @@
+import type { Clinic, OwnSupportLine } from "../clinics/state.ts";
 import type { Problem } from "../core/result.ts";
 import type { EggCohort, Embryo, OocyteBatch, StorageFee } from "../embryology/state.ts";
 import type { Supply } from "../inventory/state.ts";
@@ -56,6 +57,12 @@ export interface JourneyState {
   readonly pathMilestones: ReadonlyMap<string, PathMilestone>;
   /** After a loss: pregnancy details wait until the person asks for them again. */
   readonly pregnancyPause: PregnancyPause | null;
+  /** The person's clinics, removed ones included (cycles may name them). */
+  readonly clinics: ReadonlyMap<string, Clinic>;
+  /** The clinic marked current (use `currentClinic`, which also covers a single clinic). */
+  readonly currentClinicId: string | null;
+  /** Support lines the person added themselves. */
+  readonly supportLines: ReadonlyMap<string, OwnSupportLine>;
   readonly rejected: readonly RejectedEvent[];
   /** Events folded in, rejected ones included. */
   readonly eventCount: number;
@@ -88,6 +95,9 @@ export interface Draft {
   paths: Map<string, OtherPath>;
   pathMilestones: Map<string, PathMilestone>;
   pregnancyPause: PregnancyPause | null;
+  clinics: Map<string, Clinic>;
+  currentClinicId: string | null;
+  supportLines: Map<string, OwnSupportLine>;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -118,6 +128,9 @@ export function emptyDraft(): Draft {
     paths: new Map(),
     pathMilestones: new Map(),
     pregnancyPause: null,
+    clinics: new Map(),
+    currentClinicId: null,
+    supportLines: new Map(),
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -150,6 +163,9 @@ export function draftFrom(state: JourneyState): Draft {
     paths: new Map(state.paths),
     pathMilestones: new Map(state.pathMilestones),
     pregnancyPause: state.pregnancyPause,
+    clinics: new Map(state.clinics),
+    currentClinicId: state.currentClinicId,
+    supportLines: new Map(state.supportLines),
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,
