@@ -23,6 +23,7 @@ export {
   clinicForCycle,
   clinicList,
   currentClinic,
+  cycleClinicName,
   ownSupportLines,
 } from "./clinics/selectors.ts";
 export type { Clinic, OwnSupportLine } from "./clinics/state.ts";

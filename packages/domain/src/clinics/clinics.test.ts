@@ -12,6 +12,7 @@ import {
   clinicForCycle,
   clinicList,
   currentClinic,
+  cycleClinicName,
   ownSupportLines,
 } from "./selectors.ts";
 
@@ -231,6 +232,7 @@ describe("a cycle's clinic", () => {
     saveClinic(r, "2026-09-01", { name: "Bayside IVF", phone24h: "03 5550 4400", current: true });
     r.record("ClinicRemoved", { clinicId: old }, at("2026-09-02"));
     expect(clinicForCycle(r.state, cycleId)).toMatchObject({ name: riverside.name, removed: true });
+    expect(cycleClinicName(r.state, cycleId)).toBe(riverside.name);
     expect(clinicContact(r.state, { cycleId })?.name).toBe("Bayside IVF");
   });
 
@@ -349,6 +351,7 @@ describe("cycles recorded before clinic cards", () => {
     expect(state.rejected).toEqual([]);
     expect(cycle).toMatchObject({ clinic: "Riverside Fertility, Southbank", clinicId: null });
     expect(clinicForCycle(state, cycle.id)).toBeNull();
+    expect(cycleClinicName(state, cycle.id)).toBe("Riverside Fertility, Southbank");
     expect(clinicContact(state, { cycleId: cycle.id })).toBeNull();
   });
 
@@ -359,6 +362,7 @@ describe("cycles recorded before clinic cards", () => {
     const clinicId = saveClinic(r, "2026-03-03", riverside);
     r.record("CycleUpdated", { cycleId, clinicId }, at("2026-03-03", "21:00"));
     expect(clinicForCycle(r.state, cycleId)?.name).toBe("Riverside Fertility");
+    expect(cycleClinicName(r.state, cycleId)).toBe("Riverside Fertility");
     expect(r.state.cycles.get(cycleId)?.clinic).toBe("Riverside Fertility, Southbank");
   });
 });

@@ -30,6 +30,14 @@ export function clinicForCycle(state: JourneyState, cycleId: string): Clinic | n
   return (clinicId && state.clinics.get(clinicId)) || null;
 }
 
+/**
+ * The name to show for a cycle's clinic: its clinic card's (also when removed
+ * since), else the free text older cycles recorded; `null` when neither.
+ */
+export function cycleClinicName(state: JourneyState, cycleId: string): string | null {
+  return clinicForCycle(state, cycleId)?.name ?? state.cycles.get(cycleId)?.clinic ?? null;
+}
+
 /** What a screen needs to put the clinic's numbers in front of the person. */
 export interface ClinicContact {
   readonly clinicId: string;
