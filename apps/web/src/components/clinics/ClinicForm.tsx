@@ -66,6 +66,9 @@ export function ClinicForm({
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // In a dialog opened from the cycle form, React passes a submit up through
+    // the portal to that form: saving the clinic must not start the cycle.
+    e.stopPropagation();
     const found = check(values);
     if (Object.keys(found).length > 0) {
       setErrors(found);

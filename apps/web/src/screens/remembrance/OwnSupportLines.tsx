@@ -83,7 +83,6 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
   return (
     <li className="own-line">
       <p className="support-org">{name}</p>
-      {line.note && <p className="small note-text">{line.note}</p>}
       {line.phone && href && (
         <p>
           <a
@@ -108,6 +107,7 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
           </a>
         </p>
       )}
+      {line.note && <p className="small note-text">{line.note}</p>}
       {editing ? (
         <OwnLineForm
           line={line}
