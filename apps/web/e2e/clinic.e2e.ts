@@ -195,6 +195,7 @@ test("a new clinic added from the new-cycle form, by keyboard, is chosen for the
   const choice = page.getByLabel("Clinic", { exact: true });
   await expect(choice).toBeFocused();
   await expect(choice.locator("option:checked")).toHaveText("Riverside Fertility");
+  await shot(page, "clinic-cycle-form", page.locator(".clinic-picker"));
   await expect(page.getByLabel("First day of stimulation injections (stim day 1)")).toHaveValue(
     "2026-03-02",
   );
@@ -270,4 +271,8 @@ test("with no clinic saved, the support lines say so calmly and add one right th
   await expect(
     clinicCard.getByRole("link", { name: "Call the 24-hour line of Bayside IVF, 718 555 0144" }),
   ).toBeVisible();
+  await shot(page, "clinic-cycle-card", clinicCard);
+  await page.goto("/settings");
+  await shot(page, "clinic-settings-two", page.locator("section#clinics"));
+  await axeLightAndDark(page, "Settings with two clinics");
 });

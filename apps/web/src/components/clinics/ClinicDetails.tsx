@@ -24,9 +24,9 @@ export function ClinicDetails({
   });
   return (
     <div className="clinic-details stack-tight">
-      {name && <p className="support-org">{clinic.name}</p>}
+      {name && <p className="clinic-row support-org">{clinic.name}</p>}
       {lines.map(({ line, phone, href }) => (
-        <p key={line} className="clinic-line">
+        <p key={line} className="clinic-row clinic-line">
           <span className="muted small">{t(`clinics.${line}`)}</span>{" "}
           <a
             className="support-call"
@@ -42,12 +42,12 @@ export function ClinicDetails({
         </p>
       ))}
       {clinic.address && (
-        <p className="clinic-address">
+        <p className="clinic-row clinic-address">
           <span className="muted small">{t("clinics.address")}</span> {clinic.address}
         </p>
       )}
       {clinic.portalUrl && (
-        <p>
+        <p className="clinic-row">
           <a
             className="support-link"
             href={clinic.portalUrl}
@@ -59,7 +59,7 @@ export function ClinicDetails({
           </a>
         </p>
       )}
-      {notes && <p className="small note-text">{notes}</p>}
+      {notes && <p className="clinic-row small note-text">{notes}</p>}
     </div>
   );
 }

@@ -70,7 +70,7 @@ export function CycleClinic({ cycle }: { cycle: Cycle }) {
             </div>
           </form>
         ) : (
-          <div>
+          <div className="record-actions">
             <button type="button" className="button button-quiet" onClick={startChanging}>
               {t("clinics.cycle.change")}
             </button>
