@@ -29,7 +29,6 @@ export const clinics = {
   "clinics.line.phone24h": "24-hour line",
   "clinics.line.nurseLine": "nurse line",
   "clinics.portalLabel": "Patient portal of {name} (opens in a new tab)",
-  "clinics.notes": "Notes",
 
   "clinics.form.titleNew": "A new clinic",
   "clinics.form.titleEdit": "Change {name}",
@@ -70,7 +69,6 @@ export const clinics = {
     "Save your clinic's 24-hour line once, and each new cycle starts with it. Optional.",
   "clinics.cycle.addNew": "Add a new clinic",
   "clinics.cycle.added": "{name} is saved and chosen for this cycle.",
-  "clinics.cycle.close": "Close",
   "clinics.cycle.title": "Clinic",
   "clinics.cycle.recordedAs": "Recorded as {name}.",
   "clinics.cycle.noClinic": "This cycle names no clinic.",
