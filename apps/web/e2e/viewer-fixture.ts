@@ -8,7 +8,8 @@ import { maya } from "./helpers.ts";
  * blastocysts frozen), a frozen transfer in the summer with a negative beta,
  * and now a second stimulation cycle on stim day 10 with an evening
  * injection planned for tonight, two scans, two estradiol results, a scan
- * booked for tomorrow, a pen at home, a storage fee due soon and a note.
+ * booked for tomorrow, a pen at home, a storage fee due soon, a note, her
+ * clinic's numbers and a counsellor among her own support lines.
  */
 export function mayaSecondCycle() {
   const zone = maya.homeZone;
@@ -109,6 +110,20 @@ export function mayaSecondCycle() {
     feeMs,
   );
 
+  // Her clinic's numbers, saved once, and a counsellor among her own support lines.
+  const clinicMs = at(-12, "19:00").epochMilliseconds;
+  const clinicId = r.newId(clinicMs);
+  r.record(
+    "ClinicSaved",
+    { clinicId, name: "City Fertility", phone24h: "(212) 555-0123", nurseLine: "212-555-0150" },
+    clinicMs,
+  );
+  r.record(
+    "SupportLineAdded",
+    { lineId: r.newId(clinicMs + 60_000), name: "Dr Lee, counsellor", phone: "212-555-0142" },
+    clinicMs + 60_000,
+  );
+
   // Now: the second stimulation cycle, stim day 10 today.
   const start = on(-9);
   const startedMs = at(-10, "19:00").epochMilliseconds;
@@ -123,7 +138,7 @@ export function mayaSecondCycle() {
       dayOne: "stim-day",
       startDate: start.toString(),
       zone,
-      clinic: "City Fertility",
+      clinicId,
     },
     startedMs,
   );

@@ -94,8 +94,12 @@ function screens(record: Record): Screen[] {
     {
       name: "Cycle",
       open: (page) => visit(page, "/cycle", "Antagonist (short) protocol"),
-      entries: (page) => [page.getByRole("heading", { level: 3, name: medicine })],
+      entries: (page) => [
+        page.getByRole("heading", { level: 3, name: medicine }),
+        page.getByRole("link", { name: "Call the 24-hour line of City Fertility, (212) 555-0123" }),
+      ],
       controls: (page) => [
+        button(page, "Change the clinic"),
         button(page, "Change from a day"),
         button(page, "Stop after a day"),
         button(page, "Save the trigger time"),
@@ -163,8 +167,13 @@ function screens(record: Record): Screen[] {
         page.locator(".beta-record", { hasText: ": 2 mIU/mL" }),
         page.locator(".outcome-line"),
         page.getByRole("heading", { name: "Support lines" }),
+        page.getByRole("link", { name: "Call the 24-hour line of City Fertility, (212) 555-0123" }),
+        page.getByRole("link", { name: "Call Dr Lee, counsellor, 212-555-0142" }),
       ],
       controls: (page) => [
+        button(page, "Add a line"),
+        button(page, "Change Dr Lee, counsellor"),
+        button(page, "Take away Dr Lee, counsellor"),
         button(page, "Add a beta"),
         button(page, /^Delete the beta of /),
         button(page, /^Remove the outcome recorded for /),
@@ -188,8 +197,13 @@ function screens(record: Record): Screen[] {
       entries: (page) => [
         button(page, "Export everything"),
         page.getByRole("heading", { name: "Quiet mode", level: 2 }),
+        page.getByRole("heading", { name: "City Fertility", level: 3 }),
+        page.getByRole("link", { name: "Call the nurse line of City Fertility, 212-555-0150" }),
       ],
       controls: (page) => [
+        button(page, "Add a clinic"),
+        button(page, "Change City Fertility"),
+        button(page, "Remove City Fertility"),
         button(page, "Save"),
         page.getByRole("switch", { name: "Quiet mode" }),
         button(page, "Save reminder settings"),

@@ -5,6 +5,28 @@
  */
 
 export * from "./clinical/index.ts";
+// Clinics: the person's clinic cards and their own support lines.
+export {
+  type LinkProblem,
+  type LinkReason,
+  PHONE_MAX_DIGITS,
+  PHONE_MIN_DIGITS,
+  type PhoneProblem,
+  type PhoneReason,
+  phoneProblem,
+  telHref,
+  webLinkProblem,
+} from "./clinics/contact.ts";
+export {
+  type ClinicContact,
+  clinicContact,
+  clinicForCycle,
+  clinicList,
+  currentClinic,
+  cycleClinicName,
+  ownSupportLines,
+} from "./clinics/selectors.ts";
+export type { Clinic, OwnSupportLine } from "./clinics/state.ts";
 export {
   compareHlc,
   createHlc,

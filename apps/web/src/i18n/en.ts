@@ -7,6 +7,7 @@
  * Tone: plain, calm and kind. No exclamation marks, no cheering, never blame.
  */
 import { account } from "./en/account.ts";
+import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
 import { cycle } from "./en/cycle.ts";
 import { embryos } from "./en/embryos.ts";
@@ -28,6 +29,7 @@ export const en = {
   ...account,
   ...sharing,
   ...odds,
+  ...clinics,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { AccountSync } from "../components/settings/AccountSync.tsx";
+import { Clinics } from "../components/settings/Clinics.tsx";
 import { QuietMode } from "../components/settings/QuietMode.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
@@ -80,6 +81,7 @@ export function Settings() {
         </section>
       </WhenCanRecord>
 
+      <Clinics />
       <QuietMode />
       <ReminderSettings />
       <UnitPreferences />

@@ -1,4 +1,5 @@
 import { parseGardner } from "../clinical/gardner.ts";
+import { cycleClinicName } from "../clinics/selectors.ts";
 import { type Problem, problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
 import type { Draft, JourneyState } from "../state/state.ts";
@@ -219,7 +220,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
         date: p.retrievedOn,
         eggsCollectedOn: p.retrievedOn,
         cycleId: p.cycleId ?? null,
-        clinic: p.clinic?.length ? p.clinic : (cycle?.clinic ?? null),
+        clinic: p.clinic?.length ? p.clinic : cycle ? cycleClinicName(d, cycle.id) : null,
         folliclesAtTrigger: p.folliclesAtTrigger ?? null,
         eggs: p.eggsRetrieved,
         survived: null,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { clinicsEvents } from "../clinics/events.ts";
 import { embryologyEvents } from "../embryology/events.ts";
 import { inventoryEvents } from "../inventory/events.ts";
 import { journalEvents } from "../journal/events.ts";
@@ -20,6 +21,7 @@ export const eventCatalog = {
   ...preferencesEvents,
   ...embryologyEvents,
   ...pregnancyEvents,
+  ...clinicsEvents,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

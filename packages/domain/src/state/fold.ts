@@ -1,3 +1,4 @@
+import { clinicsHandlers } from "../clinics/handlers.ts";
 import type { Problem } from "../core/result.ts";
 import { embryologyHandlers } from "../embryology/handlers.ts";
 import type { EventType } from "../events/catalog.ts";
@@ -23,6 +24,7 @@ const handlers: Handlers<EventType> = {
   ...preferencesHandlers,
   ...embryologyHandlers,
   ...pregnancyHandlers,
+  ...clinicsHandlers,
 };
 
 function handlerFor(event: TrellisEvent): Handler<EventType> {

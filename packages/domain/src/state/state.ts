@@ -1,3 +1,4 @@
+import type { Clinic, OwnSupportLine } from "../clinics/state.ts";
 import type { Problem } from "../core/result.ts";
 import type { EggCohort, Embryo, OocyteBatch, StorageFee } from "../embryology/state.ts";
 import type { Supply } from "../inventory/state.ts";
@@ -58,6 +59,12 @@ export interface JourneyState {
   readonly pregnancyPause: PregnancyPause | null;
   /** Losses (outcome ids) after which the person said yes to seeing the odds again. */
   readonly oddsResumedFor: ReadonlySet<string>;
+  /** The person's clinics, removed ones included (cycles may name them). */
+  readonly clinics: ReadonlyMap<string, Clinic>;
+  /** The clinic marked current (use `currentClinic`, which also covers a single clinic). */
+  readonly currentClinicId: string | null;
+  /** Support lines the person added themselves. */
+  readonly supportLines: ReadonlyMap<string, OwnSupportLine>;
   readonly rejected: readonly RejectedEvent[];
   /** Events folded in, rejected ones included. */
   readonly eventCount: number;
@@ -91,6 +98,9 @@ export interface Draft {
   pathMilestones: Map<string, PathMilestone>;
   pregnancyPause: PregnancyPause | null;
   oddsResumedFor: Set<string>;
+  clinics: Map<string, Clinic>;
+  currentClinicId: string | null;
+  supportLines: Map<string, OwnSupportLine>;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -122,6 +132,9 @@ export function emptyDraft(): Draft {
     pathMilestones: new Map(),
     pregnancyPause: null,
     oddsResumedFor: new Set(),
+    clinics: new Map(),
+    currentClinicId: null,
+    supportLines: new Map(),
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -155,6 +168,9 @@ export function draftFrom(state: JourneyState): Draft {
     pathMilestones: new Map(state.pathMilestones),
     pregnancyPause: state.pregnancyPause,
     oddsResumedFor: new Set(state.oddsResumedFor),
+    clinics: new Map(state.clinics),
+    currentClinicId: state.currentClinicId,
+    supportLines: new Map(state.supportLines),
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,

@@ -69,9 +69,11 @@ export const medicationRefSchema = z.strictObject({
 });
 
 export const treatmentEvents = {
+  // Version 2 added `clinicId`; version 1 payloads (with or without the
+  // free-text `clinic`) are still valid and fold as before.
   CycleStarted: defineEvent(
-    1,
-    "A treatment cycle began (or was planned), from a protocol template or from scratch.",
+    2,
+    "A treatment cycle began (or was planned), from a protocol template or from scratch, perhaps at one of the person's clinics.",
     z.strictObject({
       cycleId: uuidV7Schema,
       cycleType: z.enum(cycleTypes),
@@ -83,13 +85,17 @@ export const treatmentEvents = {
       /** The zone the plan's times are in (the home zone when the cycle started). */
       zone: timeZoneSchema,
       transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
+      /** The clinic's name as free text: what cycles recorded before clinic cards were built. */
       clinic: optionalName.optional(),
+      /** The clinic card (`ClinicSaved`) this cycle is at; the form offers the current clinic. */
+      clinicId: uuidV7Schema.optional(),
       /** Hours from the trigger shot to retrieval (or insemination): the clinic's instruction. */
       triggerToProcedureHours: z.number().min(12).max(48).optional(),
     }),
   ),
+  // Version 2 added `clinicId` (null: the cycle names no clinic card).
   CycleUpdated: defineEvent(
-    1,
+    2,
     "A person corrected a cycle's start, name, clinic or trigger-to-retrieval interval.",
     z
       .strictObject({
@@ -97,6 +103,7 @@ export const treatmentEvents = {
         startDate: isoDateSchema.optional(),
         protocolName: personText(120).optional(),
         clinic: optionalName.nullable().optional(),
+        clinicId: uuidV7Schema.nullable().optional(),
         transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
         triggerToProcedureHours: z.number().min(12).max(48).optional(),
       })

@@ -26,6 +26,13 @@ function liveCycle(s: JourneyState, cycleId: string, field = "payload.cycleId") 
   return { cycle: c };
 }
 
+/** A cycle may name any clinic the person saved, also one removed since (another device may have removed it meanwhile). */
+function unknownClinic(s: JourneyState, clinicId: string | null | undefined) {
+  return clinicId && !s.clinics.has(clinicId)
+    ? problem("unknown-clinic", "payload.clinicId", "no clinic with this id")
+    : null;
+}
+
 function liveItem(s: JourneyState, planItemId: string) {
   const item = s.planItems.get(planItemId);
   if (!item || item.retracted) {
@@ -54,6 +61,8 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         return problem("no-journey", "type", "set up the journey before adding a cycle");
       if (s.cycles.has(p.cycleId))
         return problem("duplicate-cycle", "payload.cycleId", "a cycle with this id already exists");
+      const clinic = unknownClinic(s, p.clinicId);
+      if (clinic) return clinic;
       if (p.transferPlan && p.cycleType !== "stimulation") {
         return problem(
           "invalid-field",
@@ -74,6 +83,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         zone: p.zone,
         transferPlan: p.transferPlan ?? (p.cycleType === "stimulation" ? "freeze-all" : null),
         clinic: p.clinic?.length ? p.clinic : null,
+        clinicId: p.clinicId ?? null,
         triggerToProcedureHours: p.triggerToProcedureHours ?? DEFAULT_TRIGGER_TO_PROCEDURE_HOURS,
         status: "active",
         endedOn: null,
@@ -82,7 +92,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
     },
   },
   CycleUpdated: {
-    check: (s, { payload: p }) => liveCycle(s, p.cycleId).problem ?? null,
+    check: (s, { payload: p }) => liveCycle(s, p.cycleId).problem ?? unknownClinic(s, p.clinicId),
     apply: (d, { payload: p }) => {
       const c = d.cycles.get(p.cycleId)!;
       d.cycles.set(p.cycleId, {
@@ -90,6 +100,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         ...(p.startDate !== undefined && { startDate: p.startDate }),
         ...(p.protocolName !== undefined && { protocolName: p.protocolName }),
         ...(p.clinic !== undefined && { clinic: p.clinic?.length ? p.clinic : null }),
+        ...(p.clinicId !== undefined && { clinicId: p.clinicId }),
         ...(p.transferPlan !== undefined && { transferPlan: p.transferPlan }),
         ...(p.triggerToProcedureHours !== undefined && {
           triggerToProcedureHours: p.triggerToProcedureHours,

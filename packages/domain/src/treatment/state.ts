@@ -14,7 +14,10 @@ export interface Cycle {
   readonly startDate: string;
   readonly zone: string;
   readonly transferPlan: "fresh" | "freeze-all" | null;
+  /** The clinic's name as free text, from cycles recorded before clinic cards (see `clinicId`). */
   readonly clinic: string | null;
+  /** The clinic card this cycle is at (`clinicForCycle`); null when it names none. */
+  readonly clinicId: string | null;
   /** Hours from trigger to retrieval or insemination; 36 unless the clinic said otherwise. */
   readonly triggerToProcedureHours: number;
   readonly status: CycleStatus;

@@ -31,8 +31,6 @@ export const cycle = {
   "cycle.new.source": "Where this comes from",
   "cycle.new.startDate.stim-day": "First day of stimulation injections (stim day 1)",
   "cycle.new.startDate.cycle-day": "First day of your period (cycle day 1)",
-  "cycle.new.clinic": "Clinic",
-  "cycle.new.clinic.hint": "Optional.",
   "cycle.new.transferPlan": "After retrieval",
   "cycle.new.transferPlan.freeze-all": "Freeze all embryos",
   "cycle.new.transferPlan.fresh": "Fresh transfer",

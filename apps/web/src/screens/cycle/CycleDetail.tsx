@@ -1,3 +1,4 @@
+import { cycleClinicName } from "@trellis/domain";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { Link } from "wouter";
 import { downloadCalendar } from "../../app/calendar-export.ts";
@@ -10,6 +11,7 @@ import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CycleClinic } from "./CycleClinic.tsx";
 import { PlanList } from "./PlanList.tsx";
 import { TriggerCard } from "./TriggerCard.tsx";
 
@@ -36,7 +38,7 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
     cycle.status === "active"
       ? t("cycle.startedOn", { date: i18n.day(cycle.startDate, true) })
       : t(`cycle.status.${cycle.status}`, { date: i18n.day(cycle.endedOn!, true) }),
-    cycle.clinic,
+    cycleClinicName(state, cycle.id),
   ]
     .filter(Boolean)
     .join(" · ");
@@ -56,6 +58,7 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
         <TriggerCard cycle={cycle} />
       )}
       <PlanList cycle={cycle} />
+      <CycleClinic cycle={cycle} />
       {cycle.status === "active" && <CalendarCard />}
       {cycle.status === "active" && (
         <WhenCanRecord>

@@ -1,5 +1,6 @@
 import type { BatchDraft } from "@trellis/client";
 import {
+  currentClinic,
   draftPlanFromTemplate,
   medicationCatalogue,
   type PlanDraftItem,
@@ -16,6 +17,7 @@ import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ClinicPicker } from "./ClinicPicker.tsx";
 import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
 
 let keys = 0;
@@ -41,7 +43,8 @@ function StartCycleForm() {
 
   const [template, setTemplate] = useState<ProtocolTemplate>(protocolTemplates[0]!);
   const [startDate, setStartDate] = useState(todayIso(zone));
-  const [clinic, setClinic] = useState("");
+  // The current clinic is carried into each new cycle.
+  const [clinicId, setClinicId] = useState(() => currentClinic(state)?.id ?? "");
   const [transferPlan, setTransferPlan] = useState<"freeze-all" | "fresh">("freeze-all");
   const [items, setItems] = useState<EditableItem[]>(() =>
     draftPlanFromTemplate(protocolTemplates[0]!).map(withKey),
@@ -131,7 +134,7 @@ function StartCycleForm() {
           dayOne: template.dayOne,
           startDate,
           zone,
-          ...(clinic.trim() && { clinic: clinic.trim() }),
+          ...(clinicId && { clinicId }),
           ...(template.cycleType === "stimulation" && { transferPlan }),
           ...(template.triggerToProcedureHours && {
             triggerToProcedureHours: template.triggerToProcedureHours,
@@ -220,21 +223,12 @@ function StartCycleForm() {
               />
             )}
           </Field>
-          <Field
+          <ClinicPicker
             id={`${id}-clinic`}
-            label={t("cycle.new.clinic")}
-            hint={t("cycle.new.clinic.hint")}
-          >
-            {(d) => (
-              <input
-                id={`${id}-clinic`}
-                value={clinic}
-                maxLength={80}
-                onChange={(e) => setClinic(e.target.value)}
-                aria-describedby={d}
-              />
-            )}
-          </Field>
+            value={clinicId}
+            onChange={setClinicId}
+            hint={t("clinics.cycle.hint")}
+          />
           {template.cycleType === "stimulation" && (
             <PillGroup
               legend={t("cycle.new.transferPlan")}

@@ -1,5 +1,5 @@
 import type { BatchDraft } from "@trellis/client";
-import { cycleList } from "@trellis/domain";
+import { cycleClinicName, cycleList } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
@@ -42,7 +42,7 @@ function RecordRetrievalForm() {
   );
   const [date, setDate] = useState(todayIso(zone));
   const [cycleId, setCycleId] = useState(cycles.find((c) => c.status === "active")?.id ?? "");
-  const [clinic, setClinic] = useState(cycles.find((c) => c.id === cycleId)?.clinic ?? "");
+  const [clinic, setClinic] = useState(() => (cycleId && cycleClinicName(state, cycleId)) || "");
   const [follicles, setFollicles] = useState("");
   const [eggs, setEggs] = useState("");
   const [mature, setMature] = useState("");
@@ -142,8 +142,8 @@ function RecordRetrievalForm() {
               value={cycleId}
               onChange={(e) => {
                 setCycleId(e.target.value);
-                const c = cycles.find((x) => x.id === e.target.value);
-                if (c?.clinic && !clinic) setClinic(c.clinic);
+                const named = e.target.value && cycleClinicName(state, e.target.value);
+                if (named && !clinic) setClinic(named);
               }}
             >
               <option value="">{t("embryos.new.cycle.none")}</option>

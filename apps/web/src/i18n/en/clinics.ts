@@ -1,0 +1,122 @@
+/** Words for the clinic card (Settings, the cycle forms) and the person's own support lines. */
+export const clinics = {
+  "clinics.title": "Your clinics",
+  "clinics.intro":
+    "Save your clinic's numbers once. Trellis shows them when a check says to call, in the support lines, and chooses the current clinic for each new cycle.",
+  "clinics.empty": "No clinic saved yet.",
+  "clinics.add": "Add a clinic",
+  "clinics.current": "Current clinic",
+  "clinics.makeCurrent": "Make current",
+  "clinics.makeCurrentLabel": "Make {name} your current clinic",
+  "clinics.madeCurrent": "{name} is now your current clinic.",
+  "clinics.edit": "Change",
+  "clinics.editLabel": "Change {name}",
+  "clinics.remove": "Remove",
+  "clinics.removeLabel": "Remove {name}",
+  "clinics.removeTitle": "Remove {name} from your clinics?",
+  "clinics.removeBody":
+    "Cycles at this clinic keep its name. Its numbers leave this list and the support lines.",
+  "clinics.keep": "Keep it",
+  "clinics.removed": "Removed.",
+  "clinics.saved": "Clinic saved.",
+  "clinics.removedSince": "{name} (no longer in your clinics)",
+
+  "clinics.phone24h": "24-hour line",
+  "clinics.nurseLine": "Nurse line",
+  "clinics.address": "Address",
+  "clinics.portal": "Patient portal",
+  "clinics.call": "Call the {line} of {name}, {phone}",
+  "clinics.line.phone24h": "24-hour line",
+  "clinics.line.nurseLine": "nurse line",
+  "clinics.portalLabel": "Patient portal of {name} (opens in a new tab)",
+
+  "clinics.form.titleNew": "A new clinic",
+  "clinics.form.titleEdit": "Change {name}",
+  "clinics.form.name": "Clinic name",
+  "clinics.form.phone24h": "24-hour line",
+  "clinics.form.phone24h.hint":
+    "The number that answers at any hour, often the on-call nurse or doctor. As the clinic writes it, with the country code if you travel.",
+  "clinics.form.nurseLine": "Nurse line (optional)",
+  "clinics.form.nurseLine.hint": "For questions in opening hours.",
+  "clinics.form.address": "Address (optional)",
+  "clinics.form.portalUrl": "Patient portal (optional)",
+  "clinics.form.portalUrl.hint":
+    "The web address where results and messages arrive. Trellis opens only secure addresses (https://).",
+  "clinics.form.notes": "Notes (optional)",
+  "clinics.form.notes.hint": "An extension, a menu option, who to ask for.",
+  "clinics.form.current": "This is my current clinic",
+  "clinics.form.current.hint": "New cycles start with it.",
+  "clinics.form.save": "Save clinic",
+  "clinics.form.nameRequired": "Write the clinic's name.",
+
+  "clinics.phone.phone-characters":
+    "A phone number holds only digits, spaces and + - ( ) . /. Put an extension or a menu option in the notes.",
+  "clinics.phone.phone-plus": "The + goes only at the start, before the country code.",
+  "clinics.phone.phone-too-few-digits":
+    "{digits, plural, =0 {There are no digits here} one {This has # digit} other {This has # digits}}; a phone number has at least 3.",
+  "clinics.phone.phone-too-many-digits":
+    "This has {digits} digits; a phone number has at most 15, with the country code. A digit may be typed twice.",
+  "clinics.link.link-not-https":
+    "Use the address that starts with https:// (a secure link); Trellis opens only those.",
+  "clinics.link.link-invalid":
+    "This does not look like a web address. Copying it from the browser's address bar helps.",
+
+  "clinics.cycle.label": "Clinic",
+  "clinics.cycle.hint":
+    "Your current clinic is chosen for you. Its numbers show when a check says to call.",
+  "clinics.cycle.none": "No clinic",
+  "clinics.cycle.empty":
+    "Save your clinic's 24-hour line once, and each new cycle starts with it. Optional.",
+  "clinics.cycle.addNew": "Add a new clinic",
+  "clinics.cycle.added": "{name} is saved and chosen for this cycle.",
+  "clinics.cycle.title": "Clinic",
+  "clinics.cycle.recordedAs": "Recorded as {name}.",
+  "clinics.cycle.noClinic": "This cycle names no clinic.",
+  "clinics.cycle.change": "Change the clinic",
+  "clinics.cycle.save": "Save",
+  "clinics.cycle.saved": "The cycle's clinic is saved.",
+
+  "support.clinic.none":
+    "Your clinic's numbers are not saved yet. Saved once, they show here and beside any check that says to call.",
+  "support.clinic.noneViewer": "No clinic numbers are saved yet.",
+  "support.clinic.add": "Add your clinic",
+  "support.known": "Lines Trellis knows",
+  "support.websiteLabel": "Website of {organisation}: {site} (opens in a new tab)",
+  "support.tag.secondary": "from a page relaying it, not their own",
+  "support.what.pregnancy-birth-baby":
+    "Nurse line for pregnancy, birth and the early years; in an emergency call 000",
+  "support.what.lifeline-au": "24-hour crisis support",
+  "support.what.988-ca": "Suicide crisis helpline: call or text, any hour",
+  "support.what.samaritans": "Free, any hour, for whatever you are going through",
+  "support.what.pieta": "Suicide and self-harm crisis line, any hour; or text HELP to 51444",
+  "support.what.maternal-mental-health-hotline":
+    "Call or text, any hour, about mental health in pregnancy and after; not a crisis line",
+
+  "support.own.title": "Your own lines",
+  "support.own.empty": "Add someone you can call: a counsellor, a friend, a group.",
+  "support.own.add": "Add a line",
+  "support.own.call": "Call {name}, {phone}",
+  "support.own.websiteLabel": "Website of {name}: {site} (opens in a new tab)",
+  "support.own.form.titleNew": "A line of your own",
+  "support.own.form.titleEdit": "Change {name}",
+  "support.own.form.name": "Name",
+  "support.own.form.name.hint": "Who they are for you: a counsellor, a friend, a group.",
+  "support.own.form.phone": "Phone number",
+  "support.own.form.phone.hint": "A phone number, a website, or both.",
+  "support.own.form.website": "Website (optional)",
+  "support.own.form.note": "Note (optional)",
+  "support.own.form.save": "Save line",
+  "support.own.form.nameRequired": "Write a name, so you know who this is.",
+  "support.own.form.reachable": "Add a phone number or a website, so the line can be reached.",
+  "support.own.saved": "Saved.",
+  "support.own.edit": "Change",
+  "support.own.editLabel": "Change {name}",
+  "support.own.remove": "Take away",
+  "support.own.removeLabel": "Take away {name}",
+  "support.own.removeTitle": "Take {name} off your lines?",
+  "support.own.removeBody": "It leaves this list. It stays in your exported record.",
+  "support.own.keep": "Keep it",
+  "support.own.removed": "Taken away.",
+  "support.country.CA": "Canada",
+  "support.country.IE": "Ireland",
+} as const;
