@@ -403,6 +403,12 @@ test("after a recorded loss the Odds screen asks first; yes shows the numbers; a
   await expectAskFirst(page);
   await page.getByRole("button", { name: "Show the numbers" }).click();
   await expect(page.getByRole("region", { name: "Planning ahead" })).toBeVisible();
+  // The bank's answer learns from her own transfers, the miscarriage among them, beside the typical one.
+  await expect(
+    page.getByText(
+      /^Learning from your own \d+ transfers: of 100 people with a bank like yours and results like yours, about \d+ would have at least one baby from it; about \d+ would not\.$/,
+    ),
+  ).toBeVisible();
 });
 
 test("asking first passes axe in dark mode at 375 px", async ({ page }) => {

@@ -47,7 +47,11 @@ export const odds = {
   "odds.freq.plan":
     "Of 100 people aged {age} {bank, select, yes {with a bank like yours } other {}}{frame, select, keep {who do {count, plural, one {# {more, select, yes {more } other {}}retrieval} other {all # {more, select, yes {more } other {}}retrievals}}} other {who plan {count, plural, one {# {more, select, yes {more } other {}}retrieval} other {# {more, select, yes {more } other {}}retrievals}}}}, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
   "odds.freq.planOwn":
-    "Learning from your own {retrievals, plural, one {retrieval} other {# retrievals}}: of 100 people with results like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
+    "Learning from your own {learned}: of 100 people with results like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal}; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
+  "odds.freq.bankOwn":
+    "Learning from your own {learned}: of 100 people with a bank like yours and results like yours, {has, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {n}}} would have {goal} from it; {not, select, none {none} fewer {fewer than 1} nearlyAll {nearly all} all {all} other {about {rest}}} would not.",
+  "odds.learnedFrom":
+    "{retrievals, plural, =0 {} one {one retrieval} other {# retrievals}}{both, select, yes { and } other {}}{transfers, plural, =0 {} one {one transfer} other {# transfers}}",
   "odds.freq.range":
     "We cannot be exact. Your own chance is most likely {same, select, yes {about {low}} other {between about {low} and {high}}} in 100: the studies leave some things uncertain, and people differ from one another.",
   "odds.freq.rangeShort":

@@ -11,7 +11,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
-import { frequencyValues, type Goal, goalWords } from "./words.ts";
+import { frequencyValues, type Goal, goalWords, learnedWords, rangeSentence } from "./words.ts";
 
 // The charting library is large: load it only when the chart is on screen.
 const EmbryoChart = lazy(() =>
@@ -130,6 +130,18 @@ function BankChances({ odds }: { odds: BankOdds }) {
             {...(i === 0 ? { caveat: <Caveat notes={odds.notes} /> } : { shortRange: true })}
           />
         ),
+      )}
+      {odds.personal && (
+        <div className="stack-tight">
+          <p className="odds-sentence">
+            {t("odds.freq.bankOwn", {
+              ...frequencyValues(odds.personal.atLeastOne),
+              learned: learnedWords(t, 0, odds.transfersCounted),
+              goal: goalWords(t, "one"),
+            })}
+          </p>
+          <p className="odds-range-sentence">{rangeSentence(t, odds.personal.atLeastOne, true)}</p>
+        </div>
       )}
     </div>
   );

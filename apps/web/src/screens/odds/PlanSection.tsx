@@ -16,7 +16,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
-import { frequencyValues, goalWords, rangeSentence } from "./words.ts";
+import { frequencyValues, goalWords, learnedWords, rangeSentence } from "./words.ts";
 
 const PlanChart = lazy(() => import("./PlanChart.tsx").then((m) => ({ default: m.PlanChart })));
 const chartSpace = <div className="chart-loading" aria-hidden="true" />;
@@ -312,7 +312,7 @@ function PlanAnswer({
           <p className="odds-sentence">
             {t("odds.freq.planOwn", {
               ...frequencyValues(last.own),
-              retrievals: historyCount,
+              learned: learnedWords(t, historyCount, plan.transfersCounted),
               goal: goalText,
             })}
           </p>

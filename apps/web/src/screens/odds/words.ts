@@ -108,3 +108,12 @@ export function embryoName(
     ? t("odds.embryos.unnamed", { day: e.input.day, grade: e.input.grade })
     : t("odds.embryos.unnamedNoGrade", { day: e.input.day });
 }
+
+/** What a personal estimate learned from, in words: "2 retrievals and one transfer". */
+export function learnedWords(t: I18n["t"], retrievals: number, transfers: number): string {
+  return t("odds.learnedFrom", {
+    retrievals,
+    transfers,
+    both: retrievals > 0 && transfers > 0 ? "yes" : "no",
+  });
+}
