@@ -100,11 +100,24 @@ export function Today() {
         <AfterLossCard offerStart={agenda.mainAction === "remembrance-and-support"} />
       )}
 
+      <WhenCanRecord>
+        {agenda.cyclesToAsk.map((quiet) => (
+          <CycleOverQuestion
+            key={quiet.cycleId}
+            cycle={state.cycles.get(quiet.cycleId)!}
+            quiet={quiet}
+            today={date}
+          />
+        ))}
+      </WhenCanRecord>
+
       {agenda.mainAction === "doses" && (
         <section aria-labelledby="doses-title" className="stack-tight">
           <h2 id="doses-title">{t("doses.title")}</h2>
           {doses.length === 0 ? (
-            <p className="card empty">{t("doses.none")}</p>
+            <div className="card empty">
+              <p>{t("doses.none")}</p>
+            </div>
           ) : (
             <ul className="plain-list doses">
               {doses.map((d) => (
@@ -126,17 +139,6 @@ export function Today() {
         </section>
       )}
 
-      <WhenCanRecord>
-        {agenda.cyclesToAsk.map((quiet) => (
-          <CycleOverQuestion
-            key={quiet.cycleId}
-            cycle={state.cycles.get(quiet.cycleId)!}
-            quiet={quiet}
-            today={date}
-          />
-        ))}
-      </WhenCanRecord>
-
       {lowStock.length > 0 && (
         <section className="card notice" aria-label={t("supplies.title")}>
           {lowStock.map((s) => (
@@ -155,7 +157,12 @@ export function Today() {
       {appointment && (
         <section className="card" aria-labelledby="today-appointment">
           <h2 id="today-appointment">{t("today.nextAppointment")}</h2>
-          <p className="big-line">{when(i18n, appointment.at, zone)}</p>
+          <p className="big-line">
+            {t("today.appointment", {
+              kind: t(`monitoring.kind.${appointment.kind}`),
+              when: when(i18n, appointment.at, zone),
+            })}
+          </p>
           {appointment.place && <p className="muted">{appointment.place}</p>}
         </section>
       )}

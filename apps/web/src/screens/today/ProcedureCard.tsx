@@ -31,6 +31,14 @@ export function ProcedureCard({ cycle, day }: { cycle: Cycle; day: ProcedureDay 
       <h2 id={`${id}-title`} className="big-line">
         {t(iui ? "today.procedure.iui" : "today.procedure", { when: when(i18n, p.at, zone) })}
       </h2>
+      {offTime && (
+        <p className="notice">
+          {t(p.triggerTiming === "late" ? "today.procedure.late" : "today.procedure.early", {
+            duration: duration(i18n, p.triggerOffsetMinutes!),
+            procedure: p.kind,
+          })}
+        </p>
+      )}
       {p.basedOn === "appointment" ? (
         <p className="small">{t("today.procedure.booked")}</p>
       ) : (
@@ -45,18 +53,10 @@ export function ProcedureCard({ cycle, day }: { cycle: Cycle; day: ProcedureDay 
           </WhenCanRecord>
         </>
       )}
-      {offTime && (
-        <p className="notice">
-          {t(p.triggerTiming === "late" ? "today.procedure.late" : "today.procedure.early", {
-            duration: duration(i18n, p.triggerOffsetMinutes!),
-            procedure: p.kind,
-          })}
-        </p>
-      )}
       {day.whatToExpect && (
         <>
           <h3>{t("today.expect.title")}</h3>
-          <ul className="expect-list">
+          <ul>
             <li>{t("today.expect.fasting")}</li>
             <li>{t("today.expect.home")}</li>
             <li>{t("today.expect.after")}</li>
