@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Link } from "wouter";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -12,6 +12,8 @@ import { SupportLines } from "../remembrance/SupportLines.tsx";
 export function AfterLossCard({ offerStart }: { offerStart: boolean }) {
   const { t } = useI18n();
   const id = useId();
+  // The lines are rendered only when asked for: nothing about them sits on Today unseen.
+  const [supportOpen, setSupportOpen] = useState(false);
   return (
     <section className="card stack-tight" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("today.afterLoss.title")}</h2>
@@ -19,9 +21,9 @@ export function AfterLossCard({ offerStart }: { offerStart: boolean }) {
       <p>
         <Link href="/remembrance">{t("today.afterLoss.remembrance")}</Link>
       </p>
-      <details className="source">
+      <details className="source" onToggle={(e) => setSupportOpen(e.currentTarget.open)}>
         <summary>{t("today.afterLoss.support")}</summary>
-        <SupportLines headingLevel={3} />
+        {supportOpen && <SupportLines headingLevel={3} />}
       </details>
       {offerStart && (
         <WhenCanRecord>
