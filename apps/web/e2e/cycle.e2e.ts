@@ -109,12 +109,15 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await shot(page, "cycle-trigger");
   await expectNoAxeViolations(page, "cycle with trigger");
 
-  // Trigger night: log it at 21:34; the retrieval follows the logged time.
+  // Trigger night: logged at 21:34. The clinic times the retrieval from the plan, so it stays at
+  // 9:30, and four minutes is on time: nothing to tell the clinic.
   await page.clock.setFixedTime(new Date("2026-03-12T21:34:00-04:00"));
   await page.reload();
   await goto(page, "Today");
   await page.getByRole("button", { name: /^Log Choriogonadotropin alfa/ }).click();
-  await expect(page.getByText("Retrieval Sat, Mar 14, 2026, 9:34 AM")).toBeVisible();
+  await expect(page.getByText(/^Logged Choriogonadotropin alfa .* at 9:34 PM/)).toBeVisible();
+  await expect(page.getByText("Retrieval Sat, Mar 14, 2026, 9:30 AM")).toBeVisible();
+  await expect(page.getByText(/Your trigger was logged/)).toHaveCount(0);
   await shot(page, "today-retrieval");
 
   // A calendar file with the retrieval and reminders, read back by a real ICS parser.
@@ -130,7 +133,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   const events = root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
   const retrieval = events.find((e) => e.summary === "Retrieval");
   expect(retrieval).toBeDefined();
-  expect(retrieval!.startDate.toJSDate().toISOString()).toBe("2026-03-14T13:34:00.000Z");
+  expect(retrieval!.startDate.toJSDate().toISOString()).toBe("2026-03-14T13:30:00.000Z");
   expect(retrieval!.component.getAllSubcomponents("valarm").length).toBeGreaterThan(0);
   // Medicine names stay private unless the person chooses otherwise.
   expect(text).not.toContain("Follitropin");

@@ -238,6 +238,31 @@ export {
 export { checkEvent, emptyState, fold, foldMore } from "./state/fold.ts";
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
+export { afterLoss } from "./today/after-loss.ts";
+export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";
+export {
+  ASK_AGAIN_AFTER_DAYS,
+  cyclesToAskAbout,
+  QUIET_CYCLE_DAYS,
+  type QuietCycle,
+} from "./today/cycle-over.ts";
+export {
+  AFTER_RETRIEVAL_DAYS,
+  type AfterRetrieval,
+  afterRetrieval,
+  type ProcedureDay,
+  procedureDays,
+  retrievalDay,
+} from "./today/procedure-days.ts";
+export {
+  type BetaTestDay,
+  betaTestDay,
+  type TransferDay,
+  type TransferWait,
+  transferDays,
+  transferWaits,
+  typicalBetaDays,
+} from "./today/transfer-days.ts";
 export { type InjectionSite, injectionSites } from "./treatment/events.ts";
 export {
   cycleDayDate,
@@ -258,11 +283,14 @@ export {
   type DoseStatus,
   DUE_WINDOW_MINUTES,
   daySchedule,
+  type ProcedureKind,
   type ProcedureTime,
+  procedureKindOf,
   procedureTime,
   rangeSchedule,
   sitesFor,
   suggestSite,
+  TRIGGER_ON_TIME_MINUTES,
   type TriggerInfo,
 } from "./treatment/selectors.ts";
 export type {

@@ -66,7 +66,14 @@ export function calendarEntries(
         : [prefs.reminderLeadMinutes, 0],
     });
   }
+  // A booked retrieval or insemination is listed once, as the procedure below.
+  const procedures = activeCycles(state).flatMap((cycle) => {
+    const p = procedureTime(state, cycle.id);
+    return p && Temporal.ZonedDateTime.from(p.at).epochMilliseconds >= nowMs ? [{ cycle, p }] : [];
+  });
+  const listed = new Set(procedures.map(({ p }) => p.appointmentId));
   for (const a of appointments(state, { fromMs: nowMs })) {
+    if (listed.has(a.id)) continue;
     entries.push({
       uid: `${a.id}@trellis`,
       summary: i18n.t("reminder.appointment"),
@@ -76,13 +83,14 @@ export function calendarEntries(
       location: a.place ?? undefined,
     });
   }
-  for (const c of activeCycles(state)) {
-    const p = procedureTime(state, c.id);
-    if (!p || Temporal.ZonedDateTime.from(p.at).epochMilliseconds < nowMs) continue;
+  for (const { cycle, p } of procedures) {
     entries.push({
-      uid: `procedure-${c.id}@trellis`,
-      summary: i18n.t(c.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure"),
-      description: i18n.t("trigger.procedure.basis", { hours: i18n.number(p.hoursAfterTrigger) }),
+      uid: `procedure-${cycle.id}@trellis`,
+      summary: i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
+      description:
+        p.basedOn === "appointment"
+          ? i18n.t("trigger.procedure.booked")
+          : i18n.t("trigger.procedure.basis", { hours: i18n.number(p.hoursAfterTrigger) }),
       start: p.at,
       durationMinutes: 60,
       alarmsMinutesBefore: [24 * 60, 180],

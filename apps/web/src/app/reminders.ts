@@ -77,7 +77,7 @@ export function useReminders(): void {
       schedule(
         at - 3 * 3600_000,
         `procedure:${c.id}:${p.at}`,
-        i18n.t(c.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure"),
+        i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
         i18n.dateTime(at, zone),
       );
     }

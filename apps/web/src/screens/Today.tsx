@@ -3,25 +3,34 @@ import {
   daySchedule,
   inventory,
   nextAppointment,
-  procedureTime,
-  Temporal,
+  todayAgenda,
   visibleNotes,
 } from "@trellis/domain";
-import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../app/client-context.tsx";
 import { cycleDayLabel, when } from "../app/format.ts";
 import { useCanRecord } from "../app/sync-context.tsx";
-import { deviceZone, epochMsOf, todayIso } from "../app/time.ts";
+import { deviceZone, epochMsOf } from "../app/time.ts";
 import { useNow } from "../app/use-now.ts";
 import { Page } from "../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { SafetyNotice } from "../components/wellbeing/SafetyNotice.tsx";
-import { SymptomCheck } from "../components/wellbeing/SymptomCheck.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { FeesDue } from "./embryos/FeesDue.tsx";
+import { AfterLossCard } from "./today/AfterLossCard.tsx";
+import { CycleOverQuestion } from "./today/CycleOverQuestion.tsx";
 import { DoseRow } from "./today/DoseRow.tsx";
+import { FeelingCheck } from "./today/FeelingCheck.tsx";
+import { ProcedureCard } from "./today/ProcedureCard.tsx";
+import { TransferDayCard, TransferWaitCard } from "./today/TransferCards.tsx";
 
+/**
+ * Today knows where the person is: a retrieval coming (and what to expect),
+ * the days after it, a transfer, the wait and the test day, a quiet cycle to
+ * close, or a loss, after which it offers remembrance and support instead of
+ * "Start a cycle". The rules are the domain's (`todayAgenda`); this screen
+ * only says them.
+ */
 export function Today() {
   const i18n = useI18n();
   const { t, longDate, dateTime } = i18n;
@@ -30,7 +39,8 @@ export function Today() {
   const canRecord = useCanRecord();
   const journey = state.journey!;
   const zone = deviceZone();
-  const date = todayIso(zone);
+  const agenda = todayAgenda(state, { nowMs: now, zone });
+  const date = agenda.today;
   const cycles = activeCycles(state);
   const doses = daySchedule(state, { zone, date, nowMs: now });
   const appointment = nextAppointment(state, now);
@@ -39,11 +49,7 @@ export function Today() {
     : [];
   const lowStock = stock.filter((s) => s.warn);
   const latest = visibleNotes(state)[0];
-  const procedures = cycles
-    .map((c) => ({ cycle: c, p: procedureTime(state, c.id) }))
-    .filter(
-      ({ p }) => p && Temporal.ZonedDateTime.from(p.at).epochMilliseconds > now - 3 * 3600_000,
-    );
+  const afterRetrieval = agenda.afterRetrieval[0];
 
   return (
     <Page
@@ -72,30 +78,46 @@ export function Today() {
 
       <ReadOnlyNote />
 
-      {procedures.map(({ cycle, p }) => (
-        <section
-          key={cycle.id}
-          className="card highlight"
-          aria-label={t(
-            cycle.cycleType === "iui" ? "reminder.procedure.iui" : "reminder.procedure",
-          )}
-        >
-          <p className="big-line">
-            {t(cycle.cycleType === "iui" ? "today.procedure.iui" : "today.procedure", {
-              when: when(i18n, p!.at, zone),
-            })}
-          </p>
-          <p className="small">
-            {t("today.procedure.hint", { hours: i18n.number(p!.hoursAfterTrigger) })}
-          </p>
-        </section>
+      {agenda.procedures.map((day) => (
+        <ProcedureCard key={day.cycleId} cycle={state.cycles.get(day.cycleId)!} day={day} />
       ))}
 
-      {cycles.length > 0 ? (
+      {agenda.transferDays.map((day, i) => (
+        <TransferDayCard key={day.transferId ?? `booked-${i}`} day={day} />
+      ))}
+
+      {agenda.transferWaits.map((wait) => (
+        <TransferWaitCard key={wait.transferId} wait={wait} />
+      ))}
+
+      {afterRetrieval && (
+        <WhenCanRecord>
+          <FeelingCheck cycleId={afterRetrieval.cycleId} afterRetrieval />
+        </WhenCanRecord>
+      )}
+
+      {agenda.afterLoss && (
+        <AfterLossCard offerStart={agenda.mainAction === "remembrance-and-support"} />
+      )}
+
+      <WhenCanRecord>
+        {agenda.cyclesToAsk.map((quiet) => (
+          <CycleOverQuestion
+            key={quiet.cycleId}
+            cycle={state.cycles.get(quiet.cycleId)!}
+            quiet={quiet}
+            today={date}
+          />
+        ))}
+      </WhenCanRecord>
+
+      {agenda.mainAction === "doses" && (
         <section aria-labelledby="doses-title" className="stack-tight">
           <h2 id="doses-title">{t("doses.title")}</h2>
           {doses.length === 0 ? (
-            <p className="card empty">{t("doses.none")}</p>
+            <div className="card empty">
+              <p>{t("doses.none")}</p>
+            </div>
           ) : (
             <ul className="plain-list doses">
               {doses.map((d) => (
@@ -104,7 +126,8 @@ export function Today() {
             </ul>
           )}
         </section>
-      ) : (
+      )}
+      {agenda.mainAction === "start-cycle" && (
         <section className="card empty" aria-labelledby="today-empty">
           <h2 id="today-empty">{t("today.empty.title")}</h2>
           <p>{t("today.empty.body")}</p>
@@ -134,14 +157,21 @@ export function Today() {
       {appointment && (
         <section className="card" aria-labelledby="today-appointment">
           <h2 id="today-appointment">{t("today.nextAppointment")}</h2>
-          <p className="big-line">{when(i18n, appointment.at, zone)}</p>
+          <p className="big-line">
+            {t("today.appointment", {
+              kind: t(`monitoring.kind.${appointment.kind}`),
+              when: when(i18n, appointment.at, zone),
+            })}
+          </p>
           {appointment.place && <p className="muted">{appointment.place}</p>}
         </section>
       )}
 
-      <WhenCanRecord>
-        <FeelingCheck cycleId={cycles[0]?.id} />
-      </WhenCanRecord>
+      {!afterRetrieval && (
+        <WhenCanRecord>
+          <FeelingCheck cycleId={cycles[0]?.id} />
+        </WhenCanRecord>
+      )}
 
       {latest && (
         <section className="card" aria-labelledby="today-latest">
@@ -152,26 +182,5 @@ export function Today() {
         </section>
       )}
     </Page>
-  );
-}
-
-/** "How do you feel?" stays one line on Today until the person opens it. */
-function FeelingCheck({ cycleId }: { cycleId: string | undefined }) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    // The button that opened the check is gone: put the keyboard at the check's first question.
-    if (open)
-      document.querySelector<HTMLElement>(".symptom-check input, .symptom-check button")?.focus();
-  }, [open]);
-  if (open) return <SymptomCheck {...(cycleId && { cycleId })} />;
-  return (
-    <section className="card feel" aria-labelledby="today-feel">
-      <h2 id="today-feel">{t("today.feel")}</h2>
-      <p className="hint">{t("today.feel.hint")}</p>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        {t("today.feel.open")}
-      </button>
-    </section>
   );
 }

@@ -119,6 +119,15 @@ export const treatmentEvents = {
       note: personText(2000).optional(),
     }),
   ),
+  CycleStillOpen: defineEvent(
+    1,
+    "Asked whether a quiet cycle was over, the person said not yet; Trellis asks again some days later.",
+    z.strictObject({
+      cycleId: uuidV7Schema,
+      /** The day they said it (their own calendar day). */
+      on: isoDateSchema,
+    }),
+  ),
   CycleRetracted: defineEvent(
     1,
     "A cycle entered by mistake was removed (it stays in the log).",

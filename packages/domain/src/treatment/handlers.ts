@@ -10,6 +10,7 @@ type TreatmentEvents =
   | "CycleStarted"
   | "CycleUpdated"
   | "CycleEnded"
+  | "CycleStillOpen"
   | "CycleRetracted"
   | "MedicationPlanned"
   | "MedicationPlanAdjusted"
@@ -87,6 +88,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         triggerToProcedureHours: p.triggerToProcedureHours ?? DEFAULT_TRIGGER_TO_PROCEDURE_HOURS,
         status: "active",
         endedOn: null,
+        stillOpenOn: null,
         retracted: false,
       });
     },
@@ -124,6 +126,33 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
     apply: (d, { payload: p }) => {
       const c = d.cycles.get(p.cycleId)!;
       d.cycles.set(p.cycleId, { ...c, status: p.status, endedOn: p.endedOn });
+    },
+  },
+  CycleStillOpen: {
+    check: (s, { payload: p }) => {
+      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      if (missing) return missing;
+      if (cycle.status !== "active") {
+        return problem(
+          "cycle-ended",
+          "payload.cycleId",
+          `this cycle already ended on ${cycle.endedOn}`,
+        );
+      }
+      if (p.on < cycle.startDate) {
+        return problem(
+          "before-cycle-start",
+          "payload.on",
+          `this cycle started on ${cycle.startDate}; the answer cannot be from before`,
+        );
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      const c = d.cycles.get(p.cycleId)!;
+      // Answers can arrive from two devices in any order: the latest day counts.
+      if (c.stillOpenOn === null || p.on > c.stillOpenOn)
+        d.cycles.set(p.cycleId, { ...c, stillOpenOn: p.on });
     },
   },
   CycleRetracted: {

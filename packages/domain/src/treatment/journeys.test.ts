@@ -260,7 +260,7 @@ describe("Maya's first antagonist cycle, New York, April 2015", () => {
     ]);
   });
 
-  it("logging the trigger at 21:30 puts retrieval 36 hours later, and stops the until-trigger medicines", () => {
+  it("a planned 21:30 trigger puts retrieval 36 hours later; logging it two minutes late keeps that time and stops the until-trigger medicines", () => {
     const trigger = draftTrigger(template, "2015-04-13", "21:30")!;
     const triggerItem = r.record(
       "MedicationPlanned",
@@ -280,8 +280,12 @@ describe("Maya's first antagonist cycle, New York, April 2015", () => {
       ms("2015-04-12T12:00:00-04:00[America/New_York]"),
     );
     expect(procedureTime(r.state, cycleId)).toMatchObject({
+      kind: "retrieval",
       at: "2015-04-15T09:30:00-04:00[America/New_York]",
       basedOn: "planned-trigger",
+      plannedTriggerAt: "2015-04-13T21:30:00-04:00[America/New_York]",
+      loggedTriggerAt: null,
+      triggerTiming: null,
     });
     const logged = log(
       triggerItem.payload.planItemId,
@@ -291,9 +295,17 @@ describe("Maya's first antagonist cycle, New York, April 2015", () => {
     );
     expect(logged.ok).toBe(true);
     expect(procedureTime(r.state, cycleId)).toMatchObject({
-      at: "2015-04-15T09:32:00-04:00[America/New_York]",
-      basedOn: "logged-trigger",
+      at: "2015-04-15T09:30:00-04:00[America/New_York]",
+      basedOn: "planned-trigger",
       hoursAfterTrigger: 36,
+      loggedTriggerAt: "2015-04-13T21:32:00-04:00[America/New_York]",
+      triggerOffsetMinutes: 2,
+      triggerTiming: "on-time",
+    });
+    // The logged trigger still ends the medicines taken "until the trigger".
+    expect(cycleTrigger(r.state, cycleId)).toMatchObject({
+      at: "2015-04-13T21:32:00-04:00[America/New_York]",
+      logged: true,
     });
     const after = rangeSchedule(r.state, { zone, from: "2015-04-13", to: "2015-04-20", nowMs: 0 });
     expect(after.filter((d) => d.planItemId === ganirelix).map((d) => d.date)).toEqual([
@@ -305,13 +317,43 @@ describe("Maya's first antagonist cycle, New York, April 2015", () => {
     ]);
   });
 
-  it("the clinic's own interval replaces 36 hours", () => {
+  it("the clinic's own interval replaces 36 hours, counted from the planned trigger", () => {
     r.record(
       "CycleUpdated",
       { cycleId, triggerToProcedureHours: 35 },
       ms("2015-04-13T22:00:00-04:00[America/New_York]"),
     );
-    expect(procedureTime(r.state, cycleId)?.at).toBe("2015-04-15T08:32:00-04:00[America/New_York]");
+    expect(procedureTime(r.state, cycleId)?.at).toBe("2015-04-15T08:30:00-04:00[America/New_York]");
+  });
+
+  it("once the clinic books the retrieval, its time is the one shown", () => {
+    const booking = r.record(
+      "AppointmentScheduled",
+      {
+        appointmentId: r.newId(ms("2015-04-14T10:00:00-04:00[America/New_York]")),
+        cycleId,
+        at: "2015-04-15T09:15:00-04:00[America/New_York]",
+        kind: "retrieval",
+        place: "City Fertility, 3rd floor",
+      },
+      ms("2015-04-14T10:00:00-04:00[America/New_York]"),
+    );
+    expect(procedureTime(r.state, cycleId)).toMatchObject({
+      at: "2015-04-15T09:15:00-04:00[America/New_York]",
+      basedOn: "appointment",
+      appointmentId: booking.payload.appointmentId,
+      hoursAfterTrigger: 35,
+    });
+    r.record(
+      "AppointmentCancelled",
+      { appointmentId: booking.payload.appointmentId },
+      ms("2015-04-14T11:00:00-04:00[America/New_York]"),
+    );
+    expect(procedureTime(r.state, cycleId)).toMatchObject({
+      at: "2015-04-15T08:30:00-04:00[America/New_York]",
+      basedOn: "planned-trigger",
+      appointmentId: null,
+    });
   });
 });
 

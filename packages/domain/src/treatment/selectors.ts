@@ -1,5 +1,7 @@
 import { Temporal } from "../core/time.ts";
 import type { Route } from "../medication/catalogue.ts";
+import type { Appointment } from "../monitoring/state.ts";
+import type { CycleType } from "../protocols/templates.ts";
 import { type DoseInstance, expandSchedule, type Plan, type PlanItem } from "../schedule/expand.ts";
 import type { JourneyState } from "../state/state.ts";
 import { type InjectionSite, injectionSites } from "./events.ts";
@@ -51,8 +53,13 @@ export interface TriggerInfo {
   readonly logged: boolean;
 }
 
-/** The trigger shot of a cycle: the logged one if any, else the first planned one. */
-export function cycleTrigger(state: JourneyState, cycleId: string): TriggerInfo | null {
+/** The trigger as planned and, once logged, as taken (with the planned moment of the dose logged). */
+interface TriggerTimes {
+  readonly planned: DoseInstance;
+  readonly logged: DoseLog | null;
+}
+
+function triggerTimes(state: JourneyState, cycleId: string): TriggerTimes | null {
   const cycle = state.cycles.get(cycleId);
   if (!cycle || cycle.retracted) return null;
   const triggers = cyclePlanItems(state, cycleId).filter((i) => i.purpose === "trigger");
@@ -64,24 +71,32 @@ export function cycleTrigger(state: JourneyState, cycleId: string): TriggerInfo 
     if (!best || epoch(log.takenAt) < epoch(best.takenAt)) best = log;
   }
   if (best) {
-    const item = triggers.find((t) => t.id === best.planItemId)!;
-    return {
-      planItemId: item.id,
-      medicationName: item.medicationName,
-      at: best.takenAt,
-      logged: true,
-    };
+    const slot = best.slot;
+    const planned = expandSchedule(
+      { items: triggers.filter((t) => t.id === best.planItemId) },
+      { zone: cycle.zone, from: slot.date, to: slot.date },
+    ).find((d) => d.time === slot.time);
+    // The fold only accepts a log for a planned slot, so its planned moment exists.
+    if (planned) return { planned, logged: best };
   }
+  const starts = triggers.map((t) => t.startDate).sort();
   const planned = expandSchedule(
     { items: triggers },
-    { zone: cycle.zone, from: triggers[0]!.startDate, to: triggers.at(-1)!.startDate },
+    { zone: cycle.zone, from: starts[0]!, to: starts.at(-1)! },
   )[0];
-  if (!planned) return null;
+  return planned ? { planned, logged: null } : null;
+}
+
+/** The trigger shot of a cycle: the logged one if any, else the first planned one. */
+export function cycleTrigger(state: JourneyState, cycleId: string): TriggerInfo | null {
+  const times = triggerTimes(state, cycleId);
+  if (!times) return null;
+  const { planned, logged } = times;
   return {
     planItemId: planned.planItemId,
     medicationName: planned.medicationName,
-    at: planned.at,
-    logged: false,
+    at: logged ? logged.takenAt : planned.at,
+    logged: logged !== null,
   };
 }
 
@@ -93,27 +108,117 @@ export function cyclePlan(state: JourneyState, cycleId: string): Plan {
   };
 }
 
-export interface ProcedureTime {
-  /** Retrieval (or insemination for IUI), in the cycle's zone. */
-  readonly at: string;
-  readonly hoursAfterTrigger: number;
-  /** Whether the trigger it follows from was logged or is still only planned. */
-  readonly basedOn: "logged-trigger" | "planned-trigger";
+/** What the trigger sets the time of: eggs collected, or an insemination. */
+export type ProcedureKind = "retrieval" | "insemination";
+
+/**
+ * The procedure a cycle's trigger leads to, or null when it leads to none (a
+ * natural frozen transfer uses a trigger to time ovulation, not a procedure).
+ */
+export function procedureKindOf(cycleType: CycleType): ProcedureKind | null {
+  if (cycleType === "stimulation" || cycleType === "egg-freezing") return "retrieval";
+  if (cycleType === "iui") return "insemination";
+  return null;
 }
 
-/** When the retrieval (or insemination) is, from the trigger and the clinic's interval. */
+/**
+ * A logged trigger this close to its planned time counts as on time. A design
+ * choice, kept generous: egg maturity is stable from 35 to 38 hours after the
+ * trigger (docs/clinical-reference.md §6), and a one-tap log records the
+ * minute of the tap, not of the injection.
+ */
+export const TRIGGER_ON_TIME_MINUTES = 15;
+
+export interface ProcedureTime {
+  readonly kind: ProcedureKind;
+  /** The retrieval (or insemination) time to show, in the cycle's zone: the clinic's booked time. */
+  readonly at: string;
+  /**
+   * `appointment`: the clinic booked it (a retrieval or insemination
+   * appointment of this cycle); `planned-trigger`: nothing is booked, so it is
+   * the planned trigger time plus the clinic's interval. Never the minute a
+   * trigger was logged: the clinic times the procedure from its plan.
+   */
+  readonly basedOn: "appointment" | "planned-trigger";
+  /** The booked appointment, when `basedOn` is `appointment`. */
+  readonly appointmentId: string | null;
+  /** The clinic's interval from trigger to procedure (36 hours unless they said otherwise). */
+  readonly hoursAfterTrigger: number;
+  /** The trigger as planned (an exact time), when one is planned. */
+  readonly plannedTriggerAt: string | null;
+  /** The trigger as logged, once it is. */
+  readonly loggedTriggerAt: string | null;
+  /** Minutes from the planned trigger to the logged one: positive when late, negative when early; null until logged. */
+  readonly triggerOffsetMinutes: number | null;
+  /** `late` or `early` by more than `TRIGGER_ON_TIME_MINUTES`: the clinic should know. Null until logged. */
+  readonly triggerTiming: "on-time" | "late" | "early" | null;
+}
+
+/**
+ * When the retrieval (or insemination) is: the clinic's booked appointment if
+ * there is one, otherwise the planned trigger time plus the clinic's interval
+ * (docs/clinical-reference.md §6). A trigger logged off its plan leaves the
+ * time alone and says by how much, so the person can tell the clinic.
+ */
 export function procedureTime(state: JourneyState, cycleId: string): ProcedureTime | null {
   const cycle = state.cycles.get(cycleId);
-  const trigger = cycleTrigger(state, cycleId);
-  if (!cycle || !trigger) return null;
-  const at = Temporal.ZonedDateTime.from(trigger.at)
+  if (!cycle || cycle.retracted) return null;
+  const kind = procedureKindOf(cycle.cycleType);
+  if (!kind) return null;
+  const times = triggerTimes(state, cycleId);
+  const plannedTriggerAt = times?.planned.at ?? null;
+  const logged = times?.logged ?? null;
+  const offset =
+    times && logged ? Math.round((epoch(logged.takenAt) - epoch(times.planned.at)) / 60_000) : null;
+  const timing = {
+    hoursAfterTrigger: cycle.triggerToProcedureHours,
+    plannedTriggerAt,
+    loggedTriggerAt: logged?.takenAt ?? null,
+    triggerOffsetMinutes: offset,
+    triggerTiming:
+      offset === null
+        ? null
+        : offset > TRIGGER_ON_TIME_MINUTES
+          ? "late"
+          : offset < -TRIGGER_ON_TIME_MINUTES
+            ? "early"
+            : "on-time",
+  } as const;
+  const booked = bookedProcedure(state, cycle, kind, plannedTriggerAt);
+  if (booked) {
+    return {
+      kind,
+      at: Temporal.ZonedDateTime.from(booked.at).withTimeZone(cycle.zone).toString(),
+      basedOn: "appointment",
+      appointmentId: booked.id,
+      ...timing,
+    };
+  }
+  if (!plannedTriggerAt) return null;
+  const at = Temporal.ZonedDateTime.from(plannedTriggerAt)
     .withTimeZone(cycle.zone)
     .add({ minutes: Math.round(cycle.triggerToProcedureHours * 60) });
-  return {
-    at: at.toString(),
-    hoursAfterTrigger: cycle.triggerToProcedureHours,
-    basedOn: trigger.logged ? "logged-trigger" : "planned-trigger",
-  };
+  return { kind, at: at.toString(), basedOn: "planned-trigger", appointmentId: null, ...timing };
+}
+
+/**
+ * The cycle's booked retrieval (or insemination): the first one at or after
+ * the planned trigger, or the last one booked before it; the first one when
+ * no trigger is planned yet.
+ */
+function bookedProcedure(
+  state: JourneyState,
+  cycle: Cycle,
+  kind: ProcedureKind,
+  triggerAt: string | null,
+): Appointment | null {
+  const booked = [...state.appointments.values()]
+    .filter((a) => !a.cancelled && a.cycleId === cycle.id && a.kind === kind)
+    .sort((a, b) => epoch(a.at) - epoch(b.at));
+  if (booked.length === 0) return null;
+  if (triggerAt === null) return booked[0]!;
+  const trigger = epoch(triggerAt);
+  return booked.find((a) => epoch(a.at) >= trigger) ?? booked.at(-1)!;
 }
 
 export type DoseStatus = "upcoming" | "due" | "overdue" | "taken" | "partial" | "skipped";

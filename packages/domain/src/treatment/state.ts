@@ -22,6 +22,8 @@ export interface Cycle {
   readonly triggerToProcedureHours: number;
   readonly status: CycleStatus;
   readonly endedOn: string | null;
+  /** The last day the person said "not yet" to "Is this cycle over?" (`CycleStillOpen`). */
+  readonly stillOpenOn: string | null;
   readonly retracted: boolean;
 }
 

@@ -99,9 +99,10 @@ export const cycle = {
   "trigger.exact": "At this exact time, even if you travel.",
   "trigger.procedure": "Retrieval {when}",
   "trigger.procedure.iui": "Insemination {when}",
-  "trigger.procedure.basis": "{hours} hours after the trigger",
+  "trigger.procedure.basis": "{hours} hours after the planned trigger time",
+  "trigger.procedure.booked": "The time your clinic booked",
   "trigger.procedure.planned":
-    "Based on the planned trigger time; it updates when you log the shot.",
+    "Clinics time it from the planned trigger, so logging the shot does not move it. If your clinic gives you another time, add it to your appointments.",
   "trigger.hours": "Hours from trigger to procedure",
   "trigger.hours.hint": "Your clinic's instruction; 36 hours unless they said otherwise.",
   "trigger.hours.save": "Save",

@@ -43,8 +43,67 @@ export const today = {
   "site.arm-right": "Right arm",
   "today.procedure": "Retrieval {when}",
   "today.procedure.iui": "Insemination {when}",
-  "today.procedure.hint":
-    "{hours} hours after the trigger. Follow your clinic's instructions for the night before.",
+  "today.procedure.booked": "The time your clinic booked.",
+  "today.procedure.fromPlan":
+    "{hours} hours after the planned trigger time. If your clinic gives you another time, add it to your appointments and Trellis shows theirs.",
+  "today.procedure.addBooking": "Add the clinic's time",
+  "today.procedure.late":
+    "Your trigger was logged {duration} after the planned time. Let your clinic know: they time the {procedure, select, insemination {insemination} other {retrieval}} from it.",
+  "today.procedure.early":
+    "Your trigger was logged {duration} before the planned time. Let your clinic know: they time the {procedure, select, insemination {insemination} other {retrieval}} from it.",
+  "today.duration":
+    "{hours, plural, =0 {} one {# hour} other {# hours}}{hours, select, 0 {} other {{minutes, plural, =0 {} other { and }}}}{minutes, plural, =0 {} one {# minute} other {# minutes}}",
+  "today.expect.title": "What to expect",
+  "today.expect.fasting":
+    "Eating and drinking: stop when your clinic says. Most ask you not to eat for some hours before.",
+  "today.expect.home":
+    "Most clinics use sedation: have someone to take you home, and do not drive for the rest of the day.",
+  "today.expect.after":
+    "Cramping, bloating and light spotting are common for a few days afterwards.",
+  "today.expect.call":
+    "Call your clinic the same day if the pain keeps getting worse or painkillers do not help, if you cannot keep fluids down, if you bleed as heavily as a period, or if you have a fever.",
+  "today.expect.emergency":
+    "For trouble breathing, chest pain or fainting, call your local emergency number.",
+  "today.afterRetrieval.title": "After the retrieval",
+  "today.afterRetrieval.hint":
+    "Cramping, bloating and light spotting are common for a few days. A short check looks for signs that need a call to your clinic.",
+  "today.transferDay.title": "Transfer day",
+  "today.transferDay.self": "Your transfer is today.",
+  "today.transferDay.self.at": "Your transfer is today at {time}.",
+  "today.transferDay.carrier": "The transfer with {name} is today.",
+  "today.transferDay.carrier.at": "The transfer with {name} is today at {time}.",
+  "today.transferDay.planned":
+    "Follow your clinic's instructions for today. When it is done, you can record it in Transfers.",
+  "today.transferDay.done":
+    "The transfer is recorded. Take the rest of the day as gently as you like.",
+  "today.transfers.open": "Open Transfers",
+  "today.wait.title": "After your transfer",
+  "today.wait.title.carrier": "After the transfer with {name}",
+  "today.wait.gentle":
+    "The days of waiting can feel long. There is nothing you need to record until then; carry on with your medicines as your clinic said.",
+  "today.test.booked": "Your blood test (beta hCG) is booked for {when}.",
+  "today.test.typical":
+    "Clinics usually do the blood test (beta hCG) about {from} to {to} days after a transfer like this one: around {fromDate} to {toDate}. Your clinic will tell you the day.",
+  "today.testDay.title": "Test day",
+  "today.testDay.booked": "Your blood test (beta hCG) is today at {time}.",
+  "today.testDay.typical":
+    "Around now is when clinics usually do the blood test (beta hCG). Your clinic will tell you the day.",
+  "today.testDay.after": "Whatever it shows, you can record it in Transfers when you are ready.",
+  "today.cycleOver.title": "Is this cycle over?",
+  "today.cycleOver.body":
+    "Nothing new has been recorded in {protocol} since {date}. If it has ended, you can close it here. Everything you recorded stays.",
+  "today.cycleOver.finished": "Yes, it finished",
+  "today.cycleOver.stopped": "Yes, it was stopped",
+  "today.cycleOver.notYet": "Not yet",
+  "today.cycleOver.ended": "Closed. Your record of this cycle stays as it is.",
+  "today.cycleOver.later": "Trellis will ask again in a week.",
+  "today.afterLoss.title": "Here when you need it",
+  "today.afterLoss.body":
+    "There is nothing you need to do today. If it helps, you can keep a remembrance, or talk to someone.",
+  "today.afterLoss.remembrance": "Open Remembrance",
+  "today.afterLoss.support": "Someone to talk to",
+  "today.afterLoss.startAgain": "When you want to, you can start a new cycle.",
+  "today.afterLoss.startAgain.link": "Start a new cycle",
   "today.nextAppointment": "Next appointment",
   "today.appointment": "{kind}, {when}",
   "today.feel": "How do you feel?",

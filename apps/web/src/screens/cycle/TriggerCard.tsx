@@ -16,6 +16,7 @@ import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { duration } from "../today/ProcedureCard.tsx";
 
 const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");
 
@@ -100,11 +101,30 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
                   when: when(i18n, procedure.at, zone),
                 })}
               </p>
-              <p className="small">
-                {t("trigger.procedure.basis", { hours: i18n.number(procedure.hoursAfterTrigger) })}
-              </p>
-              {procedure.basedOn === "planned-trigger" && (
-                <p className="small muted">{t("trigger.procedure.planned")}</p>
+              {procedure.basedOn === "appointment" ? (
+                <p className="small">{t("trigger.procedure.booked")}</p>
+              ) : (
+                <>
+                  <p className="small">
+                    {t("trigger.procedure.basis", {
+                      hours: i18n.number(procedure.hoursAfterTrigger),
+                    })}
+                  </p>
+                  <p className="small muted">{t("trigger.procedure.planned")}</p>
+                </>
+              )}
+              {(procedure.triggerTiming === "late" || procedure.triggerTiming === "early") && (
+                <p className="notice">
+                  {t(
+                    procedure.triggerTiming === "late"
+                      ? "today.procedure.late"
+                      : "today.procedure.early",
+                    {
+                      duration: duration(i18n, procedure.triggerOffsetMinutes!),
+                      procedure: procedure.kind,
+                    },
+                  )}
+                </p>
               )}
             </div>
           )}
