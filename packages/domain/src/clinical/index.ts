@@ -6,9 +6,11 @@ export {
   BETA_NOTE,
   BETA_SOURCE,
   type BetaInterval,
+  type BetaJudgement,
   type BetaTrend,
   type BetaValue,
   betaTrend,
+  MIN_JUDGED_INTERVAL_HOURS,
   minimalRise48hPercent,
 } from "./beta.ts";
 export {
@@ -17,7 +19,10 @@ export {
   type DueDateInput,
   dueDate,
   type EmbryoDay,
+  GESTATION_MAX_DAYS,
+  GESTATION_MAX_WEEKS,
   type GestationalAge,
+  isGestationalAge,
 } from "./dating.ts";
 export {
   type CellGrade,
