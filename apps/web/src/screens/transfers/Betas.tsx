@@ -15,9 +15,9 @@ import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 import { chartSpace } from "../embryos/EmbryoBank.tsx";
 import { DateField, TextField } from "../embryos/inputs.tsx";
-import { problemField, problemText } from "../embryos/words.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";
+import { betaRefusal } from "./refusals.ts";
 
 const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m.BetaChart })));
 
@@ -27,6 +27,10 @@ function intervalText(i18n: I18n, interval: BetaInterval, start: number): string
   const to = i18n.day(interval.to);
   const days = Math.round(interval.hours / 24);
   const pct = (n: number) => number(Math.round(n));
+  if (interval.judgement === "interval-too-short") {
+    // No 48-h rise or doubling time: over hours they would only magnify the assay's scatter.
+    return [t("beta.interval.tooShort", { from, to, hours: Math.round(interval.hours) })];
+  }
   if (interval.trend === "flat") return [t("beta.interval.flat", { from, to })];
   if (interval.trend === "falling") {
     return [t("beta.interval.falling", { from, to, fall: pct(-interval.risePercent), days })];
@@ -37,10 +41,10 @@ function intervalText(i18n: I18n, interval: BetaInterval, start: number): string
       to,
       rise: pct(interval.risePercent),
       days,
-      doubling: pct(interval.doublingTimeHours!),
+      doubling: pct(interval.doublingTimeHours ?? 0),
     }),
     t(interval.meetsMinimalRise ? "beta.interval.met" : "beta.interval.notMet", {
-      rise48: pct(interval.rise48hPercent),
+      rise48: pct(interval.rise48hPercent ?? 0),
       start: number(start),
       min: interval.minimalRise48hPercent,
     }),
@@ -136,7 +140,8 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
 }
 
 function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -148,6 +153,9 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // A day still to come in the person's own zone; the domain allows a day's slack for zones.
+    if (date > todayIso(state.journey!.homeZone))
+      return setErrors({ drawnOn: t("beta.refused.beta-in-future") });
     const n = parseDecimal(value);
     if (n === null) return setErrors({ value: t("form.required") });
     if (Number.isNaN(n)) return setErrors({ value: t("beta.form.notANumber") });
@@ -159,12 +167,8 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
       ...(reading && { clinicReading: reading }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
-      return setErrors(
-        f === "value" || f === "drawnOn"
-          ? { [f]: problemText(r.error) }
-          : { form: problemText(r.error) },
-      );
+      const refused = betaRefusal(i18n, state, transfer, r.error);
+      return setErrors({ [refused.field]: refused.text });
     }
     toast.show(t("beta.saved"));
     onDone();
