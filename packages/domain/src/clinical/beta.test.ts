@@ -7,6 +7,7 @@ import {
   type BetaTrend,
   type BetaValue,
   betaTrend,
+  MAX_JUDGED_INTERVAL_HOURS,
   MIN_JUDGED_INTERVAL_HOURS,
   minimalRise48hPercent,
 } from "./beta.ts";
@@ -256,6 +257,42 @@ describe("betaTrend: intervals under a day get no minimal-rise judgement", () =>
   });
 });
 
+describe("betaTrend: intervals over a week get no minimal-rise judgement either", () => {
+  it("the threshold is a week: 168 h is judged, 169 h is too long", () => {
+    expect(MAX_JUDGED_INTERVAL_HOURS).toBe(168);
+    const week = trend([
+      { at: "2026-01-20T08:00:00Z", value: 100 },
+      { at: "2026-01-27T08:00:00Z", value: 800 },
+    ]).intervals[0]!;
+    // 8^(48/168) - 1 = 81.1% per 48 h >= 49%; doubling in 56 h.
+    expect(week).toMatchObject({ hours: 168, judgement: "compared", meetsMinimalRise: true });
+    expect(week.doublingTimeHours).toBeCloseTo(56, 9);
+    const longer = trend([
+      { at: "2026-01-20T08:00:00Z", value: 100 },
+      { at: "2026-01-27T09:00:00Z", value: 800 },
+    ]).intervals[0]!;
+    expect(longer).toMatchObject({
+      hours: 169,
+      judgement: "interval-too-long",
+      rise48hPercent: null,
+      doublingTimeHours: null,
+      meetsMinimalRise: null,
+    });
+    expect(longer.risePercent).toBeCloseTo(700, 9);
+  });
+
+  it("a day-9 and a day-100 beta of a healthy pregnancy are not called slow", () => {
+    // 180 on day 9, 90,000 on day 100: scaled to 48 h that would be +15%, "slower than usual",
+    // though the rise only slowed as it grew. No verdict is given.
+    const [i] = trend([
+      { at: "2015-08-19", value: 180 },
+      { at: "2015-11-18", value: 90_000 },
+    ]).intervals;
+    expect(i).toMatchObject({ trend: "rising", judgement: "interval-too-long" });
+    expect(i!.meetsMinimalRise).toBeNull();
+  });
+});
+
 describe("betaTrend: the series", () => {
   it("sorts the values by time, whatever order they came in", () => {
     const t = trend([
@@ -383,7 +420,7 @@ describe("betaTrend: refusals name the field", () => {
 describe("betaTrend: properties", () => {
   const start = Temporal.ZonedDateTime.from(toronto("2026-01-20T08:00"));
   const value = fc.double({ min: 1, max: 100_000, noNaN: true });
-  const minutes = fc.integer({ min: 24 * 60, max: 14 * 24 * 60 });
+  const minutes = fc.integer({ min: 24 * 60, max: 7 * 24 * 60 });
   const pair = (h1: number, h2: number, dtMinutes: number) =>
     trend([
       { at: start.toString(), value: h1 },

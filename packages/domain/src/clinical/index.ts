@@ -10,6 +10,7 @@ export {
   type BetaTrend,
   type BetaValue,
   betaTrend,
+  MAX_JUDGED_INTERVAL_HOURS,
   MIN_JUDGED_INTERVAL_HOURS,
   minimalRise48hPercent,
 } from "./beta.ts";

@@ -117,6 +117,10 @@ export const pregnancy = {
   "beta.interval.falling":
     "{from} to {to}: down {fall}% in {days, plural, one {# day} other {# days}}.",
   "beta.interval.flat": "{from} to {to}: unchanged.",
+  "beta.interval.risingPlain":
+    "{from} to {to}: up {rise}% in {days, plural, one {# day} other {# days}}.",
+  "beta.interval.tooLong":
+    "That is too far apart to compare with the slowest usual rise, which is for results a few days apart.",
   "beta.interval.tooShort":
     "{from} to {to}: {hours, plural, one {# hour} other {# hours}} apart. That is too close together to compare with the slowest usual rise: results are compared a day or more apart.",
   "beta.interval.met":

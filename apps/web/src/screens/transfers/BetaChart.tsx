@@ -23,7 +23,7 @@ const HCG_FLOOR = 0.1;
  * The axes are bounded by what can be: days 0 to 20 weeks after the transfer
  * (`BETA_MAX_DAYS_AFTER_TRANSFER`; a beta stored from before that guard is
  * listed in words, not drawn), values up to the hCG plausibility guard, and a
- * slowest-rise mark only where it means something (a day or more after the
+ * slowest-rise mark only where it means something (a day to a week after the
  * value before, and not beyond what labs report). When the values span ten
  * times or more, the axis is logarithmic, so 12 and 12,000 both stay readable.
  */
@@ -51,7 +51,7 @@ export function BetaChart({
     const judged =
       interval &&
       before &&
-      interval.judgement !== "interval-too-short" &&
+      (interval.judgement === "compared" || interval.judgement === "not-rising") &&
       span.inside(daysBetween(transferDate, before.drawnOn));
     const expected = judged
       ? before.value * (1 + interval.minimalRise48hPercent / 100) ** (interval.hours / 48)

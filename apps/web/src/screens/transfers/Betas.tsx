@@ -23,13 +23,24 @@ const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m
 
 function intervalText(i18n: I18n, interval: BetaInterval, start: number): string[] {
   const { t, number } = i18n;
-  const from = i18n.day(interval.from);
-  const to = i18n.day(interval.to);
+  // Across a new year (old records can hold such gaps), say the years.
+  const years = interval.from.slice(0, 4) !== interval.to.slice(0, 4);
+  const from = i18n.day(interval.from, years);
+  const to = i18n.day(interval.to, years);
   const days = Math.round(interval.hours / 24);
   const pct = (n: number) => number(Math.round(n));
+  // Under a day or over a week apart: the change, but no 48-h rise, doubling time or verdict.
   if (interval.judgement === "interval-too-short") {
-    // No 48-h rise or doubling time: over hours they would only magnify the assay's scatter.
     return [t("beta.interval.tooShort", { from, to, hours: Math.round(interval.hours) })];
+  }
+  if (interval.judgement === "interval-too-long") {
+    const change =
+      interval.trend === "rising"
+        ? t("beta.interval.risingPlain", { from, to, rise: pct(interval.risePercent), days })
+        : interval.trend === "falling"
+          ? t("beta.interval.falling", { from, to, fall: pct(-interval.risePercent), days })
+          : t("beta.interval.flat", { from, to });
+    return [change, t("beta.interval.tooLong")];
   }
   if (interval.trend === "flat") return [t("beta.interval.flat", { from, to })];
   if (interval.trend === "falling") {
