@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { Recorder, Temporal, type TrellisEvent } from "@trellis/domain";
 import { expectNoAxeViolations, maya } from "./helpers.ts";
 
@@ -15,10 +15,11 @@ import { expectNoAxeViolations, maya } from "./helpers.ts";
 test.use({ timezoneId: "America/New_York" });
 
 const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
+/** With TRELLIS_SHOTS set, a picture of one part of the page (the betas, a form) to look at. */
+async function shot(page: Page, name: string, part: Locator) {
   if (!shots) return;
   await expect(page.locator(".chart-loading")).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  await part.screenshot({ path: `${shots}/${name}.png` });
 }
 
 const zone = maya.homeZone;
@@ -27,13 +28,14 @@ const at = (date: string, time = "20:00") =>
 
 /**
  * Maya (journeys.md §1) in 2015: a retrieval, and the medicated frozen
- * transfer of the 4AB on 2015-08-10, with nothing after it yet. With `old`,
- * the record also holds what an older Trellis let through: after betas of
- * 180 -> 410 -> 950, one four months on, and one three years later at
- * 1,900,000 mIU/mL. Scaled from 950 over four months, the slowest usual
- * rise would be some 20 billion: the axis the old chart drew.
+ * transfer of the 4AB on 2015-08-10, with nothing after it yet. With
+ * `betas`, its betas 180 -> 410 -> 950 two days apart. With `old`, those
+ * and what an older Trellis let through: a beta four months on, and one
+ * three years later at 1,900,000 mIU/mL. Scaled from 950 over four months,
+ * the slowest usual rise would be some 20 billion: the axis the old chart
+ * drew.
  */
-function mayaIn2015({ old = false } = {}) {
+function mayaIn2015({ betas = false, old = false } = {}) {
   const r = new Recorder("fixture05", 1985);
   const ms = (date: string) => at(date).epochMilliseconds;
   const id = (date: string) => r.newId(ms(date));
@@ -73,7 +75,7 @@ function mayaIn2015({ old = false } = {}) {
     ms("2015-08-10"),
   );
   const events: TrellisEvent[] = [...r.events];
-  if (old) {
+  if (betas || old) {
     for (const [date, value] of [
       ["2015-08-19", 180],
       ["2015-08-21", 410],
@@ -86,6 +88,8 @@ function mayaIn2015({ old = false } = {}) {
       );
     }
     events.push(...r.events.slice(events.length));
+  }
+  if (old) {
     // Stored by an older Trellis (schema version 1), before the date guards.
     for (const [date, value, recorded] of [
       ["2015-12-20", 20, "2015-12-21"],
@@ -151,6 +155,7 @@ test("a beta dated before its transfer is refused in words next to the date fiel
   await expect(page.getByText("No betas yet.", { exact: false })).toBeVisible();
   await expect(page.getByRole("figure", { name: /Beta hCG/ })).toHaveCount(0);
   await expect(page.getByLabel("Beta hCG, mIU/mL")).toHaveValue("180");
+  await shot(page, "beta-refused", page.getByRole("region", { name: "Beta hCG results" }));
   await expectNoAxeViolations(page, "a beta refused for its date");
 
   // A day still to come is refused too, in words.
@@ -230,6 +235,7 @@ test("a birth year of 1890 is refused at set-up, in words, and nothing is saved"
     /Trellis is made for people between 16 and 60\. Check the year of birth\.$/,
   );
   await expect(dob).toBeFocused();
+  await shot(page, "setup-age-refused", page.locator(".setup-card form"));
   await expectNoAxeViolations(page, "set-up with a refused year of birth");
   await page.reload();
   await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
@@ -276,8 +282,33 @@ for (const scheme of ["light", "dark"] as const) {
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await chart.scrollIntoViewIfNeeded();
-    await shot(page, `beta-chart-clamped-${scheme}`);
+    await shot(
+      page,
+      `beta-chart-clamped-${scheme}`,
+      page.getByRole("region", { name: "Beta hCG results" }),
+    );
+    await shot(page, `beta-chart-clamped-figure-${scheme}`, chart);
     await expectNoAxeViolations(page, `beta chart from old data (${scheme})`);
+  });
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`Maya's betas 180 -> 410 -> 950 draw on a plain axis from 0 to 1,000 (${scheme}, 375 px)`, async ({
+    page,
+  }) => {
+    await page.clock.install({ time: new Date("2015-08-24T19:00:00-04:00") });
+    await page.emulateMedia({ colorScheme: scheme });
+    const { file, t2 } = mayaIn2015({ betas: true });
+    await restore(page, file);
+    await page.goto(`/transfers/${t2}`);
+    const chart = page.getByRole("figure", { name: /Beta hCG in mIU\/mL/ });
+    await expect(chart).toBeVisible();
+    const values = chart.locator(".recharts-cartesian-axis-tick-value[text-anchor='end']");
+    await expect(values).toHaveText(["0", "250", "500", "750", "1K"]);
+    await expect(chart.getByText(/Up: beta hCG in mIU\/mL\.$/)).toBeVisible();
+    // Both rises have their slowest-usual-rise mark.
+    await expect(chart.getByText("Slowest usual rise from the value before")).toBeVisible();
+    await shot(page, `beta-chart-${scheme}`, chart);
+    await expectNoAxeViolations(page, `beta chart (${scheme})`);
   });
 }

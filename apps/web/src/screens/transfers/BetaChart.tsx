@@ -88,7 +88,7 @@ export function BetaChart({
             responsive
             data={data}
             style={{ width: "100%", height: 220 }}
-            margin={{ top: 12, right: 12, bottom: 8, left: 0 }}
+            margin={{ top: 12, right: 18, bottom: 8, left: 0 }}
             accessibilityLayer={false}
           >
             <CartesianGrid {...gridStyle} />
@@ -124,7 +124,9 @@ export function BetaChart({
               connectNulls={false}
             />
             <Line
-              type="monotone"
+              // Straight between results: a curve would draw values nobody measured,
+              // and weeks apart it would invent a whole course.
+              type="linear"
               dataKey="value"
               stroke="var(--chart-e2)"
               strokeWidth={2.5}
