@@ -133,6 +133,7 @@ export type { Supply } from "./inventory/state.ts";
 export { NOTE_MAX_LENGTH } from "./journal/events.ts";
 export { visibleNotes } from "./journal/selectors.ts";
 export type { JournalNote, NoteVersion } from "./journal/state.ts";
+export { ageInYears, isSetupAge, SETUP_AGE_RANGE } from "./journey/age.ts";
 export type { Journey } from "./journey/state.ts";
 export {
   type CatalogueMedicine,
@@ -163,6 +164,11 @@ export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts
 export * from "./odds/index.ts";
 export { defaultPreferences, type Preferences } from "./preferences/events.ts";
 // Pregnancy: transfers, betas, outcomes, remembrance and other paths to a family.
+export {
+  BETA_MAX_DAYS_AFTER_TRANSFER,
+  outcomeEndingBetas,
+  outcomesEndingBetas,
+} from "./pregnancy/dates.ts";
 export {
   adoptionMilestones,
   carrierMilestones,

@@ -1,4 +1,4 @@
-import type { Journey, Problem } from "@trellis/domain";
+import { isSetupAge, type Journey, type Problem, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../app/time.ts";
 import { Field, FormError } from "../components/Field.tsx";
@@ -37,13 +37,18 @@ export function JourneyForm({
   const [busy, setBusy] = useState(false);
 
   const set = (k: keyof JourneyFields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
+  const outsideAges = t("setup.dateOfBirth.outsideAges", SETUP_AGE_RANGE);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found: typeof errors = {};
+    const today = todayIso(fields.homeZone || deviceZone());
     if (!fields.dateOfBirth) found.dateOfBirth = t("form.required");
-    else if (fields.dateOfBirth > todayIso(fields.homeZone || deviceZone())) {
+    else if (fields.dateOfBirth > today) {
       found.dateOfBirth = t("form.dateInFuture");
+    } else if (!initial && !isSetupAge(fields.dateOfBirth, today)) {
+      // At set-up only: the domain holds a later change to the age on the set-up day.
+      found.dateOfBirth = outsideAges;
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -53,7 +58,10 @@ export function JourneyForm({
     setBusy(true);
     const refused = await onSubmit(fields);
     setBusy(false);
-    if (refused) {
+    if (refused?.reason === "age-outside-setup-range") {
+      setErrors({ dateOfBirth: outsideAges });
+      document.getElementById("journey-dateOfBirth")?.focus();
+    } else if (refused) {
       const key = refused.field.replace(/^payload\./, "") as keyof JourneyFields;
       const known = ["displayName", "dateOfBirth", "homeZone", "partnerName"].includes(key);
       setErrors({ [known ? key : "form"]: t("form.problem", { message: refused.message }) });

@@ -7,6 +7,8 @@ import {
   type BetaTrend,
   type BetaValue,
   betaTrend,
+  MAX_JUDGED_INTERVAL_HOURS,
+  MIN_JUDGED_INTERVAL_HOURS,
   minimalRise48hPercent,
 } from "./beta.ts";
 
@@ -171,6 +173,126 @@ describe("betaTrend: the arithmetic (clinical.md §4)", () => {
   });
 });
 
+describe("betaTrend: intervals under a day get no minimal-rise judgement", () => {
+  const at = (hours: number) =>
+    Temporal.Instant.from("2026-01-20T08:00:00Z")
+      .add({ minutes: Math.round(hours * 60) })
+      .toString();
+  const interval = (h1: number, h2: number, hours: number) =>
+    trend([
+      { at: at(0), value: h1 },
+      { at: at(hours), value: h2 },
+    ]).intervals[0]!;
+
+  it("100 -> 104 in 2 h is a 4% rise with no 48-h rise, no doubling time and no verdict", () => {
+    // Scaled to 48 h this would be 1.04^24 - 1 = +156%: "meets the minimal rise" from noise.
+    const i = interval(100, 104, 2);
+    expect(i).toMatchObject({
+      hours: 2,
+      trend: "rising",
+      judgement: "interval-too-short",
+      rise48hPercent: null,
+      doublingTimeHours: null,
+      meetsMinimalRise: null,
+    });
+    expect(i.risePercent).toBeCloseTo(4, 10);
+  });
+
+  it("the threshold is a day: 23.9 h is too short, 24 h is judged", () => {
+    expect(MIN_JUDGED_INTERVAL_HOURS).toBe(24);
+    const short = interval(100, 200, 23.9);
+    expect(short).toMatchObject({ judgement: "interval-too-short", meetsMinimalRise: null });
+    expect(short.hours).toBeCloseTo(23.9, 10);
+    const day = interval(100, 200, 24);
+    expect(day).toMatchObject({ hours: 24, judgement: "compared", meetsMinimalRise: true });
+    // 2^(48/24) - 1 = +300%; doubling in 24 h.
+    expect(day.rise48hPercent).toBeCloseTo(300, 9);
+    expect(day.doublingTimeHours).toBeCloseTo(24, 9);
+  });
+
+  it.each([
+    // From 24 h on, Barnhart's thresholds apply by the first value: 49%, 40%, 33%.
+    [24, 100, 122, false], // 1.22^2 - 1 = 48.84% per 48 h: under 49%
+    [24, 100, 122.1, true], // 1.221^2 - 1 = 49.08%
+    [48, 100, 148.9, false],
+    [48, 100, 149, true],
+    [48, 2_000, 2_790, false],
+    [48, 2_000, 2_800, true],
+    [72, 4_000, 5_200, false], // 1.3^(48/72) - 1 = 19.1% < 33%
+    [96, 4_000, 7_200, true], // 1.8^(1/2) - 1 = 34.2% >= 33%
+  ])("over %d h, %d -> %d meets the minimal rise: %s", (hours, h1, h2, meets) => {
+    const i = interval(h1, h2, hours);
+    expect(i.judgement).toBe("compared");
+    expect(i.meetsMinimalRise).toBe(meets);
+  });
+
+  it("a falling or flat value over a day or more is not-rising, with no verdict", () => {
+    expect(interval(100, 80, 48)).toMatchObject({
+      judgement: "not-rising",
+      meetsMinimalRise: null,
+    });
+    expect(interval(100, 100, 24)).toMatchObject({
+      judgement: "not-rising",
+      meetsMinimalRise: null,
+    });
+  });
+
+  it("any pair under a day apart gets no judgement, whatever the values (property)", () => {
+    const start = Temporal.Instant.from("2026-01-20T08:00:00Z");
+    const value = fc.double({ min: 1, max: 100_000, noNaN: true });
+    fc.assert(
+      fc.property(value, value, fc.integer({ min: 60, max: 24 * 60 - 1 }), (h1, h2, m) => {
+        const [i] = trend([
+          { at: start.toString(), value: h1 },
+          { at: start.add({ minutes: m }).toString(), value: h2 },
+        ]).intervals;
+        expect(i).toMatchObject({
+          judgement: "interval-too-short",
+          meetsMinimalRise: null,
+          rise48hPercent: null,
+          doublingTimeHours: null,
+        });
+      }),
+    );
+  });
+});
+
+describe("betaTrend: intervals over a week get no minimal-rise judgement either", () => {
+  it("the threshold is a week: 168 h is judged, 169 h is too long", () => {
+    expect(MAX_JUDGED_INTERVAL_HOURS).toBe(168);
+    const week = trend([
+      { at: "2026-01-20T08:00:00Z", value: 100 },
+      { at: "2026-01-27T08:00:00Z", value: 800 },
+    ]).intervals[0]!;
+    // 8^(48/168) - 1 = 81.1% per 48 h >= 49%; doubling in 56 h.
+    expect(week).toMatchObject({ hours: 168, judgement: "compared", meetsMinimalRise: true });
+    expect(week.doublingTimeHours).toBeCloseTo(56, 9);
+    const longer = trend([
+      { at: "2026-01-20T08:00:00Z", value: 100 },
+      { at: "2026-01-27T09:00:00Z", value: 800 },
+    ]).intervals[0]!;
+    expect(longer).toMatchObject({
+      hours: 169,
+      judgement: "interval-too-long",
+      rise48hPercent: null,
+      doublingTimeHours: null,
+      meetsMinimalRise: null,
+    });
+    expect(longer.risePercent).toBeCloseTo(700, 9);
+  });
+
+  it("a day-9 and a day-100 beta of a healthy pregnancy are not called slow", () => {
+    // 180 on day 9, 90,000 on day 100: scaled to 48 h that would be +15%, "slower than usual",
+    // though the rise only slowed as it grew. No verdict is given.
+    const [i] = trend([
+      { at: "2015-08-19", value: 180 },
+      { at: "2015-11-18", value: 90_000 },
+    ]).intervals;
+    expect(i).toMatchObject({ trend: "rising", judgement: "interval-too-long" });
+    expect(i!.meetsMinimalRise).toBeNull();
+  });
+});
+
 describe("betaTrend: the series", () => {
   it("sorts the values by time, whatever order they came in", () => {
     const t = trend([
@@ -298,7 +420,7 @@ describe("betaTrend: refusals name the field", () => {
 describe("betaTrend: properties", () => {
   const start = Temporal.ZonedDateTime.from(toronto("2026-01-20T08:00"));
   const value = fc.double({ min: 1, max: 100_000, noNaN: true });
-  const minutes = fc.integer({ min: 60, max: 14 * 24 * 60 });
+  const minutes = fc.integer({ min: 24 * 60, max: 7 * 24 * 60 });
   const pair = (h1: number, h2: number, dtMinutes: number) =>
     trend([
       { at: start.toString(), value: h1 },

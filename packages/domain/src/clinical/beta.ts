@@ -23,6 +23,17 @@ export interface BetaValue {
   readonly value: number;
 }
 
+/**
+ * Whether an interval's rise could be held against the minimal rise, and if
+ * not, why: `compared` (then `meetsMinimalRise` says how it went),
+ * `not-rising` (falling or flat: the trend is the answer),
+ * `interval-too-short` (under `MIN_JUDGED_INTERVAL_HOURS`) or
+ * `interval-too-long` (over `MAX_JUDGED_INTERVAL_HOURS`); for those two no
+ * 48-h rise, doubling time or judgement is given. A screen says the reason in
+ * words.
+ */
+export type BetaJudgement = "compared" | "not-rising" | "interval-too-short" | "interval-too-long";
+
 export interface BetaInterval {
   /** `at` of the earlier value, as given. */
   readonly from: string;
@@ -31,17 +42,28 @@ export interface BetaInterval {
   readonly hours: number;
   /** Raw change over the interval, in percent: (h2 / h1 - 1) x 100. */
   readonly risePercent: number;
-  /** The rise scaled to 48 h, to compare with the minimal rise: ((h2 / h1)^(48 / hours) - 1) x 100. */
-  readonly rise48hPercent: number;
-  /** Hours for the value to double at this pace; `null` when it is not rising. */
+  /**
+   * The rise scaled to 48 h, to compare with the minimal rise:
+   * ((h2 / h1)^(48 / hours) - 1) x 100; `null` for an interval under
+   * `MIN_JUDGED_INTERVAL_HOURS` or over `MAX_JUDGED_INTERVAL_HOURS`, where
+   * scaling would magnify noise or hide how the rise slows.
+   */
+  readonly rise48hPercent: number | null;
+  /**
+   * Hours for the value to double at this pace; `null` when it is not rising,
+   * or when the interval is outside the judged range.
+   */
   readonly doublingTimeHours: number | null;
   readonly trend: "rising" | "flat" | "falling";
   /** The slowest 48-h rise seen in viable pregnancies, for the interval's first value (Barnhart 2016). */
   readonly minimalRise48hPercent: 49 | 40 | 33;
+  /** Whether the rise could be judged, and why not when it could not. */
+  readonly judgement: BetaJudgement;
   /**
-   * Whether `rise48hPercent` reaches that minimum; `null` when the value is not
-   * rising, where the question of a minimal rise does not apply and the trend
-   * (`falling`, `flat`) is the answer.
+   * Whether `rise48hPercent` reaches that minimum; `null` unless `judgement`
+   * is `compared`: when the value is not rising the question of a minimal rise
+   * does not apply and the trend (`falling`, `flat`) is the answer; over an
+   * interval too short or too long there is no judgement to give.
    */
   readonly meetsMinimalRise: boolean | null;
 }
@@ -77,6 +99,25 @@ export function minimalRise48hPercent(firstValue: number): 49 | 40 | 33 {
 /** Guard, not a clinical figure: the hCG plausibility bound from units.ts. */
 const HCG_MAX = LAB_ANALYTES.hCG.plausibleMax;
 const HOURS_PER_DAY = 24;
+/**
+ * Guard, not a clinical figure: the shortest interval whose rise is held
+ * against the minimal 48-h rise. The minimal rises come from draws taken days
+ * apart (docs/clinical-reference.md §4, Barnhart et al. 2016); over a few hours
+ * the assay's own scatter is as large as any rise, and scaling it to 48 h
+ * multiplies that scatter (100 -> 104 in 2 h would read as a 60% rise). One day
+ * is the interval of two betas on consecutive days, the shortest a clinic
+ * orders on purpose.
+ */
+export const MIN_JUDGED_INTERVAL_HOURS = 24;
+/**
+ * Guard, not a clinical figure: the longest interval whose rise is held
+ * against the minimal 48-h rise (a week). The minimal rises are for draws a
+ * few days apart, and they fall as values climb (49% below 1,500 mIU/mL, 33%
+ * above 3,000: docs/clinical-reference.md §4): hCG rises more slowly as it
+ * grows. Scaled from weeks apart, a healthy rise would read as "slower than
+ * usual", and the slowest usual rise would run to absurd numbers.
+ */
+export const MAX_JUDGED_INTERVAL_HOURS = 7 * 24;
 /**
  * Guard, not a clinical figure: two draws less than an hour apart are the same
  * draw as far as a trend can tell, and scaling minutes to 48 h would turn assay
@@ -117,7 +158,10 @@ function readAt(at: unknown): Moment | null {
  * The trend of a series of betas (any order; sorted by time). For each pair
  * of consecutive values: raw rise, rise scaled to 48 h, doubling time
  * t_d = dt x ln 2 / ln(h2 / h1) (clinical.md §4), and whether the 48-h rise
- * meets the minimal rise for the first value. Always carries the note that an
+ * meets the minimal rise for the first value. Pairs less than a day
+ * (`MIN_JUDGED_INTERVAL_HOURS`) or more than a week
+ * (`MAX_JUDGED_INTERVAL_HOURS`) apart get the raw rise and the trend only
+ * (`judgement: "interval-too-short"` or `"interval-too-long"`). Always carries the note that an
  * ultrasound decides (Dillon et al. 2012).
  *
  * Refuses: no values, a value that is not a positive finite number (or above
@@ -200,18 +244,31 @@ export function betaTrend(series: readonly BetaValue[]): Result<BetaTrend, Probl
     const hours = b.hours - a.hours;
     const ratio = b.value / a.value;
     const minimal = minimalRise48hPercent(a.value);
-    const rise48hPercent = (ratio ** (48 / hours) - 1) * 100;
     const trend = ratio > 1 ? "rising" : ratio < 1 ? "falling" : "flat";
+    const judgement: BetaJudgement =
+      hours < MIN_JUDGED_INTERVAL_HOURS
+        ? "interval-too-short"
+        : hours > MAX_JUDGED_INTERVAL_HOURS
+          ? "interval-too-long"
+          : trend === "rising"
+            ? "compared"
+            : "not-rising";
+    const scaled = judgement === "compared" || judgement === "not-rising";
+    const rise48hPercent = scaled ? (ratio ** (48 / hours) - 1) * 100 : null;
     intervals.push({
       from: a.at,
       to: b.at,
       hours,
       risePercent: (ratio - 1) * 100,
       rise48hPercent,
-      doublingTimeHours: trend === "rising" ? (hours * Math.LN2) / Math.log(ratio) : null,
+      doublingTimeHours: judgement === "compared" ? (hours * Math.LN2) / Math.log(ratio) : null,
       trend,
       minimalRise48hPercent: minimal,
-      meetsMinimalRise: trend === "rising" ? rise48hPercent >= minimal - EPSILON : null,
+      judgement,
+      meetsMinimalRise:
+        judgement === "compared" && rise48hPercent !== null
+          ? rise48hPercent >= minimal - EPSILON
+          : null,
     });
   }
   return ok({

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Problem, Result } from "../core/result.ts";
 import { Temporal } from "../core/time.ts";
-import { type DueDate, type DueDateInput, dueDate, type EmbryoDay } from "./dating.ts";
+import {
+  type DueDate,
+  type DueDateInput,
+  dueDate,
+  type EmbryoDay,
+  GESTATION_MAX_DAYS,
+  GESTATION_MAX_WEEKS,
+  isGestationalAge,
+} from "./dating.ts";
 
 const dated = (input: DueDateInput): DueDate => {
   const r = dueDate(input);
@@ -158,6 +166,39 @@ describe("dueDate: refusals name the field", () => {
   });
 });
 
+describe("weeks of pregnancy run 0w0d to 44w6d (a guard)", () => {
+  it("is one constant: 44 weeks, days 0-6", () => {
+    expect([GESTATION_MAX_WEEKS, GESTATION_MAX_DAYS]).toEqual([44, 6]);
+  });
+
+  it("gives 44w6d on the last day and refuses the day after, saying why", () => {
+    // Day-5 transfer on 2015-08-10 is 2w5d (19 days); 44w6d is day 314, 295 days later.
+    expect(
+      dated({ transferDate: "2015-08-10", embryoDay: 5, on: plus("2015-08-10", 295) })
+        .gestationalAge,
+    ).toEqual({ weeks: 44, days: 6, totalDays: 314 });
+    const p = refusal(
+      dueDate({ transferDate: "2015-08-10", embryoDay: 5, on: plus("2015-08-10", 296) }),
+    );
+    expect(p).toMatchObject({ reason: "after-pregnancy", field: "on" });
+    expect(p.message).toMatch(/more than 44 weeks and 6 days/);
+  });
+
+  it.each([
+    [0, 0, true],
+    [44, 6, true],
+    [20, 1, true],
+    [45, 0, false],
+    [44, 7, false],
+    [-1, 0, false],
+    [10, -1, false],
+    [10.5, 0, false],
+    [10, 2.5, false],
+  ])("%d weeks %d days is a gestational age: %s", (weeks, days, yes) => {
+    expect(isGestationalAge(weeks, days)).toBe(yes);
+  });
+});
+
 describe("dueDate: properties", () => {
   const dayArb = fc.integer({ min: 0, max: 200 * 365 });
   const date = dayArb.map((n) => plus("1901-01-01", n));
@@ -190,9 +231,16 @@ describe("dueDate: properties", () => {
           days: 0,
           totalDays: 280,
         });
-        const ga = dated({ transferDate: transfer, embryoDay: n, on: plus(transfer, later) })
-          .gestationalAge!;
+        const on = plus(transfer, later);
+        if (14 + n + later > 44 * 7 + 6) {
+          expect(refusal(dueDate({ transferDate: transfer, embryoDay: n, on })).reason).toBe(
+            "after-pregnancy",
+          );
+          return;
+        }
+        const ga = dated({ transferDate: transfer, embryoDay: n, on }).gestationalAge!;
         expect(ga.totalDays).toBe(14 + n + later);
+        expect(ga.weeks).toBeLessThanOrEqual(GESTATION_MAX_WEEKS);
         expect(ga.weeks * 7 + ga.days).toBe(ga.totalDays);
         expect(ga.days).toBeGreaterThanOrEqual(0);
         expect(ga.days).toBeLessThan(7);

@@ -48,6 +48,32 @@ const GA_AT_CONCEPTION_DAYS = 14;
 const GA_AT_DUE_DATE_DAYS = 40 * 7;
 /** clinical.md §4: a day-N embryo is GA 2w0d + N days on transfer day (day 5 -> 2w5d). */
 const EMBRYO_DAYS: readonly number[] = [3, 5, 6, 7];
+/**
+ * Guard, not a clinical fact: the longest a pregnancy is counted, in whole
+ * weeks (ages run 0w0d to 44w6d, days 0-6). Pregnancies are seldom left to
+ * run past 42 weeks (the due date is 40w0d, docs/clinical-reference.md §4);
+ * 44 leaves room for a clinic dating differently from the transfer. A weeks
+ * figure above it is a typo, and a day further from the transfer than that
+ * has no gestational age. Every form and check of weeks uses this one number.
+ */
+export const GESTATION_MAX_WEEKS = 44;
+/** Days past the whole weeks: 0-6. */
+export const GESTATION_MAX_DAYS = 6;
+/** 44w6d in days since 0w0d: the last day that has a gestational age. */
+const GA_MAX_TOTAL_DAYS = GESTATION_MAX_WEEKS * 7 + GESTATION_MAX_DAYS;
+
+/** Whether weeks and days written by a person (or a clinic) are a gestational age: 0-44 weeks and 0-6 days, whole. */
+export function isGestationalAge(weeks: number, days: number): boolean {
+  return (
+    Number.isInteger(weeks) &&
+    Number.isInteger(days) &&
+    weeks >= 0 &&
+    weeks <= GESTATION_MAX_WEEKS &&
+    days >= 0 &&
+    days <= GESTATION_MAX_DAYS
+  );
+}
+
 /** Guard, not a clinical figure: keeps every date, due dates included, in YYYY-MM-DD form. */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2199;
@@ -78,7 +104,7 @@ function readDate(raw: unknown, field: string): Result<Temporal.PlainDate, Probl
  * (with the embryo's day), a last menstrual period (Naegele's rule: LMP + 280
  * days, which assumes ovulation on cycle day 14), or a retrieval. With `on`,
  * also the gestational age that day; `on` before the conception-equivalent
- * date is refused.
+ * date is refused, and so is `on` past 44w6d (`GESTATION_MAX_WEEKS`).
  *
  * Worked example: a day-5 blastocyst transferred on 2015-08-10 is at 2w5d
  * (19 days); due date = transfer + (280 - 19) = 2016-04-27.
@@ -148,6 +174,15 @@ export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
     );
   }
   const totalDays = on.value.since(gaZero, { largestUnit: "days" }).days;
+  if (totalDays > GA_MAX_TOTAL_DAYS) {
+    return err(
+      problem(
+        "after-pregnancy",
+        "on",
+        `on (${on.value}) is more than ${GESTATION_MAX_WEEKS} weeks and ${GESTATION_MAX_DAYS} days into the pregnancy, so there is no gestational age to give`,
+      ),
+    );
+  }
   return ok({
     ...result,
     gestationalAge: { weeks: Math.floor(totalDays / 7), days: totalDays % 7, totalDays },

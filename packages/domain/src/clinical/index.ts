@@ -6,9 +6,12 @@ export {
   BETA_NOTE,
   BETA_SOURCE,
   type BetaInterval,
+  type BetaJudgement,
   type BetaTrend,
   type BetaValue,
   betaTrend,
+  MAX_JUDGED_INTERVAL_HOURS,
+  MIN_JUDGED_INTERVAL_HOURS,
   minimalRise48hPercent,
 } from "./beta.ts";
 export {
@@ -17,7 +20,10 @@ export {
   type DueDateInput,
   dueDate,
   type EmbryoDay,
+  GESTATION_MAX_DAYS,
+  GESTATION_MAX_WEEKS,
   type GestationalAge,
+  isGestationalAge,
 } from "./dating.ts";
 export {
   type CellGrade,

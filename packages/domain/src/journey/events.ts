@@ -15,13 +15,15 @@ const journeyFields = {
 };
 
 export const journeyEvents = {
+  /** Version 2: the same payload, recorded under the set-up age guard (`SETUP_AGE_RANGE`). */
   JourneyCreated: defineEvent(
-    1,
+    2,
     "A person started keeping their record in Trellis.",
     z.strictObject({ ...journeyFields, createdAt: zonedDateTimeSchema }),
   ),
+  /** Version 2: the same payload; a new date of birth is held to the set-up age guard. */
   JourneyUpdated: defineEvent(
-    1,
+    2,
     "A person changed their name, date of birth, home zone or partner's name.",
     z
       .strictObject({

@@ -1,12 +1,29 @@
 import { problem } from "../core/result.ts";
+import { recordedDates } from "../core/stamp.ts";
+import { addDays } from "../schedule/civil.ts";
 import type { Handlers } from "../state/handler.ts";
+import { setupAgeProblem } from "./age.ts";
+
+/**
+ * The schema version of `JourneyCreated` and `JourneyUpdated` from which the
+ * set-up age guard holds. Records set up before it (version 1) stay valid as
+ * they were: a person never loses their record to a rule that came later.
+ */
+const AGE_GUARD_FROM_VERSION = 2;
 
 export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
   JourneyCreated: {
-    check: (s) =>
-      s.journey
-        ? problem("journey-exists", "type", "this journey was already set up; change it instead")
-        : null,
+    check: (s, event) => {
+      if (s.journey)
+        return problem(
+          "journey-exists",
+          "type",
+          "this journey was already set up; change it instead",
+        );
+      if (event.schemaVersion < AGE_GUARD_FROM_VERSION) return null;
+      // "Today" is the day the event was recorded, with a day's slack for time zones.
+      return setupAgeProblem(event.payload.dateOfBirth, recordedDates(event.hlc));
+    },
     apply: (d, { payload: p }) => {
       d.journey = {
         displayName: emptyToNull(p.displayName),
@@ -18,8 +35,17 @@ export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
     },
   },
   JourneyUpdated: {
-    check: (s) =>
-      s.journey ? null : problem("no-journey", "type", "there is no journey to change yet"),
+    check: (s, event) => {
+      if (!s.journey) return problem("no-journey", "type", "there is no journey to change yet");
+      const dob = event.payload.dateOfBirth;
+      if (dob === undefined || event.schemaVersion < AGE_GUARD_FROM_VERSION) return null;
+      // The guard is about the age at set-up: a correction years later is held to the same day.
+      const setUpOn = s.journey.createdAt.slice(0, 10);
+      return setupAgeProblem(dob, {
+        earliest: addDays(setUpOn, -1),
+        latest: addDays(setUpOn, 1),
+      });
+    },
     apply: (d, { payload: p }) => {
       const j = d.journey!;
       d.journey = {

@@ -143,8 +143,13 @@ export const pregnancyEvents = {
     "A transfer entered by mistake was removed: its embryos go back to where they were.",
     z.strictObject({ transferId: uuidV7Schema }),
   ),
+  /**
+   * Version 2: the same payload, recorded under the date guards of
+   * `pregnancy/dates.ts` (not in the future, not after a negative test or a
+   * birth, at most 20 weeks after the transfer). Version 1 events stay valid.
+   */
   BetaRecorded: defineEvent(
-    1,
+    2,
     "A beta hCG result after a transfer: the day of the draw, the value in mIU/mL, and what the clinic said if they said.",
     z.strictObject({
       betaId: uuidV7Schema,
@@ -166,8 +171,14 @@ export const pregnancyEvents = {
     "A beta entered by mistake was removed.",
     z.strictObject({ betaId: uuidV7Schema }),
   ),
+  /**
+   * Version 2: the same payload, recorded under the guards of
+   * `pregnancy/dates.ts` (not in the future, not before a beta when it ends
+   * the betas, weeks 0-44 with `GESTATION_MAX_WEEKS`). Version 1 events, which
+   * allowed 45 weeks, stay valid.
+   */
   OutcomeRecorded: defineEvent(
-    1,
+    2,
     "What a transfer led to: negative, a loss (biochemical, ectopic, miscarriage, termination for medical reasons, stillbirth), an ongoing pregnancy or a birth.",
     z
       .strictObject({
@@ -175,7 +186,12 @@ export const pregnancyEvents = {
         transferId: uuidV7Schema,
         outcome: z.enum(outcomeKinds),
         on: isoDateSchema,
-        /** As the clinic dated it, for a loss or a birth; otherwise worked out from the transfer. */
+        /**
+         * As the clinic dated it, for a loss or a birth; otherwise worked out
+         * from the transfer. The schema keeps version 1's 45 weeks so old
+         * events still parse; from version 2 the check holds weeks to
+         * `GESTATION_MAX_WEEKS` (44).
+         */
         gestationalAge: z
           .strictObject({
             weeks: z.number().int().min(0).max(45),

@@ -5,6 +5,7 @@ import { embryoName, statusWords, withHistory } from "../embryology/status.ts";
 import type { PayloadOf } from "../events/catalog.ts";
 import { type Handlers, retraction } from "../state/handler.ts";
 import type { Draft, JourneyState } from "../state/state.ts";
+import { betaDateProblem, outcomeDateProblem } from "./dates.ts";
 import {
   adoptionMilestones,
   carrierMilestones,
@@ -243,7 +244,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     },
   },
   BetaRecorded: {
-    check: (s, { payload: p }) => {
+    check: (s, event) => {
+      const p = event.payload;
       if (s.betas.has(p.betaId))
         return problem("duplicate-beta", "payload.betaId", "this beta already exists");
       const { transfer, problem: missing } = liveTransfer(s, p.transferId);
@@ -255,13 +257,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
           "record the transfer as done before its betas",
         );
       }
-      if (p.drawnOn < transfer.date) {
-        return problem(
-          "before-transfer",
-          "payload.drawnOn",
-          `this is before the transfer (${transfer.date})`,
-        );
-      }
+      const dateProblem = betaDateProblem(s, transfer, p.drawnOn, event);
+      if (dateProblem) return dateProblem;
       const series = [...s.betas.values()]
         .filter((b) => b.transferId === p.transferId && !b.retracted)
         .map((b) => ({ at: b.drawnOn, value: b.value }));
@@ -296,7 +293,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     message: "no beta with this id",
   }),
   OutcomeRecorded: {
-    check: (s, { payload: p }) => {
+    check: (s, event) => {
+      const p = event.payload;
       if (s.outcomes.has(p.outcomeId)) {
         return problem("duplicate-outcome", "payload.outcomeId", "this outcome already exists");
       }
@@ -309,13 +307,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
           "record the transfer as done first",
         );
       }
-      if (p.on < transfer.date) {
-        return problem(
-          "before-transfer",
-          "payload.on",
-          `this is before the transfer (${transfer.date})`,
-        );
-      }
+      const dateProblem = outcomeDateProblem(s, transfer, p, event);
+      if (dateProblem) return dateProblem;
       const latest = latestOutcomeIn(s.outcomes, p.transferId);
       if (latest && finalOutcomes.includes(latest.outcome)) {
         return problem(

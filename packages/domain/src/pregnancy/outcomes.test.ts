@@ -138,7 +138,7 @@ describe("Alex and Jordan: a slow first rise, a miscarriage at 7w3d, then an ong
     const trend = betaTrendOf(r.state, t1)!;
     expect(
       trend.intervals.map((i) => [
-        Math.round(i.rise48hPercent),
+        Math.round(i.rise48hPercent ?? Number.NaN),
         i.minimalRise48hPercent,
         i.meetsMinimalRise,
       ]),

@@ -81,7 +81,11 @@ export function transferStanding(state: JourneyState, transferId: string): Trans
   return "waiting";
 }
 
-/** Due date and gestational age on `today`, from the transfer day and the embryo's day; null when not dated. */
+/**
+ * Due date and gestational age on `today`, from the transfer day and the
+ * embryo's day; null when not dated. Past 44w6d (`GESTATION_MAX_WEEKS`) there
+ * is a due date but no gestational age.
+ */
 export function transferDating(
   state: JourneyState,
   transferId: string,
@@ -89,11 +93,11 @@ export function transferDating(
 ): DueDate | null {
   const t = state.transfers.get(transferId);
   if (t?.status !== "done" || t.embryoDay === null) return null;
-  const withToday =
-    today !== undefined && today >= t.date
-      ? dueDate({ transferDate: t.date, embryoDay: t.embryoDay, on: today })
-      : dueDate({ transferDate: t.date, embryoDay: t.embryoDay });
-  return withToday.ok ? withToday.value : null;
+  const dated = dueDate({ transferDate: t.date, embryoDay: t.embryoDay });
+  if (today === undefined || today < t.date) return dated.ok ? dated.value : null;
+  const withToday = dueDate({ transferDate: t.date, embryoDay: t.embryoDay, on: today });
+  if (withToday.ok) return withToday.value;
+  return dated.ok ? dated.value : null;
 }
 
 /** The gestational age of an outcome: as recorded, or worked out from the transfer. */

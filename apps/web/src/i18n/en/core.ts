@@ -35,6 +35,8 @@ export const core = {
   "setup.dateOfBirth": "Date of birth",
   "setup.dateOfBirth.hint":
     "Many figures in fertility care depend on age, so Trellis needs this to show them for you later.",
+  "setup.dateOfBirth.outsideAges":
+    "Trellis is made for people between {min} and {max}. Check the year of birth.",
   "setup.homeZone": "Home time zone",
   "setup.homeZone.hint": "Reminders and the days of your record follow this zone.",
   "setup.partnerName": "Partner's name",
@@ -49,6 +51,8 @@ export const core = {
   "setup.disclaimer":
     "Trellis helps you keep track. It is not medical advice; your clinic knows your situation best.",
 
+  "chart.notDrawn":
+    "{count, plural, one {# result is} other {# results are}} dated too far from this cycle to draw here; {count, plural, one {it is} other {they are}} in the list.",
   "form.required": "This is needed.",
   "form.dateInFuture": "This date is in the future.",
   "form.saving": "Saving…",

@@ -100,6 +100,13 @@ export const pregnancy = {
   "beta.form.reading.unsaid": "Nothing",
   "beta.form.notANumber": "Use a number, for example 180.",
   "beta.form.save": "Save beta",
+  "beta.refused.beta-before-transfer":
+    "This date is before the transfer on {date}. Check the date on the lab's report.",
+  "beta.refused.beta-in-future": "This date has not come yet. Check the date on the lab's report.",
+  "beta.refused.beta-after-outcome":
+    "This date is after what you recorded for this transfer on {date} ({outcome}). Check the date on the lab's report.",
+  "beta.refused.beta-long-after-transfer":
+    "This date is more than {weeks} weeks after the transfer on {date}. A beta is an early pregnancy test: check the year on the lab's report.",
   "beta.saved": "Beta saved.",
   "beta.listDay": "{date}: {value} mIU/mL",
   "beta.remove": "Delete",
@@ -110,6 +117,12 @@ export const pregnancy = {
   "beta.interval.falling":
     "{from} to {to}: down {fall}% in {days, plural, one {# day} other {# days}}.",
   "beta.interval.flat": "{from} to {to}: unchanged.",
+  "beta.interval.risingPlain":
+    "{from} to {to}: up {rise}% in {days, plural, one {# day} other {# days}}.",
+  "beta.interval.tooLong":
+    "That is too far apart to compare with the slowest usual rise, which is for results a few days apart.",
+  "beta.interval.tooShort":
+    "{from} to {to}: {hours, plural, one {# hour} other {# hours}} apart. That is too close together to compare with the slowest usual rise: results are compared a day or more apart.",
   "beta.interval.met":
     "Over 48 hours that is a rise of {rise48}%; the slowest rise usually seen from a value like {start} is {min}%: in the usual range.",
   "beta.interval.notMet":
@@ -123,6 +136,10 @@ export const pregnancy = {
   "beta.chart.summaryOne":
     "One result: {value} mIU/mL, {days, plural, one {# day} other {# days}} after the transfer.",
   "beta.chart.axes": "Across: days after the transfer. Up: beta hCG in mIU/mL.",
+  "beta.chart.axesLog":
+    "Across: days after the transfer. Up: beta hCG in mIU/mL, where each line up is ten times the one below, so a steady rise draws as a straight line.",
+  "beta.chart.outside":
+    "{count, plural, one {# result is} other {# results are}} dated more than {weeks} weeks after the transfer, so {count, plural, one {it is} other {they are}} listed here but not drawn.",
   "beta.chart.minimal": "Slowest usual rise from the value before",
   "beta.chart.value": "Result",
   "beta.chart.tableCaption": "Beta results and the slowest usual rise",
@@ -177,6 +194,13 @@ export const pregnancy = {
   "outcome.form.babies": "Number of babies",
   "outcome.form.note": "A few words (optional)",
   "outcome.form.save": "Save",
+  "outcome.form.weeksRange": "Weeks of pregnancy run from 0 to {max}. Check the number.",
+  "outcome.form.daysRange": "Days run from 0 to {max}: 7 days make another week.",
+  "outcome.refused.outcome-before-transfer":
+    "This date is before the transfer on {date}. Check the date.",
+  "outcome.refused.outcome-in-future": "This date has not come yet. Check the date.",
+  "outcome.refused.outcome-before-beta":
+    "There is a beta on {date}, after this date. Check the date, or delete that beta first if it was entered by mistake.",
   "outcome.saved": "Saved.",
   "outcome.remove": "Remove (entered by mistake)",
   "outcome.removed": "Removed.",

@@ -1,8 +1,12 @@
 import type { FunnelCounts, FunnelStep, TypicalFunnel } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { linearAxis } from "../../components/chart-scale.ts";
 import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+
+/** Display guard: the domain refuses more than 100 eggs or embryos as a typo, so the axis stops there. */
+const COUNT_AXIS_MAX = 100;
 
 interface Row {
   readonly step: FunnelStep;
@@ -88,6 +92,10 @@ export function FunnelChart({
         `${stepName(i18n, counts.kind, r.step)} ${t("embryos.chart.about", { n: about(r.typical!) })}`,
     )
     .join(", ");
+  const axis = linearAxis(
+    rows.flatMap((r) => [r.mine ?? 0, r.typical ?? 0]),
+    { cap: COUNT_AXIS_MAX, minTop: 4 },
+  );
   const data = rows.map((r) => ({
     label: stepName(i18n, counts.kind, r.step, true),
     mine: r.mine,
@@ -119,7 +127,14 @@ export function FunnelChart({
         >
           <CartesianGrid {...gridStyle} vertical={false} />
           <XAxis {...axisStyle} dataKey="label" interval={0} height={24} />
-          <YAxis {...axisStyle} allowDecimals={false} width={32} />
+          <YAxis
+            {...axisStyle}
+            domain={[...axis.domain]}
+            ticks={[...axis.ticks]}
+            allowDataOverflow
+            allowDecimals={false}
+            width={32}
+          />
           <Bar
             dataKey="mine"
             fill="var(--chart-left)"

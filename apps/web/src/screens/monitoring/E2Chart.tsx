@@ -1,5 +1,6 @@
-import type { Cycle, LabPoint, LabUnit } from "@trellis/domain";
+import { type Cycle, type LabPoint, type LabUnit, plausibleRange } from "@trellis/domain";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { CYCLE_DAY_BOUNDS, dayWindow, linearAxis } from "../../components/chart-scale.ts";
 import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
@@ -26,9 +27,19 @@ export function E2Chart({
   const last = shown.at(-1);
   if (!first || !last) return null;
   const value = (n: number) => number(n, labDigits(n));
-  const data = shown.map((p) => ({ day: p.cycleDay!, value: p.value }));
-  const from = Math.min(...data.map((d) => d.day)) - 1;
-  const to = Math.max(...data.map((d) => d.day)) + 1;
+  // Axes bounded by what can be: cycle days near the cycle, values up to what labs report.
+  const span = dayWindow(
+    shown.map((p) => p.cycleDay!),
+    CYCLE_DAY_BOUNDS,
+  );
+  const data = shown
+    .map((p) => ({ day: p.cycleDay!, value: p.value }))
+    .filter((d) => span.inside(d.day));
+  const { from, to } = span;
+  const axis = linearAxis(
+    data.map((d) => d.value),
+    { cap: plausibleRange("E2", unit)?.max ?? Number.POSITIVE_INFINITY },
+  );
 
   const summary =
     shown.length === 1
@@ -75,7 +86,9 @@ export function E2Chart({
           <YAxis
             {...axisStyle}
             type="number"
-            domain={[0, "auto"]}
+            domain={[...axis.domain]}
+            ticks={[...axis.ticks]}
+            allowDataOverflow
             tickFormatter={(n: number) => number(n, { notation: "compact" })}
             width={48}
           />
@@ -92,6 +105,9 @@ export function E2Chart({
       <p className="muted small chart-axes" aria-hidden="true">
         {t("monitoring.chart.e2.axes", { kind, unit })}
       </p>
+      {data.length < shown.length && (
+        <p className="small">{t("chart.notDrawn", { count: shown.length - data.length })}</p>
+      )}
       <div className="visually-hidden">
         <table>
           <caption>{t("monitoring.chart.e2.tableCaption", { unit })}</caption>

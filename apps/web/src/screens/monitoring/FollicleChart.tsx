@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { CYCLE_DAY_BOUNDS, dayWindow } from "../../components/chart-scale.ts";
 import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
@@ -17,6 +18,8 @@ import { dayKind, dayTicks } from "./days.ts";
  * Typical, not a rule for this person: the chart says "often".
  */
 const TRIGGER_BAND_MM = [17, 18] as const;
+/** Display guard: the axis stops at 40 mm, the largest follicle a scan records (the domain's own bound). */
+const FOLLICLE_AXIS_MAX_MM = 40;
 
 interface Dot {
   readonly day: number;
@@ -47,14 +50,18 @@ function dots(points: readonly ScanPoint[], side: "leftMm" | "rightMm", shift: n
 export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonly ScanPoint[] }) {
   const { t, number } = useI18n();
   const kind = dayKind(cycle);
-  const shown = points.filter((p) => p.cycleDay !== null);
+  const dated = points.filter((p) => p.cycleDay !== null);
+  // Axes bounded by what can be: cycle days near the cycle, sizes up to 40 mm.
+  const span = dayWindow(
+    dated.map((p) => p.cycleDay!),
+    CYCLE_DAY_BOUNDS,
+  );
+  const shown = dated.filter((p) => span.inside(p.cycleDay!));
   const latest = shown.at(-1);
   if (!latest || latest.cycleDay === null) return null;
-  const days = shown.map((p) => p.cycleDay!);
-  const from = Math.min(...days) - 1;
-  const to = Math.max(...days) + 1;
+  const { from, to } = span;
   const largest = Math.max(0, ...shown.flatMap((p) => [...p.scan.leftMm, ...p.scan.rightMm]));
-  const yMax = Math.max(25, Math.ceil((largest + 2) / 5) * 5);
+  const yMax = Math.min(FOLLICLE_AXIS_MAX_MM, Math.max(25, Math.ceil((largest + 2) / 5) * 5));
   const mm = (n: number) => number(n, { maximumFractionDigits: 1 });
   const list = (sizes: readonly number[]) =>
     sizes.length ? sizes.map(mm).join(", ") : t("monitoring.scan.noneSeen");
@@ -152,6 +159,9 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
       <p className="muted small chart-axes" aria-hidden="true">
         {t("monitoring.chart.follicles.axes", { kind })}
       </p>
+      {shown.length < dated.length && (
+        <p className="small">{t("chart.notDrawn", { count: dated.length - shown.length })}</p>
+      )}
       <div className="visually-hidden">
         <table>
           <caption>{t("monitoring.chart.follicles.tableCaption")}</caption>

@@ -1,12 +1,31 @@
-import { type Beta, type BetaTrend, daysBetween } from "@trellis/domain";
+import {
+  BETA_MAX_DAYS_AFTER_TRANSFER,
+  type Beta,
+  type BetaTrend,
+  daysBetween,
+  LAB_ANALYTES,
+} from "@trellis/domain";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { dayWindow, valueAxis } from "../../components/chart-scale.ts";
 import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+
+/** The axis never goes above what a lab reports (the domain's hCG plausibility guard). */
+const HCG_CAP = LAB_ANALYTES.hCG.plausibleMax;
+/** Nor below 0.1 mIU/mL on a log axis: labs report "under 1" or "under 2" below that. */
+const HCG_FLOOR = 0.1;
 
 /**
  * Beta hCG by days after the transfer, each value beside the slowest rise
  * usually seen from the value before it (hollow marks). Screen readers get a
  * summary and a table with the same numbers.
+ *
+ * The axes are bounded by what can be: days 0 to 20 weeks after the transfer
+ * (`BETA_MAX_DAYS_AFTER_TRANSFER`; a beta stored from before that guard is
+ * listed in words, not drawn), values up to the hCG plausibility guard, and a
+ * slowest-rise mark only where it means something (a day to a week after the
+ * value before, and not beyond what labs report). When the values span ten
+ * times or more, the axis is logarithmic, so 12 and 12,000 both stay readable.
  */
 export function BetaChart({
   transferDate,
@@ -21,23 +40,39 @@ export function BetaChart({
   const first = betas[0];
   const last = betas.at(-1);
   if (!first || !last) return null;
-  const data = betas.map((b, i) => {
+  const span = dayWindow(
+    betas.map((b) => daysBetween(transferDate, b.drawnOn)),
+    { min: 0, max: BETA_MAX_DAYS_AFTER_TRANSFER },
+  );
+  const all = betas.map((b, i) => {
+    const day = daysBetween(transferDate, b.drawnOn);
     const interval = i > 0 ? trend.intervals[i - 1] : undefined;
-    const minimal = interval
-      ? betas[i - 1]!.value * (1 + interval.minimalRise48hPercent / 100) ** (interval.hours / 48)
+    const before = i > 0 ? betas[i - 1]! : undefined;
+    const judged =
+      interval &&
+      before &&
+      (interval.judgement === "compared" || interval.judgement === "not-rising") &&
+      span.inside(daysBetween(transferDate, before.drawnOn));
+    const expected = judged
+      ? before.value * (1 + interval.minimalRise48hPercent / 100) ** (interval.hours / 48)
       : null;
-    return { day: daysBetween(transferDate, b.drawnOn), value: b.value, minimal, id: b.id };
+    const minimal = expected !== null && expected <= HCG_CAP ? expected : null;
+    return { day, value: b.value, minimal, id: b.id, drawn: span.inside(day) };
   });
-  const from = Math.min(...data.map((d) => d.day)) - 1;
-  const to = Math.max(...data.map((d) => d.day)) + 1;
+  const data = all.filter((d) => d.drawn);
+  const outside = all.length - data.length;
+  const axis = valueAxis(
+    data.flatMap((d) => (d.minimal === null ? [d.value] : [d.value, d.minimal])),
+    { cap: HCG_CAP, floor: HCG_FLOOR },
+  );
   const whole = (n: number) => number(n, { maximumFractionDigits: n < 10 ? 1 : 0 });
   const summary =
     betas.length === 1
-      ? t("beta.chart.summaryOne", { value: whole(first.value), days: data[0]!.day })
+      ? t("beta.chart.summaryOne", { value: whole(first.value), days: all[0]!.day })
       : t("beta.chart.summary", {
           first: whole(first.value),
           last: whole(last.value),
-          days: data.at(-1)!.day - data[0]!.day,
+          days: all.at(-1)!.day - all[0]!.day,
           count: betas.length,
         });
 
@@ -47,58 +82,66 @@ export function BetaChart({
         <span className="chart-title">{t("beta.chart.title")}</span>
         <span className="chart-summary">{summary}</span>
       </figcaption>
-      <div className="chart-frame" aria-hidden="true">
-        <LineChart
-          responsive
-          data={data}
-          style={{ width: "100%", height: 220 }}
-          margin={{ top: 12, right: 12, bottom: 8, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid {...gridStyle} />
-          <XAxis
-            {...axisStyle}
-            type="number"
-            dataKey="day"
-            domain={[from, to]}
-            allowDecimals={false}
-            height={28}
-          />
-          <YAxis
-            {...axisStyle}
-            type="number"
-            domain={[0, "auto"]}
-            tickFormatter={(n: number) => number(n, { notation: "compact" })}
-            width={44}
-          />
-          <Line
-            dataKey="minimal"
-            stroke="none"
-            dot={{
-              r: 5,
-              fill: "var(--surface)",
-              stroke: "var(--chart-typical-edge)",
-              strokeWidth: 2,
-            }}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="value"
-            stroke="var(--chart-e2)"
-            strokeWidth={2.5}
-            dot={{ r: 4.5, fill: "var(--chart-e2)", stroke: "var(--surface)", strokeWidth: 1.5 }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </div>
+      {data.length > 0 && (
+        <div className="chart-frame" aria-hidden="true">
+          <LineChart
+            responsive
+            data={data}
+            style={{ width: "100%", height: 220 }}
+            margin={{ top: 12, right: 18, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid {...gridStyle} />
+            <XAxis
+              {...axisStyle}
+              type="number"
+              dataKey="day"
+              domain={[span.from, span.to]}
+              allowDecimals={false}
+              allowDataOverflow
+              height={28}
+            />
+            <YAxis
+              {...axisStyle}
+              type="number"
+              scale={axis.scale}
+              domain={[...axis.domain]}
+              ticks={[...axis.ticks]}
+              allowDataOverflow
+              tickFormatter={(n: number) => number(n, { notation: "compact" })}
+              width={44}
+            />
+            <Line
+              dataKey="minimal"
+              stroke="none"
+              dot={{
+                r: 5,
+                fill: "var(--surface)",
+                stroke: "var(--chart-typical-edge)",
+                strokeWidth: 2,
+              }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+            <Line
+              // Straight between results: a curve would draw values nobody measured,
+              // and weeks apart it would invent a whole course.
+              type="linear"
+              dataKey="value"
+              stroke="var(--chart-e2)"
+              strokeWidth={2.5}
+              dot={{ r: 4.5, fill: "var(--chart-e2)", stroke: "var(--surface)", strokeWidth: 1.5 }}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </div>
+      )}
       <ul className="chart-legend" aria-hidden="true">
         <li>
           <span className="legend-mark legend-left" />
           {t("beta.chart.value")}
         </li>
-        {betas.length > 1 && (
+        {data.some((d) => d.minimal !== null) && (
           <li>
             <span className="legend-mark legend-minimal" />
             {t("beta.chart.minimal")}
@@ -106,8 +149,16 @@ export function BetaChart({
         )}
       </ul>
       <p className="muted small chart-axes" aria-hidden="true">
-        {t("beta.chart.axes")}
+        {t(axis.scale === "log" ? "beta.chart.axesLog" : "beta.chart.axes")}
       </p>
+      {outside > 0 && (
+        <p className="small">
+          {t("beta.chart.outside", {
+            count: outside,
+            weeks: BETA_MAX_DAYS_AFTER_TRANSFER / 7,
+          })}
+        </p>
+      )}
       <div className="visually-hidden">
         <table>
           <caption>{t("beta.chart.tableCaption")}</caption>
@@ -119,7 +170,7 @@ export function BetaChart({
             </tr>
           </thead>
           <tbody>
-            {data.map((d) => (
+            {all.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.day}</th>
                 <td>{whole(d.value)}</td>

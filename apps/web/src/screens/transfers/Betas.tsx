@@ -15,18 +15,33 @@ import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 import { chartSpace } from "../embryos/EmbryoBank.tsx";
 import { DateField, TextField } from "../embryos/inputs.tsx";
-import { problemField, problemText } from "../embryos/words.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";
+import { betaRefusal } from "./refusals.ts";
 
 const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m.BetaChart })));
 
 function intervalText(i18n: I18n, interval: BetaInterval, start: number): string[] {
   const { t, number } = i18n;
-  const from = i18n.day(interval.from);
-  const to = i18n.day(interval.to);
+  // Across a new year (old records can hold such gaps), say the years.
+  const years = interval.from.slice(0, 4) !== interval.to.slice(0, 4);
+  const from = i18n.day(interval.from, years);
+  const to = i18n.day(interval.to, years);
   const days = Math.round(interval.hours / 24);
   const pct = (n: number) => number(Math.round(n));
+  // Under a day or over a week apart: the change, but no 48-h rise, doubling time or verdict.
+  if (interval.judgement === "interval-too-short") {
+    return [t("beta.interval.tooShort", { from, to, hours: Math.round(interval.hours) })];
+  }
+  if (interval.judgement === "interval-too-long") {
+    const change =
+      interval.trend === "rising"
+        ? t("beta.interval.risingPlain", { from, to, rise: pct(interval.risePercent), days })
+        : interval.trend === "falling"
+          ? t("beta.interval.falling", { from, to, fall: pct(-interval.risePercent), days })
+          : t("beta.interval.flat", { from, to });
+    return [change, t("beta.interval.tooLong")];
+  }
   if (interval.trend === "flat") return [t("beta.interval.flat", { from, to })];
   if (interval.trend === "falling") {
     return [t("beta.interval.falling", { from, to, fall: pct(-interval.risePercent), days })];
@@ -37,10 +52,10 @@ function intervalText(i18n: I18n, interval: BetaInterval, start: number): string
       to,
       rise: pct(interval.risePercent),
       days,
-      doubling: pct(interval.doublingTimeHours!),
+      doubling: pct(interval.doublingTimeHours ?? 0),
     }),
     t(interval.meetsMinimalRise ? "beta.interval.met" : "beta.interval.notMet", {
-      rise48: pct(interval.rise48hPercent),
+      rise48: pct(interval.rise48hPercent ?? 0),
       start: number(start),
       min: interval.minimalRise48hPercent,
     }),
@@ -136,7 +151,8 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
 }
 
 function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -148,6 +164,9 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // A day still to come in the person's own zone; the domain allows a day's slack for zones.
+    if (date > todayIso(state.journey!.homeZone))
+      return setErrors({ drawnOn: t("beta.refused.beta-in-future") });
     const n = parseDecimal(value);
     if (n === null) return setErrors({ value: t("form.required") });
     if (Number.isNaN(n)) return setErrors({ value: t("beta.form.notANumber") });
@@ -159,12 +178,8 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
       ...(reading && { clinicReading: reading }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
-      return setErrors(
-        f === "value" || f === "drawnOn"
-          ? { [f]: problemText(r.error) }
-          : { form: problemText(r.error) },
-      );
+      const refused = betaRefusal(i18n, state, transfer, r.error);
+      return setErrors({ [refused.field]: refused.text });
     }
     toast.show(t("beta.saved"));
     onDone();

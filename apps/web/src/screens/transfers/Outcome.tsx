@@ -1,5 +1,7 @@
 import {
   finalOutcomes,
+  GESTATION_MAX_DAYS,
+  GESTATION_MAX_WEEKS,
   isLoss,
   latestOutcome,
   type OutcomeKind,
@@ -15,9 +17,10 @@ import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CountField, DateField } from "../embryos/inputs.tsx";
-import { parseCount, problemField, problemText } from "../embryos/words.ts";
+import { parseCount } from "../embryos/words.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { SupportLines } from "../remembrance/SupportLines.tsx";
+import { outcomeRefusal } from "./refusals.ts";
 import { outcomeLine } from "./words.ts";
 
 const withAge: readonly OutcomeKind[] = ["miscarriage", "termination", "stillbirth", "ectopic"];
@@ -116,7 +119,8 @@ function OutcomeForm({
   transfer: Transfer;
   onDone: (kind: OutcomeKind) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -137,7 +141,12 @@ function OutcomeForm({
     const d = parseCount(days);
     const b = parseCount(babies);
     if (w !== null && Number.isNaN(w)) found.weeks = t("embryos.form.notACount");
+    else if (w !== null && w > GESTATION_MAX_WEEKS)
+      found.weeks = t("outcome.form.weeksRange", { max: GESTATION_MAX_WEEKS });
     if (d !== null && Number.isNaN(d)) found.days = t("embryos.form.notACount");
+    else if (d !== null && d > GESTATION_MAX_DAYS)
+      found.days = t("outcome.form.daysRange", { max: GESTATION_MAX_DAYS });
+    if (date > todayIso(state.journey!.homeZone)) found.on = t("outcome.refused.outcome-in-future");
     if (kind === "live-birth" && (b === null || Number.isNaN(b)))
       found.babies = t("embryos.form.notACount");
     if (Object.keys(found).length > 0) return setErrors(found);
@@ -151,17 +160,8 @@ function OutcomeForm({
       ...(note.trim() && { note: note.trim() }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
-      const key = f.startsWith("gestationalAge.days")
-        ? "days"
-        : f.startsWith("gestationalAge")
-          ? "weeks"
-          : f === "on"
-            ? "on"
-            : f === "babies"
-              ? "babies"
-              : "form";
-      return setErrors({ [key]: problemText(r.error) });
+      const refused = outcomeRefusal(i18n, state, transfer, r.error);
+      return setErrors({ [refused.field]: refused.text });
     }
     toast.show(t("outcome.saved"));
     onDone(kind);
