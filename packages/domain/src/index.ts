@@ -111,6 +111,14 @@ export type { Supply } from "./inventory/state.ts";
 export { NOTE_MAX_LENGTH } from "./journal/events.ts";
 export { visibleNotes } from "./journal/selectors.ts";
 export type { JournalNote, NoteVersion } from "./journal/state.ts";
+export {
+  type CountryCode,
+  countryCodeSchema,
+  countryCodes,
+  countryOfZone,
+  isCountryCode,
+  personCountry,
+} from "./journey/country.ts";
 export type { Journey } from "./journey/state.ts";
 export {
   type CatalogueMedicine,
@@ -251,6 +259,20 @@ export type {
   PlannedMedication,
   PlanStart,
 } from "./treatment/state.ts";
-export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
-export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
+export {
+  AFTER_BIRTH_DAYS,
+  AFTER_RETRIEVAL_DAYS,
+  AFTER_TRANSFER_STAGE_DAYS,
+  type CareStageInfo,
+  careStage,
+  MAX_PREGNANCY_WEEKS,
+} from "./wellbeing/care-stage.ts";
+export { moodOf, type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
+export {
+  checkContext,
+  latestTriage,
+  symptomChecks,
+  triageFor,
+  weightKg,
+} from "./wellbeing/selectors.ts";
 export type { SymptomCheck } from "./wellbeing/state.ts";
