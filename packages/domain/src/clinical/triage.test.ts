@@ -237,15 +237,17 @@ const rows: readonly Row[] = [
 ];
 
 describe("symptomTriage: one spec per sign and stage (clinical-reference §8, §9)", () => {
-  it.each(rows)("%s: %o gives %s at %s", (stage, symptoms, sign, level, source, context) => {
-    const t = symptomTriage({ stage, symptoms, ...context });
-    expect(t.stage).toBe(stage);
-    expect(t.level).toBe(level);
-    const reason = t.reasons.find((r) => r.sign === sign);
-    expect(reason, `${sign} in ${t.reasons.map((r) => r.sign)}`).toMatchObject({ sign, level });
-    expect(reason!.source.citation).toMatch(source);
-    expect(reason!.source.section).toMatch(/^(5|8(\.[1-5])?|9)$/);
-  });
+  for (const [stage, symptoms, sign, level, source, context] of rows) {
+    it(`${stage}: ${JSON.stringify(symptoms)} gives ${sign} at ${level}`, () => {
+      const t = symptomTriage({ stage, symptoms, ...context });
+      expect(t.stage).toBe(stage);
+      expect(t.level).toBe(level);
+      const reason = t.reasons.find((r) => r.sign === sign);
+      expect(reason, `${sign} in ${t.reasons.map((r) => r.sign)}`).toMatchObject({ sign, level });
+      expect(reason!.source.citation).toMatch(source);
+      expect(reason!.source.section).toMatch(/^(5|8(\.[1-5])?|9)$/);
+    });
+  }
 
   it("has a spec for every sign it can return (the OHSS signs in ohss.test.ts)", () => {
     const covered = new Set<string>([...rows.map(([, , sign]) => sign), ...ohssSigns]);

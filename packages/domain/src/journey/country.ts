@@ -17,9 +17,10 @@ export function isCountryCode(value: unknown): value is CountryCode {
   return typeof value === "string" && known.has(value);
 }
 
-export const countryCodeSchema = z.string().refine(isCountryCode, {
-  error: "must be a country's two-letter code, such as GB, IE or US",
-});
+const COUNTRY_ERROR = "must be a country's two-letter code, such as GB, IE or US";
+export const countryCodeSchema = z
+  .string({ error: COUNTRY_ERROR })
+  .refine(isCountryCode, { error: COUNTRY_ERROR });
 
 const countryOf = new Map<string, CountryCode>();
 for (const [country, zones] of Object.entries(zonesByCountry)) {
