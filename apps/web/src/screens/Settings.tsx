@@ -5,6 +5,7 @@ import { todayIso } from "../app/time.ts";
 import { Page } from "../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { AccountSync } from "../components/settings/AccountSync.tsx";
+import { CountrySetting } from "../components/settings/CountrySetting.tsx";
 import { QuietMode } from "../components/settings/QuietMode.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
@@ -83,6 +84,7 @@ export function Settings() {
       <QuietMode />
       <ReminderSettings />
       <UnitPreferences />
+      <CountrySetting />
       <AccountSync />
 
       <section className="card stack" aria-labelledby="settings-data">
