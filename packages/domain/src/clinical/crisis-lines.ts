@@ -99,7 +99,7 @@ export interface CrisisLine {
   readonly contact: string;
   /** Digits for a `tel:` link. */
   readonly tel: string;
-  /** A number to text, and what to send, when the service takes texts. */
+  /** A number to text (as the service writes it), and what to send, when the service takes texts. */
   readonly text: { readonly number: string; readonly body: string | null } | null;
   readonly website: string | null;
   /** Answered at any hour; `null` when the reference does not say. */
@@ -154,7 +154,7 @@ export const crisisLines: readonly CrisisLine[] = [
     "1-833-852-6262 (1-833-TLC-MAMA)",
     "18338526262",
     {
-      text: { number: "18338526262", body: null },
+      text: { number: "1-833-852-6262", body: null },
       crisis: false,
       source: "HHS release copies; HRSA says it is not a crisis line (clinical reference §9)",
       tag: "secondary",

@@ -62,10 +62,14 @@ export function CountrySetting() {
   const fromZone = zoneCountry
     ? t("wellbeing.country.fromZone", { country: zoneCountry })
     : t("wellbeing.country.fromZoneUnknown");
-  const numberLine = t(
-    current.fallback ? "wellbeing.country.currentFallback" : "wellbeing.country.current",
-    { number: current.number },
-  );
+  const numberLine = current.fallback
+    ? t("wellbeing.country.currentFallback", { number: current.number })
+    : current.alsoWorks.length > 0
+      ? t("wellbeing.country.currentAlso", {
+          number: current.number,
+          also: current.alsoWorks.join(", "),
+        })
+      : t("wellbeing.country.current", { number: current.number });
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>

@@ -38,6 +38,7 @@ export function SafetyNotice() {
         clinic={clinic}
         headingId={`${id}-title`}
         headingLevel={2}
+        withSupportLines={false}
         when={dateTime(at, zone)}
       />
     </section>

@@ -50,6 +50,7 @@ export function TriageResult({
   headingRef,
   headingLevel = 3,
   showWatch = false,
+  withSupportLines = true,
   when,
 }: {
   triage: SymptomTriage;
@@ -61,6 +62,12 @@ export function TriageResult({
   headingLevel?: 2 | 3;
   /** Also list the common signs worth watching beside an urgent answer (the check's own result). */
   showWatch?: boolean;
+  /**
+   * Show the support lines for low mood (the check's own answer). The notice
+   * on Today leaves them out: the answer showed them, and one screen holds
+   * one list.
+   */
+  withSupportLines?: boolean;
   /** When the check was made, as shown to the person. */
   when?: string | undefined;
 }) {
@@ -105,7 +112,7 @@ export function TriageResult({
         {mood && (
           <>
             {clinicLine}
-            <SupportLines headingLevel={3} />
+            {withSupportLines && <SupportLines headingLevel={3} />}
           </>
         )}
         <p className="muted small">{t("wellbeing.result.getsWorse")}</p>
@@ -200,7 +207,7 @@ export function TriageResult({
       {mood && !crisisFirst && (
         <>
           {triage.level !== "call-clinic" && clinicLine}
-          <SupportLines headingLevel={3} />
+          {withSupportLines && <SupportLines headingLevel={3} />}
         </>
       )}
       <p className="small">{t("wellbeing.notice.notDiagnosis")}</p>
@@ -224,50 +231,53 @@ export function TriageResult({
   );
 }
 
-/** The country's crisis lines as buttons to call (and text), crisis lines first. */
+/** The country's crisis lines (not its other support lines) as buttons to call, and to text. */
 function CrisisLines({ lines }: { lines: readonly CrisisLine[] }) {
   const { t } = useI18n();
   return (
-    <section className="stack-tight" aria-label={t("wellbeing.crisis.title")}>
+    <div className="stack-tight">
       <ul className="plain-list support-list">
-        {lines.map((l, i) => (
-          <li key={l.id} className="stack-tight">
-            <p>
-              <a
-                className={`button${i === 0 ? " button-primary" : ""}`}
-                href={`tel:${dial(l.tel)}`}
-              >
-                {t("wellbeing.crisis.call", { service: l.service, contact: l.contact })}
-              </a>{" "}
-              {l.region && (
-                <span className="small">{t("wellbeing.crisis.region", { region: l.region })}</span>
-              )}
-            </p>
-            {l.text && (
+        {lines
+          .filter((l) => l.crisis)
+          .map((l, i) => (
+            <li key={l.id} className="stack-tight">
               <p>
                 <a
-                  href={`sms:${dial(l.text.number)}${l.text.body ? `?&body=${encodeURIComponent(l.text.body)}` : ""}`}
+                  className={`button${i === 0 ? " button-primary" : ""}`}
+                  href={`tel:${dial(l.tel)}`}
                 >
-                  {l.text.body
-                    ? t("wellbeing.crisis.text", { body: l.text.body, number: l.text.number })
-                    : t("wellbeing.crisis.textAny", { number: l.text.number })}
-                </a>
+                  {t("wellbeing.crisis.call", { service: l.service, contact: l.contact })}
+                </a>{" "}
+                {l.region && (
+                  <span className="small">
+                    {t("wellbeing.crisis.region", { region: l.region })}
+                  </span>
+                )}
               </p>
-            )}
-            <p className="muted small">
-              {[
-                !l.crisis && t("wellbeing.crisis.notCrisis"),
-                l.allHours && t("wellbeing.crisis.allHours"),
-                l.free && t("wellbeing.crisis.free"),
-                t("wellbeing.crisis.tag", { tag: t(`wellbeing.tag.${l.tag}`) }),
-              ]
-                .filter(Boolean)
-                .join(" ")}
-            </p>
-          </li>
-        ))}
+              {l.text && (
+                <p>
+                  <a
+                    href={`sms:${dial(l.text.number)}${l.text.body ? `?&body=${encodeURIComponent(l.text.body)}` : ""}`}
+                  >
+                    {l.text.body
+                      ? t("wellbeing.crisis.text", { body: l.text.body, number: l.text.number })
+                      : t("wellbeing.crisis.textAny", { number: l.text.number })}
+                  </a>
+                </p>
+              )}
+              <p className="muted small">
+                {[
+                  l.allHours && t("wellbeing.crisis.allHours"),
+                  l.free && t("wellbeing.crisis.free"),
+                  t("wellbeing.crisis.tag", { tag: t(`wellbeing.tag.${l.tag}`) }),
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+              </p>
+            </li>
+          ))}
       </ul>
       <p className="muted small">{t("wellbeing.crisis.changes")}</p>
-    </section>
+    </div>
   );
 }

@@ -149,24 +149,22 @@ export const wellbeing = {
   "wellbeing.notice.reasonSource": "{citation} ({tag})",
   "wellbeing.tag.checked": "read on the source’s own page",
   "wellbeing.tag.secondary": "read where others relay it",
-  "wellbeing.tag.unverified": "Trellis’s careful choice",
+  "wellbeing.tag.unverified": "a careful choice of Trellis’s, not yet checked against a source",
 
-  "wellbeing.crisis.title": "Talk to someone now",
   "wellbeing.crisis.call": "Call {service}: {contact}",
   "wellbeing.crisis.text": "Or text {body} to {number}",
   "wellbeing.crisis.textAny": "Or text {number}",
   "wellbeing.crisis.region": "({region})",
   "wellbeing.crisis.free": "Free to call.",
   "wellbeing.crisis.allHours": "Any time, day or night.",
-  "wellbeing.crisis.notCrisis": "Not a crisis line: for support and advice.",
   "wellbeing.crisis.changes": "Numbers can change: check the service’s website.",
   "wellbeing.crisis.none":
     "Trellis does not know a crisis line for your country yet. Your emergency number will help, and you can choose your country in Settings.",
-  "wellbeing.crisis.tag": "({tag})",
+  "wellbeing.crisis.tag": "Number {tag}.",
 
   "wellbeing.country.title": "Your country",
   "wellbeing.country.hint":
-    "Trellis uses it for the emergency number and the crisis lines it shows you. It stays in your record on your devices.",
+    "Trellis uses it for the emergency number and the crisis lines it shows you. It is kept in your record like everything else.",
   "wellbeing.country.label": "Country",
   "wellbeing.country.fromZone": "From my home time zone ({country})",
   "wellbeing.country.fromZoneUnknown": "From my home time zone (not known)",
@@ -174,6 +172,7 @@ export const wellbeing = {
   "wellbeing.country.saved": "Country saved.",
   "wellbeing.country.unchanged": "Nothing changed.",
   "wellbeing.country.current": "Emergency number: {number}.",
+  "wellbeing.country.currentAlso": "Emergency number: {number} ({also} works too).",
   "wellbeing.country.currentFallback":
     "Emergency number: {number}, or your local emergency number.",
 
