@@ -4,7 +4,7 @@ import { maya } from "./helpers.ts";
 /**
  * Maya's record as a Trellis export, dated from today: a retrieval, a day-5
  * transfer `transferDaysAgo` days ago with a positive beta nine days later,
- * and, if given, what happened since (journeys.md: a loss at 20 weeks, or a
+ * and, if given, what happened since (a loss at 20 weeks, or a
  * pregnancy going on). Restored through set-up, so these tests do not depend
  * on the embryo and transfer screens.
  */

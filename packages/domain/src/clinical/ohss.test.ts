@@ -173,12 +173,12 @@ describe("ohssTriage: the fixes of issue 10", () => {
 });
 
 describe("ohssTriage: where each sign starts", () => {
-  it("weight gain in a day: 0.9 kg is not a trigger, 1 kg is (clinical.md §5)", () => {
+  it("weight gain in a day: 0.9 kg is not a trigger, 1 kg is (clinical-reference §5)", () => {
     expect(ohssTriage({ weightGainKgLastDay: 0.9 }).level).toBe("none");
     expect(ohssTriage({ weightGainKgLastDay: 1 }).level).toBe("call-clinic");
   });
 
-  it("weight gain in total: 2.9 kg is not a trigger, 3 kg is (clinical.md §5)", () => {
+  it("weight gain in total: 2.9 kg is not a trigger, 3 kg is (clinical-reference §5)", () => {
     expect(ohssTriage({ weightGainKgTotal: 2.9 }).level).toBe("none");
     expect(ohssTriage({ weightGainKgTotal: 3 }).level).toBe("call-clinic");
   });

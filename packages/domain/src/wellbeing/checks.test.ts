@@ -82,17 +82,38 @@ describe("SymptomsChecked, version 2: the stage it was asked for", () => {
   });
 
   it.each([
-    [{ stage: "somewhere", answers: {} }, "payload.stage"],
-    [{ stage: "pregnant", pregnancyWeeks: 50, answers: {} }, "payload.pregnancyWeeks"],
-    [{ stage: "after-loss", answers: { bleeding: "soaking" } }, "payload.answers.bleeding"],
-    [{ stage: "after-loss", answers: { mood: "sad" } }, "payload.answers.mood"],
-    [{ stage: "after-loss", answers: { mood: 6 } }, "payload.answers.mood"],
-    [{ stage: "after-loss", answers: { weightGainKgLastDay: 2 } }, "payload.answers"],
+    [
+      { stage: "somewhere", answers: {} },
+      "payload.stage",
+      /must be one of stimulation, after-retrieval/,
+    ],
+    [
+      { stage: "pregnant", pregnancyWeeks: 50, answers: {} },
+      "payload.pregnancyWeeks",
+      /at most 44 weeks/,
+    ],
+    [
+      { stage: "after-loss", answers: { bleeding: "soaking" } },
+      "payload.answers.bleeding",
+      /none, spotting, light, heavy or soaking-pad-an-hour/,
+    ],
+    [
+      { stage: "after-loss", answers: { mood: "sad" } },
+      "payload.answers.mood",
+      /ok, low or very-low/,
+    ],
+    [{ stage: "after-loss", answers: { mood: 6 } }, "payload.answers.mood", /ok, low or very-low/],
+    [
+      { stage: "after-loss", answers: { weightGainKgLastDay: 2 } },
+      "payload.answers",
+      /weightGainKgLastDay/,
+    ],
     [
       { stage: "after-loss", answers: { thoughtsOfSelfHarm: "yes" } },
       "payload.answers.thoughtsOfSelfHarm",
+      /true or false/,
     ],
-  ])("refuses %j, naming %s, and records nothing", (payload, field) => {
+  ])("refuses %j, naming %s, and records nothing", (payload, field, message) => {
     const r = start();
     const before = r.events.length;
     const attempt = r.tryRecord(
@@ -105,7 +126,10 @@ describe("SymptomsChecked, version 2: the stage it was asked for", () => {
       ms("2024-05-01"),
     );
     expect(attempt.ok).toBe(false);
-    if (!attempt.ok) expect(attempt.error.field).toBe(field);
+    if (!attempt.ok) {
+      expect(attempt.error.field).toBe(field);
+      expect(attempt.error.message).toMatch(message);
+    }
     expect(r.events).toHaveLength(before);
   });
 });
