@@ -262,7 +262,6 @@ export type {
 export {
   AFTER_BIRTH_DAYS,
   AFTER_RETRIEVAL_DAYS,
-  AFTER_TRANSFER_STAGE_DAYS,
   type CareStageInfo,
   careStage,
   MAX_PREGNANCY_WEEKS,

@@ -304,7 +304,11 @@ const atLeastMild = (s: OhssSymptoms["abdominalPain"]) =>
   s === "mild" || s === "moderate" || s === "severe";
 /** After a transfer, bloating and nausea count as late OHSS from this day (Dahl Lyons: 12-17 days after the trigger, about 5-10 after a day-5 transfer). */
 const LATE_OHSS_FROM_DAY = 5;
-/** The after-transfer window, in which late OHSS signs still count during a pregnancy. */
+/**
+ * The after-transfer window: the two-week wait and a week's margin. It is
+ * the `after-transfer` stage's length, and in a pregnancy the time the late
+ * OHSS signs still count.
+ */
 export const AFTER_TRANSFER_DAYS = 21;
 
 /** Collects reasons: one per sign, the highest level winning, the first source on a tie. */

@@ -3,7 +3,7 @@
  * "how do you feel?" check asks about (`symptomTriage`).
  */
 import { dueDate } from "../clinical/dating.ts";
-import type { CareStage, StageContext } from "../clinical/triage.ts";
+import { AFTER_TRANSFER_DAYS, type CareStage, type StageContext } from "../clinical/triage.ts";
 import { Temporal } from "../core/time.ts";
 import { cohortList } from "../embryology/selectors.ts";
 import {
@@ -33,8 +33,6 @@ export interface CareStageInfo extends StageContext {
 const RETRIEVAL_CYCLES = new Set(["stimulation", "egg-freezing", "fresh-transfer"]);
 /** After egg retrieval (or a logged trigger): early OHSS comes 3-7 days after the trigger (clinical-reference §8.1). */
 export const AFTER_RETRIEVAL_DAYS = 14;
-/** After a transfer, before any news: the two-week wait and a week's margin. */
-export const AFTER_TRANSFER_STAGE_DAYS = 21;
 /** AWHONN's post-birth warning signs hold for a year after the birth (clinical-reference §8.5). */
 export const AFTER_BIRTH_DAYS = 365;
 /** A pregnancy with no outcome recorded past this many weeks is not taken as ongoing (guard, not a clinical fact). */
@@ -162,7 +160,7 @@ export function careStage(state: JourneyState, options: { nowMs: number }): Care
       stage: "after-transfer",
       since: t.date,
       daysSinceTransfer: days,
-      current: days <= AFTER_TRANSFER_STAGE_DAYS,
+      current: days <= AFTER_TRANSFER_DAYS,
     });
   }
 
