@@ -55,12 +55,12 @@ export {
   type Trend,
 } from "./ohss.ts";
 export type { SignSource, SourceTag } from "./source.ts";
+export { type CheckQuestion, stageQuestions } from "./stage-questions.ts";
 export {
   AFTER_TRANSFER_DAYS,
   type Bleeding,
   bleedingAnswers,
   type CareStage,
-  type CheckQuestion,
   type Contact,
   careStages,
   type Mood,
@@ -71,7 +71,6 @@ export {
   type SymptomField,
   type SymptomTriage,
   type SymptomTriageInput,
-  stageQuestions,
   symptomTriage,
   type TriageLevel,
   type TriageReason,
