@@ -244,7 +244,7 @@ test("the quick check saves how the person feels and says plainly to call the cl
   await expect(check).toContainText("Also worth keeping an eye on:");
   await expect(check).toContainText("Nausea: common after stimulation.");
   await expect(check).toContainText(
-    "This is not a diagnosis; your clinic can check what is happening.",
+    "This is not a diagnosis; the people you call can check what is happening.",
   );
 
   // The same answer waits at the top of Today, politely (status, not alert), with its source a tap away.
@@ -269,9 +269,10 @@ test("a sign that needs emergency care interrupts, and says to call the local em
   const alert = page.getByRole("alert").filter({ hasText: "Seek emergency care now" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText(
-    "Short of breath: this can mean fluid is building up around the lungs.",
+    "Short of breath: this can mean a blood clot in the lungs, or fluid around them.",
   );
-  await expect(alert).toContainText("Call your local emergency number");
+  await expect(alert).toContainText("Call 911 now, or go to the nearest emergency department.");
+  await expect(alert.getByRole("link", { name: "Call 911" })).toHaveAttribute("href", "tel:911");
   await expectNoAxeViolations(page, "Today with an emergency notice, dark");
 });
 

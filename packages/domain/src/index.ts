@@ -134,6 +134,14 @@ export { NOTE_MAX_LENGTH } from "./journal/events.ts";
 export { visibleNotes } from "./journal/selectors.ts";
 export type { JournalNote, NoteVersion } from "./journal/state.ts";
 export { ageInYears, isSetupAge, SETUP_AGE_RANGE } from "./journey/age.ts";
+export {
+  type CountryCode,
+  countryCodeSchema,
+  countryCodes,
+  countryOfZone,
+  isCountryCode,
+  personCountry,
+} from "./journey/country.ts";
 export type { Journey } from "./journey/state.ts";
 export {
   type CatalogueMedicine,
@@ -253,7 +261,7 @@ export {
   type QuietCycle,
 } from "./today/cycle-over.ts";
 export {
-  AFTER_RETRIEVAL_DAYS,
+  AFTER_RETRIEVAL_CARD_DAYS,
   type AfterRetrieval,
   afterRetrieval,
   type ProcedureDay,
@@ -309,6 +317,18 @@ export type {
   PlannedMedication,
   PlanStart,
 } from "./treatment/state.ts";
-export { type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
-export { latestTriage, symptomChecks, triageFor, weightKg } from "./wellbeing/selectors.ts";
+export {
+  AFTER_BIRTH_DAYS,
+  AFTER_RETRIEVAL_STAGE_DAYS,
+  type CareStageInfo,
+  careStage,
+} from "./wellbeing/care-stage.ts";
+export { moodOf, type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
+export {
+  checkContext,
+  latestTriage,
+  symptomChecks,
+  triageFor,
+  weightKg,
+} from "./wellbeing/selectors.ts";
 export type { SymptomCheck } from "./wellbeing/state.ts";

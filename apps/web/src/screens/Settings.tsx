@@ -6,6 +6,7 @@ import { Page } from "../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../components/ReadOnly.tsx";
 import { AccountSync } from "../components/settings/AccountSync.tsx";
 import { Clinics } from "../components/settings/Clinics.tsx";
+import { CountrySetting } from "../components/settings/CountrySetting.tsx";
 import { QuietMode } from "../components/settings/QuietMode.tsx";
 import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
@@ -85,6 +86,7 @@ export function Settings() {
       <QuietMode />
       <ReminderSettings />
       <UnitPreferences />
+      <CountrySetting />
       <AccountSync />
 
       <section className="card stack" aria-labelledby="settings-data">

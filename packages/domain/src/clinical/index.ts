@@ -15,6 +15,13 @@ export {
   minimalRise48hPercent,
 } from "./beta.ts";
 export {
+  type CrisisLine,
+  crisisLines,
+  crisisLinesFor,
+  type EmergencyNumber,
+  emergencyNumberFor,
+} from "./crisis-lines.ts";
+export {
   DATING_SOURCE,
   type DueDate,
   type DueDateInput,
@@ -46,12 +53,36 @@ export {
   type OhssSign,
   type OhssSymptoms,
   type OhssTriage,
+  ohssRules,
   ohssSigns,
   ohssTriage,
   parseOhssSymptoms,
   type Severity,
   type Trend,
 } from "./ohss.ts";
+export type { SignSource, SourceTag } from "./source.ts";
+export { type CheckQuestion, stageQuestions } from "./stage-questions.ts";
+export {
+  AFTER_TRANSFER_DAYS,
+  type Bleeding,
+  bleedingAnswers,
+  type CareStage,
+  type Contact,
+  careStages,
+  type Mood,
+  moodAnswers,
+  parseStageSymptoms,
+  type StageContext,
+  type StageSymptoms,
+  type SymptomField,
+  type SymptomTriage,
+  type SymptomTriageInput,
+  symptomTriage,
+  type TriageLevel,
+  type TriageReason,
+  type TriageSign,
+  triageSigns,
+} from "./triage.ts";
 export {
   type Analyte,
   type AnalyteUnits,

@@ -12,34 +12,54 @@ import {
 const rank: Record<OhssLevel, number> = { none: 0, "call-clinic": 1, emergency: 2 };
 
 /**
- * One row per sign in clinical.md §5 (and the watch signs): the smallest
- * check-in that shows it, and the level it must give. Each row is its own test.
+ * One row per sign (clinical-reference §5 "App triage" and the §8.1 table):
+ * the smallest check-in that shows it, the level it must give, and the
+ * source its reason must cite. Each row is its own test.
  */
-const signs: readonly [OhssSign, OhssSymptoms, OhssLevel][] = [
+const signs: readonly [OhssSign, OhssSymptoms, OhssLevel, RegExp][] = [
   // Emergency care now
-  ["shortness-of-breath", { shortnessOfBreath: true }, "emergency"],
-  ["chest-pain", { chestPain: true }, "emergency"],
-  ["calf-pain-or-swelling", { calfPainOrSwelling: true }, "emergency"],
-  ["fainting", { fainting: true }, "emergency"],
-  ["urine-almost-none-12h", { urine: "almost-none-12h" }, "emergency"],
-  ["severe-abdominal-pain", { abdominalPain: "severe" }, "emergency"],
-  ["fever", { fever: true }, "emergency"],
+  ["shortness-of-breath", { shortnessOfBreath: true }, "emergency", /RCOG patient leaflet/],
+  ["chest-pain", { chestPain: true }, "emergency", /RCOG patient leaflet/],
+  [
+    "racing-heart-or-fast-breathing",
+    { racingHeartOrFastBreathing: true },
+    "emergency",
+    /critical grade \(acute respiratory distress\)/,
+  ],
+  ["calf-pain-or-swelling", { calfPainOrSwelling: true }, "emergency", /RCOG patient leaflet/],
+  ["fainting", { fainting: true }, "emergency", /critical grade/],
+  ["urine-almost-none-12h", { urine: "almost-none-12h" }, "emergency", /critical grade/],
+  ["severe-abdominal-pain", { abdominalPain: "severe" }, "emergency", /critical grade/],
+  ["tight-abdomen", { tightAbdomen: true }, "emergency", /critical grade: tense abdomen/],
+  ["fever", { fever: true }, "emergency", /Trellis's OHSS triage/],
   // Call your clinic today
-  ["pain-increasing", { abdominalPain: "mild", painTrend: "worse" }, "call-clinic"],
-  ["bloating-increasing", { bloating: "mild", bloatingTrend: "worse" }, "call-clinic"],
-  ["bloating-severe", { bloating: "severe" }, "call-clinic"],
-  ["tight-abdomen", { tightAbdomen: true }, "call-clinic"],
-  ["vomiting-cannot-keep-down", { vomiting: "cannot-keep-down" }, "call-clinic"],
-  ["weight-gain-day", { weightGainKgLastDay: 1 }, "call-clinic"],
-  ["weight-gain-total", { weightGainKgTotal: 3 }, "call-clinic"],
-  ["urine-much-less", { urine: "much-less" }, "call-clinic"],
-  ["urine-less", { urine: "less" }, "call-clinic"],
+  [
+    "moderate-ohss",
+    { abdominalPain: "moderate", nausea: "mild" },
+    "call-clinic",
+    /moderate grade: moderate pain with nausea/,
+  ],
+  ["pain-increasing", { abdominalPain: "mild", painTrend: "worse" }, "call-clinic", /leaflet/],
+  [
+    "bloating-increasing",
+    { bloating: "mild", bloatingTrend: "worse" },
+    "call-clinic",
+    /Trellis's OHSS triage/,
+  ],
+  ["bloating-severe", { bloating: "severe" }, "call-clinic", /Trellis's OHSS triage/],
+  ["waist-growing", { waistGrowing: true }, "call-clinic", /growing waist.*RBEJ/],
+  ["vomiting-cannot-keep-down", { vomiting: "cannot-keep-down" }, "call-clinic", /leaflet/],
+  ["vomiting", { vomiting: "some" }, "call-clinic", /leaflet/],
+  ["weight-gain-day", { weightGainKgLastDay: 1 }, "call-clinic", /Trellis's OHSS triage/],
+  ["weight-gain-total", { weightGainKgTotal: 3 }, "call-clinic", /Trellis's OHSS triage/],
+  ["urine-much-less", { urine: "much-less" }, "call-clinic", /leaflet/],
+  ["urine-less", { urine: "less" }, "call-clinic", /Trellis's OHSS triage/],
+  ["dizziness", { dizziness: true }, "call-clinic", /Feeling faint/],
   // Watch: common, not a trigger
-  ["abdominal-pain", { abdominalPain: "moderate", painTrend: "same" }, "none"],
-  ["bloating", { bloating: "moderate" }, "none"],
-  ["nausea", { nausea: "severe" }, "none"],
-  ["vomiting", { vomiting: "some" }, "none"],
-  ["diarrhoea", { diarrhoea: true }, "none"],
+  ["abdominal-pain", { abdominalPain: "moderate", painTrend: "same" }, "none", /mild OHSS/],
+  ["bloating", { bloating: "moderate" }, "none", /mild OHSS/],
+  ["nausea", { nausea: "severe" }, "none", /mild OHSS/],
+  ["diarrhoea", { diarrhoea: true }, "none", /Mayo Clinic/],
 ];
 
 // Each field's answers from least to most worrying; `undefined` (unanswered) is lowest.
@@ -53,6 +73,9 @@ const ladders = {
   urine: ["normal", "less", "much-less", "almost-none-12h"],
 } as const;
 const flags = [
+  "waistGrowing",
+  "racingHeartOrFastBreathing",
+  "dizziness",
   "diarrhoea",
   "shortnessOfBreath",
   "chestPain",
@@ -91,38 +114,71 @@ function worst(a: OhssSymptoms, b: OhssSymptoms): OhssSymptoms {
   return out as OhssSymptoms;
 }
 
-describe("ohssTriage: one spec per sign (clinical.md §5)", () => {
-  it.each(signs)("%s alone gives %s (%o)", (sign, symptoms, level) => {
+describe("ohssTriage: one spec per sign (clinical-reference §5, §8.1)", () => {
+  it.each(signs)("%s alone gives %s (%o)", (sign, symptoms, level, source) => {
     const t = ohssTriage(symptoms);
-    expect(t.level).toBe(level === "none" ? "none" : level);
+    expect(t.level).toBe(level);
     expect(t.reasons).toHaveLength(1);
     expect(t.reasons[0]).toMatchObject({ sign, level });
+    expect(t.reasons[0]!.source.citation).toMatch(source);
   });
 
   it("has a spec for every sign it can return", () => {
     expect(new Set(signs.map(([s]) => s))).toEqual(new Set(ohssSigns));
   });
 
-  it("says why, calmly, and what to do, for every sign", () => {
-    for (const [sign, symptoms, level] of signs) {
-      const { message } = ohssTriage(symptoms).reasons[0]!;
-      expect(message, sign).not.toMatch(/!/);
-      if (level === "emergency") expect(message, sign).toMatch(/ can .*Seek emergency care now\.$/);
-      if (level === "call-clinic") expect(message, sign).toMatch(/Call your clinic today\.$/);
+  it("gives every reason a source with its tag and the reference section, and no English sentence", () => {
+    for (const [sign, symptoms] of signs) {
+      const reason = ohssTriage(symptoms).reasons[0]!;
+      expect(Object.keys(reason).sort(), sign).toEqual(["level", "params", "sign", "source"]);
+      expect(["checked", "secondary", "unverified"], sign).toContain(reason.source.tag);
+      expect(reason.source.section, sign).toMatch(/^(5|8\.1)$/);
     }
-    expect(ohssTriage({ shortnessOfBreath: true }).reasons[0]!.message).toBe(
-      "Shortness of breath can mean fluid is building up around the lungs. Seek emergency care now.",
+  });
+});
+
+describe("ohssTriage: the fixes of issue 10", () => {
+  it("moderate pain with moderate nausea and some vomiting is RCOG's moderate OHSS: call the clinic", () => {
+    const t = ohssTriage({ abdominalPain: "moderate", nausea: "moderate", vomiting: "some" });
+    expect(t.level).toBe("call-clinic");
+    expect(t.reasons.map((r) => r.sign)).toEqual(["moderate-ohss", "vomiting"]);
+  });
+
+  it("moderate pain with nausea alone, or with vomiting alone, is the moderate pattern too", () => {
+    expect(ohssTriage({ abdominalPain: "moderate", nausea: "mild" }).reasons[0]!.sign).toBe(
+      "moderate-ohss",
     );
+    expect(
+      ohssTriage({ abdominalPain: "moderate", vomiting: "cannot-keep-down" }).reasons.map(
+        (r) => r.sign,
+      ),
+    ).toEqual(["moderate-ohss", "vomiting-cannot-keep-down"]);
+  });
+
+  it("mild pain with nausea is still mild OHSS: both to watch", () => {
+    const t = ohssTriage({ abdominalPain: "mild", nausea: "mild" });
+    expect(t.level).toBe("none");
+    expect(t.reasons.map((r) => r.sign)).toEqual(["abdominal-pain", "nausea"]);
+  });
+
+  it("a tight, tense abdomen is RCOG's critical grade: emergency care now", () => {
+    expect(ohssTriage({ tightAbdomen: true }).level).toBe("emergency");
+  });
+
+  it("asks about dizziness, a racing heart or fast breathing, and a growing waist", () => {
+    expect(ohssTriage({ dizziness: true }).level).toBe("call-clinic");
+    expect(ohssTriage({ racingHeartOrFastBreathing: true }).level).toBe("emergency");
+    expect(ohssTriage({ waistGrowing: true }).level).toBe("call-clinic");
   });
 });
 
 describe("ohssTriage: where each sign starts", () => {
-  it("weight gain in a day: 0.9 kg is not a trigger, 1 kg is (clinical.md §5)", () => {
+  it("weight gain in a day: 0.9 kg is not a trigger, 1 kg is (clinical-reference §5)", () => {
     expect(ohssTriage({ weightGainKgLastDay: 0.9 }).level).toBe("none");
     expect(ohssTriage({ weightGainKgLastDay: 1 }).level).toBe("call-clinic");
   });
 
-  it("weight gain in total: 2.9 kg is not a trigger, 3 kg is (clinical.md §5)", () => {
+  it("weight gain in total: 2.9 kg is not a trigger, 3 kg is (clinical-reference §5)", () => {
     expect(ohssTriage({ weightGainKgTotal: 2.9 }).level).toBe("none");
     expect(ohssTriage({ weightGainKgTotal: 3 }).level).toBe("call-clinic");
   });
@@ -137,10 +193,9 @@ describe("ohssTriage: where each sign starts", () => {
   it("names the weight gained as a parameter for the message catalogue", () => {
     const [reason] = ohssTriage({ weightGainKgLastDay: 1.44 }).reasons;
     expect(reason).toMatchObject({ sign: "weight-gain-day", params: { kg: 1.4 } });
-    expect(reason!.message).toMatch(/^You gained 1.4 kg in a day\./);
   });
 
-  it("pain: increasing from mild calls the clinic; moderate and steady is to watch; severe is an emergency", () => {
+  it("pain: increasing from mild calls the clinic; moderate and steady on its own is to watch; severe is an emergency", () => {
     expect(ohssTriage({ abdominalPain: "moderate", painTrend: "worse" }).level).toBe("call-clinic");
     expect(ohssTriage({ abdominalPain: "moderate", painTrend: "better" }).level).toBe("none");
     expect(ohssTriage({ abdominalPain: "severe", painTrend: "better" }).level).toBe("emergency");
@@ -183,6 +238,9 @@ describe("ohssTriage: where each sign starts", () => {
       fainting: false,
       fever: false,
       tightAbdomen: false,
+      waistGrowing: false,
+      racingHeartOrFastBreathing: false,
+      dizziness: false,
       weightGainKgLastDay: 0,
       weightGainKgTotal: 0,
     };
@@ -241,14 +299,17 @@ describe("ohssTriage: the whole check-in", () => {
     const t = ohssTriage({
       shortnessOfBreath: true,
       chestPain: true,
+      racingHeartOrFastBreathing: true,
       calfPainOrSwelling: true,
       fainting: true,
       urine: "almost-none-12h",
       abdominalPain: "severe",
+      tightAbdomen: true,
       fever: true,
     });
     expect(t.level).toBe("emergency");
-    expect(t.reasons).toHaveLength(7);
+    expect(t.reasons).toHaveLength(9);
+    expect(t.reasons.every((r) => r.level === "emergency")).toBe(true);
   });
 
   it("never throws on nonsense; numbers that are not numbers count as unanswered", () => {

@@ -1,6 +1,7 @@
 /** Answers "do these symptoms after stimulation mean I should call my clinic, or get emergency care now?". */
 import { z } from "zod";
 import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { type SignSource, signSource } from "./source.ts";
 
 /**
  * OHSS, ovarian hyperstimulation syndrome: after the stimulation injections
@@ -8,10 +9,12 @@ import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
  * abdomen (bloating, weight gain, less urine) and sometimes around the lungs
  * (shortness of breath); the blood thickens and clots more easily (calf pain).
  * It usually starts within 10 days of the injections and is worse if a
- * pregnancy begins (clinical.md §5).
+ * pregnancy begins (clinical-reference §5).
  *
  * This module never diagnoses. It sorts what a person reports into the
- * triage levels of clinical.md §5 "App triage" [unverified, kept conservative].
+ * triage levels of clinical-reference §5 "App triage" and the §8.1 table of
+ * warning signs during stimulation and after retrieval [unverified where the
+ * level is our choice, kept conservative].
  */
 
 export type Severity = "none" | "mild" | "moderate" | "severe";
@@ -30,12 +33,19 @@ export interface OhssSymptoms {
   readonly weightGainKgLastDay?: number;
   /** Change in weight since stimulation began, in kg; a loss is negative. */
   readonly weightGainKgTotal?: number;
+  /** The waist measuring or feeling bigger: fluid collecting in the abdomen. */
+  readonly waistGrowing?: boolean;
   readonly urine?: "normal" | "less" | "much-less" | "almost-none-12h";
   readonly shortnessOfBreath?: boolean;
   readonly chestPain?: boolean;
+  /** Heart racing or breathing fast at rest. */
+  readonly racingHeartOrFastBreathing?: boolean;
   readonly calfPainOrSwelling?: boolean;
+  /** Dizzy or light-headed, without fainting. */
+  readonly dizziness?: boolean;
   readonly fainting?: boolean;
   readonly fever?: boolean;
+  /** The abdomen tight, tense and swollen (tense ascites). */
   readonly tightAbdomen?: boolean;
 }
 
@@ -47,35 +57,39 @@ export interface OhssSymptoms {
 export type OhssLevel = "none" | "call-clinic" | "emergency";
 
 /**
- * Stable ids of the signs, also the keys of the web app's message catalogue.
- * The ones at level `none` ("watch" signs) are common after stimulation and
- * are not triggers on their own; they are returned so the check-in can show
- * what to keep an eye on.
+ * Stable ids of the signs, also the keys of the web app's message catalogue,
+ * most urgent first. The ones at level `none` ("watch" signs) are common
+ * after stimulation and are not triggers on their own; they are returned so
+ * the check-in can show what to keep an eye on.
  */
 export const ohssSigns = [
   // emergency
   "shortness-of-breath",
   "chest-pain",
+  "racing-heart-or-fast-breathing",
   "calf-pain-or-swelling",
   "fainting",
   "urine-almost-none-12h",
   "severe-abdominal-pain",
+  "tight-abdomen",
   "fever",
   // call the clinic today
+  "moderate-ohss",
   "pain-increasing",
   "bloating-severe",
   "bloating-increasing",
-  "tight-abdomen",
+  "waist-growing",
   "vomiting-cannot-keep-down",
+  "vomiting",
   "weight-gain-day",
   "weight-gain-total",
   "urine-much-less",
   "urine-less",
+  "dizziness",
   // watch
   "abdominal-pain",
   "bloating",
   "nausea",
-  "vomiting",
   "diarrhoea",
 ] as const;
 export type OhssSign = (typeof ohssSigns)[number];
@@ -84,10 +98,10 @@ export interface OhssReason {
   /** Stable id, the message-catalogue key. */
   readonly sign: OhssSign;
   readonly level: OhssLevel;
-  /** English default; the app's catalogue may override it, filling in `params`. */
-  readonly message: string;
-  /** Values the message names, e.g. `{ kg: 1.4 }` for weight gain. */
+  /** Values the words name, e.g. `{ kg: 1.4 }` for weight gain. */
   readonly params: Readonly<Record<string, number>>;
+  /** Where the sign and its level come from. */
+  readonly source: SignSource;
 }
 
 export interface OhssTriage {
@@ -98,93 +112,128 @@ export interface OhssTriage {
   readonly source: string;
 }
 
-/** clinical.md §5: signs from Mayo Clinic; 24-hour line from RCOG; the triage lists are [unverified]. */
+/** clinical-reference §5 and §8.1: signs from Mayo Clinic and RCOG; the triage lists are [unverified]. */
 export const OHSS_SOURCE =
-  "Mayo Clinic patient guidance on OHSS; RCOG Green-top Guideline No. 5 (clinical.md §5, app triage kept conservative)";
+  "Mayo Clinic patient guidance on OHSS; RCOG Green-top Guideline No. 5 and its patient leaflet (clinical reference §5 and §8.1, app triage kept conservative)";
 
-/** clinical.md §5 App triage: "weight gain of 1 kg or more in a day". */
+/** clinical-reference §5 App triage: "weight gain of 1 kg or more in a day". */
 const WEIGHT_GAIN_DAY_KG = 1;
-/** clinical.md §5 App triage: "or 3 kg in total" (Mayo: sudden weight gain over 3 kg). */
+/** clinical-reference §5 App triage: "or 3 kg in total" (Mayo: sudden weight gain over 3 kg). */
 const WEIGHT_GAIN_TOTAL_KG = 3;
 
-const EMERGENCY = "Seek emergency care now.";
-const CALL = "Call your clinic today.";
+const RCOG_CRITICAL = signSource(
+  "RCOG Green-top Guideline No. 5 (2016), critical grade",
+  "secondary",
+  "8.1",
+);
+const RCOG_MODERATE = signSource(
+  "RCOG Green-top Guideline No. 5 (2016), moderate grade: moderate pain with nausea and/or vomiting",
+  "secondary",
+  "8.1",
+);
+const RCOG_LEAFLET = signSource("RCOG patient leaflet on OHSS (clinic copy)", "secondary", "8.1");
+const RCOG_LEAFLET_MILD = signSource(
+  "RCOG patient leaflet on OHSS (2016), mild OHSS",
+  "checked",
+  "8.1",
+);
+const APP_TRIAGE = signSource("Trellis's OHSS triage, kept conservative", "unverified", "5");
 
-/** English defaults. `{kg}` is filled from params. Calm, plain, and always says why. */
-const messages: Record<OhssSign, string> = {
-  "shortness-of-breath": `Shortness of breath can mean fluid is building up around the lungs. ${EMERGENCY}`,
-  "chest-pain": `Chest pain can mean fluid around the lungs or a blood clot. ${EMERGENCY}`,
-  "calf-pain-or-swelling": `Pain or swelling in a calf can be a sign of a blood clot, which is more likely with OHSS. ${EMERGENCY}`,
-  fainting: `Fainting can mean too little fluid is left in your blood vessels. ${EMERGENCY}`,
-  "urine-almost-none-12h": `Passing almost no urine for 12 hours can mean your kidneys are not getting enough fluid. ${EMERGENCY}`,
-  "severe-abdominal-pain": `Severe pain in your abdomen can mean OHSS is getting worse, or another problem that needs checking straight away. ${EMERGENCY}`,
-  fever: `A fever can be a sign of infection or of OHSS getting worse. ${EMERGENCY}`,
-  "pain-increasing": `Pain in your abdomen that keeps increasing should be checked. ${CALL}`,
-  "bloating-severe": `Severe bloating can mean fluid is collecting in your abdomen. ${CALL}`,
-  "bloating-increasing": `Bloating that keeps increasing can mean fluid is collecting in your abdomen. ${CALL}`,
-  "tight-abdomen": `A tight, swollen abdomen can mean fluid is collecting there. ${CALL}`,
-  "vomiting-cannot-keep-down": `Vomiting that stops you eating or drinking can leave you short of fluid. ${CALL}`,
-  "weight-gain-day": `You gained {kg} kg in a day. Sudden weight gain can mean your body is holding fluid. ${CALL}`,
-  "weight-gain-total": `You have gained {kg} kg in total. Weight gain like this can mean your body is holding fluid. ${CALL}`,
-  "urine-much-less": `Passing clearly less urine can mean fluid is moving out of your blood vessels. ${CALL}`,
-  "urine-less": `Passing less urine than usual can be an early sign of fluid moving out of your blood vessels, so it is safest to check. ${CALL}`,
-  "abdominal-pain":
-    "Some discomfort is common after stimulation and retrieval. If it keeps increasing or becomes severe, get help.",
-  bloating:
-    "Some bloating is common after stimulation. If it keeps increasing or becomes severe, call your clinic.",
-  nausea:
-    "Nausea is common after stimulation. If you cannot keep food or drink down, call your clinic.",
-  vomiting: "If vomiting stops you eating or drinking, call your clinic.",
-  diarrhoea:
-    "Diarrhoea can come with OHSS. If it goes on, or other signs appear, call your clinic.",
+/** Each sign's level and source (clinical-reference §5 "App triage" and the §8.1 table). */
+export const ohssRules: Readonly<Record<OhssSign, { level: OhssLevel; source: SignSource }>> = {
+  "shortness-of-breath": { level: "emergency", source: RCOG_LEAFLET },
+  "chest-pain": { level: "emergency", source: RCOG_LEAFLET },
+  "racing-heart-or-fast-breathing": {
+    level: "emergency",
+    source: signSource(
+      "RCOG Green-top Guideline No. 5, critical grade (acute respiratory distress); a racing heart is counted with it",
+      "unverified",
+      "8.1",
+    ),
+  },
+  "calf-pain-or-swelling": { level: "emergency", source: RCOG_LEAFLET },
+  fainting: { level: "emergency", source: RCOG_CRITICAL },
+  "urine-almost-none-12h": { level: "emergency", source: RCOG_CRITICAL },
+  "severe-abdominal-pain": { level: "emergency", source: RCOG_CRITICAL },
+  "tight-abdomen": {
+    level: "emergency",
+    source: signSource(
+      "RCOG Green-top Guideline No. 5 (2016), critical grade: tense abdomen",
+      "secondary",
+      "8.1",
+    ),
+  },
+  fever: { level: "emergency", source: APP_TRIAGE },
+  "moderate-ohss": { level: "call-clinic", source: RCOG_MODERATE },
+  "pain-increasing": { level: "call-clinic", source: RCOG_LEAFLET },
+  "bloating-severe": { level: "call-clinic", source: APP_TRIAGE },
+  "bloating-increasing": { level: "call-clinic", source: APP_TRIAGE },
+  "waist-growing": {
+    level: "call-clinic",
+    source: signSource("Mayo Clinic (growing waist); RBEJ 2012 OHSS table", "checked", "8.1"),
+  },
+  "vomiting-cannot-keep-down": { level: "call-clinic", source: RCOG_LEAFLET },
+  vomiting: { level: "call-clinic", source: RCOG_LEAFLET },
+  "weight-gain-day": { level: "call-clinic", source: APP_TRIAGE },
+  "weight-gain-total": { level: "call-clinic", source: APP_TRIAGE },
+  "urine-much-less": { level: "call-clinic", source: RCOG_LEAFLET },
+  "urine-less": { level: "call-clinic", source: APP_TRIAGE },
+  dizziness: {
+    level: "call-clinic",
+    source: signSource(
+      "Feeling faint, a step before fainting (RCOG critical grade); calling the clinic is Trellis's choice",
+      "unverified",
+      "8.1",
+    ),
+  },
+  "abdominal-pain": { level: "none", source: RCOG_LEAFLET_MILD },
+  bloating: { level: "none", source: RCOG_LEAFLET_MILD },
+  nausea: { level: "none", source: RCOG_LEAFLET_MILD },
+  diarrhoea: {
+    level: "none",
+    source: signSource("Mayo Clinic patient guidance on OHSS", "checked", "5"),
+  },
 };
 
 const rank: Record<OhssLevel, number> = { none: 0, "call-clinic": 1, emergency: 2 };
 const atLeastMild = (s: Severity | undefined) => s === "mild" || s === "moderate" || s === "severe";
-/** kg in messages: one decimal, as scales show it. */
+/** kg in words: one decimal, as scales show it. */
 const kg = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Sorts a check-in into `emergency`, `call-clinic` or `none`, with a reason
- * per sign. Rules (clinical.md §5 App triage):
- *
- * - emergency: shortness of breath; chest pain; calf pain or swelling;
- *   fainting; almost no urine for 12 hours; severe abdominal pain; fever.
- * - call the clinic today: pain or bloating that keeps increasing (trend
- *   `worse` with at least mild); severe bloating; vomiting that stops eating or
- *   drinking; >= 1 kg gained in a day or >= 3 kg in total; much less urine.
- *   Two choices of ours, both conservative: `urine: "less"` also calls the
- *   clinic (the reference says "clearly less", and a person unsure whether it
- *   is clear should still ask); a tight abdomen calls the clinic (the
- *   reference lists it among the severe signs but not in the app triage).
- * - watch (level `none`): pain or bloating that is there but not severe and
- *   not increasing, nausea, some vomiting, diarrhoea.
- *
- * Never throws. Numbers that are not finite are ignored as unanswered:
- * validate untrusted input with `parseOhssSymptoms` first.
+ * The signs a check-in shows, each once, with its parameters; the order and
+ * levels come from `ohssRules`. Used by `ohssTriage` and by `symptomTriage`
+ * for the stages where OHSS can happen.
  */
-export function ohssTriage(symptoms: OhssSymptoms): OhssTriage {
+export function ohssFindings(
+  symptoms: OhssSymptoms,
+): { sign: OhssSign; params: Record<string, number> }[] {
   const s: OhssSymptoms = typeof symptoms === "object" && symptoms !== null ? symptoms : {};
-  const found: { sign: OhssSign; params?: Record<string, number> }[] = [];
-  const add = (sign: OhssSign, params?: Record<string, number>) =>
-    found.push(params ? { sign, params } : { sign });
+  const found: { sign: OhssSign; params: Record<string, number> }[] = [];
+  const add = (sign: OhssSign, params: Record<string, number> = {}) => found.push({ sign, params });
 
   if (s.shortnessOfBreath === true) add("shortness-of-breath");
   if (s.chestPain === true) add("chest-pain");
+  if (s.racingHeartOrFastBreathing === true) add("racing-heart-or-fast-breathing");
   if (s.calfPainOrSwelling === true) add("calf-pain-or-swelling");
   if (s.fainting === true) add("fainting");
   if (s.urine === "almost-none-12h") add("urine-almost-none-12h");
+  if (s.tightAbdomen === true) add("tight-abdomen");
   if (s.fever === true) add("fever");
 
+  const sick = atLeastMild(s.nausea) || s.vomiting === "some" || s.vomiting === "cannot-keep-down";
   if (s.abdominalPain === "severe") add("severe-abdominal-pain");
-  else if (atLeastMild(s.abdominalPain) && s.painTrend === "worse") add("pain-increasing");
-  else if (atLeastMild(s.abdominalPain)) add("abdominal-pain");
+  else {
+    if (s.abdominalPain === "moderate" && sick) add("moderate-ohss");
+    if (atLeastMild(s.abdominalPain) && s.painTrend === "worse") add("pain-increasing");
+    else if (atLeastMild(s.abdominalPain) && !(s.abdominalPain === "moderate" && sick))
+      add("abdominal-pain");
+  }
 
   if (s.bloating === "severe") add("bloating-severe");
   else if (atLeastMild(s.bloating) && s.bloatingTrend === "worse") add("bloating-increasing");
   else if (atLeastMild(s.bloating)) add("bloating");
-
-  if (s.tightAbdomen === true) add("tight-abdomen");
+  if (s.waistGrowing === true) add("waist-growing");
 
   if (s.vomiting === "cannot-keep-down") add("vomiting-cannot-keep-down");
   else if (s.vomiting === "some") add("vomiting");
@@ -199,14 +248,39 @@ export function ohssTriage(symptoms: OhssSymptoms): OhssTriage {
   if (s.urine === "much-less") add("urine-much-less");
   else if (s.urine === "less") add("urine-less");
 
-  if (atLeastMild(s.nausea)) add("nausea");
+  if (s.dizziness === true) add("dizziness");
+  // Nausea beside moderate pain is the moderate pattern's; on its own it is to watch.
+  if (atLeastMild(s.nausea) && !found.some((f) => f.sign === "moderate-ohss")) add("nausea");
   if (s.diarrhoea === true) add("diarrhoea");
+  return found;
+}
 
-  const reasons = found
-    .map(({ sign, params = {} }): OhssReason => {
-      const message = messages[sign].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
-      return { sign, level: levelOf(sign), message, params };
-    })
+/**
+ * Sorts a check-in into `emergency`, `call-clinic` or `none`, with a reason
+ * per sign and its source. Rules (clinical-reference §5 "App triage" and the
+ * §8.1 table, whichever is higher):
+ *
+ * - emergency: shortness of breath; chest pain; a racing heart or fast
+ *   breathing; calf pain or swelling; fainting; almost no urine for 12
+ *   hours; severe abdominal pain; a tight, tense abdomen (RCOG's critical
+ *   grade); fever (§5).
+ * - call the clinic today: RCOG's moderate pattern (moderate pain with
+ *   nausea and/or vomiting); pain or bloating that keeps increasing (trend
+ *   `worse` with at least mild); severe bloating; a growing waist; any
+ *   vomiting (§8.1: "vomiting, or cannot keep fluids down"); >= 1 kg gained
+ *   in a day or >= 3 kg in total; less or much less urine; dizziness.
+ *   Our choices, all towards caution: `urine: "less"` calls the clinic (the
+ *   reference says "clearly less", and a person unsure whether it is clear
+ *   should still ask); dizziness, a step before fainting, calls the clinic.
+ * - watch (level `none`): pain or bloating that is there but not severe and
+ *   not increasing, nausea on its own, diarrhoea.
+ *
+ * Never throws. Numbers that are not finite are ignored as unanswered:
+ * validate untrusted input with `parseOhssSymptoms` first.
+ */
+export function ohssTriage(symptoms: OhssSymptoms): OhssTriage {
+  const reasons = ohssFindings(symptoms)
+    .map(({ sign, params }): OhssReason => ({ sign, params, ...ohssRules[sign] }))
     .sort(
       (a, b) =>
         rank[b.level] - rank[a.level] || ohssSigns.indexOf(a.sign) - ohssSigns.indexOf(b.sign),
@@ -214,18 +288,12 @@ export function ohssTriage(symptoms: OhssSymptoms): OhssTriage {
   return { level: reasons[0]?.level ?? "none", reasons, source: OHSS_SOURCE };
 }
 
-function levelOf(sign: OhssSign): OhssLevel {
-  const i = ohssSigns.indexOf(sign);
-  if (i < ohssSigns.indexOf("pain-increasing")) return "emergency";
-  if (i < ohssSigns.indexOf("abdominal-pain")) return "call-clinic";
-  return "none";
-}
-
 const severity = z.enum(["none", "mild", "moderate", "severe"], {
   error: "must be none, mild, moderate or severe",
 });
 const trend = z.enum(["better", "same", "worse"], { error: "must be better, same or worse" });
-const yesNo = z.boolean({ error: "must be true or false" });
+/** A yes-or-no answer, with the words every refusal of one uses. */
+export const yesNo = z.boolean({ error: "must be true or false" });
 /**
  * Plausibility guards, not clinical facts: wider than any real change, so only
  * typos (50 kg in a day, a total typed in grams) are refused.
@@ -236,7 +304,8 @@ const kgChange = (limit: number, span: string) =>
     .min(-limit, { error: `is more weight lost ${span} than is possible; check the number` })
     .max(limit, { error: `is more weight gained ${span} than is possible; check the number` });
 
-const symptomsSchema = z.strictObject({
+/** The OHSS questions' schemas, shared with the stage-aware check. */
+export const ohssSymptomFields = {
   bloating: severity.optional(),
   bloatingTrend: trend.optional(),
   abdominalPain: severity.optional(),
@@ -261,7 +330,12 @@ const symptomsSchema = z.strictObject({
   fainting: yesNo.optional(),
   fever: yesNo.optional(),
   tightAbdomen: yesNo.optional(),
-});
+  waistGrowing: yesNo.optional(),
+  racingHeartOrFastBreathing: yesNo.optional(),
+  dizziness: yesNo.optional(),
+};
+
+const symptomsSchema = z.strictObject(ohssSymptomFields);
 
 /**
  * Checks an untrusted check-in (form, import, sync). `null` means "not
@@ -269,11 +343,19 @@ const symptomsSchema = z.strictObject({
  * a misspelled symptom can never silently vanish from triage.
  */
 export function parseOhssSymptoms(raw: unknown): Result<OhssSymptoms, Problem> {
+  return parseAnswers(symptomsSchema, raw);
+}
+
+/** `parseOhssSymptoms` for any strict schema of answers (the stage-aware check uses it too). */
+export function parseAnswers<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): Result<z.output<S>, Problem> {
   const input =
     typeof raw === "object" && raw !== null && !Array.isArray(raw)
       ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
       : raw;
-  const parsed = symptomsSchema.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   if (issue?.code === "unrecognized_keys") {

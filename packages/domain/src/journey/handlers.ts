@@ -30,6 +30,7 @@ export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
         dateOfBirth: p.dateOfBirth,
         homeZone: p.homeZone,
         partnerName: emptyToNull(p.partnerName),
+        country: p.country ?? null,
         createdAt: p.createdAt,
       };
     },
@@ -54,6 +55,7 @@ export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
         ...(p.dateOfBirth !== undefined && { dateOfBirth: p.dateOfBirth }),
         ...(p.homeZone !== undefined && { homeZone: p.homeZone }),
         ...(p.partnerName !== undefined && { partnerName: emptyToNull(p.partnerName) }),
+        ...(p.country !== undefined && { country: p.country }),
       };
     },
   },

@@ -51,7 +51,7 @@ export function procedureDays(
  * discomfort settles within days (docs/clinical-reference.md §5, §8.1). The
  * check itself stays one tap away afterwards.
  */
-export const AFTER_RETRIEVAL_DAYS = 7;
+export const AFTER_RETRIEVAL_CARD_DAYS = 7;
 
 export interface AfterRetrieval {
   readonly cycleId: string;
@@ -93,7 +93,7 @@ export function afterRetrieval(
     const retrievedOn = retrievalDay(state, cycle.id, options);
     if (!retrievedOn) continue;
     const daysSince = daysBetween(retrievedOn, today);
-    if (daysSince < 0 || daysSince > AFTER_RETRIEVAL_DAYS) continue;
+    if (daysSince < 0 || daysSince > AFTER_RETRIEVAL_CARD_DAYS) continue;
     const transferred = [...state.transfers.values()].some(
       (t) =>
         !t.retracted &&

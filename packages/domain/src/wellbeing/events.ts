@@ -1,28 +1,44 @@
 import { z } from "zod";
+import { careStages, type Mood, stageSymptomFields } from "../clinical/triage.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
 import { zonedDateTimeSchema } from "../core/time.ts";
 import { defineEvent } from "../events/define.ts";
 
-const severity = z.enum(["none", "mild", "moderate", "severe"]);
-const trend = z.enum(["better", "same", "worse"]);
+const {
+  weightGainKgLastDay: _day,
+  weightGainKgTotal: _total,
+  mood: moodAnswer,
+  ...answerFields
+} = stageSymptomFields;
 
-/** The daily "how do you feel?" check. Every answer is optional. */
+/**
+ * Mood as stored. Version 2 stores `ok`, `low` or `very-low`; version 1
+ * stored 1 (very low) to 5 (good), which stays readable and is read as
+ * `moodOf` says.
+ */
+const MOOD_ERROR = "must be ok, low or very-low";
+const storedMood = z.union(
+  [
+    z
+      .number()
+      .int({ error: MOOD_ERROR })
+      .min(1, { error: MOOD_ERROR })
+      .max(5, { error: MOOD_ERROR }),
+    moodAnswer.unwrap(),
+  ],
+  { error: MOOD_ERROR },
+);
+
+/**
+ * The "how do you feel?" check. Every answer is optional. Version 1 asked
+ * the OHSS questions, bleeding (none to heavy) and mood 1-5; version 2 adds
+ * the stage's questions (bleeding up to soaking a pad in an hour, clots,
+ * pains, pregnancy and after-birth signs, thoughts of self-harm: see
+ * `StageSymptoms`) and mood as `ok | low | very-low`.
+ */
 export const symptomAnswersSchema = z.strictObject({
-  bloating: severity.optional(),
-  bloatingTrend: trend.optional(),
-  abdominalPain: severity.optional(),
-  painTrend: trend.optional(),
-  nausea: severity.optional(),
-  vomiting: z.enum(["none", "some", "cannot-keep-down"]).optional(),
-  diarrhoea: z.boolean().optional(),
-  urine: z.enum(["normal", "less", "much-less", "almost-none-12h"]).optional(),
-  shortnessOfBreath: z.boolean().optional(),
-  chestPain: z.boolean().optional(),
-  calfPainOrSwelling: z.boolean().optional(),
-  fainting: z.boolean().optional(),
-  fever: z.boolean().optional(),
-  tightAbdomen: z.boolean().optional(),
+  ...answerFields,
   /** Weight today; gains are worked out from earlier checks. */
   weight: z
     .strictObject({
@@ -33,20 +49,43 @@ export const symptomAnswersSchema = z.strictObject({
       unit: z.enum(["kg", "lb"]),
     })
     .optional(),
-  bleeding: z.enum(["none", "spotting", "light", "heavy"]).optional(),
-  /** 1 (very low) to 5 (good). */
-  mood: z.number().int().min(1).max(5).optional(),
+  mood: storedMood.optional(),
   note: personText(2000).optional(),
 });
 
+/** Weeks of pregnancy as the check saw them: a guard, 0-44 (clinical-reference §8.4 dates by weeks). */
+const weeks = z
+  .number({ error: "must be a number of weeks" })
+  .int({ error: "must be whole weeks" })
+  .min(0, { error: "must be 0 weeks or more" })
+  .max(44, { error: "must be at most 44 weeks" });
+
 export const wellbeingEvents = {
   SymptomsChecked: defineEvent(
-    1,
-    "How the person felt: the daily check, which also watches for OHSS warning signs.",
+    2,
+    "How the person felt: the daily check, asked for where they were in treatment, which watches for warning signs.",
     z.strictObject({
       checkId: uuidV7Schema,
       cycleId: uuidV7Schema.optional(),
       at: zonedDateTimeSchema,
+      /**
+       * The stage the questions were asked for (version 2; `null`: the general
+       * check). Absent in version 1, whose checks are read with the stage the
+       * record gives for that moment (`careStage`).
+       */
+      stage: z
+        .enum(careStages, { error: `must be one of ${careStages.join(", ")}, or null` })
+        .nullable()
+        .optional(),
+      /** Weeks of pregnancy when asked (pregnant), or when it ended (after a loss or birth). */
+      pregnancyWeeks: weeks.optional(),
+      /** Days since the transfer when asked. */
+      daysSinceTransfer: z
+        .number({ error: "must be a number of days" })
+        .int({ error: "must be whole days" })
+        .min(0, { error: "must be 0 days or more" })
+        .max(400, { error: "must be at most 400 days" })
+        .optional(),
       answers: symptomAnswersSchema,
     }),
   ),
@@ -58,3 +97,12 @@ export const wellbeingEvents = {
 };
 
 export type SymptomAnswers = z.output<typeof symptomAnswersSchema>;
+
+/**
+ * A stored mood on version 2's scale: 1 → `very-low`, 2 → `low`, 3-5 → `ok`
+ * (version 1's "in between", "fairly good" and "good" raise nothing).
+ */
+export function moodOf(mood: SymptomAnswers["mood"]): Mood | undefined {
+  if (typeof mood !== "number") return mood;
+  return mood <= 1 ? "very-low" : mood === 2 ? "low" : "ok";
+}

@@ -18,6 +18,9 @@ export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetra
         id: p.checkId,
         cycleId: p.cycleId ?? null,
         at: p.at,
+        stage: p.stage,
+        pregnancyWeeks: p.pregnancyWeeks ?? null,
+        daysSinceTransfer: p.daysSinceTransfer ?? null,
         answers: p.answers,
         retracted: false,
       });

@@ -1,6 +1,13 @@
-import { type OhssSymptoms, type OhssTriage, ohssTriage } from "../clinical/ohss.ts";
+import {
+  type StageContext,
+  type StageSymptoms,
+  type SymptomTriage,
+  symptomTriage,
+} from "../clinical/triage.ts";
 import { Temporal } from "../core/time.ts";
+import { personCountry } from "../journey/country.ts";
 import type { JourneyState } from "../state/state.ts";
+import { moodOf } from "./events.ts";
 import type { SymptomCheck } from "./state.ts";
 
 const KG_PER_LB = 0.45359237;
@@ -18,21 +25,39 @@ export function symptomChecks(state: JourneyState): { check: SymptomCheck; epoch
 }
 
 /**
- * A check's answers as OHSS triage needs them, with weight gain worked out
- * from earlier checks: over the last day (against the latest weight 12-36
- * hours before) and in total (against the first weight of the same cycle,
- * or of the last 30 days).
+ * The stage a check was asked for, with its details. A version 1 check did
+ * not say: it was the OHSS check, asked with the OHSS questions, and is read
+ * with the stimulation stage's rules (the OHSS rules, plus bleeding and mood,
+ * which version 1 stored but did not count).
+ */
+export function checkContext(check: SymptomCheck): StageContext {
+  if (check.stage === undefined) return { stage: "stimulation" };
+  return {
+    stage: check.stage,
+    pregnancyWeeks: check.pregnancyWeeks,
+    daysSinceTransfer: check.daysSinceTransfer,
+  };
+}
+
+/**
+ * A check's answers as `symptomTriage` needs them, for the stage the check
+ * was asked in and the person's country, with weight gain worked out from
+ * earlier checks: over the last day (against the latest weight 12-36 hours
+ * before) and in total (against the first weight of the same cycle, or of
+ * the last 30 days). A version 1 mood (1-5) is read as `moodOf` says.
  */
 export function triageFor(
   state: JourneyState,
   checkId: string,
-): { symptoms: OhssSymptoms; triage: OhssTriage } | null {
+): { symptoms: StageSymptoms; triage: SymptomTriage } | null {
   const all = symptomChecks(state);
   const idx = all.findIndex((c) => c.check.id === checkId);
   if (idx < 0) return null;
   const { check, epochMs } = all[idx]!;
-  const { weight, bleeding: _b, mood: _m, note: _n, ...signs } = check.answers;
-  const symptoms: { -readonly [K in keyof OhssSymptoms]: OhssSymptoms[K] } = { ...signs };
+  const { weight, mood, note: _n, ...signs } = check.answers;
+  const symptoms: { -readonly [K in keyof StageSymptoms]: StageSymptoms[K] } = { ...signs };
+  const moodNow = moodOf(mood);
+  if (moodNow !== undefined) symptoms.mood = moodNow;
   if (weight) {
     const now = weightKg(weight);
     const earlier = all
@@ -52,13 +77,18 @@ export function triageFor(
     const first = earlier[0];
     if (first) symptoms.weightGainKgTotal = round1(now - weightKg(first.check.answers.weight!));
   }
-  return { symptoms, triage: ohssTriage(symptoms) };
+  const triage = symptomTriage({
+    ...checkContext(check),
+    symptoms,
+    country: personCountry(state),
+  });
+  return { symptoms, triage };
 }
 
 /** The most recent check and its triage: Today shows any safety notice from it. */
 export function latestTriage(
   state: JourneyState,
-): { check: SymptomCheck; symptoms: OhssSymptoms; triage: OhssTriage } | null {
+): { check: SymptomCheck; symptoms: StageSymptoms; triage: SymptomTriage } | null {
   const all = symptomChecks(state);
   const last = all.at(-1);
   if (!last) return null;

@@ -1,45 +1,71 @@
-import { type SymptomAnswers, triageFor } from "@trellis/domain";
+import {
+  type CheckQuestion,
+  careStage,
+  type SymptomAnswers,
+  stageQuestions,
+  triageFor,
+} from "@trellis/domain";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
+import { useNow } from "../../app/use-now.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { FormError } from "../Field.tsx";
 import { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
 import { TriageResult } from "./TriageResult.tsx";
+import { useTriageClinic } from "./use-triage-clinic.ts";
 
-type Severity = NonNullable<SymptomAnswers["bloating"]>;
 type Draft = { -readonly [K in keyof SymptomAnswers]: SymptomAnswers[K] };
-type YesNoSign =
-  | "diarrhoea"
-  | "tightAbdomen"
-  | "shortnessOfBreath"
-  | "chestPain"
-  | "calfPainOrSwelling"
-  | "fainting"
-  | "fever";
+type Severity = NonNullable<SymptomAnswers["bloating"]>;
+type YesNo = {
+  [K in keyof Draft]-?: NonNullable<Draft[K]> extends boolean ? K : never;
+}[keyof Draft];
 
-/** The yes-or-no signs, most common first; any of the last five means emergency care. */
-const yesNoSigns: readonly YesNoSign[] = [
-  "diarrhoea",
+/** Yes-or-no signs to watch or call about, as they are grouped on the form. */
+const bodySigns: readonly YesNo[] = [
+  "waistGrowing",
   "tightAbdomen",
+  "diarrhoea",
+  "oneSidedPain",
+  "shoulderTipPain",
+  "fever",
+  "foulDischarge",
+  "dizziness",
+  "severeHeadache",
+  "visionChanges",
+  "suddenSwelling",
+  "reducedMovements",
+  "fluidLeak",
+  "woundProblem",
+];
+/** Yes-or-no signs that need help straight away, at any stage. */
+const urgentSigns: readonly YesNo[] = [
   "shortnessOfBreath",
   "chestPain",
+  "racingHeartOrFastBreathing",
   "calfPainOrSwelling",
   "fainting",
-  "fever",
+  "seizure",
+  "confusion",
+  "coughingBlood",
 ];
+const thoughts: readonly YesNo[] = ["thoughtsOfSelfHarm", "thoughtsOfHarmingOthers"];
 
 const atLeastMild = (s: Severity | undefined) => s !== undefined && s !== "none";
 
 /**
- * "How do you feel?": one short form, every answer optional, big pills for a
- * thumb. Saving records the check, then shows what it means (nothing to call
- * about, call the clinic today, or emergency care now) with the reasons.
+ * "How do you feel?": the questions for where the person is (`careStage`,
+ * `stageQuestions`) and only those, in plain words, every answer optional,
+ * big pills for a thumb. After a loss it never asks about a pregnancy.
+ * Saving records the check with its stage, then shows what it means and
+ * whom to call, with the reasons.
  */
 export function SymptomCheck({ cycleId }: { cycleId?: string }) {
   const { t } = useI18n();
   const client = useClient();
   const state = useJourneyState();
+  const clinic = useTriageClinic(cycleId);
+  const now = useNow();
   const zone = state.journey!.homeZone;
   const weightUnit = state.preferences.weightUnit;
   const id = useId();
@@ -56,6 +82,17 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
   useEffect(() => {
     if (savedId) resultHeading.current?.focus();
   }, [savedId]);
+
+  const where = careStage(state, { nowMs: now });
+  const stage = where?.stage ?? null;
+  const asked = new Set<CheckQuestion>(
+    stageQuestions({
+      stage,
+      pregnancyWeeks: where?.pregnancyWeeks ?? null,
+      daysSinceTransfer: where?.daysSinceTransfer ?? null,
+    }),
+  );
+  const ask = (q: CheckQuestion) => asked.has(q);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -75,14 +112,15 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // Only what this stage asks, answered: a question that went away with the stage is not sent.
     const answers = Object.fromEntries(
-      Object.entries(draft).filter(([, v]) => v !== undefined),
+      Object.entries(draft).filter(([k, v]) => v !== undefined && asked.has(k as CheckQuestion)),
     ) as Draft;
     // A trend only means something beside the symptom it belongs to.
     if (!atLeastMild(answers.bloating)) delete answers.bloatingTrend;
     if (!atLeastMild(answers.abdominalPain)) delete answers.painTrend;
     const typed = weightText.trim().replace(",", ".");
-    if (typed !== "") {
+    if (typed !== "" && ask("weight")) {
       const value = /^\d+(\.\d+)?$/.test(typed) ? Number(typed) : Number.NaN;
       if (!Number.isFinite(value) || value <= 0 || value > 700) {
         setWeightError(t("wellbeing.weight.invalid", { unit: weightUnit }));
@@ -100,10 +138,25 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
     setFormError(null);
     setBusy(true);
     const checkId = client.newId();
+    const weeks = where?.pregnancyWeeks;
+    const days = where?.daysSinceTransfer;
     const r = await client.record("SymptomsChecked", {
       checkId,
       ...(cycleId && { cycleId }),
       at: nowZoned(zone),
+      stage,
+      ...(weeks !== null &&
+        weeks !== undefined &&
+        weeks >= 0 &&
+        weeks <= 44 && {
+          pregnancyWeeks: weeks,
+        }),
+      ...(days !== null &&
+        days !== undefined &&
+        days >= 0 &&
+        days <= 400 && {
+          daysSinceTransfer: days,
+        }),
       answers,
     });
     setBusy(false);
@@ -127,6 +180,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
         <p className="muted small">{t("wellbeing.check.saved")}</p>
         <TriageResult
           triage={result.triage}
+          clinic={clinic}
           headingId={`${id}-result`}
           headingRef={resultHeading}
           showWatch
@@ -138,127 +192,163 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
     );
   }
 
-  const trend = (key: "bloatingTrend" | "painTrend", label: string) => (
+  const trend = (key: "bloatingTrend" | "painTrend") => (
     <div className="pill-row pill-follow">
       <PillCheck
-        label={label}
+        label={t("wellbeing.gettingWorse")}
         checked={draft[key] === "worse"}
         onChange={(on) => set(key, on ? "worse" : undefined)}
       />
     </div>
   );
+  const checks = (keys: readonly YesNo[]) =>
+    keys
+      .filter(ask)
+      .map((k) => (
+        <PillCheck
+          key={k}
+          label={t(`wellbeing.yesNo.${k}`)}
+          checked={draft[k] === true}
+          onChange={(on) => set(k, on ? true : undefined)}
+        />
+      ));
+  const severity = (key: "abdominalPain" | "bloating" | "nausea", legend: string) =>
+    ask(key) && (
+      <PillGroup
+        legend={legend}
+        name={key}
+        options={severities}
+        value={draft[key]}
+        onChange={(v) => set(key, v)}
+      >
+        {key === "abdominalPain" && atLeastMild(draft.abdominalPain) && trend("painTrend")}
+        {key === "bloating" && atLeastMild(draft.bloating) && trend("bloatingTrend")}
+      </PillGroup>
+    );
+  const afterwards = stage === "after-loss" || stage === "after-birth";
+  const bleedingFirst = stage !== "stimulation" && stage !== "after-retrieval";
+  const bleeding = ask("bleeding") && (
+    <PillGroup
+      legend={t("wellbeing.bleeding")}
+      hint={t("wellbeing.bleeding.hint")}
+      name="bleeding"
+      options={(["none", "spotting", "light", "heavy", "soaking-pad-an-hour"] as const).map(
+        (v) => ({ value: v, label: t(`wellbeing.bleeding.${v}`) }),
+      )}
+      value={draft.bleeding}
+      onChange={(v) => set("bleeding", v)}
+    >
+      {ask("clotsLargerThanPlum") && (
+        <div className="pill-row pill-follow">{checks(["clotsLargerThanPlum"])}</div>
+      )}
+    </PillGroup>
+  );
+  const body = checks(bodySigns);
+  const urgent = checks(urgentSigns);
 
   return (
     <section className="card symptom-check" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("wellbeing.check.title")}</h2>
+      <p className="hint">{t(`wellbeing.check.for.${stage ?? "general"}`)}</p>
       <p className="hint">{t("wellbeing.check.intro")}</p>
       <form className="stack" onSubmit={save} noValidate>
-        <PillGroup
-          legend={t("wellbeing.bloating")}
-          name="bloating"
-          options={severities}
-          value={draft.bloating}
-          onChange={(v) => set("bloating", v)}
-        >
-          {atLeastMild(draft.bloating) && trend("bloatingTrend", t("wellbeing.gettingWorse"))}
-        </PillGroup>
-        <PillGroup
-          legend={t("wellbeing.pain")}
-          name="pain"
-          options={severities}
-          value={draft.abdominalPain}
-          onChange={(v) => set("abdominalPain", v)}
-        >
-          {atLeastMild(draft.abdominalPain) && trend("painTrend", t("wellbeing.gettingWorse"))}
-        </PillGroup>
-        <PillGroup
-          legend={t("wellbeing.nausea")}
-          name="nausea"
-          options={severities}
-          value={draft.nausea}
-          onChange={(v) => set("nausea", v)}
-        />
-        <PillGroup
-          legend={t("wellbeing.vomiting")}
-          name="vomiting"
-          options={(["none", "some", "cannot-keep-down"] as const).map((v) => ({
-            value: v,
-            label: t(`wellbeing.vomiting.${v}`),
-          }))}
-          value={draft.vomiting}
-          onChange={(v) => set("vomiting", v)}
-        />
-        <PillGroup
-          legend={t("wellbeing.urine")}
-          name="urine"
-          options={(["normal", "less", "much-less", "almost-none-12h"] as const).map((v) => ({
-            value: v,
-            label: t(`wellbeing.urine.${v}`),
-          }))}
-          value={draft.urine}
-          onChange={(v) => set("urine", v)}
-        />
-        <fieldset className="pill-group">
-          <legend>{t("wellbeing.signs")}</legend>
-          <p className="hint">{t("wellbeing.signs.hint")}</p>
-          <div className="pill-row">
-            {yesNoSigns.map((k) => (
-              <PillCheck
-                key={k}
-                label={t(`wellbeing.yesNo.${k}`)}
-                checked={draft[k] === true}
-                onChange={(on) => set(k, on ? true : undefined)}
-              />
-            ))}
-          </div>
-        </fieldset>
-        <div className={`field${weightError ? " field-invalid" : ""}`}>
-          <label htmlFor={`${id}-weight`}>{t("wellbeing.weight", { unit: weightUnit })}</label>
-          <p className="hint" id={`${id}-weight-hint`}>
-            {t("wellbeing.weight.hint")}
-          </p>
-          <div className="input-unit">
-            <input
-              id={`${id}-weight`}
-              ref={weightInput}
-              inputMode="decimal"
-              autoComplete="off"
-              value={weightText}
-              onChange={(e) => setWeightText(e.target.value)}
-              aria-invalid={weightError ? true : undefined}
-              aria-describedby={
-                weightError ? `${id}-weight-hint ${id}-weight-error` : `${id}-weight-hint`
-              }
-            />
-            <span aria-hidden="true">{weightUnit}</span>
-          </div>
-          {weightError && (
-            <p className="error" id={`${id}-weight-error`}>
-              {weightError}
+        {bleedingFirst && bleeding}
+        {severity("abdominalPain", t(afterwards ? "wellbeing.pain.after" : "wellbeing.pain"))}
+        {severity("bloating", t("wellbeing.bloating"))}
+        {severity("nausea", t("wellbeing.nausea"))}
+        {ask("vomiting") && (
+          <PillGroup
+            legend={t("wellbeing.vomiting")}
+            name="vomiting"
+            options={(["none", "some", "cannot-keep-down"] as const).map((v) => ({
+              value: v,
+              label: t(`wellbeing.vomiting.${v}`),
+            }))}
+            value={draft.vomiting}
+            onChange={(v) => set("vomiting", v)}
+          />
+        )}
+        {ask("urine") && (
+          <PillGroup
+            legend={t("wellbeing.urine")}
+            name="urine"
+            options={(["normal", "less", "much-less", "almost-none-12h"] as const).map((v) => ({
+              value: v,
+              label: t(`wellbeing.urine.${v}`),
+            }))}
+            value={draft.urine}
+            onChange={(v) => set("urine", v)}
+          />
+        )}
+        {!bleedingFirst && bleeding}
+        {body.length > 0 && (
+          <fieldset className="pill-group" aria-describedby={`${id}-signs-hint`}>
+            <legend>{t("wellbeing.signs")}</legend>
+            <p className="hint" id={`${id}-signs-hint`}>
+              {t("wellbeing.signs.hint")}
             </p>
-          )}
-        </div>
-        <PillGroup
-          legend={t("wellbeing.bleeding")}
-          name="bleeding"
-          options={(["none", "spotting", "light", "heavy"] as const).map((v) => ({
-            value: v,
-            label: t(`wellbeing.bleeding.${v}`),
-          }))}
-          value={draft.bleeding}
-          onChange={(v) => set("bleeding", v)}
-        />
-        <PillGroup
-          legend={t("wellbeing.mood")}
-          hint={t("wellbeing.mood.hint")}
-          name="mood"
-          options={([1, 2, 3, 4, 5] as const).map((v) => ({
-            value: v,
-            label: t(`wellbeing.mood.${v}`),
-          }))}
-          value={draft.mood as 1 | 2 | 3 | 4 | 5 | undefined}
-          onChange={(v) => set("mood", v)}
-        />
+            <div className="pill-row">{body}</div>
+          </fieldset>
+        )}
+        {urgent.length > 0 && (
+          <fieldset className="pill-group" aria-describedby={`${id}-urgent-hint`}>
+            <legend>{t("wellbeing.urgentSigns")}</legend>
+            <p className="hint" id={`${id}-urgent-hint`}>
+              {t("wellbeing.urgentSigns.hint")}
+            </p>
+            <div className="pill-row">{urgent}</div>
+          </fieldset>
+        )}
+        {ask("weight") && (
+          <div className={`field${weightError ? " field-invalid" : ""}`}>
+            <label htmlFor={`${id}-weight`}>{t("wellbeing.weight", { unit: weightUnit })}</label>
+            <p className="hint" id={`${id}-weight-hint`}>
+              {t("wellbeing.weight.hint")}
+            </p>
+            <div className="input-unit">
+              <input
+                id={`${id}-weight`}
+                ref={weightInput}
+                inputMode="decimal"
+                autoComplete="off"
+                value={weightText}
+                onChange={(e) => setWeightText(e.target.value)}
+                aria-invalid={weightError ? true : undefined}
+                aria-describedby={
+                  weightError ? `${id}-weight-hint ${id}-weight-error` : `${id}-weight-hint`
+                }
+              />
+              <span aria-hidden="true">{weightUnit}</span>
+            </div>
+            {weightError && (
+              <p className="error" id={`${id}-weight-error`}>
+                {weightError}
+              </p>
+            )}
+          </div>
+        )}
+        {ask("mood") && (
+          <PillGroup
+            legend={t("wellbeing.mood")}
+            hint={t("wellbeing.mood.hint")}
+            name="mood"
+            options={(["ok", "low", "very-low"] as const).map((v) => ({
+              value: v,
+              label: t(`wellbeing.mood.${v}`),
+            }))}
+            value={draft.mood as "ok" | "low" | "very-low" | undefined}
+            onChange={(v) => set("mood", v)}
+          />
+        )}
+        {thoughts.some(ask) && (
+          <fieldset className="pill-group" aria-describedby={`${id}-thoughts-hint`}>
+            <legend>{t("wellbeing.thoughts")}</legend>
+            <p className="hint" id={`${id}-thoughts-hint`}>
+              {t("wellbeing.thoughts.hint")}
+            </p>
+            <div className="pill-row">{checks(thoughts)}</div>
+          </fieldset>
+        )}
         <div className="field">
           <label htmlFor={`${id}-note`}>{t("wellbeing.note")}</label>
           <textarea

@@ -87,7 +87,10 @@ export const clinics = {
     "Nurse line for pregnancy, birth and the early years; in an emergency call 000",
   "support.what.lifeline-au": "24-hour crisis support",
   "support.what.988-ca": "Suicide crisis helpline: call or text, any hour",
-  "support.what.samaritans": "Free, any hour, for whatever you are going through",
+  "support.what.samaritans-gb": "Free, any hour, for whatever you are going through",
+  "support.what.samaritans-ie": "Free, any hour, for whatever you are going through",
+  "support.what.nhs-111-mental-health":
+    "In England: call 111 and choose the mental health option, any hour",
   "support.what.pieta": "Suicide and self-harm crisis line, any hour; or text HELP to 51444",
   "support.what.maternal-mental-health-hotline":
     "Call or text, any hour, about mental health in pregnancy and after; not a crisis line",

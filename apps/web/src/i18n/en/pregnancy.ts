@@ -272,7 +272,7 @@ export const pregnancy = {
     "Helpline, Monday to Friday 9am to 4pm; out of hours it gives volunteers' contacts",
   "support.what.sands-uk": "Helpline for stillbirth and the death of a baby",
   "support.what.psi": "HelpLine, including pregnancy and infant loss",
-  "support.what.988": "24-hour crisis line: call or text",
+  "support.what.988-us": "24-hour crisis line: call or text",
 
   "paths.title": "Carrier and adoption paths",
   "paths.intro":

@@ -1,4 +1,4 @@
-import { activeCycles, clinicContact, clinicList } from "@trellis/domain";
+import { activeCycles, clinicContact, clinicList, personCountry } from "@trellis/domain";
 import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { OwnSupportLines } from "./OwnSupportLines.tsx";
 import {
-  countryOfZone,
+  isSupportCountry,
   linesFor,
   type SupportCountry,
   siteName,
@@ -37,9 +37,10 @@ export function SupportLines({
   const { t } = useI18n();
   const state = useJourneyState();
   const id = useId();
-  const [country, setCountry] = useState<SupportCountry | "other">(
-    countryOfZone(state.journey?.homeZone) ?? "other",
-  );
+  const [country, setCountry] = useState<SupportCountry | "other">(() => {
+    const own = personCountry(state);
+    return isSupportCountry(own) ? own : "other";
+  });
   const lines = linesFor(country, crisisFirst);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";
@@ -105,20 +106,22 @@ export function SupportLines({
                   </a>{" "}
                   <span className="muted small">({t(`support.tag.${l.tag}`)})</span>
                 </p>
-                <p>
-                  <a
-                    className="support-link"
-                    href={l.website}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    aria-label={t("support.websiteLabel", {
-                      organisation: l.organisation,
-                      site: siteName(l.website),
-                    })}
-                  >
-                    {siteName(l.website)}
-                  </a>
-                </p>
+                {l.website && (
+                  <p>
+                    <a
+                      className="support-link"
+                      href={l.website}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label={t("support.websiteLabel", {
+                        organisation: l.organisation,
+                        site: siteName(l.website),
+                      })}
+                    >
+                      {siteName(l.website)}
+                    </a>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -1,17 +1,25 @@
 /**
- * Support lines offered after a loss or in a hard moment, as data, with the
- * tags of docs/clinical-reference.md §12 (support lines) and §9 (crisis
- * lines): "checked" was read on the organisation's own page; "secondary" was
- * read on a page relaying it (a government release, a charity quoting it);
- * "unverified" is widely published, not re-read. Numbers can change; the
- * screen says so beside them, with each organisation's own website. The
- * person's own clinic and local emergency services are always shown first,
- * whatever the country; the person's own lines come last.
+ * Support lines offered after a loss or in a hard moment. The lines for
+ * pregnancy and baby loss are data here, with the tags of
+ * docs/clinical-reference.md §12; the mental-health and crisis lines are the
+ * domain's one list (`crisisLinesFor`, §9), so the symptom check and this
+ * list never disagree. "checked" was read on the organisation's own page;
+ * "secondary" on a page relaying it; "unverified" is widely published, not
+ * re-read. Numbers can change; the screen says so beside them, with each
+ * organisation's own website. The person's own clinic and local emergency
+ * services are always shown first, whatever the country; the person's own
+ * lines come last.
  */
+import { type CountryCode, crisisLinesFor } from "@trellis/domain";
 import type { MessageKey } from "../../i18n/en.ts";
 
 export type SupportCountry = "AU" | "CA" | "GB" | "IE" | "US";
+/** Countries Trellis knows lines for (a loss-support line or a crisis line). */
 export const supportCountries: readonly SupportCountry[] = ["AU", "CA", "IE", "GB", "US"];
+
+export function isSupportCountry(country: CountryCode | null): country is SupportCountry {
+  return supportCountries.includes(country as SupportCountry);
+}
 
 export interface SupportLine {
   readonly id: string;
@@ -23,14 +31,15 @@ export interface SupportLine {
   readonly contact: string;
   /** For a `tel:` link. */
   readonly tel: string;
-  /** The organisation's own website (https). */
-  readonly website: string;
+  /** The organisation's own website (https), when Trellis knows it. */
+  readonly website: string | null;
   readonly tag: "checked" | "secondary" | "unverified";
   /** A line for thoughts of suicide or self-harm: offered first when those are the worry. */
   readonly crisis: boolean;
 }
 
-export const supportLines: readonly SupportLine[] = [
+/** Lines for pregnancy and baby loss (§12). */
+const lossLines: readonly Omit<SupportLine, "crisis">[] = [
   {
     id: "sands-au",
     country: "AU",
@@ -40,62 +49,6 @@ export const supportLines: readonly SupportLine[] = [
     tel: "+611300072637",
     website: "https://www.sands.org.au",
     tag: "checked",
-    crisis: false,
-  },
-  {
-    id: "pregnancy-birth-baby",
-    country: "AU",
-    organisation: "Pregnancy, Birth and Baby",
-    what: "support.what.pregnancy-birth-baby",
-    contact: "1800 882 436",
-    tel: "1800882436",
-    website: "https://www.pregnancybirthbaby.org.au",
-    tag: "checked",
-    crisis: false,
-  },
-  {
-    id: "lifeline-au",
-    country: "AU",
-    organisation: "Lifeline",
-    what: "support.what.lifeline-au",
-    contact: "13 11 14",
-    tel: "131114",
-    website: "https://www.lifeline.org.au",
-    tag: "secondary",
-    crisis: true,
-  },
-  {
-    id: "988-ca",
-    country: "CA",
-    organisation: "9-8-8 Suicide Crisis Helpline",
-    what: "support.what.988-ca",
-    contact: "988",
-    tel: "988",
-    website: "https://988.ca",
-    tag: "checked",
-    crisis: true,
-  },
-  {
-    id: "samaritans-ie",
-    country: "IE",
-    organisation: "Samaritans",
-    what: "support.what.samaritans",
-    contact: "116 123",
-    tel: "116123",
-    website: "https://www.samaritans.org/ireland",
-    tag: "secondary",
-    crisis: true,
-  },
-  {
-    id: "pieta",
-    country: "IE",
-    organisation: "Pieta",
-    what: "support.what.pieta",
-    contact: "1800 247 247",
-    tel: "1800247247",
-    website: "https://www.pieta.ie",
-    tag: "secondary",
-    crisis: true,
   },
   {
     id: "miscarriage-association",
@@ -106,7 +59,6 @@ export const supportLines: readonly SupportLine[] = [
     tel: "+441924200799",
     website: "https://www.miscarriageassociation.org.uk",
     tag: "checked",
-    crisis: false,
   },
   {
     id: "sands-uk",
@@ -117,18 +69,6 @@ export const supportLines: readonly SupportLine[] = [
     tel: "+448081643332",
     website: "https://www.sands.org.uk",
     tag: "unverified",
-    crisis: false,
-  },
-  {
-    id: "samaritans-uk",
-    country: "GB",
-    organisation: "Samaritans",
-    what: "support.what.samaritans",
-    contact: "116 123",
-    tel: "116123",
-    website: "https://www.samaritans.org",
-    tag: "checked",
-    crisis: true,
   },
   {
     id: "psi",
@@ -139,35 +79,35 @@ export const supportLines: readonly SupportLine[] = [
     tel: "+18009444773",
     website: "https://www.postpartum.net",
     tag: "unverified",
-    crisis: false,
-  },
-  {
-    id: "maternal-mental-health-hotline",
-    country: "US",
-    organisation: "National Maternal Mental Health Hotline",
-    what: "support.what.maternal-mental-health-hotline",
-    contact: "1-833-852-6262",
-    tel: "+18338526262",
-    website: "https://mchb.hrsa.gov/national-maternal-mental-health-hotline",
-    tag: "secondary",
-    crisis: false,
-  },
-  {
-    id: "988",
-    country: "US",
-    organisation: "988 Suicide & Crisis Lifeline",
-    what: "support.what.988",
-    contact: "988",
-    tel: "988",
-    website: "https://988lifeline.org",
-    tag: "unverified",
-    crisis: true,
   },
 ];
 
-/** The lines Trellis knows for a country, the crisis lines first when `crisisFirst`. */
+/** The mental-health and crisis lines of a country, from the domain's list, as this screen shows them. */
+function mentalHealthLines(country: SupportCountry): SupportLine[] {
+  return crisisLinesFor(country).map((l) => ({
+    id: l.id,
+    country,
+    organisation: l.service,
+    what: `support.what.${l.id}` as MessageKey,
+    contact: l.contact,
+    tel: l.tel,
+    website: l.website,
+    tag: l.tag,
+    crisis: l.crisis,
+  }));
+}
+
+/**
+ * The lines Trellis knows for a country: the loss-support lines, then the
+ * mental-health lines; the crisis lines first when `crisisFirst` (thoughts
+ * of self-harm).
+ */
 export function linesFor(country: SupportCountry | "other", crisisFirst = false): SupportLine[] {
-  const lines = supportLines.filter((l) => l.country === country);
+  if (country === "other") return [];
+  const lines: SupportLine[] = [
+    ...lossLines.filter((l) => l.country === country).map((l) => ({ ...l, crisis: false })),
+    ...mentalHealthLines(country),
+  ];
   return crisisFirst
     ? [...lines.filter((l) => l.crisis), ...lines.filter((l) => !l.crisis)]
     : lines;
@@ -176,21 +116,4 @@ export function linesFor(country: SupportCountry | "other", crisisFirst = false)
 /** A website as people say it: `sands.org.au` for `https://www.sands.org.au`. */
 export function siteName(website: string): string {
   return website.replace(/^https:\/\/(www\.)?/i, "").replace(/\/$/, "");
-}
-
-const US_ZONES =
-  /^(America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Sitka|Nome|Yakutat|Metlakatla|Adak|Boise|Detroit|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)|Pacific\/Honolulu)$/;
-
-const CANADA_ZONES =
-  /^America\/(St_Johns|Halifax|Glace_Bay|Moncton|Goose_Bay|Blanc-Sablon|Toronto|Montreal|Nipigon|Thunder_Bay|Iqaluit|Pangnirtung|Atikokan|Winnipeg|Rainy_River|Resolute|Rankin_Inlet|Regina|Swift_Current|Edmonton|Cambridge_Bay|Yellowknife|Inuvik|Creston|Dawson_Creek|Fort_Nelson|Whitehorse|Dawson|Vancouver)$/;
-
-/** The country of a home time zone, when Trellis has lines for it; `null` otherwise (the person can choose). */
-export function countryOfZone(zone: string | undefined): SupportCountry | null {
-  if (!zone) return null;
-  if (zone.startsWith("Australia/")) return "AU";
-  if (zone === "Europe/London" || zone === "Europe/Belfast") return "GB";
-  if (zone === "Europe/Dublin") return "IE";
-  if (US_ZONES.test(zone)) return "US";
-  if (CANADA_ZONES.test(zone)) return "CA";
-  return null;
 }
