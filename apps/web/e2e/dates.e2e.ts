@@ -27,7 +27,7 @@ const at = (date: string, time = "20:00") =>
   Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
 
 /**
- * Maya (journeys.md §1) in 2015: a retrieval, and the medicated frozen
+ * Maya (clinical reference A.1) in 2015: a retrieval, and the medicated frozen
  * transfer of the 4AB on 2015-08-10, with nothing after it yet. With
  * `betas`, its betas 180 -> 410 -> 950 two days apart. With `old`, those
  * and what an older Trellis let through: a beta four months on, and one

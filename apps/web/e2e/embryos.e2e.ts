@@ -310,7 +310,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(page.getByRole("heading", { name: "Storage fee due" })).toHaveCount(0);
 });
 
-/** Maya's journey in short (journeys.md §1), as an export restored through set-up. */
+/** Maya's journey in short (clinical reference A.1), as an export restored through set-up. */
 function mayaExport() {
   const zone = maya.homeZone;
   const r = new Recorder("fixture04", 1985);

@@ -2,14 +2,14 @@ import { Recorder, Temporal } from "@trellis/domain";
 import { maya } from "./helpers.ts";
 
 /**
- * Maya's record up to her egg banking (journeys.md §1) as a Trellis export:
+ * Maya's record up to her egg banking (clinical reference A.1) as a Trellis export:
  * the 2015 retrieval with all four blastocysts transferred since, AMH taken
  * twice (once in pmol/L), and two egg-banking retrievals at 36 with PGT-A:
  * three euploid embryos and a low-level mosaic still frozen, one aneuploid
  * discarded. Restored through set-up, so these tests do not depend on the
  * embryo screens.
  *
- * With `outcomes`, what the four transfers led to (journeys.md §1): a
+ * With `outcomes`, what the four transfers led to (clinical reference A.1): a
  * biochemical loss in 2015, two births, and the loss at 20 weeks in 2020;
  * with `quietMode`, quiet mode on as Maya had it after that loss.
  */

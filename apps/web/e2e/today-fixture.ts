@@ -9,7 +9,7 @@ import {
 import { maya } from "./helpers.ts";
 
 /**
- * Whole journeys for Today's stages (shared/reference/journeys.md), as
+ * Whole journeys for Today's stages (the clinical reference, Appendix A), as
  * Trellis exports cut at a moment: only what was recorded by then, so the
  * browser's clock can be set to that moment and the record restored through
  * set-up the way a person moving devices would.
@@ -58,7 +58,7 @@ function recorderIn(zone: string, device: string, seed: number) {
 }
 
 /**
- * Maya's first cycle, New York 2015 (journeys.md §1): antagonist from 2 April,
+ * Maya's first cycle, New York 2015 (clinical reference A.1): antagonist from 2 April,
  * trigger 13 April at 21:30 (logged 21:31), retrieval booked for 15 April at
  * 09:30, the 4AA transferred fresh on 20 April, the beta booked for 29 April
  * at 08:00, betas 12 then 9, a biochemical loss on 1 May, the cycle closed
@@ -199,7 +199,7 @@ export function mayaFirstCycle(): Journey {
 }
 
 /**
- * Priya's first egg freezing, London 2024 (journeys.md §2): trigger planned
+ * Priya's first egg freezing, London 2024 (clinical reference A.2): trigger planned
  * for 14 March at 21:30 and logged at 22:10, no booked time yet, 15 eggs
  * collected on 16 March and 12 frozen, then nothing more recorded.
  */

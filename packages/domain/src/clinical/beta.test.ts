@@ -25,7 +25,7 @@ const refusal = (r: Result<BetaTrend, Problem>): Problem => {
 const toronto = (local: string) =>
   Temporal.PlainDateTime.from(local).toZonedDateTime("America/Toronto").toString();
 
-describe("betaTrend: the fictional journeys (journeys.md)", () => {
+describe("betaTrend: the fictional journeys (clinical reference, Appendix A)", () => {
   it("Jordan, 95 -> 130 -> 290 48 h apart: first rise +36.8% is below the 49% minimum, then +123.1% is normal", () => {
     // 130/95 = 1.36842: rise 36.84%; t_d = 48 x ln2 / ln(1.36842) = 48 x 0.693147 / 0.313658 = 106.07 h.
     // 290/130 = 2.23077: rise 123.08%; t_d = 48 x 0.693147 / 0.802346 = 41.47 h.
@@ -54,7 +54,7 @@ describe("betaTrend: the fictional journeys (journeys.md)", () => {
   });
 
   it("Maya, 180 -> 410 -> 950 two days apart: +127.8% then +131.7%, doubling about every 40 h", () => {
-    // journeys.md gives the values only; draws on 9, 11 and 13 days after the 2015-08-10 transfer.
+    // the clinical reference (Appendix A) gives the values only; draws on 9, 11 and 13 days after the 2015-08-10 transfer.
     // 410/180 = 2.27778: rise 127.78%; t_d = 48 x 0.693147 / 0.823200 = 40.42 h.
     // 950/410 = 2.31707: rise 131.71%; t_d = 48 x 0.693147 / 0.840305 = 39.59 h.
     // Close to the median viable rise of +124% over 48 h, doubling about 41 h (Barnhart 2004).
@@ -91,7 +91,7 @@ describe("betaTrend: the fictional journeys (journeys.md)", () => {
   });
 });
 
-describe("betaTrend: the arithmetic (clinical.md §4)", () => {
+describe("betaTrend: the arithmetic (clinical reference §4)", () => {
   it("scales an interval that is not 48 h: 100 -> 200 over 72 h is +58.7% per 48 h, doubling in 72 h", () => {
     // (200/100)^(48/72) - 1 = 2^(2/3) - 1 = 0.5874; t_d = 72 x ln2 / ln2 = 72 h.
     const [i] = trend([

@@ -9,7 +9,7 @@ import { LAB_ANALYTES } from "./units.ts";
  * hormone a pregnancy makes, taken from about 9-14 days after a transfer and
  * repeated every two days or so. What matters is not one number (it depends on
  * the day, fresh vs frozen, and the assay) but how fast it rises: in an early
- * viable pregnancy it roughly doubles every two days (clinical.md §4).
+ * viable pregnancy it roughly doubles every two days (clinical reference §4).
  */
 
 /**
@@ -77,17 +77,17 @@ export interface BetaTrend {
   readonly source: string;
 }
 
-/** clinical.md §4: Barnhart et al. 2016 [checked], Dillon et al. 2012 [checked]. */
+/** clinical reference §4: Barnhart et al. 2016 [checked], Dillon et al. 2012 [checked]. */
 export const BETA_SOURCE =
-  "Barnhart et al. 2016, Obstet Gynecol 128:504 (minimal 48-h rise by first value); Dillon et al. 2012 (kinetics do not rule out ectopic pregnancy); clinical.md §4";
+  "Barnhart et al. 2016, Obstet Gynecol 128:504 (minimal 48-h rise by first value); Dillon et al. 2012 (kinetics do not rule out ectopic pregnancy); clinical reference §4";
 
-/** clinical.md §4, Dillon et al. 2012: about 27% of ectopic curves look normal or failing. */
+/** clinical reference §4, Dillon et al. 2012: about 27% of ectopic curves look normal or failing. */
 export const BETA_NOTE =
   "How fast beta hCG rises can never rule out an ectopic pregnancy (one outside the uterus); only an ultrasound can tell where a pregnancy is.";
 
 /**
  * Minimal 48-h rise by the interval's first value (Barnhart et al. 2016,
- * Obstet Gynecol 128:504, clinical.md §4 [checked]): 49% below 1,500 mIU/mL,
+ * Obstet Gynecol 128:504, clinical reference §4 [checked]): 49% below 1,500 mIU/mL,
  * 40% at 1,500-3,000, 33% above 3,000.
  */
 export function minimalRise48hPercent(firstValue: number): 49 | 40 | 33 {
@@ -157,7 +157,7 @@ function readAt(at: unknown): Moment | null {
 /**
  * The trend of a series of betas (any order; sorted by time). For each pair
  * of consecutive values: raw rise, rise scaled to 48 h, doubling time
- * t_d = dt x ln 2 / ln(h2 / h1) (clinical.md §4), and whether the 48-h rise
+ * t_d = dt x ln 2 / ln(h2 / h1) (clinical reference §4), and whether the 48-h rise
  * meets the minimal rise for the first value. Pairs less than a day
  * (`MIN_JUDGED_INTERVAL_HOURS`) or more than a week
  * (`MAX_JUDGED_INTERVAL_HOURS`) apart get the raw rise and the trend only

@@ -23,7 +23,7 @@ const refusal = (r: Result<DueDate, Problem>): Problem => {
 };
 const plus = (date: string, days: number) => Temporal.PlainDate.from(date).add({ days }).toString();
 
-describe("dueDate after a transfer (clinical.md §4: day-N embryo is 2w0d + N days)", () => {
+describe("dueDate after a transfer (clinical reference §4: day-N embryo is 2w0d + N days)", () => {
   it("Maya's day-5 blastocyst transferred 2015-08-10: 2w5d that day, due 2016-04-27", () => {
     // GA at transfer = 14 + 5 = 19 days (2w5d). Due at 280 days: transfer + 261 days.
     // 2015-08-10 + 261: Aug +21, Sep +30 (51), Oct +31 (82), Nov +30 (112), Dec +31 (143),
@@ -68,11 +68,11 @@ describe("dueDate after a transfer (clinical.md §4: day-N embryo is 2w0d + N da
   it("leaves out the gestational age when no day is asked about", () => {
     const d = dated({ transferDate: "2015-08-10", embryoDay: 5 });
     expect(d).not.toHaveProperty("gestationalAge");
-    expect(d.source).toMatch(/clinical\.md §4/);
+    expect(d.source).toMatch(/clinical reference §4/);
   });
 });
 
-describe("dueDate after a retrieval or ovulation (clinical.md §4: GA 2w0d)", () => {
+describe("dueDate after a retrieval or ovulation (clinical reference §4: GA 2w0d)", () => {
   it("Maya's retrieval on 2015-04-15: due 2016-01-06 (retrieval + 266 days)", () => {
     const d = dated({ retrievalDate: "2015-04-15", on: "2015-04-15" });
     expect(d).toMatchObject({ dueDate: "2016-01-06", conceptionEquivalent: "2015-04-15" });

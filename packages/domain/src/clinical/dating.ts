@@ -9,7 +9,7 @@ import { type IsoDate, isIsoDate, Temporal } from "../core/time.ts";
  * pregnancy is already "2 weeks". In IVF the dates are known exactly: egg
  * retrieval (or ovulation) is GA 2w0d, and an embryo transferred on day N of
  * its development is GA 2w0d + N days on transfer day (a day-5 blastocyst is
- * at 2w5d). The estimated due date (EDD) is GA 40w0d. (clinical.md §4, Dating.)
+ * at 2w5d). The estimated due date (EDD) is GA 40w0d. (clinical reference §4, Dating.)
  */
 
 /** Day of development at transfer: day 3 (cleavage stage) or 5-7 (blastocyst). */
@@ -40,13 +40,13 @@ export interface DueDate {
 }
 
 export const DATING_SOURCE =
-  "clinical.md §4 (Dating): retrieval or ovulation is 2w0d, a day-5 blastocyst is 2w5d on transfer day, due date is 40w0d";
+  "clinical reference §4 (Dating): retrieval or ovulation is 2w0d, a day-5 blastocyst is 2w5d on transfer day, due date is 40w0d";
 
-/** clinical.md §4: retrieval (or ovulation) is gestational age 2w0d. */
+/** clinical reference §4: retrieval (or ovulation) is gestational age 2w0d. */
 const GA_AT_CONCEPTION_DAYS = 14;
-/** clinical.md §4: estimated due date = gestational age 40w0d. */
+/** clinical reference §4: estimated due date = gestational age 40w0d. */
 const GA_AT_DUE_DATE_DAYS = 40 * 7;
-/** clinical.md §4: a day-N embryo is GA 2w0d + N days on transfer day (day 5 -> 2w5d). */
+/** clinical reference §4: a day-N embryo is GA 2w0d + N days on transfer day (day 5 -> 2w5d). */
 const EMBRYO_DAYS: readonly number[] = [3, 5, 6, 7];
 /**
  * Guard, not a clinical fact: the longest a pregnancy is counted, in whole

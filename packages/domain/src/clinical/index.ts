@@ -1,6 +1,6 @@
 /**
  * Clinical calculators: pure answers to one question each, every figure from
- * `shared/reference/clinical.md` with its source. Never a diagnosis.
+ * `docs/clinical-reference.md` with its source. Never a diagnosis.
  */
 export {
   BETA_NOTE,

@@ -13,7 +13,7 @@ const refusal = (r: Result<LabValue, Problem>): Problem => {
   return r.error;
 };
 
-describe("convertLab: the factors of clinical.md §6", () => {
+describe("convertLab: the factors of clinical reference §6", () => {
   it.each([
     // [analyte, value, from, to, expected]
     ["E2", 1, "pg/mL", "pmol/L", 3.671],
@@ -149,7 +149,7 @@ describe("labUnits", () => {
       expect(entry.units[0]?.perPreferred).toBe(1);
       expect(entry.source.length).toBeGreaterThan(0);
     }
-    expect(LAB_ANALYTES.E2.source).toMatch(/clinical\.md §6/);
+    expect(LAB_ANALYTES.E2.source).toMatch(/clinical reference §6/);
   });
 });
 

@@ -115,7 +115,7 @@ function checkInput(lab: LabInput): Result<Checked, Problem> {
 
 /**
  * Converts a lab value to `toUnit`, using the factors in `units.ts`
- * (clinical.md §6). Refuses an unknown analyte, a missing unit, a unit that
+ * (clinical reference §6). Refuses an unknown analyte, a missing unit, a unit that
  * does not belong to the analyte (E2 in nmol/L), a negative or non-finite
  * value. The result is not rounded: the screen rounds for display. It does not
  * judge plausibility; use `checkLabValue` where a person types a number.

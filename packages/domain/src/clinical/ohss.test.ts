@@ -257,7 +257,7 @@ describe("ohssTriage: the whole check-in", () => {
   });
 
   it("Priya, day 3 after her first retrieval: bloating and 1.4 kg gained in a day -> call the clinic today", () => {
-    // journeys.md §2: "OHSS warning signs on day 3 after the first retrieval (bloating, 1.4 kg gained in a day)"
+    // clinical reference A.2: "OHSS warning signs on day 3 after the first retrieval (bloating, 1.4 kg gained in a day)"
     const t = ohssTriage({ bloating: "moderate", bloatingTrend: "same", weightGainKgLastDay: 1.4 });
     expect(t.level).toBe("call-clinic");
     expect(t.reasons.map((r) => [r.sign, r.level])).toEqual([

@@ -39,7 +39,7 @@ export interface AnalyteUnits {
   readonly source: string;
   /**
    * Plausibility guard, in the preferred unit: the largest value Trellis
-   * accepts as typed. NOT a clinical fact and NOT from clinical.md: a
+   * accepts as typed. NOT a clinical fact and NOT from the clinical reference: a
    * deliberately generous bound, well above the highest values labs report in
    * treatment or pregnancy, so that only typos and unit mix-ups are refused.
    */
@@ -48,8 +48,8 @@ export interface AnalyteUnits {
   readonly plausibleWhy: string;
 }
 
-/** Factors for E2, P4, hCG and AMH: clinical.md §6 "Unit conversions" [checked]. */
-const CLINICAL_MD_6 = "clinical.md §6 (Unit conversions)";
+/** Factors for E2, P4, hCG and AMH: clinical reference §6 "Unit conversions" [checked]. */
+const CLINICAL_REFERENCE_6 = "clinical reference §6 (Unit conversions)";
 /** 1 IU/L = 1000 mIU / 1000 mL = 1 mIU/mL: arithmetic on SI prefixes, not a clinical figure. */
 const SI_IDENTITY = "definition of the units (1 IU/L = 1000 mIU / 1000 mL = 1 mIU/mL)";
 
@@ -59,9 +59,9 @@ export const LAB_ANALYTES = {
     article: "an",
     units: [
       { unit: "pg/mL", perPreferred: 1 },
-      { unit: "pmol/L", perPreferred: 3.671 }, // clinical.md §6: E2 1 pg/mL = 3.671 pmol/L
+      { unit: "pmol/L", perPreferred: 3.671 }, // clinical reference §6: E2 1 pg/mL = 3.671 pmol/L
     ],
-    source: `${CLINICAL_MD_6}: E2 1 pg/mL = 3.671 pmol/L`,
+    source: `${CLINICAL_REFERENCE_6}: E2 1 pg/mL = 3.671 pmol/L`,
     plausibleMax: 20_000, // guard: stimulated cycles at OHSS risk run to several thousand pg/mL
     plausibleWhy: "plausibility guard, about twice the highest stimulated-cycle values",
   },
@@ -70,9 +70,9 @@ export const LAB_ANALYTES = {
     article: "a",
     units: [
       { unit: "ng/mL", perPreferred: 1 },
-      { unit: "nmol/L", perPreferred: 3.18 }, // clinical.md §6: P4 1 ng/mL = 3.18 nmol/L
+      { unit: "nmol/L", perPreferred: 3.18 }, // clinical reference §6: P4 1 ng/mL = 3.18 nmol/L
     ],
-    source: `${CLINICAL_MD_6}: P4 1 ng/mL = 3.18 nmol/L`,
+    source: `${CLINICAL_REFERENCE_6}: P4 1 ng/mL = 3.18 nmol/L`,
     plausibleMax: 1_000, // guard: late pregnancy runs to a few hundred ng/mL
     plausibleWhy: "plausibility guard, several times the highest late-pregnancy values",
   },
@@ -81,9 +81,9 @@ export const LAB_ANALYTES = {
     article: "an",
     units: [
       { unit: "mIU/mL", perPreferred: 1 },
-      { unit: "IU/L", perPreferred: 1 }, // clinical.md §6: hCG 1 mIU/mL = 1 IU/L
+      { unit: "IU/L", perPreferred: 1 }, // clinical reference §6: hCG 1 mIU/mL = 1 IU/L
     ],
-    source: `${CLINICAL_MD_6}: hCG 1 mIU/mL = 1 IU/L`,
+    source: `${CLINICAL_REFERENCE_6}: hCG 1 mIU/mL = 1 IU/L`,
     plausibleMax: 2_000_000, // guard: molar pregnancies can pass 1,000,000 mIU/mL
     plausibleWhy: "plausibility guard, above the values reported even in molar pregnancy",
   },
@@ -92,9 +92,9 @@ export const LAB_ANALYTES = {
     article: "an",
     units: [
       { unit: "ng/mL", perPreferred: 1 },
-      { unit: "pmol/L", perPreferred: 7.14 }, // clinical.md §6: AMH 1 ng/mL = 7.14 pmol/L
+      { unit: "pmol/L", perPreferred: 7.14 }, // clinical reference §6: AMH 1 ng/mL = 7.14 pmol/L
     ],
-    source: `${CLINICAL_MD_6}: AMH 1 ng/mL = 7.14 pmol/L`,
+    source: `${CLINICAL_REFERENCE_6}: AMH 1 ng/mL = 7.14 pmol/L`,
     plausibleMax: 100, // guard: even PCOS values rarely pass a few tens of ng/mL
     plausibleWhy: "plausibility guard, several times the highest values seen with PCOS",
   },

@@ -31,7 +31,7 @@ function journey(dateOfBirth: string, zone = LON, seed = 7) {
   return r;
 }
 
-describe("Priya (journeys.md §2): eggs frozen at 34, thawed at 39, into the same bank", () => {
+describe("Priya (clinical reference A.2): eggs frozen at 34, thawed at 39, into the same bank", () => {
   const r = journey("1990-02-14");
   const first = r.newId(ms("2024-03-20"));
   const second = r.newId(ms("2024-09-18"));

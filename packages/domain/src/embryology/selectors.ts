@@ -106,7 +106,7 @@ export interface TypicalFunnel {
  * that age (eggs, mature, 2PN, blastocysts, and euploid when this cohort was
  * tested); for a thaw, the same number of eggs thawed, then typical rates.
  * Every number comes from the odds engine's parameters (`odds/parameters.ts`,
- * from clinical.md with tags), never copied here. `null` without a date of
+ * from the clinical reference with tags), never copied here. `null` without a date of
  * birth, or at an age outside 18-50 where those figures do not reach.
  */
 export function typicalFunnel(state: JourneyState, cohortId: string): TypicalFunnel | null {

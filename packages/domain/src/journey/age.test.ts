@@ -11,7 +11,7 @@ const LONDON = "Europe/London";
 const noon = (date: string, zone = LONDON) =>
   Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: "12:00" });
 
-/** Priya (journeys.md §2, b. 1990-02-14) setting up, with the date of birth she types. */
+/** Priya (clinical reference A.2, b. 1990-02-14) setting up, with the date of birth she types. */
 function setUp(dateOfBirth: string, on: string, zone = LONDON) {
   const r = new Recorder("phone0002", 1990);
   const at = noon(on, zone);

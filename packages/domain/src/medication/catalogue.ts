@@ -1,7 +1,7 @@
 /**
  * Medicines used in fertility treatment, as clinics and pharmacies name them.
  * Doses here are typical ranges for pre-filling a plan [unverified] (see
- * shared reference clinical.md §6 and protocols.md); the person always edits
+ * clinical reference §6 and §7); the person always edits
  * them to what their clinic prescribed. Antagonist doses are from the FDA
  * labels [checked].
  */

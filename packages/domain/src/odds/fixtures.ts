@@ -1,7 +1,7 @@
 import type { EmbryoInput, RecordedRetrievalInput } from "./schema.ts";
 
 /**
- * Records from the fictional journeys in `shared/reference/journeys.md`, as the
+ * Records from the fictional journeys in the clinical reference, Appendix A, as the
  * odds engine receives them. Where a journey does not say the day of a
  * blastocyst, we use day 5.
  */

@@ -20,7 +20,7 @@ const value = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T 
 
 /**
  * The selector from a person's record to the odds engine, on the fictional
- * journeys of `shared/reference/journeys.md`, recorded event by event the way
+ * journeys of the clinical reference, Appendix A, recorded event by event the way
  * the app records them.
  */
 
@@ -145,7 +145,7 @@ function amh(r: Recorder, zone: string, on: string, value: number, unit: string)
   return resultId;
 }
 
-/** Maya (journeys.md §1) up to mid-2022: the 2015 retrieval used up, two egg-banking cycles at 36. */
+/** Maya (clinical reference A.1) up to mid-2022: the 2015 retrieval used up, two egg-banking cycles at 36. */
 function maya() {
   const zone = "America/New_York";
   const r = journey("1985-11-30", zone, 5);
@@ -156,7 +156,7 @@ function maya() {
     { label: "A3", grade: "3BB", day: 6 },
     { label: "A4", grade: "4BC", day: 6 },
   ]);
-  // A biochemical loss, two births, and a loss at 20 weeks (journeys.md §1).
+  // A biochemical loss, two births, and a loss at 20 weeks (clinical reference A.1).
   outcome(r, zone, transfer(r, zone, "2015-04-20", first.embryo.A1!), "biochemical", "2015-05-01");
   outcome(r, zone, transfer(r, zone, "2015-08-10", first.embryo.A2!), "live-birth", "2016-04-14");
   outcome(r, zone, transfer(r, zone, "2018-01-22", first.embryo.A3!), "live-birth", "2018-05-16");
@@ -351,7 +351,7 @@ describe("Maya's own transfers teach her personal estimate, losses and births al
   });
 });
 
-describe("Alex and Jordan (journeys.md §3): a loss after a heartbeat, then a negative test", () => {
+describe("Alex and Jordan (clinical reference A.3): a loss after a heartbeat, then a negative test", () => {
   const zone = "America/Toronto";
   function alex(second: Ending) {
     const r = journey("1988-07-04", zone, 11);
@@ -493,7 +493,7 @@ describe("what the engine cannot use is listed with the reason, never dropped si
   });
 });
 
-describe("Priya (journeys.md §2): eggs frozen at 34", () => {
+describe("Priya (clinical reference A.2): eggs frozen at 34", () => {
   const zone = "Europe/London";
   const r = journey("1990-02-14", zone, 3);
   const batches: string[] = [];

@@ -33,19 +33,19 @@ export const heldOut = {
   pirtea2021: {
     id: "pirtea2021",
     citation:
-      "Pirtea et al. 2021, Fertil Steril, doi 10.1016/j.fertnstert.2020.07.002 (4,429 women, mean age 35.4): live birth 64.8% at the first frozen euploid single transfer; 92.6% after up to three (abstract, read on secondary pages; not in clinical.md)",
+      "Pirtea et al. 2021, Fertil Steril, doi 10.1016/j.fertnstert.2020.07.002 (4,429 women, mean age 35.4): live birth 64.8% at the first frozen euploid single transfer; 92.6% after up to three (abstract, read on secondary pages; clinical reference §11)",
     tag: "secondary",
   },
   chambers2017: {
     id: "chambers2017",
     citation:
-      "Chambers et al. 2017, Med J Aust 207:114, doi 10.5694/mja16.01435 (56,652 women starting ART in Australia and New Zealand 2009-2012): live birth from the first complete cycle 43.7% under 30, 10.7% at 40-44; after 7 cycles under 30, 69.2% 'conservative' (those who stopped had no birth) and 92.8% 'optimal' (they would have done as well as those who went on); after 8 cycles at 40-44, 21.0% and 37.9% (journal abstract; not in clinical.md)",
+      "Chambers et al. 2017, Med J Aust 207:114, doi 10.5694/mja16.01435 (56,652 women starting ART in Australia and New Zealand 2009-2012): live birth from the first complete cycle 43.7% under 30, 10.7% at 40-44; after 7 cycles under 30, 69.2% 'conservative' (those who stopped had no birth) and 92.8% 'optimal' (they would have done as well as those who went on); after 8 cycles at 40-44, 21.0% and 37.9% (journal abstract; clinical reference §11)",
     tag: "checked",
   },
   cobo2016: {
     id: "cobo2016",
     citation:
-      "Cobo et al. 2016, Fertil Steril 105:755, doi 10.1016/j.fertnstert.2015.11.027 (137 women who used vitrified eggs): cumulative live birth by eggs used, 35 and under: 5 eggs 15.4%, 8 eggs 40.8%, plateau 85.2% (by 15); 36 and over: 5 eggs 5.1%, 8 eggs 19.9%, 11 eggs 35.6% (abstract, read on secondary pages; not in clinical.md)",
+      "Cobo et al. 2016, Fertil Steril 105:755, doi 10.1016/j.fertnstert.2015.11.027 (137 women who used vitrified eggs): cumulative live birth by eggs used, 35 and under: 5 eggs 15.4%, 8 eggs 40.8%, plateau 85.2% (by 15); 36 and over: 5 eggs 5.1%, 8 eggs 19.9%, 11 eggs 35.6% (abstract, read on secondary pages; clinical reference §11)",
     tag: "secondary",
   },
   franasiakPerCycle: {

@@ -23,7 +23,7 @@ describe("parameters: one data module, every number sourced and tagged", () => {
     }
   });
 
-  it("a figure that is not in clinical.md is never tagged as checked", () => {
+  it("a figure of our own, or read only on a secondary page, is never tagged as checked", () => {
     expect(sources.roberts2012.tag).toBe("unverified");
     expect(sources.trellisModel.tag).toBe("unverified");
     expect(parameters.personEffect.tag).toBe("unverified");

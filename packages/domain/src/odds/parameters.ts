@@ -1,6 +1,6 @@
 /**
  * Every number the odds engine uses, with where it comes from. The model reads
- * only from here. Clinical figures come from `shared/reference/clinical.md`;
+ * only from here. Clinical figures come from `docs/clinical-reference.md`;
  * each keeps that file's tag:
  *
  * - `checked`: read against the primary abstract, table or label;
@@ -191,7 +191,7 @@ export const sources = {
   roberts2012: {
     id: "roberts2012",
     citation:
-      "Roberts & Stylianou 2012, Hum Reprod 27:436 (abstract, read on a secondary page; not yet in clinical.md): outcomes within one person are correlated, median odds ratio 2.3 (95% CI 1.8-2.9) between two people",
+      "Roberts & Stylianou 2012, Hum Reprod 27:436 (abstract, read on a secondary page; clinical reference §3): outcomes within one person are correlated, median odds ratio 2.3 (95% CI 1.8-2.9) between two people",
     tag: "unverified",
   },
   trellisModel: {
@@ -233,7 +233,7 @@ export interface SpreadParameter extends ParameterBase {
 /**
  * Euploid share of biopsied blastocysts by age at egg retrieval (Franasiak
  * 2014 bar reading). Age 25 reads 0.56 on the chart, inconsistent with the
- * abstract; clinical.md says to treat it as about 0.74. The model uses a smooth
+ * abstract; the clinical reference says to treat it as about 0.74. The model uses a smooth
  * curve through these points (`curves.ts`), never the raw bars.
  */
 export const euploidyTable = {
@@ -266,7 +266,7 @@ export const euploidyTable = {
     [43, 0.17],
     [44, 0.12],
   ] as const,
-  /** From 45 on, the raw bar is noisy: clinical.md says to clamp at about 0.10. */
+  /** From 45 on, the raw bar is noisy: the clinical reference says to clamp at about 0.10. */
   clampFromAge: 45,
   clampValue: 0.1,
   /** Whittaker smoother (second differences) on the log-odds scale. */
@@ -363,7 +363,7 @@ export const parameters = {
     value: { central: 0.87, low80: 0.7, high80: 1.04, scale: "linear" },
     sources: ["roberts2012", "trellisModel"],
     tag: "unverified",
-    why: "A median odds ratio of 2.3 between two people (95% CI 1.8-2.9) is a standard deviation of ln(2.3)/(√2·0.674) = 0.87 (0.62-1.12). Not in clinical.md yet, so tagged unverified.",
+    why: "A median odds ratio of 2.3 between two people (95% CI 1.8-2.9) is a standard deviation of ln(2.3)/(√2·0.674) = 0.87 (0.62-1.12). Read on a secondary page only (clinical reference §3), so tagged unverified.",
   },
   eggsPerRetrieval: {
     what: "Eggs retrieved per retrieval at age 35 without AMH: mean of a negative binomial",
@@ -384,7 +384,7 @@ export const parameters = {
     beforeReference: { central: -0.02, low80: -0.035, high80: -0.005, scale: "linear" },
     sources: ["sunkara2011", "trellisModel"],
     tag: "unverified",
-    why: "clinical.md says yield falls with age but gives no per-age figure. We assume about 7% fewer eggs per year after 35 and 2% before (so about 40% fewer at 42 than at 30), with a wide range. This is the model's least supported number.",
+    why: "The clinical reference says yield falls with age but gives no per-age figure. We assume about 7% fewer eggs per year after 35 and 2% before (so about 40% fewer at 42 than at 30), with a wide range. This is the model's least supported number.",
   },
   eggsByAmh: {
     what: "Mean eggs retrieved by AMH band (ng/mL), women under 35",
@@ -411,7 +411,7 @@ export const parameters = {
     sources: ["romanski2022", "trellisModel"],
     tag: "checked",
     spreadTag: "unverified",
-    why: "81.8% is a per-person median in a good-prognosis group and clinical.md notes pooled means run lower; with no lower anchor, we centre a few points below it.",
+    why: "81.8% is a per-person median in a good-prognosis group and the clinical reference notes pooled means run lower; with no lower anchor, we centre a few points below it.",
   },
   fertilizationRate: {
     what: "Normally fertilized (2PN) out of mature eggs",

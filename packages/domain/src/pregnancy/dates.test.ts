@@ -15,7 +15,7 @@ const ms = (date: string, time = "20:00") =>
     .epochMilliseconds;
 
 /**
- * Maya (journeys.md §1): retrieval 2015-04-15, a fresh transfer of the 4AA on
+ * Maya (clinical reference A.1): retrieval 2015-04-15, a fresh transfer of the 4AA on
  * 2015-04-20 (betas 12 -> 9, a biochemical loss), then the medicated frozen
  * transfer of the 4AB on 2015-08-10 (betas 180 -> 410 -> 950, a girl born
  * 2016-04-14).

@@ -22,7 +22,7 @@ import {
 } from "./selectors.ts";
 
 /**
- * Maya's journey (shared/reference/journeys.md §1), 2014-2024: three
+ * Maya's journey (the clinical reference, Appendix A.1), 2014-2024: three
  * retrievals at two clinics, six transfers (one to a gestational carrier) and
  * every kind of news. Two dates in the reference do not fit together and are
  * shifted here, as a colleague noted:

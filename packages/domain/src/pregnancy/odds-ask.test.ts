@@ -18,7 +18,7 @@ const ms = (date: string, time?: string) => at(date, time).epochMilliseconds;
 const zoned = (date: string) => at(date, "21:00").toString();
 
 /**
- * Alex and Jordan (journeys.md §3): Alex's retrieval at 37, three euploid
+ * Alex and Jordan (clinical reference A.3): Alex's retrieval at 37, three euploid
  * blastocysts frozen, ready for transfers. Returns a transfer-and-outcome
  * helper so each test writes only what it is about.
  */

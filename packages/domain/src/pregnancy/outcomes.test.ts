@@ -20,7 +20,7 @@ const ms = (date: string) =>
   Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: TOR, plainTime: "18:00" })
     .epochMilliseconds;
 
-/** Alex and Jordan (journeys.md §3): Alex's eggs, Jordan carries. */
+/** Alex and Jordan (clinical reference A.3): Alex's eggs, Jordan carries. */
 function alexAndJordan() {
   const r = new Recorder("phone0003", 2025);
   r.record(

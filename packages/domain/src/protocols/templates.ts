@@ -2,8 +2,8 @@ import type { DoseUnit } from "../medication/catalogue.ts";
 
 /**
  * Protocol templates: typical plans to start from, never the person's plan.
- * Days, medicines and doses come from shared/reference/protocols.md (typical
- * ranges, [unverified]) and clinical.md (antagonist doses [checked]; trigger to
+ * Days, medicines and doses come from `docs/clinical-reference.md` §7 (typical
+ * ranges, [unverified]) and the clinical reference (antagonist doses [checked]; trigger to
  * retrieval 34-36 h [checked]). The person edits every item to what their
  * clinic prescribed before starting, and can change it any day after.
  */
@@ -54,7 +54,7 @@ export interface ProtocolTemplate {
 }
 
 const PROTOCOLS_MD =
-  "Typical protocol, Trellis reference protocols.md (doses [unverified]; your clinic's plan wins)";
+  "Typical protocol, Trellis clinical reference §7 (doses [unverified]; your clinic's plan wins)";
 const TRIGGER_TIMING =
   "Trigger to retrieval 34-36 h: Weiss et al. 2014, Fertil Steril 102:419; Wang et al. 2011 [checked]";
 const ANTAGONIST_LABELS = "Ganirelix 250 mcg / cetrorelix 0.25 mg daily: FDA labels [checked]";

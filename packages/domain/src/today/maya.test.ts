@@ -6,7 +6,7 @@ import { Recorder } from "../testing/recorder.ts";
 import { todayAgenda } from "./agenda.ts";
 
 /**
- * Maya's first two cycles (shared/reference/journeys.md §1), as Today sees
+ * Maya's first two cycles (the clinical reference, Appendix A.1), as Today sees
  * them day by day: the antagonist cycle of April 2015 (trigger 13 April at
  * 21:30, retrieval booked for 15 April at 09:30, the 4AA transferred fresh on
  * day 5, betas 12 then 9 on a booked test day, a biochemical loss), then the

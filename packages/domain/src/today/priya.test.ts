@@ -11,7 +11,7 @@ import { todayAgenda } from "./agenda.ts";
 import { ASK_AGAIN_AFTER_DAYS, cyclesToAskAbout, QUIET_CYCLE_DAYS } from "./cycle-over.ts";
 
 /**
- * Priya's first egg-freezing cycle (shared/reference/journeys.md §2), London,
+ * Priya's first egg-freezing cycle (the clinical reference, Appendix A.2), London,
  * March 2024: trigger planned for 14 March at 21:30 and logged 40 minutes
  * late, retrieval booked by the clinic, 15 eggs and 12 frozen, then nothing
  * more recorded for weeks: Today asks whether the cycle is over.

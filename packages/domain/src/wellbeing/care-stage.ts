@@ -149,7 +149,8 @@ export function careStage(state: JourneyState, options: { nowMs: number }): Care
         since: t.date,
         pregnancyWeeks: weeks,
         daysSinceTransfer: days,
-        current: weeks === null || weeks <= GESTATION_MAX_WEEKS,
+        // Past 44w6d there is no gestational age (`dueDate` refuses it): no longer taken as ongoing.
+        current: weeks !== null && weeks <= GESTATION_MAX_WEEKS,
       });
       continue;
     }

@@ -14,7 +14,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
 
 /**
- * protocols.md (antagonist): "Trigger when ~2-3 follicles reach 17-18 mm".
+ * clinical reference §7 (antagonist): "Trigger when ~2-3 follicles reach 17-18 mm".
  * Typical, not a rule for this person: the chart says "often".
  */
 const TRIGGER_BAND_MM = [17, 18] as const;
