@@ -76,7 +76,7 @@ test("after a recorded loss, the check asks about recovery and never about a pre
   ])
     await expect(bleeding.getByRole("radio", { name: answer, exact: true })).toBeVisible();
   for (const sign of [
-    "Clots the size of a plum or bigger",
+    "Clots the size of an egg or bigger",
     "Fever or shivering",
     "Discharge that smells bad",
     "Dizzy or light-headed",
@@ -96,6 +96,30 @@ test("after a recorded loss, the check asks about recovery and never about a pre
 
   await expectAxeBothSchemes(page, "the check after a loss");
   await shot(page, "check-after-loss");
+});
+
+test("the day after a loss at 20 weeks, heavy bleeding and very low mood is an emergency, never 'nothing needs a call'", async ({
+  page,
+}) => {
+  await restore(page, afterLoss());
+  const check = await openCheck(page);
+  await check
+    .getByRole("group", { name: "Bleeding" })
+    .getByRole("radio", { name: "Heavy, like a period", exact: true })
+    .check();
+  await check
+    .getByRole("group", { name: "Mood" })
+    .getByRole("radio", { name: "Very low, hard to cope", exact: true })
+    .check();
+  await check.getByRole("button", { name: "Save how I feel" }).click();
+
+  await expect(check.getByRole("heading", { name: "Seek emergency care now" })).toBeFocused();
+  await expect(check).not.toContainText("Nothing here needs a call today");
+  await expect(check).toContainText(
+    "Heavy bleeding, or bleeding getting heavier: this can be a lot of blood loss and needs checking straight away.",
+  );
+  const calls = check.locator('a[href^="tel:"]');
+  await expect(calls.first()).toHaveAttribute("href", "tel:911");
 });
 
 test("after a loss, soaking a pad in an hour says to call the emergency number now, as a link", async ({

@@ -176,7 +176,7 @@ const rows: readonly Row[] = [
   ["after-loss", { bleeding: "light" }, "bleeding-light", "none", /postnatal/],
   ["after-birth", { abdominalPain: "moderate" }, "abdominal-pain", "none", /postnatal/],
   // "Heavier bleeding again, bad smell, fever ≥38 °C, worsening belly pain | CALL TODAY | HSE; NICE CG37"
-  ["after-loss", { bleeding: "heavy" }, "bleeding-heavy", "call-clinic", /HSE Ireland; NICE/],
+  ["after-loss", { bleeding: "heavy" }, "bleeding-heavy", "emergency", /NICE CG37.*haemorrhage/],
   ["after-loss", { foulDischarge: true }, "foul-discharge", "call-clinic", /HSE/],
   ["after-birth", { fever: true }, "fever", "call-clinic", /NICE CG37/],
   [

@@ -270,6 +270,11 @@ const POSTNATAL_WATCH = signSource(
 );
 const HSE_NICE = signSource("HSE Ireland; NICE CG37 postnatal care", "checked", "8.5");
 const AWHONN = signSource("AWHONN POST-BIRTH warning signs", "checked", "8.5");
+const NICE_HAEMORRHAGE = signSource(
+  "NICE CG37 postnatal care: sudden, heavy or increasing blood loss means a possible haemorrhage (HSE calls heavier bleeding again a call today; Trellis takes the higher level)",
+  "checked",
+  "8.5",
+);
 const AWHONN_NICE = signSource("AWHONN POST-BIRTH warning signs; NICE CG37", "checked", "8.5");
 const SEPSIS = signSource("NHS trust pages on sepsis after birth", "checked", "8.5");
 const LEG_AFTER_BIRTH = signSource(
@@ -506,7 +511,9 @@ function pregnant(out: Reasons, s: StageSymptoms, weeks: number | null): void {
 function afterLossOrBirth(out: Reasons, s: StageSymptoms): void {
   if (s.bleeding === "spotting" || s.bleeding === "light")
     out.add("bleeding-light", "none", POSTNATAL_WATCH);
-  if (s.bleeding === "heavy") out.add("bleeding-heavy", "call-clinic", HSE_NICE);
+  // NICE CG37 reads sudden, heavy or increasing blood loss as a possible haemorrhage; HSE's
+  // "heavier bleeding again" is a call. One sign in two rows takes the higher level (§8 rules).
+  if (s.bleeding === "heavy") out.add("bleeding-heavy", "emergency", NICE_HAEMORRHAGE);
   if (s.bleeding === "soaking-pad-an-hour")
     out.add("bleeding-soaking-pad", "emergency", AWHONN_NICE);
   if (s.clotsLargerThanPlum === true) out.add("clots", "emergency", AWHONN);

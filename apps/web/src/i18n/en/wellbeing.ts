@@ -57,7 +57,7 @@ export const wellbeing = {
   "wellbeing.signs.hint": "Choose all that apply.",
   "wellbeing.urgentSigns": "Any of these?",
   "wellbeing.urgentSigns.hint": "Choose all that apply. Any one of these needs help straight away.",
-  "wellbeing.yesNo.clotsLargerThanPlum": "Clots the size of a plum or bigger",
+  "wellbeing.yesNo.clotsLargerThanPlum": "Clots the size of an egg or bigger",
   "wellbeing.yesNo.waistGrowing": "Waist getting bigger",
   "wellbeing.yesNo.diarrhoea": "Diarrhoea",
   "wellbeing.yesNo.tightAbdomen": "Tight, swollen belly",
@@ -186,7 +186,7 @@ export const wellbeing = {
   "wellbeing.sign.heavy-bleeding-in-pregnancy":
     "Heavy bleeding in pregnancy: this needs checking the same day, and from 20 weeks straight away.",
   "wellbeing.sign.clots":
-    "Clots the size of a plum or bigger: these can mean heavy bleeding that needs checking.",
+    "Clots the size of an egg or bigger: these can mean heavy bleeding that needs checking straight away.",
   "wellbeing.sign.reduced-movements-with-pain-or-bleeding":
     "Your baby moving less, with pain or bleeding: this needs checking at your maternity unit now.",
   "wellbeing.sign.pain-with-dizziness":
@@ -260,9 +260,9 @@ export const wellbeing = {
   "wellbeing.sign.bleeding-heavy.after-transfer":
     "Bleeding like a period, or bright red: your clinic will want to know today. Keep taking your medicines unless they say otherwise.",
   "wellbeing.sign.bleeding-heavy.after-loss":
-    "Bleeding getting heavy again: this can mean some tissue is left behind, or an infection.",
+    "Heavy bleeding, or bleeding getting heavier: this can be a lot of blood loss and needs checking straight away.",
   "wellbeing.sign.bleeding-heavy.after-birth":
-    "Bleeding getting heavy again: this can mean some tissue is left behind, or an infection.",
+    "Heavy bleeding, or bleeding getting heavier: this can be a lot of blood loss and needs checking straight away.",
   "wellbeing.sign.reduced-movements":
     "Your baby moving less than usual, or not at all: call your maternity unit now, day or night, every time it happens.",
   "wellbeing.sign.fluid-leak":
