@@ -7,24 +7,8 @@ import { labEvents } from "./lab-events.ts";
  * shared field schemas (`terms.ts`).
  */
 
-export { bankEvents } from "./bank-events.ts";
-export { gardnerSchema, labEvents } from "./lab-events.ts";
-export {
-  countSchema,
-  type DiscardReason,
-  discardReasons,
-  type EmbryoStatus,
-  embryoStatuses,
-  type FertilizationMethod,
-  fertilizationMethods,
-  type PgtAResult,
-  type PgtMResult,
-  type PgtTest,
-  pgtAResults,
-  pgtMResults,
-  pgtTests,
-  storageSchema,
-} from "./terms.ts";
+export { gardnerSchema } from "./lab-events.ts";
+export * from "./terms.ts";
 
 export const embryologyEvents = {
   ...labEvents,

@@ -8,6 +8,7 @@ import {
 import type { Theta } from "./draws.ts";
 import { type BankEmbryo, type PreparedEmbryo, preparedChance, prepareEmbryo } from "./embryo.ts";
 import { type Estimate, summarise } from "./estimate.ts";
+import type { Denominator } from "./parameters.ts";
 import { type PastTransfer, posteriorFor } from "./past.ts";
 
 /**
@@ -261,26 +262,20 @@ export function computeBank(
   const atLeast = [0, 1, 2].map((i) =>
     summarise(avg[i]!, person[i]!, "from this bank", true, scratch),
   ) as [Estimate, Estimate, Estimate];
+  // Group g's values sit at [g·D, (g+1)·D) per draw and [g·P, (g+1)·P) per person.
+  const ofGroup = (g: number, avgs: Float64Array, people: Float64Array, denominator: Denominator) =>
+    summarise(
+      avgs.subarray(g * D, (g + 1) * D),
+      people.subarray(g * P, (g + 1) * P),
+      denominator,
+      true,
+      scratch,
+    );
   const perTransfer: Estimate[] = [];
   const perEmbryo: Estimate[] = [];
   for (let g = 0; g < n; g++) {
-    const [a0, a1, p0, p1] = [g * D, (g + 1) * D, g * P, (g + 1) * P];
-    const q = summarise(
-      qAvg.subarray(a0, a1),
-      qPerson.subarray(p0, p1),
-      "per transfer",
-      true,
-      scratch,
-    );
-    const e = summarise(
-      eAvg.subarray(a0, a1),
-      ePerson.subarray(p0, p1),
-      "per embryo in the bank",
-      true,
-      scratch,
-    );
-    perTransfer.push(q);
-    perEmbryo.push(e);
+    perTransfer.push(ofGroup(g, qAvg, qPerson, "per transfer"));
+    perEmbryo.push(ofGroup(g, eAvg, ePerson, "per embryo in the bank"));
   }
   return { atLeast, perTransfer, perEmbryo };
 }
