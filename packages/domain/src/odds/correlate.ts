@@ -1,3 +1,4 @@
+import type { BetaBelief } from "./funnel.ts";
 import { gaussHermite } from "./special.ts";
 
 /**
@@ -274,4 +275,25 @@ export function countsUpToTwo(
   out[outOffset] = q0;
   out[outOffset + 1] = q1;
   out[outOffset + 2] = q2;
+}
+
+/**
+ * A person's own lab rates in one draw: the product of the Beta beliefs
+ * (mature, fertilized, blastocyst, euploid...), matched to a logit-normal
+ * with the same mean and spread, then spread over people like a chance
+ * (`spreadOverPeople` at the `RATE_NODES`, then the draw's people) into
+ * `out`. Returns the product's mean. The retrieval plan and the egg-freezing
+ * odds share it.
+ */
+export function spreadRates(rates: readonly BetaBelief[], out: Float64Array): number {
+  let rMean = 1;
+  let rGrowth = 1;
+  for (const b of rates) {
+    rMean *= b.alpha / (b.alpha + b.beta);
+    // 1 + the squared coefficient of variation of the rate.
+    rGrowth *= 1 + b.beta / (b.alpha * (b.alpha + b.beta + 1));
+  }
+  const tau = Math.sqrt(rGrowth - 1) / (1 - rMean);
+  spreadOverPeople(rMean, personEffect(tau, 0, RATE_NODES), out, 0);
+  return rMean;
 }

@@ -4,7 +4,7 @@ import {
   PERSON_NODES,
   personEffect,
   RATE_NODES,
-  spreadOverPeople,
+  spreadRates,
 } from "./correlate.ts";
 import { DEFAULT_SEED, drawThetas } from "./draws.ts";
 import { futureEuploidChance } from "./embryo.ts";
@@ -88,15 +88,7 @@ export function eggFreezingOdds(input: EggFreezingInput): Result<EggFreezingOdds
     const t = thetas[d]!;
     const belief = funnelAt(ageAtFreezing, null, t);
     const rates = [belief.fertilized, belief.blastocyst, belief.euploid] as const;
-    let rMean = 1;
-    let rGrowth = 1;
-    for (const b of rates) {
-      const m = b.alpha / (b.alpha + b.beta);
-      rMean *= m;
-      rGrowth *= 1 + b.beta / (b.alpha * (b.alpha + b.beta + 1));
-    }
-    const tau = Math.sqrt(rGrowth - 1) / (1 - rMean);
-    spreadOverPeople(rMean, personEffect(tau, 0, RATE_NODES), rateNodes, 0);
+    const rMean = spreadRates(rates, rateNodes);
     // The age effect after transfer uses the older of the two ages (see notes.ageAtTransferGiven).
     // A future blastocyst from these eggs: day 5, 6 or 7, with the age effect
     // after transfer on the older of the two ages (see notes.ageAtTransferGiven).

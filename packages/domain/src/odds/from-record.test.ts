@@ -5,13 +5,9 @@ import { Recorder } from "../testing/recorder.ts";
 import { bankOdds } from "./bank.ts";
 import { eggFreezingOdds } from "./eggs.ts";
 import { mayaRetrievals } from "./fixtures.ts";
-import {
-  bankOddsInput,
-  eggFreezingInput,
-  oddsFromRecord,
-  retrievalPlanInput,
-} from "./from-record.ts";
+import { oddsFromRecord } from "./from-record.ts";
 import { retrievalPlan } from "./plan.ts";
+import { bankOddsInput, eggFreezingInput, retrievalPlanInput } from "./record-inputs.ts";
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));

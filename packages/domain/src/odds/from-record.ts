@@ -4,15 +4,19 @@ import { Temporal } from "../core/time.ts";
 import type { EggCohort, Embryo } from "../embryology/state.ts";
 import { isInBank } from "../embryology/status.ts";
 import type { JourneyState } from "../state/state.ts";
-import type { BankOddsInput } from "./bank.ts";
-import type { EggFreezingInput } from "./eggs.ts";
-import type { PlanFrame, RetrievalPlanInput } from "./plan.ts";
-import type {
-  EmbryoInput,
-  PastOutcome,
-  PastTransferInput,
-  RecordedRetrievalInput,
-} from "./schema.ts";
+import {
+  type EmbryoLeftOut,
+  inRange,
+  type OddsRecord,
+  type RecordAmh,
+  type RecordEggBatch,
+  type RecordEmbryo,
+  type RecordRetrieval,
+  type RecordTransfer,
+  type RetrievalLeftOut,
+  type TransferLeftOut,
+} from "./record.ts";
+import type { EmbryoInput, PastOutcome, RecordedRetrievalInput } from "./schema.ts";
 
 /**
  * The person's own record as the odds engine reads it: the embryos still in
@@ -23,113 +27,9 @@ import type {
  *
  * Reads the state directly rather than through the embryology selectors,
  * which themselves use the odds engine: the two modules stay free of a cycle.
+ * The record's shape is in `record.ts`; the engine's questions built from it
+ * in `record-inputs.ts`.
  */
-
-/** The engine's ages (schema.ts): outside them it has no figures. */
-const MIN_AGE = 18;
-const MAX_AGE = 50;
-
-/** Why an embryo still in the bank is not counted. */
-export type EmbryoLeftOut =
-  /** Our sources have figures for blastocysts (day 5-7) only. */
-  | "day-3"
-  /** PGT-M reported it affected: not usually transferred. */
-  | "pgt-m-affected"
-  /** The age at egg collection is outside 18-50, where the sources reach. */
-  | "age-outside";
-
-/** Why a retrieval does not teach the personal estimate. */
-export type RetrievalLeftOut =
-  /** Mature eggs, fertilization or blastocysts are not reported yet. */
-  | "waiting-for-lab"
-  /** Conventional IVF without a count of mature eggs. */
-  | "maturity-unknown"
-  /** Some eggs were frozen instead of fertilized: the later steps start from fewer eggs. */
-  | "eggs-frozen"
-  /** Some embryos were frozen or transferred on day 3, before they could become blastocysts. */
-  | "day-3"
-  | "age-outside";
-
-/** Why a finished-or-not transfer does not teach the personal estimate. */
-export type TransferLeftOut =
-  /** No outcome yet, or an ongoing pregnancy: it counts as nothing yet. */
-  | "waiting"
-  /** Transferred to a gestational carrier: another body, another chance. */
-  | "carrier"
-  /** An embryo that is not a recorded blastocyst (day 3, or not in the record). */
-  | "not-a-blastocyst"
-  | "age-outside";
-
-/** A transfer with its outcome, as the person-level effect learns from it. */
-export interface RecordTransfer {
-  readonly transferId: string;
-  readonly transferredOn: string;
-  readonly input: PastTransferInput;
-}
-
-/** An embryo in the bank, with what the engine reads. */
-export interface RecordEmbryo {
-  readonly embryoId: string;
-  readonly label: string | null;
-  readonly cohortId: string;
-  /** The date the eggs were collected: the age on it is the one that counts. */
-  readonly eggsCollectedOn: string;
-  readonly input: EmbryoInput;
-}
-
-export interface RecordRetrieval {
-  readonly cohortId: string;
-  readonly retrievedOn: string;
-  readonly input: RecordedRetrievalInput;
-}
-
-export interface RecordAmh {
-  /** In ng/mL, the unit the engine reads. */
-  readonly ngPerMl: number;
-  /** As the lab reported it. */
-  readonly value: number;
-  readonly unit: string;
-  readonly drawnAt: string;
-}
-
-export interface RecordEggBatch {
-  readonly batchId: string;
-  readonly frozenOn: string;
-  /** Eggs still frozen. */
-  readonly remaining: number;
-  /** Age when the eggs were collected. */
-  readonly ageAtFreezing: number;
-}
-
-export interface OddsRecord {
-  /** Whole years on `today`; null before set-up. */
-  readonly age: number | null;
-  /** The latest AMH not excluded or removed, when the engine can read it (above 0, at most 50 ng/mL). */
-  readonly amh: RecordAmh | null;
-  /** Embryos frozen or in culture, in the order they were recorded. */
-  readonly bank: readonly RecordEmbryo[];
-  readonly bankLeftOut: readonly {
-    readonly embryoId: string;
-    readonly label: string | null;
-    readonly reason: EmbryoLeftOut;
-  }[];
-  /** Past retrievals, oldest first, for the personal estimate. */
-  readonly history: readonly RecordRetrieval[];
-  readonly historyLeftOut: readonly {
-    readonly cohortId: string;
-    readonly retrievedOn: string;
-    readonly reason: RetrievalLeftOut;
-  }[];
-  /** Frozen eggs not yet thawed, oldest first. */
-  readonly frozenEggs: readonly RecordEggBatch[];
-  /** Transfers to the person with a final outcome, oldest first: the personal estimate learns from them. */
-  readonly transfers: readonly RecordTransfer[];
-  readonly transfersLeftOut: readonly {
-    readonly transferId: string;
-    readonly transferredOn: string;
-    readonly reason: TransferLeftOut;
-  }[];
-}
 
 function ageOn(dateOfBirth: string, date: string): number {
   return Temporal.PlainDate.from(dateOfBirth).until(Temporal.PlainDate.from(date), {
@@ -137,7 +37,6 @@ function ageOn(dateOfBirth: string, date: string): number {
   }).years;
 }
 
-const inRange = (age: number) => age >= MIN_AGE && age <= MAX_AGE;
 const byDateThenId =
   <T>(date: (x: T) => string, id: (x: T) => string) =>
   (a: T, b: T) =>
@@ -370,78 +269,4 @@ function latestAmh(state: JourneyState): RecordAmh | null {
   }
   // The engine reads AMH above 0 and at most 50 ng/mL; outside that, it is better left out.
   return latest && latest.r.ngPerMl > 0 && latest.r.ngPerMl <= 50 ? latest.r : null;
-}
-
-/**
- * The bank question for the engine: every embryo counted, transferred at the
- * age today (the older of that and the egg's age drives the small age effect
- * after a euploid transfer), with the person's finished transfers so that a
- * personal answer can sit beside the typical one. Null when nothing in the
- * bank can be counted.
- */
-export function bankOddsInput(record: OddsRecord): BankOddsInput | null {
-  if (record.bank.length === 0) return null;
-  const oldestEgg = Math.max(...record.bank.map((e) => e.input.ageAtRetrieval));
-  const age = record.age;
-  const past = record.transfers.map((t) => t.input);
-  return {
-    embryos: record.bank.map((e) => e.input),
-    ...(age !== null && inRange(age) && age >= oldestEgg && { ageAtTransfer: age }),
-    ...(past.length > 0 && { pastTransfers: past }),
-  };
-}
-
-/**
- * The plan question for the engine, from the record and the person's "what
- * if" choices. `age` and `amh` (ng/mL) may be typed over the record's; `null`
- * AMH leaves it out. Null when no age is known.
- */
-export function retrievalPlanInput(
-  record: OddsRecord,
-  choices: {
-    readonly retrievals: number;
-    readonly tested: boolean;
-    readonly age?: number;
-    readonly amh?: number | null;
-    readonly frame?: PlanFrame;
-  },
-): RetrievalPlanInput | null {
-  const age = choices.age ?? record.age;
-  if (age === null) return null;
-  const amh = choices.amh === undefined ? (record.amh?.ngPerMl ?? null) : choices.amh;
-  // A what-if age younger than an egg in the record is refused by the engine, which names it.
-  const bank = record.bank.map((e) => e.input);
-  const history = record.history.map((r) => r.input);
-  // A what-if age younger than a past transfer leaves the transfers out rather than failing.
-  const past = record.transfers.map((t) => t.input).filter((t) => t.ageAtTransfer <= age);
-  return {
-    age,
-    retrievals: choices.retrievals,
-    tested: choices.tested,
-    bank,
-    ...(amh !== null && { amh }),
-    ...(history.length > 0 && { history }),
-    ...(choices.frame && { frame: choices.frame }),
-    ...(past.length > 0 && { pastTransfers: past }),
-  };
-}
-
-/**
- * The frozen eggs as one egg-freezing question, for a form to start from:
- * all eggs still frozen, at the oldest age they were frozen at (the cautious
- * choice when batches differ). Null without frozen eggs.
- */
-export function eggFreezingInput(record: OddsRecord): EggFreezingInput | null {
-  if (record.frozenEggs.length === 0) return null;
-  const ageAtFreezing = Math.max(...record.frozenEggs.map((b) => b.ageAtFreezing));
-  if (!inRange(ageAtFreezing)) return null;
-  return {
-    ageAtFreezing,
-    matureEggs: record.frozenEggs.reduce((n, b) => n + b.remaining, 0),
-    ...(record.age !== null &&
-      inRange(record.age) &&
-      record.age >= ageAtFreezing && {
-        ageAtTransfer: record.age,
-      }),
-  };
 }

@@ -92,6 +92,21 @@ describe("held-out figures stay out of the model", () => {
     expect(Object.keys(domain)).toEqual(
       expect.arrayContaining(["odds/plan.ts", "odds/parameters.ts", "index.ts", "state/fold.ts"]),
     );
+    // The files the model was split into (issue 11) are read like the rest.
+    expect(Object.keys(domain)).toEqual(
+      expect.arrayContaining([
+        "odds/sources.ts",
+        "odds/parameter-shape.ts",
+        "odds/transfer-parameters.ts",
+        "odds/funnel-parameters.ts",
+        "odds/step-parameters.ts",
+        "odds/plan-draws.ts",
+        "odds/plan-series.ts",
+        "odds/bank-draws.ts",
+        "odds/record.ts",
+        "odds/record-inputs.ts",
+      ]),
+    );
     expect(Object.keys(domain).length).toBeGreaterThan(100);
     // Tests do import it: the reader would see that import if a model file made it.
     expect(

@@ -14,21 +14,7 @@ export { DEFAULT_SEED } from "./draws.ts";
 export { type EggFreezingInput, type EggFreezingOdds, eggFreezingOdds } from "./eggs.ts";
 export type { PgtResult } from "./embryo.ts";
 export type { Estimate, Note, Range } from "./estimate.ts";
-export {
-  bankOddsInput,
-  type EmbryoLeftOut,
-  eggFreezingInput,
-  type OddsRecord,
-  oddsFromRecord,
-  type RecordAmh,
-  type RecordEggBatch,
-  type RecordEmbryo,
-  type RecordRetrieval,
-  type RecordTransfer,
-  type RetrievalLeftOut,
-  retrievalPlanInput,
-  type TransferLeftOut,
-} from "./from-record.ts";
+export { oddsFromRecord } from "./from-record.ts";
 export {
   type BetaBelief,
   type FunnelBelief,
@@ -53,6 +39,18 @@ export {
   type RetrievalPlanInput,
   retrievalPlan,
 } from "./plan.ts";
+export type {
+  EmbryoLeftOut,
+  OddsRecord,
+  RecordAmh,
+  RecordEggBatch,
+  RecordEmbryo,
+  RecordRetrieval,
+  RecordTransfer,
+  RetrievalLeftOut,
+  TransferLeftOut,
+} from "./record.ts";
+export { bankOddsInput, eggFreezingInput, retrievalPlanInput } from "./record-inputs.ts";
 export type {
   EmbryoInput,
   PastOutcome,

@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Result } from "../core/result.ts";
-import { bankOdds, computeBank, groupEmbryos } from "./bank.ts";
+import { bankOdds } from "./bank.ts";
+import { computeBank, groupEmbryos } from "./bank-draws.ts";
 import { EUPLOIDY_PEAK_AGE } from "./curves.ts";
 import { drawThetas } from "./draws.ts";
 import { eggFreezingOdds } from "./eggs.ts";
 import type { Estimate } from "./estimate.ts";
-import { attempts, retrievalPlan } from "./plan.ts";
+import { retrievalPlan } from "./plan.ts";
+import { attempts } from "./plan-series.ts";
 import { type EmbryoInput, toBankEmbryo } from "./schema.ts";
 
 const value = <T>(r: Result<T, unknown>): T => {
