@@ -1,9 +1,10 @@
 /**
- * The opening checks of a vault route, made in one order everywhere so that a
- * request wrong in several ways always gets the same answer: who asks (401),
- * the vault id in the path (400), a second id in the path where the route has
- * one (400), no query string (400), and then, for routes that check it
- * outside a transaction, the caller's access to the vault (404 or 403).
+ * The opening checks of a vault route, in a fixed order so that a request
+ * wrong in several ways always gets the same answer: who asks (401), the vault
+ * id in the path (400), a second id in the path where the route has one (400),
+ * no query string where the route takes none (400), and then, for routes that
+ * check it outside a transaction, the caller's access to the vault (404 or
+ * 403). The event routes read their query after the access check.
  */
 import type { FastifyRequest } from "fastify";
 import type { Caller } from "../auth/sessions.ts";
