@@ -9,6 +9,9 @@
  *   invite, safety code not yet compared) can't read ciphertext.
  * - "writer": a reader whose role is owner or partner: append.
  * - "owner": the owner: grants, invites, removing others, deleting the vault.
+ *
+ * `lockVault` orders the changes that must not interleave (grants, rotation,
+ * deletion) before the access check inside their transaction.
  */
 import type { Role } from "@trellis/sync";
 import type { Queryable } from "../db/types.ts";
@@ -92,4 +95,9 @@ export async function requireAccess(
       break;
   }
   return membership;
+}
+
+/** Takes the vault row's write lock (no-op for a vault that doesn't exist; access checks follow). */
+export async function lockVault(tx: Queryable, vaultId: string): Promise<void> {
+  await tx.query("SELECT 1 FROM vaults WHERE id = $1 FOR UPDATE", [vaultId]);
 }

@@ -11,12 +11,12 @@ import {
   parseAppendBody,
   parsePullQuery,
   parseStreamQuery,
-  parseVaultId,
   requireJsonContentType,
 } from "../http/validation.ts";
 import { requireAccess } from "./access.ts";
 import { envelopeEpoch } from "./envelope.ts";
 import { serveEventStream } from "./stream.ts";
+import { vaultCaller } from "./vault-request.ts";
 
 export interface AppendResponse {
   results: { id: string; seq: number; stored: boolean }[];
@@ -44,8 +44,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   api.post<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
     async (request): Promise<AppendResponse> => {
-      const caller = await ctx.caller(request);
-      const vaultId = parseVaultId(request.params.vaultId);
+      const { caller, vaultId } = await vaultCaller(ctx, request);
       await requireAccess(ctx.db, vaultId, caller.accountId, "writer");
       requireJsonContentType(request.headers["content-type"]);
       const events = parseAppendBody(request.body);
@@ -75,8 +74,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   api.get<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
     async (request, reply): Promise<PullResponse | Buffer> => {
-      const caller = await ctx.caller(request);
-      const vaultId = parseVaultId(request.params.vaultId);
+      const { caller, vaultId } = await vaultCaller(ctx, request);
       await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
       const { after, limit } = parsePullQuery(request.query);
       const page = await ctx.store.pull(vaultId, after, limit);
@@ -110,8 +108,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   );
 
   api.get<{ Params: { vaultId: string } }>("/vaults/:vaultId/stream", async (request, reply) => {
-    const caller = await ctx.caller(request);
-    const vaultId = parseVaultId(request.params.vaultId);
+    const { caller, vaultId } = await vaultCaller(ctx, request);
     await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
     const { after } = parseStreamQuery(request.query);
     await serveEventStream(

@@ -1,0 +1,94 @@
+/**
+ * The signed-in account: `GET /account` (identity and devices),
+ * `DELETE /sessions/:sessionId` (signing a device out) and `DELETE /account`
+ * (the account, and every vault it owns alone).
+ */
+import { accountDeleteRequest } from "@trellis/sync";
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../context.ts";
+import { ApiError, invalidRequest } from "../http/errors.ts";
+import { iso, noContent, parseJsonRequest } from "../http/route-helpers.ts";
+import { parseUuidParam, requireNoQuery } from "../http/validation.ts";
+import { requireIdentity } from "./identity.ts";
+import { ENDED_BY_AGE } from "./sessions.ts";
+
+export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppContext): void {
+  api.delete<{ Params: { sessionId: string } }>("/sessions/:sessionId", async (request, reply) => {
+    const caller = await ctx.caller(request);
+    requireNoQuery(request.query);
+    const sessionId =
+      request.params.sessionId === "current"
+        ? caller.sessionId
+        : parseUuidParam(request.params.sessionId, "sessionId");
+    const deleted = await ctx.db.query("DELETE FROM sessions WHERE id = $1 AND account_id = $2", [
+      sessionId,
+      caller.accountId,
+    ]);
+    if (deleted.rowCount === 0) {
+      // Also for another account's session: the same answer as for none.
+      throw new ApiError(404, "not-found", "This account has no session with this id.");
+    }
+    return noContent(reply);
+  });
+
+  // --- The account --------------------------------------------------------
+
+  api.get("/account", async (request) => {
+    const caller = await ctx.caller(request);
+    requireNoQuery(request.query);
+    const identity = await requireIdentity(ctx.db, caller.accountId);
+    const { rows } = await ctx.db.query<{
+      id: string;
+      device_name: string;
+      created_at: unknown;
+      last_seen_at: unknown;
+    }>(
+      // Sessions past their age are gone for the person even before the sweep removes them.
+      `SELECT s.id, s.device_name, s.created_at, s.last_seen_at FROM sessions s
+        WHERE s.account_id = $1 AND NOT ${ENDED_BY_AGE}
+        ORDER BY s.created_at, s.id`,
+      [caller.accountId, ctx.sessionLifetime.idleSeconds, ctx.sessionLifetime.maxAgeSeconds],
+    );
+    return {
+      accountId: caller.accountId,
+      username: identity.username,
+      publicIdentity: { signingKey: identity.signingKey, boxKey: identity.boxKey },
+      devices: rows.map((row) => ({
+        sessionId: row.id,
+        deviceName: row.device_name,
+        createdAt: iso(row.created_at),
+        lastSeenAt: iso(row.last_seen_at),
+        current: row.id === caller.sessionId,
+      })),
+    };
+  });
+
+  api.delete("/account", async (request, reply) => {
+    const caller = await ctx.caller(request);
+    const body = parseJsonRequest(request, accountDeleteRequest);
+    await ctx.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ username: string }>(
+        "SELECT username FROM accounts WHERE id = $1 FOR UPDATE",
+        [caller.accountId],
+      );
+      if (rows[0]?.username !== body.confirmUsername) {
+        throw invalidRequest("confirmUsername does not match this account's username.");
+      }
+      // Vaults this account owns alone go, with every event, membership,
+      // grant and invite in them (ON DELETE CASCADE).
+      await tx.query(
+        `DELETE FROM vaults WHERE id IN (
+           SELECT m.vault_id FROM memberships m
+            WHERE m.account_id = $1 AND m.role = 'owner'
+              AND NOT EXISTS (SELECT 1 FROM memberships o
+                               WHERE o.vault_id = m.vault_id AND o.role = 'owner'
+                                 AND o.account_id <> $1))`,
+        [caller.accountId],
+      );
+      // Then the account: its sessions, memberships elsewhere, grants to it
+      // and by it, invites it made, logins and recoveries in progress.
+      await tx.query("DELETE FROM accounts WHERE id = $1", [caller.accountId]);
+    });
+    return noContent(reply);
+  });
+}

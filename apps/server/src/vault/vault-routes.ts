@@ -1,0 +1,88 @@
+/**
+ * Vaults themselves: `POST /vaults` (create, with the owner's first key
+ * grant), `GET /vaults` (the caller's) and `DELETE /vaults/:vaultId` (the
+ * owner deletes it and everything in it).
+ */
+import { type Role, vaultCreateRequest } from "@trellis/sync";
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../context.ts";
+import { ApiError } from "../http/errors.ts";
+import { noContent, parseJsonRequest } from "../http/route-helpers.ts";
+import { decodeBase64Url } from "../http/schema.ts";
+import { requireNoQuery } from "../http/validation.ts";
+import { lockVault, requireAccess } from "./access.ts";
+import { vaultCaller } from "./vault-request.ts";
+
+export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+
+  api.post("/vaults", async (request) => {
+    const caller = await ctx.caller(request);
+    const body = parseJsonRequest(request, vaultCreateRequest);
+    const grant = decodeBase64Url(body.ownerGrant, "ownerGrant");
+    return db.transaction(async (tx) => {
+      const created = await tx.query(
+        "INSERT INTO vaults (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id",
+        [body.vaultId],
+      );
+      if (created.rowCount === 0) {
+        // A retry of our own create succeeds again; anyone else's id is taken.
+        const { rows } = await tx.query<{ role: Role; current_epoch: number }>(
+          `SELECT m.role, v.current_epoch FROM memberships m JOIN vaults v ON v.id = m.vault_id
+            WHERE m.vault_id = $1 AND m.account_id = $2`,
+          [body.vaultId, caller.accountId],
+        );
+        const mine = rows[0];
+        if (mine?.role === "owner") {
+          return { vaultId: body.vaultId, role: mine.role, epoch: Number(mine.current_epoch) };
+        }
+        throw new ApiError(
+          409,
+          "invalid-request",
+          "vaultId is already taken; choose a new random id.",
+        );
+      }
+      await tx.query(
+        "INSERT INTO memberships (vault_id, account_id, role) VALUES ($1, $2, 'owner')",
+        [body.vaultId, caller.accountId],
+      );
+      await tx.query(
+        `INSERT INTO grants (vault_id, account_id, epoch, sealed_grant, granted_by)
+         VALUES ($1, $2, 1, $3, $2)`,
+        [body.vaultId, caller.accountId, grant],
+      );
+      return { vaultId: body.vaultId, role: "owner" as const, epoch: 1 };
+    });
+  });
+
+  api.get("/vaults", async (request) => {
+    const caller = await ctx.caller(request);
+    requireNoQuery(request.query);
+    const { rows } = await db.query<{ vault_id: string; role: Role; current_epoch: number }>(
+      `SELECT m.vault_id, m.role, v.current_epoch
+         FROM memberships m JOIN vaults v ON v.id = m.vault_id
+        WHERE m.account_id = $1
+        ORDER BY m.joined_at, m.vault_id`,
+      [caller.accountId],
+    );
+    return {
+      vaults: rows.map((row) => ({
+        vaultId: row.vault_id,
+        role: row.role,
+        epoch: Number(row.current_epoch),
+      })),
+    };
+  });
+
+  api.delete<{ Params: { vaultId: string } }>("/vaults/:vaultId", async (request, reply) => {
+    const { caller, vaultId } = await vaultCaller(ctx, request);
+    requireNoQuery(request.query);
+    await db.transaction(async (tx) => {
+      await lockVault(tx, vaultId);
+      await requireAccess(tx, vaultId, caller.accountId, "owner");
+      // Events, memberships, grants and invites go with it (ON DELETE CASCADE).
+      await tx.query("DELETE FROM vaults WHERE id = $1", [vaultId]);
+    });
+    return noContent(reply);
+  });
+}
