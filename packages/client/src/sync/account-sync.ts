@@ -1,0 +1,110 @@
+/**
+ * A device's account and sync, as one object for the screens. This file
+ * wires the parts, each in its own file under `account-sync/`:
+ *
+ * - `session.ts`: what the device keeps (account, vault) and the snapshot;
+ * - `watch-session.ts`: noticing that the server ended this device's sign-in;
+ * - `vault-engine.ts`: the sync engine for the active vault, and its keys;
+ * - `grant.ts`: waiting for the owner's confirmation after an invite;
+ * - `linking.ts`: joining the device to an account and a vault;
+ * - `account-flows.ts` and `member-flows.ts`: what a person starts;
+ * - `types.ts`: the shape the screens see.
+ *
+ * Without an account nothing here runs and nothing touches the network.
+ */
+import { generateRecoveryKey, ready } from "@trellis/crypto";
+import { accountFlows } from "./account-sync/account-flows.ts";
+import { grantWatch } from "./account-sync/grant.ts";
+import { linking } from "./account-sync/linking.ts";
+import { memberFlows } from "./account-sync/member-flows.ts";
+import { openSession } from "./account-sync/session.ts";
+import type { AccountSync, AccountSyncOptions } from "./account-sync/types.ts";
+import { vaultEngine } from "./account-sync/vault-engine.ts";
+import { watchSession } from "./account-sync/watch-session.ts";
+import type { Wiring } from "./account-sync/wiring.ts";
+import { createApi } from "./api.ts";
+
+export type {
+  AccountSync,
+  AccountSyncOptions,
+  AccountSyncSnapshot,
+  AccountView,
+  DeviceView,
+  InviteView,
+  MemberView,
+  VaultView,
+} from "./account-sync/types.ts";
+
+export async function openAccountSync(options: AccountSyncOptions): Promise<AccountSync> {
+  await ready();
+  const { client } = options;
+  const session = await openSession(client, () => engine.status);
+
+  /**
+   * The server ended this device's session: say so, and stop asking it for
+   * anything until the person signs in again. The engine stops on its own
+   * (a fatal failure); the outbox keeps every pending event.
+   */
+  function sessionEnded(): void {
+    if (session.signInNeeded || session.closed) return;
+    session.signInNeeded = true;
+    grant.cancel();
+    session.changed();
+  }
+
+  const connect = (serverUrl: string) =>
+    watchSession(options.connect(serverUrl), () => session.account?.token, sessionEnded);
+  const wiring: Wiring = {
+    client,
+    session,
+    options,
+    now: options.now ?? (() => Date.now()),
+    connect,
+    apiFor: (serverUrl) => createApi(connect(serverUrl)),
+    api: () => createApi(connect(session.account!.serverUrl)),
+    startEngine: () => engine.start(),
+    async stopEngine() {
+      grant.cancel();
+      await engine.stop();
+    },
+    pollGrant: () => grant.poll(),
+  };
+  const engine = vaultEngine(wiring);
+  const grant = grantWatch(wiring);
+  const linked = linking(wiring);
+
+  const unsubscribeRecorded = client.sync.onRecorded(linked.ensureVault);
+  const unsubscribeErased = client.sync.onErased(() => {
+    // Everything this device held is gone, account and keys included.
+    void wiring.stopEngine();
+    session.forget(client.sync);
+    session.changed();
+  });
+
+  const sync: AccountSync = {
+    get snapshot() {
+      return session.snapshot;
+    },
+    subscribe: session.subscribe,
+    newRecoveryKey: generateRecoveryKey,
+    ...accountFlows(wiring, linked),
+    ...memberFlows(wiring, engine),
+    nudge() {
+      engine.nudge();
+      linked.ensureVault();
+    },
+    checkGrant: grant.check,
+    async close() {
+      session.closed = true;
+      session.close();
+      unsubscribeRecorded();
+      unsubscribeErased();
+      await wiring.stopEngine();
+    },
+  };
+
+  if (session.account && session.vault?.state === "active") engine.start();
+  if (session.account && session.vault?.state === "waiting") grant.poll();
+  linked.ensureVault();
+  return sync;
+}
