@@ -5,7 +5,7 @@
  *
  * For `bench/` and tests only, never the app: it registers accounts and
  * pushes events outside the checks `openAccountSync` makes. A test
- * (`bench-entry.test.ts`) fails if anything in apps/web imports it.
+ * (`bench/entry.test.ts`) fails if anything in apps/web imports it.
  */
 import { generateRecoveryKey } from "@trellis/crypto";
 import {

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as main from "@trellis/client";
+import * as sync from "@trellis/client/sync";
 import { describe, expect, it } from "vitest";
-import * as main from "./index.ts";
-import * as sync from "./sync/index.ts";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
 const benchOnly = ["seedVault", "openJourneyFromServer"];
 
 /** Whether a source file imports the bench entry, by package path or by a relative path. */
