@@ -1,3 +1,7 @@
+/**
+ * Calendar files (`buildCalendar`): one VEVENT per entry, each in its own
+ * zone with a VTIMEZONE made from the same zone data, and display alarms.
+ */
 import { Temporal } from "@trellis/domain";
 import ical, { ICalAlarmType } from "ical-generator";
 

@@ -1,3 +1,8 @@
+/**
+ * The browser's event store: `EventStorage` over one IndexedDB database
+ * (`events`, `meta`; since version 2 `outbox` and `held`; since version 3
+ * `received`, events from sync stored many to a record).
+ */
 import type { TrellisEvent } from "@trellis/domain";
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB, unwrap } from "idb";
 import type { EventStorage, HeldEvent } from "./storage.ts";

@@ -1,3 +1,4 @@
+/** Ids made on this device, with real randomness from the platform: events (UUIDv7) and the device itself. */
 import { uuidV7FromParts } from "@trellis/domain";
 
 /** A fresh UUIDv7 with real randomness from the platform. */

@@ -1,3 +1,7 @@
+/**
+ * Where a device keeps its event log (`EventStorage`), what sync holds aside
+ * (`HeldEvent`), and the same store in memory for tests (`memoryStorage`).
+ */
 import type { TrellisEvent } from "@trellis/domain";
 
 /**

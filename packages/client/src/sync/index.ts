@@ -19,7 +19,6 @@ export {
   type VaultView,
 } from "./account-sync.ts";
 export { createApi, type SyncApi, type SyncFailure } from "./api.ts";
-export { type OpenedJourney, openJourneyFromServer, type SeededVault, seedVault } from "./bench.ts";
 export {
   backoffDelay,
   createSyncEngine,

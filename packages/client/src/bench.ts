@@ -1,7 +1,11 @@
 /**
- * Support for benchmarks against a real server: fill a vault with a long
- * journey, then time what a new device does to open it (sign in, pull,
- * decrypt, validate, fold), stage by stage.
+ * `@trellis/client/bench`: support for benchmarks against a real server:
+ * fill a vault with a long journey, then time what a new device does to open
+ * it (sign in, pull, decrypt, validate, fold), stage by stage.
+ *
+ * For `bench/` and tests only, never the app: it registers accounts and
+ * pushes events outside the checks `openAccountSync` makes. A test
+ * (`bench/entry.test.ts`) fails if anything in apps/web imports it.
  */
 import { generateRecoveryKey } from "@trellis/crypto";
 import {
@@ -11,11 +15,11 @@ import {
   type Result,
   type TrellisEvent,
 } from "@trellis/domain";
-import { register, signIn } from "./account.ts";
-import { createApi, type SyncFailure } from "./api.ts";
-import { createVault, fetchVaultKeys, wireIdentity } from "./sharing.ts";
-import type { Transport } from "./transport.ts";
-import { createVaultCrypto } from "./vault-crypto.ts";
+import { register, signIn } from "./sync/account.ts";
+import { createApi, type SyncFailure } from "./sync/api.ts";
+import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
+import type { Transport } from "./sync/transport.ts";
+import { createVaultCrypto } from "./sync/vault-crypto.ts";
 
 export interface SeededVault {
   readonly vaultId: string;

@@ -1,0 +1,106 @@
+/**
+ * The whole record as a file, and back: "Export everything" writes every
+ * stored event (including any this version cannot read); "Import" adds the
+ * events of a file, all of them or, if any is invalid, none. Imported events
+ * go to the outbox like anything recorded here.
+ */
+import {
+  formatHlc,
+  type Problem,
+  parseEvent,
+  problem,
+  type Result,
+  type TrellisEvent,
+} from "@trellis/domain";
+import { absorb, CLOCK_KEY, mergeStamp, storageFailed } from "./log.ts";
+import type { ClientParts } from "./parts.ts";
+import { refuseReadOnly } from "./recording.ts";
+import type { TrellisClient } from "./types.ts";
+
+export function exportFiles({
+  storage,
+  log,
+  serial,
+  changes,
+  now,
+}: ClientParts): Pick<TrellisClient, "exportAll" | "importFile"> {
+  return {
+    async exportAll() {
+      return {
+        format: "trellis-export",
+        version: 1,
+        exportedAt: new Date(now()).toISOString(),
+        device: log.device,
+        // Everything stored, including anything this version cannot read.
+        events: await storage.loadEvents(),
+      };
+    },
+    importFile(file) {
+      return serial(async () => {
+        if (log.readOnly) return refuseReadOnly();
+        const parsedFile = readExportFile(file);
+        if (!parsedFile.ok) return parsedFile;
+        const incoming: TrellisEvent[] = [];
+        for (const [i, raw] of parsedFile.value.entries()) {
+          const parsed = parseEvent(raw);
+          if (!parsed.ok) {
+            const p = parsed.error;
+            return {
+              ok: false as const,
+              error: problem(p.reason, `events[${i}].${p.field}`, `event ${i + 1}: ${p.message}`),
+            };
+          }
+          if (!log.byId.has(parsed.value.id)) incoming.push(parsed.value);
+        }
+        const unique = [...new Map(incoming.map((e) => [e.id, e])).values()];
+        try {
+          await storage.appendEvents(unique);
+        } catch (cause) {
+          return { ok: false as const, error: storageFailed(cause) };
+        }
+        absorb(log, unique);
+        for (const e of unique) {
+          log.outbox.add(e.id);
+          log.clock = mergeStamp(log.clock, e.hlc, now);
+        }
+        await storage.setMeta(CLOCK_KEY, formatHlc(log.clock));
+        changes.broadcast();
+        changes.state.emit();
+        if (unique.length > 0) changes.recorded.emit();
+        return { ok: true as const, value: { added: unique.length } };
+      });
+    },
+  };
+}
+
+/** The events of an export file, or why the file is not one this version reads. */
+export function readExportFile(file: unknown): Result<unknown[], Problem> {
+  if (
+    typeof file !== "object" ||
+    file === null ||
+    (file as { format?: unknown }).format !== "trellis-export"
+  ) {
+    return {
+      ok: false,
+      error: problem("not-an-export", "file", "this file is not a Trellis export"),
+    };
+  }
+  const { version, events } = file as { version?: unknown; events?: unknown };
+  if (version !== 1) {
+    return {
+      ok: false,
+      error: problem(
+        "newer-export",
+        "file.version",
+        "this export comes from a newer Trellis; update first",
+      ),
+    };
+  }
+  if (!Array.isArray(events)) {
+    return {
+      ok: false,
+      error: problem("invalid-field", "file.events", "the export has no list of events"),
+    };
+  }
+  return { ok: true, value: events };
+}

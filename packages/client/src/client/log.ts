@@ -1,0 +1,115 @@
+/**
+ * The device's record in memory, mirrored from storage: the events this
+ * version can read (and those it cannot), their folded state, the device's
+ * clock, which events wait in the outbox, and whether the device may only
+ * read. Only the client's writes change it, one at a time in its queue.
+ */
+import {
+  createHlc,
+  fold,
+  foldMore,
+  type Hlc,
+  type JourneyState,
+  type Problem,
+  parseEvent,
+  parseHlc,
+  problem,
+  receiveHlc,
+  type TrellisEvent,
+} from "@trellis/domain";
+import { newDeviceId } from "../ids.ts";
+import type { EventStorage } from "../storage.ts";
+import type { UnreadableEvent } from "./types.ts";
+
+/** Keys of the device's settings beside the log. */
+export const DEVICE_KEY = "device";
+export const CLOCK_KEY = "clock";
+export const READ_ONLY_KEY = "read-only";
+
+export interface Log {
+  readonly device: string;
+  events: TrellisEvent[];
+  byId: Map<string, TrellisEvent>;
+  unreadable: UnreadableEvent[];
+  state: JourneyState;
+  clock: Hlc;
+  /** Ids of events recorded here that no server has confirmed yet. */
+  outbox: Set<string>;
+  readOnly: boolean;
+}
+
+/** This device's id: the one stored, or a new one stored now. */
+export async function deviceId(storage: EventStorage): Promise<string> {
+  const stored = await storage.getMeta<string>(DEVICE_KEY);
+  if (stored) return stored;
+  const made = newDeviceId();
+  await storage.setMeta(DEVICE_KEY, made);
+  return made;
+}
+
+export function emptyLog(device: string): Log {
+  return {
+    device,
+    events: [],
+    byId: new Map(),
+    unreadable: [],
+    state: fold([]),
+    clock: createHlc(device),
+    outbox: new Set(),
+    readOnly: false,
+  };
+}
+
+/**
+ * Reads everything again from storage: each event validated (what this
+ * version cannot read is kept aside), folded, and the clock set past both
+ * the stored clock and the newest event.
+ */
+export async function loadLog(log: Log, storage: EventStorage, now: () => number): Promise<void> {
+  const raw = await storage.loadEvents();
+  const good: TrellisEvent[] = [];
+  const bad: UnreadableEvent[] = [];
+  for (const r of raw) {
+    const parsed = parseEvent(r);
+    if (parsed.ok) good.push(parsed.value);
+    else bad.push({ id: idOf(r), problem: parsed.error });
+  }
+  log.events = good;
+  log.byId = new Map(good.map((e) => [e.id, e]));
+  log.outbox = new Set(await storage.loadOutbox());
+  log.readOnly = (await storage.getMeta<boolean>(READ_ONLY_KEY)) === true;
+  log.unreadable = bad;
+  log.state = fold(good);
+  const stored = await storage.getMeta<string>(CLOCK_KEY);
+  let clock = createHlc(log.device);
+  for (const text of [stored, log.state.lastHlc]) {
+    if (text) clock = mergeStamp(clock, text, now);
+  }
+  log.clock = clock;
+}
+
+/** Adds events just stored, and folds them in (or takes `folded`, already computed). */
+export function absorb(log: Log, added: readonly TrellisEvent[], folded?: JourneyState): void {
+  for (const e of added) log.byId.set(e.id, e);
+  log.events = log.events.concat(added);
+  log.state = folded ?? foldMore(log.state, added) ?? fold(log.events);
+}
+
+/** The clock moved past a stamp this device already holds (no limit on how far ahead). */
+export function mergeStamp(clock: Hlc, text: string, now: () => number): Hlc {
+  const h = parseHlc(text);
+  if (!h.ok) return clock;
+  const merged = receiveHlc(clock, h.value, now(), Number.POSITIVE_INFINITY);
+  return merged.ok ? merged.value : clock;
+}
+
+/** The refusal when the device could not save. */
+export function storageFailed(cause: unknown): Problem {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return problem("storage-failed", "storage", `could not save on this device: ${message}`);
+}
+
+function idOf(raw: unknown): string | null {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : null;
+}

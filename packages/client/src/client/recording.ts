@@ -1,0 +1,103 @@
+/**
+ * Recording on this device: each event is prepared by the domain's rules
+ * against the current state, stored (and put in the outbox) in one
+ * transaction, and only then applied. If anything is wrong, or the device
+ * cannot save, nothing changes. A viewer of someone else's record is
+ * refused with `read-only`.
+ */
+import {
+  fold,
+  foldMore,
+  formatHlc,
+  prepareEvent,
+  problem,
+  type TrellisEvent,
+} from "@trellis/domain";
+import { newEventId } from "../ids.ts";
+import { absorb, CLOCK_KEY, storageFailed } from "./log.ts";
+import type { ClientParts } from "./parts.ts";
+import type { TrellisClient } from "./types.ts";
+
+export const refuseReadOnly = () => ({
+  ok: false as const,
+  error: problem("read-only", "access", "this device can read this journey but not add to it"),
+});
+
+export function recorder({
+  storage,
+  log,
+  serial,
+  changes,
+  now,
+}: ClientParts): Pick<TrellisClient, "record" | "recordBatch"> {
+  return {
+    record(type, payload) {
+      return serial(async () => {
+        if (log.readOnly) return refuseReadOnly();
+        const at = now();
+        const prepared = prepareEvent(log.state, log.clock, {
+          id: newEventId(at),
+          nowMs: at,
+          type,
+          payload,
+        });
+        if (!prepared.ok) return prepared;
+        const { event, clock: next } = prepared.value;
+        try {
+          await storage.appendEvents([event]);
+          await storage.setMeta(CLOCK_KEY, formatHlc(next));
+        } catch (cause) {
+          return { ok: false as const, error: storageFailed(cause) };
+        }
+        log.clock = next;
+        absorb(log, [event]);
+        log.outbox.add(event.id);
+        changes.broadcast();
+        changes.state.emit();
+        changes.recorded.emit();
+        return { ok: true as const, value: event };
+      });
+    },
+    recordBatch(drafts) {
+      return serial(async () => {
+        if (log.readOnly) return refuseReadOnly();
+        const at = now();
+        let working = log.state;
+        let nextClock = log.clock;
+        const made: TrellisEvent[] = [];
+        for (const [i, draft] of drafts.entries()) {
+          const prepared = prepareEvent(working, nextClock, {
+            id: newEventId(at),
+            nowMs: at,
+            type: draft.type,
+            payload: draft.payload as never,
+          });
+          if (!prepared.ok) {
+            const p = prepared.error;
+            return {
+              ok: false as const,
+              error: { ...p, field: `[${i}].${p.field}`, message: p.message },
+            };
+          }
+          made.push(prepared.value.event);
+          nextClock = prepared.value.clock;
+          working = foldMore(working, [prepared.value.event]) ?? fold([...log.events, ...made]);
+        }
+        if (made.length === 0) return { ok: true as const, value: [] };
+        try {
+          await storage.appendEvents(made);
+          await storage.setMeta(CLOCK_KEY, formatHlc(nextClock));
+        } catch (cause) {
+          return { ok: false as const, error: storageFailed(cause) };
+        }
+        log.clock = nextClock;
+        absorb(log, made, working);
+        for (const e of made) log.outbox.add(e.id);
+        changes.broadcast();
+        changes.state.emit();
+        changes.recorded.emit();
+        return { ok: true as const, value: made };
+      });
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The account flows a person starts: create an account, sign in, recover
+ * with the recovery key, change the password, list and sign out devices,
+ * sign out, delete the account. Failures are `{ reason }` values.
+ */
+import { RootKey } from "@trellis/crypto";
+import {
+  changePassword as changePasswordFlow,
+  recover as recoverFlow,
+  register,
+  signIn as signInFlow,
+} from "../account.ts";
+import { RECORD_VAULT_KEY } from "../stored.ts";
+import type { Linking } from "./linking.ts";
+import type { AccountSync } from "./types.ts";
+import { done, fail, type Wiring } from "./wiring.ts";
+
+export type AccountFlows = Pick<
+  AccountSync,
+  | "createAccount"
+  | "signIn"
+  | "recover"
+  | "changePassword"
+  | "devices"
+  | "signOutDevice"
+  | "signOut"
+  | "deleteAccount"
+>;
+
+export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
+  const s = w.session;
+
+  /** Signed out here (the session ends, or the account is gone): sync stops, the record stays. */
+  async function unlink(): Promise<void> {
+    await w.stopEngine();
+    await s.saveVault(null);
+    await s.saveAccount(null);
+  }
+
+  return {
+    async createAccount(input) {
+      const made = await register(w.apiFor(input.serverUrl), input);
+      if (!made.ok) return made;
+      const username = normalisedUsername(input.username);
+      await linked.link(input.serverUrl, made.value, username, input.deviceName);
+      await s.saveVault(null);
+      if (s.hasRecord()) {
+        const vaulted = await linked.vaultFromRecord(made.value);
+        if (!vaulted.ok) {
+          s.changed();
+          return vaulted;
+        }
+      }
+      w.startEngine();
+      s.changed();
+      return done;
+    },
+    async signIn(input) {
+      const signedIn = await signInFlow(w.apiFor(input.serverUrl), input);
+      return linked.afterSignIn(
+        input.serverUrl,
+        signedIn,
+        normalisedUsername(input.username),
+        input.deviceName,
+      );
+    },
+    async recover(input) {
+      const signedIn = await recoverFlow(w.apiFor(input.serverUrl), input);
+      return linked.afterSignIn(
+        input.serverUrl,
+        signedIn,
+        normalisedUsername(input.username),
+        input.deviceName,
+      );
+    },
+    async changePassword(input) {
+      if (!s.account) return fail("no-account");
+      const root = RootKey.decode(s.account.rootKey);
+      if (!root.ok) return fail("damaged");
+      return changePasswordFlow(w.api(), {
+        token: s.account.token,
+        rootKey: root.value,
+        ...input,
+      });
+    },
+    async devices() {
+      if (!s.account) return fail("no-account");
+      const r = await w.api().account(s.account.token);
+      return r.ok ? { ok: true, value: r.value.devices } : r;
+    },
+    async signOutDevice(sessionId) {
+      if (!s.account) return fail("no-account");
+      const r = await w.api().signOutDevice(s.account.token, sessionId);
+      return r.ok ? done : r;
+    },
+    async signOut() {
+      if (!s.account) return done;
+      // Best effort: offline, the session simply expires on the server.
+      await w.api().signOutDevice(s.account.token, "current");
+      await unlink();
+      s.signInNeeded = false;
+      s.changed();
+      return done;
+    },
+    async deleteAccount(confirmUsername) {
+      if (!s.account) return fail("no-account");
+      const r = await w.api().deleteAccount(s.account.token, { confirmUsername });
+      if (!r.ok) return r;
+      await unlink();
+      await s.store.setMeta(RECORD_VAULT_KEY, undefined);
+      s.signInNeeded = false;
+      s.changed();
+      return done;
+    },
+  };
+}
+
+function normalisedUsername(text: string): string {
+  return text.trim().toLowerCase();
+}

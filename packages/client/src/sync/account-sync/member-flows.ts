@@ -1,0 +1,133 @@
+/**
+ * Sharing, as the screens start it: the owner's invites, accepting one,
+ * the members and their safety codes, confirming a member (sending them the
+ * vault key, sealed and signed), removing one (the vault moves to a new key
+ * they never get), and leaving someone else's vault.
+ */
+import { VaultKey } from "@trellis/crypto";
+import {
+  acceptInvite as acceptInviteFlow,
+  createInvite as createInviteFlow,
+  grantMember,
+  safetyCodeWith,
+} from "../sharing.ts";
+import { identityOf } from "./session.ts";
+import type { AccountSync } from "./types.ts";
+import type { VaultEngine } from "./vault-engine.ts";
+import { done, fail, type Wiring } from "./wiring.ts";
+
+export type MemberFlows = Pick<
+  AccountSync,
+  | "createInvite"
+  | "invites"
+  | "revokeInvite"
+  | "acceptInvite"
+  | "members"
+  | "safetyCodeWith"
+  | "confirmMember"
+  | "removeMember"
+  | "leaveVault"
+>;
+
+export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
+  const s = w.session;
+  return {
+    async createInvite(role, origin) {
+      if (!s.account || !s.vault) return fail("no-vault");
+      if (s.vault.role !== "owner") return fail("forbidden");
+      const r = await createInviteFlow(w.api(), s.account.token, {
+        vaultId: s.vault.vaultId,
+        identity: identityOf(s.account),
+        role,
+        origin,
+        now: w.now(),
+      });
+      return r.ok ? { ok: true, value: { link: r.value.link, expiresAt: r.value.expiresAt } } : r;
+    },
+    async invites() {
+      if (!s.account || !s.vault) return fail("no-vault");
+      if (s.vault.role !== "owner") return fail("forbidden");
+      const r = await w.api().invites(s.account.token, s.vault.vaultId);
+      return r.ok ? { ok: true, value: r.value.invites } : r;
+    },
+    async revokeInvite(inviteId) {
+      if (!s.account || !s.vault) return fail("no-vault");
+      if (s.vault.role !== "owner") return fail("forbidden");
+      const r = await w.api().revokeInvite(s.account.token, s.vault.vaultId, inviteId);
+      return r.ok ? done : r;
+    },
+    async acceptInvite(fragment) {
+      if (!s.account) return fail("no-account");
+      if (s.vault) return fail("already-in-vault");
+      if (s.hasRecord()) return fail("device-has-record");
+      const accepted = await acceptInviteFlow(w.api(), s.account.token, fragment);
+      if (!accepted.ok) return accepted;
+      const code = safetyCodeWith(identityOf(s.account), accepted.value.ownerIdentity);
+      if (!code.ok) return code;
+      await s.saveVault({
+        vaultId: accepted.value.vaultId,
+        role: accepted.value.role,
+        state: "waiting",
+        ownerAccountId: accepted.value.ownerAccountId,
+        ownerSigningKey: accepted.value.ownerIdentity.signingKey,
+        keys: [],
+      });
+      await s.store.setCanRecord(accepted.value.role !== "viewer");
+      w.pollGrant();
+      s.changed();
+      return { ok: true, value: { role: accepted.value.role, safetyCode: code.value } };
+    },
+    async members() {
+      if (!s.account || !s.vault) return fail("no-vault");
+      const r = await w.api().members(s.account.token, s.vault.vaultId);
+      if (!r.ok) return r;
+      const me = s.account.accountId;
+      return {
+        ok: true,
+        value: r.value.members.map((m) => ({ ...m, isMe: m.accountId === me })),
+      };
+    },
+    safetyCodeWith(member) {
+      if (!s.account) return fail("no-account");
+      return safetyCodeWith(identityOf(s.account), member.publicIdentity);
+    },
+    async confirmMember(accountId) {
+      if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
+      const members = await w.api().members(s.account.token, s.vault.vaultId);
+      if (!members.ok) return members;
+      const member = members.value.members.find((m) => m.accountId === accountId);
+      if (!member) return fail("not-found");
+      const keys = s.vault.keys
+        .map((k) => VaultKey.decode(k))
+        .flatMap((k) => (k.ok ? [k.value] : []));
+      return grantMember(w.api(), s.account.token, {
+        vaultId: s.vault.vaultId,
+        identity: identityOf(s.account),
+        member,
+        keys,
+      });
+    },
+    async removeMember(accountId) {
+      if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
+      const removed = await w.api().removeMember(s.account.token, s.vault.vaultId, accountId);
+      if (!removed.ok && removed.error.reason !== "not-found") return removed;
+      await s.saveVault({ ...s.vault, rotationDue: true });
+      if (!engine.running) return done;
+      const rotated = await engine.rotateNow();
+      engine.nudge();
+      s.changed();
+      // Removed either way; the new key follows as soon as the server can be reached.
+      return rotated.ok || rotated.error.reason === "offline" ? done : rotated;
+    },
+    async leaveVault() {
+      if (!s.account || !s.vault) return done;
+      if (s.vault.role === "owner") return fail("forbidden");
+      const r = await w.api().removeMember(s.account.token, s.vault.vaultId, s.account.accountId);
+      if (!r.ok && r.error.reason !== "not-found") return r;
+      await w.stopEngine();
+      await s.saveVault(null);
+      s.changed();
+      return done;
+    },
+  };
+}

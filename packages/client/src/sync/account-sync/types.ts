@@ -1,0 +1,144 @@
+/**
+ * The shape of account sync as the screens see it: the snapshot (account,
+ * vault, sync status), the views of devices, members and invites, and every
+ * flow a person starts. Types only; `../account-sync.ts` builds the object.
+ */
+import type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
+import type { Result } from "@trellis/domain";
+import type { InviteStatus, Role } from "@trellis/sync";
+import type { TrellisClient } from "../../client.ts";
+import type { SyncFailure } from "../api.ts";
+import type { BackoffOptions, SyncClock, SyncStatus } from "../engine.ts";
+import type { WireIdentity } from "../sharing.ts";
+import type { Transport } from "../transport.ts";
+
+export interface AccountView {
+  readonly serverUrl: string;
+  readonly accountId: string;
+  readonly username: string;
+  readonly deviceName: string;
+}
+
+export interface VaultView {
+  readonly vaultId: string;
+  readonly role: Role;
+  /** `waiting`: an invite was accepted; the owner has not compared the safety code and confirmed yet. */
+  readonly state: "active" | "waiting";
+  readonly ownerAccountId: string;
+}
+
+export interface AccountSyncSnapshot {
+  readonly account: AccountView | null;
+  readonly vault: VaultView | null;
+  /** The engine's status while it runs; null without an active vault. */
+  readonly status: SyncStatus | null;
+  /**
+   * The server said this device's sign-in has ended (unused too long, too
+   * old, or signed out from another device). Nothing syncs until the person
+   * signs in again; what they record meanwhile waits here, none of it lost.
+   * Absent otherwise.
+   */
+  readonly signInNeeded?: true;
+}
+
+export interface MemberView {
+  readonly accountId: string;
+  readonly role: Role;
+  readonly status: "pending" | "active";
+  readonly joinedAt: string;
+  readonly isMe: boolean;
+  readonly publicIdentity: WireIdentity;
+}
+
+/** An invite the owner made, and where it stands. */
+export interface InviteView {
+  readonly inviteId: string;
+  readonly role: "partner" | "viewer";
+  readonly status: InviteStatus;
+  /** ISO instants. */
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface DeviceView {
+  readonly sessionId: string;
+  readonly deviceName: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly current: boolean;
+}
+
+export type Outcome<T> = Promise<Result<T, SyncFailure>>;
+
+export interface AccountSync {
+  readonly snapshot: AccountSyncSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** A new recovery key, shown to the person (and saved by them) before `createAccount`. */
+  newRecoveryKey(): NewRecoveryKey;
+  /** Creates an account; the record on this device (if any) becomes its vault and starts syncing. */
+  createAccount(input: {
+    serverUrl: string;
+    username: string;
+    password: string;
+    deviceName: string;
+    recovery: NewRecoveryKey;
+  }): Outcome<void>;
+  /** Signs in on this device and brings the account's journey here. */
+  signIn(input: {
+    serverUrl: string;
+    username: string;
+    password: string;
+    deviceName: string;
+  }): Outcome<void>;
+  /** A new password from the recovery key; other devices are signed out. */
+  recover(input: {
+    serverUrl: string;
+    username: string;
+    recoveryKeyText: string;
+    newPassword: string;
+    deviceName: string;
+  }): Outcome<void>;
+  changePassword(input: { newPassword: string; signOutOthers: boolean }): Outcome<void>;
+  devices(): Outcome<DeviceView[]>;
+  signOutDevice(sessionId: string): Outcome<void>;
+  /** Signs this device out; the record stays here. */
+  signOut(): Outcome<void>;
+  deleteAccount(confirmUsername: string): Outcome<void>;
+  createInvite(
+    role: "partner" | "viewer",
+    origin: string,
+  ): Outcome<{ link: string; expiresAt: string }>;
+  /** The owner's invites for this record, newest first. */
+  invites(): Outcome<InviteView[]>;
+  /** Withdraws an invite not yet used (owner only): its link stops working. */
+  revokeInvite(inviteId: string): Outcome<void>;
+  /** Accepts an invite link's fragment; returns the code to compare with the owner. */
+  acceptInvite(fragment: string): Outcome<{ role: Role; safetyCode: SafetyCode }>;
+  members(): Outcome<MemberView[]>;
+  /** The digits to compare with someone (a quarter of a second of work). */
+  safetyCodeWith(member: { publicIdentity: WireIdentity }): Result<SafetyCode, SyncFailure>;
+  /** After comparing the code: sends them the vault key, sealed and signed. */
+  confirmMember(accountId: string): Outcome<void>;
+  /** Removes someone; the vault moves to a new key they never get. */
+  removeMember(accountId: string): Outcome<void>;
+  /** Leaves someone else's vault; what is on this device stays. */
+  leaveVault(): Outcome<void>;
+  /** Try now (e.g. the browser is back online). */
+  nudge(): void;
+  /** Checks for the owner's confirmation now, while waiting (the screen also polls). */
+  checkGrant(): Outcome<boolean>;
+  close(): Promise<void>;
+}
+
+export interface AccountSyncOptions {
+  readonly client: TrellisClient;
+  /** A transport to the server at `serverUrl`. */
+  readonly connect: (serverUrl: string) => Transport;
+  readonly clock?: SyncClock;
+  /** Listen to the server's live stream (default true). */
+  readonly live?: boolean;
+  readonly backoff?: BackoffOptions;
+  /** How often a device waiting for the owner's confirmation asks again (default 3 s). */
+  readonly grantPollMs?: number;
+  readonly now?: () => number;
+}

@@ -1,0 +1,138 @@
+/**
+ * Runs the sync engine for the vault this device follows, while that vault
+ * is active: builds the vault's crypto from the keys the device holds (and
+ * saves new ones as they arrive), starts and stops the engine, and before
+ * each round finishes a removal's key rotation and now and then asks
+ * whether another device moved the vault to a new key.
+ */
+import { VaultKey } from "@trellis/crypto";
+import type { Result } from "@trellis/domain";
+import type { SyncFailure } from "../api.ts";
+import { createSyncEngine, type SyncEngine, type SyncStatus } from "../engine.ts";
+import { fetchVaultKeys, rotateVaultKey } from "../sharing.ts";
+import { createVaultCrypto, type VaultCrypto } from "../vault-crypto.ts";
+import { identityOf } from "./session.ts";
+import { done, fail, type Wiring } from "./wiring.ts";
+
+/** How often a running device asks whether the vault moved to a new key. */
+const EPOCH_CHECK_MS = 60_000;
+
+export interface VaultEngine {
+  /** The engine's status while it runs; null otherwise. */
+  readonly status: SyncStatus | null;
+  /** Whether an engine runs (and the vault's keys are loaded). */
+  readonly running: boolean;
+  /** Starts the engine if the device has an account and an active vault with keys. */
+  start(): void;
+  /** Stops the engine; it stops listening to it at once, before the last round ends. */
+  stop(): Promise<void>;
+  nudge(): void;
+  /** A member was removed: move the vault to a new key now, and ask the epoch again next round. */
+  rotateNow(): Promise<Result<void, SyncFailure>>;
+}
+
+export function vaultEngine(w: Wiring): VaultEngine {
+  const s = w.session;
+  let engine: SyncEngine | null = null;
+  let crypto: VaultCrypto | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let epochCheckedAt = Number.NEGATIVE_INFINITY;
+
+  function start(): void {
+    const vault = s.vault;
+    if (s.closed || !s.account || !vault || vault.state !== "active" || engine) return;
+    const a = s.account;
+    const identity = identityOf(a);
+    const keys = vault.keys.map((k) => VaultKey.decode(k)).flatMap((k) => (k.ok ? [k.value] : []));
+    if (keys.length === 0) return;
+    const vaultId = vault.vaultId;
+    const trustedSigner = vault.ownerSigningKey;
+    crypto = createVaultCrypto({
+      vaultId,
+      keys,
+      fetchKeys: () => fetchVaultKeys(w.api(), a.token, { vaultId, identity, trustedSigner }),
+      onKeys: async (all) => {
+        if (s.vault?.vaultId === vaultId) {
+          await s.saveVault({ ...s.vault, keys: all.map((k) => VaultKey.encode(k)) });
+        }
+      },
+    });
+    engine = createSyncEngine({
+      storage: s.store,
+      transport: w.connect(a.serverUrl),
+      crypto,
+      token: a.token,
+      ...(w.options.clock && { clock: w.options.clock }),
+      ...(w.options.live !== undefined && { live: w.options.live }),
+      ...(w.options.backoff && { backoff: w.options.backoff }),
+      beforeRound,
+    });
+    unsubscribe = engine.subscribe(s.changed);
+    engine.start();
+    s.changed();
+  }
+
+  async function stop(): Promise<void> {
+    unsubscribe?.();
+    unsubscribe = null;
+    const running = engine;
+    engine = null;
+    crypto = null;
+    await running?.stop();
+  }
+
+  /**
+   * Before each round: finish a removal's rotation if one is due, and now and
+   * then ask the vault's current epoch, so this device seals with a new key
+   * as soon as another device of the owner rotated (a server need not refuse
+   * events sealed with an older key).
+   */
+  async function beforeRound(): Promise<Result<void, SyncFailure>> {
+    const rotated = await finishRotation();
+    if (!rotated.ok) return rotated;
+    if (!s.account || !s.vault || !crypto || w.now() - epochCheckedAt < EPOCH_CHECK_MS) return done;
+    const listed = await w.api().listVaults(s.account.token);
+    if (!listed.ok) return listed;
+    epochCheckedAt = w.now();
+    const current = listed.value.vaults.find((v) => v.vaultId === s.vault?.vaultId);
+    if (!current) return fail("not-found");
+    if (current.epoch > crypto.epoch) {
+      const refreshed = await crypto.refresh();
+      if (!refreshed.ok) return refreshed;
+    }
+    return done;
+  }
+
+  /** A removal is not finished until the vault has a new key: retried before every round. */
+  async function finishRotation(): Promise<Result<void, SyncFailure>> {
+    if (!s.account || !s.vault?.rotationDue || !crypto) return done;
+    const rotated = await rotateVaultKey(w.api(), s.account.token, {
+      vaultId: s.vault.vaultId,
+      identity: identityOf(s.account),
+    });
+    if (!rotated.ok) return rotated;
+    await s.saveVault({
+      ...s.vault,
+      rotationDue: false,
+      keys: [...s.vault.keys, VaultKey.encode(rotated.value)],
+    });
+    await crypto.refresh();
+    return done;
+  }
+
+  return {
+    get status() {
+      return engine?.status ?? null;
+    },
+    get running() {
+      return crypto !== null;
+    },
+    start,
+    stop,
+    nudge: () => engine?.nudge(),
+    rotateNow() {
+      epochCheckedAt = Number.NEGATIVE_INFINITY;
+      return finishRotation();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * What comes from the server, taken in or held aside: each event is opened,
+ * parsed and validated; anything wrong (or stamped too far ahead) is held
+ * with a reason, never applied and never dropped, and tried again on the
+ * next round, when a new key or a newer app may open it.
+ */
+import { parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
+import type { HeldEvent } from "../../storage.ts";
+import type { SyncFailure } from "../api.ts";
+import { fromBase64, toBase64 } from "../base64.ts";
+import type { RoundContext } from "./round.ts";
+
+/** One event as the server holds it: still sealed. */
+export interface Wire {
+  readonly id: string;
+  readonly seq: number;
+  readonly body: Uint8Array;
+}
+
+export interface Received {
+  readonly event: TrellisEvent;
+  readonly wire: Wire;
+}
+
+type Opened = { ok: true; received: Received } | { ok: false; held: HeldEvent };
+
+function heldFrom(ctx: RoundContext, wire: Wire, reason: string, detail?: string): HeldEvent {
+  return {
+    vaultId: ctx.vaultId,
+    id: wire.id,
+    seq: wire.seq,
+    body: toBase64(wire.body),
+    reason,
+    ...(detail !== undefined && { detail }),
+    heldAt: ctx.clock.now(),
+  };
+}
+
+/** Opens, parses and validates one event from the server; anything wrong is held, with why. */
+function openOne(ctx: RoundContext, wire: Wire): Opened {
+  const opened = ctx.crypto.open(wire.id, wire.body);
+  if (!opened.ok) return { ok: false, held: heldFrom(ctx, wire, opened.error.reason) };
+  const parsed = parseEvent(opened.value);
+  if (!parsed.ok) {
+    const p = parsed.error;
+    const needsUpdate = p.reason === "newer-schema" || p.reason === "unknown-type";
+    return {
+      ok: false,
+      held: heldFrom(
+        ctx,
+        wire,
+        needsUpdate ? "needs-update" : "invalid-event",
+        `${p.reason} ${p.field}`,
+      ),
+    };
+  }
+  if (parsed.value.id !== wire.id) return { ok: false, held: heldFrom(ctx, wire, "id-mismatch") };
+  return { ok: true, received: { event: parsed.value, wire } };
+}
+
+/** Opens a page, fetching new keys once if an event needs an epoch this device lacks. */
+export async function openAll(
+  ctx: RoundContext,
+  wires: readonly Wire[],
+  refresh: { used: boolean },
+): Promise<Result<{ received: Received[]; held: HeldEvent[] }, SyncFailure>> {
+  let results = wires.map((w) => openOne(ctx, w));
+  const lacksKey = results.some((r) => !r.ok && r.held.reason === "unknown-epoch");
+  if (lacksKey && !refresh.used) {
+    refresh.used = true;
+    const refreshed = await ctx.crypto.refresh();
+    if (!refreshed.ok) return refreshed;
+    if (refreshed.value) results = wires.map((w) => openOne(ctx, w));
+  }
+  const received: Received[] = [];
+  const held: HeldEvent[] = [];
+  for (const r of results) {
+    if (r.ok) received.push(r.received);
+    else held.push(r.held);
+  }
+  return { ok: true, value: { received, held } };
+}
+
+/** Stores and folds valid events; holds the rest (and any stamped too far ahead). Returns ids taken in. */
+export async function takeIn(
+  ctx: RoundContext,
+  received: readonly Received[],
+  held: readonly HeldEvent[],
+): Promise<string[]> {
+  const { tooFarAhead } = await ctx.storage.receive(received.map((r) => r.event));
+  const drifted = new Set(tooFarAhead.map((e) => e.id));
+  const toHold = [
+    ...held,
+    ...received
+      .filter((r) => drifted.has(r.event.id))
+      .map((r) => heldFrom(ctx, r.wire, "clock-drift", r.event.device)),
+  ];
+  if (toHold.length > 0) await ctx.storage.hold(toHold);
+  return received.filter((r) => !drifted.has(r.event.id)).map((r) => r.event.id);
+}
+
+/** The events of this vault held aside on this device. */
+export async function heldHere(ctx: RoundContext): Promise<HeldEvent[]> {
+  return (await ctx.storage.held()).filter((h) => h.vaultId === ctx.vaultId);
+}
+
+/** Tries held events again: a new key or a newer app may open them now. */
+export async function retryHeld(ctx: RoundContext): Promise<void> {
+  const all = await heldHere(ctx);
+  if (all.length === 0) return;
+  // Some wait for a key: ask whether it has arrived (a failure here just leaves them held).
+  if (all.some((h) => h.reason === "unknown-epoch")) await ctx.crypto.refresh();
+  const received: Received[] = [];
+  const changed: HeldEvent[] = [];
+  for (const h of all) {
+    const body = fromBase64(h.body);
+    if (!body) continue; // kept as the server sent it; bytes that are not base64 never open
+    const r = openOne(ctx, { id: h.id, seq: h.seq, body });
+    if (r.ok) received.push(r.received);
+    else if (r.held.reason !== h.reason) changed.push({ ...h, reason: r.held.reason });
+  }
+  if (received.length > 0) await ctx.storage.release(await takeIn(ctx, received, []));
+  if (changed.length > 0) await ctx.storage.hold(changed);
+}

@@ -1,0 +1,48 @@
+/**
+ * One sync round for one vault: finish what must come first (e.g. a key
+ * rotation), try held events again, push the outbox, then pull everything
+ * new. What every step of a round shares is a `RoundContext`.
+ */
+import type { Result } from "@trellis/domain";
+import type { SyncStore } from "../../client.ts";
+import type { SyncApi, SyncFailure } from "../api.ts";
+import type { VaultCrypto } from "../vault-crypto.ts";
+import type { SyncClock } from "./clock.ts";
+import { pull } from "./pull.ts";
+import { push } from "./push.ts";
+import { heldHere, retryHeld } from "./receive.ts";
+
+/** What each step of a round works with: the device's side, the server's, and the vault's keys. */
+export interface RoundContext {
+  readonly storage: SyncStore;
+  readonly api: SyncApi;
+  readonly crypto: VaultCrypto;
+  readonly vaultId: string;
+  /** The session's bearer token. */
+  readonly token: string;
+  readonly clock: SyncClock;
+  readonly pushBatch: number;
+  readonly pullLimit: number;
+}
+
+export interface RoundHooks {
+  /** Runs first; a failure ends the round. */
+  readonly beforeRound?: (() => Promise<Result<void, SyncFailure>>) | undefined;
+  /** After each batch the server confirmed: the outbox is smaller. */
+  readonly onPushed: () => void;
+  /** The highest sequence number seen on the server so far. */
+  readonly onCursor: (cursor: number) => void;
+}
+
+/** Runs one round; `held` is how many events of this vault are held aside afterwards. */
+export async function runRound(
+  ctx: RoundContext,
+  hooks: RoundHooks,
+): Promise<{ result: Result<void, SyncFailure>; held?: number }> {
+  const before = (await hooks.beforeRound?.()) ?? { ok: true };
+  if (!before.ok) return { result: before };
+  await retryHeld(ctx);
+  const pushed = await push(ctx, hooks.onPushed);
+  const pulled = pushed.ok ? await pull(ctx, hooks.onCursor) : pushed;
+  return { result: pulled, held: (await heldHere(ctx)).length };
+}
