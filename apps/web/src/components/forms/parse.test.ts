@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseSizes, placeProblem, zonedFromLocalInput } from "./parse.ts";
+import {
+  parseCount,
+  parseDecimal,
+  parseSizes,
+  placeProblem,
+  zonedFromLocalInput,
+} from "./parse.ts";
 
 describe("follicle sizes as a person types them", () => {
   it("reads commas, spaces and a trailing mm", () => {
@@ -30,6 +36,16 @@ describe("one typed number", () => {
   it("says empty and not-a-number apart", () => {
     expect(parseDecimal("")).toBeNull();
     expect(parseDecimal("12 pg")).toBeNaN();
+  });
+});
+
+describe("a typed count of eggs or embryos", () => {
+  it("reads a whole number, leaves an empty field empty, and marks anything else", () => {
+    expect(parseCount(" 12 ")).toBe(12);
+    expect(parseCount("")).toBeNull();
+    expect(parseCount("2.5")).toBeNaN();
+    expect(parseCount("1000")).toBeNaN();
+    expect(parseCount("ten")).toBeNaN();
   });
 });
 
