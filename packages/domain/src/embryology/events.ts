@@ -30,7 +30,7 @@ import { defineEvent } from "../events/define.ts";
  */
 
 /** Guard, not a clinical fact: more than this many eggs or embryos is a typo. */
-const MAX_COUNT = 100;
+export const MAX_COUNT = 100;
 
 export const countSchema = z
   .number({ error: "must be a whole number" })

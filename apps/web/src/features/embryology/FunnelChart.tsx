@@ -1,12 +1,12 @@
 import type { FunnelCounts, FunnelStep, TypicalFunnel } from "@trellis/domain";
+import { LAB_COUNT_MAX } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { linearAxis } from "../../components/chart-scale.ts";
 import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 
-/** Display guard: the domain refuses more than 100 eggs or embryos as a typo, so the axis stops there. */
-const COUNT_AXIS_MAX = 100;
+/** The domain refuses more eggs or embryos than `LAB_COUNT_MAX` as a typo, so the axis stops there. */
 
 interface Row {
   readonly step: FunnelStep;
@@ -94,7 +94,7 @@ export function FunnelChart({
     .join(", ");
   const axis = linearAxis(
     rows.flatMap((r) => [r.mine ?? 0, r.typical ?? 0]),
-    { cap: COUNT_AXIS_MAX, minTop: 4 },
+    { cap: LAB_COUNT_MAX, minTop: 4 },
   );
   const data = rows.map((r) => ({
     label: stepName(i18n, counts.kind, r.step, true),

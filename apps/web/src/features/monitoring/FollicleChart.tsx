@@ -1,4 +1,5 @@
 import type { Cycle, ScanPoint } from "@trellis/domain";
+import { FOLLICLE_MAX_MM, TRIGGER_FOLLICLE_MM } from "@trellis/domain";
 import {
   CartesianGrid,
   ReferenceArea,
@@ -13,13 +14,9 @@ import { axisStyle, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayKind, dayTicks } from "./days.ts";
 
-/**
- * clinical reference §7 (antagonist): "Trigger when ~2-3 follicles reach 17-18 mm".
- * Typical, not a rule for this person: the chart says "often".
- */
-const TRIGGER_BAND_MM = [17, 18] as const;
-/** Display guard: the axis stops at 40 mm, the largest follicle a scan records (the domain's own bound). */
-const FOLLICLE_AXIS_MAX_MM = 40;
+// The band and the axis come from the domain: `TRIGGER_FOLLICLE_MM` (clinical reference §7,
+// typical, not a rule for this person: the chart says "often") and `FOLLICLE_MAX_MM`, the
+// largest follicle a scan records.
 
 interface Dot {
   readonly day: number;
@@ -61,7 +58,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
   if (!latest || latest.cycleDay === null) return null;
   const { from, to } = span;
   const largest = Math.max(0, ...shown.flatMap((p) => [...p.scan.leftMm, ...p.scan.rightMm]));
-  const yMax = Math.min(FOLLICLE_AXIS_MAX_MM, Math.max(25, Math.ceil((largest + 2) / 5) * 5));
+  const yMax = Math.min(FOLLICLE_MAX_MM, Math.max(25, Math.ceil((largest + 2) / 5) * 5));
   const mm = (n: number) => number(n, { maximumFractionDigits: 1 });
   const list = (sizes: readonly number[]) =>
     sizes.length ? sizes.map(mm).join(", ") : t("monitoring.scan.noneSeen");
@@ -91,8 +88,8 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
         >
           <CartesianGrid {...gridStyle} />
           <ReferenceArea
-            y1={TRIGGER_BAND_MM[0]}
-            y2={TRIGGER_BAND_MM[1]}
+            y1={TRIGGER_FOLLICLE_MM.from}
+            y2={TRIGGER_FOLLICLE_MM.to}
             fill="var(--chart-band)"
             fillOpacity={1}
             stroke="var(--chart-band-edge)"
@@ -100,7 +97,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
             ifOverflow="extendDomain"
           />
           <ReferenceLine
-            y={TRIGGER_BAND_MM[1]}
+            y={TRIGGER_FOLLICLE_MM.to}
             stroke="none"
             label={{
               value: t("monitoring.chart.triggerBandShort"),
@@ -153,7 +150,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
         </li>
         <li>
           <span className="legend-mark legend-band" aria-hidden="true" />
-          {t("monitoring.chart.triggerBand")}
+          {t("monitoring.chart.triggerBand", TRIGGER_FOLLICLE_MM)}
         </li>
       </ul>
       <p className="muted small chart-axes" aria-hidden="true">

@@ -3,6 +3,7 @@ import {
   bankOdds,
   bankOddsInput,
   type EmbryoLeftOut,
+  ODDS_AGE_RANGE,
   type OddsRecord,
 } from "@trellis/domain";
 import { lazy, Suspense, useId, useMemo } from "react";
@@ -37,7 +38,7 @@ export function BankSection({ record }: { record: OddsRecord }) {
   for (const e of record.bankLeftOut) leftOut.set(e.reason, (leftOut.get(e.reason) ?? 0) + 1);
   const leftOutLines = [...leftOut].map(([reason, count]) => (
     <p key={reason} className="small muted">
-      {t(`odds.bank.leftOut.${reason}`, { count })}
+      {t(`odds.bank.leftOut.${reason}`, { count, ...ODDS_AGE_RANGE })}
     </p>
   ));
 

@@ -2,6 +2,8 @@ import {
   type EggFreezingOdds,
   eggFreezingInput,
   eggFreezingOdds,
+  FROZEN_EGGS_MAX,
+  ODDS_AGE_RANGE,
   type OddsRecord,
 } from "@trellis/domain";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
@@ -29,8 +31,8 @@ export function EggSection({ record }: { record: OddsRecord }) {
   const [eggsText, setEggsText] = useState(fromRecord ? String(fromRecord.matureEggs) : "");
   const age = whole(ageText);
   const eggs = whole(eggsText);
-  const ageOk = age !== null && age >= 18 && age <= 50;
-  const eggsOk = eggs !== null && eggs >= 1 && eggs <= 200;
+  const ageOk = age !== null && age >= ODDS_AGE_RANGE.min && age <= ODDS_AGE_RANGE.max;
+  const eggsOk = eggs !== null && eggs >= 1 && eggs <= FROZEN_EGGS_MAX;
   const asked = useMemo(
     () =>
       ageOk && eggsOk
@@ -39,7 +41,7 @@ export function EggSection({ record }: { record: OddsRecord }) {
             matureEggs: eggs,
             ...(record.age !== null &&
               record.age >= age &&
-              record.age <= 50 && { ageAtTransfer: record.age }),
+              record.age <= ODDS_AGE_RANGE.max && { ageAtTransfer: record.age }),
           }
         : null,
     [ageOk, eggsOk, age, eggs, record.age],
@@ -65,7 +67,9 @@ export function EggSection({ record }: { record: OddsRecord }) {
         <Field
           id={`${id}-age`}
           label={t("odds.eggs.age")}
-          error={ageText.trim() === "" || ageOk ? undefined : t("odds.plan.ageProblem")}
+          error={
+            ageText.trim() === "" || ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)
+          }
         >
           {(describedBy, invalid) => (
             <input
@@ -82,7 +86,11 @@ export function EggSection({ record }: { record: OddsRecord }) {
         <Field
           id={`${id}-eggs`}
           label={t("odds.eggs.count")}
-          error={eggsText.trim() === "" || eggsOk ? undefined : t("odds.eggs.countProblem")}
+          error={
+            eggsText.trim() === "" || eggsOk
+              ? undefined
+              : t("odds.eggs.countProblem", { max: FROZEN_EGGS_MAX })
+          }
         >
           {(describedBy, invalid) => (
             <input

@@ -2,6 +2,7 @@ import {
   convertLab,
   type Estimate,
   type LabUnit,
+  ODDS_AGE_RANGE,
   type OddsRecord,
   type PlanFrame,
   type RetrievalLeftOut,
@@ -99,7 +100,11 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
   );
 
   const ageValue = parseNumber(ageText);
-  const ageOk = ageValue !== null && Number.isInteger(ageValue) && ageValue >= 18 && ageValue <= 50;
+  const ageOk =
+    ageValue !== null &&
+    Number.isInteger(ageValue) &&
+    ageValue >= ODDS_AGE_RANGE.min &&
+    ageValue <= ODDS_AGE_RANGE.max;
   const amhValue = amhText.trim() === "" ? null : parseNumber(amhText);
   const amhOk = amhText.trim() === "" || (amhValue !== null && amhValue > 0);
   const amhNg =
@@ -189,7 +194,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
             id={`${id}-age`}
             label={t("odds.plan.age")}
             hint={t("odds.plan.ageHint", { age: record.age ?? "none" })}
-            error={ageOk ? undefined : t("odds.plan.ageProblem")}
+            error={ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)}
           >
             {(describedBy, invalid) => (
               <input

@@ -1,4 +1,10 @@
-import { pregnancyDetails, type Transfer, transferDating, transferStanding } from "@trellis/domain";
+import {
+  gestationalAgeAtTransfer,
+  pregnancyDetails,
+  type Transfer,
+  transferDating,
+  transferStanding,
+} from "@trellis/domain";
 import { useId, useState } from "react";
 import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
@@ -71,7 +77,7 @@ export function DatingCard({ transfer }: { transfer: Transfer }) {
 
   const dating = transferDating(state, transfer.id, todayIso(zone));
   if (!dating || transfer.embryoDay === null) return null;
-  const atTransfer = 14 + transfer.embryoDay;
+  const atTransfer = gestationalAgeAtTransfer(transfer.embryoDay);
   return (
     <section className="card stack-tight" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("dating.title")}</h2>
@@ -87,8 +93,8 @@ export function DatingCard({ transfer }: { transfer: Transfer }) {
       <p className="muted small">
         {t("dating.basis", {
           day: transfer.embryoDay,
-          weeks: Math.floor(atTransfer / 7),
-          days: atTransfer % 7,
+          weeks: atTransfer.weeks,
+          days: atTransfer.days,
         })}
       </p>
     </section>

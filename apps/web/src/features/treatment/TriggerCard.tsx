@@ -2,10 +2,12 @@ import {
   type Cycle,
   catalogueMedicine,
   cycleTrigger,
+  DEFAULT_TRIGGER_TO_PROCEDURE_HOURS,
   draftTrigger,
   medicationCatalogue,
   procedureTime,
   protocolTemplate,
+  TRIGGER_TO_PROCEDURE_HOURS,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
@@ -133,14 +135,14 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
               <div className="field">
                 <label htmlFor={`${id}-hours`}>{t("trigger.hours")}</label>
                 <p className="hint" id={`${id}-hours-hint`}>
-                  {t("trigger.hours.hint")}
+                  {t("trigger.hours.hint", { hours: DEFAULT_TRIGGER_TO_PROCEDURE_HOURS })}
                 </p>
                 <input
                   id={`${id}-hours`}
                   type="number"
                   inputMode="decimal"
-                  min="12"
-                  max="48"
+                  min={TRIGGER_TO_PROCEDURE_HOURS.min}
+                  max={TRIGGER_TO_PROCEDURE_HOURS.max}
                   step="0.5"
                   value={hours}
                   aria-describedby={`${id}-hours-hint`}

@@ -1,6 +1,8 @@
 import {
+  CHECK_DAYS_SINCE_TRANSFER_MAX,
   type CheckQuestion,
   careStage,
+  GESTATION_MAX_WEEKS,
   type SymptomAnswers,
   stageQuestions,
   triageFor,
@@ -148,13 +150,13 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
       ...(weeks !== null &&
         weeks !== undefined &&
         weeks >= 0 &&
-        weeks <= 44 && {
+        weeks <= GESTATION_MAX_WEEKS && {
           pregnancyWeeks: weeks,
         }),
       ...(days !== null &&
         days !== undefined &&
         days >= 0 &&
-        days <= 400 && {
+        days <= CHECK_DAYS_SINCE_TRANSFER_MAX && {
           daysSinceTransfer: days,
         }),
       answers,

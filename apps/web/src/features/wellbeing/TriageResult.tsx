@@ -1,6 +1,7 @@
 import {
   type CareStage,
   type CrisisLine,
+  KG_PER_LB,
   type SymptomTriage,
   type TriageReason,
   telHref,
@@ -35,9 +36,6 @@ export function useSignText(stage: CareStage | null): (reason: TriageReason) => 
     return t(key, { amount });
   };
 }
-
-/** The international avoirdupois pound, exactly. */
-const KG_PER_LB = 0.45359237;
 
 /** Digits (and a leading +) for a `tel:` or `sms:` link, as the clinic card makes them. */
 const dial = (phone: string) => telHref(phone)?.slice("tel:".length) ?? phone;
