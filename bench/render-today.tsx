@@ -4,8 +4,8 @@ import { renderToString } from "react-dom/server";
 import { Router } from "wouter";
 import { ClientProvider } from "../apps/web/src/app/client-context.tsx";
 import { ToastProvider } from "../apps/web/src/components/Toast.tsx";
+import { Today } from "../apps/web/src/features/treatment/index.ts";
 import { createI18n, I18nProvider } from "../apps/web/src/i18n/i18n.tsx";
-import { Today } from "../apps/web/src/screens/Today.tsx";
 
 const i18n = createI18n(["en"]);
 

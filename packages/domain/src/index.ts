@@ -58,6 +58,7 @@ export {
   embryoStatuses,
   type FertilizationMethod,
   fertilizationMethods,
+  MAX_COUNT as LAB_COUNT_MAX,
   type PgtAResult,
   type PgtMResult,
   type PgtTest,
@@ -159,7 +160,7 @@ export {
   routes,
   searchMedicines,
 } from "./medication/catalogue.ts";
-export { appointmentKinds } from "./monitoring/events.ts";
+export { appointmentKinds, FOLLICLE_MAX_MM } from "./monitoring/events.ts";
 export {
   appointments,
   type LabPoint,
@@ -170,6 +171,7 @@ export {
 } from "./monitoring/selectors.ts";
 export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts";
 export * from "./odds/index.ts";
+export { FROZEN_EGGS_MAX, ODDS_AGE_RANGE } from "./odds/schema.ts";
 export { defaultPreferences, type Preferences } from "./preferences/events.ts";
 // Pregnancy: transfers, betas, outcomes, remembrance and other paths to a family.
 export {
@@ -318,12 +320,22 @@ export type {
   PlanStart,
 } from "./treatment/state.ts";
 export {
+  DEFAULT_TRIGGER_TO_PROCEDURE_HOURS,
+  TRIGGER_FOLLICLE_MM,
+  TRIGGER_TO_PROCEDURE_HOURS,
+} from "./treatment/trigger.ts";
+export {
   AFTER_BIRTH_DAYS,
   AFTER_RETRIEVAL_STAGE_DAYS,
   type CareStageInfo,
   careStage,
 } from "./wellbeing/care-stage.ts";
-export { moodOf, type SymptomAnswers, symptomAnswersSchema } from "./wellbeing/events.ts";
+export {
+  CHECK_DAYS_SINCE_TRANSFER_MAX,
+  moodOf,
+  type SymptomAnswers,
+  symptomAnswersSchema,
+} from "./wellbeing/events.ts";
 export {
   checkContext,
   latestTriage,

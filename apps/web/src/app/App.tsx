@@ -1,32 +1,37 @@
 import { Route, Switch, useLocation } from "wouter";
 import {
-  accountRoutes,
-  BeforeRecordRoutes,
-  opensBeforeRecord,
-} from "../screens/account/routes.tsx";
-import { CycleDetail } from "../screens/cycle/CycleDetail.tsx";
-import { CycleOverview } from "../screens/cycle/CycleOverview.tsx";
-import { StartCycle } from "../screens/cycle/StartCycle.tsx";
-import { CohortDetail } from "../screens/embryos/CohortDetail.tsx";
-import { EmbryoBank } from "../screens/embryos/EmbryoBank.tsx";
-import { AddFrozenEggs, ThawEggs } from "../screens/embryos/FrozenEggs.tsx";
-import { RecordRetrieval } from "../screens/embryos/RecordRetrieval.tsx";
-import { StorageFees } from "../screens/embryos/StorageFees.tsx";
-import { Journal } from "../screens/Journal.tsx";
-import { More } from "../screens/More.tsx";
-import { Monitoring } from "../screens/monitoring/Monitoring.tsx";
-import { NotBuilt } from "../screens/NotBuilt.tsx";
-import { Odds } from "../screens/odds/Odds.tsx";
-import { PathDetail, Paths } from "../screens/paths/Paths.tsx";
-import { Remembrance } from "../screens/remembrance/Remembrance.tsx";
-import { Settings } from "../screens/Settings.tsx";
-import { Setup } from "../screens/Setup.tsx";
-import { Supplies } from "../screens/Supplies.tsx";
-import { Today } from "../screens/Today.tsx";
-import { NewTransfer } from "../screens/transfers/NewTransfer.tsx";
-import { TransferDetail } from "../screens/transfers/TransferDetail.tsx";
-import { Transfers } from "../screens/transfers/Transfers.tsx";
+  AddFrozenEggs,
+  CohortDetail,
+  EmbryoBank,
+  RecordRetrieval,
+  StorageFees,
+  ThawEggs,
+} from "../features/embryology/index.ts";
+import { Journal } from "../features/journal/index.ts";
+import { Setup } from "../features/journey/index.ts";
+import { Monitoring } from "../features/monitoring/index.ts";
+import { Odds } from "../features/odds/index.ts";
+import {
+  NewTransfer,
+  PathDetail,
+  Paths,
+  Remembrance,
+  TransferDetail,
+  Transfers,
+} from "../features/pregnancy/index.ts";
+import { Settings } from "../features/settings/index.ts";
+import {
+  CycleDetail,
+  CycleOverview,
+  StartCycle,
+  Supplies,
+  Today,
+} from "../features/treatment/index.ts";
+import { accountRoutes, BeforeRecordRoutes, opensBeforeRecord } from "./account-routes.tsx";
 import { useJourneyState } from "./client-context.tsx";
+import { More } from "./More.tsx";
+import { NotBuilt } from "./NotBuilt.tsx";
+import { routes } from "./routes.ts";
 import { Shell } from "./Shell.tsx";
 import { sections } from "./sections.ts";
 
@@ -38,32 +43,38 @@ export function App() {
   return (
     <Shell>
       <Switch>
-        <Route path="/" component={Today} />
-        <Route path="/journal" component={Journal} />
-        <Route path="/settings" component={Settings} />
-        <Route path="/more" component={More} />
-        <Route path="/cycle" component={CycleOverview} />
-        <Route path="/cycle/new" component={StartCycle} />
-        <Route path="/cycle/:cycleId/monitoring">{(p) => <Monitoring cycleId={p.cycleId} />}</Route>
-        <Route path="/cycle/:cycleId">{(p) => <CycleDetail cycleId={p.cycleId} />}</Route>
-        <Route path="/supplies" component={Supplies} />
-        <Route path="/embryos" component={EmbryoBank} />
-        <Route path="/embryos/new" component={RecordRetrieval} />
-        <Route path="/embryos/eggs/new" component={AddFrozenEggs} />
-        <Route path="/embryos/eggs/thaw" component={ThawEggs} />
-        <Route path="/embryos/fees" component={StorageFees} />
-        <Route path="/embryos/retrieval/:cohortId">
+        <Route path={routes.today} component={Today} />
+        <Route path={routes.journal} component={Journal} />
+        <Route path={routes.settings} component={Settings} />
+        <Route path={routes.more} component={More} />
+        <Route path={routes.cycle.list} component={CycleOverview} />
+        <Route path={routes.cycle.start} component={StartCycle} />
+        <Route path={routes.cycle.monitoring.pattern}>
+          {(p) => <Monitoring cycleId={p.cycleId} />}
+        </Route>
+        <Route path={routes.cycle.detail.pattern}>
+          {(p) => <CycleDetail cycleId={p.cycleId} />}
+        </Route>
+        <Route path={routes.supplies} component={Supplies} />
+        <Route path={routes.embryos.bank} component={EmbryoBank} />
+        <Route path={routes.embryos.newRetrieval} component={RecordRetrieval} />
+        <Route path={routes.embryos.addEggs} component={AddFrozenEggs} />
+        <Route path={routes.embryos.thawEggs} component={ThawEggs} />
+        <Route path={routes.embryos.fees} component={StorageFees} />
+        <Route path={routes.embryos.cohort.pattern}>
           {(p) => <CohortDetail cohortId={p.cohortId} />}
         </Route>
-        <Route path="/transfers" component={Transfers} />
-        <Route path="/transfers/new" component={NewTransfer} />
-        <Route path="/transfers/paths" component={Paths} />
-        <Route path="/transfers/paths/:pathId">{(p) => <PathDetail pathId={p.pathId} />}</Route>
-        <Route path="/transfers/:transferId">
+        <Route path={routes.transfers.list} component={Transfers} />
+        <Route path={routes.transfers.start} component={NewTransfer} />
+        <Route path={routes.transfers.paths} component={Paths} />
+        <Route path={routes.transfers.path.pattern}>
+          {(p) => <PathDetail pathId={p.pathId} />}
+        </Route>
+        <Route path={routes.transfers.detail.pattern}>
           {(p) => <TransferDetail transferId={p.transferId} />}
         </Route>
-        <Route path="/remembrance" component={Remembrance} />
-        <Route path="/odds" component={Odds} />
+        <Route path={routes.remembrance.list} component={Remembrance} />
+        <Route path={routes.odds} component={Odds} />
         {accountRoutes.map((r) => (
           <Route key={r.path} path={r.path} component={r.component} />
         ))}

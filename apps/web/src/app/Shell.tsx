@@ -4,14 +4,17 @@ import { Icon } from "../components/Icon.tsx";
 import { SyncIndicator } from "../components/SyncIndicator.tsx";
 import { useT } from "../i18n/i18n.tsx";
 import { useReminders } from "./reminders.ts";
+import { routes } from "./routes.ts";
 import { sections } from "./sections.ts";
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const [location] = useLocation();
   useReminders();
-  const isCurrent = (path: string) => (path === "/" ? location === "/" : location.startsWith(path));
-  const moreCurrent = location === "/more" || sections.some((s) => !s.primary && isCurrent(s.path));
+  const isCurrent = (path: string) =>
+    path === routes.today ? location === routes.today : location.startsWith(path);
+  const moreCurrent =
+    location === routes.more || sections.some((s) => !s.primary && isCurrent(s.path));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -32,7 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </li>
           ))}
           <li className="nav-more">
-            <Link href="/more" aria-current={moreCurrent ? "page" : undefined}>
+            <Link href={routes.more} aria-current={moreCurrent ? "page" : undefined}>
               <Icon name="more" />
               <span className="nav-label-short">{t("nav.more")}</span>
             </Link>

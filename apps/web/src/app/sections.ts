@@ -1,4 +1,5 @@
 import type { MessageKey } from "../i18n/en.ts";
+import { routes } from "./routes.ts";
 
 export interface Section {
   readonly path: string;
@@ -26,53 +27,53 @@ export type IconName =
 
 /** Every section of the app, in the order of the architecture. */
 export const sections: readonly Section[] = [
-  { path: "/", label: "nav.today", primary: true, icon: "today" },
+  { path: routes.today, label: "nav.today", primary: true, icon: "today" },
   {
-    path: "/cycle",
+    path: routes.cycle.list,
     label: "nav.cycle",
     primary: true,
     icon: "cycle",
     purpose: "section.cycle.purpose",
   },
   {
-    path: "/embryos",
+    path: routes.embryos.bank,
     label: "nav.embryos",
     primary: true,
     icon: "embryos",
   },
   {
-    path: "/transfers",
+    path: routes.transfers.list,
     label: "nav.transfers",
     short: "nav.transfersShort",
     primary: false,
     icon: "transfers",
   },
   {
-    path: "/odds",
+    path: routes.odds,
     label: "nav.odds",
     primary: false,
     icon: "odds",
   },
   {
-    path: "/costs",
+    path: routes.costs,
     label: "nav.costs",
     primary: false,
     icon: "costs",
     purpose: "section.costs.purpose",
   },
-  { path: "/journal", label: "nav.journal", primary: true, icon: "journal" },
+  { path: routes.journal, label: "nav.journal", primary: true, icon: "journal" },
   {
-    path: "/circle",
+    path: routes.circle,
     label: "nav.circle",
     primary: false,
     icon: "circle",
     purpose: "section.circle.purpose",
   },
   {
-    path: "/remembrance",
+    path: routes.remembrance.list,
     label: "nav.remembrance",
     primary: false,
     icon: "remembrance",
   },
-  { path: "/settings", label: "nav.settings", primary: false, icon: "settings" },
+  { path: routes.settings, label: "nav.settings", primary: false, icon: "settings" },
 ];

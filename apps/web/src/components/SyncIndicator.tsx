@@ -1,7 +1,8 @@
 import { Link } from "wouter";
+import { routes } from "../app/routes.ts";
 import { useSyncSnapshot } from "../app/sync-context.tsx";
+import { syncLine } from "../app/sync-words.ts";
 import { useT } from "../i18n/i18n.tsx";
-import { syncLine } from "../screens/account/words.ts";
 
 /**
  * One quiet line at the top of every screen, only for people with an
@@ -19,7 +20,7 @@ export function SyncIndicator() {
   const held = snapshot.status?.held ?? 0;
   return (
     <div className="sync-line">
-      <Link href="/settings" className="sync-link">
+      <Link href={routes.settings} className="sync-link">
         <span className={`sync-dot sync-dot-${phase ?? "waiting"}`} aria-hidden="true" />
         <span role="status">
           {line}

@@ -9,6 +9,7 @@ import {
   type EmbryoDay,
   GESTATION_MAX_DAYS,
   GESTATION_MAX_WEEKS,
+  gestationalAgeAtTransfer,
   isGestationalAge,
 } from "./dating.ts";
 
@@ -246,5 +247,20 @@ describe("dueDate: properties", () => {
         expect(ga.days).toBeLessThan(7);
       }),
     );
+  });
+});
+
+describe("gestational age on transfer day (clinical reference §4)", () => {
+  it("is 2w0d plus the embryo's days: day 5 is 2w5d, day 3 is 2w3d", () => {
+    expect(gestationalAgeAtTransfer(5)).toEqual({ weeks: 2, days: 5, totalDays: 19 });
+    expect(gestationalAgeAtTransfer(3)).toEqual({ weeks: 2, days: 3, totalDays: 17 });
+    expect(gestationalAgeAtTransfer(7)).toEqual({ weeks: 3, days: 0, totalDays: 21 });
+  });
+
+  it("agrees with dueDate on the day of the transfer, for every embryo day", () => {
+    for (const day of [3, 5, 6, 7] as const) {
+      const d = dated({ transferDate: "2015-08-10", embryoDay: day, on: "2015-08-10" });
+      expect(gestationalAgeAtTransfer(day)).toEqual(d.gestationalAge);
+    }
   });
 });

@@ -188,3 +188,13 @@ export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
     gestationalAge: { weeks: Math.floor(totalDays / 7), days: totalDays % 7, totalDays },
   });
 }
+
+/**
+ * clinical reference §4: the gestational age on transfer day of an embryo
+ * transferred on day `embryoDay` (2w0d plus its days: day 5 is 2w5d), as the
+ * dating card says where its dates come from.
+ */
+export function gestationalAgeAtTransfer(embryoDay: number): GestationalAge {
+  const totalDays = GA_AT_CONCEPTION_DAYS + embryoDay;
+  return { weeks: Math.floor(totalDays / 7), days: totalDays % 7, totalDays };
+}

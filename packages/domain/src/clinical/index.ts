@@ -30,6 +30,7 @@ export {
   GESTATION_MAX_DAYS,
   GESTATION_MAX_WEEKS,
   type GestationalAge,
+  gestationalAgeAtTransfer,
   isGestationalAge,
 } from "./dating.ts";
 export {
@@ -87,6 +88,7 @@ export {
   type Analyte,
   type AnalyteUnits,
   analytes,
+  KG_PER_LB,
   LAB_ANALYTES,
   type LabUnit,
   type UnitFactor,

@@ -122,5 +122,13 @@ export const LAB_ANALYTES = {
   },
 } as const satisfies Record<Analyte, AnalyteUnits>;
 
+/**
+ * Kilograms in a pound: the international avoirdupois pound, exact by
+ * definition (1959). The symptom check's weight thresholds are in kg
+ * (docs/clinical-reference.md §5, §6 "Unit conversions"); a weight given in
+ * pounds is converted with this one factor, here and on screen.
+ */
+export const KG_PER_LB = 0.45359237;
+
 /** Every analyte Trellis converts, in the order a form lists them. */
 export const analytes: readonly Analyte[] = ["E2", "P4", "hCG", "AMH", "LH", "FSH"];

@@ -31,7 +31,7 @@ import { optionalName } from "../core/text.ts";
  */
 
 /** Guard, not a clinical fact: more than this many eggs or embryos is a typo. */
-const MAX_COUNT = 100;
+export const MAX_COUNT = 100;
 
 export const countSchema = z
   .number({ error: "must be a whole number" })

@@ -18,13 +18,18 @@ export const appointmentKinds = [
   "other",
 ] as const;
 
+/** Guard, not a clinical figure: no follicle a scan records is larger (the chart's axis stops here too). */
+export const FOLLICLE_MAX_MM = 40;
+
 /** Follicle sizes in millimetres, per ovary, as the sonographer reads them out. */
 const follicles = z
   .array(
     z
       .number({ error: "must be a size in mm" })
       .positive({ error: "must be more than 0 mm" })
-      .max(40, { error: "is larger than a follicle gets (40 mm); check the number" }),
+      .max(FOLLICLE_MAX_MM, {
+        error: `is larger than a follicle gets (${FOLLICLE_MAX_MM} mm); check the number`,
+      }),
     { error: "must be a list of sizes in mm" },
   )
   .max(60, { error: "lists more than 60 follicles" });

@@ -11,7 +11,7 @@ import {
   type Source,
   type SourceId,
 } from "./parameters.ts";
-import { funnelInputSchema, parseWith, recordedRetrievalSchema } from "./schema.ts";
+import { funnelInputSchema, ODDS_AGE_RANGE, parseWith, recordedRetrievalSchema } from "./schema.ts";
 import { betaQuantile, gammaQuantile } from "./special.ts";
 
 /**
@@ -212,7 +212,7 @@ export function populationFunnel(input: {
 const positive = z.number().gt(0).finite();
 const betaSchema = z.strictObject({ alpha: positive, beta: positive });
 const beliefSchema = z.strictObject({
-  age: z.number().min(18).max(50),
+  age: z.number().min(ODDS_AGE_RANGE.min).max(ODDS_AGE_RANGE.max),
   amh: z.number().gt(0).nullable(),
   eggs: z.strictObject({ shape: positive, rate: positive }),
   mature: betaSchema,

@@ -1,4 +1,5 @@
 import type { EmbryoInput, PastTransferInput, RecordedRetrievalInput } from "./schema.ts";
+import { ODDS_AGE_RANGE } from "./schema.ts";
 
 /**
  * The shape of the person's own record as the odds engine reads it
@@ -8,8 +9,6 @@ import type { EmbryoInput, PastTransferInput, RecordedRetrievalInput } from "./s
  */
 
 /** The engine's ages (schema.ts): outside them it has no figures. */
-const MIN_AGE = 18;
-const MAX_AGE = 50;
 
 /** Why an embryo still in the bank is not counted. */
 export type EmbryoLeftOut =
@@ -114,4 +113,4 @@ export interface OddsRecord {
 }
 
 /** Whether the engine has figures for this age. */
-export const inRange = (age: number) => age >= MIN_AGE && age <= MAX_AGE;
+export const inRange = (age: number) => age >= ODDS_AGE_RANGE.min && age <= ODDS_AGE_RANGE.max;

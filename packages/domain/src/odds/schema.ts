@@ -9,8 +9,17 @@ import type { BankEmbryo } from "./embryo.ts";
  * refusal names the field the way a form would (`embryos[2].grade`).
  */
 
-const MIN_AGE = 18;
-const MAX_AGE = 50;
+/**
+ * The ages the odds engine answers for, at egg collection or transfer: where
+ * its sources reach (docs/clinical-reference.md §3, §11: registry figures run
+ * from 18 to 50). Outside them the engine says nothing rather than guess.
+ */
+export const ODDS_AGE_RANGE = { min: 18, max: 50 } as const;
+const MIN_AGE = ODDS_AGE_RANGE.min;
+const MAX_AGE = ODDS_AGE_RANGE.max;
+
+/** Guard, not a clinical figure: more mature eggs than this in one freeze is a typo. */
+export const FROZEN_EGGS_MAX = 200;
 
 const age = (label: string) =>
   z
@@ -189,7 +198,7 @@ export const retrievalPlanSchema = z.strictObject({
 
 export const eggFreezingSchema = z.strictObject({
   ageAtFreezing: age("The age at egg freezing"),
-  matureEggs: count("The number of mature eggs frozen", 200),
+  matureEggs: count("The number of mature eggs frozen", FROZEN_EGGS_MAX),
   ageAtTransfer: age("The age at transfer").optional(),
   seed,
 });

@@ -6,6 +6,7 @@ import { defineEvent } from "../events/define.ts";
 import { doseUnits, forms, purposes, routes } from "../medication/catalogue.ts";
 import { cycleTypes } from "../protocols/templates.ts";
 import { TIME_OF_DAY } from "../schedule/civil.ts";
+import { TRIGGER_TO_PROCEDURE_HOURS } from "./trigger.ts";
 
 /** Amounts of medicine: positive and finite, in a unit. Plausibility per unit is checked with the state. */
 export const doseSchema = z.strictObject({
@@ -15,6 +16,12 @@ export const doseSchema = z.strictObject({
     .max(1_000_000, { error: "is far larger than any dose" }),
   unit: z.enum(doseUnits, { error: `must be one of ${doseUnits.join(", ")}` }),
 });
+
+/** Hours from the trigger to retrieval or insemination, within `TRIGGER_TO_PROCEDURE_HOURS`. */
+const triggerHours = z
+  .number()
+  .min(TRIGGER_TO_PROCEDURE_HOURS.min)
+  .max(TRIGGER_TO_PROCEDURE_HOURS.max);
 
 const timeOfDay = z.string().regex(TIME_OF_DAY, { error: "must be a time of day written HH:MM" });
 
@@ -90,7 +97,7 @@ export const treatmentEvents = {
       /** The clinic card (`ClinicSaved`) this cycle is at; the form offers the current clinic. */
       clinicId: uuidV7Schema.optional(),
       /** Hours from the trigger shot to retrieval (or insemination): the clinic's instruction. */
-      triggerToProcedureHours: z.number().min(12).max(48).optional(),
+      triggerToProcedureHours: triggerHours.optional(),
     }),
   ),
   // Version 2 added `clinicId` (null: the cycle names no clinic card).
@@ -105,7 +112,7 @@ export const treatmentEvents = {
         clinic: optionalName.nullable().optional(),
         clinicId: uuidV7Schema.nullable().optional(),
         transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
-        triggerToProcedureHours: z.number().min(12).max(48).optional(),
+        triggerToProcedureHours: triggerHours.optional(),
       })
       .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
   ),

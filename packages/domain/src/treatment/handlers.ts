@@ -5,6 +5,7 @@ import type { Handlers } from "../state/handler.ts";
 import type { JourneyState } from "../state/state.ts";
 import { isPlannedSlot, slotKey, startDateOf, toPlanItem } from "./plan.ts";
 import type { PlanEndSpec } from "./state.ts";
+import { DEFAULT_TRIGGER_TO_PROCEDURE_HOURS } from "./trigger.ts";
 
 type TreatmentEvents =
   | "CycleStarted"
@@ -17,8 +18,6 @@ type TreatmentEvents =
   | "MedicationPlanRetracted"
   | "DoseLogged"
   | "DoseLogRetracted";
-
-const DEFAULT_TRIGGER_TO_PROCEDURE_HOURS = 36;
 
 function liveCycle(s: JourneyState, cycleId: string, field = "payload.cycleId") {
   const c = s.cycles.get(cycleId);

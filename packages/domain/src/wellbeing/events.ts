@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GESTATION_MAX_WEEKS } from "../clinical/dating.ts";
 import { careStages, type Mood, stageSymptomFields } from "../clinical/triage.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
@@ -58,7 +59,10 @@ const weeks = z
   .number({ error: "must be a number of weeks" })
   .int({ error: "must be whole weeks" })
   .min(0, { error: "must be 0 weeks or more" })
-  .max(44, { error: "must be at most 44 weeks" });
+  .max(GESTATION_MAX_WEEKS, { error: `must be at most ${GESTATION_MAX_WEEKS} weeks` });
+
+/** Guard, not a clinical figure: a check asked further from a transfer than this has no use for the day count. */
+export const CHECK_DAYS_SINCE_TRANSFER_MAX = 400;
 
 export const wellbeingEvents = {
   SymptomsChecked: defineEvent(
@@ -84,7 +88,9 @@ export const wellbeingEvents = {
         .number({ error: "must be a number of days" })
         .int({ error: "must be whole days" })
         .min(0, { error: "must be 0 days or more" })
-        .max(400, { error: "must be at most 400 days" })
+        .max(CHECK_DAYS_SINCE_TRANSFER_MAX, {
+          error: `must be at most ${CHECK_DAYS_SINCE_TRANSFER_MAX} days`,
+        })
         .optional(),
       answers: symptomAnswersSchema,
     }),

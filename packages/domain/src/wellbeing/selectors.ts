@@ -4,13 +4,12 @@ import {
   type SymptomTriage,
   symptomTriage,
 } from "../clinical/triage.ts";
+import { KG_PER_LB } from "../clinical/units.ts";
 import { Temporal } from "../core/time.ts";
 import { personCountry } from "../journey/country.ts";
 import type { JourneyState } from "../state/state.ts";
 import { moodOf } from "./events.ts";
 import type { SymptomCheck } from "./state.ts";
-
-const KG_PER_LB = 0.45359237;
 
 export function weightKg(w: { value: number; unit: "kg" | "lb" }): number {
   return w.unit === "kg" ? w.value : w.value * KG_PER_LB;

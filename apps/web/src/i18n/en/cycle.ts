@@ -104,7 +104,7 @@ export const cycle = {
   "trigger.procedure.planned":
     "Clinics time it from the planned trigger, so logging the shot does not move it. If your clinic gives you another time, add it to your appointments.",
   "trigger.hours": "Hours from trigger to procedure",
-  "trigger.hours.hint": "Your clinic's instruction; 36 hours unless they said otherwise.",
+  "trigger.hours.hint": "Your clinic's instruction; {hours} hours unless they said otherwise.",
   "trigger.hours.save": "Save",
   "trigger.hours.saved": "Retrieval time updated.",
 

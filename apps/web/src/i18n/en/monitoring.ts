@@ -70,7 +70,7 @@ export const monitoring = {
   "monitoring.chart.follicles.axes":
     "Across: {kind, select, stim {stim day} other {cycle day}}. Up: size in mm.",
   "monitoring.chart.follicles.tableCaption": "Follicle sizes at each scan",
-  "monitoring.chart.triggerBand": "17 to 18 mm: often the trigger size",
+  "monitoring.chart.triggerBand": "{from} to {to} mm: often the trigger size",
   "monitoring.chart.triggerBandShort": "often the trigger size",
   "monitoring.chart.dayColumn": "{kind, select, stim {Stim day} other {Cycle day}}",
 

@@ -107,7 +107,7 @@ export const odds = {
   "odds.bank.leftOut.pgt-m-affected":
     "{count, plural, one {# embryo is} other {# embryos are}} not counted: PGT-M reported {count, plural, one {it} other {them}} affected, and such embryos are not usually transferred.",
   "odds.bank.leftOut.age-outside":
-    "{count, plural, one {# embryo is} other {# embryos are}} not counted: the eggs were collected at an age our sources do not cover (18 to 50).",
+    "{count, plural, one {# embryo is} other {# embryos are}} not counted: the eggs were collected at an age our sources do not cover ({min} to {max}).",
   "odds.bank.empty":
     "When embryos are frozen or in culture, this shows the chance of one, two or three babies from them. Record a retrieval and the lab's reports under Embryos to start; the plan below works without them.",
   "odds.bank.emptyLink": "Go to Embryos",
@@ -158,7 +158,7 @@ export const odds = {
   "odds.plan.age": "Age at the retrievals",
   "odds.plan.ageHint":
     "{age, select, none {Your age now.} other {You are {age} today. Try an older age to see what waiting could mean.}}",
-  "odds.plan.ageProblem": "Use a whole number of years from 18 to 50.",
+  "odds.plan.ageProblem": "Use a whole number of years from {min} to {max}.",
   "odds.plan.amh": "AMH, if you know it ({unit})",
   "odds.plan.amhFromRecord": "From your record: {value} {unit}, taken {date}.",
   "odds.plan.amhNone": "Without it, the typical number of eggs for your age is used.",
@@ -213,7 +213,7 @@ export const odds = {
     "From your record: {eggs, plural, one {# egg} other {# eggs}} still frozen, collected at ages {ages}. We started from the oldest age, the cautious choice.",
   "odds.eggs.age": "Age when the eggs were frozen",
   "odds.eggs.count": "Mature eggs frozen",
-  "odds.eggs.countProblem": "Use a whole number from 1 to 200.",
+  "odds.eggs.countProblem": "Use a whole number from 1 to {max}.",
 
   "odds.problem": "These odds cannot be worked out: {message}",
 } as const;

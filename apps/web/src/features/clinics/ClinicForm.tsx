@@ -1,0 +1,195 @@
+import type { Clinic, PayloadInput } from "@trellis/domain";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { useClient } from "../../app/client-context.tsx";
+import { Field, FormError } from "../../components/Field.tsx";
+import { problemText } from "../../components/forms/problems.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";
+
+type FieldName = "name" | "phone24h" | "nurseLine" | "address" | "portalUrl" | "notes";
+type Values = Record<FieldName, string>;
+
+const valuesOf = (c: Clinic | undefined): Values => ({
+  name: c?.name ?? "",
+  phone24h: c?.phone24h ?? "",
+  nurseLine: c?.nurseLine ?? "",
+  address: c?.address ?? "",
+  portalUrl: c?.portalUrl ?? "",
+  notes: c?.notes ?? "",
+});
+
+/**
+ * A clinic's name and numbers, new or changed: used in Settings, the support
+ * lines and (in a dialog) the new-cycle form. Checks each number and the
+ * portal link as it is submitted, in words that say what is wrong, and
+ * records one `ClinicSaved` with only what changed.
+ */
+export function ClinicForm({
+  clinic,
+  offerCurrent,
+  currentByDefault,
+  Heading = "h3",
+  onSaved,
+  onCancel,
+}: {
+  /** The clinic to change; a new one when absent. */
+  clinic?: Clinic;
+  /** Ask whether this is the current clinic (not when it is the only one, or already current). */
+  offerCurrent: boolean;
+  currentByDefault: boolean;
+  Heading?: "h2" | "h3" | "h4" | "h5";
+  onSaved: (clinic: { id: string; name: string }) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useI18n();
+  const client = useClient();
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<Values>(() => valuesOf(clinic));
+  const [current, setCurrent] = useState(currentByDefault);
+  const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: FieldName) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  function check(v: Values): Partial<Record<FieldName, string>> {
+    const found: Partial<Record<FieldName, string>> = {};
+    if (!v.name.trim()) found.name = t("clinics.form.nameRequired");
+    const p24 = phoneError(t, v.phone24h);
+    if (p24) found.phone24h = p24;
+    const nurse = phoneError(t, v.nurseLine);
+    if (nurse) found.nurseLine = nurse;
+    const portal = linkError(t, v.portalUrl);
+    if (portal) found.portalUrl = portal;
+    return found;
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    // In a dialog opened from the cycle form, React passes a submit up through
+    // the portal to that form: saving the clinic must not start the cycle.
+    e.stopPropagation();
+    const found = check(values);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      requestAnimationFrame(() => focusFirstInvalid(form.current));
+      return;
+    }
+    const next: Values = {
+      name: values.name.trim(),
+      phone24h: values.phone24h.trim(),
+      nurseLine: values.nurseLine.trim(),
+      address: values.address.trim(),
+      portalUrl: wholeLink(values.portalUrl),
+      notes: values.notes.trim(),
+    };
+    const before = valuesOf(clinic);
+    // Only what changed, so an edit on another device to another field is kept.
+    const changed = (Object.keys(next) as FieldName[]).filter(
+      (f) => !clinic || next[f] !== before[f],
+    );
+    const payload: Record<string, unknown> = { clinicId: clinic?.id ?? client.newId() };
+    for (const f of changed) {
+      if (next[f]) payload[f] = next[f];
+      else if (clinic) payload[f] = null;
+    }
+    if (offerCurrent && current) payload.current = true;
+    if (Object.keys(payload).length === 1) {
+      onSaved({ id: clinic!.id, name: next.name });
+      return;
+    }
+    setBusy(true);
+    const r = await client.record("ClinicSaved", payload as PayloadInput<"ClinicSaved">);
+    setBusy(false);
+    if (!r.ok) {
+      const field = r.error.field.replace(/^payload\./, "") as FieldName;
+      setErrors(field in next ? { [field]: problemText(r.error) } : { form: problemText(r.error) });
+      return;
+    }
+    setErrors({});
+    onSaved({ id: r.value.payload.clinicId, name: next.name });
+  }
+
+  const input = (field: FieldName, type: "text" | "tel" | "url", autoComplete = "off") => (
+    <Field
+      id={`${id}-${field}`}
+      label={t(`clinics.form.${field}`)}
+      hint={
+        field === "phone24h" || field === "nurseLine" || field === "portalUrl"
+          ? t(`clinics.form.${field}.hint`)
+          : undefined
+      }
+      error={errors[field]}
+    >
+      {(describedBy, invalid) => (
+        <input
+          id={`${id}-${field}`}
+          type={type}
+          inputMode={type === "text" ? undefined : type}
+          autoComplete={autoComplete}
+          value={values[field]}
+          onChange={(e) => set(field)(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form
+      ref={form}
+      className="stack add-form clinic-form"
+      onSubmit={save}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
+      <Heading id={`${id}-title`}>
+        {clinic ? t("clinics.form.titleEdit", { name: clinic.name }) : t("clinics.form.titleNew")}
+      </Heading>
+      {input("name", "text", "organization")}
+      {input("phone24h", "tel")}
+      {input("nurseLine", "tel")}
+      {input("address", "text", "street-address")}
+      {input("portalUrl", "url")}
+      <Field id={`${id}-notes`} label={t("clinics.form.notes")} hint={t("clinics.form.notes.hint")}>
+        {(describedBy) => (
+          <textarea
+            id={`${id}-notes`}
+            rows={2}
+            value={values.notes}
+            onChange={(e) => set("notes")(e.target.value)}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      {offerCurrent && (
+        <div className="stack-tight">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={current}
+              onChange={(e) => setCurrent(e.target.checked)}
+              aria-describedby={`${id}-current-hint`}
+            />
+            {t("clinics.form.current")}
+          </label>
+          <p className="hint" id={`${id}-current-hint`}>
+            {t("clinics.form.current.hint")}
+          </p>
+        </div>
+      )}
+      <FormError>{errors.form}</FormError>
+      <div className="row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t("form.saving") : t("clinics.form.save")}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t("form.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
+import { useId, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { FormError } from "../../components/Field.tsx";
+import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { problemText } from "../../components/forms/problems.ts";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { ClinicDetails } from "./ClinicDetails.tsx";
+import { ClinicForm } from "./ClinicForm.tsx";
+
+/**
+ * The person's clinics, set up once: each with its 24-hour line, nurse line,
+ * address and portal, one of them current (new cycles start with it). A
+ * viewer reads the cards; the controls are for those who may record.
+ */
+export function Clinics() {
+  const { t } = useI18n();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const clinics = clinicList(state);
+  const current = currentClinic(state);
+
+  return (
+    <section className="card stack" id="clinics" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("clinics.title")}</h2>
+      <p className="hint">{t("clinics.intro")}</p>
+      {clinics.length === 0 ? (
+        <p className="muted">{t("clinics.empty")}</p>
+      ) : (
+        <ul className="plain-list clinic-list">
+          {clinics.map((c) => (
+            <ClinicItem
+              key={c.id}
+              clinic={c}
+              isCurrent={c.id === current?.id}
+              others={clinics.length > 1}
+            />
+          ))}
+        </ul>
+      )}
+      <WhenCanRecord>
+        <AddDisclosure label={t("clinics.add")}>
+          {(close) => (
+            <ClinicForm
+              offerCurrent={clinics.length > 0}
+              currentByDefault={current === null}
+              onSaved={() => {
+                toast.show(t("clinics.saved"));
+                close();
+              }}
+              onCancel={close}
+            />
+          )}
+        </AddDisclosure>
+      </WhenCanRecord>
+    </section>
+  );
+}
+
+function ClinicItem({
+  clinic,
+  isCurrent,
+  others,
+}: {
+  clinic: Clinic;
+  isCurrent: boolean;
+  others: boolean;
+}) {
+  const { t } = useI18n();
+  const client = useClient();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = clinic.name;
+
+  async function makeCurrent() {
+    const r = await client.record("ClinicSaved", { clinicId: clinic.id, current: true });
+    if (!r.ok) return setError(problemText(r.error));
+    setError(null);
+    toast.show(t("clinics.madeCurrent", { name }));
+  }
+
+  async function remove() {
+    const r = await client.record("ClinicRemoved", { clinicId: clinic.id });
+    if (!r.ok) return setError(problemText(r.error));
+    toast.show(t("clinics.removed"));
+  }
+
+  return (
+    <li className="clinic-item stack-tight">
+      <h3 className="clinic-name">
+        {name}
+        {isCurrent && others && <span className="badge">{t("clinics.current")}</span>}
+      </h3>
+      <ClinicDetails clinic={clinic} notes={clinic.notes} name={false} />
+      {editing ? (
+        <ClinicForm
+          clinic={clinic}
+          offerCurrent={others && !isCurrent}
+          currentByDefault={false}
+          onSaved={() => {
+            toast.show(t("clinics.saved"));
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <WhenCanRecord>
+          <div className="row record-actions">
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t("clinics.editLabel", { name })}
+              onClick={() => setEditing(true)}
+            >
+              {t("clinics.edit")}
+            </button>
+            {others && !isCurrent && (
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t("clinics.makeCurrentLabel", { name })}
+                onClick={() => void makeCurrent()}
+              >
+                {t("clinics.makeCurrent")}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t("clinics.removeLabel", { name })}
+              onClick={() => setConfirm(true)}
+            >
+              {t("clinics.remove")}
+            </button>
+          </div>
+        </WhenCanRecord>
+      )}
+      <FormError>{error}</FormError>
+      <ConfirmDialog
+        open={confirm}
+        title={t("clinics.removeTitle", { name })}
+        body={t("clinics.removeBody")}
+        confirmLabel={t("clinics.remove")}
+        cancelLabel={t("clinics.keep")}
+        onConfirm={() => void remove()}
+        onClose={() => setConfirm(false)}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * Clinics and who to call (domain slice `clinics`): the person's clinics,
+ * their own support lines and the crisis lines for their country. Settings
+ * mounts the clinics section; treatment picks a cycle's clinic with the form
+ * and card; wellbeing, pregnancy, Today and quiet mode show the support lines.
+ */
+export { ClinicDetails } from "./ClinicDetails.tsx";
+export { ClinicForm } from "./ClinicForm.tsx";
+export { Clinics } from "./Clinics.tsx";
+export { SupportLines } from "./SupportLines.tsx";

@@ -1,0 +1,2 @@
+/** Journal (domain slice `journal`): notes, corrected and deleted with undo. */
+export { Journal } from "./Journal.tsx";

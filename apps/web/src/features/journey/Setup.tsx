@@ -1,0 +1,84 @@
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import { useClient } from "../../app/client-context.tsx";
+import { importPickedFile } from "../../app/files.ts";
+import { useCanRecord } from "../../app/sync-context.tsx";
+import { nowZoned } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
+import { useT } from "../../i18n/i18n.tsx";
+import { SignInOffer } from "../account/index.ts";
+import { JourneyForm } from "./JourneyForm.tsx";
+
+export function Setup() {
+  const t = useT();
+  const client = useClient();
+  const canRecord = useCanRecord();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
+
+  async function restore(e: ChangeEvent<HTMLInputElement>) {
+    const outcome = await importPickedFile(client, e);
+    // On success the journey exists and the app moves on to Today by itself.
+    if (outcome.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
+    else if (outcome.kind === "refused")
+      setRestoreMessage(t("settings.import.failed", { message: outcome.problem.message }));
+    else if (outcome.kind === "added" && !client.state.journey)
+      setRestoreMessage(t("setup.restore.noJourney"));
+  }
+
+  useEffect(() => {
+    document.title = t("setup.title");
+  }, [t]);
+  if (!canRecord) {
+    // A viewer whose shared record has not arrived yet: nothing to set up here.
+    return (
+      <main id="main" className="setup">
+        <div className="setup-card">
+          <h1>{t("setup.title")}</h1>
+          <p className="lead" role="status">
+            {t("setup.viewerWaiting")}
+          </p>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main id="main" className="setup">
+      <div className="setup-card">
+        <h1>{t("setup.title")}</h1>
+        <p className="lead">{t("setup.intro")}</p>
+        <JourneyForm
+          submitLabel={t("setup.submit")}
+          onSubmit={async (f) => {
+            const r = await client.record("JourneyCreated", {
+              ...(f.displayName.trim() && { displayName: f.displayName }),
+              ...(f.partnerName.trim() && { partnerName: f.partnerName }),
+              dateOfBirth: f.dateOfBirth,
+              homeZone: f.homeZone,
+              createdAt: nowZoned(f.homeZone),
+            });
+            return r.ok ? null : r.error;
+          }}
+        />
+        <section className="restore stack-tight" aria-labelledby="restore-title">
+          <h2 id="restore-title">{t("setup.restore.title")}</h2>
+          <p className="hint">{t("setup.restore.hint")}</p>
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            {t("setup.restore")}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label={t("setup.restore")}
+            onChange={restore}
+          />
+          <FormError>{restoreMessage}</FormError>
+        </section>
+        <SignInOffer />
+        <p className="hint">{t("setup.disclaimer")}</p>
+      </div>
+    </main>
+  );
+}

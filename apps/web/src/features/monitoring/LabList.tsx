@@ -1,0 +1,260 @@
+import {
+  type Cycle,
+  convertLab,
+  cycleDay,
+  type LabResult,
+  type Preferences,
+} from "@trellis/domain";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useClient } from "../../app/client-context.tsx";
+import { epochMsOf } from "../../app/time.ts";
+import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { dayKind } from "./days.ts";
+import { labDigits, preferredUnit, unitsDiffer } from "./units.ts";
+
+/**
+ * The cycle's blood results, newest first: the value as entered and, when it
+ * differs, in the person's unit. A result known to be wrong can be marked so
+ * (it stays, but leaves the chart) and included again; removing one asks first.
+ */
+export function LabList({
+  cycle,
+  results,
+  prefs,
+  zone,
+}: {
+  cycle: Cycle;
+  results: readonly LabResult[];
+  prefs: Preferences;
+  zone: string;
+}) {
+  const { t } = useI18n();
+  const client = useClient();
+  const toast = useToast();
+  const [removing, setRemoving] = useState<LabResult | null>(null);
+  const label = useLabel(cycle, zone);
+  const inline = useLabel(cycle, zone, "inline");
+
+  async function remove(r: LabResult) {
+    const done = await client.record("LabResultRetracted", { resultId: r.id });
+    toast.show(
+      done.ok
+        ? t("monitoring.lab.removed", { analyte: r.analyte })
+        : t("form.problem", { message: done.error.message }),
+    );
+  }
+
+  return (
+    <>
+      <ul className="records">
+        {results.map((r) => (
+          <LabItem
+            key={r.id}
+            result={r}
+            prefs={prefs}
+            when={label(r)}
+            inlineWhen={inline(r)}
+            onRemove={() => setRemoving(r)}
+          />
+        ))}
+      </ul>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("monitoring.lab.removeTitle")}
+        body={
+          removing
+            ? t("monitoring.lab.removeBody", { analyte: removing.analyte, when: inline(removing) })
+            : ""
+        }
+        confirmLabel={t("monitoring.remove")}
+        cancelLabel={t("monitoring.keep")}
+        onConfirm={() => removing && void remove(removing)}
+        onClose={() => setRemoving(null)}
+      />
+    </>
+  );
+}
+
+/** When a result was drawn, as a list line ("Stim day 9 · ...") or inside a sentence ("stim day 9 (...)"). */
+function useLabel(
+  cycle: Cycle,
+  zone: string,
+  form: "list" | "inline" = "list",
+): (r: LabResult) => string {
+  const { t, dateTime } = useI18n();
+  const kind = dayKind(cycle);
+  const key = form === "list" ? "monitoring.listDay" : "monitoring.inlineDay";
+  return (r) => {
+    const when = dateTime(epochMsOf(r.drawnAt), zone);
+    // The day where the blood was drawn, as the selectors count it.
+    const day = r.cycleId === cycle.id ? cycleDay(cycle, r.drawnAt.slice(0, 10)) : null;
+    return day === null ? when : t(key, { kind, day, when });
+  };
+}
+
+function LabItem({
+  result: r,
+  prefs,
+  when,
+  inlineWhen,
+  onRemove,
+}: {
+  result: LabResult;
+  prefs: Preferences;
+  when: string;
+  inlineWhen: string;
+  onRemove: () => void;
+}) {
+  const { t, number } = useI18n();
+  const client = useClient();
+  const toast = useToast();
+  const id = useId();
+  const [marking, setMarking] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  // After marking or including, focus the button that undoes it, so keyboard users keep their place.
+  const firstAction = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current && !marking) {
+      moved.current = false;
+      firstAction.current?.focus();
+    }
+  });
+  const shown = (n: number) => number(n, labDigits(n));
+  const mine = preferredUnit(r.analyte, prefs);
+  const converted = unitsDiffer(r.analyte, r.unit, mine)
+    ? convertLab({ analyte: r.analyte, value: r.value, unit: r.unit }, mine)
+    : null;
+  const name = t("monitoring.lab.itemName", { analyte: r.analyte, when: inlineWhen });
+
+  async function exclude(e: FormEvent) {
+    e.preventDefault();
+    const done = await client.record("LabResultExcluded", {
+      resultId: r.id,
+      excluded: true,
+      ...(reason.trim() && { reason: reason.trim() }),
+    });
+    if (done.ok) {
+      moved.current = true;
+      setMarking(false);
+      setReason("");
+      setError(null);
+      toast.show(t("monitoring.lab.excluded", { analyte: r.analyte }));
+    } else {
+      setError(t("form.problem", { message: done.error.message }));
+    }
+  }
+
+  async function include() {
+    const done = await client.record("LabResultExcluded", { resultId: r.id, excluded: false });
+    moved.current = done.ok;
+    toast.show(
+      done.ok
+        ? t("monitoring.lab.included", { analyte: r.analyte })
+        : t("form.problem", { message: done.error.message }),
+    );
+  }
+
+  return (
+    <li className={`record${r.excluded ? " record-excluded" : ""}`}>
+      <p className="record-when">{when}</p>
+      <p className="record-value">
+        <span className="record-analyte">{r.analyte}</span>{" "}
+        {t("monitoring.lab.value.shown", { value: shown(r.value), unit: r.unit })}
+        {converted?.ok && (
+          <span className="muted">
+            {" "}
+            {t("monitoring.lab.value.converted", {
+              value: shown(converted.value.value),
+              unit: converted.value.unit,
+            })}
+          </span>
+        )}
+      </p>
+      {r.excluded && (
+        <p className="record-note small">
+          {r.excludedReason
+            ? t("monitoring.lab.excludedWithReason", { reason: r.excludedReason })
+            : t("monitoring.lab.excludedNote")}
+        </p>
+      )}
+      {marking ? (
+        <form className="stack-tight" onSubmit={exclude} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t("monitoring.lab.reason")}</label>
+            <p className="hint" id={`${id}-reason-hint`}>
+              {t("monitoring.lab.reason.hint")}
+            </p>
+            <input
+              id={`${id}-reason`}
+              maxLength={300}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-describedby={error ? `${id}-reason-hint ${id}-error` : `${id}-reason-hint`}
+              // biome-ignore lint/a11y/noAutofocus: the person just asked to mark this result.
+              autoFocus
+            />
+          </div>
+          {error && (
+            <p className="error" id={`${id}-error`}>
+              {error}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" className="button button-primary">
+              {t("monitoring.lab.exclude")}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                moved.current = true;
+                setMarking(false);
+              }}
+            >
+              {t("form.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <WhenCanRecord>
+          <div className="record-actions">
+            {r.excluded ? (
+              <button
+                ref={firstAction}
+                type="button"
+                className="button button-quiet"
+                aria-label={t("monitoring.lab.includeLabel", { name })}
+                onClick={include}
+              >
+                {t("monitoring.lab.include")}
+              </button>
+            ) : (
+              <button
+                ref={firstAction}
+                type="button"
+                className="button button-quiet"
+                aria-label={t("monitoring.lab.excludeLabel", { name })}
+                onClick={() => setMarking(true)}
+              >
+                {t("monitoring.lab.exclude")}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-label={t("monitoring.lab.removeLabel", { name })}
+              onClick={onRemove}
+            >
+              {t("monitoring.remove")}
+            </button>
+          </div>
+        </WhenCanRecord>
+      )}
+    </li>
+  );
+}

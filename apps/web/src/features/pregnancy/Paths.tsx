@@ -1,0 +1,320 @@
+import {
+  adoptionMilestones,
+  carrierMilestones,
+  type OtherPath,
+  type PathKind,
+  type PathMilestoneKind,
+  pathList,
+  pathTimeline,
+  type TimelineItem,
+} from "@trellis/domain";
+import { type FormEvent, useId, useState } from "react";
+import { Link } from "wouter";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { routes } from "../../app/routes.ts";
+import { todayIso } from "../../app/time.ts";
+import { FormError } from "../../components/Field.tsx";
+import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { DateField, TextField } from "../../components/forms/inputs.tsx";
+import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { problemText } from "../../components/forms/problems.ts";
+import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { outcomeLine } from "./words.ts";
+
+/** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */
+export function Paths() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const state = useJourneyState();
+  const paths = pathList(state);
+  return (
+    <Page title={t("paths.title")} intro={t("paths.intro")}>
+      <ReadOnlyNote />
+      {paths.length === 0 ? (
+        <p className="card empty">{t("paths.empty")}</p>
+      ) : (
+        <ul className="plain-list stack-tight">
+          {paths.map((p) => {
+            const steps = pathTimeline(state, p.id).filter((i) => i.kind === "milestone").length;
+            return (
+              <li key={p.id} className="card">
+                <Link href={routes.transfers.path(p.id)} className="card-link">
+                  {p.name}
+                </Link>
+                <p className="muted small">
+                  {t("paths.card.since", {
+                    kind: t(`paths.kind.${p.kind}`),
+                    date: i18n.day(p.startedOn, true),
+                  })}
+                </p>
+                <p className="small">{t("paths.card.steps", { count: steps })}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <WhenCanRecord>
+        <section className="card">
+          <AddDisclosure label={t("paths.start")}>
+            {(close) => <PathForm onDone={close} />}
+          </AddDisclosure>
+        </section>
+      </WhenCanRecord>
+    </Page>
+  );
+}
+
+function PathForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const [kind, setKind] = useState<PathKind>("gestational-carrier");
+  const [name, setName] = useState("");
+  const [started, setStarted] = useState(todayIso(state.journey!.homeZone));
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!name.trim()) return setErrors({ name: t("form.required") });
+    const r = await client.record("PathStarted", {
+      pathId: client.newId(),
+      kind,
+      name: name.trim(),
+      startedOn: started,
+      ...(note.trim() && { note: note.trim() }),
+    });
+    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    toast.show(t("paths.saved"));
+    onDone();
+  }
+
+  return (
+    <form className="stack add-form" onSubmit={save} noValidate>
+      <PillGroup
+        legend={t("paths.form.kind")}
+        name={`${id}-kind`}
+        options={(["gestational-carrier", "adoption"] as const).map((k) => ({
+          value: k,
+          label: t(`paths.kind.${k}`),
+        }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <TextField
+        id={`${id}-name`}
+        label={t(kind === "adoption" ? "paths.form.name.adoption" : "paths.form.name.carrier")}
+        value={name}
+        onChange={setName}
+        error={errors.name}
+      />
+      <DateField
+        id={`${id}-started`}
+        label={t("paths.form.started")}
+        value={started}
+        onChange={setStarted}
+      />
+      <TextField id={`${id}-note`} label={t("paths.form.note")} value={note} onChange={setNote} />
+      <FormError>{errors.form}</FormError>
+      <div>
+        <button type="submit" className="button button-primary">
+          {t("paths.form.save")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function timelineKey(item: TimelineItem): string {
+  switch (item.kind) {
+    case "started":
+      return `started-${item.path.id}`;
+    case "milestone":
+      return item.milestone.id;
+    case "transfer":
+      return item.transfer.id;
+    case "outcome":
+      return item.outcome.id;
+  }
+}
+
+function itemText(i18n: I18n, item: TimelineItem): string {
+  switch (item.kind) {
+    case "started":
+      return i18n.t("paths.timeline.started");
+    case "milestone":
+      return item.milestone.milestone === "other" && item.milestone.title
+        ? item.milestone.title
+        : i18n.t(`paths.step.${item.milestone.milestone}`);
+    case "transfer":
+      return i18n.t("paths.timeline.transfer", {
+        name: item.transfer.recipient.kind === "carrier" ? item.transfer.recipient.name : "",
+      });
+    case "outcome":
+      return outcomeLine(i18n, item.outcome);
+  }
+}
+
+/** One path as a timeline, oldest first, with a form for the next step. */
+export function PathDetail({ pathId }: { pathId: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const path = state.paths.get(pathId);
+  if (!path) {
+    return (
+      <Page title={t("paths.title")}>
+        <section className="card empty">
+          <h2>{t("paths.notFound")}</h2>
+          <Link className="button" href={routes.transfers.paths}>
+            {t("paths.back")}
+          </Link>
+        </section>
+      </Page>
+    );
+  }
+  const items = pathTimeline(state, path.id);
+
+  async function remove(milestoneId: string) {
+    const r = await client.record("PathMilestoneRetracted", { milestoneId });
+    if (r.ok) toast.show(t("paths.step.removed"));
+  }
+
+  return (
+    <Page
+      title={path.name}
+      intro={t("paths.card.since", {
+        kind: t(`paths.kind.${path.kind}`),
+        date: i18n.day(path.startedOn, true),
+      })}
+    >
+      <ReadOnlyNote />
+      {path.note && <p className="card note-text">{path.note}</p>}
+      <section className="card stack" aria-labelledby={`${id}-timeline`}>
+        <h2 id={`${id}-timeline`}>{t("paths.timeline")}</h2>
+        <ol className="timeline">
+          {items.map((item) => (
+            <li key={timelineKey(item)} className={`timeline-item timeline-${item.kind}`}>
+              <span className="timeline-date">{i18n.day(item.on, true)}</span>
+              <span className="timeline-text">
+                {item.kind === "transfer" ? (
+                  <Link href={routes.transfers.detail(item.transfer.id)}>
+                    {itemText(i18n, item)}
+                  </Link>
+                ) : (
+                  itemText(i18n, item)
+                )}
+              </span>
+              {item.kind === "milestone" && item.milestone.note && (
+                <span className="timeline-note small">{item.milestone.note}</span>
+              )}
+              {item.kind === "milestone" && (
+                <WhenCanRecord>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
+                    onClick={() => void remove(item.milestone.id)}
+                  >
+                    {t("paths.step.remove")}
+                  </button>
+                </WhenCanRecord>
+              )}
+            </li>
+          ))}
+        </ol>
+        <WhenCanRecord>
+          <AddDisclosure label={t("paths.addStep")}>
+            {(close) => <StepForm path={path} onDone={close} />}
+          </AddDisclosure>
+        </WhenCanRecord>
+      </section>
+    </Page>
+  );
+}
+
+function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const id = useId();
+  const kinds: readonly PathMilestoneKind[] =
+    path.kind === "adoption" ? adoptionMilestones : carrierMilestones;
+  const [milestone, setMilestone] = useState<PathMilestoneKind>(kinds[0]!);
+  const [date, setDate] = useState(todayIso(state.journey!.homeZone));
+  const [title, setTitle] = useState("");
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (milestone === "other" && !title.trim()) return setErrors({ title: t("form.required") });
+    const r = await client.record("PathMilestoneRecorded", {
+      milestoneId: client.newId(),
+      pathId: path.id,
+      milestone,
+      on: date,
+      ...(milestone === "other" && { title: title.trim() }),
+      ...(note.trim() && { note: note.trim() }),
+    });
+    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    toast.show(t("paths.step.saved"));
+    onDone();
+  }
+
+  return (
+    <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t("paths.step.form.title")}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t("paths.step.form.kind")}</label>
+        <select
+          id={`${id}-kind`}
+          value={milestone}
+          onChange={(e) => setMilestone(e.target.value as PathMilestoneKind)}
+        >
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`paths.step.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {milestone === "other" && (
+        <TextField
+          id={`${id}-what`}
+          label={t("paths.step.form.title.label")}
+          value={title}
+          onChange={setTitle}
+          error={errors.title}
+        />
+      )}
+      <DateField
+        id={`${id}-date`}
+        label={t("paths.step.form.date")}
+        value={date}
+        onChange={setDate}
+      />
+      <TextField
+        id={`${id}-note`}
+        label={t("paths.step.form.note")}
+        value={note}
+        onChange={setNote}
+      />
+      <FormError>{errors.form}</FormError>
+      <div>
+        <button type="submit" className="button button-primary">
+          {t("paths.form.save")}
+        </button>
+      </div>
+    </form>
+  );
+}

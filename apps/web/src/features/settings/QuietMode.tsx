@@ -1,0 +1,65 @@
+import { useId, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { SupportLines } from "../clinics/index.ts";
+
+/**
+ * Quiet mode in one tap: hides odds and pregnancy milestones (due dates,
+ * weeks, countdowns) everywhere until it is turned off. The record keeps
+ * everything; only what shows changes. It is a choice kept in the record, so
+ * a viewer sees whether it is on but has no switch.
+ */
+export function QuietMode() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const canRecord = useCanRecord();
+  const id = useId();
+  const on = state.preferences.quietMode;
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle() {
+    const r = await client.record("PreferencesUpdated", { quietMode: !on });
+    if (r.ok) {
+      setError(null);
+      toast.show(t(on ? "quiet.off" : "quiet.on"));
+    } else {
+      setError(t("form.problem", { message: r.error.message }));
+    }
+  }
+
+  return (
+    <section className="card stack-tight" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("quiet.title")}</h2>
+      <p className="hint" id={`${id}-hint`}>
+        {t("quiet.hint")}
+      </p>
+      {canRecord ? (
+        <button
+          type="button"
+          role="switch"
+          aria-checked={on}
+          aria-describedby={`${id}-hint`}
+          className={`switch${on ? " switch-on" : ""}`}
+          onClick={() => void toggle()}
+        >
+          <span className="switch-track" aria-hidden="true">
+            <span className="switch-thumb" />
+          </span>
+          <span>{t("quiet.toggle")}</span>
+        </button>
+      ) : (
+        <p>{t(on ? "quiet.on" : "quiet.off")}</p>
+      )}
+      <FormError>{error}</FormError>
+      <details className="source">
+        <summary>{t("loss.support")}</summary>
+        <SupportLines headingLevel={3} />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { type ChangeEvent, useRef, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { downloadFile, importPickedFile } from "../../app/files.ts";
+import { todayIso } from "../../app/time.ts";
+import { Page } from "../../components/Page.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { AccountSync } from "../account/index.ts";
+import { Clinics } from "../clinics/index.ts";
+import { JourneyForm } from "../journey/index.ts";
+import { CountrySetting } from "./CountrySetting.tsx";
+import { QuietMode } from "./QuietMode.tsx";
+import { ReminderSettings } from "./ReminderSettings.tsx";
+import { UnitPreferences } from "./UnitPreferences.tsx";
+
+export function Settings() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const journey = state.journey!;
+  const toast = useToast();
+  const [importMessage, setImportMessage] = useState<string | null>(null);
+  const [persistMessage, setPersistMessage] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  async function exportAll() {
+    const file = await client.exportAll();
+    downloadFile(
+      `trellis-export-${todayIso(journey.homeZone)}.json`,
+      "application/json",
+      JSON.stringify(file, null, 2),
+    );
+  }
+
+  async function importChosen(e: ChangeEvent<HTMLInputElement>) {
+    const outcome = await importPickedFile(client, e);
+    if (outcome.kind === "none") return;
+    setImportMessage(
+      outcome.kind === "unreadable"
+        ? t("settings.import.unreadable")
+        : outcome.kind === "added"
+          ? t("settings.import.done", { count: outcome.count })
+          : t("settings.import.failed", { message: outcome.problem.message }),
+    );
+  }
+
+  async function persist() {
+    const granted = (await navigator.storage?.persist?.()) ?? false;
+    setPersistMessage(granted ? t("settings.persist.granted") : t("settings.persist.denied"));
+  }
+
+  return (
+    <Page title={t("settings.title")}>
+      <ReadOnlyNote />
+      <WhenCanRecord>
+        <section className="card stack" aria-labelledby="settings-journey">
+          <h2 id="settings-journey">{t("settings.journey")}</h2>
+          <JourneyForm
+            initial={journey}
+            submitLabel={t("form.save")}
+            onSubmit={async (f) => {
+              const changes = {
+                ...(f.displayName.trim() !== (journey.displayName ?? "") && {
+                  displayName: f.displayName.trim() || null,
+                }),
+                ...(f.partnerName.trim() !== (journey.partnerName ?? "") && {
+                  partnerName: f.partnerName.trim() || null,
+                }),
+                ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
+                ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
+              };
+              if (Object.keys(changes).length > 0) {
+                const r = await client.record("JourneyUpdated", changes);
+                if (!r.ok) return r.error;
+              }
+              toast.show(t("settings.journey.saved"));
+              return null;
+            }}
+          />
+        </section>
+      </WhenCanRecord>
+
+      <Clinics />
+      <QuietMode />
+      <ReminderSettings />
+      <UnitPreferences />
+      <CountrySetting />
+      <AccountSync />
+
+      <section className="card stack" aria-labelledby="settings-data">
+        <h2 id="settings-data">{t("settings.data")}</h2>
+        <p>{t("settings.data.where", { count: state.eventCount })}</p>
+        {client.unreadable.length > 0 && (
+          <p className="notice">{t("settings.unreadable", { count: client.unreadable.length })}</p>
+        )}
+        <div className="stack-tight">
+          <button type="button" className="button" onClick={exportAll}>
+            {t("settings.export")}
+          </button>
+          <p className="hint">{t("settings.export.hint")}</p>
+        </div>
+        <WhenCanRecord>
+          <div className="stack-tight">
+            <button type="button" className="button" onClick={() => importInput.current?.click()}>
+              {t("settings.import")}
+            </button>
+            <input
+              ref={importInput}
+              type="file"
+              accept="application/json,.json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t("settings.import")}
+              onChange={importChosen}
+            />
+            <p className="hint">{t("settings.import.hint")}</p>
+            {importMessage && <p role="status">{importMessage}</p>}
+          </div>
+        </WhenCanRecord>
+        <div className="stack-tight">
+          <button type="button" className="button" onClick={persist}>
+            {t("settings.persist")}
+          </button>
+          <p className="hint">{t("settings.persist.hint")}</p>
+          {persistMessage && <p role="status">{persistMessage}</p>}
+        </div>
+        <div className="stack-tight">
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => dialog.current?.showModal()}
+          >
+            {t("settings.erase")}
+          </button>
+          <p className="hint">{t("settings.erase.hint")}</p>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="settings-privacy">
+        <h2 id="settings-privacy">{t("settings.privacy")}</h2>
+        <p>{t("settings.privacy.body")}</p>
+      </section>
+
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">{t("settings.about")}</h2>
+        <p>{t("settings.about.body")}</p>
+        <p className="muted small">{t("settings.version", { version: __APP_VERSION__ })}</p>
+      </section>
+
+      <dialog
+        ref={dialog}
+        className="dialog"
+        aria-labelledby="erase-title"
+        aria-describedby="erase-body"
+      >
+        <h2 id="erase-title">{t("settings.erase.confirmTitle")}</h2>
+        <p id="erase-body">{t("settings.erase.confirmBody")}</p>
+        <form method="dialog" className="row">
+          <button type="submit" className="button">
+            {t("form.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={async () => {
+              dialog.current?.close();
+              await client.eraseDevice();
+            }}
+          >
+            {t("settings.erase.confirm")}
+          </button>
+        </form>
+      </dialog>
+    </Page>
+  );
+}

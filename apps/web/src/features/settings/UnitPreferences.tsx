@@ -1,0 +1,99 @@
+import type { Preferences } from "@trellis/domain";
+import { type FormEvent, useId, useState } from "react";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
+import { FormError } from "../../components/Field.tsx";
+import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+type UnitKey = "weightUnit" | "e2Unit" | "p4Unit" | "amhUnit";
+type Units = Pick<Preferences, UnitKey>;
+
+const choices: { readonly [K in UnitKey]: readonly Units[K][] } = {
+  weightUnit: ["kg", "lb"],
+  e2Unit: ["pg/mL", "pmol/L"],
+  p4Unit: ["ng/mL", "nmol/L"],
+  amhUnit: ["ng/mL", "pmol/L"],
+};
+const keys = Object.keys(choices) as UnitKey[];
+
+/**
+ * The units Trellis shows weights and blood results in. Results keep the unit
+ * they were entered in; charts and conversions use these. Saves only what
+ * changed. They are kept in the record, so a viewer sees them as a list.
+ */
+export function UnitPreferences() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const canRecord = useCanRecord();
+  const id = useId();
+  const saved: Units = {
+    weightUnit: state.preferences.weightUnit,
+    e2Unit: state.preferences.e2Unit,
+    p4Unit: state.preferences.p4Unit,
+    amhUnit: state.preferences.amhUnit,
+  };
+  const [draft, setDraft] = useState<Units>(saved);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const changed: Partial<Units> = Object.fromEntries(
+      keys.filter((k) => draft[k] !== saved[k]).map((k) => [k, draft[k]]),
+    );
+    if (Object.keys(changed).length === 0) {
+      setError(null);
+      toast.show(t("monitoring.units.unchanged"));
+      return;
+    }
+    setBusy(true);
+    const r = await client.record("PreferencesUpdated", changed);
+    setBusy(false);
+    if (r.ok) {
+      setError(null);
+      toast.show(t("monitoring.units.saved"));
+    } else {
+      setError(t("form.problem", { message: r.error.message }));
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("monitoring.units")}</h2>
+      <p className="hint">{t("monitoring.units.hint")}</p>
+      {canRecord ? (
+        <form className="stack" onSubmit={save} noValidate>
+          {keys.map((k) => (
+            <PillGroup
+              key={k}
+              legend={t(`monitoring.units.${k}`)}
+              name={k}
+              options={choices[k].map((u) => ({ value: u, label: u }))}
+              value={draft[k]}
+              onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
+            />
+          ))}
+          <FormError>{error}</FormError>
+          <div>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? t("form.saving") : t("monitoring.units.save")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <dl className="record-facts">
+          {keys.map((k) => (
+            <div key={k}>
+              <dt>{t(`monitoring.units.${k}`)}</dt>
+              <dd>{saved[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+/** Sharing a record (account sync): invite someone, manage members, accept an invite. */
+export { AcceptInviteScreen } from "./AcceptInvite.tsx";
+export { InviteScreen } from "./Invite.tsx";
+export { MembersScreen } from "./Members.tsx";

@@ -1,0 +1,300 @@
+import type { BatchDraft } from "@trellis/client";
+import {
+  currentClinic,
+  draftPlanFromTemplate,
+  medicationCatalogue,
+  type PlanDraftItem,
+  type ProtocolTemplate,
+  protocolTemplates,
+} from "@trellis/domain";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { useLocation } from "wouter";
+import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { routes } from "../../app/routes.ts";
+import { todayIso } from "../../app/time.ts";
+import { Field, FormError } from "../../components/Field.tsx";
+import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { Page } from "../../components/Page.tsx";
+import { RecordingScreen } from "../../components/ReadOnly.tsx";
+import { useToast } from "../../components/Toast.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { ClinicPicker } from "./ClinicPicker.tsx";
+import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
+
+let keys = 0;
+const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
+
+export function StartCycle() {
+  const { t } = useI18n();
+  return (
+    <RecordingScreen title={t("cycle.new.title")}>
+      <StartCycleForm />
+    </RecordingScreen>
+  );
+}
+
+function StartCycleForm() {
+  const { t } = useI18n();
+  const client = useClient();
+  const state = useJourneyState();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const zone = state.journey!.homeZone;
+  const id = useId();
+
+  const [template, setTemplate] = useState<ProtocolTemplate>(protocolTemplates[0]!);
+  const [startDate, setStartDate] = useState(todayIso(zone));
+  // The current clinic is carried into each new cycle.
+  const [clinicId, setClinicId] = useState(() => currentClinic(state)?.id ?? "");
+  const [transferPlan, setTransferPlan] = useState<"freeze-all" | "fresh">("freeze-all");
+  const [items, setItems] = useState<EditableItem[]>(() =>
+    draftPlanFromTemplate(protocolTemplates[0]!).map(withKey),
+  );
+  const [adding, setAdding] = useState("");
+  const [otherName, setOtherName] = useState("");
+  const [errors, setErrors] = useState<{
+    form?: string;
+    startDate?: string;
+    items: Record<string, string>;
+  }>({ items: {} });
+  const [busy, setBusy] = useState(false);
+
+  const dayWord =
+    template.dayOne === "stim-day"
+      ? t("cycle.dayLabel.stim-day", { day: "" }).trim()
+      : t("cycle.dayLabel.cycle-day", { day: "" }).trim();
+
+  function choose(next: ProtocolTemplate) {
+    setTemplate(next);
+    setItems(draftPlanFromTemplate(next).map(withKey));
+    setErrors({ items: {} });
+  }
+
+  const addable = useMemo(() => medicationCatalogue.filter((m) => m.purpose !== "trigger"), []);
+
+  function addMedicine() {
+    if (adding === "other") {
+      if (!otherName.trim()) return;
+      setItems((xs) => [
+        ...xs,
+        withKey({
+          medication: { name: otherName.trim(), route: "subcutaneous", purpose: "other" },
+          dose: { value: 1, unit: "mg" },
+          times: ["21:00"],
+          start: { cycleDay: 1 },
+          end: { kind: "open" },
+          everyDays: 1,
+          timeCritical: false,
+        }),
+      ]);
+      setOtherName("");
+    } else {
+      const med = medicationCatalogue.find((m) => m.id === adding);
+      if (!med) return;
+      setItems((xs) => [
+        ...xs,
+        withKey({
+          medication: {
+            catalogueId: med.id,
+            name: med.generic,
+            route: med.route,
+            form: med.form,
+            purpose: med.purpose,
+          },
+          dose: med.typicalDose,
+          times: ["21:00"],
+          start: { cycleDay: 1 },
+          end:
+            template.cycleType === "stimulation" || template.cycleType === "egg-freezing"
+              ? { kind: "until-trigger" }
+              : { kind: "open" },
+          everyDays: 1,
+          timeCritical: med.timeCritical,
+        }),
+      ]);
+    }
+    setAdding("");
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!startDate) {
+      setErrors({ startDate: t("form.required"), items: {} });
+      return;
+    }
+    setBusy(true);
+    const cycleId = client.newId();
+    const drafts: BatchDraft[] = [
+      {
+        type: "CycleStarted",
+        payload: {
+          cycleId,
+          cycleType: template.cycleType,
+          protocolId: template.id,
+          protocolName: template.name,
+          dayOne: template.dayOne,
+          startDate,
+          zone,
+          ...(clinicId && { clinicId }),
+          ...(template.cycleType === "stimulation" && { transferPlan }),
+          ...(template.triggerToProcedureHours && {
+            triggerToProcedureHours: template.triggerToProcedureHours,
+          }),
+        },
+      },
+      ...items.map(
+        ({ key: _key, ...item }): BatchDraft => ({
+          type: "MedicationPlanned",
+          payload: {
+            ...item,
+            times: [...item.times],
+            cycleId,
+            planItemId: client.newId(),
+            note: item.note,
+          },
+        }),
+      ),
+    ];
+    const r = await client.recordBatch(drafts);
+    setBusy(false);
+    if (r.ok) {
+      toast.show(t("cycle.new.saved"));
+      navigate(routes.cycle.detail(cycleId));
+      return;
+    }
+    const m = /^\[(\d+)\]\.(.*)$/.exec(r.error.field);
+    const index = m ? Number(m[1]) : 0;
+    const message = t("form.problem", { message: r.error.message });
+    if (index === 0) {
+      setErrors(
+        r.error.field.includes("startDate")
+          ? { startDate: message, items: {} }
+          : { form: message, items: {} },
+      );
+    } else {
+      const item = items[index - 1];
+      setErrors({ items: item ? { [item.key]: message } : {}, form: item ? undefined : message });
+      document.getElementById(`plan-${item?.key}`)?.scrollIntoView({ block: "center" });
+    }
+  }
+
+  return (
+    <Page title={t("cycle.new.title")}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <fieldset className="card stack-tight">
+          <legend>{t("cycle.new.protocol")}</legend>
+          <p className="hint">{t("cycle.new.protocol.hint")}</p>
+          <div className="choices">
+            {protocolTemplates.map((p) => (
+              <label key={p.id} className={`choice${p.id === template.id ? " choice-on" : ""}`}>
+                <input
+                  type="radio"
+                  name={`${id}-protocol`}
+                  value={p.id}
+                  checked={p.id === template.id}
+                  onChange={() => choose(p)}
+                />
+                <span>
+                  <span className="choice-title">{p.name}</span>
+                  <span className="choice-body">{p.summary}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <details className="source">
+            <summary>{t("cycle.new.source")}</summary>
+            <p className="small">{template.source}</p>
+          </details>
+        </fieldset>
+
+        <div className="card stack">
+          <Field
+            id={`${id}-start`}
+            label={t(`cycle.new.startDate.${template.dayOne}`)}
+            error={errors.startDate}
+          >
+            {(d, invalid) => (
+              <input
+                id={`${id}-start`}
+                type="date"
+                value={startDate}
+                onChange={(e) => setStartDate(e.target.value)}
+                aria-describedby={d}
+                aria-invalid={invalid || undefined}
+              />
+            )}
+          </Field>
+          <ClinicPicker
+            id={`${id}-clinic`}
+            value={clinicId}
+            onChange={setClinicId}
+            hint={t("clinics.cycle.hint")}
+          />
+          {template.cycleType === "stimulation" && (
+            <PillGroup
+              legend={t("cycle.new.transferPlan")}
+              name="transfer-plan"
+              options={(["freeze-all", "fresh"] as const).map((v) => ({
+                value: v,
+                label: t(`cycle.new.transferPlan.${v}`),
+              }))}
+              value={transferPlan}
+              onChange={setTransferPlan}
+            />
+          )}
+        </div>
+
+        <section className="stack" aria-labelledby={`${id}-meds`}>
+          <h2 id={`${id}-meds`}>{t("cycle.new.medicines")}</h2>
+          <p className="hint">{t("cycle.new.medicines.hint")}</p>
+          {items.length === 0 && <p className="card empty">{t("cycle.new.noMedicines")}</p>}
+          {items.map((item) => (
+            <div key={item.key} id={`plan-${item.key}`}>
+              <PlanItemEditor
+                item={item}
+                dayWord={dayWord}
+                error={errors.items[item.key]}
+                onChange={(next) =>
+                  setItems((xs) => xs.map((x) => (x.key === item.key ? next : x)))
+                }
+                onRemove={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
+              />
+            </div>
+          ))}
+          <div className="card stack-tight">
+            <label htmlFor={`${id}-add`}>{t("plan.add.choose")}</label>
+            <div className="row">
+              <select id={`${id}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+                <option value="">—</option>
+                {addable.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {`${m.generic} (${m.brands.join(", ")})`}
+                  </option>
+                ))}
+                <option value="other">{t("plan.add.other")}</option>
+              </select>
+              {adding === "other" && (
+                <input
+                  aria-label={t("plan.add.name")}
+                  value={otherName}
+                  maxLength={120}
+                  onChange={(e) => setOtherName(e.target.value)}
+                />
+              )}
+              <button type="button" className="button" onClick={addMedicine} disabled={!adding}>
+                {t("plan.add")}
+              </button>
+            </div>
+          </div>
+        </section>
+
+        <FormError>{errors.form}</FormError>
+        <div className="sticky-action">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t("form.saving") : t("cycle.new.submit")}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}
