@@ -3,6 +3,7 @@ import { parseGardner } from "../clinical/gardner.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 
 /**
@@ -32,17 +33,13 @@ import { defineEvent } from "../events/define.ts";
 /** Guard, not a clinical fact: more than this many eggs or embryos is a typo. */
 const MAX_COUNT = 100;
 
-export const countSchema = z
-  .number({ error: "must be a whole number" })
-  .int({ error: "must be a whole number" })
-  .min(0, { error: "cannot be below 0" })
-  .max(MAX_COUNT, { error: `is more than ${MAX_COUNT}; check the number` });
+export const countSchema = z.number().int().min(0).max(MAX_COUNT);
 
 /** Where frozen eggs or embryos are kept. */
 export const storageSchema = z.strictObject({
   clinic: optionalName.optional(),
   /** Tank, canister, straw: whatever the clinic tells the person. */
-  location: z.string().trim().max(120, { error: "must be at most 120 characters" }).optional(),
+  location: z.string().trim().max(120).optional(),
 });
 
 export const embryoStatuses = [
@@ -92,16 +89,16 @@ const pgtResults = [
   "affected",
 ] as const satisfies readonly (PgtAResult | PgtMResult)[];
 
-const label = z.string().trim().max(40, { error: "must be at most 40 characters" }).optional();
+const label = z.string().trim().max(40).optional();
 
 /** A Gardner grade as the lab writes it, stored the standard way (`4 aa` becomes `4AA`). */
 export const gardnerSchema = z
-  .string({ error: "is needed: the lab grades every blastocyst" })
-  .max(16, { error: "is not a Gardner grade such as 4AA" })
+  .string()
+  .max(16)
   .transform((text, ctx) => {
     const parsed = parseGardner(text);
     if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.error.message });
+      ctx.addIssue({ code: "custom", ...refusal("invalid-grade", parsed.error.params) });
       return z.NEVER;
     }
     return parsed.value.text;
@@ -130,9 +127,9 @@ const uniqueIds = (ids: readonly string[]) => new Set(ids).size === ids.length;
 
 const embryoIdList = z
   .array(uuidV7Schema)
-  .min(1, { error: "needs at least one embryo" })
-  .max(30, { error: "lists more than 30 embryos" })
-  .refine(uniqueIds, { error: "lists the same embryo twice" });
+  .min(1)
+  .max(30)
+  .refine(uniqueIds, refusal("listed-twice"));
 
 const pgtResultSchema = z
   .strictObject({
@@ -144,7 +141,7 @@ const pgtResultSchema = z
     sex: z.enum(["female", "male"]).optional(),
   })
   .refine((r) => r.result === "mosaic" || r.mosaicLevel === undefined, {
-    error: "a level is given only for a mosaic result",
+    ...refusal("level-only-for-mosaic"),
     path: ["mosaicLevel"],
   });
 
@@ -193,9 +190,7 @@ export const embryologyEvents = {
       embryos: z
         .array(day3EmbryoSchema)
         .max(30)
-        .refine((e) => uniqueIds(e.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        })
+        .refine((e) => uniqueIds(e.map((x) => x.embryoId)), refusal("listed-twice"))
         .optional(),
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
@@ -206,15 +201,13 @@ export const embryologyEvents = {
     "The day-5, 6 or 7 call: each blastocyst with its Gardner grade, whether it was biopsied, and whether it was frozen, kept or discarded.",
     z.strictObject({
       cohortId: uuidV7Schema,
-      day: z.union([z.literal(5), z.literal(6), z.literal(7)], { error: "must be day 5, 6 or 7" }),
+      day: z.union([z.literal(5), z.literal(6), z.literal(7)]),
       reportedOn: isoDateSchema,
       /** Empty when none reached blastocyst that day. */
       blastocysts: z
         .array(blastocystSchema)
-        .max(40, { error: "lists more than 40 blastocysts" })
-        .refine((b) => uniqueIds(b.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        }),
+        .max(40)
+        .refine((b) => uniqueIds(b.map((x) => x.embryoId)), refusal("listed-twice")),
       /** Where the frozen ones are kept. */
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
@@ -228,11 +221,9 @@ export const embryologyEvents = {
       test: z.enum(pgtTests),
       results: z
         .array(pgtResultSchema)
-        .min(1, { error: "needs at least one result" })
+        .min(1)
         .max(40)
-        .refine((r) => uniqueIds(r.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        }),
+        .refine((r) => uniqueIds(r.map((x) => x.embryoId)), refusal("listed-twice")),
       note: personText(1000).optional(),
     }),
   ),
@@ -252,7 +243,7 @@ export const embryologyEvents = {
         fertilized: nullableCount,
         day3: nullableCount,
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   RetrievalRetracted: defineEvent(
     1,
@@ -270,7 +261,7 @@ export const embryologyEvents = {
         day: z.union([z.literal(3), z.literal(5), z.literal(6), z.literal(7)]).optional(),
         biopsied: z.boolean().optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   EmbryoRetracted: defineEvent(
     1,
@@ -318,7 +309,7 @@ export const embryologyEvents = {
         note: personText(1000).optional(),
       })
       .refine((p) => p.fate === "discarded" || p.reason === undefined, {
-        error: "a reason is given only when embryos are discarded",
+        ...refusal("reason-only-if-discarded"),
         path: ["reason"],
       }),
   ),
@@ -330,7 +321,7 @@ export const embryologyEvents = {
       /** The retrieval they came from, when it is in Trellis. */
       retrievalId: uuidV7Schema.optional(),
       frozenOn: isoDateSchema,
-      count: countSchema.min(1, { error: "needs at least one egg" }),
+      count: countSchema.min(1),
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
     }),
@@ -342,11 +333,9 @@ export const embryologyEvents = {
       thawId: uuidV7Schema,
       batches: z
         .array(z.strictObject({ batchId: uuidV7Schema, count: countSchema.min(1) }))
-        .min(1, { error: "needs at least one batch of frozen eggs" })
+        .min(1)
         .max(20)
-        .refine((b) => uniqueIds(b.map((x) => x.batchId)), {
-          error: "lists the same batch twice",
-        }),
+        .refine((b) => uniqueIds(b.map((x) => x.batchId)), refusal("listed-twice")),
       thawedOn: isoDateSchema,
       survived: countSchema,
       clinic: optionalName.optional(),
@@ -361,13 +350,8 @@ export const embryologyEvents = {
       clinic: personText(80),
       covers: z.enum(["embryos", "eggs", "embryos-and-eggs"]),
       amount: z.strictObject({
-        value: z
-          .number({ error: "must be a number" })
-          .min(0, { error: "cannot be below 0" })
-          .max(1_000_000, { error: "is far more than a storage fee; check the number" }),
-        currency: z.string().regex(/^[A-Z]{3}$/, {
-          error: "must be a three-letter currency code such as USD, GBP or AUD",
-        }),
+        value: z.number().min(0).max(1_000_000),
+        currency: z.string().regex(/^[A-Z]{3}$/),
       }),
       dueOn: isoDateSchema,
       renewsYearly: z.boolean(),
@@ -385,16 +369,14 @@ export const embryologyEvents = {
         amount: z
           .strictObject({
             value: z.number().min(0).max(1_000_000),
-            currency: z.string().regex(/^[A-Z]{3}$/, {
-              error: "must be a three-letter currency code such as USD, GBP or AUD",
-            }),
+            currency: z.string().regex(/^[A-Z]{3}$/),
           })
           .optional(),
         nextDueOn: isoDateSchema.optional(),
         renewsYearly: z.boolean().optional(),
         remindDaysBefore: z.number().int().min(0).max(120).optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   StorageFeePaid: defineEvent(
     1,
