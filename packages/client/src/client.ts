@@ -13,12 +13,12 @@ import {
   parseEvent,
   parseHlc,
   prepareEvent,
-  problem,
   type Result,
   receiveHlc,
   type TrellisEvent,
 } from "@trellis/domain";
 import { newDeviceId, newEventId } from "./ids.ts";
+import { type ClientProblem, clientProblem } from "./refusals.ts";
 import type { EventStorage, HeldEvent } from "./storage.ts";
 
 /** A stored event this version could not read (kept, never dropped). */
@@ -60,18 +60,18 @@ export interface TrellisClient {
   record<K extends EventType>(
     type: K,
     payload: PayloadInput<K>,
-  ): Promise<Result<EventOf<K>, Problem>>;
+  ): Promise<Result<EventOf<K>, ClientProblem>>;
   /**
    * Records several events as one change (e.g. a cycle and its medicines):
    * each is validated against the state the earlier ones make; all are stored
    * in one transaction, or none is. The problem names the failing event's index.
    */
-  recordBatch(drafts: readonly BatchDraft[]): Promise<Result<TrellisEvent[], Problem>>;
+  recordBatch(drafts: readonly BatchDraft[]): Promise<Result<TrellisEvent[], ClientProblem>>;
   /** A fresh id for something the person creates (a note, later a cycle or embryo). */
   newId(): string;
   exportAll(): Promise<ExportFile>;
   /** Adds the events of an export file; all of them or, if any is invalid, none. */
-  importFile(file: unknown): Promise<Result<{ added: number }, Problem>>;
+  importFile(file: unknown): Promise<Result<{ added: number }, ClientProblem>>;
   /** Reads storage again (another tab or window wrote to it). */
   refresh(): Promise<void>;
   /** Deletes everything Trellis holds on this device. */
@@ -165,7 +165,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
   };
   const refuseReadOnly = () => ({
     ok: false as const,
-    error: problem("read-only", "access", "this device can read this journey but not add to it"),
+    error: clientProblem("read-only", "access"),
   });
 
   async function load(): Promise<void> {
@@ -343,11 +343,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
         } catch (cause) {
           return {
             ok: false as const,
-            error: problem(
-              "storage-failed",
-              "storage",
-              `could not save on this device: ${messageOf(cause)}`,
-            ),
+            error: clientProblem("storage-failed", "storage", undefined, messageOf(cause)),
           };
         }
         clock = next;
@@ -377,7 +373,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
             const p = prepared.error;
             return {
               ok: false as const,
-              error: { ...p, field: `[${i}].${p.field}`, message: p.message },
+              error: { ...p, field: `[${i}].${p.field}` },
             };
           }
           made.push(prepared.value.event);
@@ -391,11 +387,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
         } catch (cause) {
           return {
             ok: false as const,
-            error: problem(
-              "storage-failed",
-              "storage",
-              `could not save on this device: ${messageOf(cause)}`,
-            ),
+            error: clientProblem("storage-failed", "storage", undefined, messageOf(cause)),
           };
         }
         clock = nextClock;
@@ -437,7 +429,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
             const p = parsed.error;
             return {
               ok: false as const,
-              error: problem(p.reason, `events[${i}].${p.field}`, `event ${i + 1}: ${p.message}`),
+              error: { ...p, field: `events[${i}].${p.field}` },
             };
           }
           if (!ids.has(parsed.value.id)) incoming.push(parsed.value);
@@ -448,11 +440,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
         } catch (cause) {
           return {
             ok: false as const,
-            error: problem(
-              "storage-failed",
-              "storage",
-              `could not save on this device: ${messageOf(cause)}`,
-            ),
+            error: clientProblem("storage-failed", "storage", undefined, messageOf(cause)),
           };
         }
         absorb(unique);
@@ -502,7 +490,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
   return client;
 }
 
-function readExportFile(file: unknown): Result<unknown[], Problem> {
+function readExportFile(file: unknown): Result<unknown[], ClientProblem> {
   if (
     typeof file !== "object" ||
     file === null ||
@@ -510,24 +498,20 @@ function readExportFile(file: unknown): Result<unknown[], Problem> {
   ) {
     return {
       ok: false,
-      error: problem("not-an-export", "file", "this file is not a Trellis export"),
+      error: clientProblem("not-an-export", "file"),
     };
   }
   const { version, events } = file as { version?: unknown; events?: unknown };
   if (version !== 1) {
     return {
       ok: false,
-      error: problem(
-        "newer-export",
-        "file.version",
-        "this export comes from a newer Trellis; update first",
-      ),
+      error: clientProblem("newer-export", "file.version"),
     };
   }
   if (!Array.isArray(events)) {
     return {
       ok: false,
-      error: problem("invalid-field", "file.events", "the export has no list of events"),
+      error: clientProblem("no-events", "file.events"),
     };
   }
   return { ok: true, value: events };
