@@ -12,10 +12,12 @@ import { ReminderSettings } from "../components/settings/ReminderSettings.tsx";
 import { UnitPreferences } from "../components/settings/UnitPreferences.tsx";
 import { useToast } from "../components/Toast.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
+import { refusalText } from "../i18n/refusals.ts";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Settings() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const journey = state.journey!;
@@ -42,7 +44,7 @@ export function Settings() {
         ? t("settings.import.unreadable")
         : outcome.kind === "added"
           ? t("settings.import.done", { count: outcome.count })
-          : t("settings.import.failed", { message: outcome.problem.message }),
+          : t("settings.import.failed", { message: refusalText(i18n, outcome.problem) }),
     );
   }
 

@@ -2,7 +2,7 @@ import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
 import { useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { problemText } from "../../screens/embryos/words.ts";
+import { refusalText } from "../../i18n/refusals.ts";
 import { AddDisclosure } from "../../screens/monitoring/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../screens/monitoring/ConfirmDialog.tsx";
 import { ClinicDetails } from "../clinics/ClinicDetails.tsx";
@@ -70,7 +70,8 @@ function ClinicItem({
   isCurrent: boolean;
   others: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -80,14 +81,14 @@ function ClinicItem({
 
   async function makeCurrent() {
     const r = await client.record("ClinicSaved", { clinicId: clinic.id, current: true });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     setError(null);
     toast.show(t("clinics.madeCurrent", { name }));
   }
 
   async function remove() {
     const r = await client.record("ClinicRemoved", { clinicId: clinic.id });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("clinics.removed"));
   }
 

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { FormError } from "../Field.tsx";
 import { WhenCanRecord } from "../ReadOnly.tsx";
 import { useToast } from "../Toast.tsx";
@@ -43,7 +44,7 @@ export function ReminderSettings() {
     };
     if (Object.keys(changes).length > 0) {
       const r = await client.record("PreferencesUpdated", changes);
-      if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+      if (!r.ok) return setError(notSaved(i18n, r.error));
     }
     setError(null);
     toast.show(t("reminders.saved"));

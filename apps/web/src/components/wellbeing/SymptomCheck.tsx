@@ -10,6 +10,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { FormError } from "../Field.tsx";
 import { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
 import { TriageResult } from "./TriageResult.tsx";
@@ -61,7 +62,8 @@ const atLeastMild = (s: Severity | undefined) => s !== undefined && s !== "none"
  * whom to call, with the reasons.
  */
 export function SymptomCheck({ cycleId }: { cycleId?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const clinic = useTriageClinic(cycleId);
@@ -168,7 +170,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
       setWeightError(t("wellbeing.weight.invalid", { unit: weightUnit }));
       weightInput.current?.focus();
     } else {
-      setFormError(t("form.problem", { message: r.error.message }));
+      setFormError(notSaved(i18n, r.error));
     }
   }
 

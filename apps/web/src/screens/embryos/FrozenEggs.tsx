@@ -8,8 +8,9 @@ import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { CountField, DateField, TextField } from "./inputs.tsx";
-import { parseCount, problemField, problemText } from "./words.ts";
+import { parseCount } from "./words.ts";
 
 type Errors = Record<string, string>;
 
@@ -24,7 +25,8 @@ export function AddFrozenEggs() {
 }
 
 function AddFrozenEggsForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -58,11 +60,11 @@ function AddFrozenEggsForm() {
       }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       return setErrors(
         f === "count" || f === "frozenOn"
-          ? { [f]: problemText(r.error) }
-          : { form: problemText(r.error) },
+          ? { [f]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.eggs.new.saved"));
@@ -162,11 +164,13 @@ function ThawEggsForm() {
       ...(clinic.trim() && { clinic: clinic.trim() }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
-      const m = /^batches\.(\d+)\.count/.exec(f);
-      if (m) return setErrors({ [chosen[Number(m[1])]!.batchId]: problemText(r.error) });
+      const f = fieldOf(r.error);
+      const m = /^payload\.batches\.(\d+)\.count/.exec(r.error.field);
+      if (m) return setErrors({ [chosen[Number(m[1])]!.batchId]: refusalText(i18n, r.error) });
       return setErrors(
-        f === "survived" ? { survived: problemText(r.error) } : { form: problemText(r.error) },
+        f === "survived"
+          ? { survived: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.thaw.saved"));

@@ -10,8 +10,9 @@ import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { CountField, DateField, TextField } from "./inputs.tsx";
-import { parseCount, problemField, problemText } from "./words.ts";
+import { parseCount } from "./words.ts";
 
 type Errors = Record<string, string>;
 
@@ -30,7 +31,8 @@ export function RecordRetrieval() {
 }
 
 function RecordRetrievalForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -107,7 +109,7 @@ function RecordRetrievalForm() {
     const r = await client.recordBatch(drafts);
     setBusy(false);
     if (!r.ok) {
-      const field = problemField(r.error);
+      const field = fieldOf(r.error);
       const known = [
         "retrievedOn",
         "eggsRetrieved",
@@ -117,7 +119,9 @@ function RecordRetrievalForm() {
         "clinic",
       ];
       return setErrors(
-        known.includes(field) ? { [field]: problemText(r.error) } : { form: problemText(r.error) },
+        known.includes(field)
+          ? { [field]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.new.saved"));

@@ -9,11 +9,12 @@ import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillCheck, PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";
 import { money } from "./FeesDue.tsx";
 import { CountField, DateField, TextField } from "./inputs.tsx";
-import { parseCount, problemField, problemText } from "./words.ts";
+import { parseCount } from "./words.ts";
 
 const currencies = [
   "USD",
@@ -180,7 +181,8 @@ export function StorageFees() {
 }
 
 function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -214,12 +216,12 @@ function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) {
       ...(days !== null && { remindDaysBefore: days }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       const key = f.startsWith("amount") ? "amount" : f === "remindDaysBefore" ? "remind" : f;
       return setErrors(
         ["clinic", "amount", "dueOn", "remind"].includes(key)
-          ? { [key]: problemText(r.error) }
-          : { form: problemText(r.error) },
+          ? { [key]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.fees.saved"));

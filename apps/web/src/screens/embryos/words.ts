@@ -3,7 +3,7 @@
  * it is now; a cohort's title and its funnel in one line. Pure functions of
  * the state and the message catalogue.
  */
-import type { EggCohort, Embryo, FunnelCounts, JourneyState, Problem } from "@trellis/domain";
+import type { EggCohort, Embryo, FunnelCounts, JourneyState } from "@trellis/domain";
 import type { I18n } from "../../i18n/i18n.tsx";
 
 /** What a card calls an embryo: the lab's name and its grade ("E1 · 4AA"), or what there is of them. */
@@ -150,16 +150,4 @@ export function parseCount(text: string): number | null {
   const t = text.trim();
   if (t === "") return null;
   return /^\d{1,3}$/.test(t) ? Number(t) : Number.NaN;
-}
-
-/** The payload field a refusal points at (`payload.fertilized` -> `fertilized`; `[1].payload.count` -> `count`). */
-export function problemField(p: Problem): string {
-  return p.field.replace(/^\[\d+\]\./, "").replace(/^payload\./, "");
-}
-
-/** A refusal's message without the field path in front (the input beside it already says which). */
-export function problemText(p: Problem): string {
-  const full = p.field.replace(/^\[\d+\]\./, "");
-  const text = p.message.startsWith(`${full} `) ? p.message.slice(full.length + 1) : p.message;
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

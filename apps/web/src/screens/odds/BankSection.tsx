@@ -8,6 +8,7 @@ import {
 import { lazy, Suspense, useId, useMemo } from "react";
 import { Link } from "wouter";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
@@ -64,7 +65,7 @@ export function BankSection({ record }: { record: OddsRecord }) {
     return (
       <section className="card stack" aria-labelledby={`${id}-bank`}>
         <h2 id={`${id}-bank`}>{t("odds.bank.title")}</h2>
-        <p className="error">{t("odds.problem", { message: result.error.message })}</p>
+        <p className="error">{t("odds.problem", { message: refusalText(i18n, result.error) })}</p>
       </section>
     );
   }

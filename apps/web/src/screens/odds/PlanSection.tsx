@@ -13,6 +13,7 @@ import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "reac
 import { Field, FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
@@ -233,7 +234,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
       </div>
 
       <FormError>
-        {result && !result.ok && t("odds.problem", { message: result.error.message })}
+        {result && !result.ok && t("odds.problem", { message: refusalText(i18n, result.error) })}
       </FormError>
       {result?.ok && (
         <PlanAnswer

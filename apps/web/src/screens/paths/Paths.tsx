@@ -18,8 +18,8 @@ import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { DateField, TextField } from "../embryos/inputs.tsx";
-import { problemText } from "../embryos/words.ts";
 import { AddDisclosure } from "../monitoring/AddDisclosure.tsx";
 import { outcomeLine } from "../transfers/words.ts";
 
@@ -67,7 +67,8 @@ export function Paths() {
 }
 
 function PathForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -88,7 +89,7 @@ function PathForm({ onDone }: { onDone: () => void }) {
       startedOn: started,
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
     toast.show(t("paths.saved"));
     onDone();
   }
@@ -239,7 +240,8 @@ export function PathDetail({ pathId }: { pathId: string }) {
 }
 
 function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -263,7 +265,7 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
       ...(milestone === "other" && { title: title.trim() }),
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
     toast.show(t("paths.step.saved"));
     onDone();
   }

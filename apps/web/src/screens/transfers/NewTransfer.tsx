@@ -15,8 +15,9 @@ import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { PillGroup } from "../../components/wellbeing/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { DateField, TextField } from "../embryos/inputs.tsx";
-import { embryoShort, problemField, problemText, statusLine } from "../embryos/words.ts";
+import { embryoShort, statusLine } from "../embryos/words.ts";
 import { parseDecimal } from "../monitoring/parse.ts";
 
 type Errors = Record<string, string>;
@@ -109,7 +110,7 @@ function NewTransferForm() {
         });
     setBusy(false);
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       const key = f.startsWith("embryoIds")
         ? "embryoIds"
         : f === "liningMm"
@@ -117,7 +118,7 @@ function NewTransferForm() {
           : f.startsWith("recipient")
             ? "carrierName"
             : "form";
-      return setErrors({ [key]: problemText(r.error) });
+      return setErrors({ [key]: refusalText(i18n, r.error) });
     }
     toast.show(t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"));
     navigate(`/transfers/${transferId}`);

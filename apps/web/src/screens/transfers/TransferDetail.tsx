@@ -14,9 +14,9 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { EmbryoCard } from "../embryos/EmbryoCard.tsx";
 import { DateField, TextField } from "../embryos/inputs.tsx";
-import { problemText } from "../embryos/words.ts";
 import { ConfirmDialog } from "../monitoring/ConfirmDialog.tsx";
 import { parseDecimal } from "../monitoring/parse.ts";
 import { BetaSection } from "./Betas.tsx";
@@ -152,7 +152,8 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
 
 /** A planned transfer: mark it done on the day (the embryos then leave the bank), or cancel the plan. */
 function PlannedActions({ transfer }: { transfer: Transfer }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -177,7 +178,7 @@ function PlannedActions({ transfer }: { transfer: Transfer }) {
       ...(transfer.note && { note: transfer.note }),
       ...(liningMm !== null && { liningMm }),
     });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("transfers.new.saved"));
   }
 
