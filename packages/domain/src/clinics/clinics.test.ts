@@ -319,7 +319,7 @@ describe("cycles recorded before clinic cards", () => {
     const raw: unknown[] = [];
     const add = (type: string, payload: unknown, nowMs: number) => {
       const next = tickHlc(clock, nowMs);
-      if (!next.ok) throw new Error(next.error.message);
+      if (!next.ok) throw new Error(next.error.detail);
       clock = next.value;
       raw.push({
         id: uuidV7FromParts(nowMs, bytes(10)),
