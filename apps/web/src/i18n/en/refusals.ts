@@ -19,6 +19,10 @@ const saved = "This is already saved.";
 const outcomeWords =
   "{outcome, select, negative {a negative test} biochemical {a biochemical pregnancy} ectopic {an ectopic pregnancy} miscarriage {a miscarriage} termination {an ending for medical reasons} stillbirth {a stillbirth} ongoing {an ongoing pregnancy} live_birth {a birth} other {an outcome}}";
 
+/** An outcome as the transfer list names it, for inside brackets. */
+const outcomeName =
+  "{outcome, select, negative {negative} biochemical {biochemical pregnancy} ectopic {ectopic pregnancy} miscarriage {miscarriage} termination {ended for medical reasons} stillbirth {stillbirth} ongoing {ongoing pregnancy} live_birth {birth} other {outcome}}";
+
 const countWords =
   "{count, select, survived {{value, plural, one {# egg survived} other {# eggs survived}} the thaw} mature {{value, plural, one {# mature (MII) egg} other {# mature (MII) eggs}}} eggsFrozen {{value, plural, one {# egg} other {# eggs}} frozen} fertilized {{value, plural, one {# normally fertilized (2PN) egg} other {# normally fertilized (2PN) eggs}}} day3 {{value, plural, one {# embryo} other {# embryos}} on day 3} day3Listed {{value, plural, one {# day-3 embryo} other {# day-3 embryos}} listed} blastocysts {{value, plural, one {# blastocyst} other {# blastocysts}}{kept, plural, =0 {} other { and # day-3 embryos}}} biopsied {{value} tested} euploid {{value} euploid} other {{value}}}";
 
@@ -145,12 +149,12 @@ const reasonWords = {
   "beta-before-transfer":
     "This date is before the transfer on {date}. Check the date on the lab's report.",
   "beta-in-future": "This date has not come yet. Check the date on the lab's report.",
-  "beta-after-outcome": `This date is after what you recorded for this transfer on {date} (${outcomeWords}). Check the date on the lab's report.`,
+  "beta-after-outcome": `This date is after what you recorded for this transfer on {date} (${outcomeName}). Check the date on the lab's report.`,
   "beta-long-after-transfer":
     "This date is more than {weeks} weeks after the transfer on {date}. A beta is an early pregnancy test: check the year on the lab's report.",
   "unknown-outcome": `This is not in your record any more. ${notHere}`,
   "duplicate-outcome": saved,
-  "outcome-exists": `This transfer already has an outcome (${outcomeWords}). Remove it first to change it.`,
+  "outcome-exists": `This transfer already has an outcome (${outcomeName}). Remove it first to change it.`,
   "outcome-before-transfer": "This date is before the transfer on {date}. Check the date.",
   "outcome-in-future": "This date has not come yet. Check the date.",
   "outcome-before-beta":
@@ -197,7 +201,7 @@ const reasonWords = {
   "duplicate-time": "There is already a beta on {at}. Remove it first to change it.",
   "too-close": "Two betas less than an hour apart are one draw. Keep one.",
   "invalid-grade":
-    "{why, select, empty {Write the grade as the lab gives it, such as 4AA.} expansion {The number of a grade goes from 1 to 6, as in 4AA.} letters {The letters of a grade go from A to C, as in 4AB.} two_letters {A blastocyst at expansion {expansion} has two letters, such as {expansion}BB.} other {This is not a grade the lab gives. Write it as on the report, such as 4AA, 5BC or 2.}}",
+    '{why, select, empty {Write the grade as the lab gives it, such as 4AA.} expansion {"{grade}" is not a Gardner grade: the number goes from 1 to 6, as in 4AA.} letters {"{grade}" is not a Gardner grade: the letters go from A to C, as in 4AB.} two_letters {"{grade}": a blastocyst at expansion {expansion} is graded with two letters, such as {expansion}BB.} other {"{grade}" is not a Gardner grade such as 4AA, 5BC or 2.}}',
   "missing-date": "Give a transfer date, the first day of your last period, or a retrieval date.",
   "ambiguous-date":
     "Give just one: a transfer date, the first day of your last period, or a retrieval date.",
