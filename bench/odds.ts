@@ -1,4 +1,4 @@
-import { bankOdds, eggFreezingOdds, retrievalPlan } from "@trellis/domain";
+import { bankOdds, describeProblem, eggFreezingOdds, retrievalPlan } from "@trellis/domain";
 import { ms, type Row } from "./table.ts";
 
 const grades = ["4AA", "4AB", "5BB", "3BC", "4BA", "5AB"];
@@ -30,7 +30,7 @@ export function benchOdds(): Row[] {
   const embryos = bigBank();
   const bankMs = timed(30, () => {
     const r = bankOdds({ embryos, ageAtTransfer: 38 });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(describeProblem(r.error));
   });
   const planMs = timed(30, () => {
     const r = retrievalPlan({
@@ -41,7 +41,7 @@ export function benchOdds(): Row[] {
       bank: embryos.slice(0, 4),
       history: [{ age: 36, eggs: 12, mature: 9, fertilized: 7, blastocysts: 3, euploid: 2 }],
     });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(describeProblem(r.error));
   });
   const eggsMs = timed(30, () => eggFreezingOdds({ ageAtFreezing: 34, matureEggs: 21 }));
   return [

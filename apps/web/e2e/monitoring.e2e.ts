@@ -85,7 +85,7 @@ test("a scan is typed as a list, read back, refused at the right follicle, then 
   await expect(left).toHaveAttribute("aria-invalid", "true");
   await expect(left).toBeFocused();
   await expect(left).toHaveAccessibleDescription(
-    /Left ovary, 2nd follicle: larger than a follicle gets \(40 mm\); check the number/,
+    /Left ovary, 2nd follicle: A follicle is not bigger than 40 mm\. Check the number\./,
   );
 
   await left.fill("19, 18, 17, a few small");

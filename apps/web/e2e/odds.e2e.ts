@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import {
   bankOdds,
   bankOddsInput,
+  describeProblem,
   fold,
   oddsFromRecord,
   retrievalPlan,
@@ -56,7 +57,7 @@ function expectedBankSentence(events: TrellisEvent[]): string {
   const today = Temporal.Now.plainDateISO(maya.homeZone).toString();
   const record = oddsFromRecord(fold(events), { today });
   const odds = bankOdds(bankOddsInput(record)!);
-  if (!odds.ok) throw new Error(odds.error.message);
+  if (!odds.ok) throw new Error(describeProblem(odds.error));
   const n = Math.round(odds.value.atLeastOne.central * 100);
   return `Of 100 people with a bank like yours, about ${n} would have at least one baby from it; about ${100 - n} would not.`;
 }
@@ -64,7 +65,7 @@ function expectedBankSentence(events: TrellisEvent[]): string {
 /** The engine's "these answers run high" caveat, in its own words (they may change with the model). */
 function hopefulCaveat(): string {
   const plan = retrievalPlan({ age: 34, retrievals: 1, tested: false, bank: [] });
-  if (!plan.ok) throw new Error(plan.error.message);
+  if (!plan.ok) throw new Error(describeProblem(plan.error));
   const note = plan.value.notes.find((n) => n.id === "hopeful-side");
   if (!note) throw new Error("the engine no longer gives the hopeful-side caveat");
   return note.text;

@@ -6,6 +6,7 @@ import { App } from "./app/App.tsx";
 import { ClientProvider } from "./app/client-context.tsx";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
+import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
 
@@ -14,6 +15,15 @@ document.documentElement.lang = i18n.locale;
 const root = createRoot(document.getElementById("root")!);
 
 registerSW({ immediate: true });
+
+/** Why the app could not open, in the catalogue's words: never the browser's own message. */
+function startFailureKey(cause: unknown): MessageKey {
+  const name = cause instanceof Error || cause instanceof DOMException ? cause.name : "";
+  if (name === "QuotaExceededError") return "app.failed.space";
+  if (name === "InvalidStateError" || name === "SecurityError") return "app.failed.private";
+  if (name === "VersionError") return "app.failed.version";
+  return "app.failed.storage";
+}
 
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
@@ -41,11 +51,7 @@ async function start() {
         <div className="setup-card" role="alert">
           <h1>{i18n.t("app.failed.title")}</h1>
           <p>{i18n.t("app.failed.body")}</p>
-          <p className="muted small">
-            {i18n.t("app.failed.detail", {
-              detail: cause instanceof Error ? cause.message : String(cause),
-            })}
-          </p>
+          <p className="muted small">{i18n.t(startFailureKey(cause))}</p>
           <button type="button" className="button button-primary" onClick={() => location.reload()}>
             {i18n.t("app.reload")}
           </button>

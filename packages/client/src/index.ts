@@ -16,5 +16,11 @@ export {
 } from "./client.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
+export {
+  type ClientProblem,
+  type ClientRefusal,
+  clientProblem,
+  clientRefusals,
+} from "./refusals.ts";
 export { type EventOrigin, type EventStorage, type HeldEvent, memoryStorage } from "./storage.ts";
 export { hasAccount } from "./sync/stored.ts";

@@ -4,7 +4,8 @@
  * `Uint8Array`, but TypeScript will not let one be passed where a `VaultKey`
  * or an untrusted blob from the server is expected.
  */
-import { err, ok, type Problem, problem, type Result } from "@trellis/domain";
+import { err, ok, type Result } from "@trellis/domain";
+import { type CryptoProblem as Problem, problem } from "./refusals.ts";
 import { lib } from "./sodium.ts";
 
 declare const brand: unique symbol;
@@ -33,13 +34,13 @@ export function toBase64Url(bytes: Uint8Array): Base64Url {
  */
 export function fromBase64Url(text: string, field = "value"): Result<Uint8Array, Problem> {
   if (!BASE64URL.test(text) || text.length % 4 === 1) {
-    return err(problem("not-base64url", field, "must be unpadded base64url text"));
+    return err(problem("not-base64url", field, undefined, "must be unpadded base64url text"));
   }
   const sodium = lib();
   try {
     return ok(sodium.from_base64(text, sodium.base64_variants.URLSAFE_NO_PADDING));
   } catch {
-    return err(problem("not-base64url", field, "must be unpadded base64url text"));
+    return err(problem("not-base64url", field, undefined, "must be unpadded base64url text"));
   }
 }
 

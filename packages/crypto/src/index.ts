@@ -54,6 +54,7 @@ export {
   parseRecoveryKey,
   type RecoveryKeyText,
 } from "./recovery-key.ts";
+export type { CryptoProblem, CryptoRefusal } from "./refusals.ts";
 export {
   generateRootKey,
   type RootKeyUnlock,

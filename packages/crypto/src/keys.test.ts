@@ -72,7 +72,7 @@ describe("key codecs", () => {
         error: {
           reason: "wrong-length",
           field: name,
-          message: `a ${name} is ${codec.length} bytes, not ${codec.length - 1}`,
+          detail: `a ${name} is ${codec.length} bytes, not ${codec.length - 1}`,
         },
       });
       expect(codec.decode(toBase64Url(new Uint8Array(codec.length + 1))).ok).toBe(false);

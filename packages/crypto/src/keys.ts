@@ -4,7 +4,7 @@
  * length and shape on the way in. Keys leave this package only as bytes or as
  * base64url from `encode`; there is no hex form.
  */
-import { err, ok, type Problem, problem, type Result } from "@trellis/domain";
+import { err, ok, type Result } from "@trellis/domain";
 import {
   type Base64Url,
   type Bytes,
@@ -16,6 +16,7 @@ import {
   toBase64Url,
   uint32BE,
 } from "./bytes.ts";
+import { type CryptoProblem as Problem, problem } from "./refusals.ts";
 import { lib } from "./sodium.ts";
 
 /** The account root key: 32 random bytes, wrapped for the server, never sent bare. */
@@ -88,7 +89,12 @@ function keyCodec<K extends Uint8Array>(
   const fromBytes = (bytes: Uint8Array): Result<K, Problem> => {
     if (bytes.length !== length) {
       return err(
-        problem("wrong-length", name, `a ${name} is ${length} bytes, not ${bytes.length}`),
+        problem(
+          "wrong-length",
+          name,
+          undefined,
+          `a ${name} is ${length} bytes, not ${bytes.length}`,
+        ),
       );
     }
     const found = check(bytes);
@@ -119,14 +125,24 @@ const checkX25519Public: Check = (bytes) => {
     sodium.crypto_scalarmult(probe, bytes);
     return null;
   } catch {
-    return problem("weak-public-key", "X25519PublicKey", "this public key is a low-order point");
+    return problem(
+      "weak-public-key",
+      "X25519PublicKey",
+      undefined,
+      "this public key is a low-order point",
+    );
   }
 };
 
 const checkEd25519Public: Check = (bytes) =>
   lib().crypto_core_ed25519_is_valid_point(bytes)
     ? null
-    : problem("weak-public-key", "Ed25519PublicKey", "this is not a valid Ed25519 public key");
+    : problem(
+        "weak-public-key",
+        "Ed25519PublicKey",
+        undefined,
+        "this is not a valid Ed25519 public key",
+      );
 
 /** The secret key carries its public key; both must come from the same seed. */
 const checkEd25519Secret: Check = (bytes) => {
@@ -137,7 +153,12 @@ const checkEd25519Secret: Check = (bytes) => {
   sodium.memzero(privateKey);
   return consistent
     ? null
-    : problem("inconsistent-key", "Ed25519SecretKey", "the public half does not match the seed");
+    : problem(
+        "inconsistent-key",
+        "Ed25519SecretKey",
+        undefined,
+        "the public half does not match the seed",
+      );
 };
 
 export const RootKey: KeyCodec<RootKey> = keyCodec("RootKey");
@@ -164,11 +185,18 @@ export const VaultKey = {
   length: KEY_BYTES.VaultKey,
   fromBytes(epoch: number, bytes: Uint8Array): Result<VaultKey, Problem> {
     if (!isUint32(epoch)) {
-      return err(problem("bad-epoch", "VaultKey", "an epoch is a whole number from 0 to 2^32-1"));
+      return err(
+        problem("bad-epoch", "VaultKey", undefined, "an epoch is a whole number from 0 to 2^32-1"),
+      );
     }
     if (bytes.length !== KEY_BYTES.VaultKey) {
       return err(
-        problem("wrong-length", "VaultKey", `a VaultKey is 32 bytes, not ${bytes.length}`),
+        problem(
+          "wrong-length",
+          "VaultKey",
+          undefined,
+          `a VaultKey is 32 bytes, not ${bytes.length}`,
+        ),
       );
     }
     return ok(makeVaultKey(epoch, Uint8Array.from(bytes)));
@@ -181,7 +209,12 @@ export const VaultKey = {
     if (!bytes.ok) return bytes;
     if (bytes.value.length !== 4 + KEY_BYTES.VaultKey) {
       return err(
-        problem("wrong-length", "VaultKey", "an encoded VaultKey is 36 bytes (epoch and key)"),
+        problem(
+          "wrong-length",
+          "VaultKey",
+          undefined,
+          "an encoded VaultKey is 36 bytes (epoch and key)",
+        ),
       );
     }
     return VaultKey.fromBytes(readUint32BE(bytes.value, 0), bytes.value.subarray(4));

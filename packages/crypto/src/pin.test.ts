@@ -33,7 +33,7 @@ describe("deriveKeyFromPin", () => {
   it("refuses an empty PIN with a problem, not an exception", () => {
     expect(deriveKeyFromPin("", salt)).toEqual({
       ok: false,
-      error: { reason: "pin-empty", field: "pin", message: "Enter a PIN." },
+      error: { reason: "pin-empty", field: "pin" },
     });
   });
 

@@ -5,9 +5,10 @@
  * Never let a PIN-derived key be the only thing protecting data that leaves
  * the device.
  */
-import { err, ok, type Problem, problem, type Result } from "@trellis/domain";
+import { err, ok, type Result } from "@trellis/domain";
 import { utf8, wipe } from "./bytes.ts";
 import { KEY_BYTES, type PinKey, type PinSalt, randomKey } from "./keys.ts";
+import { type CryptoProblem as Problem, problem } from "./refusals.ts";
 import { lib } from "./sodium.ts";
 
 /** A fresh random salt, stored beside whatever the PIN key protects. */
@@ -21,7 +22,7 @@ export function generatePinSalt(): PinSalt {
  */
 export function deriveKeyFromPin(pin: string, salt: PinSalt): Result<PinKey, Problem> {
   const normalised = pin.normalize("NFKC");
-  if (normalised.length === 0) return err(problem("pin-empty", "pin", "Enter a PIN."));
+  if (normalised.length === 0) return err(problem("pin-empty", "pin"));
   const sodium = lib();
   const password = utf8(normalised);
   try {

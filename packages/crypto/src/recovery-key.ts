@@ -12,9 +12,10 @@
  * Reading is forgiving where it is safe: any case, spaces and dashes
  * anywhere, and Crockford's look-alikes (I and L read as 1, O as 0).
  */
-import { err, ok, type Problem, problem, type Result } from "@trellis/domain";
+import { err, ok, type Result } from "@trellis/domain";
 import { ascii, type Bytes, secretsEqual, type Text, wipe } from "./bytes.ts";
 import { KEY_BYTES, type RecoveryKey, randomKey } from "./keys.ts";
+import { type CryptoProblem as Problem, problem } from "./refusals.ts";
 import { lib } from "./sodium.ts";
 
 /** The printable form of a recovery key: 14 groups of 4 characters joined by `-`. */
@@ -64,11 +65,10 @@ export function parseRecoveryKey(text: string): Result<RecoveryKey, Problem> {
   const compact = text.replace(/[\s\-\u2010-\u2015]/g, "").toUpperCase();
   if (compact.length !== RECOVERY_KEY_CHARACTERS) {
     return err(
-      problem(
-        "recovery-key-length",
-        FIELD,
-        `A recovery key has ${RECOVERY_KEY_CHARACTERS} letters and digits (14 groups of 4); this has ${compact.length}.`,
-      ),
+      problem("recovery-key-length", FIELD, {
+        length: compact.length,
+        expected: RECOVERY_KEY_CHARACTERS,
+      }),
     );
   }
   const symbols = new Uint8Array(RECOVERY_KEY_CHARACTERS);
@@ -76,13 +76,7 @@ export function parseRecoveryKey(text: string): Result<RecoveryKey, Problem> {
     const value = VALUE_OF.get(compact[i]!);
     if (value === undefined) {
       wipe(symbols);
-      return err(
-        problem(
-          "recovery-key-character",
-          FIELD,
-          `Group ${Math.floor(i / GROUP) + 1} has a character recovery keys never use (they use 0-9 and A-Z without U).`,
-        ),
-      );
+      return err(problem("recovery-key-character", FIELD, { group: Math.floor(i / GROUP) + 1 }));
     }
     symbols[i] = value;
   }
@@ -94,13 +88,7 @@ export function parseRecoveryKey(text: string): Result<RecoveryKey, Problem> {
   if (expected) wipe(expected);
   if (!matches || key === null) {
     if (key) wipe(key);
-    return err(
-      problem(
-        "recovery-key-typo",
-        FIELD,
-        "This recovery key has a typo somewhere. Check each group against the one you wrote down.",
-      ),
-    );
+    return err(problem("recovery-key-typo", FIELD));
   }
   return ok(key);
 }

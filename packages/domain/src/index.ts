@@ -40,7 +40,16 @@ export {
   tickHlc,
 } from "./core/hlc.ts";
 export { isUuidV7, uuidV7FromParts } from "./core/ids.ts";
-export { err, ok, type Problem, problem, type Result } from "./core/result.ts";
+export {
+  describeProblem,
+  err,
+  ok,
+  type Problem,
+  type ProblemParams,
+  problem,
+  problemOf,
+  type Result,
+} from "./core/result.ts";
 export {
   type IsoDate,
   isIsoDate,
@@ -50,6 +59,7 @@ export {
   type TimeZoneId,
   type ZonedDateTimeString,
 } from "./core/time.ts";
+export { type FromZodOptions, problemFromZod, refusal } from "./core/zod-problem.ts";
 // Embryology: retrievals, egg freezing, the embryo bank and storage fees.
 export {
   type DiscardReason,
@@ -101,7 +111,7 @@ export type {
   StorageFee,
   StorageFeePayment,
 } from "./embryology/state.ts";
-export { embryoName, isInBank } from "./embryology/status.ts";
+export { embryoParams, isInBank } from "./embryology/status.ts";
 export {
   type EventType,
   eventCatalog,
@@ -239,6 +249,25 @@ export {
   protocolTemplates,
   type TemplateItem,
 } from "./protocols/templates.ts";
+// Refusals: every reason the domain may give, gathered from the slices.
+export {
+  clinicalRefusals,
+  clinicsRefusals,
+  commonRefusals,
+  embryologyRefusals,
+  eventRefusals,
+  inventoryRefusals,
+  isRefusalReason,
+  journalRefusals,
+  journeyRefusals,
+  monitoringRefusals,
+  oddsRefusals,
+  pregnancyRefusals,
+  type RefusalReason,
+  refusalReasons,
+  treatmentRefusals,
+  wellbeingRefusals,
+} from "./refusals.ts";
 export { addDays, daysBetween } from "./schedule/civil.ts";
 export {
   type Dose,

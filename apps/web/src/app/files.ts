@@ -1,5 +1,4 @@
-import type { TrellisClient } from "@trellis/client";
-import type { Problem } from "@trellis/domain";
+import type { ClientProblem, TrellisClient } from "@trellis/client";
 import type { ChangeEvent } from "react";
 
 /** Hands a file to the browser's download, e.g. an export or a calendar. */
@@ -17,7 +16,7 @@ export function downloadFile(name: string, type: string, text: string): void {
 export type ImportOutcome =
   | { readonly kind: "none" }
   | { readonly kind: "unreadable" }
-  | { readonly kind: "refused"; readonly problem: Problem }
+  | { readonly kind: "refused"; readonly problem: ClientProblem }
   | { readonly kind: "added"; readonly count: number };
 
 /** Reads the export file a person picked and adds its events: all of them, or none. */

@@ -10,12 +10,12 @@ import {
 
 interface ToastItem {
   readonly id: number;
-  readonly message: string;
+  readonly text: string;
   readonly action?: { readonly label: string; readonly run: () => void };
 }
 
 interface ToastApi {
-  show(message: string, action?: ToastItem["action"]): void;
+  show(text: string, action?: ToastItem["action"]): void;
 }
 
 const ToastContext = createContext<ToastApi>({ show: () => {} });
@@ -28,10 +28,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const next = useRef(1);
   const timer = useRef<number | undefined>(undefined);
 
-  const show = useCallback<ToastApi["show"]>((message, action) => {
+  const show = useCallback<ToastApi["show"]>((text, action) => {
     window.clearTimeout(timer.current);
     const id = next.current++;
-    setToast(action ? { id, message, action } : { id, message });
+    setToast(action ? { id, text, action } : { id, text });
     timer.current = window.setTimeout(() => setToast((t) => (t?.id === id ? null : t)), VISIBLE_MS);
   }, []);
 
@@ -43,7 +43,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <div className="toast-region" role="status" aria-live="polite">
         {toast && (
           <div className="toast" key={toast.id}>
-            <span>{toast.message}</span>
+            <span>{toast.text}</span>
             {toast.action && (
               <button
                 type="button"

@@ -14,6 +14,7 @@ import { embryos } from "./en/embryos.ts";
 import { monitoring } from "./en/monitoring.ts";
 import { odds } from "./en/odds.ts";
 import { pregnancy } from "./en/pregnancy.ts";
+import { refusals } from "./en/refusals.ts";
 import { sharing } from "./en/sharing.ts";
 import { today } from "./en/today.ts";
 import { wellbeing } from "./en/wellbeing.ts";
@@ -30,6 +31,7 @@ export const en = {
   ...sharing,
   ...odds,
   ...clinics,
+  ...refusals,
 } as const;
 
 export type MessageKey = keyof typeof en;

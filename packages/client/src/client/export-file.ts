@@ -4,14 +4,8 @@
  * events of a file, all of them or, if any is invalid, none. Imported events
  * go to the outbox like anything recorded here.
  */
-import {
-  formatHlc,
-  type Problem,
-  parseEvent,
-  problem,
-  type Result,
-  type TrellisEvent,
-} from "@trellis/domain";
+import { formatHlc, parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
+import { type ClientProblem, clientProblem } from "../refusals.ts";
 import { absorb, CLOCK_KEY, mergeStamp, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import { refuseReadOnly } from "./recording.ts";
@@ -47,7 +41,7 @@ export function exportFiles({
             const p = parsed.error;
             return {
               ok: false as const,
-              error: problem(p.reason, `events[${i}].${p.field}`, `event ${i + 1}: ${p.message}`),
+              error: { ...p, field: `events[${i}].${p.field}` },
             };
           }
           if (!log.byId.has(parsed.value.id)) incoming.push(parsed.value);
@@ -74,7 +68,7 @@ export function exportFiles({
 }
 
 /** The events of an export file, or why the file is not one this version reads. */
-export function readExportFile(file: unknown): Result<unknown[], Problem> {
+export function readExportFile(file: unknown): Result<unknown[], ClientProblem> {
   if (
     typeof file !== "object" ||
     file === null ||
@@ -82,24 +76,20 @@ export function readExportFile(file: unknown): Result<unknown[], Problem> {
   ) {
     return {
       ok: false,
-      error: problem("not-an-export", "file", "this file is not a Trellis export"),
+      error: clientProblem("not-an-export", "file"),
     };
   }
   const { version, events } = file as { version?: unknown; events?: unknown };
   if (version !== 1) {
     return {
       ok: false,
-      error: problem(
-        "newer-export",
-        "file.version",
-        "this export comes from a newer Trellis; update first",
-      ),
+      error: clientProblem("newer-export", "file.version"),
     };
   }
   if (!Array.isArray(events)) {
     return {
       ok: false,
-      error: problem("invalid-field", "file.events", "the export has no list of events"),
+      error: clientProblem("no-events", "file.events"),
     };
   }
   return { ok: true, value: events };

@@ -10,14 +10,13 @@ import {
   foldMore,
   type Hlc,
   type JourneyState,
-  type Problem,
   parseEvent,
   parseHlc,
-  problem,
   receiveHlc,
   type TrellisEvent,
 } from "@trellis/domain";
 import { newDeviceId } from "../ids.ts";
+import { type ClientProblem, clientProblem } from "../refusals.ts";
 import type { EventStorage } from "../storage.ts";
 import type { UnreadableEvent } from "./types.ts";
 
@@ -104,9 +103,9 @@ export function mergeStamp(clock: Hlc, text: string, now: () => number): Hlc {
 }
 
 /** The refusal when the device could not save. */
-export function storageFailed(cause: unknown): Problem {
+export function storageFailed(cause: unknown): ClientProblem {
   const message = cause instanceof Error ? cause.message : String(cause);
-  return problem("storage-failed", "storage", `could not save on this device: ${message}`);
+  return clientProblem("storage-failed", "storage", undefined, message);
 }
 
 function idOf(raw: unknown): string | null {

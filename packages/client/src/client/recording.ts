@@ -5,22 +5,16 @@
  * cannot save, nothing changes. A viewer of someone else's record is
  * refused with `read-only`.
  */
-import {
-  fold,
-  foldMore,
-  formatHlc,
-  prepareEvent,
-  problem,
-  type TrellisEvent,
-} from "@trellis/domain";
+import { fold, foldMore, formatHlc, prepareEvent, type TrellisEvent } from "@trellis/domain";
 import { newEventId } from "../ids.ts";
+import { clientProblem } from "../refusals.ts";
 import { absorb, CLOCK_KEY, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { TrellisClient } from "./types.ts";
 
 export const refuseReadOnly = () => ({
   ok: false as const,
-  error: problem("read-only", "access", "this device can read this journey but not add to it"),
+  error: clientProblem("read-only", "access"),
 });
 
 export function recorder({
@@ -76,7 +70,7 @@ export function recorder({
             const p = prepared.error;
             return {
               ok: false as const,
-              error: { ...p, field: `[${i}].${p.field}`, message: p.message },
+              error: { ...p, field: `[${i}].${p.field}` },
             };
           }
           made.push(prepared.value.event);

@@ -12,6 +12,7 @@ import type {
   Result,
   TrellisEvent,
 } from "@trellis/domain";
+import type { ClientProblem } from "../refusals.ts";
 import type { EventStorage, HeldEvent } from "../storage.ts";
 
 /** A stored event this version could not read (kept, never dropped). */
@@ -53,18 +54,18 @@ export interface TrellisClient {
   record<K extends EventType>(
     type: K,
     payload: PayloadInput<K>,
-  ): Promise<Result<EventOf<K>, Problem>>;
+  ): Promise<Result<EventOf<K>, ClientProblem>>;
   /**
    * Records several events as one change (e.g. a cycle and its medicines):
    * each is validated against the state the earlier ones make; all are stored
    * in one transaction, or none is. The problem names the failing event's index.
    */
-  recordBatch(drafts: readonly BatchDraft[]): Promise<Result<TrellisEvent[], Problem>>;
+  recordBatch(drafts: readonly BatchDraft[]): Promise<Result<TrellisEvent[], ClientProblem>>;
   /** A fresh id for something the person creates (a note, later a cycle or embryo). */
   newId(): string;
   exportAll(): Promise<ExportFile>;
   /** Adds the events of an export file; all of them or, if any is invalid, none. */
-  importFile(file: unknown): Promise<Result<{ added: number }, Problem>>;
+  importFile(file: unknown): Promise<Result<{ added: number }, ClientProblem>>;
   /** Reads storage again (another tab or window wrote to it). */
   refresh(): Promise<void>;
   /** Deletes everything Trellis holds on this device. */

@@ -79,7 +79,7 @@ async function writeNote(client: TrellisClient, text: string) {
     text,
     writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
   });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(`refused: ${r.error.reason} at ${r.error.field}`);
   return r.value;
 }
 

@@ -184,7 +184,7 @@ describe("the sync engine", () => {
     });
     const other = await journeyClient();
     const written = await note(other, "Written after a new key.");
-    if (!written.ok) throw new Error(written.error.message);
+    if (!written.ok) throw new Error(`refused: ${written.error.reason}`);
     const event = written.value;
     const sealed = createVaultCrypto({ vaultId: vault.vaultId, keys: [next] }).seal(event);
     const api = createApi(server.transport);

@@ -71,8 +71,12 @@ export interface BetaInterval {
 export interface BetaTrend {
   /** Between consecutive values, in time order. Empty for a single value. */
   readonly intervals: readonly BetaInterval[];
-  /** Always present: the trend never rules out an ectopic pregnancy. English default of `noteKey`. */
-  readonly note: string;
+  /**
+   * Always present: the trend never rules out an ectopic pregnancy; only an
+   * ultrasound can tell where a pregnancy is (clinical reference §4, Dillon
+   * et al. 2012: about 27% of ectopic curves look normal or failing). The key
+   * of the web catalogue's words for it.
+   */
   readonly noteKey: "beta.ultrasound-decides";
   readonly source: string;
 }
@@ -80,10 +84,6 @@ export interface BetaTrend {
 /** clinical reference §4: Barnhart et al. 2016 [checked], Dillon et al. 2012 [checked]. */
 export const BETA_SOURCE =
   "Barnhart et al. 2016, Obstet Gynecol 128:504 (minimal 48-h rise by first value); Dillon et al. 2012 (kinetics do not rule out ectopic pregnancy); clinical reference §4";
-
-/** clinical reference §4, Dillon et al. 2012: about 27% of ectopic curves look normal or failing. */
-export const BETA_NOTE =
-  "How fast beta hCG rises can never rule out an ectopic pregnancy (one outside the uterus); only an ultrasound can tell where a pregnancy is.";
 
 /**
  * Minimal 48-h rise by the interval's first value (Barnhart et al. 2016,
@@ -171,7 +171,7 @@ function readAt(at: unknown): Moment | null {
  */
 export function betaTrend(series: readonly BetaValue[]): Result<BetaTrend, Problem> {
   if (!Array.isArray(series) || series.length === 0) {
-    return err(problem("empty-series", "series", "add at least one beta value"));
+    return err(problem("empty-series", "series"));
   }
   const points: { at: string; value: number; hours: number; kind: Moment["kind"] }[] = [];
   for (const [i, point] of series.entries()) {
@@ -180,58 +180,33 @@ export function betaTrend(series: readonly BetaValue[]): Result<BetaTrend, Probl
       Record<keyof BetaValue, unknown>
     >;
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-      return err(
-        problem("invalid-value", `${field}.value`, "a beta value must be a number above 0 mIU/mL"),
-      );
+      return err(problem("invalid-value", `${field}.value`));
     }
     if (value > HCG_MAX) {
       return err(
-        problem(
-          "implausible-value",
-          `${field}.value`,
-          `an hCG of ${value} mIU/mL is outside what labs report; check the number and the unit`,
-        ),
+        problem("implausible-value", `${field}.value`, {
+          analyte: "hCG",
+          value,
+          unit: "mIU/mL",
+          max: HCG_MAX,
+        }),
       );
     }
     const moment = readAt(at);
     if (!moment || typeof at !== "string") {
-      return err(
-        problem(
-          "invalid-time",
-          `${field}.at`,
-          "must be a date (YYYY-MM-DD) or a time with offset and zone, e.g. 2026-01-20T08:00:00-05:00[America/Toronto]",
-        ),
-      );
+      return err(problem("invalid-time", `${field}.at`));
     }
     const first = points[0];
     if (first && first.kind !== moment.kind) {
-      return err(
-        problem(
-          "mixed-times",
-          `${field}.at`,
-          "give every beta as a date, or every beta as a date and time, not a mix",
-        ),
-      );
+      return err(problem("mixed-times", `${field}.at`));
     }
     const same = points.find((p) => p.hours === moment.hours);
     if (same) {
-      return err(
-        problem(
-          "duplicate-time",
-          `${field}.at`,
-          `two betas at the same time (${same.at}); keep one, or correct the time`,
-        ),
-      );
+      return err(problem("duplicate-time", `${field}.at`, { at: same.at }));
     }
     const close = points.find((p) => Math.abs(p.hours - moment.hours) < MIN_INTERVAL_HOURS);
     if (close) {
-      return err(
-        problem(
-          "too-close",
-          `${field}.at`,
-          `two betas less than an hour apart (${close.at}) are one draw as far as the trend can tell; keep one`,
-        ),
-      );
+      return err(problem("too-close", `${field}.at`, { at: close.at }));
     }
     points.push({ at, value, hours: moment.hours, kind: moment.kind });
   }
@@ -273,7 +248,6 @@ export function betaTrend(series: readonly BetaValue[]): Result<BetaTrend, Probl
   }
   return ok({
     intervals,
-    note: BETA_NOTE,
     noteKey: "beta.ultrasound-decides",
     source: BETA_SOURCE,
   });

@@ -82,19 +82,11 @@ const ANCHORS = ["transferDate", "lmp", "retrievalDate"] as const;
 
 function readDate(raw: unknown, field: string): Result<Temporal.PlainDate, Problem> {
   if (typeof raw !== "string" || !isIsoDate(raw)) {
-    return err(
-      problem("invalid-date", field, `${field} must be a real calendar date written YYYY-MM-DD`),
-    );
+    return err(problem("invalid-date", field));
   }
   const date = Temporal.PlainDate.from(raw);
   if (date.year < FIRST_YEAR || date.year > LAST_YEAR) {
-    return err(
-      problem(
-        "invalid-date",
-        field,
-        `${field} must be between ${FIRST_YEAR} and ${LAST_YEAR} (${raw} looks like a typo)`,
-      ),
-    );
+    return err(problem("invalid-date", field, { min: FIRST_YEAR, max: LAST_YEAR }));
   }
   return ok(date);
 }
@@ -111,21 +103,13 @@ function readDate(raw: unknown, field: string): Result<Temporal.PlainDate, Probl
  */
 export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
   if (typeof input !== "object" || input === null) {
-    return err(
-      problem("missing-date", "input", "give a transfer date, an LMP or a retrieval date"),
-    );
+    return err(problem("missing-date", "input"));
   }
   const raw = input as Partial<Record<(typeof ANCHORS)[number] | "embryoDay" | "on", unknown>>;
   const given = ANCHORS.filter((k) => raw[k] !== undefined && raw[k] !== null);
   const anchor = given[0];
   if (!anchor || given.length > 1) {
-    return err(
-      problem(
-        anchor ? "ambiguous-date" : "missing-date",
-        given[1] ?? "input",
-        "give exactly one of: a transfer date (with the embryo's day), an LMP, or a retrieval date",
-      ),
-    );
+    return err(problem(anchor ? "ambiguous-date" : "missing-date", given[1] ?? "input"));
   }
   const date = readDate(raw[anchor], anchor);
   if (!date.ok) return date;
@@ -135,21 +119,15 @@ export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
     const day = raw.embryoDay;
     if (typeof day !== "number" || !EMBRYO_DAYS.includes(day)) {
       return err(
-        problem(
-          "invalid-embryo-day",
-          "embryoDay",
-          day === undefined || day === null
-            ? "embryoDay is missing: was the embryo transferred on day 3, 5, 6 or 7?"
-            : `embryoDay must be 3, 5, 6 or 7 (the day of development at transfer), not ${String(day)}`,
-        ),
+        day === undefined || day === null
+          ? problem("required", "embryoDay")
+          : problem("invalid-embryo-day", "embryoDay", { allowed: EMBRYO_DAYS.join(", ") }),
       );
     }
     conception = date.value.subtract({ days: day });
   } else {
     if (raw.embryoDay !== undefined && raw.embryoDay !== null) {
-      return err(
-        problem("invalid-embryo-day", "embryoDay", "embryoDay applies only with a transfer date"),
-      );
+      return err(problem("embryo-day-needs-transfer", "embryoDay"));
     }
     conception = anchor === "lmp" ? date.value.add({ days: GA_AT_CONCEPTION_DAYS }) : date.value;
   }
@@ -165,22 +143,15 @@ export function dueDate(input: DueDateInput): Result<DueDate, Problem> {
   const on = readDate(raw.on, "on");
   if (!on.ok) return on;
   if (Temporal.PlainDate.compare(on.value, conception) < 0) {
-    return err(
-      problem(
-        "before-conception",
-        "on",
-        `on (${on.value}) is before the conception-equivalent date (${conception}), so there is no gestational age to give yet`,
-      ),
-    );
+    return err(problem("before-conception", "on", { date: conception.toString() }));
   }
   const totalDays = on.value.since(gaZero, { largestUnit: "days" }).days;
   if (totalDays > GA_MAX_TOTAL_DAYS) {
     return err(
-      problem(
-        "after-pregnancy",
-        "on",
-        `on (${on.value}) is more than ${GESTATION_MAX_WEEKS} weeks and ${GESTATION_MAX_DAYS} days into the pregnancy, so there is no gestational age to give`,
-      ),
+      problem("after-pregnancy", "on", {
+        maxWeeks: GESTATION_MAX_WEEKS,
+        maxDays: GESTATION_MAX_DAYS,
+      }),
     );
   }
   return ok({

@@ -28,28 +28,24 @@ const PATTERN = /^([1-6])\s*[-/]?\s*(?:([A-Ca-c])\s*[-/]?\s*([A-Ca-c]))?$/;
 /** Reads a Gardner grade as labs write it (case, spaces and dashes tolerated). */
 export function parseGardner(text: string): Result<GardnerGrade, Problem> {
   const trimmed = text.trim();
-  if (trimmed.length === 0) return err(problem("invalid-grade", "grade", "the grade is empty"));
+  if (trimmed.length === 0) return err(problem("invalid-grade", "grade", { why: "empty" }));
   const m = PATTERN.exec(trimmed);
   if (!m) {
     const first = trimmed[0]!;
-    const message =
+    const why =
       /[0-9]/.test(first) && !/[1-6]/.test(first)
-        ? `"${trimmed}" is not a Gardner grade: expansion goes from 1 to 6`
+        ? "expansion"
         : /[D-Zd-z]/.test(trimmed.slice(1))
-          ? `"${trimmed}" is not a Gardner grade: the letters go from A to C`
-          : `"${trimmed}" is not a Gardner grade such as 4AA, 5BC or 2`;
-    return err(problem("invalid-grade", "grade", message));
+          ? "letters"
+          : "shape";
+    return err(problem("invalid-grade", "grade", { grade: trimmed, why }));
   }
   const expansion = Number(m[1]) as GardnerGrade["expansion"];
   const icm = (m[2]?.toUpperCase() ?? null) as CellGrade | null;
   const te = (m[3]?.toUpperCase() ?? null) as CellGrade | null;
   if (expansion >= 3 && icm === null) {
     return err(
-      problem(
-        "invalid-grade",
-        "grade",
-        `"${trimmed}": a blastocyst at expansion ${expansion} is graded with two letters, e.g. ${expansion}BB`,
-      ),
+      problem("invalid-grade", "grade", { grade: trimmed, why: "two-letters", expansion }),
     );
   }
   return ok({ expansion, icm, te, text: `${expansion}${icm ?? ""}${te ?? ""}` });

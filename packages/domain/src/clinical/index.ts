@@ -3,7 +3,6 @@
  * `docs/clinical-reference.md` with its source. Never a diagnosis.
  */
 export {
-  BETA_NOTE,
   BETA_SOURCE,
   type BetaInterval,
   type BetaJudgement,

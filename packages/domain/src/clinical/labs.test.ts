@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Problem, Result } from "../core/result.ts";
+import { describeProblem, type Problem, type Result } from "../core/result.ts";
 import { checkLabValue, convertLab, type LabValue, labUnits, plausibleRange } from "./labs.ts";
 import { type Analyte, analytes, LAB_ANALYTES } from "./units.ts";
 
 const value = (r: Result<LabValue, Problem>): LabValue => {
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(describeProblem(r.error));
   return r.value;
 };
 const refusal = (r: Result<LabValue, Problem>): Problem => {
@@ -56,8 +56,11 @@ describe("convertLab: the factors of clinical reference §6", () => {
 
   it("refuses an analyte it does not know, naming the field", () => {
     const p = refusal(convertLab({ analyte: "TSH", value: 2, unit: "mIU/L" }, "mIU/L"));
-    expect(p).toMatchObject({ reason: "unknown-analyte", field: "analyte" });
-    expect(p.message).toMatch(/"TSH" is not a lab value.*E2, P4, hCG, AMH, LH, FSH/);
+    expect(p).toEqual({
+      reason: "unknown-analyte",
+      field: "analyte",
+      params: { analyte: "TSH", known: "E2, P4, hCG, AMH, LH, FSH" },
+    });
   });
 
   it("refuses a unit that does not belong to the analyte (E2 in nmol/L)", () => {
@@ -65,7 +68,7 @@ describe("convertLab: the factors of clinical reference §6", () => {
     expect(p).toEqual({
       reason: "wrong-unit",
       field: "unit",
-      message: "E2 is reported in pg/mL or pmol/L, not nmol/L",
+      params: { analyte: "E2", units: "pg/mL, pmol/L", unit: "nmol/L" },
     });
   });
 
@@ -78,8 +81,11 @@ describe("convertLab: the factors of clinical reference §6", () => {
     "refuses a missing unit (%j), saying which units fit",
     (u) => {
       const p = refusal(convertLab({ analyte: "AMH", value: 1.4, unit: u }, "pmol/L"));
-      expect(p).toMatchObject({ reason: "missing-unit", field: "unit" });
-      expect(p.message).toMatch(/AMH is reported in ng\/mL or pmol\/L/);
+      expect(p).toEqual({
+        reason: "missing-unit",
+        field: "unit",
+        params: { analyte: "AMH", units: "ng/mL, pmol/L" },
+      });
     },
   );
 
@@ -154,17 +160,22 @@ describe("labUnits", () => {
 });
 
 describe("checkLabValue: a plausibility guard, not a normal range", () => {
-  it("refuses an E2 no lab would report, in words a person understands", () => {
+  it("refuses an E2 no lab would report, with what a screen needs to say so", () => {
     const p = refusal(checkLabValue({ analyte: "E2", value: 90000, unit: "pg/mL" }));
-    expect(p.reason).toBe("implausible-value");
-    expect(p.field).toBe("value");
-    expect(p.message).toMatch(/^an E2 of 90000 pg\/mL is outside what labs report/);
+    expect(p).toEqual({
+      reason: "implausible-value",
+      field: "value",
+      params: { analyte: "E2", value: 90000, unit: "pg/mL", max: 20000 },
+    });
   });
 
   it("judges the value in the unit given (90000 pmol/L is also too high; 20000 pmol/L is fine)", () => {
-    expect(refusal(checkLabValue({ analyte: "E2", value: 90000, unit: "pmol/L" })).message).toMatch(
-      /an E2 of 90000 pmol\/L .*0 to 73420 pmol\/L/,
-    );
+    expect(refusal(checkLabValue({ analyte: "E2", value: 90000, unit: "pmol/L" })).params).toEqual({
+      analyte: "E2",
+      value: 90000,
+      unit: "pmol/L",
+      max: 73420,
+    });
     expect(value(checkLabValue({ analyte: "E2", value: 20000, unit: "pmol/L" })).value).toBe(20000);
   });
 
@@ -182,15 +193,17 @@ describe("checkLabValue: a plausibility guard, not a normal range", () => {
   });
 
   it.each([
-    ["a P4", "P4", 5000, "ng/mL"],
-    ["an hCG", "hCG", 5_000_000, "IU/L"],
-    ["an AMH", "AMH", 900, "pmol/L"],
-    ["an LH", "LH", 2000, "mIU/mL"],
-    ["an FSH", "FSH", 2000, "IU/L"],
-  ] as const)("refuses %s of %d %s", (phrase, analyte, v, unit) => {
-    expect(refusal(checkLabValue({ analyte, value: v, unit })).message).toMatch(
-      new RegExp(`^${phrase} of ${v} ${unit.replace("/", "\\/")} is outside what labs report`),
-    );
+    ["P4", 5000, "ng/mL"],
+    ["hCG", 5_000_000, "IU/L"],
+    ["AMH", 900, "pmol/L"],
+    ["LH", 2000, "mIU/mL"],
+    ["FSH", 2000, "IU/L"],
+  ] as const)("refuses a %s of %d %s", (analyte, v, unit) => {
+    expect(refusal(checkLabValue({ analyte, value: v, unit }))).toMatchObject({
+      reason: "implausible-value",
+      field: "value",
+      params: { analyte, value: v, unit },
+    });
   });
 
   it("refuses what convertLab refuses, with the same fields", () => {

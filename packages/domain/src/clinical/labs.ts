@@ -40,12 +40,12 @@ function findUnit(analyte: Analyte, text: string): UnitFactor | null {
   return table[analyte].units.find((u) => u.unit.toLowerCase() === wanted) ?? null;
 }
 
-/** Numbers in messages: no grouping (as labs print them), at most 6 significant digits. */
-function show(n: number): string {
-  return String(Number(n.toPrecision(6)));
+/** Numbers in a refusal's params: at most 6 significant digits. */
+function show(n: number): number {
+  return Number(n.toPrecision(6));
 }
 
-const unitList = (analyte: Analyte): string => table[analyte].units.map((u) => u.unit).join(" or ");
+const unitList = (analyte: Analyte): string => table[analyte].units.map((u) => u.unit).join(", ");
 
 /** The units `analyte` may be reported in, preferred first; empty for an unknown analyte. */
 export function labUnits(analyte: Analyte | (string & {})): readonly LabUnit[] {
@@ -57,22 +57,16 @@ type Checked = UnitFactor & { readonly analyte: Analyte; readonly value: number 
 
 function checkUnit(analyte: Analyte, raw: unknown, field: string): Result<UnitFactor, Problem> {
   if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) {
-    return err(
-      problem(
-        "missing-unit",
-        field,
-        `the unit is missing: ${analyte} is reported in ${unitList(analyte)}`,
-      ),
-    );
+    return err(problem("missing-unit", field, { analyte, units: unitList(analyte) }));
   }
   const found = typeof raw === "string" ? findUnit(analyte, raw) : null;
   if (!found) {
     return err(
-      problem(
-        "wrong-unit",
-        field,
-        `${analyte} is reported in ${unitList(analyte)}, not ${typeof raw === "string" ? raw.trim() : String(raw)}`,
-      ),
+      problem("wrong-unit", field, {
+        analyte,
+        units: unitList(analyte),
+        unit: typeof raw === "string" ? raw.trim() : String(raw),
+      }),
     );
   }
   return ok(found);
@@ -80,35 +74,25 @@ function checkUnit(analyte: Analyte, raw: unknown, field: string): Result<UnitFa
 
 function checkInput(lab: LabInput): Result<Checked, Problem> {
   if (typeof lab !== "object" || lab === null) {
-    return err(
-      problem("invalid-lab-value", "analyte", "a lab value needs an analyte, a value and a unit"),
-    );
+    return err(problem("invalid-lab-value", "analyte"));
   }
   const analyte = findAnalyte(lab.analyte);
   if (!analyte) {
-    const shown = typeof lab.analyte === "string" ? `"${lab.analyte}"` : "the analyte";
     return err(
-      problem(
-        "unknown-analyte",
-        "analyte",
-        `${shown} is not a lab value Trellis converts; known: ${analytes.join(", ")}`,
-      ),
+      problem("unknown-analyte", "analyte", {
+        ...(typeof lab.analyte === "string" && { analyte: lab.analyte }),
+        known: analytes.join(", "),
+      }),
     );
   }
   const unit = checkUnit(analyte, lab.unit, "unit");
   if (!unit.ok) return unit;
   const { value } = lab;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    return err(problem("invalid-value", "value", `the ${analyte} value must be a number`));
+    return err(problem("invalid-value", "value", { analyte }));
   }
   if (value < 0) {
-    return err(
-      problem(
-        "negative-value",
-        "value",
-        `the ${analyte} value cannot be negative (${show(value)})`,
-      ),
-    );
+    return err(problem("negative-value", "value", { analyte, value: show(value) }));
   }
   return ok({ analyte, value, ...unit.value });
 }
@@ -161,13 +145,8 @@ export function checkLabValue(lab: LabInput): Result<LabValue, Problem> {
   const { analyte, value, unit, perPreferred } = checked.value;
   const max = table[analyte].plausibleMax * perPreferred;
   if (value > max) {
-    const { article } = table[analyte];
     return err(
-      problem(
-        "implausible-value",
-        "value",
-        `${article} ${analyte} of ${show(value)} ${unit} is outside what labs report (0 to ${show(max)} ${unit}); check the number and the unit`,
-      ),
+      problem("implausible-value", "value", { analyte, value: show(value), unit, max: show(max) }),
     );
   }
   return ok({ analyte, value, unit });

@@ -1,6 +1,7 @@
 /** Answers "do these symptoms after stimulation mean I should call my clinic, or get emergency care now?". */
 import { z } from "zod";
 import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { problemFromZod } from "../core/zod-problem.ts";
 import { type SignSource, signSource } from "./source.ts";
 
 /**
@@ -288,21 +289,15 @@ export function ohssTriage(symptoms: OhssSymptoms): OhssTriage {
   return { level: reasons[0]?.level ?? "none", reasons, source: OHSS_SOURCE };
 }
 
-const severity = z.enum(["none", "mild", "moderate", "severe"], {
-  error: "must be none, mild, moderate or severe",
-});
-const trend = z.enum(["better", "same", "worse"], { error: "must be better, same or worse" });
-/** A yes-or-no answer, with the words every refusal of one uses. */
-export const yesNo = z.boolean({ error: "must be true or false" });
+const severity = z.enum(["none", "mild", "moderate", "severe"]);
+const trend = z.enum(["better", "same", "worse"]);
+/** A yes-or-no answer. */
+export const yesNo = z.boolean();
 /**
  * Plausibility guards, not clinical facts: wider than any real change, so only
  * typos (50 kg in a day, a total typed in grams) are refused.
  */
-const kgChange = (limit: number, span: string) =>
-  z
-    .number({ error: "must be a number of kilograms" })
-    .min(-limit, { error: `is more weight lost ${span} than is possible; check the number` })
-    .max(limit, { error: `is more weight gained ${span} than is possible; check the number` });
+const kgChange = (limit: number) => z.number().min(-limit).max(limit);
 
 /** The OHSS questions' schemas, shared with the stage-aware check. */
 export const ohssSymptomFields = {
@@ -311,19 +306,11 @@ export const ohssSymptomFields = {
   abdominalPain: severity.optional(),
   painTrend: trend.optional(),
   nausea: severity.optional(),
-  vomiting: z
-    .enum(["none", "some", "cannot-keep-down"], {
-      error: "must be none, some or cannot-keep-down",
-    })
-    .optional(),
+  vomiting: z.enum(["none", "some", "cannot-keep-down"]).optional(),
   diarrhoea: yesNo.optional(),
-  weightGainKgLastDay: kgChange(10, "in a day").optional(), // guard: ±10 kg/day
-  weightGainKgTotal: kgChange(30, "in total").optional(), // guard: ±30 kg since stimulation
-  urine: z
-    .enum(["normal", "less", "much-less", "almost-none-12h"], {
-      error: "must be normal, less, much-less or almost-none-12h",
-    })
-    .optional(),
+  weightGainKgLastDay: kgChange(10).optional(), // guard: ±10 kg/day
+  weightGainKgTotal: kgChange(30).optional(), // guard: ±30 kg since stimulation
+  urine: z.enum(["normal", "less", "much-less", "almost-none-12h"]).optional(),
   shortnessOfBreath: yesNo.optional(),
   chestPain: yesNo.optional(),
   calfPainOrSwelling: yesNo.optional(),
@@ -360,11 +347,10 @@ export function parseAnswers<S extends z.ZodType>(
   const issue = parsed.error.issues[0];
   if (issue?.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "symptoms";
-    return err(problem("unknown-symptom", key, `"${key}" is not a symptom Trellis asks about`));
+    return err(problem("unknown-symptom", key, { key }));
   }
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : "symptoms";
-  if (field === "symptoms") {
-    return err(problem("invalid-field", field, "symptoms must be an object of answers"));
+  if (!issue || issue.path.length === 0) {
+    return err(problem("wrong-kind", "symptoms", { expected: "object" }, issue?.message));
   }
-  return err(problem("invalid-field", field, `${field} ${issue?.message ?? "is not valid"}`));
+  return err(problemFromZod(parsed.error.issues, { input }));
 }

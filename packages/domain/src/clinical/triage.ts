@@ -143,11 +143,7 @@ function callOrder(
 /** The new questions' schemas beside the OHSS ones: what `parseStageSymptoms` and the stored check accept. */
 export const stageSymptomFields = {
   ...ohssSymptomFields,
-  bleeding: z
-    .enum(bleedingAnswers, {
-      error: "must be none, spotting, light, heavy or soaking-pad-an-hour",
-    })
-    .optional(),
+  bleeding: z.enum(bleedingAnswers).optional(),
   clotsLargerThanPlum: yesNo.optional(),
   oneSidedPain: yesNo.optional(),
   shoulderTipPain: yesNo.optional(),
@@ -157,7 +153,7 @@ export const stageSymptomFields = {
   suddenSwelling: yesNo.optional(),
   reducedMovements: yesNo.optional(),
   fluidLeak: yesNo.optional(),
-  mood: z.enum(moodAnswers, { error: "must be ok, low or very-low" }).optional(),
+  mood: z.enum(moodAnswers).optional(),
   thoughtsOfSelfHarm: yesNo.optional(),
   thoughtsOfHarmingOthers: yesNo.optional(),
   confusion: yesNo.optional(),

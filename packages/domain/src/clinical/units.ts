@@ -31,8 +31,6 @@ export interface UnitFactor {
 export interface AnalyteUnits {
   /** What the hormone is called in full. */
   readonly name: string;
-  /** Article for English messages ("an E2", "a P4"). */
-  readonly article: "a" | "an";
   /** Allowed units, preferred first; factors are relative to the first. */
   readonly units: readonly UnitFactor[];
   /** Where the factors come from. */
@@ -56,7 +54,6 @@ const SI_IDENTITY = "definition of the units (1 IU/L = 1000 mIU / 1000 mL = 1 mI
 export const LAB_ANALYTES = {
   E2: {
     name: "estradiol",
-    article: "an",
     units: [
       { unit: "pg/mL", perPreferred: 1 },
       { unit: "pmol/L", perPreferred: 3.671 }, // clinical reference §6: E2 1 pg/mL = 3.671 pmol/L
@@ -67,7 +64,6 @@ export const LAB_ANALYTES = {
   },
   P4: {
     name: "progesterone",
-    article: "a",
     units: [
       { unit: "ng/mL", perPreferred: 1 },
       { unit: "nmol/L", perPreferred: 3.18 }, // clinical reference §6: P4 1 ng/mL = 3.18 nmol/L
@@ -78,7 +74,6 @@ export const LAB_ANALYTES = {
   },
   hCG: {
     name: "human chorionic gonadotropin (beta hCG)",
-    article: "an",
     units: [
       { unit: "mIU/mL", perPreferred: 1 },
       { unit: "IU/L", perPreferred: 1 }, // clinical reference §6: hCG 1 mIU/mL = 1 IU/L
@@ -89,7 +84,6 @@ export const LAB_ANALYTES = {
   },
   AMH: {
     name: "anti-Müllerian hormone",
-    article: "an",
     units: [
       { unit: "ng/mL", perPreferred: 1 },
       { unit: "pmol/L", perPreferred: 7.14 }, // clinical reference §6: AMH 1 ng/mL = 7.14 pmol/L
@@ -100,7 +94,6 @@ export const LAB_ANALYTES = {
   },
   LH: {
     name: "luteinising hormone",
-    article: "an",
     units: [
       { unit: "IU/L", perPreferred: 1 },
       { unit: "mIU/mL", perPreferred: 1 }, // SI identity, see SI_IDENTITY
@@ -111,7 +104,6 @@ export const LAB_ANALYTES = {
   },
   FSH: {
     name: "follicle-stimulating hormone",
-    article: "an",
     units: [
       { unit: "IU/L", perPreferred: 1 },
       { unit: "mIU/mL", perPreferred: 1 }, // SI identity, see SI_IDENTITY

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createHlc, formatHlc, tickHlc } from "../core/hlc.ts";
 import { uuidV7FromParts } from "../core/ids.ts";
+import { describeProblem } from "../core/result.ts";
 import { Temporal } from "../core/time.ts";
 import type { PayloadInput } from "../events/catalog.ts";
 import { parseEvent, type TrellisEvent } from "../events/envelope.ts";
@@ -106,32 +107,49 @@ describe("a clinic card", () => {
   });
 
   it.each([
-    [{ name: "Riverside", phone24h: "03 5550 CALL" }, "payload.phone24h", /only digits/],
-    [{ name: "Riverside", nurseLine: "12" }, "payload.nurseLine", /has 2 digits/],
+    [
+      { name: "Riverside", phone24h: "03 5550 CALL" },
+      "payload.phone24h",
+      "phone-characters",
+      { digits: 6 },
+    ],
+    [
+      { name: "Riverside", nurseLine: "12" },
+      "payload.nurseLine",
+      "phone-too-few-digits",
+      { digits: 2 },
+    ],
     [
       { name: "Riverside", portalUrl: "http://portal.riverside-fertility.example" },
       "payload.portalUrl",
-      /https:\/\//,
+      "link-not-https",
+      undefined,
     ],
-    [{ name: "  " }, "payload.name", /cannot be empty/],
-    [{ phone24h: "03 5550 1234" }, "payload.name", /needs a name/],
-    [{ name: "Riverside", current: false }, "payload.current", /can only be true/],
-    [{}, "payload", /says nothing to save/],
-  ] as const)("refuses %j, naming %s, and changes nothing", (fields, field, message) => {
-    const r = priya();
-    const before = r.snapshot();
-    const refused = r.tryRecord(
-      "ClinicSaved",
-      { clinicId: r.newId(at("2026-03-03")), ...(fields as object) } as PayloadInput<"ClinicSaved">,
-      at("2026-03-03"),
-    );
-    expect(refused.ok).toBe(false);
-    if (refused.ok) return;
-    expect(refused.error.field).toBe(field);
-    expect(refused.error.message).toMatch(message);
-    expect(r.state.clinics).toEqual(before.clinics);
-    expect(r.events).toHaveLength(1);
-  });
+    [{ name: "  " }, "payload.name", "too-short", { min: 1 }],
+    [{ phone24h: "03 5550 1234" }, "payload.name", "clinic-needs-name", undefined],
+    [{ name: "Riverside", current: false }, "payload.current", "not-one-of", { allowed: "true" }],
+    [{}, "payload", "nothing-to-change", undefined],
+  ] as const)(
+    "refuses %j, naming %s (%s), and changes nothing",
+    (fields, field, reason, params) => {
+      const r = priya();
+      const before = r.snapshot();
+      const refused = r.tryRecord(
+        "ClinicSaved",
+        {
+          clinicId: r.newId(at("2026-03-03")),
+          ...(fields as object),
+        } as PayloadInput<"ClinicSaved">,
+        at("2026-03-03"),
+      );
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error).toMatchObject({ reason, field });
+      expect(refused.error.params).toEqual(params);
+      expect(r.state.clinics).toEqual(before.clinics);
+      expect(r.events).toHaveLength(1);
+    },
+  );
 
   it("is refused before the journey is set up", () => {
     const r = new Recorder("phone0001", 7);
@@ -301,7 +319,7 @@ describe("cycles recorded before clinic cards", () => {
     const raw: unknown[] = [];
     const add = (type: string, payload: unknown, nowMs: number) => {
       const next = tickHlc(clock, nowMs);
-      if (!next.ok) throw new Error(next.error.message);
+      if (!next.ok) throw new Error(next.error.detail);
       clock = next.value;
       raw.push({
         id: uuidV7FromParts(nowMs, bytes(10)),
@@ -339,7 +357,7 @@ describe("cycles recorded before clinic cards", () => {
     add("CycleUpdated", { cycleId, clinic: "Riverside Fertility, Southbank" }, at("2025-02-02"));
     return raw.map((e) => {
       const parsed = parseEvent(e);
-      if (!parsed.ok) throw new Error(parsed.error.message);
+      if (!parsed.ok) throw new Error(describeProblem(parsed.error));
       return parsed.value;
     });
   }
@@ -421,7 +439,7 @@ describe("the person's own support lines", () => {
       r.tryRecord("SupportLineAdded", { lineId, name: "Mum" }, at("2026-05-01")),
     ).toMatchObject({
       ok: false,
-      error: { field: "payload.phone", message: "payload.phone needs a phone number or a website" },
+      error: { reason: "support-line-unreachable", field: "payload.phone" },
     });
     expect(
       r.tryRecord(

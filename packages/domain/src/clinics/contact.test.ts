@@ -31,9 +31,9 @@ describe("a phone number as a person types it", () => {
     expect(telHref("call the ward")).toBeNull();
   });
 
-  it("refuses letters, and says to put an extension or menu option in the notes", () => {
+  it("refuses letters, an extension written after the number too (its words say: in the notes)", () => {
     expect(phoneProblem("1-833-TLC-MAMA")).toMatchObject({ reason: "phone-characters" });
-    expect(phoneProblem("020 7946 0018 ext 4")?.message).toMatch(/extension or a menu option/);
+    expect(phoneProblem("020 7946 0018 ext 4")).toEqual({ reason: "phone-characters", digits: 12 });
   });
 
   it("refuses a + anywhere but the start", () => {
@@ -44,7 +44,6 @@ describe("a phone number as a person types it", () => {
     expect(phoneProblem("55")).toEqual({
       reason: "phone-too-few-digits",
       digits: 2,
-      message: "has 2 digits; a phone number has at least 3",
     });
     expect(phoneProblem("020 7946 0018 020 7946 0018")).toMatchObject({
       reason: "phone-too-many-digits",
@@ -97,9 +96,6 @@ describe("a web link", () => {
     "https://riverside.example@elsewhere.example",
     "https://.example.com",
   ])("refuses %s: not a web address", (link) => {
-    expect(webLinkProblem(link)).toEqual({
-      reason: "link-invalid",
-      message: "is not a web address",
-    });
+    expect(webLinkProblem(link)).toEqual({ reason: "link-invalid" });
   });
 });

@@ -1,4 +1,6 @@
 import { personText } from "../core/text.ts";
+import { refusal } from "../core/zod-problem.ts";
+import type { ClinicsRefusal } from "./refusals.ts";
 
 /**
  * Phone numbers and web links as people type them into a clinic card or a
@@ -8,18 +10,12 @@ import { personText } from "../core/text.ts";
  */
 
 /** Why a phone number cannot be right; the web catalogue turns each into words. */
-export type PhoneReason =
-  | "phone-characters"
-  | "phone-plus"
-  | "phone-too-few-digits"
-  | "phone-too-many-digits";
+export type PhoneReason = Extract<ClinicsRefusal, `phone-${string}`>;
 
 export interface PhoneProblem {
   readonly reason: PhoneReason;
   /** How many digits the number has (after a `(0)` written after a country code). */
   readonly digits: number;
-  /** An English default; screens use the catalogue words for `reason`. */
-  readonly message: string;
 }
 
 /** The shortest number worth keeping: short codes such as 988 or 111. */
@@ -47,33 +43,16 @@ export function phoneProblem(number: string): PhoneProblem | null {
   const { digits } = dialled(text);
   const count = digits.length;
   if (!PHONE_CHARACTERS.test(text)) {
-    return {
-      reason: "phone-characters",
-      digits: count,
-      message:
-        "can hold only digits, spaces and + - ( ) . /; write an extension or a menu option in the notes",
-    };
+    return { reason: "phone-characters", digits: count };
   }
   if (text.indexOf("+", 1) !== -1) {
-    return {
-      reason: "phone-plus",
-      digits: count,
-      message: "has a + that is not at the start; + goes only before the country code",
-    };
+    return { reason: "phone-plus", digits: count };
   }
   if (count < PHONE_MIN_DIGITS) {
-    return {
-      reason: "phone-too-few-digits",
-      digits: count,
-      message: `has ${count} digits; a phone number has at least ${PHONE_MIN_DIGITS}`,
-    };
+    return { reason: "phone-too-few-digits", digits: count };
   }
   if (count > PHONE_MAX_DIGITS) {
-    return {
-      reason: "phone-too-many-digits",
-      digits: count,
-      message: `has ${count} digits; a phone number has at most ${PHONE_MAX_DIGITS}, country code included`,
-    };
+    return { reason: "phone-too-many-digits", digits: count };
   }
   return null;
 }
@@ -90,11 +69,10 @@ export function telHref(number: string): string | null {
 }
 
 /** Why a web link cannot be kept. */
-export type LinkReason = "link-not-https" | "link-invalid";
+export type LinkReason = Extract<ClinicsRefusal, `link-${string}`>;
 
 export interface LinkProblem {
   readonly reason: LinkReason;
-  readonly message: string;
 }
 
 // https, then a host name with at least one dot and a top-level name of letters
@@ -110,13 +88,10 @@ const HTTPS_LINK =
 export function webLinkProblem(link: string): LinkProblem | null {
   const text = link.trim();
   if (!/^https:\/\//i.test(text)) {
-    return {
-      reason: "link-not-https",
-      message: "must be a secure web address starting with https://",
-    };
+    return { reason: "link-not-https" };
   }
   if (!HTTPS_LINK.test(text)) {
-    return { reason: "link-invalid", message: "is not a web address" };
+    return { reason: "link-invalid" };
   }
   return null;
 }
@@ -124,11 +99,11 @@ export function webLinkProblem(link: string): LinkProblem | null {
 /** A phone number as typed (kept as typed: it is what the person reads). */
 export const phoneSchema = personText(40).superRefine((text, ctx) => {
   const bad = phoneProblem(text);
-  if (bad) ctx.addIssue({ code: "custom", message: bad.message, params: { reason: bad.reason } });
+  if (bad) ctx.addIssue({ code: "custom", ...refusal(bad.reason, { digits: bad.digits }) });
 });
 
 /** A secure web address. */
 export const webLinkSchema = personText(500).superRefine((text, ctx) => {
   const bad = webLinkProblem(text);
-  if (bad) ctx.addIssue({ code: "custom", message: bad.message, params: { reason: bad.reason } });
+  if (bad) ctx.addIssue({ code: "custom", ...refusal(bad.reason) });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 import { phoneSchema, webLinkSchema } from "./contact.ts";
 
@@ -24,11 +25,9 @@ export const clinicsEvents = {
         address: address.nullable().optional(),
         portalUrl: webLinkSchema.nullable().optional(),
         notes: clinicNotes.nullable().optional(),
-        current: z
-          .literal(true, { error: "can only be true (choose another clinic instead)" })
-          .optional(),
+        current: z.literal(true).optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to save" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   ClinicRemoved: defineEvent(
     1,
@@ -47,7 +46,7 @@ export const clinicsEvents = {
         note: lineNote.optional(),
       })
       .refine((p) => p.phone !== undefined || p.website !== undefined, {
-        error: "needs a phone number or a website",
+        ...refusal("support-line-unreachable"),
         path: ["phone"],
       }),
   ),
@@ -62,7 +61,7 @@ export const clinicsEvents = {
         website: webLinkSchema.nullable().optional(),
         note: lineNote.nullable().optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   SupportLineRemoved: defineEvent(
     1,

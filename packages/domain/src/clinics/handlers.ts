@@ -13,7 +13,7 @@ function liveLine(s: JourneyState, lineId: string) {
   const line = s.supportLines.get(lineId);
   if (!line || line.removed) {
     return {
-      problem: problem("unknown-support-line", "payload.lineId", "no support line with this id"),
+      problem: problem("unknown-support-line", "payload.lineId"),
     };
   }
   return { line };
@@ -22,18 +22,13 @@ function liveLine(s: JourneyState, lineId: string) {
 export const clinicsHandlers: Handlers<ClinicsEvents> = {
   ClinicSaved: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding a clinic");
+      if (!s.journey) return problem("no-journey", "type");
       const clinic = s.clinics.get(p.clinicId);
       if (clinic?.removed) {
-        return problem(
-          "removed-clinic",
-          "payload.clinicId",
-          "this clinic was removed; add it again as a new one",
-        );
+        return problem("removed-clinic", "payload.clinicId");
       }
       if (!clinic && p.name === undefined) {
-        return problem("clinic-needs-name", "payload.name", "a new clinic needs a name");
+        return problem("clinic-needs-name", "payload.name");
       }
       return null;
     },
@@ -63,9 +58,7 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
   ClinicRemoved: {
     check: (s, { payload: p }) => {
       const clinic = s.clinics.get(p.clinicId);
-      return !clinic || clinic.removed
-        ? problem("unknown-clinic", "payload.clinicId", "no clinic with this id")
-        : null;
+      return !clinic || clinic.removed ? problem("unknown-clinic", "payload.clinicId") : null;
     },
     apply: (d, { payload: p }) => {
       d.clinics.set(p.clinicId, { ...d.clinics.get(p.clinicId)!, removed: true });
@@ -74,10 +67,9 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
   },
   SupportLineAdded: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding a support line");
+      if (!s.journey) return problem("no-journey", "type");
       return s.supportLines.has(p.lineId)
-        ? problem("duplicate-support-line", "payload.lineId", "this support line already exists")
+        ? problem("duplicate-support-line", "payload.lineId")
         : null;
     },
     apply: (d, { payload: p }) => {
@@ -98,7 +90,7 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
       const phone = p.phone !== undefined ? p.phone : line.phone;
       const website = p.website !== undefined ? p.website : line.website;
       return phone === null && website === null
-        ? problem("support-line-unreachable", "payload.phone", "keep a phone number or a website")
+        ? problem("support-line-unreachable", "payload.phone")
         : null;
     },
     apply: (d, { payload: p }) => {

@@ -10,8 +10,8 @@ import {
   tickHlc,
 } from "./hlc.ts";
 
-const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!r.ok) throw new Error(r.error.message);
+const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { detail: string } }): T => {
+  if (!r.ok) throw new Error(r.error.detail);
   return r.value;
 };
 
@@ -86,6 +86,6 @@ describe("hybrid logical clock", () => {
   it("names what is wrong with a malformed stamp", () => {
     const r = parseHlc("yesterday-ish");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/12 hex digits/);
+    if (!r.ok) expect(r.error.detail).toMatch(/12 hex digits/);
   });
 });

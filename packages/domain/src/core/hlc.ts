@@ -27,10 +27,11 @@ const HLC_PATTERN = /^([0-9a-f]{12})-([0-9a-f]{8})-([0-9a-z]{8,32})$/;
 /** Default: refuse remote stamps more than a day ahead of our clock. */
 export const DEFAULT_MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
+/** Why a clock stamp was refused; `detail` is for developers (a log), never shown. */
 export type HlcProblem =
-  | { readonly reason: "hlc-invalid"; readonly message: string }
-  | { readonly reason: "clock-drift"; readonly message: string }
-  | { readonly reason: "counter-overflow"; readonly message: string };
+  | { readonly reason: "hlc-invalid"; readonly detail: string }
+  | { readonly reason: "clock-drift"; readonly detail: string }
+  | { readonly reason: "counter-overflow"; readonly detail: string };
 
 export function isDeviceId(node: string): boolean {
   return NODE_PATTERN.test(node);
@@ -62,7 +63,7 @@ export function receiveHlc(
   if (remote.wallMs - now > maxDriftMs) {
     return err({
       reason: "clock-drift",
-      message: `a stamp from device ${remote.node} is ${Math.round((remote.wallMs - now) / 60000)} minutes ahead of this device's clock`,
+      detail: `a stamp from device ${remote.node} is ${Math.round((remote.wallMs - now) / 60000)} minutes ahead of this device's clock`,
     });
   }
   const wall = Math.max(local.wallMs, remote.wallMs, now);
@@ -81,9 +82,9 @@ export function receiveHlc(
 
 function bounded(h: Hlc): Result<Hlc, HlcProblem> {
   if (h.wallMs > MAX_WALL)
-    return err({ reason: "hlc-invalid", message: "clock is beyond year 10889" });
+    return err({ reason: "hlc-invalid", detail: "clock is beyond year 10889" });
   if (h.counter > MAX_COUNTER) {
-    return err({ reason: "counter-overflow", message: "too many events in one millisecond" });
+    return err({ reason: "counter-overflow", detail: "too many events in one millisecond" });
   }
   return ok(h);
 }
@@ -106,7 +107,7 @@ export function parseHlc(text: string): Result<Hlc, HlcProblem> {
   if (!m) {
     return err({
       reason: "hlc-invalid",
-      message: "expected 12 hex digits, a dash, 8 hex digits, a dash and a device id",
+      detail: "expected 12 hex digits, a dash, 8 hex digits, a dash and a device id",
     });
   }
   return ok({

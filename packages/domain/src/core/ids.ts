@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./zod-problem.ts";
 
 /**
  * Ids are UUIDv7: time-ordered, made on the device without asking anyone.
@@ -12,9 +13,7 @@ export function isUuidV7(text: string): boolean {
   return UUID_V7.test(text);
 }
 
-export const uuidV7Schema = z
-  .string()
-  .refine(isUuidV7, { error: "must be a lowercase UUID version 7" });
+export const uuidV7Schema = z.string().refine(isUuidV7, refusal("invalid-id"));
 
 /**
  * Builds a UUIDv7 from a millisecond timestamp and 10 random bytes supplied by

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "./zod-problem.ts";
 
 /**
  * Free text a person writes. Trimmed; control characters other than line
@@ -12,12 +13,12 @@ export const personText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, { error: "cannot be empty" })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !CONTROL.test(s), { error: "contains characters that cannot be shown" });
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), refusal("unreadable-characters"));
 
 export const optionalName = z
   .string()
   .trim()
-  .max(80, { error: "must be at most 80 characters" })
-  .refine((s) => !CONTROL.test(s), { error: "contains characters that cannot be shown" });
+  .max(80)
+  .refine((s) => !CONTROL.test(s), refusal("unreadable-characters"));

@@ -1,6 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { sharedZoneResolver } from "../schedule/zones.ts";
+import { refusal } from "./zod-problem.ts";
 
 export { Temporal };
 
@@ -78,21 +79,16 @@ export function isZonedDateTime(text: string): boolean {
 }
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { error: "must be a real calendar date written YYYY-MM-DD" });
+export const isoDateSchema = z.string().refine(isIsoDate, refusal("invalid-date"));
 
 /** An IANA time zone id such as `America/Toronto`. */
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, { error: "must be a time zone name such as Europe/London" });
+export const timeZoneSchema = z.string().max(64).refine(isTimeZone, refusal("invalid-time-zone"));
 
 /** An exact moment with its offset and zone, e.g. `2026-03-14T21:30:00-04:00[America/New_York]`. */
-export const zonedDateTimeSchema = z.string().max(80).refine(isZonedDateTime, {
-  error:
-    "must be a date and time with offset and zone, e.g. 2026-03-14T21:30:00-04:00[America/New_York]",
-});
+export const zonedDateTimeSchema = z
+  .string()
+  .max(80)
+  .refine(isZonedDateTime, refusal("invalid-time"));
 
 export type IsoDate = string;
 export type ZonedDateTimeString = string;

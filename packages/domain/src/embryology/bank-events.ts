@@ -2,6 +2,7 @@ import { z } from "zod";
 import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 import { countSchema, discardReasons, storageSchema, uniqueIds } from "./terms.ts";
 
@@ -12,14 +13,12 @@ import { countSchema, discardReasons, storageSchema, uniqueIds } from "./terms.t
 
 const embryoIdList = z
   .array(uuidV7Schema)
-  .min(1, { error: "needs at least one embryo" })
-  .max(30, { error: "lists more than 30 embryos" })
-  .refine(uniqueIds, { error: "lists the same embryo twice" });
+  .min(1)
+  .max(30)
+  .refine(uniqueIds, refusal("listed-twice"));
 
 /** A storage fee's currency, as ISO 4217 writes it. */
-const currencySchema = z.string().regex(/^[A-Z]{3}$/, {
-  error: "must be a three-letter currency code such as USD, GBP or AUD",
-});
+const currencySchema = z.string().regex(/^[A-Z]{3}$/);
 
 export const bankEvents = {
   EmbryosFrozen: defineEvent(
@@ -63,7 +62,7 @@ export const bankEvents = {
         note: personText(1000).optional(),
       })
       .refine((p) => p.fate === "discarded" || p.reason === undefined, {
-        error: "a reason is given only when embryos are discarded",
+        ...refusal("reason-only-if-discarded"),
         path: ["reason"],
       }),
   ),
@@ -75,7 +74,7 @@ export const bankEvents = {
       /** The retrieval they came from, when it is in Trellis. */
       retrievalId: uuidV7Schema.optional(),
       frozenOn: isoDateSchema,
-      count: countSchema.min(1, { error: "needs at least one egg" }),
+      count: countSchema.min(1),
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
     }),
@@ -87,11 +86,9 @@ export const bankEvents = {
       thawId: uuidV7Schema,
       batches: z
         .array(z.strictObject({ batchId: uuidV7Schema, count: countSchema.min(1) }))
-        .min(1, { error: "needs at least one batch of frozen eggs" })
+        .min(1)
         .max(20)
-        .refine((b) => uniqueIds(b.map((x) => x.batchId)), {
-          error: "lists the same batch twice",
-        }),
+        .refine((b) => uniqueIds(b.map((x) => x.batchId)), refusal("listed-twice")),
       thawedOn: isoDateSchema,
       survived: countSchema,
       clinic: optionalName.optional(),
@@ -106,10 +103,7 @@ export const bankEvents = {
       clinic: personText(80),
       covers: z.enum(["embryos", "eggs", "embryos-and-eggs"]),
       amount: z.strictObject({
-        value: z
-          .number({ error: "must be a number" })
-          .min(0, { error: "cannot be below 0" })
-          .max(1_000_000, { error: "is far more than a storage fee; check the number" }),
+        value: z.number().min(0).max(1_000_000),
         currency: currencySchema,
       }),
       dueOn: isoDateSchema,
@@ -135,7 +129,7 @@ export const bankEvents = {
         renewsYearly: z.boolean().optional(),
         remindDaysBefore: z.number().int().min(0).max(120).optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   StorageFeePaid: defineEvent(
     1,

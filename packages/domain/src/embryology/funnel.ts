@@ -25,100 +25,110 @@ export interface FunnelCheck {
 
 export type FunnelKey = keyof Omit<FunnelCheck, "kind" | "method">;
 
-const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 /**
  * The first way the counts disagree, or null. `fieldOf` maps a count to the
- * payload field of the event being checked, so the message lands on the input
- * the person just typed when it is one of the two counts in conflict.
+ * payload field of the event being checked, so the refusal lands on the input
+ * the person just typed when it is one of the two counts in conflict. Params:
+ * `count` (what is too many: `survived`, `mature`, `eggsFrozen`, `fertilized`,
+ * `day3`, `day3Listed`, `blastocysts`) and `value`; `than` (`thawed`,
+ * `retrieved`, `survived`, `mature`, `fertilized`, `couldFertilize`, `day3`)
+ * and `limit`; `frozen` (eggs frozen instead, taken off), `kept` (day-3
+ * embryos listed besides the blastocysts) and `icsi` (1 when only mature eggs
+ * could be injected).
  */
 export function funnelProblem(
   c: FunnelCheck,
   fieldOf: Partial<Record<FunnelKey, string>>,
 ): Problem | null {
-  const fail = (lower: FunnelKey, upper: FunnelKey, message: string) =>
-    problem(
-      "inconsistent-counts",
-      fieldOf[lower] ?? fieldOf[upper] ?? "payload",
-      `The lab counts do not add up: ${message}. Check the report; nothing was saved.`,
-    );
+  const fail = (
+    lower: FunnelKey,
+    upper: FunnelKey,
+    params: { count: string; value: number; than: string; limit: number } & Record<
+      string,
+      string | number
+    >,
+  ) => problem("inconsistent-counts", fieldOf[lower] ?? fieldOf[upper] ?? "payload", params);
 
   // The eggs that could reach the lab's dish: mature if known, all eggs otherwise; a thaw starts from the survivors.
   if (c.kind === "thaw") {
     if (c.survived !== null && c.survived > c.eggs) {
-      return fail(
-        "survived",
-        "eggs",
-        `${n(c.survived, "egg survived", "eggs survived")} the thaw, more than the ${c.eggs} thawed`,
-      );
+      return fail("survived", "eggs", {
+        count: "survived",
+        value: c.survived,
+        than: "thawed",
+        limit: c.eggs,
+      });
     }
   }
   const available = c.kind === "thaw" ? (c.survived ?? c.eggs) : c.eggs;
-  const availableWords =
-    c.kind === "thaw" ? `the ${available} that survived the thaw` : `the ${c.eggs} retrieved`;
+  const availableThan = c.kind === "thaw" ? "survived" : "retrieved";
 
   if (c.mature !== null && c.mature > available) {
-    return fail(
-      "mature",
-      c.kind === "thaw" ? "survived" : "eggs",
-      `${n(c.mature, "mature (MII) egg", "mature (MII) eggs")} is more than ${availableWords}`,
-    );
+    return fail("mature", c.kind === "thaw" ? "survived" : "eggs", {
+      count: "mature",
+      value: c.mature,
+      than: availableThan,
+      limit: available,
+    });
   }
   if (c.eggsFrozen > (c.mature ?? available)) {
-    return fail(
-      "eggsFrozen",
-      c.mature !== null ? "mature" : "eggs",
-      `${n(c.eggsFrozen, "egg", "eggs")} frozen is more than ${c.mature !== null ? `the ${c.mature} mature (MII)` : availableWords}`,
-    );
+    return fail("eggsFrozen", c.mature !== null ? "mature" : "eggs", {
+      count: "eggsFrozen",
+      value: c.eggsFrozen,
+      than: c.mature !== null ? "mature" : availableThan,
+      limit: c.mature ?? available,
+    });
   }
   if (c.fertilized !== null) {
-    const icsiBase = c.mature ?? available;
-    const base = (c.method === "icsi" ? icsiBase : available) - c.eggsFrozen;
-    if (c.fertilized > base) {
-      const from =
-        c.method === "icsi" && c.mature !== null
-          ? `the ${c.mature} mature (MII) eggs${c.eggsFrozen ? ` less the ${c.eggsFrozen} frozen` : ""}: with ICSI only mature eggs are injected`
-          : `${availableWords}${c.eggsFrozen ? ` less the ${c.eggsFrozen} frozen` : ""}`;
-      return fail(
-        "fertilized",
-        c.method === "icsi" && c.mature !== null ? "mature" : "eggs",
-        `${n(c.fertilized, "normally fertilized (2PN) egg", "normally fertilized (2PN) eggs")} is more than ${from}`,
-      );
+    const icsi = c.method === "icsi" && c.mature !== null;
+    const from = icsi ? c.mature! : available;
+    if (c.fertilized > from - c.eggsFrozen) {
+      return fail("fertilized", icsi ? "mature" : "eggs", {
+        count: "fertilized",
+        value: c.fertilized,
+        than: icsi ? "mature" : availableThan,
+        limit: from,
+        frozen: c.eggsFrozen,
+        icsi: icsi ? 1 : 0,
+      });
     }
   }
   const beforeDay3 = c.fertilized ?? (c.mature ?? available) - c.eggsFrozen;
-  const beforeWords =
-    c.fertilized !== null
-      ? `the ${c.fertilized} normally fertilized (2PN)`
-      : `the ${beforeDay3} eggs that could have fertilized`;
+  const beforeThan = c.fertilized !== null ? "fertilized" : "couldFertilize";
   if (c.day3 !== null && c.day3 > beforeDay3) {
-    return fail(
-      "day3",
-      c.fertilized !== null ? "fertilized" : "eggs",
-      `${n(c.day3, "embryo", "embryos")} on day 3 is more than ${beforeWords}`,
-    );
+    return fail("day3", c.fertilized !== null ? "fertilized" : "eggs", {
+      count: "day3",
+      value: c.day3,
+      than: beforeThan,
+      limit: beforeDay3,
+    });
   }
   if (c.day3 !== null && c.day3Listed > c.day3) {
-    return fail(
-      "day3Listed",
-      "day3",
-      `${n(c.day3Listed, "day-3 embryo is", "day-3 embryos are")} listed, more than the ${c.day3} developing on day 3`,
-    );
+    return fail("day3Listed", "day3", {
+      count: "day3Listed",
+      value: c.day3Listed,
+      than: "day3",
+      limit: c.day3,
+    });
   }
   // Every blastocyst was an embryo still developing on day 3 (when the lab gave that count).
   if (c.day3 !== null && c.blastocysts + c.day3Listed > c.day3) {
-    return fail(
-      "blastocysts",
-      "day3",
-      `${n(c.blastocysts, "blastocyst", "blastocysts")}${c.day3Listed ? ` and ${c.day3Listed} day-3 embryos kept` : ""} is more than the ${c.day3} embryos still developing on day 3`,
-    );
+    return fail("blastocysts", "day3", {
+      count: "blastocysts",
+      value: c.blastocysts,
+      kept: c.day3Listed,
+      than: "day3",
+      limit: c.day3,
+    });
   }
   if (c.blastocysts + c.day3Listed > beforeDay3) {
-    return fail(
-      "blastocysts",
-      c.fertilized !== null ? "fertilized" : "eggs",
-      `${n(c.blastocysts, "blastocyst", "blastocysts")}${c.day3Listed ? ` and ${c.day3Listed} day-3 embryos` : ""} is more than ${beforeWords}`,
-    );
+    return fail("blastocysts", c.fertilized !== null ? "fertilized" : "eggs", {
+      count: "blastocysts",
+      value: c.blastocysts,
+      kept: c.day3Listed,
+      than: beforeThan,
+      limit: beforeDay3,
+    });
   }
   return null;
 }

@@ -7,7 +7,7 @@ import type { EmbryoStatus, PgtAResult, PgtMResult } from "./events.ts";
 import { DEFAULT_FEE_REMINDER_DAYS, nextDueOn } from "./fees.ts";
 import { type FunnelCheck, type FunnelKey, funnelProblem } from "./funnel.ts";
 import type { EggCohort, Embryo, EmbryoHistoryEntry, LabUpdate, Storage } from "./state.ts";
-import { embryoName, statusWords, withHistory } from "./status.ts";
+import { embryoParams, withHistory } from "./status.ts";
 
 type EmbryologyEvents =
   | "RetrievalRecorded"
@@ -34,7 +34,7 @@ function liveCohort(s: JourneyState, cohortId: string, field = "payload.cohortId
   const c = s.cohorts.get(cohortId);
   if (!c || c.retracted) {
     return {
-      problem: problem("unknown-retrieval", field, "no retrieval or egg thaw with this id"),
+      problem: problem("unknown-retrieval", field),
     };
   }
   return { cohort: c };
@@ -42,8 +42,7 @@ function liveCohort(s: JourneyState, cohortId: string, field = "payload.cohortId
 
 function liveEmbryo(s: JourneyState, embryoId: string, field: string) {
   const e = s.embryos.get(embryoId);
-  if (!e || e.retracted)
-    return { problem: problem("unknown-embryo", field, "no embryo with this id") };
+  if (!e || e.retracted) return { problem: problem("unknown-embryo", field) };
   return { embryo: e };
 }
 
@@ -80,10 +79,11 @@ export function funnelCheckOf(
   };
 }
 
-function notBefore(date: string, earliest: string, field: string, what: string): Problem | null {
-  return date < earliest
-    ? problem("before-start", field, `this date is before ${what} (${earliest})`)
-    : null;
+/** What a date cannot come before: the cycle's start, the eggs reaching the lab, the retrieval, the eggs' freezing. */
+type Earliest = "cycle-start" | "in-lab" | "retrieval" | "eggs-frozen";
+
+function notBefore(date: string, earliest: string, field: string, after: Earliest): Problem | null {
+  return date < earliest ? problem("before-start", field, { date: earliest, after }) : null;
 }
 
 function lastDate(e: Embryo): string {
@@ -97,7 +97,7 @@ function embryosAllowed(
   allowed: readonly EmbryoStatus[],
   on: string,
   field: string,
-  doing: string,
+  doing: "freeze" | "thaw" | "move" | "discarded" | "donated" | "shipped",
 ): Problem | null {
   for (const [i, id] of ids.entries()) {
     const f = `${field}.${i}`;
@@ -105,18 +105,10 @@ function embryosAllowed(
     if (found.problem) return found.problem;
     const e = found.embryo;
     if (!allowed.includes(e.status)) {
-      return problem(
-        "embryo-not-available",
-        f,
-        `${embryoName(e)} cannot be ${doing}: it is ${statusWords[e.status]}`,
-      );
+      return problem("embryo-not-available", f, { ...embryoParams(e), doing, status: e.status });
     }
     if (on < lastDate(e)) {
-      return problem(
-        "before-last-change",
-        f,
-        `this date is before the last change to ${embryoName(e)} (${lastDate(e)})`,
-      );
+      return problem("before-last-change", f, { ...embryoParams(e), date: lastDate(e) });
     }
   }
   return null;
@@ -175,24 +167,18 @@ const pgtAllowed = {
 export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   RetrievalRecorded: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding a retrieval");
+      if (!s.journey) return problem("no-journey", "type");
       if (s.cohorts.has(p.retrievalId)) {
-        return problem(
-          "duplicate-retrieval",
-          "payload.retrievalId",
-          "a retrieval with this id already exists",
-        );
+        return problem("duplicate-retrieval", "payload.retrievalId");
       }
       if (p.cycleId !== undefined) {
         const cycle = s.cycles.get(p.cycleId);
-        if (!cycle || cycle.retracted)
-          return problem("unknown-cycle", "payload.cycleId", "no cycle with this id");
+        if (!cycle || cycle.retracted) return problem("unknown-cycle", "payload.cycleId");
         const early = notBefore(
           p.retrievedOn,
           cycle.startDate,
           "payload.retrievedOn",
-          "the cycle started",
+          "cycle-start",
         );
         if (early) return early;
       }
@@ -241,7 +227,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
       const { cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       return (
-        notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "the eggs reached the lab") ??
+        notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab") ??
         funnelProblem(
           funnelCheckOf(s, cohort, {
             mature: p.mature ?? cohort.mature,
@@ -267,21 +253,12 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
     check: (s, { payload: p }) => {
       const { cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
-      const early = notBefore(
-        p.reportedOn,
-        cohort.date,
-        "payload.reportedOn",
-        "the eggs reached the lab",
-      );
+      const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
       if (early) return early;
       const listed = p.embryos ?? [];
       for (const [i, e] of listed.entries()) {
         if (s.embryos.has(e.embryoId)) {
-          return problem(
-            "duplicate-embryo",
-            `payload.embryos.${i}.embryoId`,
-            "an embryo with this id already exists",
-          );
+          return problem("duplicate-embryo", `payload.embryos.${i}.embryoId`);
         }
       }
       const now = funnelCheckOf(s, cohort);
@@ -327,27 +304,14 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
     check: (s, { payload: p }) => {
       const { cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
-      const early = notBefore(
-        p.reportedOn,
-        cohort.date,
-        "payload.reportedOn",
-        "the eggs reached the lab",
-      );
+      const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
       if (early) return early;
       for (const [i, b] of p.blastocysts.entries()) {
         if (s.embryos.has(b.embryoId)) {
-          return problem(
-            "duplicate-embryo",
-            `payload.blastocysts.${i}.embryoId`,
-            "an embryo with this id already exists",
-          );
+          return problem("duplicate-embryo", `payload.blastocysts.${i}.embryoId`);
         }
         if (b.discardReason !== undefined && b.fate !== "discarded") {
-          return problem(
-            "invalid-field",
-            `payload.blastocysts.${i}.discardReason`,
-            "a reason is given only for a discarded blastocyst",
-          );
+          return problem("reason-only-if-discarded", `payload.blastocysts.${i}.discardReason`);
         }
       }
       const now = funnelCheckOf(s, cohort);
@@ -397,26 +361,16 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
         if (found.problem) return found.problem;
         const e = found.embryo;
         if (!e.biopsied) {
-          return problem(
-            "not-biopsied",
-            `payload.results.${i}.embryoId`,
-            `${embryoName(e)} was recorded as not biopsied, so it has no test result; correct that first if the lab did biopsy it`,
-          );
+          return problem("not-biopsied", `payload.results.${i}.embryoId`, embryoParams(e));
         }
         if (!(pgtAllowed[p.test] as readonly string[]).includes(r.result)) {
-          return problem(
-            "invalid-field",
-            `payload.results.${i}.result`,
-            `${p.test} results are ${pgtAllowed[p.test].join(", ")}`,
-          );
+          return problem("wrong-test-result", `payload.results.${i}.result`, {
+            test: p.test,
+            allowed: pgtAllowed[p.test].join(", "),
+          });
         }
         const cohort = s.cohorts.get(e.cohortId)!;
-        const early = notBefore(
-          p.reportedOn,
-          cohort.date,
-          "payload.reportedOn",
-          "the eggs reached the lab",
-        );
+        const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
         if (early) return early;
       }
       return null;
@@ -464,25 +418,13 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
       const { cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       if (cohort.kind === "retrieval" && p.survived !== undefined) {
-        return problem(
-          "invalid-field",
-          "payload.survived",
-          "only thawed eggs have a count of eggs that survived",
-        );
+        return problem("survived-only-for-thaw", "payload.survived");
       }
       if (cohort.kind === "thaw" && p.eggs !== undefined) {
-        return problem(
-          "invalid-field",
-          "payload.eggs",
-          "the eggs thawed come from the frozen batches; remove this thaw and record it again to change them",
-        );
+        return problem("thawed-eggs-fixed", "payload.eggs");
       }
       if (cohort.kind === "thaw" && p.folliclesAtTrigger !== undefined) {
-        return problem(
-          "invalid-field",
-          "payload.folliclesAtTrigger",
-          "a thaw of frozen eggs has no follicles at trigger",
-        );
+        return problem("no-follicles-for-thaw", "payload.folliclesAtTrigger");
       }
       const changes: Partial<FunnelCheck> = {
         ...(p.eggs !== undefined && { eggs: p.eggs }),
@@ -529,20 +471,15 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
         (e) => e.cohortId === cohort.id && !e.retracted,
       );
       if (embryos.length > 0) {
-        return problem(
-          "has-embryos",
-          "payload.cohortId",
-          `this ${cohort.kind === "thaw" ? "thaw" : "retrieval"} still has ${embryos.length} ${embryos.length === 1 ? "embryo" : "embryos"} in the record; remove them first`,
-        );
+        return problem("has-embryos", "payload.cohortId", {
+          kind: cohort.kind,
+          count: embryos.length,
+        });
       }
       if (
         [...s.oocyteBatches.values()].some((b) => b.retrievalId === cohort.id && b.thaws.length > 0)
       ) {
-        return problem(
-          "has-thawed-eggs",
-          "payload.cohortId",
-          "eggs frozen from this retrieval were thawed later; remove that thaw first",
-        );
+        return problem("has-thawed-eggs", "payload.cohortId");
       }
       return null;
     },
@@ -566,14 +503,10 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
       const grade = p.grade ?? e.grade;
       if (day !== 3 && grade !== null) {
         const parsed = parseGardner(grade);
-        if (!parsed.ok) return problem("invalid-grade", "payload.grade", parsed.error.message);
+        if (!parsed.ok) return { ...parsed.error, field: "payload.grade" };
       }
       if (p.biopsied === false && (e.pgtA || e.pgtM)) {
-        return problem(
-          "has-result",
-          "payload.biopsied",
-          `${embryoName(e)} has a test result, so it was biopsied`,
-        );
+        return problem("has-result", "payload.biopsied", embryoParams(e));
       }
       if (p.day !== undefined && (p.day === 3) !== (e.day === 3)) {
         const cohort = s.cohorts.get(e.cohortId)!;
@@ -619,11 +552,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
       if (found.problem) return found.problem;
       const t = found.embryo.transferId ? s.transfers.get(found.embryo.transferId) : undefined;
       if (t && !t.retracted) {
-        return problem(
-          "in-transfer",
-          "payload.embryoId",
-          `${embryoName(found.embryo)} is part of a transfer; remove that transfer first`,
-        );
+        return problem("in-transfer", "payload.embryoId", embryoParams(found.embryo));
       }
       return null;
     },
@@ -643,7 +572,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   },
   EmbryosFrozen: {
     check: (s, { payload: p }) =>
-      embryosAllowed(s, p.embryoIds, ["in-culture"], p.frozenOn, "payload.embryoIds", "frozen"),
+      embryosAllowed(s, p.embryoIds, ["in-culture"], p.frozenOn, "payload.embryoIds", "freeze"),
     apply: (d, { id, payload: p }) => {
       for (const embryoId of p.embryoIds) {
         const e = d.embryos.get(embryoId)!;
@@ -667,7 +596,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   },
   EmbryoThawed: {
     check: (s, { payload: p }) =>
-      embryosAllowed(s, [p.embryoId], ["frozen"], p.thawedOn, "payload.embryoId", "thawed"),
+      embryosAllowed(s, [p.embryoId], ["frozen"], p.thawedOn, "payload.embryoId", "thaw"),
     apply: (d, { id, payload: p }) => {
       const e = d.embryos.get(p.embryoId)!;
       const entry: EmbryoHistoryEntry = p.survived
@@ -693,7 +622,7 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   },
   EmbryosMoved: {
     check: (s, { payload: p }) =>
-      embryosAllowed(s, p.embryoIds, ["frozen"], p.movedOn, "payload.embryoIds", "moved"),
+      embryosAllowed(s, p.embryoIds, ["frozen"], p.movedOn, "payload.embryoIds", "move"),
     apply: (d, { id, payload: p }) => {
       for (const embryoId of p.embryoIds) {
         const e = d.embryos.get(embryoId)!;
@@ -735,26 +664,17 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   },
   OocytesVitrified: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding frozen eggs");
+      if (!s.journey) return problem("no-journey", "type");
       if (s.oocyteBatches.has(p.batchId)) {
-        return problem(
-          "duplicate-batch",
-          "payload.batchId",
-          "frozen eggs with this id already exist",
-        );
+        return problem("duplicate-batch", "payload.batchId");
       }
       if (p.retrievalId === undefined) return null;
       const { cohort, problem: missing } = liveCohort(s, p.retrievalId, "payload.retrievalId");
       if (missing) return missing;
       if (cohort.kind !== "retrieval") {
-        return problem(
-          "invalid-field",
-          "payload.retrievalId",
-          "eggs are frozen from a retrieval, not from a thaw",
-        );
+        return problem("frozen-from-thaw", "payload.retrievalId");
       }
-      const early = notBefore(p.frozenOn, cohort.date, "payload.frozenOn", "the retrieval");
+      const early = notBefore(p.frozenOn, cohort.date, "payload.frozenOn", "retrieval");
       if (early) return early;
       const now = funnelCheckOf(s, cohort);
       return funnelProblem(
@@ -778,26 +698,20 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   OocytesThawed: {
     check: (s, { payload: p }) => {
       if (s.cohorts.has(p.thawId)) {
-        return problem("duplicate-thaw", "payload.thawId", "a thaw with this id already exists");
+        return problem("duplicate-thaw", "payload.thawId");
       }
       let total = 0;
       for (const [i, { batchId, count }] of p.batches.entries()) {
         const b = s.oocyteBatches.get(batchId);
-        if (!b)
-          return problem(
-            "unknown-batch",
-            `payload.batches.${i}.batchId`,
-            "no frozen eggs with this id",
-          );
+        if (!b) return problem("unknown-batch", `payload.batches.${i}.batchId`);
         const left = b.count - b.thaws.reduce((sum, t) => sum + t.count, 0);
         if (count > left) {
-          return problem(
-            "not-enough-eggs",
-            `payload.batches.${i}.count`,
-            `only ${left} of the eggs frozen on ${b.frozenOn} are still frozen`,
-          );
+          return problem("not-enough-eggs", `payload.batches.${i}.count`, {
+            left,
+            date: b.frozenOn,
+          });
         }
-        const early = notBefore(p.thawedOn, b.frozenOn, "payload.thawedOn", "the eggs were frozen");
+        const early = notBefore(p.thawedOn, b.frozenOn, "payload.thawedOn", "eggs-frozen");
         if (early) return early;
         total += count;
       }
@@ -853,11 +767,8 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   },
   StorageFeeScheduled: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding a storage fee");
-      return s.storageFees.has(p.feeId)
-        ? problem("duplicate-fee", "payload.feeId", "a storage fee with this id already exists")
-        : null;
+      if (!s.journey) return problem("no-journey", "type");
+      return s.storageFees.has(p.feeId) ? problem("duplicate-fee", "payload.feeId") : null;
     },
     apply: (d, { payload: p }) => {
       d.storageFees.set(p.feeId, {
@@ -876,8 +787,8 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   StorageFeeChanged: {
     check: (s, { payload: p }) => {
       const fee = s.storageFees.get(p.feeId);
-      if (!fee) return problem("unknown-fee", "payload.feeId", "no storage fee with this id");
-      if (fee.endedOn) return problem("fee-ended", "payload.feeId", "this storage fee has ended");
+      if (!fee) return problem("unknown-fee", "payload.feeId");
+      if (fee.endedOn) return problem("fee-ended", "payload.feeId");
       return null;
     },
     apply: (d, { payload: p }) => {
@@ -895,16 +806,11 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   StorageFeePaid: {
     check: (s, { payload: p }) => {
       const fee = s.storageFees.get(p.feeId);
-      if (!fee) return problem("unknown-fee", "payload.feeId", "no storage fee with this id");
+      if (!fee) return problem("unknown-fee", "payload.feeId");
       const next = nextDueOn(fee);
-      if (next === null)
-        return problem("nothing-due", "payload.dueOn", "nothing is due on this storage fee");
+      if (next === null) return problem("nothing-due", "payload.dueOn");
       if (p.dueOn !== next) {
-        return problem(
-          "not-next-due",
-          "payload.dueOn",
-          `the next unpaid due date of this fee is ${next}`,
-        );
+        return problem("not-next-due", "payload.dueOn", { date: next });
       }
       return null;
     },
@@ -919,10 +825,8 @@ export const embryologyHandlers: Handlers<EmbryologyEvents> = {
   StorageFeeEnded: {
     check: (s, { payload: p }) => {
       const fee = s.storageFees.get(p.feeId);
-      if (!fee) return problem("unknown-fee", "payload.feeId", "no storage fee with this id");
-      return fee.endedOn
-        ? problem("fee-ended", "payload.feeId", "this storage fee has already ended")
-        : null;
+      if (!fee) return problem("unknown-fee", "payload.feeId");
+      return fee.endedOn ? problem("fee-ended", "payload.feeId") : null;
     },
     apply: (d, { payload: p }) => {
       d.storageFees.set(p.feeId, { ...d.storageFees.get(p.feeId)!, endedOn: p.endedOn });

@@ -3,6 +3,7 @@ import { parseGardner } from "../clinical/gardner.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 import {
   countSchema,
@@ -31,16 +32,16 @@ const pgtResults = [
   "affected",
 ] as const satisfies readonly (PgtAResult | PgtMResult)[];
 
-const label = z.string().trim().max(40, { error: "must be at most 40 characters" }).optional();
+const label = z.string().trim().max(40).optional();
 
 /** A Gardner grade as the lab writes it, stored the standard way (`4 aa` becomes `4AA`). */
 export const gardnerSchema = z
-  .string({ error: "is needed: the lab grades every blastocyst" })
-  .max(16, { error: "is not a Gardner grade such as 4AA" })
+  .string()
+  .max(16)
   .transform((text, ctx) => {
     const parsed = parseGardner(text);
     if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.error.message });
+      ctx.addIssue({ code: "custom", ...refusal("invalid-grade", parsed.error.params) });
       return z.NEVER;
     }
     return parsed.value.text;
@@ -75,7 +76,7 @@ const pgtResultSchema = z
     sex: z.enum(["female", "male"]).optional(),
   })
   .refine((r) => r.result === "mosaic" || r.mosaicLevel === undefined, {
-    error: "a level is given only for a mosaic result",
+    ...refusal("level-only-for-mosaic"),
     path: ["mosaicLevel"],
   });
 
@@ -124,9 +125,7 @@ export const labEvents = {
       embryos: z
         .array(day3EmbryoSchema)
         .max(30)
-        .refine((e) => uniqueIds(e.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        })
+        .refine((e) => uniqueIds(e.map((x) => x.embryoId)), refusal("listed-twice"))
         .optional(),
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
@@ -137,15 +136,13 @@ export const labEvents = {
     "The day-5, 6 or 7 call: each blastocyst with its Gardner grade, whether it was biopsied, and whether it was frozen, kept or discarded.",
     z.strictObject({
       cohortId: uuidV7Schema,
-      day: z.union([z.literal(5), z.literal(6), z.literal(7)], { error: "must be day 5, 6 or 7" }),
+      day: z.union([z.literal(5), z.literal(6), z.literal(7)]),
       reportedOn: isoDateSchema,
       /** Empty when none reached blastocyst that day. */
       blastocysts: z
         .array(blastocystSchema)
-        .max(40, { error: "lists more than 40 blastocysts" })
-        .refine((b) => uniqueIds(b.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        }),
+        .max(40)
+        .refine((b) => uniqueIds(b.map((x) => x.embryoId)), refusal("listed-twice")),
       /** Where the frozen ones are kept. */
       storage: storageSchema.optional(),
       note: personText(1000).optional(),
@@ -159,11 +156,9 @@ export const labEvents = {
       test: z.enum(pgtTests),
       results: z
         .array(pgtResultSchema)
-        .min(1, { error: "needs at least one result" })
+        .min(1)
         .max(40)
-        .refine((r) => uniqueIds(r.map((x) => x.embryoId)), {
-          error: "lists the same embryo twice",
-        }),
+        .refine((r) => uniqueIds(r.map((x) => x.embryoId)), refusal("listed-twice")),
       note: personText(1000).optional(),
     }),
   ),
@@ -183,7 +178,7 @@ export const labEvents = {
         fertilized: nullableCount,
         day3: nullableCount,
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   RetrievalRetracted: defineEvent(
     1,
@@ -201,7 +196,7 @@ export const labEvents = {
         day: z.union([z.literal(3), z.literal(5), z.literal(6), z.literal(7)]).optional(),
         biopsied: z.boolean().optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   EmbryoRetracted: defineEvent(
     1,

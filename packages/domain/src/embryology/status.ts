@@ -21,19 +21,13 @@ export function isInBank(e: Pick<Embryo, "status" | "retracted">): boolean {
   return !e.retracted && inBank.includes(e.status);
 }
 
-/** The embryo's name for messages: the lab's label, or its grade and day. */
-export function embryoName(e: Pick<Embryo, "label" | "grade" | "day">): string {
-  if (e.label) return e.label;
-  return e.grade ? `the day-${e.day} ${e.grade}` : `the day-${e.day} embryo`;
+/**
+ * What a refusal about one embryo needs to name it: the lab's `label`, else
+ * its `grade`, else nothing (`""`), and its `day`. A screen says the words.
+ */
+export function embryoParams(e: Pick<Embryo, "label" | "grade" | "day">): {
+  embryo: string;
+  day: number;
+} {
+  return { embryo: e.label ?? e.grade ?? "", day: e.day };
 }
-
-/** How an embryo's status reads inside a message ("it is {words}"). */
-export const statusWords: Record<EmbryoStatus, string> = {
-  "in-culture": "in culture",
-  frozen: "frozen",
-  transferred: "already transferred",
-  discarded: "discarded",
-  donated: "donated",
-  shipped: "shipped away",
-  carrier: "already transferred to a carrier",
-};

@@ -33,17 +33,13 @@ import { optionalName } from "../core/text.ts";
 /** Guard, not a clinical fact: more than this many eggs or embryos is a typo. */
 export const MAX_COUNT = 100;
 
-export const countSchema = z
-  .number({ error: "must be a whole number" })
-  .int({ error: "must be a whole number" })
-  .min(0, { error: "cannot be below 0" })
-  .max(MAX_COUNT, { error: `is more than ${MAX_COUNT}; check the number` });
+export const countSchema = z.number().int().min(0).max(MAX_COUNT);
 
 /** Where frozen eggs or embryos are kept. */
 export const storageSchema = z.strictObject({
   clinic: optionalName.optional(),
   /** Tank, canister, straw: whatever the clinic tells the person. */
-  location: z.string().trim().max(120, { error: "must be at most 120 characters" }).optional(),
+  location: z.string().trim().max(120).optional(),
 });
 
 export const embryoStatuses = [

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { HLC_STRING_PATTERN, isDeviceId } from "../core/hlc.ts";
 import { isUuidV7 } from "../core/ids.ts";
 import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { problemFromZod, refusal } from "../core/zod-problem.ts";
 import { type EventType, eventCatalog, isEventType, type PayloadOf } from "./catalog.ts";
 
 /**
@@ -25,9 +26,9 @@ export type EventOf<K extends EventType> = Extract<TrellisEvent, { type: K }>;
 
 /** @internal exported for the test that holds `quickEnvelope` to it. */
 export const envelopeSchema = z.strictObject({
-  id: z.string().refine(isUuidV7, { error: "must be a lowercase UUID version 7" }),
-  hlc: z.string().regex(HLC_STRING_PATTERN, { error: "must be a hybrid logical clock stamp" }),
-  device: z.string().refine(isDeviceId, { error: "must be 8-32 lowercase letters or digits" }),
+  id: z.string().refine(isUuidV7, refusal("invalid-id")),
+  hlc: z.string().regex(HLC_STRING_PATTERN),
+  device: z.string().refine(isDeviceId, refusal("invalid-format")),
   type: z.string().min(1).max(64),
   schemaVersion: z.number().int().min(1),
   payload: z.unknown(),
@@ -64,14 +65,6 @@ export function quickEnvelope(raw: unknown): EnvelopeData | null {
   return { id, hlc, device, type, schemaVersion, payload };
 }
 
-function firstProblem(issues: readonly z.core.$ZodIssue[], prefix: string): Problem {
-  const issue = issues[0];
-  const path = issue ? issue.path.map(String).join(".") : "";
-  const field = [prefix, path].filter((p) => p.length > 0).join(".") || "event";
-  const message = issue?.message ?? "is not valid";
-  return problem("invalid-field", field, `${field} ${message}`);
-}
-
 /**
  * Checks an untrusted value (from a form, an import, sync, or storage) and
  * returns a typed event, or the first problem found, naming the field.
@@ -80,28 +73,30 @@ export function parseEvent(raw: unknown): Result<TrellisEvent, Problem> {
   let env = quickEnvelope(raw);
   if (!env) {
     const parsed = envelopeSchema.safeParse(raw);
-    if (!parsed.success) return err(firstProblem(parsed.error.issues, ""));
+    if (!parsed.success) return err(problemFromZod(parsed.error.issues, { input: raw }));
     env = parsed.data;
   }
   const { type, schemaVersion, hlc, device } = env;
   if (!isEventType(type)) {
-    return err(problem("unknown-type", "type", `type "${type}" is not an event Trellis knows`));
+    return err(problem("unknown-type", "type", { type }));
   }
   const definition = eventCatalog[type];
   if (schemaVersion > definition.schemaVersion) {
     return err(
-      problem(
-        "newer-schema",
-        "schemaVersion",
-        `schemaVersion ${schemaVersion} of ${type} is newer than this app understands (${definition.schemaVersion}); update Trellis`,
-      ),
+      problem("newer-schema", "schemaVersion", {
+        type,
+        version: schemaVersion,
+        known: definition.schemaVersion,
+      }),
     );
   }
   if (!hlc.endsWith(`-${device}`)) {
-    return err(problem("invalid-field", "hlc", "hlc was not made by the device that sent it"));
+    return err(problem("not-from-device", "hlc"));
   }
   const payload = definition.payload.safeParse(env.payload);
-  if (!payload.success) return err(firstProblem(payload.error.issues, "payload"));
+  if (!payload.success) {
+    return err(problemFromZod(payload.error.issues, { prefix: "payload", input: env.payload }));
+  }
   return ok({ ...env, type, payload: payload.data } as TrellisEvent);
 }
 

@@ -37,7 +37,7 @@ export function prepareEvent<K extends EventType>(
     }
   }
   const next = tickHlc(base, draft.nowMs);
-  if (!next.ok) return err(problem(next.error.reason, "hlc", next.error.message));
+  if (!next.ok) return err(problem(next.error.reason, "hlc", undefined, next.error.detail));
   const parsed = parseEvent({
     id: draft.id,
     hlc: formatHlc(next.value),

@@ -27,10 +27,10 @@ export const inventoryEvents = {
         name: personText(120),
       }),
       /** Total amount in the supply, in the unit doses are given in (e.g. 900 IU in a 900 IU pen). */
-      quantity: z.number().positive({ error: "must be more than 0" }).max(1_000_000),
+      quantity: z.number().positive().max(1_000_000),
       unit: z.enum(doseUnits),
       packages: z.strictObject({
-        count: z.number().int().min(1, { error: "must be at least 1" }).max(500),
+        count: z.number().int().min(1).max(500),
         kind: z.enum(packageKinds),
       }),
       expiry: isoDateSchema.optional(),
@@ -43,7 +43,7 @@ export const inventoryEvents = {
     "The person counted what is left; doses after this count draw from the counted amount.",
     z.strictObject({
       supplyId: uuidV7Schema,
-      remaining: z.number().min(0, { error: "cannot be below 0" }).max(1_000_000),
+      remaining: z.number().min(0).max(1_000_000),
       countedAt: zonedDateTimeSchema,
     }),
   ),

@@ -6,7 +6,7 @@ import type { JourneyState } from "../state/state.ts";
 const live = (s: JourneyState, supplyId: string) => {
   const supply = s.supplies.get(supplyId);
   if (!supply || supply.removed === "mistake") {
-    return problem("unknown-supply", "payload.supplyId", "no supply with this id");
+    return problem("unknown-supply", "payload.supplyId");
   }
   return null;
 };
@@ -14,16 +14,15 @@ const live = (s: JourneyState, supplyId: string) => {
 export const inventoryHandlers: Handlers<"SupplyAdded" | "SupplyCounted" | "SupplyRemoved"> = {
   SupplyAdded: {
     check: (s, { payload: p }) => {
-      if (s.supplies.has(p.supplyId))
-        return problem("duplicate-supply", "payload.supplyId", "this supply already exists");
-      const units = doseProblem({ value: 1, unit: p.unit }, p.medication.catalogueId);
-      if (units) return problem("wrong-unit", "payload.unit", units);
+      if (s.supplies.has(p.supplyId)) return problem("duplicate-supply", "payload.supplyId");
+      const units = doseProblem(
+        { value: 1, unit: p.unit },
+        p.medication.catalogueId,
+        "payload.unit",
+      );
+      if (units) return units;
       if (p.expiry && p.expiry < p.addedOn) {
-        return problem(
-          "expired",
-          "payload.expiry",
-          "this supply had already expired when it was added",
-        );
+        return problem("expired", "payload.expiry");
       }
       return null;
     },
@@ -48,11 +47,11 @@ export const inventoryHandlers: Handlers<"SupplyAdded" | "SupplyCounted" | "Supp
       if (missing) return missing;
       const supply = s.supplies.get(p.supplyId)!;
       if (p.remaining > supply.quantity) {
-        return problem(
-          "more-than-supplied",
-          "payload.remaining",
-          `more is left (${p.remaining} ${supply.unit}) than the supply held (${supply.quantity} ${supply.unit})`,
-        );
+        return problem("more-than-supplied", "payload.remaining", {
+          remaining: p.remaining,
+          quantity: supply.quantity,
+          unit: supply.unit,
+        });
       }
       return null;
     },
@@ -69,7 +68,7 @@ export const inventoryHandlers: Handlers<"SupplyAdded" | "SupplyCounted" | "Supp
       const missing = live(s, p.supplyId);
       if (missing) return missing;
       return s.supplies.get(p.supplyId)!.removed
-        ? problem("already-removed", "payload.supplyId", "this supply was already removed")
+        ? problem("already-removed", "payload.supplyId")
         : null;
     },
     apply: (d, { payload: p }) => {

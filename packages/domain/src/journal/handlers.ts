@@ -3,16 +3,14 @@ import type { Handlers } from "../state/handler.ts";
 import type { JourneyState } from "../state/state.ts";
 
 const missing = (s: JourneyState, noteId: string) =>
-  s.notes.has(noteId) ? null : problem("unknown-note", "payload.noteId", "no note with this id");
+  s.notes.has(noteId) ? null : problem("unknown-note", "payload.noteId");
 
 export const journalHandlers: Handlers<
   "JournalNoteAdded" | "JournalNoteCorrected" | "JournalNoteRetracted" | "JournalNoteRestored"
 > = {
   JournalNoteAdded: {
     check: (s, { payload }) =>
-      s.notes.has(payload.noteId)
-        ? problem("duplicate-note", "payload.noteId", "a note with this id already exists")
-        : null,
+      s.notes.has(payload.noteId) ? problem("duplicate-note", "payload.noteId") : null,
     apply: (d, { id, hlc, payload }) => {
       d.notes.set(payload.noteId, {
         id: payload.noteId,
@@ -28,7 +26,7 @@ export const journalHandlers: Handlers<
       const m = missing(s, payload.noteId);
       if (m) return m;
       return s.notes.get(payload.noteId)!.deleted
-        ? problem("note-deleted", "payload.noteId", "this note was deleted; restore it first")
+        ? problem("note-deleted", "payload.noteId")
         : null;
     },
     apply: (d, { id, hlc, payload }) => {
@@ -45,7 +43,7 @@ export const journalHandlers: Handlers<
       const m = missing(s, payload.noteId);
       if (m) return m;
       return s.notes.get(payload.noteId)!.deleted
-        ? problem("note-deleted", "payload.noteId", "this note is already deleted")
+        ? problem("note-deleted", "payload.noteId")
         : null;
     },
     apply: (d, { payload }) => {
@@ -58,7 +56,7 @@ export const journalHandlers: Handlers<
       if (m) return m;
       return s.notes.get(payload.noteId)!.deleted
         ? null
-        : problem("note-not-deleted", "payload.noteId", "this note is not deleted");
+        : problem("note-not-deleted", "payload.noteId");
     },
     apply: (d, { payload }) => {
       d.notes.set(payload.noteId, { ...d.notes.get(payload.noteId)!, deleted: false });

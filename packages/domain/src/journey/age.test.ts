@@ -41,7 +41,7 @@ describe("ages at set-up: 16 to 60, a guard said in words", () => {
     expect(result.error).toEqual({
       reason: "age-outside-setup-range",
       field: "payload.dateOfBirth",
-      message: "Trellis is made for people between 16 and 60; check the year of birth",
+      params: { min: 16, max: 60 },
     });
     expect(r.events).toEqual([]);
     expect(r.state.journey).toBeNull();

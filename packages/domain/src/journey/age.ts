@@ -35,9 +35,8 @@ export function setupAgeProblem(
   const young = ageInYears(dateOfBirth, today.latest) < SETUP_AGE_RANGE.min;
   const old = ageInYears(dateOfBirth, today.earliest) > SETUP_AGE_RANGE.max;
   if (!young && !old) return null;
-  return problem(
-    "age-outside-setup-range",
-    "payload.dateOfBirth",
-    `Trellis is made for people between ${SETUP_AGE_RANGE.min} and ${SETUP_AGE_RANGE.max}; check the year of birth`,
-  );
+  return problem("age-outside-setup-range", "payload.dateOfBirth", {
+    min: SETUP_AGE_RANGE.min,
+    max: SETUP_AGE_RANGE.max,
+  });
 }

@@ -3,6 +3,7 @@
  * Chosen in Settings, or worked out from their home time zone.
  */
 import { z } from "zod";
+import { refusal } from "../core/zod-problem.ts";
 import type { JourneyState } from "../state/state.ts";
 import { countryCodeList, zoneAliases, zonesByCountry } from "./country-data.ts";
 
@@ -17,10 +18,7 @@ export function isCountryCode(value: unknown): value is CountryCode {
   return typeof value === "string" && known.has(value);
 }
 
-const COUNTRY_ERROR = "must be a country's two-letter code, such as GB, IE or US";
-export const countryCodeSchema = z
-  .string({ error: COUNTRY_ERROR })
-  .refine(isCountryCode, { error: COUNTRY_ERROR });
+export const countryCodeSchema = z.string().refine(isCountryCode, refusal("unknown-country"));
 
 const countryOf = new Map<string, CountryCode>();
 for (const [country, zones] of Object.entries(zonesByCountry)) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { optionalName } from "../core/text.ts";
 import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 import { countryCodeSchema } from "./country.ts";
 
@@ -41,6 +42,6 @@ export const journeyEvents = {
         /** `null` forgets a chosen country: the home zone's country applies again (version 2). */
         country: countryCodeSchema.nullable().optional(),
       })
-      .refine((p) => Object.keys(p).length > 0, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 0, refusal("nothing-to-change")),
   ),
 };

@@ -14,12 +14,7 @@ const AGE_GUARD_FROM_VERSION = 2;
 export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
   JourneyCreated: {
     check: (s, event) => {
-      if (s.journey)
-        return problem(
-          "journey-exists",
-          "type",
-          "this journey was already set up; change it instead",
-        );
+      if (s.journey) return problem("journey-exists", "type");
       if (event.schemaVersion < AGE_GUARD_FROM_VERSION) return null;
       // "Today" is the day the event was recorded, with a day's slack for time zones.
       return setupAgeProblem(event.payload.dateOfBirth, recordedDates(event.hlc));
@@ -37,7 +32,7 @@ export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
   },
   JourneyUpdated: {
     check: (s, event) => {
-      if (!s.journey) return problem("no-journey", "type", "there is no journey to change yet");
+      if (!s.journey) return problem("no-journey", "type");
       const dob = event.payload.dateOfBirth;
       if (dob === undefined || event.schemaVersion < AGE_GUARD_FROM_VERSION) return null;
       // The guard is about the age at set-up: a correction years later is held to the same day.

@@ -1,3 +1,5 @@
+import { type Problem, problem } from "../core/result.ts";
+
 /**
  * Medicines used in fertility treatment, as clinics and pharmacies name them.
  * Doses here are typical ranges for pre-filling a plan [unverified] (see
@@ -362,17 +364,28 @@ export const maxPlausibleDose: Readonly<Record<DoseUnit, number>> = {
   applicator: 4,
 };
 
-/** Why a dose cannot be right for this medicine, or null. */
+/**
+ * Why a dose cannot be right for this medicine, or null, refused at `field`:
+ * `implausible-dose` (`value`, `unit`, `max`: more than any single dose, most
+ * likely an extra zero) or `wrong-dose-unit` (`medicine`, `units` it is dosed
+ * in, `unit` given).
+ */
 export function doseProblem(
   dose: { value: number; unit: DoseUnit },
   catalogueId: string | undefined,
-): string | null {
-  if (dose.value > maxPlausibleDose[dose.unit]) {
-    return `${dose.value} ${dose.unit} is more than any single dose (at most ${maxPlausibleDose[dose.unit]} ${dose.unit}); check for an extra zero`;
+  field = "dose",
+): Problem | null {
+  const max = maxPlausibleDose[dose.unit];
+  if (dose.value > max) {
+    return problem("implausible-dose", field, { value: dose.value, unit: dose.unit, max });
   }
   const known = catalogueId ? byId.get(catalogueId) : undefined;
   if (known && !known.units.includes(dose.unit)) {
-    return `${known.generic} is dosed in ${known.units.join(" or ")}, not ${dose.unit}`;
+    return problem("wrong-dose-unit", field, {
+      medicine: known.generic,
+      units: known.units.join(", "),
+      unit: dose.unit,
+    });
   }
   return null;
 }

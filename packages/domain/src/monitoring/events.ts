@@ -3,6 +3,7 @@ import type { Analyte } from "../clinical/units.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
 import { zonedDateTimeSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 
 const analyteNames = ["E2", "P4", "hCG", "AMH", "LH", "FSH"] as const satisfies readonly Analyte[];
@@ -22,17 +23,7 @@ export const appointmentKinds = [
 export const FOLLICLE_MAX_MM = 40;
 
 /** Follicle sizes in millimetres, per ovary, as the sonographer reads them out. */
-const follicles = z
-  .array(
-    z
-      .number({ error: "must be a size in mm" })
-      .positive({ error: "must be more than 0 mm" })
-      .max(FOLLICLE_MAX_MM, {
-        error: `is larger than a follicle gets (${FOLLICLE_MAX_MM} mm); check the number`,
-      }),
-    { error: "must be a list of sizes in mm" },
-  )
-  .max(60, { error: "lists more than 60 follicles" });
+const follicles = z.array(z.number().positive().max(FOLLICLE_MAX_MM)).max(60);
 
 export const monitoringEvents = {
   AppointmentScheduled: defineEvent(
@@ -58,7 +49,7 @@ export const monitoringEvents = {
         place: personText(200).nullable().optional(),
         note: personText(500).nullable().optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   AppointmentCancelled: defineEvent(
     1,
@@ -72,12 +63,9 @@ export const monitoringEvents = {
       resultId: uuidV7Schema,
       cycleId: uuidV7Schema.optional(),
       drawnAt: zonedDateTimeSchema,
-      analyte: z.enum(analyteNames, { error: `must be one of ${analyteNames.join(", ")}` }),
-      value: z.number({ error: "must be a number" }).min(0, { error: "cannot be below 0" }),
-      unit: z
-        .string({ error: "is needed: labs always give a unit" })
-        .min(1, { error: "is needed: labs always give a unit" })
-        .max(16),
+      analyte: z.enum(analyteNames),
+      value: z.number().min(0),
+      unit: z.string().min(1).max(16),
       note: personText(500).optional(),
     }),
   ),
@@ -91,7 +79,7 @@ export const monitoringEvents = {
         unit: z.string().min(1).max(16).optional(),
         drawnAt: zonedDateTimeSchema.optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   LabResultExcluded: defineEvent(
     1,
@@ -118,17 +106,14 @@ export const monitoringEvents = {
         leftMm: follicles,
         rightMm: follicles,
         /** Endometrial lining thickness in mm. */
-        liningMm: z
-          .number()
-          .positive({ error: "must be more than 0 mm" })
-          .max(30, { error: "is thicker than a lining gets (30 mm); check the number" })
-          .optional(),
+        liningMm: z.number().positive().max(30).optional(),
         liningPattern: z.enum(["triple-line", "homogeneous", "not-reported"]).optional(),
         note: personText(500).optional(),
       })
-      .refine((p) => p.leftMm.length + p.rightMm.length > 0 || p.liningMm !== undefined, {
-        error: "has no follicles and no lining: add at least one measurement",
-      }),
+      .refine(
+        (p) => p.leftMm.length + p.rightMm.length > 0 || p.liningMm !== undefined,
+        refusal("empty-scan"),
+      ),
   ),
   FollicleScanCorrected: defineEvent(
     1,
@@ -141,7 +126,7 @@ export const monitoringEvents = {
         liningMm: z.number().positive().max(30).nullable().optional(),
         scannedAt: zonedDateTimeSchema.optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   FollicleScanRetracted: defineEvent(
     1,

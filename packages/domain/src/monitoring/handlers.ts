@@ -18,36 +18,26 @@ type MonitoringEvents =
 const cycleKnown = (s: JourneyState, cycleId: string | undefined): Problem | null => {
   if (cycleId === undefined) return null;
   const c = s.cycles.get(cycleId);
-  return !c || c.retracted
-    ? problem("unknown-cycle", "payload.cycleId", "no cycle with this id")
-    : null;
+  return !c || c.retracted ? problem("unknown-cycle", "payload.cycleId") : null;
 };
 
 const prefixed = (p: Problem): Problem => ({ ...p, field: `payload.${p.field}` });
 
 const liveResult = (s: JourneyState, id: string) => {
   const r = s.labResults.get(id);
-  return !r || r.retracted
-    ? problem("unknown-result", "payload.resultId", "no lab result with this id")
-    : null;
+  return !r || r.retracted ? problem("unknown-result", "payload.resultId") : null;
 };
 
 const liveScan = (s: JourneyState, id: string) => {
   const r = s.scans.get(id);
-  return !r || r.retracted
-    ? problem("unknown-scan", "payload.scanId", "no scan with this id")
-    : null;
+  return !r || r.retracted ? problem("unknown-scan", "payload.scanId") : null;
 };
 
 export const monitoringHandlers: Handlers<MonitoringEvents> = {
   AppointmentScheduled: {
     check: (s, { payload: p }) =>
       s.appointments.has(p.appointmentId)
-        ? problem(
-            "duplicate-appointment",
-            "payload.appointmentId",
-            "this appointment already exists",
-          )
+        ? problem("duplicate-appointment", "payload.appointmentId")
         : cycleKnown(s, p.cycleId),
     apply: (d, { payload: p }) => {
       d.appointments.set(p.appointmentId, {
@@ -64,9 +54,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
   AppointmentChanged: {
     check: (s, { payload: p }) => {
       const a = s.appointments.get(p.appointmentId);
-      return !a || a.cancelled
-        ? problem("unknown-appointment", "payload.appointmentId", "no appointment with this id")
-        : null;
+      return !a || a.cancelled ? problem("unknown-appointment", "payload.appointmentId") : null;
     },
     apply: (d, { payload: p }) => {
       const a = d.appointments.get(p.appointmentId)!;
@@ -82,9 +70,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
   AppointmentCancelled: {
     check: (s, { payload: p }) => {
       const a = s.appointments.get(p.appointmentId);
-      return !a || a.cancelled
-        ? problem("unknown-appointment", "payload.appointmentId", "no appointment with this id")
-        : null;
+      return !a || a.cancelled ? problem("unknown-appointment", "payload.appointmentId") : null;
     },
     apply: (d, { payload: p }) => {
       d.appointments.set(p.appointmentId, {
@@ -95,8 +81,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
   },
   LabResultRecorded: {
     check: (s, { payload: p }) => {
-      if (s.labResults.has(p.resultId))
-        return problem("duplicate-result", "payload.resultId", "this result already exists");
+      if (s.labResults.has(p.resultId)) return problem("duplicate-result", "payload.resultId");
       const checked = checkLabValue({ analyte: p.analyte, value: p.value, unit: p.unit });
       if (!checked.ok) return prefixed(checked.error);
       return cycleKnown(s, p.cycleId);
@@ -162,12 +147,11 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     collection: "labResults",
     idField: "resultId",
     reason: "unknown-result",
-    message: "no lab result with this id",
   }),
   FollicleScanRecorded: {
     check: (s, { payload: p }) =>
       s.scans.has(p.scanId)
-        ? problem("duplicate-scan", "payload.scanId", "this scan already exists")
+        ? problem("duplicate-scan", "payload.scanId")
         : cycleKnown(s, p.cycleId),
     apply: (d, { payload: p }) => {
       d.scans.set(p.scanId, {
@@ -200,6 +184,5 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     collection: "scans",
     idField: "scanId",
     reason: "unknown-scan",
-    message: "no scan with this id",
   }),
 };

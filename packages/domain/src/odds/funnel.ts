@@ -262,11 +262,11 @@ export function checkHistoryAges(
 ): Problem | null {
   for (let i = 0; i < history.length; i++) {
     if (history[i]!.age > now) {
-      return problem(
-        "age-order",
-        `${listField}[${i}].age`,
-        `This retrieval is recorded at ${history[i]!.age}, older than the age now (${now})`,
-      );
+      return problem("age-order", `${listField}[${i}].age`, {
+        what: "retrieval",
+        age: history[i]!.age,
+        now,
+      });
     }
   }
   return null;

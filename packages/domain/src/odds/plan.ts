@@ -131,11 +131,11 @@ export function retrievalPlan(input: RetrievalPlanInput): Result<RetrievalPlan, 
   const lateTransfer = (parsed.value.pastTransfers ?? []).findIndex((p) => p.ageAtTransfer > age);
   if (lateTransfer >= 0)
     return err(
-      problem(
-        "age-order",
-        `pastTransfers[${lateTransfer}].ageAtTransfer`,
-        `This transfer is recorded at ${parsed.value.pastTransfers![lateTransfer]!.ageAtTransfer}, older than the age now (${age})`,
-      ),
+      problem("age-order", `pastTransfers[${lateTransfer}].ageAtTransfer`, {
+        what: "transfer",
+        age: parsed.value.pastTransfers![lateTransfer]!.ageAtTransfer,
+        now: age,
+      }),
     );
 
   const thetas = drawThetas(seed ?? DEFAULT_SEED);

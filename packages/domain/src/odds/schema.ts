@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseGardner } from "../clinical/gardner.ts";
 import { err, ok, type Problem, problem, type Result } from "../core/result.ts";
+import { problemFromZod, refusal } from "../core/zod-problem.ts";
 import type { BankEmbryo } from "./embryo.ts";
 
 /**
@@ -21,36 +22,18 @@ const MAX_AGE = ODDS_AGE_RANGE.max;
 /** Guard, not a clinical figure: more mature eggs than this in one freeze is a typo. */
 export const FROZEN_EGGS_MAX = 200;
 
-const age = (label: string) =>
-  z
-    .number({ error: `${label} must be a number of years` })
-    .min(MIN_AGE, { error: `${label} must be between ${MIN_AGE} and ${MAX_AGE}` })
-    .max(MAX_AGE, { error: `${label} must be between ${MIN_AGE} and ${MAX_AGE}` });
+const age = () => z.number().min(MIN_AGE).max(MAX_AGE);
 
-const count = (label: string, max: number) =>
-  z
-    .number({ error: `${label} must be a whole number` })
-    .int({ error: `${label} must be a whole number` })
-    .min(0, { error: `${label} cannot be negative` })
-    .max(max, { error: `${label} must be at most ${max}` });
+const count = (max: number) => z.number().int().min(0).max(max);
 
-const seed = z
-  .number({ error: "the seed must be a whole number" })
-  .int({ error: "the seed must be a whole number" })
-  .min(0, { error: "the seed must be between 0 and 4294967295" })
-  .max(4_294_967_295, { error: "the seed must be between 0 and 4294967295" })
-  .optional();
+const seed = z.number().int().min(0).max(4_294_967_295).optional();
 
 export const embryoSchema = z
   .strictObject({
-    ageAtRetrieval: age("The age at egg retrieval"),
-    pgt: z.enum(["euploid", "untested", "mosaic", "aneuploid"], {
-      error: 'The test result must be "euploid", "untested", "mosaic" or "aneuploid"',
-    }),
-    day: z.union([z.literal(5), z.literal(6), z.literal(7)], {
-      error: "The day must be 5, 6 or 7 (the day the blastocyst was frozen or biopsied)",
-    }),
-    grade: z.string({ error: "The grade must be text such as 4AA" }).optional(),
+    ageAtRetrieval: age(),
+    pgt: z.enum(["euploid", "untested", "mosaic", "aneuploid"]),
+    day: z.union([z.literal(5), z.literal(6), z.literal(7)]),
+    grade: z.string().optional(),
   })
   .superRefine((e, ctx) => {
     if (e.grade === undefined) return;
@@ -59,8 +42,7 @@ export const embryoSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["grade"],
-        message: parsed.error.message,
-        params: { reason: "invalid-grade" },
+        ...refusal("invalid-grade", parsed.error.params),
       });
     }
   });
@@ -69,10 +51,7 @@ export type EmbryoInput = z.input<typeof embryoSchema>;
 
 const MAX_EMBRYOS = 500;
 
-const embryoList = (label: string) =>
-  z
-    .array(embryoSchema, { error: `${label} must be a list of embryos` })
-    .max(MAX_EMBRYOS, { error: `${label} can hold at most ${MAX_EMBRYOS} embryos` });
+const embryoList = () => z.array(embryoSchema).max(MAX_EMBRYOS);
 
 /** How a past transfer ended, as far as the person's own chance can learn from it. */
 export const pastOutcomes = [
@@ -88,14 +67,9 @@ export type PastOutcome = (typeof pastOutcomes)[number];
 
 export const pastTransferSchema = z
   .strictObject({
-    ageAtTransfer: age("The age at that transfer"),
-    embryos: z
-      .array(embryoSchema, { error: "The embryos transferred must be a list" })
-      .min(1, { error: "A transfer has at least one embryo" })
-      .max(5, { error: "A transfer can hold at most 5 embryos" }),
-    outcome: z.enum(pastOutcomes, {
-      error: `The outcome must be one of ${pastOutcomes.join(", ")} (a transfer still waiting for news is left out)`,
-    }),
+    ageAtTransfer: age(),
+    embryos: z.array(embryoSchema).min(1).max(5),
+    outcome: z.enum(pastOutcomes),
   })
   .superRefine((t, ctx) => {
     t.embryos.forEach((e, i) => {
@@ -103,107 +77,76 @@ export const pastTransferSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["embryos", i, "ageAtRetrieval"],
-          message: `The eggs cannot be collected (at ${e.ageAtRetrieval}) after the transfer (at ${t.ageAtTransfer})`,
-          params: { reason: "age-order" },
+          ...refusal("age-order", { what: "eggs", age: e.ageAtRetrieval, now: t.ageAtTransfer }),
         });
     });
   });
 
 export type PastTransferInput = z.input<typeof pastTransferSchema>;
 
-const pastTransfers = z
-  .array(pastTransferSchema, { error: "Past transfers must be a list" })
-  .max(50, { error: "At most 50 past transfers" })
-  .optional();
+const pastTransfers = z.array(pastTransferSchema).max(50).optional();
 
 export const bankOddsSchema = z.strictObject({
-  embryos: embryoList("The bank"),
-  ageAtTransfer: age("The age at transfer").optional(),
+  embryos: embryoList(),
+  ageAtTransfer: age().optional(),
   pastTransfers,
   seed,
 });
 
 export const recordedRetrievalSchema = z
   .strictObject({
-    age: age("The age at that retrieval"),
-    eggs: count("The number of eggs retrieved", 150),
-    mature: count("The number of mature eggs", 150),
-    fertilized: count("The number of fertilized (2PN) eggs", 150),
-    blastocysts: count("The number of blastocysts", 150),
-    biopsied: count("The number of blastocysts tested", 150).optional(),
-    euploid: count("The number of euploid blastocysts", 150).optional(),
+    age: age(),
+    eggs: count(150),
+    mature: count(150),
+    fertilized: count(150),
+    blastocysts: count(150),
+    biopsied: count(150).optional(),
+    euploid: count(150).optional(),
   })
   .superRefine((r, ctx) => {
-    const order = (field: string, message: string) =>
+    // The same params as the lab funnel's refusal (embryology/funnel.ts).
+    const order = (field: string, value: number, than: string, limit: number) =>
       ctx.addIssue({
         code: "custom",
         path: [field],
-        message,
-        params: { reason: "inconsistent-counts" },
+        ...refusal("inconsistent-counts", { count: field, value, than, limit }),
       });
-    if (r.mature > r.eggs)
-      order("mature", `${r.mature} mature eggs is more than the ${r.eggs} retrieved`);
-    else if (r.fertilized > r.mature)
-      order(
-        "fertilized",
-        `${r.fertilized} fertilized eggs is more than the ${r.mature} mature ones`,
-      );
+    if (r.mature > r.eggs) order("mature", r.mature, "retrieved", r.eggs);
+    else if (r.fertilized > r.mature) order("fertilized", r.fertilized, "mature", r.mature);
     else if (r.blastocysts > r.fertilized)
-      order(
-        "blastocysts",
-        `${r.blastocysts} blastocysts is more than the ${r.fertilized} fertilized eggs`,
-      );
+      order("blastocysts", r.blastocysts, "fertilized", r.fertilized);
     else if (r.biopsied !== undefined && r.biopsied > r.blastocysts)
-      order("biopsied", `${r.biopsied} tested is more than the ${r.blastocysts} blastocysts`);
+      order("biopsied", r.biopsied, "blastocysts", r.blastocysts);
     else if (r.euploid !== undefined && r.euploid > (r.biopsied ?? r.blastocysts))
-      order(
-        "euploid",
-        `${r.euploid} euploid is more than the ${r.biopsied ?? r.blastocysts} blastocysts tested`,
-      );
+      order("euploid", r.euploid, "biopsied", r.biopsied ?? r.blastocysts);
     if (r.biopsied !== undefined && r.euploid === undefined)
-      order("euploid", "give the number of euploid blastocysts when some were tested");
+      ctx.addIssue({ code: "custom", path: ["euploid"], ...refusal("required") });
   });
 
 export type RecordedRetrievalInput = z.input<typeof recordedRetrievalSchema>;
 
-const amh = z
-  .number({ error: "AMH must be a number in ng/mL" })
-  .gt(0, { error: "AMH must be above 0 ng/mL" })
-  .max(50, {
-    error: "AMH must be in ng/mL (at most 50); a result in pmol/L divided by 7.14 gives ng/mL",
-  });
+const amh = z.number().gt(0).max(50);
 
 export const retrievalPlanSchema = z.strictObject({
-  age: age("The age"),
+  age: age(),
   amh: amh.optional(),
-  retrievals: z
-    .number({ error: "The number of retrievals must be a whole number from 1 to 10" })
-    .int({ error: "The number of retrievals must be a whole number from 1 to 10" })
-    .min(1, { error: "The number of retrievals must be a whole number from 1 to 10" })
-    .max(10, { error: "The number of retrievals must be a whole number from 1 to 10" }),
-  tested: z.boolean({ error: "Say whether embryos will be tested (true or false)" }),
-  bank: embryoList("The bank"),
-  history: z
-    .array(recordedRetrievalSchema, { error: "The history must be a list of retrievals" })
-    .max(30, { error: "The history can hold at most 30 retrievals" })
-    .optional(),
-  frame: z
-    .enum(["people-like-me", "if-i-keep-going"], {
-      error: 'The frame must be "people-like-me" or "if-i-keep-going"',
-    })
-    .optional(),
+  retrievals: z.number().int().min(1).max(10),
+  tested: z.boolean(),
+  bank: embryoList(),
+  history: z.array(recordedRetrievalSchema).max(30).optional(),
+  frame: z.enum(["people-like-me", "if-i-keep-going"]).optional(),
   pastTransfers,
   seed,
 });
 
 export const eggFreezingSchema = z.strictObject({
-  ageAtFreezing: age("The age at egg freezing"),
-  matureEggs: count("The number of mature eggs frozen", FROZEN_EGGS_MAX),
-  ageAtTransfer: age("The age at transfer").optional(),
+  ageAtFreezing: age(),
+  matureEggs: count(FROZEN_EGGS_MAX),
+  ageAtTransfer: age().optional(),
   seed,
 });
 
-export const funnelInputSchema = z.strictObject({ age: age("The age"), amh: amh.optional() });
+export const funnelInputSchema = z.strictObject({ age: age(), amh: amh.optional() });
 
 /** Writes a path the way a form names a field: `embryos[2].grade`. */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -215,31 +158,9 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The first issue of a failed parse, as a Problem naming the field. */
-export function toProblem(error: z.ZodError, prefix = ""): Problem {
-  const issue = error.issues[0];
-  if (!issue) return problem("invalid-field", prefix || "input", "is not valid");
-  const join = (field: string) =>
-    prefix && field
-      ? field.startsWith("[")
-        ? `${prefix}${field}`
-        : `${prefix}.${field}`
-      : prefix || field;
-  if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0] ?? "";
-    const field = join(fieldName([...issue.path, key]));
-    return problem("unknown-field", field, `"${key}" is not something the odds engine reads`);
-  }
-  const field = join(fieldName(issue.path)) || "input";
-  const reason =
-    issue.code === "custom" && typeof issue.params?.reason === "string"
-      ? issue.params.reason
-      : "invalid-field";
-  const message =
-    issue.path.length === 0 && issue.code === "invalid_type"
-      ? "the input must be an object"
-      : issue.message;
-  return problem(reason, field, message);
+/** The first issue of a failed parse, as a Problem naming the field the way a form would. */
+export function toProblem(error: z.ZodError, prefix = "", input?: unknown): Problem {
+  return problemFromZod(error.issues, { prefix, input, fieldName });
 }
 
 /** Parses with a schema, or returns the first Problem. */
@@ -249,7 +170,7 @@ export function parseWith<S extends z.ZodType>(
   prefix = "",
 ): Result<z.output<S>, Problem> {
   const parsed = schema.safeParse(input);
-  return parsed.success ? ok(parsed.data) : err(toProblem(parsed.error, prefix));
+  return parsed.success ? ok(parsed.data) : err(toProblem(parsed.error, prefix, input));
 }
 
 /** A validated embryo, with its grade read. */
@@ -275,11 +196,13 @@ export function checkAgesNotAfter(
   for (let i = 0; i < embryos.length; i++) {
     const a = embryos[i]!.ageAtRetrieval;
     if (a > now) {
-      return problem(
-        "age-order",
-        nowField,
-        `${nowField === "age" ? "The age" : "The age at transfer"} (${now}) is younger than the age at retrieval of ${listField}[${i}] (${a})`,
-      );
+      return problem("age-order", nowField, {
+        what: "embryo",
+        age: a,
+        now,
+        list: listField,
+        index: i,
+      });
     }
   }
   return null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 
 export const preferenceFields = {
@@ -26,7 +27,7 @@ export const preferencesEvents = {
           [K in keyof typeof preferenceFields]: z.ZodOptional<(typeof preferenceFields)[K]>;
         },
       )
-      .refine((p) => Object.keys(p).length > 0, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 0, refusal("nothing-to-change")),
   ),
 };
 

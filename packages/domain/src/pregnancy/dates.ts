@@ -59,34 +59,24 @@ export function betaDateProblem(
   event: { readonly hlc: string; readonly schemaVersion: number },
 ): Problem | null {
   if (drawnOn < transfer.date) {
-    return problem(
-      "beta-before-transfer",
-      "payload.drawnOn",
-      `this date is before the transfer on ${transfer.date}; check the date on the lab's report`,
-    );
+    return problem("beta-before-transfer", "payload.drawnOn", { date: transfer.date });
   }
   if (event.schemaVersion < DATE_GUARDS_FROM_VERSION) return null;
   if (drawnOn > recordedDates(event.hlc).latest) {
-    return problem(
-      "beta-in-future",
-      "payload.drawnOn",
-      "this date has not come yet; check the date on the lab's report",
-    );
+    return problem("beta-in-future", "payload.drawnOn");
   }
   const ended = outcomeEndingBetas(s, transfer.id);
   if (ended && drawnOn > ended.on) {
-    return problem(
-      "beta-after-outcome",
-      "payload.drawnOn",
-      `this date is after what was recorded for this transfer on ${ended.on}; check the date on the lab's report`,
-    );
+    return problem("beta-after-outcome", "payload.drawnOn", {
+      date: ended.on,
+      outcome: ended.outcome,
+    });
   }
   if (drawnOn > addDays(transfer.date, BETA_MAX_DAYS_AFTER_TRANSFER)) {
-    return problem(
-      "beta-long-after-transfer",
-      "payload.drawnOn",
-      `this date is more than ${BETA_MAX_DAYS_AFTER_TRANSFER / 7} weeks after the transfer on ${transfer.date}; check the year on the lab's report`,
-    );
+    return problem("beta-long-after-transfer", "payload.drawnOn", {
+      date: transfer.date,
+      weeks: BETA_MAX_DAYS_AFTER_TRANSFER / 7,
+    });
   }
   return null;
 }
@@ -104,24 +94,19 @@ export function outcomeDateProblem(
 ): Problem | null {
   const { on } = outcome;
   if (on < transfer.date) {
-    return problem(
-      "outcome-before-transfer",
-      "payload.on",
-      `this date is before the transfer on ${transfer.date}`,
-    );
+    return problem("outcome-before-transfer", "payload.on", { date: transfer.date });
   }
   if (event.schemaVersion < DATE_GUARDS_FROM_VERSION) return null;
   if (on > recordedDates(event.hlc).latest) {
-    return problem("outcome-in-future", "payload.on", "this date has not come yet");
+    return problem("outcome-in-future", "payload.on");
   }
   const ga = outcome.gestationalAge;
   if (ga && !isGestationalAge(ga.weeks, ga.days)) {
     // The payload schema still lets version-1 events through with 45 weeks.
-    return problem(
-      "weeks-out-of-range",
-      "payload.gestationalAge.weeks",
-      `weeks of pregnancy run from 0 to ${GESTATION_MAX_WEEKS}, and days from 0 to ${GESTATION_MAX_DAYS}`,
-    );
+    return problem("weeks-out-of-range", "payload.gestationalAge.weeks", {
+      maxWeeks: GESTATION_MAX_WEEKS,
+      maxDays: GESTATION_MAX_DAYS,
+    });
   }
   if (outcomesEndingBetas.includes(outcome.outcome)) {
     let lastBeta: string | null = null;
@@ -130,11 +115,7 @@ export function outcomeDateProblem(
         lastBeta = b.drawnOn;
     }
     if (lastBeta && lastBeta > on) {
-      return problem(
-        "outcome-before-beta",
-        "payload.on",
-        `there is a beta on ${lastBeta}, after this date; check the date, or delete that beta first if it was entered by mistake`,
-      );
+      return problem("outcome-before-beta", "payload.on", { date: lastBeta });
     }
   }
   return null;

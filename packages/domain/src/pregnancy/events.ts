@@ -3,6 +3,7 @@ import { LAB_ANALYTES } from "../clinical/units.ts";
 import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema, zonedDateTimeSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 
 /**
@@ -16,20 +17,16 @@ import { defineEvent } from "../events/define.ts";
  */
 
 /** Who the embryos were transferred to. */
-export const recipientSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.strictObject({ kind: z.literal("self") }),
-    z.strictObject({
-      kind: z.literal("carrier"),
-      /** The gestational carrier's name, as the person wants to see it. */
-      name: personText(80),
-      /** Their carrier journey in Trellis, if recorded (a path of kind gestational-carrier). */
-      pathId: uuidV7Schema.optional(),
-    }),
-  ],
-  { error: "must be self, or a carrier with a name" },
-);
+export const recipientSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("self") }),
+  z.strictObject({
+    kind: z.literal("carrier"),
+    /** The gestational carrier's name, as the person wants to see it. */
+    name: personText(80),
+    /** Their carrier journey in Trellis, if recorded (a path of kind gestational-carrier). */
+    pathId: uuidV7Schema.optional(),
+  }),
+]);
 
 export const transferProtocols = ["fresh", "natural", "modified-natural", "medicated"] as const;
 export type TransferProtocol = (typeof transferProtocols)[number];
@@ -97,9 +94,9 @@ const allMilestones = [...new Set([...carrierMilestones, ...adoptionMilestones])
 
 const embryoIds = z
   .array(uuidV7Schema)
-  .min(1, { error: "needs at least one embryo" })
-  .max(4, { error: "lists more than 4 embryos" })
-  .refine((ids) => new Set(ids).size === ids.length, { error: "lists the same embryo twice" });
+  .min(1)
+  .max(4)
+  .refine((ids) => new Set(ids).size === ids.length, refusal("listed-twice"));
 
 const transferDetails = {
   embryoIds,
@@ -124,11 +121,7 @@ export const pregnancyEvents = {
       transferredOn: isoDateSchema,
       ...transferDetails,
       /** Lining (endometrium) thickness in mm at the last scan before the transfer. */
-      liningMm: z
-        .number()
-        .positive({ error: "must be more than 0 mm" })
-        .max(30, { error: "is thicker than a lining gets (30 mm); check the number" })
-        .optional(),
+      liningMm: z.number().positive().max(30).optional(),
       /** Day of development for dating, when the clinic uses another than the embryo's (e.g. day 5 for a day-6 blastocyst). */
       embryoDay: z.union([z.literal(3), z.literal(5), z.literal(6), z.literal(7)]).optional(),
     }),
@@ -155,12 +148,7 @@ export const pregnancyEvents = {
       betaId: uuidV7Schema,
       transferId: uuidV7Schema,
       drawnOn: isoDateSchema,
-      value: z
-        .number({ error: "must be a number" })
-        .positive({ error: "must be more than 0 mIU/mL" })
-        .max(LAB_ANALYTES.hCG.plausibleMax, {
-          error: "is outside what labs report; check the number and the unit",
-        }),
+      value: z.number().positive().max(LAB_ANALYTES.hCG.plausibleMax),
       /** What the clinic called it, in their words. */
       clinicReading: z.enum(["positive", "negative", "unclear"]).optional(),
       note: personText(500).optional(),
@@ -203,7 +191,7 @@ export const pregnancyEvents = {
         note: personText(2000).optional(),
       })
       .refine((p) => (p.outcome === "live-birth") === (p.babies !== undefined), {
-        error: "gives the number of babies for a birth, and only then",
+        ...refusal("babies-only-for-birth"),
         path: ["babies"],
       }),
   ),
@@ -225,9 +213,9 @@ export const pregnancyEvents = {
       /** The losses (their outcome ids) this yes answers; a loss recorded later asks again. */
       outcomeIds: z
         .array(uuidV7Schema)
-        .min(1, { error: "needs at least one loss" })
-        .max(50, { error: "lists more than 50 losses" })
-        .refine((ids) => new Set(ids).size === ids.length, { error: "lists the same loss twice" }),
+        .min(1)
+        .max(50)
+        .refine((ids) => new Set(ids).size === ids.length, refusal("listed-twice")),
     }),
   ),
   RemembranceAdded: defineEvent(
@@ -241,9 +229,10 @@ export const pregnancyEvents = {
         note: personText(4000).optional(),
         transferId: uuidV7Schema.optional(),
       })
-      .refine((p) => !!p.name?.length || p.date !== undefined || p.note !== undefined, {
-        error: "needs a name, a date or a few words",
-      }),
+      .refine(
+        (p) => !!p.name?.length || p.date !== undefined || p.note !== undefined,
+        refusal("empty-remembrance"),
+      ),
   ),
   RemembranceChanged: defineEvent(
     1,
@@ -255,7 +244,7 @@ export const pregnancyEvents = {
         date: isoDateSchema.nullable().optional(),
         note: personText(4000).nullable().optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   RemembranceRemoved: defineEvent(
     1,
@@ -288,7 +277,7 @@ export const pregnancyEvents = {
         note: personText(1000).optional(),
       })
       .refine((p) => p.milestone !== "other" || p.title !== undefined, {
-        error: "needs a few words saying what happened",
+        ...refusal("required"),
         path: ["title"],
       }),
   ),

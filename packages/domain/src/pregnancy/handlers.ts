@@ -1,18 +1,12 @@
 import { betaTrend } from "../clinical/beta.ts";
 import { type Problem, problem } from "../core/result.ts";
 import type { EmbryoHistoryEntry } from "../embryology/state.ts";
-import { embryoName, statusWords, withHistory } from "../embryology/status.ts";
+import { embryoParams, withHistory } from "../embryology/status.ts";
 import type { PayloadOf } from "../events/catalog.ts";
 import { type Handlers, retraction } from "../state/handler.ts";
 import type { Draft, JourneyState } from "../state/state.ts";
 import { betaDateProblem, outcomeDateProblem } from "./dates.ts";
-import {
-  adoptionMilestones,
-  carrierMilestones,
-  finalOutcomes,
-  type OutcomeKind,
-  pregnancyLosses,
-} from "./events.ts";
+import { adoptionMilestones, carrierMilestones, finalOutcomes, pregnancyLosses } from "./events.ts";
 import type { Outcome } from "./state.ts";
 
 type PregnancyEvents =
@@ -38,58 +32,37 @@ type TransferDetails = Pick<
   "embryoIds" | "recipient" | "cycleId" | "protocol" | "clinic" | "note"
 >;
 
-const outcomeWords: Record<OutcomeKind, string> = {
-  negative: "a negative test",
-  biochemical: "a biochemical pregnancy",
-  ectopic: "an ectopic pregnancy",
-  miscarriage: "a miscarriage",
-  termination: "a termination for medical reasons",
-  stillbirth: "a stillbirth",
-  ongoing: "an ongoing pregnancy",
-  "live-birth": "a birth",
-};
-
 /** The transfer's embryos can go into it on `on`: each exists, is in the bank, and nothing later happened to it. */
 function detailsProblem(s: JourneyState, p: TransferDetails, on: string): Problem | null {
-  if (!s.journey)
-    return problem("no-journey", "type", "set up the journey before adding a transfer");
+  if (!s.journey) return problem("no-journey", "type");
   for (const [i, id] of p.embryoIds.entries()) {
     const field = `payload.embryoIds.${i}`;
     const e = s.embryos.get(id);
-    if (!e || e.retracted) return problem("unknown-embryo", field, "no embryo with this id");
+    if (!e || e.retracted) return problem("unknown-embryo", field);
     if (e.status !== "frozen" && e.status !== "in-culture") {
-      return problem(
-        "embryo-not-available",
-        field,
-        `${embryoName(e)} is not in the bank any more: it is ${statusWords[e.status]}`,
-      );
+      return problem("embryo-not-available", field, {
+        ...embryoParams(e),
+        doing: "transfer",
+        status: e.status,
+      });
     }
     const cohort = s.cohorts.get(e.cohortId)!;
     if (on < cohort.date) {
-      return problem(
-        "before-retrieval",
-        field,
-        `${embryoName(e)} was not made yet on that day (its eggs reached the lab on ${cohort.date})`,
-      );
+      return problem("before-retrieval", field, { ...embryoParams(e), date: cohort.date });
     }
     const last = e.history.at(-1)!.on;
     if (on < last) {
-      return problem(
-        "before-last-change",
-        field,
-        `the last change to ${embryoName(e)} was on ${last}, after this day`,
-      );
+      return problem("before-last-change", field, { ...embryoParams(e), date: last });
     }
   }
   if (p.cycleId !== undefined) {
     const c = s.cycles.get(p.cycleId);
-    if (!c || c.retracted)
-      return problem("unknown-cycle", "payload.cycleId", "no cycle with this id");
+    if (!c || c.retracted) return problem("unknown-cycle", "payload.cycleId");
   }
   if (p.recipient.kind === "carrier" && p.recipient.pathId !== undefined) {
     const path = s.paths.get(p.recipient.pathId);
     if (path?.kind !== "gestational-carrier") {
-      return problem("unknown-path", "payload.recipient.pathId", "no carrier journey with this id");
+      return problem("unknown-path", "payload.recipient.pathId");
     }
   }
   return null;
@@ -98,7 +71,7 @@ function detailsProblem(s: JourneyState, p: TransferDetails, on: string): Proble
 function liveTransfer(s: JourneyState, transferId: string, field = "payload.transferId") {
   const t = s.transfers.get(transferId);
   if (!t || t.retracted || t.status === "cancelled") {
-    return { problem: problem("unknown-transfer", field, "no transfer with this id") };
+    return { problem: problem("unknown-transfer", field) };
   }
   return { transfer: t };
 }
@@ -124,11 +97,7 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   TransferPlanned: {
     check: (s, { payload: p }) =>
       s.transfers.has(p.transferId)
-        ? problem(
-            "duplicate-transfer",
-            "payload.transferId",
-            "a transfer with this id already exists",
-          )
+        ? problem("duplicate-transfer", "payload.transferId")
         : detailsProblem(s, p, p.plannedOn),
     apply: (d, { payload: p }) => {
       d.transfers.set(p.transferId, {
@@ -153,11 +122,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
       const existing = s.transfers.get(p.transferId);
       if (existing && (existing.status !== "planned" || existing.retracted)) {
         return problem(
-          "duplicate-transfer",
+          existing.status === "cancelled" ? "transfer-cancelled" : "duplicate-transfer",
           "payload.transferId",
-          existing.status === "cancelled"
-            ? "this transfer was cancelled"
-            : "this transfer is already recorded",
         );
       }
       return detailsProblem(s, p, p.transferredOn);
@@ -196,11 +162,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   TransferCancelled: {
     check: (s, { payload: p }) => {
       const t = s.transfers.get(p.transferId);
-      if (!t || t.retracted)
-        return problem("unknown-transfer", "payload.transferId", "no transfer with this id");
-      return t.status === "planned"
-        ? null
-        : problem("not-planned", "payload.transferId", "only a planned transfer can be cancelled");
+      if (!t || t.retracted) return problem("unknown-transfer", "payload.transferId");
+      return t.status === "planned" ? null : problem("not-planned", "payload.transferId");
     },
     apply: (d, { payload: p }) => {
       d.transfers.set(p.transferId, { ...d.transfers.get(p.transferId)!, status: "cancelled" });
@@ -210,11 +173,7 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     check: (s, { payload: p }) => {
       const t = s.transfers.get(p.transferId);
       if (!t || t.retracted || t.status !== "done") {
-        return problem(
-          "unknown-transfer",
-          "payload.transferId",
-          "no recorded transfer with this id",
-        );
+        return problem("unknown-transfer", "payload.transferId");
       }
       return null;
     },
@@ -246,16 +205,11 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   BetaRecorded: {
     check: (s, event) => {
       const p = event.payload;
-      if (s.betas.has(p.betaId))
-        return problem("duplicate-beta", "payload.betaId", "this beta already exists");
+      if (s.betas.has(p.betaId)) return problem("duplicate-beta", "payload.betaId");
       const { transfer, problem: missing } = liveTransfer(s, p.transferId);
       if (missing) return missing;
       if (transfer.status !== "done") {
-        return problem(
-          "not-transferred",
-          "payload.transferId",
-          "record the transfer as done before its betas",
-        );
+        return problem("not-transferred", "payload.transferId");
       }
       const dateProblem = betaDateProblem(s, transfer, p.drawnOn, event);
       if (dateProblem) return dateProblem;
@@ -264,13 +218,10 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
         .map((b) => ({ at: b.drawnOn, value: b.value }));
       const trend = betaTrend([...series, { at: p.drawnOn, value: p.value }]);
       if (!trend.ok) {
-        return problem(
-          trend.error.reason,
-          trend.error.field.endsWith(".value") ? "payload.value" : "payload.drawnOn",
-          trend.error.reason === "duplicate-time"
-            ? `there is already a beta on ${p.drawnOn} for this transfer; remove it first to change it`
-            : trend.error.message,
-        );
+        return {
+          ...trend.error,
+          field: trend.error.field.endsWith(".value") ? "payload.value" : "payload.drawnOn",
+        };
       }
       return null;
     },
@@ -290,39 +241,26 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     collection: "betas",
     idField: "betaId",
     reason: "unknown-beta",
-    message: "no beta with this id",
   }),
   OutcomeRecorded: {
     check: (s, event) => {
       const p = event.payload;
       if (s.outcomes.has(p.outcomeId)) {
-        return problem("duplicate-outcome", "payload.outcomeId", "this outcome already exists");
+        return problem("duplicate-outcome", "payload.outcomeId");
       }
       const { transfer, problem: missing } = liveTransfer(s, p.transferId);
       if (missing) return missing;
       if (transfer.status !== "done") {
-        return problem(
-          "not-transferred",
-          "payload.transferId",
-          "record the transfer as done first",
-        );
+        return problem("not-transferred", "payload.transferId");
       }
       const dateProblem = outcomeDateProblem(s, transfer, p, event);
       if (dateProblem) return dateProblem;
       const latest = latestOutcomeIn(s.outcomes, p.transferId);
       if (latest && finalOutcomes.includes(latest.outcome)) {
-        return problem(
-          "outcome-exists",
-          "payload.outcome",
-          `this transfer already has an outcome (${outcomeWords[latest.outcome]}); remove it first to change it`,
-        );
+        return problem("outcome-exists", "payload.outcome", { outcome: latest.outcome });
       }
       if (latest && p.on < latest.on) {
-        return problem(
-          "before-latest",
-          "payload.on",
-          `this is before the latest news (${latest.on})`,
-        );
+        return problem("before-latest", "payload.on", { date: latest.on });
       }
       return null;
     },
@@ -344,9 +282,7 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   OutcomeRetracted: {
     check: (s, { payload: p }) => {
       const o = s.outcomes.get(p.outcomeId);
-      return !o || o.retracted
-        ? problem("unknown-outcome", "payload.outcomeId", "no outcome with this id")
-        : null;
+      return !o || o.retracted ? problem("unknown-outcome", "payload.outcomeId") : null;
     },
     apply: (d, { payload: p }) => {
       d.outcomes.set(p.outcomeId, { ...d.outcomes.get(p.outcomeId)!, retracted: true });
@@ -367,13 +303,9 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
       for (const [i, id] of p.outcomeIds.entries()) {
         const o = s.outcomes.get(id);
         const field = `payload.outcomeIds.${i}`;
-        if (!o) return problem("unknown-outcome", field, "no outcome with this id");
+        if (!o) return problem("unknown-outcome", field);
         if (!pregnancyLosses.includes(o.outcome))
-          return problem(
-            "not-a-loss",
-            field,
-            `this outcome is ${outcomeWords[o.outcome]}, not a loss`,
-          );
+          return problem("not-a-loss", field, { outcome: o.outcome });
       }
       return null;
     },
@@ -384,14 +316,10 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   RemembranceAdded: {
     check: (s, { payload: p }) => {
       if (s.remembrances.has(p.remembranceId)) {
-        return problem(
-          "duplicate-remembrance",
-          "payload.remembranceId",
-          "this remembrance already exists",
-        );
+        return problem("duplicate-remembrance", "payload.remembranceId");
       }
       if (p.transferId !== undefined && !s.transfers.has(p.transferId)) {
-        return problem("unknown-transfer", "payload.transferId", "no transfer with this id");
+        return problem("unknown-transfer", "payload.transferId");
       }
       return null;
     },
@@ -409,18 +337,11 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   RemembranceChanged: {
     check: (s, { payload: p }) => {
       const r = s.remembrances.get(p.remembranceId);
-      if (!r || r.removed)
-        return problem(
-          "unknown-remembrance",
-          "payload.remembranceId",
-          "no remembrance with this id",
-        );
+      if (!r || r.removed) return problem("unknown-remembrance", "payload.remembranceId");
       const name = p.name !== undefined ? p.name : r.name;
       const date = p.date !== undefined ? p.date : r.date;
       const note = p.note !== undefined ? p.note : r.note;
-      return name || date || note
-        ? null
-        : problem("empty-remembrance", "payload", "keep a name, a date or a few words");
+      return name || date || note ? null : problem("empty-remembrance", "payload");
     },
     apply: (d, { payload: p }) => {
       const r = d.remembrances.get(p.remembranceId)!;
@@ -435,9 +356,7 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   RemembranceRemoved: {
     check: (s, { payload: p }) => {
       const r = s.remembrances.get(p.remembranceId);
-      return !r || r.removed
-        ? problem("unknown-remembrance", "payload.remembranceId", "no remembrance with this id")
-        : null;
+      return !r || r.removed ? problem("unknown-remembrance", "payload.remembranceId") : null;
     },
     apply: (d, { payload: p }) => {
       d.remembrances.set(p.remembranceId, {
@@ -448,10 +367,8 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   },
   PathStarted: {
     check: (s, { payload: p }) => {
-      if (!s.journey) return problem("no-journey", "type", "set up the journey first");
-      return s.paths.has(p.pathId)
-        ? problem("duplicate-path", "payload.pathId", "this path already exists")
-        : null;
+      if (!s.journey) return problem("no-journey", "type");
+      return s.paths.has(p.pathId) ? problem("duplicate-path", "payload.pathId") : null;
     },
     apply: (d, { payload: p }) => {
       d.paths.set(p.pathId, {
@@ -466,18 +383,17 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
   PathMilestoneRecorded: {
     check: (s, { payload: p }) => {
       if (s.pathMilestones.has(p.milestoneId)) {
-        return problem("duplicate-milestone", "payload.milestoneId", "this step already exists");
+        return problem("duplicate-milestone", "payload.milestoneId");
       }
       const path = s.paths.get(p.pathId);
-      if (!path) return problem("unknown-path", "payload.pathId", "no path with this id");
+      if (!path) return problem("unknown-path", "payload.pathId");
       const allowed: readonly string[] =
         path.kind === "adoption" ? adoptionMilestones : carrierMilestones;
       if (!allowed.includes(p.milestone)) {
-        return problem(
-          "invalid-field",
-          "payload.milestone",
-          `${path.kind === "adoption" ? "an adoption" : "a carrier"} path has these steps: ${allowed.join(", ")}`,
-        );
+        return problem("wrong-path-step", "payload.milestone", {
+          kind: path.kind,
+          allowed: allowed.join(", "),
+        });
       }
       return null;
     },
@@ -497,6 +413,5 @@ export const pregnancyHandlers: Handlers<PregnancyEvents> = {
     collection: "pathMilestones",
     idField: "milestoneId",
     reason: "unknown-milestone",
-    message: "no step with this id",
   }),
 };

@@ -146,7 +146,7 @@ describe("Alex and Jordan: a slow first rise, a miscarriage at 7w3d, then an ong
       [37, 49, false],
       [123, 49, true],
     ]);
-    expect(trend.note).toMatch(/only an ultrasound can tell where a pregnancy is/);
+    expect(trend.noteKey).toBe("beta.ultrasound-decides");
     expect(transferStanding(r.state, t1)).toBe("pregnant");
     expect(transferDating(r.state, t1, "2026-01-27")).toMatchObject({
       dueDate: "2026-10-02",
@@ -362,8 +362,9 @@ describe("outcomes and transfers can be corrected without losing an embryo", () 
       ms("2026-01-14"),
     );
     expect(!out.ok && out.error).toMatchObject({
+      reason: "embryo-not-available",
       field: "payload.embryoIds.0",
-      message: "the day-5 3BC is not in the bank any more: it is discarded",
+      params: { embryo: "3BC", day: 5, doing: "transfer", status: "discarded" },
     });
   });
 });
@@ -439,9 +440,11 @@ describe("remembrance and other paths", () => {
       },
       ms("2028-10-01"),
     );
-    expect(!carrierStep.ok && carrierStep.error.message).toMatch(
-      /^an adoption path has these steps: agency, home-study/,
-    );
+    expect(!carrierStep.ok && carrierStep.error).toMatchObject({
+      reason: "wrong-path-step",
+      field: "payload.milestone",
+      params: { kind: "adoption", allowed: expect.stringMatching(/^agency, home-study/) },
+    });
     expect(
       pathTimeline(r.state, path).map((i) =>
         i.kind === "milestone" ? i.milestone.milestone : i.kind,

@@ -1,6 +1,7 @@
 import { type Problem, problem } from "../core/result.ts";
 import type { EventType } from "../events/catalog.ts";
 import type { EventOf } from "../events/envelope.ts";
+import type { RefusalReason } from "../refusals.ts";
 import type { Draft, JourneyState } from "./state.ts";
 
 /**
@@ -32,16 +33,15 @@ export function retraction<T extends EventType>(options: {
   readonly collection: RetractableKey;
   /** The payload field holding the record's id, e.g. `resultId`. */
   readonly idField: string;
-  readonly reason: string;
-  readonly message: string;
+  readonly reason: RefusalReason;
 }): Handler<T> {
-  const { collection, idField, reason, message } = options;
+  const { collection, idField, reason } = options;
   const idOf = (event: EventOf<T>) =>
     (event.payload as unknown as Record<string, string>)[idField]!;
   return {
     check: (s, event) => {
       const item = (s[collection] as ReadonlyMap<string, { retracted: boolean }>).get(idOf(event));
-      return !item || item.retracted ? problem(reason, `payload.${idField}`, message) : null;
+      return !item || item.retracted ? problem(reason, `payload.${idField}`) : null;
     },
     apply: (d, event) => {
       const map = d[collection] as Map<string, { retracted: boolean }>;

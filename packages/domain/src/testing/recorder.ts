@@ -1,6 +1,6 @@
 import { createHlc, type Hlc } from "../core/hlc.ts";
 import { uuidV7FromParts } from "../core/ids.ts";
-import type { Problem, Result } from "../core/result.ts";
+import { describeProblem, type Problem, type Result } from "../core/result.ts";
 import type { EventType, PayloadInput } from "../events/catalog.ts";
 import type { EventOf, TrellisEvent } from "../events/envelope.ts";
 import { prepareEvent } from "../events/prepare.ts";
@@ -81,7 +81,7 @@ export class Recorder {
   /** Like `tryRecord`, but a refused event is a bug in the fixture: it throws. */
   record<K extends EventType>(type: K, payload: PayloadInput<K>, nowMs: number): EventOf<K> {
     const r = this.tryRecord(type, payload, nowMs);
-    if (!r.ok) throw new Error(`fixture event ${type} refused: ${r.error.message}`);
+    if (!r.ok) throw new Error(`fixture event ${type} refused: ${describeProblem(r.error)}`);
     return r.value;
   }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
+import { refusal } from "../core/zod-problem.ts";
 import { defineEvent } from "../events/define.ts";
 import { doseUnits, forms, purposes, routes } from "../medication/catalogue.ts";
 import { cycleTypes } from "../protocols/templates.ts";
@@ -10,11 +11,8 @@ import { TRIGGER_TO_PROCEDURE_HOURS } from "./trigger.ts";
 
 /** Amounts of medicine: positive and finite, in a unit. Plausibility per unit is checked with the state. */
 export const doseSchema = z.strictObject({
-  value: z
-    .number({ error: "must be a number" })
-    .positive({ error: "must be more than 0" })
-    .max(1_000_000, { error: "is far larger than any dose" }),
-  unit: z.enum(doseUnits, { error: `must be one of ${doseUnits.join(", ")}` }),
+  value: z.number().positive().max(1_000_000),
+  unit: z.enum(doseUnits),
 });
 
 /** Hours from the trigger to retrieval or insemination, within `TRIGGER_TO_PROCEDURE_HOURS`. */
@@ -23,32 +21,25 @@ const triggerHours = z
   .min(TRIGGER_TO_PROCEDURE_HOURS.min)
   .max(TRIGGER_TO_PROCEDURE_HOURS.max);
 
-const timeOfDay = z.string().regex(TIME_OF_DAY, { error: "must be a time of day written HH:MM" });
+const timeOfDay = z.string().regex(TIME_OF_DAY);
 
 export const timesSchema = z
   .array(timeOfDay)
-  .min(1, { error: "needs at least one time of day" })
-  .max(8, { error: "has more than 8 times a day" })
-  .refine((t) => new Set(t).size === t.length, { error: "lists the same time twice" });
+  .min(1)
+  .max(8)
+  .refine((t) => new Set(t).size === t.length, refusal("listed-twice"));
 
-export const planEndSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.strictObject({ kind: z.literal("cycle-day"), day: z.number().int().min(-90).max(200) }),
-    z.strictObject({ kind: z.literal("date"), date: isoDateSchema }),
-    z.strictObject({ kind: z.literal("until-trigger") }),
-    z.strictObject({ kind: z.literal("open") }),
-  ],
-  { error: "must say when the medicine stops: cycle-day, date, until-trigger or open" },
-);
+export const planEndSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("cycle-day"), day: z.number().int().min(-90).max(200) }),
+  z.strictObject({ kind: z.literal("date"), date: isoDateSchema }),
+  z.strictObject({ kind: z.literal("until-trigger") }),
+  z.strictObject({ kind: z.literal("open") }),
+]);
 
-export const planStartSchema = z.union(
-  [
-    z.strictObject({ cycleDay: z.number().int().min(-90).max(200) }),
-    z.strictObject({ date: isoDateSchema }),
-  ],
-  { error: "must be a cycle day or a date" },
-);
+export const planStartSchema = z.union([
+  z.strictObject({ cycleDay: z.number().int().min(-90).max(200) }),
+  z.strictObject({ date: isoDateSchema }),
+]);
 
 /** Where an injection went; the app suggests the one used least recently. */
 export const injectionSites = [
@@ -114,7 +105,7 @@ export const treatmentEvents = {
         transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
         triggerToProcedureHours: triggerHours.optional(),
       })
-      .refine((p) => Object.keys(p).length > 1, { error: "says nothing to change" }),
+      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
   ),
   CycleEnded: defineEvent(
     1,
@@ -169,9 +160,10 @@ export const treatmentEvents = {
         end: planEndSchema.optional(),
         note: personText(500).optional(),
       })
-      .refine((p) => p.dose !== undefined || p.times !== undefined || p.end !== undefined, {
-        error: "says nothing to change: give a dose, times or an end",
-      }),
+      .refine(
+        (p) => p.dose !== undefined || p.times !== undefined || p.end !== undefined,
+        refusal("nothing-to-change"),
+      ),
   ),
   MedicationPlanRetracted: defineEvent(
     1,
@@ -194,7 +186,7 @@ export const treatmentEvents = {
         note: personText(500).optional(),
       })
       .refine((p) => (p.status === "skipped" ? p.amount === undefined : p.amount !== undefined), {
-        error: "needs an amount when taken, and none when skipped",
+        ...refusal("amount-only-if-taken"),
         path: ["amount"],
       }),
   ),

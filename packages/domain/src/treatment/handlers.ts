@@ -21,15 +21,14 @@ type TreatmentEvents =
 
 function liveCycle(s: JourneyState, cycleId: string, field = "payload.cycleId") {
   const c = s.cycles.get(cycleId);
-  if (!c || c.retracted)
-    return { problem: problem("unknown-cycle", field, "no cycle with this id") };
+  if (!c || c.retracted) return { problem: problem("unknown-cycle", field) };
   return { cycle: c };
 }
 
 /** A cycle may name any clinic the person saved, also one removed since (another device may have removed it meanwhile). */
 function unknownClinic(s: JourneyState, clinicId: string | null | undefined) {
   return clinicId && !s.clinics.has(clinicId)
-    ? problem("unknown-clinic", "payload.clinicId", "no clinic with this id")
+    ? problem("unknown-clinic", "payload.clinicId")
     : null;
 }
 
@@ -37,11 +36,7 @@ function liveItem(s: JourneyState, planItemId: string) {
   const item = s.planItems.get(planItemId);
   if (!item || item.retracted) {
     return {
-      problem: problem(
-        "unknown-plan-item",
-        "payload.planItemId",
-        "no planned medicine with this id",
-      ),
+      problem: problem("unknown-plan-item", "payload.planItemId"),
     };
   }
   const cycle = s.cycles.get(item.cycleId)!;
@@ -57,18 +52,12 @@ function endBeforeStart(startDate: string, end: PlanEndSpec, cycleStart: string)
 export const treatmentHandlers: Handlers<TreatmentEvents> = {
   CycleStarted: {
     check: (s, { payload: p }) => {
-      if (!s.journey)
-        return problem("no-journey", "type", "set up the journey before adding a cycle");
-      if (s.cycles.has(p.cycleId))
-        return problem("duplicate-cycle", "payload.cycleId", "a cycle with this id already exists");
+      if (!s.journey) return problem("no-journey", "type");
+      if (s.cycles.has(p.cycleId)) return problem("duplicate-cycle", "payload.cycleId");
       const clinic = unknownClinic(s, p.clinicId);
       if (clinic) return clinic;
       if (p.transferPlan && p.cycleType !== "stimulation") {
-        return problem(
-          "invalid-field",
-          "payload.transferPlan",
-          "only a stimulation cycle has a fresh or freeze-all plan",
-        );
+        return problem("transfer-plan-needs-stimulation", "payload.transferPlan");
       }
       return null;
     },
@@ -114,11 +103,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       const { cycle, problem: missing } = liveCycle(s, p.cycleId);
       if (missing) return missing;
       if (p.endedOn < cycle.startDate) {
-        return problem(
-          "before-cycle-start",
-          "payload.endedOn",
-          `a cycle cannot end before it started (${cycle.startDate})`,
-        );
+        return problem("before-cycle-start", "payload.endedOn", { date: cycle.startDate });
       }
       return null;
     },
@@ -135,15 +120,11 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         return problem(
           "cycle-ended",
           "payload.cycleId",
-          `this cycle already ended on ${cycle.endedOn}`,
+          cycle.endedOn ? { date: cycle.endedOn } : undefined,
         );
       }
       if (p.on < cycle.startDate) {
-        return problem(
-          "before-cycle-start",
-          "payload.on",
-          `this cycle started on ${cycle.startDate}; the answer cannot be from before`,
-        );
+        return problem("before-cycle-start", "payload.on", { date: cycle.startDate });
       }
       return null;
     },
@@ -165,17 +146,13 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       const { cycle, problem: missing } = liveCycle(s, p.cycleId);
       if (missing) return missing;
       if (s.planItems.has(p.planItemId)) {
-        return problem(
-          "duplicate-plan-item",
-          "payload.planItemId",
-          "a planned medicine with this id already exists",
-        );
+        return problem("duplicate-plan-item", "payload.planItemId");
       }
-      const bad = doseProblem(p.dose, p.medication.catalogueId);
-      if (bad) return problem("implausible-dose", "payload.dose", bad);
+      const bad = doseProblem(p.dose, p.medication.catalogueId, "payload.dose");
+      if (bad) return bad;
       const start = startDateOf(cycle, p.start);
       if (endBeforeStart(start, p.end, cycle.startDate)) {
-        return problem("end-before-start", "payload.end", "the last day is before the first day");
+        return problem("end-before-start", "payload.end");
       }
       return null;
     },
@@ -203,26 +180,22 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       const { item, cycle } = found;
       const start = startDateOf(cycle, item.start);
       if (p.from < start) {
-        return problem(
-          "before-start",
-          "payload.from",
-          `this medicine starts on ${start}; a change cannot begin earlier`,
-        );
+        return problem("before-start", "payload.from", {
+          date: start,
+          after: "medicine-start",
+          medicine: item.medication.name,
+        });
       }
       if (p.dose) {
-        const bad = doseProblem(p.dose, item.medication.catalogueId);
-        if (bad) return problem("implausible-dose", "payload.dose", bad);
+        const bad = doseProblem(p.dose, item.medication.catalogueId, "payload.dose");
+        if (bad) return bad;
       }
       if (
         p.end &&
         endBeforeStart(p.from, p.end, cycle.startDate) &&
         !(p.end.kind === "date" && p.end.date === addDays(p.from, -1))
       ) {
-        return problem(
-          "end-before-start",
-          "payload.end",
-          "the new last day is before the day the change starts",
-        );
+        return problem("end-before-start", "payload.end");
       }
       return null;
     },
@@ -252,39 +225,33 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
   },
   DoseLogged: {
     check: (s, { payload: p }) => {
-      if (s.doseLogs.has(p.doseId))
-        return problem("duplicate-dose", "payload.doseId", "this dose log already exists");
+      if (s.doseLogs.has(p.doseId)) return problem("duplicate-dose", "payload.doseId");
       const found = liveItem(s, p.planItemId);
       if (found.problem) return found.problem;
       const { item, cycle } = found;
       const planItem = toPlanItem(cycle, item);
       if (!isPlannedSlot(planItem, p.slot.date, p.slot.time)) {
-        return problem(
-          "not-planned",
-          "payload.slot",
-          `${item.medication.name} is not planned for ${p.slot.date} at ${p.slot.time}`,
-        );
+        return problem("not-planned", "payload.slot", {
+          medicine: item.medication.name,
+          date: p.slot.date,
+          time: p.slot.time,
+        });
       }
       if (s.doseBySlot.has(slotKey(p.planItemId, p.slot.date, p.slot.time))) {
-        return problem(
-          "already-logged",
-          "payload.slot",
-          "this dose is already logged; undo that log first to change it",
-        );
+        return problem("already-logged", "payload.slot");
       }
       // The local date of the time it was taken, as written (no zone maths needed for a
       // one-day-tolerant check): a dose cannot be taken before its cycle began.
       const firstDay = [cycle.startDate, planItem.startDate].sort()[0]!;
       if (p.takenAt.slice(0, 10) < addDays(firstDay, -1)) {
-        return problem(
-          "before-cycle-start",
-          "payload.takenAt",
-          `${item.medication.name} cannot have been taken before the cycle started on ${cycle.startDate}`,
-        );
+        return problem("before-cycle-start", "payload.takenAt", {
+          date: cycle.startDate,
+          medicine: item.medication.name,
+        });
       }
       if (p.amount) {
-        const bad = doseProblem(p.amount, item.medication.catalogueId);
-        if (bad) return problem("implausible-dose", "payload.amount", bad);
+        const bad = doseProblem(p.amount, item.medication.catalogueId, "payload.amount");
+        if (bad) return bad;
       }
       return null;
     },
@@ -306,9 +273,8 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
   DoseLogRetracted: {
     check: (s, { payload: p }) => {
       const log = s.doseLogs.get(p.doseId);
-      if (!log) return problem("unknown-dose", "payload.doseId", "no dose log with this id");
-      if (log.retracted)
-        return problem("already-undone", "payload.doseId", "this dose log was already undone");
+      if (!log) return problem("unknown-dose", "payload.doseId");
+      if (log.retracted) return problem("already-undone", "payload.doseId");
       return null;
     },
     apply: (d, { payload: p }) => {

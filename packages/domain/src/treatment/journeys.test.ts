@@ -393,7 +393,7 @@ describe("Alex's cycle in Toronto across the end of daylight saving (2025-11-02)
   });
 });
 
-describe("bad input is refused with a clear message, and nothing is saved", () => {
+describe("bad input is refused with a reason naming the field, and nothing is saved", () => {
   const zone = "Europe/London";
   const setup = () => {
     const r = startJourney(zone, "1990-02-14", "2024-02-01T09:00:00+00:00[Europe/London]", 3);
@@ -427,8 +427,9 @@ describe("bad input is refused with a clear message, and nothing is saved", () =
     expect(out.ok).toBe(false);
     if (!out.ok)
       expect(out.error).toMatchObject({
+        reason: "too-small",
         field: "payload.dose.value",
-        message: "payload.dose.value must be more than 0",
+        params: { min: 0, bound: "above" },
       });
     expect(r.events.length).toBe(before);
   });
@@ -455,7 +456,11 @@ describe("bad input is refused with a clear message, and nothing is saved", () =
       },
       at,
     );
-    expect(!tooMuch.ok && tooMuch.error.message).toMatch(/extra zero/);
+    expect(!tooMuch.ok && tooMuch.error).toEqual({
+      reason: "implausible-dose",
+      field: "payload.dose",
+      params: { value: 22500, unit: "IU", max: 20000 },
+    });
     const wrongUnit = r.tryRecord(
       "MedicationPlanned",
       {
@@ -470,9 +475,11 @@ describe("bad input is refused with a clear message, and nothing is saved", () =
       },
       at,
     );
-    expect(!wrongUnit.ok && wrongUnit.error.message).toBe(
-      "Follitropin alfa is dosed in IU, not mg",
-    );
+    expect(!wrongUnit.ok && wrongUnit.error).toEqual({
+      reason: "wrong-dose-unit",
+      field: "payload.dose",
+      params: { medicine: "Follitropin alfa", units: "IU", unit: "mg" },
+    });
   });
 
   it("a follicle of 90 mm", () => {
@@ -491,8 +498,9 @@ describe("bad input is refused with a clear message, and nothing is saved", () =
     expect(out.ok).toBe(false);
     if (!out.ok)
       expect(out.error).toMatchObject({
+        reason: "too-big",
         field: "payload.leftMm.1",
-        message: expect.stringMatching(/larger than a follicle gets/),
+        params: { max: 40 },
       });
     expect(r.state.scans.size).toBe(0);
   });
@@ -537,7 +545,10 @@ describe("bad input is refused with a clear message, and nothing is saved", () =
       },
       at,
     );
-    expect(!huge.ok && huge.error.message).toMatch(/outside what labs report/);
+    expect(!huge.ok && huge.error).toMatchObject({
+      reason: "implausible-value",
+      field: "payload.value",
+    });
     expect(r.state.labResults.size).toBe(0);
   });
 

@@ -18,18 +18,7 @@ const {
  * stored 1 (very low) to 5 (good), which stays readable and is read as
  * `moodOf` says.
  */
-const MOOD_ERROR = "must be ok, low or very-low";
-const storedMood = z.union(
-  [
-    z
-      .number()
-      .int({ error: MOOD_ERROR })
-      .min(1, { error: MOOD_ERROR })
-      .max(5, { error: MOOD_ERROR }),
-    moodAnswer.unwrap(),
-  ],
-  { error: MOOD_ERROR },
-);
+const storedMood = z.union([z.number().int().min(1).max(5), moodAnswer.unwrap()]);
 
 /**
  * The "how do you feel?" check. Every answer is optional. Version 1 asked
@@ -43,10 +32,7 @@ export const symptomAnswersSchema = z.strictObject({
   /** Weight today; gains are worked out from earlier checks. */
   weight: z
     .strictObject({
-      value: z
-        .number()
-        .positive({ error: "must be more than 0" })
-        .max(700, { error: "is not a body weight" }),
+      value: z.number().positive().max(700),
       unit: z.enum(["kg", "lb"]),
     })
     .optional(),
@@ -55,11 +41,7 @@ export const symptomAnswersSchema = z.strictObject({
 });
 
 /** Weeks of pregnancy as the check saw them: a guard, 0-44 (clinical-reference §8.4 dates by weeks). */
-const weeks = z
-  .number({ error: "must be a number of weeks" })
-  .int({ error: "must be whole weeks" })
-  .min(0, { error: "must be 0 weeks or more" })
-  .max(GESTATION_MAX_WEEKS, { error: `must be at most ${GESTATION_MAX_WEEKS} weeks` });
+const weeks = z.number().int().min(0).max(GESTATION_MAX_WEEKS);
 
 /** Guard, not a clinical figure: a check asked further from a transfer than this has no use for the day count. */
 export const CHECK_DAYS_SINCE_TRANSFER_MAX = 400;
@@ -77,21 +59,11 @@ export const wellbeingEvents = {
        * check). Absent in version 1, whose checks are read with the stage the
        * record gives for that moment (`careStage`).
        */
-      stage: z
-        .enum(careStages, { error: `must be one of ${careStages.join(", ")}, or null` })
-        .nullable()
-        .optional(),
+      stage: z.enum(careStages).nullable().optional(),
       /** Weeks of pregnancy when asked (pregnant), or when it ended (after a loss or birth). */
       pregnancyWeeks: weeks.optional(),
       /** Days since the transfer when asked. */
-      daysSinceTransfer: z
-        .number({ error: "must be a number of days" })
-        .int({ error: "must be whole days" })
-        .min(0, { error: "must be 0 days or more" })
-        .max(CHECK_DAYS_SINCE_TRANSFER_MAX, {
-          error: `must be at most ${CHECK_DAYS_SINCE_TRANSFER_MAX} days`,
-        })
-        .optional(),
+      daysSinceTransfer: z.number().int().min(0).max(CHECK_DAYS_SINCE_TRANSFER_MAX).optional(),
       answers: symptomAnswersSchema,
     }),
   ),

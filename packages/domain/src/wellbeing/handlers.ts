@@ -4,12 +4,10 @@ import { type Handlers, retraction } from "../state/handler.ts";
 export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetracted"> = {
   SymptomsChecked: {
     check: (s, { payload: p }) => {
-      if (s.symptomChecks.has(p.checkId))
-        return problem("duplicate-check", "payload.checkId", "this check already exists");
+      if (s.symptomChecks.has(p.checkId)) return problem("duplicate-check", "payload.checkId");
       if (p.cycleId !== undefined) {
         const c = s.cycles.get(p.cycleId);
-        if (!c || c.retracted)
-          return problem("unknown-cycle", "payload.cycleId", "no cycle with this id");
+        if (!c || c.retracted) return problem("unknown-cycle", "payload.cycleId");
       }
       return null;
     },
@@ -30,6 +28,5 @@ export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetra
     collection: "symptomChecks",
     idField: "checkId",
     reason: "unknown-check",
-    message: "no check with this id",
   }),
 };

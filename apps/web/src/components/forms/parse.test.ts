@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../i18n/i18n.tsx";
 import {
   parseCount,
   parseDecimal,
@@ -63,31 +64,33 @@ describe("a local date and time in the person's zone", () => {
 });
 
 describe("a refusal placed next to its field", () => {
-  it("names the list item and drops the path from the words", () => {
+  const i18n = createI18n(["en"]);
+
+  it("names the list item, in the catalogue's words for that field and no path", () => {
     expect(
-      placeProblem({
-        reason: "invalid-field",
+      placeProblem(i18n, {
+        reason: "too-big",
         field: "payload.leftMm.1",
-        message: "payload.leftMm.1 is larger than a follicle gets (40 mm); check the number",
+        params: { max: 40, bound: "at-most" },
       }),
     ).toEqual({
       field: "leftMm",
       index: 1,
-      text: "larger than a follicle gets (40 mm); check the number",
+      text: "A follicle is not bigger than 40 mm. Check the number.",
     });
   });
 
-  it("keeps a message that does not start with the path", () => {
+  it("says a value no lab would report with its number and unit", () => {
     expect(
-      placeProblem({
+      placeProblem(i18n, {
         reason: "implausible-value",
         field: "payload.value",
-        message: "an E2 of 90000 pg/mL is outside what labs report",
+        params: { analyte: "E2", value: 90000, unit: "pg/mL", max: 20000 },
       }),
     ).toEqual({
       field: "value",
       index: null,
-      text: "an E2 of 90000 pg/mL is outside what labs report",
+      text: "90,000 pg/mL is more than labs report for E2 (up to 20,000 pg/mL). Check the number and the unit.",
     });
   });
 });

@@ -4,6 +4,8 @@
  * back ("understood as ...") so nothing is guessed silently.
  */
 import { type Problem, Temporal } from "@trellis/domain";
+import type { I18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 
 /** Follicle sizes as typed ("14, 12.5, 11 mm"): the numbers understood, and any pieces that were not. */
 export interface ParsedSizes {
@@ -78,8 +80,8 @@ export function isInFuture(zoned: string, nowMs: number): boolean {
 
 /**
  * Where a refusal points inside a form: the payload field (`leftMm`), the item
- * index for lists (`payload.leftMm.1` -> 1), and the reason in words without
- * the field's path in front.
+ * index for lists (`payload.leftMm.1` -> 1), and the refusal in the
+ * catalogue's words.
  */
 export interface PlacedProblem {
   readonly field: string;
@@ -87,9 +89,7 @@ export interface PlacedProblem {
   readonly text: string;
 }
 
-export function placeProblem(p: Problem): PlacedProblem {
+export function placeProblem(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): PlacedProblem {
   const [, field = "", index] = /^payload\.?([A-Za-z]*)\.?(\d+)?/.exec(p.field) ?? [];
-  let text = p.message.startsWith(`${p.field} `) ? p.message.slice(p.field.length + 1) : p.message;
-  text = text.replace(/^is /, "");
-  return { field, index: index === undefined ? null : Number(index), text };
+  return { field, index: index === undefined ? null : Number(index), text: refusalText(i18n, p) };
 }

@@ -2,8 +2,8 @@ import type { Clinic, PayloadInput } from "@trellis/domain";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
 import { Field, FormError } from "../../components/Field.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";
 
 type FieldName = "name" | "phone24h" | "nurseLine" | "address" | "portalUrl" | "notes";
@@ -41,7 +41,8 @@ export function ClinicForm({
   onSaved: (clinic: { id: string; name: string }) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -54,7 +55,7 @@ export function ClinicForm({
 
   function check(v: Values): Partial<Record<FieldName, string>> {
     const found: Partial<Record<FieldName, string>> = {};
-    if (!v.name.trim()) found.name = t("clinics.form.nameRequired");
+    if (!v.name.trim()) found.name = t("refusal.clinic-needs-name");
     const p24 = phoneError(t, v.phone24h);
     if (p24) found.phone24h = p24;
     const nurse = phoneError(t, v.nurseLine);
@@ -103,7 +104,11 @@ export function ClinicForm({
     setBusy(false);
     if (!r.ok) {
       const field = r.error.field.replace(/^payload\./, "") as FieldName;
-      setErrors(field in next ? { [field]: problemText(r.error) } : { form: problemText(r.error) });
+      setErrors(
+        field in next
+          ? { [field]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
+      );
       return;
     }
     setErrors({});

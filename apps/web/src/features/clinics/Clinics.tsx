@@ -4,10 +4,10 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { FormError } from "../../components/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { ClinicDetails } from "./ClinicDetails.tsx";
 import { ClinicForm } from "./ClinicForm.tsx";
 
@@ -70,7 +70,8 @@ function ClinicItem({
   isCurrent: boolean;
   others: boolean;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -80,14 +81,14 @@ function ClinicItem({
 
   async function makeCurrent() {
     const r = await client.record("ClinicSaved", { clinicId: clinic.id, current: true });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     setError(null);
     toast.show(t("clinics.madeCurrent", { name }));
   }
 
   async function remove() {
     const r = await client.record("ClinicRemoved", { clinicId: clinic.id });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("clinics.removed"));
   }
 

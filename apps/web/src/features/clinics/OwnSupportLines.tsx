@@ -1,8 +1,8 @@
+import type { ClientProblem } from "@trellis/client";
 import {
   type OwnSupportLine,
   ownSupportLines,
   type PayloadInput,
-  type Problem,
   type Result,
   telHref,
 } from "@trellis/domain";
@@ -11,10 +11,10 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { Field, FormError } from "../../components/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";
 import { siteName } from "./support-lines.ts";
 
@@ -60,7 +60,8 @@ export function OwnSupportLines({ headingId, Heading }: { headingId: string; Hea
 }
 
 function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4" | "h5" }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -71,7 +72,7 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
 
   async function remove() {
     const r = await client.record("SupportLineRemoved", { lineId: line.id });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("support.own.removed"));
   }
 
@@ -159,7 +160,8 @@ function OwnLineForm({
   Heading: "h4" | "h5";
   onDone: (saved: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -193,7 +195,7 @@ function OwnLineForm({
       return;
     }
     setBusy(true);
-    let r: Result<unknown, Problem>;
+    let r: Result<unknown, ClientProblem>;
     if (line) {
       const changes = Object.fromEntries(
         (Object.keys(next) as FieldName[])
@@ -220,7 +222,11 @@ function OwnLineForm({
     setBusy(false);
     if (!r.ok) {
       const field = r.error.field.replace(/^payload\./, "");
-      setErrors(field in next ? { [field]: problemText(r.error) } : { form: problemText(r.error) });
+      setErrors(
+        field in next
+          ? { [field]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
+      );
       return;
     }
     onDone(true);

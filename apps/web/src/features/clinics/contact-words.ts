@@ -9,7 +9,7 @@ import type { I18n } from "../../i18n/i18n.tsx";
 export function phoneError(t: I18n["t"], typed: string): string | undefined {
   if (!typed.trim()) return undefined;
   const bad = phoneProblem(typed);
-  return bad ? t(`clinics.phone.${bad.reason}`, { digits: bad.digits }) : undefined;
+  return bad ? t(`refusal.${bad.reason}`, { digits: bad.digits }) : undefined;
 }
 
 /**
@@ -27,7 +27,7 @@ export function linkError(t: I18n["t"], typed: string): string | undefined {
   const link = wholeLink(typed);
   if (!link) return undefined;
   const bad = webLinkProblem(link);
-  return bad ? t(`clinics.link.${bad.reason}`) : undefined;
+  return bad ? t(`refusal.${bad.reason}`) : undefined;
 }
 
 /** Focuses the first field of a form that says it is invalid, so a keyboard user lands on it. */

@@ -6,9 +6,9 @@ import { FormError } from "../../components/Field.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { embryoTitle } from "./words.ts";
 
 type Action = "freeze" | "thaw" | "move" | "dispose";
@@ -75,7 +75,7 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                 ...(to.trim() && { to: to.trim() }),
               });
     if (!r.ok) {
-      setError(t("form.problem", { message: problemText(r.error) }));
+      setError(notSaved(i18n, r.error));
       return;
     }
     setError(null);
@@ -86,7 +86,7 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
   async function remove() {
     const r = await client.record("EmbryoRetracted", { embryoId: embryo.id });
     if (r.ok) toast.show(t("embryos.actions.removed"));
-    else setError(t("form.problem", { message: problemText(r.error) }));
+    else setError(notSaved(i18n, r.error));
   }
 
   const removable = inBank || embryo.status === "discarded";

@@ -7,11 +7,11 @@ import { todayIso } from "../../app/time.ts";
 import { FormError } from "../../components/Field.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { parseCount } from "../../components/forms/parse.ts";
-import { problemField, problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 
 type Errors = Record<string, string>;
 
@@ -26,7 +26,8 @@ export function AddFrozenEggs() {
 }
 
 function AddFrozenEggsForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -60,11 +61,11 @@ function AddFrozenEggsForm() {
       }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       return setErrors(
         f === "count" || f === "frozenOn"
-          ? { [f]: problemText(r.error) }
-          : { form: problemText(r.error) },
+          ? { [f]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.eggs.new.saved"));
@@ -164,11 +165,13 @@ function ThawEggsForm() {
       ...(clinic.trim() && { clinic: clinic.trim() }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
-      const m = /^batches\.(\d+)\.count/.exec(f);
-      if (m) return setErrors({ [chosen[Number(m[1])]!.batchId]: problemText(r.error) });
+      const f = fieldOf(r.error);
+      const m = /^payload\.batches\.(\d+)\.count/.exec(r.error.field);
+      if (m) return setErrors({ [chosen[Number(m[1])]!.batchId]: refusalText(i18n, r.error) });
       return setErrors(
-        f === "survived" ? { survived: problemText(r.error) } : { form: problemText(r.error) },
+        f === "survived"
+          ? { survived: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.thaw.saved"));

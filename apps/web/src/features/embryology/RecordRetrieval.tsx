@@ -9,11 +9,11 @@ import { FormError } from "../../components/Field.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck } from "../../components/forms/PillGroup.tsx";
 import { parseCount } from "../../components/forms/parse.ts";
-import { problemField, problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 
 type Errors = Record<string, string>;
 
@@ -32,7 +32,8 @@ export function RecordRetrieval() {
 }
 
 function RecordRetrievalForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -109,7 +110,7 @@ function RecordRetrievalForm() {
     const r = await client.recordBatch(drafts);
     setBusy(false);
     if (!r.ok) {
-      const field = problemField(r.error);
+      const field = fieldOf(r.error);
       const known = [
         "retrievedOn",
         "eggsRetrieved",
@@ -119,7 +120,9 @@ function RecordRetrievalForm() {
         "clinic",
       ];
       return setErrors(
-        known.includes(field) ? { [field]: problemText(r.error) } : { form: problemText(r.error) },
+        known.includes(field)
+          ? { [field]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.new.saved"));

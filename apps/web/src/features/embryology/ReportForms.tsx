@@ -1,3 +1,4 @@
+import type { ClientProblem } from "@trellis/client";
 import {
   addDays,
   type EggCohort,
@@ -6,7 +7,6 @@ import {
   type PgtAResult,
   type PgtMResult,
   type PgtTest,
-  type Problem,
   parseGardner,
   pgtAResults,
   pgtMResults,
@@ -19,9 +19,9 @@ import { FormError } from "../../components/Field.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck, PillGroup } from "../../components/forms/PillGroup.tsx";
 import { parseCount } from "../../components/forms/parse.ts";
-import { problemField, problemText } from "../../components/forms/problems.ts";
 import { useToast } from "../../components/Toast.tsx";
-import { useI18n } from "../../i18n/i18n.tsx";
+import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { embryoShort } from "./words.ts";
 
 type Errors = Record<string, string>;
@@ -47,9 +47,10 @@ function readCounts(
 }
 
 /** Where a refusal goes: beside its input when the form has one, otherwise at the bottom. */
-function placed(p: Problem, fields: readonly string[]): Errors {
-  const field = problemField(p).split(".")[0]!;
-  return fields.includes(field) ? { [field]: problemText(p) } : { form: problemText(p) };
+function placed(i18n: I18n, p: ClientProblem, fields: readonly string[]): Errors {
+  const field = fieldOf(p).split(".")[0]!;
+  const text = refusalText(i18n, p);
+  return fields.includes(field) ? { [field]: text } : { form: text };
 }
 
 function Submit({ label, busy }: { label: string; busy: boolean }) {
@@ -65,7 +66,8 @@ function Submit({ label, busy }: { label: string; busy: boolean }) {
 
 /** The day-1 call: ICSI or conventional, mature eggs if known, normally fertilized (2PN). */
 export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -95,7 +97,7 @@ export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
         values.mature !== cohort.mature && { mature: values.mature }),
     });
     setBusy(false);
-    if (!r.ok) return setErrors(placed(r.error, ["mature", "fertilized", "reportedOn"]));
+    if (!r.ok) return setErrors(placed(i18n, r.error, ["mature", "fertilized", "reportedOn"]));
     toast.show(t("embryos.form.saved"));
     onDone();
   }
@@ -145,7 +147,8 @@ export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
 
 /** The day-3 call: how many still developing, and any frozen or kept for a transfer today. */
 export function Day3Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -185,11 +188,11 @@ export function Day3Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
     });
     setBusy(false);
     if (!r.ok) {
-      const field = problemField(r.error);
+      const field = fieldOf(r.error);
       return setErrors(
         field === "developing" || field === "embryos"
-          ? { [field === "embryos" ? "frozen" : "developing"]: problemText(r.error) }
-          : { form: problemText(r.error) },
+          ? { [field === "embryos" ? "frozen" : "developing"]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.form.saved"));
@@ -248,7 +251,8 @@ interface BlastRow {
 
 /** The day-5, 6 or 7 call: each blastocyst with its grade (read back as understood), biopsy, and what the lab did. */
 export function BlastocystForm({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -279,7 +283,7 @@ export function BlastocystForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
       if (!r.grade.trim()) found[`grade-${i}`] = t("form.required");
       else {
         const g = parseGardner(r.grade);
-        if (!g.ok) found[`grade-${i}`] = problemText(g.error);
+        if (!g.ok) found[`grade-${i}`] = refusalText(i18n, g.error);
       }
     });
     if (Object.keys(found).length > 0) return setErrors(found);
@@ -304,9 +308,11 @@ export function BlastocystForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
     });
     setBusy(false);
     if (!r.ok) {
-      const m = /^blastocysts\.(\d+)\.grade/.exec(problemField(r.error));
+      const m = /^payload\.blastocysts\.(\d+)\.grade/.exec(r.error.field);
       return setErrors(
-        m ? { [`grade-${m[1]}`]: problemText(r.error) } : { form: problemText(r.error) },
+        m
+          ? { [`grade-${m[1]}`]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.form.saved"));
@@ -482,7 +488,7 @@ export function PgtForm({
       })),
     });
     setBusy(false);
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("embryos.form.saved"));
     onDone();
   }
@@ -576,7 +582,8 @@ export function PgtForm({
 
 /** Mature eggs frozen from this retrieval (egg freezing, or a split with some fertilized). */
 export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -599,7 +606,7 @@ export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
       ...(location.trim() && { storage: { location: location.trim() } }),
     });
     setBusy(false);
-    if (!r.ok) return setErrors(placed(r.error, ["count"]));
+    if (!r.ok) return setErrors(placed(i18n, r.error, ["count"]));
     toast.show(t("embryos.form.saved"));
     onDone();
   }
@@ -629,7 +636,8 @@ export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
 
 /** A count the lab corrected (or that was typed wrong): only what changes is saved, checked against every report. */
 export function CorrectForm({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -669,7 +677,7 @@ export function CorrectForm({ cohort, onDone }: { cohort: EggCohort; onDone: () 
       cohortId: cohort.id,
       ...changes,
     } as never);
-    if (!r.ok) return setErrors(placed(r.error, [...fields]));
+    if (!r.ok) return setErrors(placed(i18n, r.error, [...fields]));
     toast.show(t("embryos.form.saved"));
     onDone();
   }

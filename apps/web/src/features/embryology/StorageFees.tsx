@@ -8,11 +8,11 @@ import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck, PillGroup } from "../../components/forms/PillGroup.tsx";
 import { parseCount, parseDecimal } from "../../components/forms/parse.ts";
-import { problemField, problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { money } from "./FeesDue.tsx";
 
 const currencies = [
@@ -180,7 +180,8 @@ export function StorageFees() {
 }
 
 function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -214,12 +215,12 @@ function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) {
       ...(days !== null && { remindDaysBefore: days }),
     });
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       const key = f.startsWith("amount") ? "amount" : f === "remindDaysBefore" ? "remind" : f;
       return setErrors(
         ["clinic", "amount", "dueOn", "remind"].includes(key)
-          ? { [key]: problemText(r.error) }
-          : { form: problemText(r.error) },
+          ? { [key]: refusalText(i18n, r.error) }
+          : { form: refusalText(i18n, r.error) },
       );
     }
     toast.show(t("embryos.fees.saved"));

@@ -6,6 +6,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 export function Journal() {
   const { t } = useI18n();
@@ -37,7 +38,8 @@ export function Journal() {
 }
 
 function NewNote({ zone }: { zone: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ function NewNote({ zone }: { zone: string }) {
       setText("");
       setError(null);
     } else {
-      setError(t("form.problem", { message: r.error.message }));
+      setError(notSaved(i18n, r.error));
     }
   }
 
@@ -99,7 +101,8 @@ function NewNote({ zone }: { zone: string }) {
 }
 
 function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const client = useClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -122,7 +125,7 @@ function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
       setError(
         r.error.field === "payload.text" && !draft.trim()
           ? t("form.required")
-          : t("form.problem", { message: r.error.message }),
+          : notSaved(i18n, r.error),
       );
     }
   }

@@ -1,8 +1,10 @@
-import { isSetupAge, type Journey, type Problem, SETUP_AGE_RANGE } from "@trellis/domain";
+import type { ClientProblem } from "@trellis/client";
+import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
 import { Field, FormError } from "../../components/Field.tsx";
-import { useT } from "../../i18n/i18n.tsx";
+import { useI18n, useT } from "../../i18n/i18n.tsx";
+import { fieldOf, notSaved } from "../../i18n/refusals.ts";
 
 export interface JourneyFields {
   displayName: string;
@@ -23,9 +25,10 @@ export function JourneyForm({
 }: {
   initial?: Journey | null | undefined;
   submitLabel: string;
-  onSubmit: (fields: JourneyFields) => Promise<Problem | null>;
+  onSubmit: (fields: JourneyFields) => Promise<ClientProblem | null>;
 }) {
   const t = useT();
+  const i18n = useI18n();
   const zones = useMemo(knownZones, []);
   const [fields, setFields] = useState<JourneyFields>({
     displayName: initial?.displayName ?? "",
@@ -62,9 +65,9 @@ export function JourneyForm({
       setErrors({ dateOfBirth: outsideAges });
       document.getElementById("journey-dateOfBirth")?.focus();
     } else if (refused) {
-      const key = refused.field.replace(/^payload\./, "") as keyof JourneyFields;
+      const key = fieldOf(refused) as keyof JourneyFields;
       const known = ["displayName", "dateOfBirth", "homeZone", "partnerName"].includes(key);
-      setErrors({ [known ? key : "form"]: t("form.problem", { message: refused.message }) });
+      setErrors({ [known ? key : "form"]: notSaved(i18n, refused) });
     }
   }
 

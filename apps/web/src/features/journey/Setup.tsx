@@ -4,12 +4,14 @@ import { importPickedFile } from "../../app/files.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { FormError } from "../../components/Field.tsx";
-import { useT } from "../../i18n/i18n.tsx";
+import { useI18n, useT } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Setup() {
   const t = useT();
+  const i18n = useI18n();
   const client = useClient();
   const canRecord = useCanRecord();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -20,7 +22,9 @@ export function Setup() {
     // On success the journey exists and the app moves on to Today by itself.
     if (outcome.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
     else if (outcome.kind === "refused")
-      setRestoreMessage(t("settings.import.failed", { message: outcome.problem.message }));
+      setRestoreMessage(
+        t("settings.import.failed", { message: refusalText(i18n, outcome.problem) }),
+      );
     else if (outcome.kind === "added" && !client.state.journey)
       setRestoreMessage(t("setup.restore.noJourney"));
   }

@@ -16,13 +16,15 @@ import { placeProblem } from "../../components/forms/parse.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { dayKind } from "./days.ts";
 
 type Kind = (typeof appointmentKinds)[number];
 
 /** Upcoming visits of this cycle (from an hour ago, so one in progress stays), an add form, and cancel. */
 export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
-  const { t, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -41,11 +43,7 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
 
   async function cancel(a: Appointment) {
     const r = await client.record("AppointmentCancelled", { appointmentId: a.id });
-    toast.show(
-      r.ok
-        ? t("monitoring.appointment.cancelled")
-        : t("form.problem", { message: r.error.message }),
-    );
+    toast.show(r.ok ? t("monitoring.appointment.cancelled") : notSaved(i18n, r.error));
   }
 
   return (
@@ -115,7 +113,8 @@ function AppointmentForm({
   zone: string;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -167,9 +166,9 @@ function AppointmentForm({
       onDone();
       return;
     }
-    const placed = placeProblem(r.error);
+    const placed = placeProblem(i18n, r.error);
     if (placed.field === "place") fail({ place: t("form.problem", { message: placed.text }) });
-    else fail({ form: t("form.problem", { message: r.error.message }) });
+    else fail({ form: notSaved(i18n, r.error) });
   }
 
   const err = (name: keyof Errors) =>

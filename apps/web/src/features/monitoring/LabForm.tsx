@@ -17,6 +17,7 @@ import {
 } from "../../components/forms/parse.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { labDigits, preferredUnit, unitsDiffer } from "./units.ts";
 
 /** In the order a stimulation cycle usually meets them. */
@@ -41,7 +42,8 @@ export function LabForm({
   prefs: Preferences;
   onDone: () => void;
 }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -109,12 +111,12 @@ export function LabForm({
       onDone();
       return;
     }
-    const placed = placeProblem(r.error);
+    const placed = placeProblem(i18n, r.error);
     if (placed.field === "value") fail({ value: capitalise(placed.text) });
     else if (placed.field === "unit") fail({ unit: capitalise(placed.text) });
     else if (placed.field === "drawnAt")
       fail({ when: t("form.problem", { message: placed.text }) });
-    else fail({ form: t("form.problem", { message: r.error.message }) });
+    else fail({ form: notSaved(i18n, r.error) });
   }
 
   const described = (name: FieldName, extra: string[] = []) =>

@@ -12,6 +12,7 @@ import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { dayKind } from "./days.ts";
 import { labDigits, preferredUnit, unitsDiffer } from "./units.ts";
 
@@ -31,7 +32,8 @@ export function LabList({
   prefs: Preferences;
   zone: string;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const [removing, setRemoving] = useState<LabResult | null>(null);
@@ -41,9 +43,7 @@ export function LabList({
   async function remove(r: LabResult) {
     const done = await client.record("LabResultRetracted", { resultId: r.id });
     toast.show(
-      done.ok
-        ? t("monitoring.lab.removed", { analyte: r.analyte })
-        : t("form.problem", { message: done.error.message }),
+      done.ok ? t("monitoring.lab.removed", { analyte: r.analyte }) : notSaved(i18n, done.error),
     );
   }
 
@@ -108,7 +108,8 @@ function LabItem({
   inlineWhen: string;
   onRemove: () => void;
 }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -145,7 +146,7 @@ function LabItem({
       setError(null);
       toast.show(t("monitoring.lab.excluded", { analyte: r.analyte }));
     } else {
-      setError(t("form.problem", { message: done.error.message }));
+      setError(notSaved(i18n, done.error));
     }
   }
 
@@ -153,9 +154,7 @@ function LabItem({
     const done = await client.record("LabResultExcluded", { resultId: r.id, excluded: false });
     moved.current = done.ok;
     toast.show(
-      done.ok
-        ? t("monitoring.lab.included", { analyte: r.analyte })
-        : t("form.problem", { message: done.error.message }),
+      done.ok ? t("monitoring.lab.included", { analyte: r.analyte }) : notSaved(i18n, done.error),
     );
   }
 

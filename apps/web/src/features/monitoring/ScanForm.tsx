@@ -11,6 +11,7 @@ import {
 } from "../../components/forms/parse.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 type Pattern = "" | "triple-line" | "homogeneous";
 type FieldName = "when" | "left" | "right" | "lining";
@@ -30,7 +31,8 @@ export function ScanForm({
   zone: string;
   onDone: () => void;
 }) {
-  const { t, number } = useI18n();
+  const i18n = useI18n();
+  const { t, number } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -105,7 +107,7 @@ export function ScanForm({
       onDone();
       return;
     }
-    const placed = placeProblem(r.error);
+    const placed = placeProblem(i18n, r.error);
     if (placed.field === "leftMm" || placed.field === "rightMm") {
       const side = placed.field === "leftMm" ? "left" : "right";
       fail({
@@ -123,7 +125,7 @@ export function ScanForm({
     } else if (placed.field === "scannedAt") {
       fail({ when: t("form.problem", { message: placed.text }) });
     } else {
-      fail({ form: t("form.problem", { message: r.error.message }) });
+      fail({ form: notSaved(i18n, r.error) });
     }
   }
 

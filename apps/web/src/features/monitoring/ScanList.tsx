@@ -5,6 +5,7 @@ import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { dayKind } from "./days.ts";
 
 /** ICU select keys cannot hold a hyphen. */
@@ -24,7 +25,8 @@ export function ScanList({
   points: readonly ScanPoint[];
   zone: string;
 }) {
-  const { t, number, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, number, dateTime } = i18n;
   const client = useClient();
   const toast = useToast();
   const [removing, setRemoving] = useState<ScanPoint | null>(null);
@@ -47,9 +49,7 @@ export function ScanList({
 
   async function remove(p: ScanPoint) {
     const r = await client.record("FollicleScanRetracted", { scanId: p.scan.id });
-    toast.show(
-      r.ok ? t("monitoring.scan.removed") : t("form.problem", { message: r.error.message }),
-    );
+    toast.show(r.ok ? t("monitoring.scan.removed") : notSaved(i18n, r.error));
   }
 
   return (

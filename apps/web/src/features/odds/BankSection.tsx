@@ -11,6 +11,7 @@ import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
@@ -66,7 +67,7 @@ export function BankSection({ record }: { record: OddsRecord }) {
     return (
       <section className="card stack" aria-labelledby={`${id}-bank`}>
         <h2 id={`${id}-bank`}>{t("odds.bank.title")}</h2>
-        <p className="error">{t("odds.problem", { message: result.error.message })}</p>
+        <p className="error">{t("odds.problem", { message: refusalText(i18n, result.error) })}</p>
       </section>
     );
   }

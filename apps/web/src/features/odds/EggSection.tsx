@@ -9,6 +9,7 @@ import {
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
 import { Field, FormError } from "../../components/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
@@ -24,7 +25,8 @@ const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : null)
  * folded away, with no made-up numbers in it.
  */
 export function EggSection({ record }: { record: OddsRecord }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   const fromRecord = eggFreezingInput(record);
   const [ageText, setAgeText] = useState(String(fromRecord?.ageAtFreezing ?? record.age ?? ""));
@@ -106,7 +108,7 @@ export function EggSection({ record }: { record: OddsRecord }) {
         </Field>
       </div>
       <FormError>
-        {result && !result.ok && t("odds.problem", { message: result.error.message })}
+        {result && !result.ok && t("odds.problem", { message: refusalText(i18n, result.error) })}
       </FormError>
       {result?.ok && question && (
         <EggAnswer odds={result.value} age={question.ageAtFreezing} eggs={question.matureEggs} />

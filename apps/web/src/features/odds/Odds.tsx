@@ -8,6 +8,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { BankSection } from "./BankSection.tsx";
 import { EggSection } from "./EggSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
@@ -69,7 +70,8 @@ function useSayYesToOdds() {
  * a loss recorded later asks again. A viewer cannot answer, and is told so.
  */
 function AskFirst() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const state = useJourneyState();
   const sayYes = useSayYesToOdds();
   const canRecord = useCanRecord();
@@ -79,7 +81,7 @@ function AskFirst() {
 
   async function show() {
     const r = await sayYes();
-    if (!r.ok) setError(t("odds.ask.failed", { message: r.error.message }));
+    if (!r.ok) setError(t("odds.ask.failed", { message: refusalText(i18n, r.error) }));
   }
 
   return (
@@ -111,7 +113,8 @@ function AskFirst() {
  * the odds after a loss: the person asked for them twice already.
  */
 function QuietOdds() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const sayYes = useSayYesToOdds();
@@ -130,7 +133,7 @@ function QuietOdds() {
     if (oddsAskFirst(state)) await sayYes();
     const r = await client.record("PreferencesUpdated", { quietMode: false });
     if (r.ok) toast.show(t("odds.quiet.turnedOff"));
-    else setError(t("odds.quiet.failed", { message: r.error.message }));
+    else setError(t("odds.quiet.failed", { message: refusalText(i18n, r.error) }));
   }
 
   return (

@@ -15,6 +15,7 @@ import { chartSpace } from "../../components/ChartSpace.tsx";
 import { Field, FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { FunnelTable } from "./PlanFunnelTable.tsx";
@@ -239,7 +240,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
       </div>
 
       <FormError>
-        {result && !result.ok && t("odds.problem", { message: result.error.message })}
+        {result && !result.ok && t("odds.problem", { message: refusalText(i18n, result.error) })}
       </FormError>
       {result?.ok && (
         <PlanAnswer

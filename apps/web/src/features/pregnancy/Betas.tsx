@@ -166,7 +166,7 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
     e.preventDefault();
     // A day still to come in the person's own zone; the domain allows a day's slack for zones.
     if (date > todayIso(state.journey!.homeZone))
-      return setErrors({ drawnOn: t("beta.refused.beta-in-future") });
+      return setErrors({ drawnOn: t("refusal.beta-in-future") });
     const n = parseDecimal(value);
     if (n === null) return setErrors({ value: t("form.required") });
     if (Number.isNaN(n)) return setErrors({ value: t("beta.form.notANumber") });
@@ -178,7 +178,7 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
       ...(reading && { clinicReading: reading }),
     });
     if (!r.ok) {
-      const refused = betaRefusal(i18n, state, transfer, r.error);
+      const refused = betaRefusal(i18n, r.error);
       return setErrors({ [refused.field]: refused.text });
     }
     toast.show(t("beta.saved"));

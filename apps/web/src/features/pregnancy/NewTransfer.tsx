@@ -14,11 +14,11 @@ import { FormError } from "../../components/Field.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { parseDecimal } from "../../components/forms/parse.ts";
-import { problemField, problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { embryoShort, statusLine } from "../embryology/index.ts";
 
 type Errors = Record<string, string>;
@@ -111,7 +111,7 @@ function NewTransferForm() {
         });
     setBusy(false);
     if (!r.ok) {
-      const f = problemField(r.error);
+      const f = fieldOf(r.error);
       const key = f.startsWith("embryoIds")
         ? "embryoIds"
         : f === "liningMm"
@@ -119,7 +119,7 @@ function NewTransferForm() {
           : f.startsWith("recipient")
             ? "carrierName"
             : "form";
-      return setErrors({ [key]: problemText(r.error) });
+      return setErrors({ [key]: refusalText(i18n, r.error) });
     }
     toast.show(t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"));
     navigate(routes.transfers.detail(transferId));

@@ -143,11 +143,11 @@ function OutcomeForm({
     const b = parseCount(babies);
     if (w !== null && Number.isNaN(w)) found.weeks = t("embryos.form.notACount");
     else if (w !== null && w > GESTATION_MAX_WEEKS)
-      found.weeks = t("outcome.form.weeksRange", { max: GESTATION_MAX_WEEKS });
+      found.weeks = t("refusal.weeks-out-of-range", { maxWeeks: GESTATION_MAX_WEEKS });
     if (d !== null && Number.isNaN(d)) found.days = t("embryos.form.notACount");
     else if (d !== null && d > GESTATION_MAX_DAYS)
       found.days = t("outcome.form.daysRange", { max: GESTATION_MAX_DAYS });
-    if (date > todayIso(state.journey!.homeZone)) found.on = t("outcome.refused.outcome-in-future");
+    if (date > todayIso(state.journey!.homeZone)) found.on = t("refusal.outcome-in-future");
     if (kind === "live-birth" && (b === null || Number.isNaN(b)))
       found.babies = t("embryos.form.notACount");
     if (Object.keys(found).length > 0) return setErrors(found);
@@ -161,7 +161,7 @@ function OutcomeForm({
       ...(note.trim() && { note: note.trim() }),
     });
     if (!r.ok) {
-      const refused = outcomeRefusal(i18n, state, transfer, r.error);
+      const refused = outcomeRefusal(i18n, r.error);
       return setErrors({ [refused.field]: refused.text });
     }
     toast.show(t("outcome.saved"));

@@ -17,11 +17,11 @@ import { FormError } from "../../components/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { outcomeLine } from "./words.ts";
 
 /** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */
@@ -68,7 +68,8 @@ export function Paths() {
 }
 
 function PathForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -89,7 +90,7 @@ function PathForm({ onDone }: { onDone: () => void }) {
       startedOn: started,
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
     toast.show(t("paths.saved"));
     onDone();
   }
@@ -242,7 +243,8 @@ export function PathDetail({ pathId }: { pathId: string }) {
 }
 
 function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -266,7 +268,7 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
       ...(milestone === "other" && { title: title.trim() }),
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: problemText(r.error) });
+    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
     toast.show(t("paths.step.saved"));
     onDone();
   }

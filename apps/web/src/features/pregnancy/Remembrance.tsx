@@ -6,11 +6,11 @@ import { FormError } from "../../components/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { SupportLines } from "../clinics/index.ts";
 
 /**
@@ -138,7 +138,8 @@ function RemembranceForm({
   transferId?: string | undefined;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -164,7 +165,7 @@ function RemembranceForm({
           ...(note.trim() && { note: note.trim() }),
           ...(transferId && { transferId }),
         });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("remembrance.saved"));
     onDone();
   }

@@ -14,11 +14,11 @@ import { FormError } from "../../components/Field.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { parseDecimal } from "../../components/forms/parse.ts";
-import { problemText } from "../../components/forms/problems.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
@@ -153,7 +153,8 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
 
 /** A planned transfer: mark it done on the day (the embryos then leave the bank), or cancel the plan. */
 function PlannedActions({ transfer }: { transfer: Transfer }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -178,7 +179,7 @@ function PlannedActions({ transfer }: { transfer: Transfer }) {
       ...(transfer.note && { note: transfer.note }),
       ...(liningMm !== null && { liningMm }),
     });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("transfers.new.saved"));
   }
 

@@ -5,6 +5,7 @@ import { useCanRecord } from "../../app/sync-context.tsx";
 import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 /** The choice "follow my home time zone" in the list. */
 const FROM_ZONE = "";
@@ -16,7 +17,8 @@ const FROM_ZONE = "";
  * (Intl.DisplayNames) in the person's language.
  */
 export function CountrySetting() {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -55,7 +57,7 @@ export function CountrySetting() {
       setError(null);
       toast.show(t("wellbeing.country.saved"));
     } else {
-      setError(t("form.problem", { message: r.error.message }));
+      setError(notSaved(i18n, r.error));
     }
   }
 

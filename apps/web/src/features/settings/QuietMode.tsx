@@ -4,6 +4,7 @@ import { useCanRecord } from "../../app/sync-context.tsx";
 import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { SupportLines } from "../clinics/index.ts";
 
 /**
@@ -13,7 +14,8 @@ import { SupportLines } from "../clinics/index.ts";
  * a viewer sees whether it is on but has no switch.
  */
 export function QuietMode() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -28,7 +30,7 @@ export function QuietMode() {
       setError(null);
       toast.show(t(on ? "quiet.off" : "quiet.on"));
     } else {
-      setError(t("form.problem", { message: r.error.message }));
+      setError(notSaved(i18n, r.error));
     }
   }
 

@@ -5,6 +5,7 @@ import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -43,7 +44,7 @@ export function ReminderSettings() {
     };
     if (Object.keys(changes).length > 0) {
       const r = await client.record("PreferencesUpdated", changes);
-      if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+      if (!r.ok) return setError(notSaved(i18n, r.error));
     }
     setError(null);
     toast.show(t("reminders.saved"));

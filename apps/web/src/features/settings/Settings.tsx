@@ -6,6 +6,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
@@ -15,7 +16,8 @@ import { ReminderSettings } from "./ReminderSettings.tsx";
 import { UnitPreferences } from "./UnitPreferences.tsx";
 
 export function Settings() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const journey = state.journey!;
@@ -42,7 +44,7 @@ export function Settings() {
         ? t("settings.import.unreadable")
         : outcome.kind === "added"
           ? t("settings.import.done", { count: outcome.count })
-          : t("settings.import.failed", { message: outcome.problem.message }),
+          : t("settings.import.failed", { message: refusalText(i18n, outcome.problem) }),
     );
   }
 

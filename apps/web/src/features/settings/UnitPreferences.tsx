@@ -6,6 +6,7 @@ import { FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 type UnitKey = "weightUnit" | "e2Unit" | "p4Unit" | "amhUnit";
 type Units = Pick<Preferences, UnitKey>;
@@ -24,7 +25,8 @@ const keys = Object.keys(choices) as UnitKey[];
  * changed. They are kept in the record, so a viewer sees them as a list.
  */
 export function UnitPreferences() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -57,7 +59,7 @@ export function UnitPreferences() {
       setError(null);
       toast.show(t("monitoring.units.saved"));
     } else {
-      setError(t("form.problem", { message: r.error.message }));
+      setError(notSaved(i18n, r.error));
     }
   }
 

@@ -2,10 +2,10 @@ import { type Cycle, clinicForCycle, currentClinic } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { FormError } from "../../components/Field.tsx";
-import { problemText } from "../../components/forms/problems.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 import { ClinicDetails } from "../clinics/index.ts";
 import { ClinicPicker } from "./ClinicPicker.tsx";
 
@@ -15,7 +15,8 @@ import { ClinicPicker } from "./ClinicPicker.tsx";
  * keeps the name it was given, in words.
  */
 export function CycleClinic({ cycle }: { cycle: Cycle }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -38,7 +39,7 @@ export function CycleClinic({ cycle }: { cycle: Cycle }) {
       cycleId: cycle.id,
       clinicId: choice || null,
     });
-    if (!r.ok) return setError(problemText(r.error));
+    if (!r.ok) return setError(refusalText(i18n, r.error));
     toast.show(t("clinics.cycle.saved"));
     setChanging(false);
   }

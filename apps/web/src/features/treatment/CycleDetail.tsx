@@ -12,6 +12,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { CycleClinic } from "./CycleClinic.tsx";
 import { PlanList } from "./PlanList.tsx";
 import { TriggerCard } from "./TriggerCard.tsx";
@@ -100,7 +101,8 @@ function EndCycle({
   zone: string;
   startDate: string;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const toast = useToast();
   const id = useId();
@@ -112,7 +114,7 @@ function EndCycle({
   async function save(e: FormEvent) {
     e.preventDefault();
     const r = await client.record("CycleEnded", { cycleId, status, endedOn: on });
-    if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+    if (!r.ok) return setError(notSaved(i18n, r.error));
     toast.show(t("cycle.end.saved"));
     setOpen(false);
   }

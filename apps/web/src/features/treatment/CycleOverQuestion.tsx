@@ -4,6 +4,7 @@ import { useClient } from "../../app/client-context.tsx";
 import { FormError } from "../../components/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 /**
  * "Is this cycle over?" for a cycle with nothing recorded for 14 days after
@@ -36,7 +37,7 @@ export function CycleOverQuestion({
         : await client.record("CycleEnded", { cycleId: cycle.id, status: choice, endedOn: today });
     setBusy(false);
     if (!r.ok) {
-      setError(t("form.problem", { message: r.error.message }));
+      setError(notSaved(i18n, r.error));
       return;
     }
     toast.show(t(choice === "not-yet" ? "today.cycleOver.later" : "today.cycleOver.ended"));

@@ -14,6 +14,7 @@ import { FormError } from "../../components/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 
 /**
  * One planned dose on Today: what, when, and a one-tap "Taken" with undo;
@@ -53,7 +54,7 @@ export function DoseRow({ dose }: { dose: DayDose }) {
       ...(details.site && { site: details.site }),
       ...(details.note?.trim() && { note: details.note.trim() }),
     });
-    if (!r.ok) return r.error.message;
+    if (!r.ok) return refusalText(i18n, r.error);
     const doseId = r.value.payload.doseId;
     const at = i18n.time(
       Temporal.ZonedDateTime.from(r.value.payload.takenAt).epochMilliseconds,

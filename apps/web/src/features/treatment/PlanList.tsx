@@ -14,6 +14,7 @@ import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 /** The medicines of a cycle as they stand today, each with "change from a day" and "stop". */
 export function PlanList({ cycle }: { cycle: Cycle }) {
@@ -69,7 +70,7 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
       from,
       dose: { value, unit },
     });
-    if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+    if (!r.ok) return setError(notSaved(i18n, r.error));
     setError(null);
     setMode("view");
     toast.show(
@@ -88,7 +89,7 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
       from: last,
       end: { kind: "date", date: last },
     });
-    if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+    if (!r.ok) return setError(notSaved(i18n, r.error));
     setError(null);
     setMode("view");
     toast.show(t("plan.stop.saved", { name: item.medication.name, date: i18n.day(last) }));

@@ -18,6 +18,7 @@ import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { ClinicPicker } from "./ClinicPicker.tsx";
 import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
 
@@ -34,7 +35,8 @@ export function StartCycle() {
 }
 
 function StartCycleForm() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -164,7 +166,7 @@ function StartCycleForm() {
     }
     const m = /^\[(\d+)\]\.(.*)$/.exec(r.error.field);
     const index = m ? Number(m[1]) : 0;
-    const message = t("form.problem", { message: r.error.message });
+    const message = notSaved(i18n, r.error);
     if (index === 0) {
       setErrors(
         r.error.field.includes("startDate")

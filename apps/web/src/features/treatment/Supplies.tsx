@@ -16,6 +16,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 
 type Kind = (typeof packageKinds)[number];
 
@@ -64,7 +65,7 @@ function StockCard({ stock }: { stock: MedicineStock }) {
       remaining: left,
       countedAt: nowZoned(deviceZone()),
     });
-    if (!r.ok) return setError(t("form.problem", { message: r.error.message }));
+    if (!r.ok) return setError(notSaved(i18n, r.error));
     setCounting(null);
     setError(null);
   }
@@ -170,7 +171,8 @@ function StockCard({ stock }: { stock: MedicineStock }) {
 }
 
 function AddSupply() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
@@ -221,7 +223,7 @@ function AddSupply() {
       setError(
         r.error.field === "payload.quantity" && Number.isNaN(quantity)
           ? t("form.required")
-          : t("form.problem", { message: r.error.message }),
+          : notSaved(i18n, r.error),
       );
       return;
     }

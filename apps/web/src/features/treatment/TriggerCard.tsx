@@ -18,6 +18,7 @@ import { FormError } from "../../components/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { duration } from "./ProcedureCard.tsx";
 
 const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");
@@ -71,7 +72,7 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
       cycleId: cycle.id,
       planItemId: client.newId(),
     });
-    setError(r.ok ? null : t("form.problem", { message: r.error.message }));
+    setError(r.ok ? null : notSaved(i18n, r.error));
   }
 
   async function saveHours(e: FormEvent) {
@@ -81,7 +82,7 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
       triggerToProcedureHours: hours,
     });
     if (r.ok) toast.show(t("trigger.hours.saved"));
-    else setError(t("form.problem", { message: r.error.message }));
+    else setError(notSaved(i18n, r.error));
   }
 
   return (

@@ -14,6 +14,7 @@ import { useNow } from "../../app/use-now.ts";
 import { FormError } from "../../components/Field.tsx";
 import { PillCheck, PillGroup, type PillOption } from "../../components/forms/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { notSaved } from "../../i18n/refusals.ts";
 import { TriageResult } from "./TriageResult.tsx";
 import { useTriageClinic } from "./use-triage-clinic.ts";
 
@@ -63,7 +64,8 @@ const atLeastMild = (s: Severity | undefined) => s !== undefined && s !== "none"
  * whom to call, with the reasons.
  */
 export function SymptomCheck({ cycleId }: { cycleId?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const client = useClient();
   const state = useJourneyState();
   const clinic = useTriageClinic(cycleId);
@@ -170,7 +172,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
       setWeightError(t("wellbeing.weight.invalid", { unit: weightUnit }));
       weightInput.current?.focus();
     } else {
-      setFormError(t("form.problem", { message: r.error.message }));
+      setFormError(notSaved(i18n, r.error));
     }
   }
 

@@ -170,5 +170,5 @@ export const account = {
   "sync.reason.bad-signature": "A key arrived without the owner's signature, so it was refused.",
   "sync.reason.no-account": "Please sign in first.",
   "sync.reason.no-vault": "There is no shared record on this device yet.",
-  "sync.reason.unknown": "Something went wrong ({reason}).",
+  "sync.reason.unknown": "Something went wrong. Please try again in a moment.",
 } as const;

@@ -47,19 +47,6 @@ export const clinics = {
   "clinics.form.current": "This is my current clinic",
   "clinics.form.current.hint": "New cycles start with it.",
   "clinics.form.save": "Save clinic",
-  "clinics.form.nameRequired": "Write the clinic's name.",
-
-  "clinics.phone.phone-characters":
-    "A phone number holds only digits, spaces and + - ( ) . /. Put an extension or a menu option in the notes.",
-  "clinics.phone.phone-plus": "The + goes only at the start, before the country code.",
-  "clinics.phone.phone-too-few-digits":
-    "{digits, plural, =0 {There are no digits here} one {This has # digit} other {This has # digits}}; a phone number has at least 3.",
-  "clinics.phone.phone-too-many-digits":
-    "This has {digits} digits; a phone number has at most 15, with the country code. A digit may be typed twice.",
-  "clinics.link.link-not-https":
-    "Use the address that starts with https:// (a secure link); Trellis opens only those.",
-  "clinics.link.link-invalid":
-    "This does not look like a web address. Copying it from the browser's address bar helps.",
 
   "clinics.cycle.label": "Clinic",
   "clinics.cycle.hint":

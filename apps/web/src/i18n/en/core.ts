@@ -6,7 +6,12 @@ export const core = {
   "app.failed.title": "Trellis could not open",
   "app.failed.body":
     "Something on this device stopped Trellis from opening your record. Nothing has been deleted. Try reloading; if it keeps happening, your browser may be blocking storage for this site.",
-  "app.failed.detail": "What the browser said: {detail}",
+  "app.failed.space": "This device has no space left for Trellis. Freeing some space may help.",
+  "app.failed.private":
+    "This browser does not let Trellis keep a record here, as in a private window. A normal window keeps it.",
+  "app.failed.version":
+    "A newer Trellis is open in another tab. Close that tab, or reload it and this one.",
+  "app.failed.storage": "The browser could not open the storage where Trellis keeps your record.",
   "app.reload": "Reload",
   "app.updateReady": "A new version of Trellis is ready.",
   "app.offlineReady": "Trellis now works without a connection on this device.",

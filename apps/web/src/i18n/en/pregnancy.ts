@@ -100,13 +100,6 @@ export const pregnancy = {
   "beta.form.reading.unsaid": "Nothing",
   "beta.form.notANumber": "Use a number, for example 180.",
   "beta.form.save": "Save beta",
-  "beta.refused.beta-before-transfer":
-    "This date is before the transfer on {date}. Check the date on the lab's report.",
-  "beta.refused.beta-in-future": "This date has not come yet. Check the date on the lab's report.",
-  "beta.refused.beta-after-outcome":
-    "This date is after what you recorded for this transfer on {date} ({outcome}). Check the date on the lab's report.",
-  "beta.refused.beta-long-after-transfer":
-    "This date is more than {weeks} weeks after the transfer on {date}. A beta is an early pregnancy test: check the year on the lab's report.",
   "beta.saved": "Beta saved.",
   "beta.listDay": "{date}: {value} mIU/mL",
   "beta.remove": "Delete",
@@ -194,13 +187,7 @@ export const pregnancy = {
   "outcome.form.babies": "Number of babies",
   "outcome.form.note": "A few words (optional)",
   "outcome.form.save": "Save",
-  "outcome.form.weeksRange": "Weeks of pregnancy run from 0 to {max}. Check the number.",
   "outcome.form.daysRange": "Days run from 0 to {max}: 7 days make another week.",
-  "outcome.refused.outcome-before-transfer":
-    "This date is before the transfer on {date}. Check the date.",
-  "outcome.refused.outcome-in-future": "This date has not come yet. Check the date.",
-  "outcome.refused.outcome-before-beta":
-    "There is a beta on {date}, after this date. Check the date, or delete that beta first if it was entered by mistake.",
   "outcome.saved": "Saved.",
   "outcome.remove": "Remove (entered by mistake)",
   "outcome.removed": "Removed.",
