@@ -22,7 +22,7 @@ describe("reading an export file", () => {
     [
       "an export without a list of events",
       { format: "trellis-export", version: 1, events: {} },
-      "invalid-field",
+      "no-events",
       "file.events",
     ],
   ])("refuses %s, naming the field", (_, file, reason, field) => {
