@@ -1,0 +1,121 @@
+import { problem } from "../core/result.ts";
+import { type Handlers, retraction } from "../state/handler.ts";
+import { adoptionMilestones, carrierMilestones } from "./events.ts";
+
+/**
+ * The handlers of remembrances (a name, a date, a few words kept after a
+ * loss) and of the paths beside IVF (a gestational carrier, adoption) with
+ * their steps.
+ */
+
+export type RemembranceAndPathEvents =
+  | "RemembranceAdded"
+  | "RemembranceChanged"
+  | "RemembranceRemoved"
+  | "PathStarted"
+  | "PathMilestoneRecorded"
+  | "PathMilestoneRetracted";
+
+export const remembranceAndPathHandlers: Handlers<RemembranceAndPathEvents> = {
+  RemembranceAdded: {
+    check: (s, { payload: p }) => {
+      if (s.remembrances.has(p.remembranceId)) {
+        return problem("duplicate-remembrance", "payload.remembranceId");
+      }
+      if (p.transferId !== undefined && !s.transfers.has(p.transferId)) {
+        return problem("unknown-transfer", "payload.transferId");
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      d.remembrances.set(p.remembranceId, {
+        id: p.remembranceId,
+        name: p.name?.length ? p.name : null,
+        date: p.date ?? null,
+        note: p.note ?? null,
+        transferId: p.transferId ?? null,
+        removed: false,
+      });
+    },
+  },
+  RemembranceChanged: {
+    check: (s, { payload: p }) => {
+      const r = s.remembrances.get(p.remembranceId);
+      if (!r || r.removed) return problem("unknown-remembrance", "payload.remembranceId");
+      const name = p.name !== undefined ? p.name : r.name;
+      const date = p.date !== undefined ? p.date : r.date;
+      const note = p.note !== undefined ? p.note : r.note;
+      return name || date || note ? null : problem("empty-remembrance", "payload");
+    },
+    apply: (d, { payload: p }) => {
+      const r = d.remembrances.get(p.remembranceId)!;
+      d.remembrances.set(p.remembranceId, {
+        ...r,
+        ...(p.name !== undefined && { name: p.name?.length ? p.name : null }),
+        ...(p.date !== undefined && { date: p.date }),
+        ...(p.note !== undefined && { note: p.note }),
+      });
+    },
+  },
+  RemembranceRemoved: {
+    check: (s, { payload: p }) => {
+      const r = s.remembrances.get(p.remembranceId);
+      return !r || r.removed ? problem("unknown-remembrance", "payload.remembranceId") : null;
+    },
+    apply: (d, { payload: p }) => {
+      d.remembrances.set(p.remembranceId, {
+        ...d.remembrances.get(p.remembranceId)!,
+        removed: true,
+      });
+    },
+  },
+  PathStarted: {
+    check: (s, { payload: p }) => {
+      if (!s.journey) return problem("no-journey", "type");
+      return s.paths.has(p.pathId) ? problem("duplicate-path", "payload.pathId") : null;
+    },
+    apply: (d, { payload: p }) => {
+      d.paths.set(p.pathId, {
+        id: p.pathId,
+        kind: p.kind,
+        name: p.name,
+        startedOn: p.startedOn,
+        note: p.note ?? null,
+      });
+    },
+  },
+  PathMilestoneRecorded: {
+    check: (s, { payload: p }) => {
+      if (s.pathMilestones.has(p.milestoneId)) {
+        return problem("duplicate-milestone", "payload.milestoneId");
+      }
+      const path = s.paths.get(p.pathId);
+      if (!path) return problem("unknown-path", "payload.pathId");
+      const allowed: readonly string[] =
+        path.kind === "adoption" ? adoptionMilestones : carrierMilestones;
+      if (!allowed.includes(p.milestone)) {
+        return problem("wrong-path-step", "payload.milestone", {
+          kind: path.kind,
+          allowed: allowed.join(", "),
+        });
+      }
+      return null;
+    },
+    apply: (d, { payload: p }) => {
+      d.pathMilestones.set(p.milestoneId, {
+        id: p.milestoneId,
+        pathId: p.pathId,
+        milestone: p.milestone,
+        on: p.on,
+        title: p.title ?? null,
+        note: p.note ?? null,
+        retracted: false,
+      });
+    },
+  },
+  PathMilestoneRetracted: retraction({
+    collection: "pathMilestones",
+    idField: "milestoneId",
+    reason: "unknown-milestone",
+  }),
+};
