@@ -1,10 +1,16 @@
 import { problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
-import { embryosAllowed, funnelCheckOf, liveCohort, notBefore } from "./checks.ts";
+import {
+  embryosAllowed,
+  firstFunnelCheck,
+  funnelCheckOf,
+  liveCohort,
+  notBefore,
+} from "./checks.ts";
 import { funnelProblem } from "./funnel.ts";
 import type { EmbryoHistoryEntry } from "./state.ts";
 import { withHistory } from "./status.ts";
-import { storageOf } from "./writes.ts";
+import { newCohort, storageOf } from "./writes.ts";
 
 /**
  * The handlers of the bank: embryos frozen, thawed, moved, or leaving it
@@ -121,7 +127,11 @@ export const bankHandlers: Handlers<BankEvents> = {
         return problem("duplicate-batch", "payload.batchId");
       }
       if (p.retrievalId === undefined) return null;
-      const { cohort, problem: missing } = liveCohort(s, p.retrievalId, "payload.retrievalId");
+      const { record: cohort, problem: missing } = liveCohort(
+        s,
+        p.retrievalId,
+        "payload.retrievalId",
+      );
       if (missing) return missing;
       if (cohort.kind !== "retrieval") {
         return problem("frozen-from-thaw", "payload.retrievalId");
@@ -168,18 +178,7 @@ export const bankHandlers: Handlers<BankEvents> = {
         total += count;
       }
       return funnelProblem(
-        {
-          kind: "thaw",
-          eggs: total,
-          survived: p.survived,
-          mature: null,
-          method: null,
-          fertilized: null,
-          day3: null,
-          blastocysts: 0,
-          day3Listed: 0,
-          eggsFrozen: 0,
-        },
+        firstFunnelCheck({ kind: "thaw", eggs: total, survived: p.survived, mature: null }),
         { survived: "payload.survived" },
       );
     },
@@ -195,26 +194,24 @@ export const bankHandlers: Handlers<BankEvents> = {
         if (on > collected) collected = on;
         clinic ??= b.storage?.clinic ?? null;
       }
-      d.cohorts.set(p.thawId, {
-        id: p.thawId,
-        kind: "thaw",
-        date: p.thawedOn,
-        eggsCollectedOn: collected,
-        cycleId: null,
-        clinic: p.clinic?.length ? p.clinic : clinic,
-        folliclesAtTrigger: null,
-        eggs: p.batches.reduce((sum, b) => sum + b.count, 0),
-        survived: p.survived,
-        mature: null,
-        method: null,
-        fertilized: null,
-        day3: null,
-        blastocystDays: [],
-        batches: p.batches.map((b) => ({ batchId: b.batchId, count: b.count })),
-        notes: p.note ? [p.note] : [],
-        updates: [{ kind: "thaw", on: p.thawedOn, eventId: id }],
-        retracted: false,
-      });
+      d.cohorts.set(
+        p.thawId,
+        newCohort({
+          id: p.thawId,
+          kind: "thaw",
+          date: p.thawedOn,
+          eggsCollectedOn: collected,
+          cycleId: null,
+          clinic: p.clinic?.length ? p.clinic : clinic,
+          folliclesAtTrigger: null,
+          eggs: p.batches.reduce((sum, b) => sum + b.count, 0),
+          survived: p.survived,
+          mature: null,
+          batches: p.batches.map((b) => ({ batchId: b.batchId, count: b.count })),
+          notes: p.note ? [p.note] : [],
+          updates: [{ kind: "thaw", on: p.thawedOn, eventId: id }],
+        }),
+      );
     },
   },
 };

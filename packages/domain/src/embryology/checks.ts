@@ -1,4 +1,5 @@
 import { type Problem, problem } from "../core/result.ts";
+import { type Lookup, liveRecord } from "../state/records.ts";
 import type { JourneyState } from "../state/state.ts";
 import type { EmbryoStatus } from "./events.ts";
 import type { FunnelCheck } from "./funnel.ts";
@@ -12,20 +13,18 @@ import { embryoParams } from "./status.ts";
  * come in order, and that embryos can go where an event sends them.
  */
 
-export function liveCohort(s: JourneyState, cohortId: string, field = "payload.cohortId") {
-  const c = s.cohorts.get(cohortId);
-  if (!c || c.retracted) {
-    return {
-      problem: problem("unknown-retrieval", field),
-    };
-  }
-  return { cohort: c };
+/** The retrieval or thaw an event names (`unknown-retrieval` when there is none). */
+export function liveCohort(
+  s: JourneyState,
+  cohortId: string,
+  field = "payload.cohortId",
+): Lookup<EggCohort> {
+  return liveRecord(s.cohorts, cohortId, "unknown-retrieval", field);
 }
 
-export function liveEmbryo(s: JourneyState, embryoId: string, field: string) {
-  const e = s.embryos.get(embryoId);
-  if (!e || e.retracted) return { problem: problem("unknown-embryo", field) };
-  return { embryo: e };
+/** The embryo an event names (`unknown-embryo` when there is none). */
+export function liveEmbryo(s: JourneyState, embryoId: string, field: string): Lookup<Embryo> {
+  return liveRecord(s.embryos, embryoId, "unknown-embryo", field);
 }
 
 /** The counts of a cohort as the funnel check needs them, from the whole record, with changes. */
@@ -61,6 +60,21 @@ export function funnelCheckOf(
   };
 }
 
+/** The counts of a cohort the lab has just received: nothing reported after the eggs yet. */
+export function firstFunnelCheck(
+  first: Pick<FunnelCheck, "kind" | "eggs" | "survived" | "mature">,
+): FunnelCheck {
+  return {
+    ...first,
+    method: null,
+    fertilized: null,
+    day3: null,
+    blastocysts: 0,
+    day3Listed: 0,
+    eggsFrozen: 0,
+  };
+}
+
 /** What a date cannot come before: the cycle's start, the eggs reaching the lab, the retrieval, the eggs' freezing. */
 type Earliest = "cycle-start" | "in-lab" | "retrieval" | "eggs-frozen";
 
@@ -91,7 +105,7 @@ export function embryosAllowed(
     const f = `${field}.${i}`;
     const found = liveEmbryo(s, id, f);
     if (found.problem) return found.problem;
-    const e = found.embryo;
+    const e = found.record;
     if (!allowed.includes(e.status)) {
       return problem("embryo-not-available", f, { ...embryoParams(e), doing, status: e.status });
     }

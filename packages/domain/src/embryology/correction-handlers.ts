@@ -1,6 +1,7 @@
 import { parseGardner } from "../clinical/gardner.ts";
 import { problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
+import { givenFields } from "../state/records.ts";
 import { funnelCheckOf, lastDate, liveCohort, liveEmbryo } from "./checks.ts";
 import { type FunnelCheck, type FunnelKey, funnelProblem } from "./funnel.ts";
 import type { Embryo } from "./state.ts";
@@ -20,10 +21,13 @@ export type LabCorrectionEvents =
   | "EmbryoCorrected"
   | "EmbryoRetracted";
 
+/** The lab's counts a correction may change, each checked against the funnel. */
+const countFields = ["eggs", "survived", "mature", "method", "fertilized", "day3"] as const;
+
 export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
   LabCountsCorrected: {
     check: (s, { payload: p }) => {
-      const { cohort, problem: missing } = liveCohort(s, p.cohortId);
+      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       if (cohort.kind === "retrieval" && p.survived !== undefined) {
         return problem("survived-only-for-thaw", "payload.survived");
@@ -34,14 +38,7 @@ export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
       if (cohort.kind === "thaw" && p.folliclesAtTrigger !== undefined) {
         return problem("no-follicles-for-thaw", "payload.folliclesAtTrigger");
       }
-      const changes: Partial<FunnelCheck> = {
-        ...(p.eggs !== undefined && { eggs: p.eggs }),
-        ...(p.survived !== undefined && { survived: p.survived }),
-        ...(p.mature !== undefined && { mature: p.mature }),
-        ...(p.method !== undefined && { method: p.method }),
-        ...(p.fertilized !== undefined && { fertilized: p.fertilized }),
-        ...(p.day3 !== undefined && { day3: p.day3 }),
-      };
+      const changes: Partial<FunnelCheck> = givenFields(p, countFields);
       const fieldOf: Partial<Record<FunnelKey, string>> = {};
       for (const k of ["eggs", "survived", "mature", "fertilized", "day3"] as const) {
         if (p[k] !== undefined) fieldOf[k] = `payload.${k}`;
@@ -59,13 +56,7 @@ export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
             ...(c.kind === "retrieval" && { eggsCollectedOn: p.date }),
           }),
           ...(p.clinic !== undefined && { clinic: p.clinic?.length ? p.clinic : null }),
-          ...(p.folliclesAtTrigger !== undefined && { folliclesAtTrigger: p.folliclesAtTrigger }),
-          ...(p.eggs !== undefined && { eggs: p.eggs }),
-          ...(p.survived !== undefined && { survived: p.survived }),
-          ...(p.mature !== undefined && { mature: p.mature }),
-          ...(p.method !== undefined && { method: p.method }),
-          ...(p.fertilized !== undefined && { fertilized: p.fertilized }),
-          ...(p.day3 !== undefined && { day3: p.day3 }),
+          ...givenFields(p, ["folliclesAtTrigger", ...countFields]),
         },
         { kind: "correction", on: p.date ?? c.date, eventId: id },
       );
@@ -73,7 +64,7 @@ export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
   },
   RetrievalRetracted: {
     check: (s, { payload: p }) => {
-      const { cohort, problem: missing } = liveCohort(s, p.cohortId);
+      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       const embryos = [...s.embryos.values()].filter(
         (e) => e.cohortId === cohort.id && !e.retracted,
@@ -106,7 +97,7 @@ export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
     check: (s, { payload: p }) => {
       const found = liveEmbryo(s, p.embryoId, "payload.embryoId");
       if (found.problem) return found.problem;
-      const e = found.embryo;
+      const e = found.record;
       const day = p.day ?? e.day;
       const grade = p.grade ?? e.grade;
       if (day !== 3 && grade !== null) {
@@ -158,9 +149,9 @@ export const labCorrectionHandlers: Handlers<LabCorrectionEvents> = {
     check: (s, { payload: p }) => {
       const found = liveEmbryo(s, p.embryoId, "payload.embryoId");
       if (found.problem) return found.problem;
-      const t = found.embryo.transferId ? s.transfers.get(found.embryo.transferId) : undefined;
+      const t = found.record.transferId ? s.transfers.get(found.record.transferId) : undefined;
       if (t && !t.retracted) {
-        return problem("in-transfer", "payload.embryoId", embryoParams(found.embryo));
+        return problem("in-transfer", "payload.embryoId", embryoParams(found.record));
       }
       return null;
     },

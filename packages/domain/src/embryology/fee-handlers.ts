@@ -1,5 +1,7 @@
-import { problem } from "../core/result.ts";
+import { type Problem, problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
+import { givenFields } from "../state/records.ts";
+import type { JourneyState } from "../state/state.ts";
 import { DEFAULT_FEE_REMINDER_DAYS, nextDueOn } from "./fees.ts";
 
 /**
@@ -12,6 +14,13 @@ export type StorageFeeEvents =
   | "StorageFeeChanged"
   | "StorageFeePaid"
   | "StorageFeeEnded";
+
+/** A fee that can still change or end: refused when unknown or already ended. */
+function runningFeeProblem(s: JourneyState, feeId: string): Problem | null {
+  const fee = s.storageFees.get(feeId);
+  if (!fee) return problem("unknown-fee", "payload.feeId");
+  return fee.endedOn ? problem("fee-ended", "payload.feeId") : null;
+}
 
 export const storageFeeHandlers: Handlers<StorageFeeEvents> = {
   StorageFeeScheduled: {
@@ -34,21 +43,13 @@ export const storageFeeHandlers: Handlers<StorageFeeEvents> = {
     },
   },
   StorageFeeChanged: {
-    check: (s, { payload: p }) => {
-      const fee = s.storageFees.get(p.feeId);
-      if (!fee) return problem("unknown-fee", "payload.feeId");
-      if (fee.endedOn) return problem("fee-ended", "payload.feeId");
-      return null;
-    },
+    check: (s, { payload: p }) => runningFeeProblem(s, p.feeId),
     apply: (d, { payload: p }) => {
       const fee = d.storageFees.get(p.feeId)!;
       d.storageFees.set(p.feeId, {
         ...fee,
-        ...(p.clinic !== undefined && { clinic: p.clinic }),
-        ...(p.amount !== undefined && { amount: p.amount }),
+        ...givenFields(p, ["clinic", "amount", "renewsYearly", "remindDaysBefore"]),
         ...(p.nextDueOn !== undefined && { anchorDueOn: p.nextDueOn }),
-        ...(p.renewsYearly !== undefined && { renewsYearly: p.renewsYearly }),
-        ...(p.remindDaysBefore !== undefined && { remindDaysBefore: p.remindDaysBefore }),
       });
     },
   },
@@ -72,11 +73,7 @@ export const storageFeeHandlers: Handlers<StorageFeeEvents> = {
     },
   },
   StorageFeeEnded: {
-    check: (s, { payload: p }) => {
-      const fee = s.storageFees.get(p.feeId);
-      if (!fee) return problem("unknown-fee", "payload.feeId");
-      return fee.endedOn ? problem("fee-ended", "payload.feeId") : null;
-    },
+    check: (s, { payload: p }) => runningFeeProblem(s, p.feeId),
     apply: (d, { payload: p }) => {
       d.storageFees.set(p.feeId, { ...d.storageFees.get(p.feeId)!, endedOn: p.endedOn });
     },

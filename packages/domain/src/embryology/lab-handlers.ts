@@ -1,12 +1,13 @@
 import { cycleClinicName } from "../clinics/selectors.ts";
 import { problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
-import { funnelCheckOf, liveCohort, liveEmbryo, notBefore } from "./checks.ts";
+import { liveCycle } from "../treatment/live-cycle.ts";
+import { firstFunnelCheck, funnelCheckOf, liveCohort, liveEmbryo, notBefore } from "./checks.ts";
 import type { PgtAResult, PgtMResult } from "./events.ts";
 import { funnelProblem } from "./funnel.ts";
 import type { Embryo } from "./state.ts";
 import { embryoParams, withHistory } from "./status.ts";
-import { newEmbryo, storageOf, updateCohort } from "./writes.ts";
+import { newCohort, newEmbryo, storageOf, updateCohort } from "./writes.ts";
 
 /**
  * The handlers of the lab's reports, in the order a cohort meets them: the
@@ -36,8 +37,8 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
         return problem("duplicate-retrieval", "payload.retrievalId");
       }
       if (p.cycleId !== undefined) {
-        const cycle = s.cycles.get(p.cycleId);
-        if (!cycle || cycle.retracted) return problem("unknown-cycle", "payload.cycleId");
+        const { record: cycle, problem: missing } = liveCycle(s, p.cycleId);
+        if (missing) return missing;
         const early = notBefore(
           p.retrievedOn,
           cycle.startDate,
@@ -47,48 +48,40 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
         if (early) return early;
       }
       return funnelProblem(
-        {
+        firstFunnelCheck({
           kind: "retrieval",
           eggs: p.eggsRetrieved,
           survived: null,
           mature: p.mature ?? null,
-          method: null,
-          fertilized: null,
-          day3: null,
-          blastocysts: 0,
-          day3Listed: 0,
-          eggsFrozen: 0,
-        },
+        }),
         { eggs: "payload.eggsRetrieved", mature: "payload.mature" },
       );
     },
     apply: (d, { id, payload: p }) => {
       const cycle = p.cycleId ? d.cycles.get(p.cycleId) : undefined;
-      d.cohorts.set(p.retrievalId, {
-        id: p.retrievalId,
-        kind: "retrieval",
-        date: p.retrievedOn,
-        eggsCollectedOn: p.retrievedOn,
-        cycleId: p.cycleId ?? null,
-        clinic: p.clinic?.length ? p.clinic : cycle ? cycleClinicName(d, cycle.id) : null,
-        folliclesAtTrigger: p.folliclesAtTrigger ?? null,
-        eggs: p.eggsRetrieved,
-        survived: null,
-        mature: p.mature ?? null,
-        method: null,
-        fertilized: null,
-        day3: null,
-        blastocystDays: [],
-        batches: [],
-        notes: p.note ? [p.note] : [],
-        updates: [{ kind: "retrieval", on: p.retrievedOn, eventId: id }],
-        retracted: false,
-      });
+      d.cohorts.set(
+        p.retrievalId,
+        newCohort({
+          id: p.retrievalId,
+          kind: "retrieval",
+          date: p.retrievedOn,
+          eggsCollectedOn: p.retrievedOn,
+          cycleId: p.cycleId ?? null,
+          clinic: p.clinic?.length ? p.clinic : cycle ? cycleClinicName(d, cycle.id) : null,
+          folliclesAtTrigger: p.folliclesAtTrigger ?? null,
+          eggs: p.eggsRetrieved,
+          survived: null,
+          mature: p.mature ?? null,
+          batches: [],
+          notes: p.note ? [p.note] : [],
+          updates: [{ kind: "retrieval", on: p.retrievedOn, eventId: id }],
+        }),
+      );
     },
   },
   FertilizationReported: {
     check: (s, { payload: p }) => {
-      const { cohort, problem: missing } = liveCohort(s, p.cohortId);
+      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       return (
         notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab") ??
@@ -115,7 +108,7 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
   },
   Day3Reported: {
     check: (s, { payload: p }) => {
-      const { cohort, problem: missing } = liveCohort(s, p.cohortId);
+      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
       if (early) return early;
@@ -166,7 +159,7 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
   },
   BlastocystsReported: {
     check: (s, { payload: p }) => {
-      const { cohort, problem: missing } = liveCohort(s, p.cohortId);
+      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
       if (missing) return missing;
       const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
       if (early) return early;
@@ -223,7 +216,7 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
       for (const [i, r] of p.results.entries()) {
         const found = liveEmbryo(s, r.embryoId, `payload.results.${i}.embryoId`);
         if (found.problem) return found.problem;
-        const e = found.embryo;
+        const e = found.record;
         if (!e.biopsied) {
           return problem("not-biopsied", `payload.results.${i}.embryoId`, embryoParams(e));
         }

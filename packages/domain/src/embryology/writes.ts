@@ -2,8 +2,8 @@ import type { Draft } from "../state/state.ts";
 import type { EggCohort, Embryo, EmbryoHistoryEntry, LabUpdate, Storage } from "./state.ts";
 
 /**
- * How the embryology handlers write what an event says: a new embryo with its
- * first history entry, a lab update added to a cohort, and where something is
+ * How the embryology handlers write what an event says: a new cohort, a new
+ * embryo with its first history entry, a lab update added to a cohort, and where something is
  * stored (what the event gives, else the clinic it came from).
  */
 
@@ -14,6 +14,35 @@ export function storageOf(
   const clinic = given?.clinic?.length ? given.clinic : fallbackClinic;
   const location = given?.location?.length ? given.location : null;
   return { clinic, location };
+}
+
+/** A cohort as its first event (a retrieval, a thaw) makes it: nothing reported after the eggs yet. */
+export function newCohort(
+  first: Pick<
+    EggCohort,
+    | "id"
+    | "kind"
+    | "date"
+    | "eggsCollectedOn"
+    | "cycleId"
+    | "clinic"
+    | "folliclesAtTrigger"
+    | "eggs"
+    | "survived"
+    | "mature"
+    | "batches"
+    | "notes"
+    | "updates"
+  >,
+): EggCohort {
+  return {
+    ...first,
+    method: null,
+    fertilized: null,
+    day3: null,
+    blastocystDays: [],
+    retracted: false,
+  };
 }
 
 /** A cohort changed by a lab report: the change, the report in its updates, the report's note. */

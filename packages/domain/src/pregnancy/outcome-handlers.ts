@@ -1,6 +1,6 @@
 import { betaTrend } from "../clinical/beta.ts";
 import { problem } from "../core/result.ts";
-import { type Handlers, retraction } from "../state/handler.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
 import type { Draft, JourneyState } from "../state/state.ts";
 import { betaDateProblem, outcomeDateProblem } from "./dates.ts";
 import { finalOutcomes, pregnancyLosses } from "./events.ts";
@@ -82,7 +82,7 @@ export const outcomeHandlers: Handlers<OutcomeEvents> = {
       });
     },
   },
-  BetaRetracted: retraction({
+  BetaRetracted: markGone({
     collection: "betas",
     idField: "betaId",
     reason: "unknown-beta",
@@ -124,16 +124,12 @@ export const outcomeHandlers: Handlers<OutcomeEvents> = {
         d.pregnancyPause = { outcomeId: p.outcomeId, since: p.on };
     },
   },
-  OutcomeRetracted: {
-    check: (s, { payload: p }) => {
-      const o = s.outcomes.get(p.outcomeId);
-      return !o || o.retracted ? problem("unknown-outcome", "payload.outcomeId") : null;
-    },
-    apply: (d, { payload: p }) => {
-      d.outcomes.set(p.outcomeId, { ...d.outcomes.get(p.outcomeId)!, retracted: true });
-      clearPauseFor(d, new Set([p.outcomeId]));
-    },
-  },
+  OutcomeRetracted: markGone({
+    collection: "outcomes",
+    idField: "outcomeId",
+    reason: "unknown-outcome",
+    alsoApply: (d, outcomeId) => clearPauseFor(d, new Set([outcomeId])),
+  }),
   PregnancyDetailsResumed: {
     // Always accepted: two devices saying yes is still yes.
     check: () => null,

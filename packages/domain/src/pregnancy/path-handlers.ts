@@ -1,5 +1,6 @@
 import { problem } from "../core/result.ts";
-import { type Handlers, retraction } from "../state/handler.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
+import { givenFields, liveRecord } from "../state/records.ts";
 import { adoptionMilestones, carrierMilestones } from "./events.ts";
 
 /**
@@ -40,35 +41,32 @@ export const remembranceAndPathHandlers: Handlers<RemembranceAndPathEvents> = {
   },
   RemembranceChanged: {
     check: (s, { payload: p }) => {
-      const r = s.remembrances.get(p.remembranceId);
-      if (!r || r.removed) return problem("unknown-remembrance", "payload.remembranceId");
-      const name = p.name !== undefined ? p.name : r.name;
-      const date = p.date !== undefined ? p.date : r.date;
-      const note = p.note !== undefined ? p.note : r.note;
+      const found = liveRecord(
+        s.remembrances,
+        p.remembranceId,
+        "unknown-remembrance",
+        "payload.remembranceId",
+        "removed",
+      );
+      if (found.problem) return found.problem;
+      const { name, date, note } = { ...found.record, ...givenFields(p, ["name", "date", "note"]) };
       return name || date || note ? null : problem("empty-remembrance", "payload");
     },
     apply: (d, { payload: p }) => {
       const r = d.remembrances.get(p.remembranceId)!;
       d.remembrances.set(p.remembranceId, {
         ...r,
+        ...givenFields(p, ["date", "note"]),
         ...(p.name !== undefined && { name: p.name?.length ? p.name : null }),
-        ...(p.date !== undefined && { date: p.date }),
-        ...(p.note !== undefined && { note: p.note }),
       });
     },
   },
-  RemembranceRemoved: {
-    check: (s, { payload: p }) => {
-      const r = s.remembrances.get(p.remembranceId);
-      return !r || r.removed ? problem("unknown-remembrance", "payload.remembranceId") : null;
-    },
-    apply: (d, { payload: p }) => {
-      d.remembrances.set(p.remembranceId, {
-        ...d.remembrances.get(p.remembranceId)!,
-        removed: true,
-      });
-    },
-  },
+  RemembranceRemoved: markGone({
+    collection: "remembrances",
+    idField: "remembranceId",
+    reason: "unknown-remembrance",
+    flag: "removed",
+  }),
   PathStarted: {
     check: (s, { payload: p }) => {
       if (!s.journey) return problem("no-journey", "type");
@@ -113,7 +111,7 @@ export const remembranceAndPathHandlers: Handlers<RemembranceAndPathEvents> = {
       });
     },
   },
-  PathMilestoneRetracted: retraction({
+  PathMilestoneRetracted: markGone({
     collection: "pathMilestones",
     idField: "milestoneId",
     reason: "unknown-milestone",

@@ -4,6 +4,7 @@ import { embryoParams, withHistory } from "../embryology/status.ts";
 import type { PayloadOf } from "../events/catalog.ts";
 import type { Handlers } from "../state/handler.ts";
 import type { JourneyState } from "../state/state.ts";
+import { optionalCycleProblem } from "../treatment/live-cycle.ts";
 import { clearPauseFor } from "./outcome-handlers.ts";
 
 /**
@@ -46,10 +47,8 @@ function detailsProblem(s: JourneyState, p: TransferDetails, on: string): Proble
       return problem("before-last-change", field, { ...embryoParams(e), date: last });
     }
   }
-  if (p.cycleId !== undefined) {
-    const c = s.cycles.get(p.cycleId);
-    if (!c || c.retracted) return problem("unknown-cycle", "payload.cycleId");
-  }
+  const cycle = optionalCycleProblem(s, p.cycleId);
+  if (cycle) return cycle;
   if (p.recipient.kind === "carrier" && p.recipient.pathId !== undefined) {
     const path = s.paths.get(p.recipient.pathId);
     if (path?.kind !== "gestational-carrier") {
