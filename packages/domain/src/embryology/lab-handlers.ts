@@ -1,11 +1,13 @@
 import { cycleClinicName } from "../clinics/selectors.ts";
 import { problem } from "../core/result.ts";
 import type { Handlers } from "../state/handler.ts";
+import type { Lookup } from "../state/records.ts";
+import type { JourneyState } from "../state/state.ts";
 import { liveCycle } from "../treatment/live-cycle.ts";
 import { firstFunnelCheck, funnelCheckOf, liveCohort, liveEmbryo, notBefore } from "./checks.ts";
 import type { PgtAResult, PgtMResult } from "./events.ts";
 import { funnelProblem } from "./funnel.ts";
-import type { Embryo } from "./state.ts";
+import type { EggCohort, Embryo } from "./state.ts";
 import { embryoParams, withHistory } from "./status.ts";
 import { newCohort, newEmbryo, storageOf, updateCohort } from "./writes.ts";
 
@@ -28,6 +30,17 @@ const pgtAllowed = {
   "PGT-A": ["euploid", "aneuploid", "mosaic", "no-result"],
   "PGT-M": ["unaffected", "carrier", "affected", "no-result"],
 } as const;
+
+/** The cohort a lab report names, if it is there and the report is not dated before the eggs reached the lab. */
+function reportedCohort(
+  s: JourneyState,
+  p: { readonly cohortId: string; readonly reportedOn: string },
+): Lookup<EggCohort> {
+  const found = liveCohort(s, p.cohortId);
+  if (found.problem) return found;
+  const early = notBefore(p.reportedOn, found.record.date, "payload.reportedOn", "in-lab");
+  return early ? { problem: early } : found;
+}
 
 export const labReportHandlers: Handlers<LabReportEvents> = {
   RetrievalRecorded: {
@@ -81,18 +94,15 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
   },
   FertilizationReported: {
     check: (s, { payload: p }) => {
-      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
-      if (missing) return missing;
-      return (
-        notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab") ??
-        funnelProblem(
-          funnelCheckOf(s, cohort, {
-            mature: p.mature ?? cohort.mature,
-            method: p.method,
-            fertilized: p.fertilized,
-          }),
-          { mature: "payload.mature", fertilized: "payload.fertilized" },
-        )
+      const { record: cohort, problem: refused } = reportedCohort(s, p);
+      if (refused) return refused;
+      return funnelProblem(
+        funnelCheckOf(s, cohort, {
+          mature: p.mature ?? cohort.mature,
+          method: p.method,
+          fertilized: p.fertilized,
+        }),
+        { mature: "payload.mature", fertilized: "payload.fertilized" },
       );
     },
     apply: (d, { id, payload: p }) => {
@@ -108,10 +118,8 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
   },
   Day3Reported: {
     check: (s, { payload: p }) => {
-      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
-      if (missing) return missing;
-      const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
-      if (early) return early;
+      const { record: cohort, problem: refused } = reportedCohort(s, p);
+      if (refused) return refused;
       const listed = p.embryos ?? [];
       for (const [i, e] of listed.entries()) {
         if (s.embryos.has(e.embryoId)) {
@@ -159,10 +167,8 @@ export const labReportHandlers: Handlers<LabReportEvents> = {
   },
   BlastocystsReported: {
     check: (s, { payload: p }) => {
-      const { record: cohort, problem: missing } = liveCohort(s, p.cohortId);
-      if (missing) return missing;
-      const early = notBefore(p.reportedOn, cohort.date, "payload.reportedOn", "in-lab");
-      if (early) return early;
+      const { record: cohort, problem: refused } = reportedCohort(s, p);
+      if (refused) return refused;
       for (const [i, b] of p.blastocysts.entries()) {
         if (s.embryos.has(b.embryoId)) {
           return problem("duplicate-embryo", `payload.blastocysts.${i}.embryoId`);

@@ -6,6 +6,7 @@ import type { Handlers } from "../state/handler.ts";
 import type { JourneyState } from "../state/state.ts";
 import { optionalCycleProblem } from "../treatment/live-cycle.ts";
 import { clearPauseFor } from "./outcome-handlers.ts";
+import type { Transfer } from "./state.ts";
 
 /**
  * The handlers of transfers: planned (the embryos stay in the bank), done
@@ -58,6 +59,24 @@ function detailsProblem(s: JourneyState, p: TransferDetails, on: string): Proble
   return null;
 }
 
+/** A transfer as planned or recorded: the details both events give, and what only one knows. */
+function transferOf(
+  p: TransferDetails & { readonly transferId: string },
+  known: Pick<Transfer, "status" | "date" | "liningMm" | "embryoDay" | "fresh">,
+): Transfer {
+  return {
+    id: p.transferId,
+    ...known,
+    embryoIds: p.embryoIds,
+    recipient: p.recipient,
+    cycleId: p.cycleId ?? null,
+    protocol: p.protocol ?? null,
+    clinic: p.clinic?.length ? p.clinic : null,
+    note: p.note ?? null,
+    retracted: false,
+  };
+}
+
 export const transferHandlers: Handlers<TransferEvents> = {
   TransferPlanned: {
     check: (s, { payload: p }) =>
@@ -65,21 +84,16 @@ export const transferHandlers: Handlers<TransferEvents> = {
         ? problem("duplicate-transfer", "payload.transferId")
         : detailsProblem(s, p, p.plannedOn),
     apply: (d, { payload: p }) => {
-      d.transfers.set(p.transferId, {
-        id: p.transferId,
-        status: "planned",
-        date: p.plannedOn,
-        embryoIds: p.embryoIds,
-        recipient: p.recipient,
-        cycleId: p.cycleId ?? null,
-        protocol: p.protocol ?? null,
-        clinic: p.clinic?.length ? p.clinic : null,
-        liningMm: null,
-        embryoDay: null,
-        fresh: false,
-        note: p.note ?? null,
-        retracted: false,
-      });
+      d.transfers.set(
+        p.transferId,
+        transferOf(p, {
+          status: "planned",
+          date: p.plannedOn,
+          liningMm: null,
+          embryoDay: null,
+          fresh: false,
+        }),
+      );
     },
   },
   TransferRecorded: {
@@ -107,21 +121,16 @@ export const transferHandlers: Handlers<TransferEvents> = {
         d.embryos.set(e.id, { ...withHistory(e, entry), transferId: p.transferId });
       }
       const days = embryos.map((e) => e.day);
-      d.transfers.set(p.transferId, {
-        id: p.transferId,
-        status: "done",
-        date: p.transferredOn,
-        embryoIds: p.embryoIds,
-        recipient: p.recipient,
-        cycleId: p.cycleId ?? null,
-        protocol: p.protocol ?? null,
-        clinic: p.clinic?.length ? p.clinic : null,
-        liningMm: p.liningMm ?? null,
-        embryoDay: p.embryoDay ?? (Math.max(...days) as 3 | 5 | 6 | 7),
-        fresh: embryos.every((e) => !e.everFrozen),
-        note: p.note ?? null,
-        retracted: false,
-      });
+      d.transfers.set(
+        p.transferId,
+        transferOf(p, {
+          status: "done",
+          date: p.transferredOn,
+          liningMm: p.liningMm ?? null,
+          embryoDay: p.embryoDay ?? (Math.max(...days) as 3 | 5 | 6 | 7),
+          fresh: embryos.every((e) => !e.everFrozen),
+        }),
+      );
     },
   },
   TransferCancelled: {
