@@ -2,7 +2,7 @@ import { z } from "zod";
 import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 import { phoneSchema, webLinkSchema } from "./contact.ts";
 
 const clinicName = personText(80);
@@ -15,8 +15,8 @@ export const clinicsEvents = {
   ClinicSaved: defineEvent(
     1,
     "The person saved their clinic's name and numbers (a new clinic, or a change: only the fields given change; null clears one). `current: true` makes it the clinic new cycles start with.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         clinicId: uuidV7Schema,
         /** Needed for a new clinic. */
         name: clinicName.optional(),
@@ -26,8 +26,8 @@ export const clinicsEvents = {
         portalUrl: webLinkSchema.nullable().optional(),
         notes: clinicNotes.nullable().optional(),
         current: z.literal(true).optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   ClinicRemoved: defineEvent(
     1,
@@ -53,15 +53,15 @@ export const clinicsEvents = {
   SupportLineChanged: defineEvent(
     1,
     "One of the person's own support lines changed (only the fields given; null clears one).",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         lineId: uuidV7Schema,
         name: lineName.optional(),
         phone: phoneSchema.nullable().optional(),
         website: webLinkSchema.nullable().optional(),
         note: lineNote.nullable().optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   SupportLineRemoved: defineEvent(
     1,

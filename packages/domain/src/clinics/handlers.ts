@@ -1,6 +1,6 @@
 import { problem } from "../core/result.ts";
-import type { Handlers } from "../state/handler.ts";
-import type { JourneyState } from "../state/state.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
+import { givenFields, liveRecord } from "../state/records.ts";
 
 type ClinicsEvents =
   | "ClinicSaved"
@@ -8,16 +8,6 @@ type ClinicsEvents =
   | "SupportLineAdded"
   | "SupportLineChanged"
   | "SupportLineRemoved";
-
-function liveLine(s: JourneyState, lineId: string) {
-  const line = s.supportLines.get(lineId);
-  if (!line || line.removed) {
-    return {
-      problem: problem("unknown-support-line", "payload.lineId"),
-    };
-  }
-  return { line };
-}
 
 export const clinicsHandlers: Handlers<ClinicsEvents> = {
   ClinicSaved: {
@@ -45,26 +35,20 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
       };
       d.clinics.set(p.clinicId, {
         ...before,
-        ...(p.name !== undefined && { name: p.name }),
-        ...(p.phone24h !== undefined && { phone24h: p.phone24h }),
-        ...(p.nurseLine !== undefined && { nurseLine: p.nurseLine }),
-        ...(p.address !== undefined && { address: p.address }),
-        ...(p.portalUrl !== undefined && { portalUrl: p.portalUrl }),
-        ...(p.notes !== undefined && { notes: p.notes }),
+        ...givenFields(p, ["name", "phone24h", "nurseLine", "address", "portalUrl", "notes"]),
       });
       if (p.current) d.currentClinicId = p.clinicId;
     },
   },
-  ClinicRemoved: {
-    check: (s, { payload: p }) => {
-      const clinic = s.clinics.get(p.clinicId);
-      return !clinic || clinic.removed ? problem("unknown-clinic", "payload.clinicId") : null;
+  ClinicRemoved: markGone({
+    collection: "clinics",
+    idField: "clinicId",
+    reason: "unknown-clinic",
+    flag: "removed",
+    alsoApply: (d, clinicId) => {
+      if (d.currentClinicId === clinicId) d.currentClinicId = null;
     },
-    apply: (d, { payload: p }) => {
-      d.clinics.set(p.clinicId, { ...d.clinics.get(p.clinicId)!, removed: true });
-      if (d.currentClinicId === p.clinicId) d.currentClinicId = null;
-    },
-  },
+  }),
   SupportLineAdded: {
     check: (s, { payload: p }) => {
       if (!s.journey) return problem("no-journey", "type");
@@ -85,8 +69,15 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
   },
   SupportLineChanged: {
     check: (s, { payload: p }) => {
-      const { line, problem: missing } = liveLine(s, p.lineId);
-      if (missing) return missing;
+      const found = liveRecord(
+        s.supportLines,
+        p.lineId,
+        "unknown-support-line",
+        "payload.lineId",
+        "removed",
+      );
+      if (found.problem) return found.problem;
+      const line = found.record;
       const phone = p.phone !== undefined ? p.phone : line.phone;
       const website = p.website !== undefined ? p.website : line.website;
       return phone === null && website === null
@@ -97,17 +88,14 @@ export const clinicsHandlers: Handlers<ClinicsEvents> = {
       const line = d.supportLines.get(p.lineId)!;
       d.supportLines.set(p.lineId, {
         ...line,
-        ...(p.name !== undefined && { name: p.name }),
-        ...(p.phone !== undefined && { phone: p.phone }),
-        ...(p.website !== undefined && { website: p.website }),
-        ...(p.note !== undefined && { note: p.note }),
+        ...givenFields(p, ["name", "phone", "website", "note"]),
       });
     },
   },
-  SupportLineRemoved: {
-    check: (s, { payload: p }) => liveLine(s, p.lineId).problem ?? null,
-    apply: (d, { payload: p }) => {
-      d.supportLines.set(p.lineId, { ...d.supportLines.get(p.lineId)!, removed: true });
-    },
-  },
+  SupportLineRemoved: markGone({
+    collection: "supportLines",
+    idField: "lineId",
+    reason: "unknown-support-line",
+    flag: "removed",
+  }),
 };

@@ -3,7 +3,7 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 import { countSchema, discardReasons, storageSchema, uniqueIds } from "./terms.ts";
 
 /**
@@ -115,8 +115,8 @@ export const bankEvents = {
   StorageFeeChanged: defineEvent(
     1,
     "A storage fee changed: amount, next due date, renewal, reminder or clinic.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         feeId: uuidV7Schema,
         clinic: personText(80).optional(),
         amount: z
@@ -128,8 +128,8 @@ export const bankEvents = {
         nextDueOn: isoDateSchema.optional(),
         renewsYearly: z.boolean().optional(),
         remindDaysBefore: z.number().int().min(0).max(120).optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   StorageFeePaid: defineEvent(
     1,

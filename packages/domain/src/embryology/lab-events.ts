@@ -4,7 +4,7 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 import {
   countSchema,
   discardReasons,
@@ -165,8 +165,8 @@ export const labEvents = {
   LabCountsCorrected: defineEvent(
     1,
     "A count in a lab report was corrected (a typo, or the clinic sent a corrected report).",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         cohortId: uuidV7Schema,
         date: isoDateSchema.optional(),
         clinic: optionalName.nullable().optional(),
@@ -177,8 +177,8 @@ export const labEvents = {
         method: z.enum(fertilizationMethods).nullable().optional(),
         fertilized: nullableCount,
         day3: nullableCount,
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   RetrievalRetracted: defineEvent(
     1,
@@ -188,15 +188,15 @@ export const labEvents = {
   EmbryoCorrected: defineEvent(
     1,
     "An embryo's label, grade, day or biopsy was corrected.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         embryoId: uuidV7Schema,
         label: z.string().trim().max(40).nullable().optional(),
         grade: z.string().max(40).optional(),
         day: z.union([z.literal(3), z.literal(5), z.literal(6), z.literal(7)]).optional(),
         biopsied: z.boolean().optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   EmbryoRetracted: defineEvent(
     1,

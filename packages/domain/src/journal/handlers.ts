@@ -5,6 +5,11 @@ import type { JourneyState } from "../state/state.ts";
 const missing = (s: JourneyState, noteId: string) =>
   s.notes.has(noteId) ? null : problem("unknown-note", "payload.noteId");
 
+/** A note that can be corrected or deleted: written, and not deleted. */
+const shownNoteProblem = (s: JourneyState, noteId: string) =>
+  missing(s, noteId) ??
+  (s.notes.get(noteId)!.deleted ? problem("note-deleted", "payload.noteId") : null);
+
 export const journalHandlers: Handlers<
   "JournalNoteAdded" | "JournalNoteCorrected" | "JournalNoteRetracted" | "JournalNoteRestored"
 > = {
@@ -22,13 +27,7 @@ export const journalHandlers: Handlers<
     },
   },
   JournalNoteCorrected: {
-    check: (s, { payload }) => {
-      const m = missing(s, payload.noteId);
-      if (m) return m;
-      return s.notes.get(payload.noteId)!.deleted
-        ? problem("note-deleted", "payload.noteId")
-        : null;
-    },
+    check: (s, { payload }) => shownNoteProblem(s, payload.noteId),
     apply: (d, { id, hlc, payload }) => {
       const note = d.notes.get(payload.noteId)!;
       d.notes.set(payload.noteId, {
@@ -39,13 +38,7 @@ export const journalHandlers: Handlers<
     },
   },
   JournalNoteRetracted: {
-    check: (s, { payload }) => {
-      const m = missing(s, payload.noteId);
-      if (m) return m;
-      return s.notes.get(payload.noteId)!.deleted
-        ? problem("note-deleted", "payload.noteId")
-        : null;
-    },
+    check: (s, { payload }) => shownNoteProblem(s, payload.noteId),
     apply: (d, { payload }) => {
       d.notes.set(payload.noteId, { ...d.notes.get(payload.noteId)!, deleted: true });
     },

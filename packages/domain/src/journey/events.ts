@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { optionalName } from "../core/text.ts";
 import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
-import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 import { countryCodeSchema } from "./country.ts";
 
 const journeyFields = {
@@ -33,15 +32,16 @@ export const journeyEvents = {
   JourneyUpdated: defineEvent(
     2,
     "A person changed their name, date of birth, home zone, partner's name or country.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         displayName: optionalName.nullable().optional(),
         dateOfBirth: isoDateSchema.optional(),
         homeZone: timeZoneSchema.optional(),
         partnerName: optionalName.nullable().optional(),
         /** `null` forgets a chosen country: the home zone's country applies again (version 2). */
         country: countryCodeSchema.nullable().optional(),
-      })
-      .refine((p) => Object.keys(p).length > 0, refusal("nothing-to-change")),
+      }),
+      0,
+    ),
   ),
 };

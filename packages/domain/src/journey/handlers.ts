@@ -2,6 +2,7 @@ import { problem } from "../core/result.ts";
 import { recordedDates } from "../core/stamp.ts";
 import { addDays } from "../schedule/civil.ts";
 import type { Handlers } from "../state/handler.ts";
+import { givenFields } from "../state/records.ts";
 import { setupAgeProblem } from "./age.ts";
 
 /**
@@ -46,11 +47,9 @@ export const journeyHandlers: Handlers<"JourneyCreated" | "JourneyUpdated"> = {
       const j = d.journey!;
       d.journey = {
         ...j,
+        ...givenFields(p, ["dateOfBirth", "homeZone", "country"]),
         ...(p.displayName !== undefined && { displayName: emptyToNull(p.displayName) }),
-        ...(p.dateOfBirth !== undefined && { dateOfBirth: p.dateOfBirth }),
-        ...(p.homeZone !== undefined && { homeZone: p.homeZone }),
         ...(p.partnerName !== undefined && { partnerName: emptyToNull(p.partnerName) }),
-        ...(p.country !== undefined && { country: p.country }),
       };
     },
   },

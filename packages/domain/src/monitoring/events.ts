@@ -4,7 +4,7 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { personText } from "../core/text.ts";
 import { zonedDateTimeSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 
 const analyteNames = ["E2", "P4", "hCG", "AMH", "LH", "FSH"] as const satisfies readonly Analyte[];
 
@@ -41,15 +41,15 @@ export const monitoringEvents = {
   AppointmentChanged: defineEvent(
     1,
     "An appointment moved, or its details changed.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         appointmentId: uuidV7Schema,
         at: zonedDateTimeSchema.optional(),
         kind: z.enum(appointmentKinds).optional(),
         place: personText(200).nullable().optional(),
         note: personText(500).nullable().optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   AppointmentCancelled: defineEvent(
     1,
@@ -72,14 +72,14 @@ export const monitoringEvents = {
   LabResultCorrected: defineEvent(
     1,
     "A lab value was corrected (a typo, or the clinic sent a corrected result).",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         resultId: uuidV7Schema,
         value: z.number().min(0).optional(),
         unit: z.string().min(1).max(16).optional(),
         drawnAt: zonedDateTimeSchema.optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   LabResultExcluded: defineEvent(
     1,
@@ -118,15 +118,15 @@ export const monitoringEvents = {
   FollicleScanCorrected: defineEvent(
     1,
     "A scan's measurements were corrected.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         scanId: uuidV7Schema,
         leftMm: follicles.optional(),
         rightMm: follicles.optional(),
         liningMm: z.number().positive().max(30).nullable().optional(),
         scannedAt: zonedDateTimeSchema.optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   FollicleScanRetracted: defineEvent(
     1,

@@ -1,7 +1,9 @@
 import { checkLabValue } from "../clinical/labs.ts";
 import { type Problem, problem } from "../core/result.ts";
-import { type Handlers, retraction } from "../state/handler.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
+import { givenFields, liveRecord } from "../state/records.ts";
 import type { JourneyState } from "../state/state.ts";
+import { optionalCycleProblem } from "../treatment/live-cycle.ts";
 
 type MonitoringEvents =
   | "AppointmentScheduled"
@@ -15,30 +17,17 @@ type MonitoringEvents =
   | "FollicleScanCorrected"
   | "FollicleScanRetracted";
 
-const cycleKnown = (s: JourneyState, cycleId: string | undefined): Problem | null => {
-  if (cycleId === undefined) return null;
-  const c = s.cycles.get(cycleId);
-  return !c || c.retracted ? problem("unknown-cycle", "payload.cycleId") : null;
-};
-
 const prefixed = (p: Problem): Problem => ({ ...p, field: `payload.${p.field}` });
 
-const liveResult = (s: JourneyState, id: string) => {
-  const r = s.labResults.get(id);
-  return !r || r.retracted ? problem("unknown-result", "payload.resultId") : null;
-};
-
-const liveScan = (s: JourneyState, id: string) => {
-  const r = s.scans.get(id);
-  return !r || r.retracted ? problem("unknown-scan", "payload.scanId") : null;
-};
+const liveResult = (s: JourneyState, id: string) =>
+  liveRecord(s.labResults, id, "unknown-result", "payload.resultId");
 
 export const monitoringHandlers: Handlers<MonitoringEvents> = {
   AppointmentScheduled: {
     check: (s, { payload: p }) =>
       s.appointments.has(p.appointmentId)
         ? problem("duplicate-appointment", "payload.appointmentId")
-        : cycleKnown(s, p.cycleId),
+        : optionalCycleProblem(s, p.cycleId),
     apply: (d, { payload: p }) => {
       d.appointments.set(p.appointmentId, {
         id: p.appointmentId,
@@ -52,39 +41,33 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     },
   },
   AppointmentChanged: {
-    check: (s, { payload: p }) => {
-      const a = s.appointments.get(p.appointmentId);
-      return !a || a.cancelled ? problem("unknown-appointment", "payload.appointmentId") : null;
-    },
-    apply: (d, { payload: p }) => {
-      const a = d.appointments.get(p.appointmentId)!;
-      d.appointments.set(p.appointmentId, {
-        ...a,
-        ...(p.at !== undefined && { at: p.at }),
-        ...(p.kind !== undefined && { kind: p.kind }),
-        ...(p.place !== undefined && { place: p.place }),
-        ...(p.note !== undefined && { note: p.note }),
-      });
-    },
-  },
-  AppointmentCancelled: {
-    check: (s, { payload: p }) => {
-      const a = s.appointments.get(p.appointmentId);
-      return !a || a.cancelled ? problem("unknown-appointment", "payload.appointmentId") : null;
-    },
+    check: (s, { payload: p }) =>
+      liveRecord(
+        s.appointments,
+        p.appointmentId,
+        "unknown-appointment",
+        "payload.appointmentId",
+        "cancelled",
+      ).problem ?? null,
     apply: (d, { payload: p }) => {
       d.appointments.set(p.appointmentId, {
         ...d.appointments.get(p.appointmentId)!,
-        cancelled: true,
+        ...givenFields(p, ["at", "kind", "place", "note"]),
       });
     },
   },
+  AppointmentCancelled: markGone({
+    collection: "appointments",
+    idField: "appointmentId",
+    reason: "unknown-appointment",
+    flag: "cancelled",
+  }),
   LabResultRecorded: {
     check: (s, { payload: p }) => {
       if (s.labResults.has(p.resultId)) return problem("duplicate-result", "payload.resultId");
       const checked = checkLabValue({ analyte: p.analyte, value: p.value, unit: p.unit });
       if (!checked.ok) return prefixed(checked.error);
-      return cycleKnown(s, p.cycleId);
+      return optionalCycleProblem(s, p.cycleId);
     },
     apply: (d, { payload: p }) => {
       const checked = checkLabValue({ analyte: p.analyte, value: p.value, unit: p.unit });
@@ -106,9 +89,8 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
   },
   LabResultCorrected: {
     check: (s, { payload: p }) => {
-      const missing = liveResult(s, p.resultId);
+      const { record: r, problem: missing } = liveResult(s, p.resultId);
       if (missing) return missing;
-      const r = s.labResults.get(p.resultId)!;
       const checked = checkLabValue({
         analyte: r.analyte,
         value: p.value ?? r.value,
@@ -134,7 +116,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     },
   },
   LabResultExcluded: {
-    check: (s, { payload: p }) => liveResult(s, p.resultId),
+    check: (s, { payload: p }) => liveResult(s, p.resultId).problem ?? null,
     apply: (d, { payload: p }) => {
       d.labResults.set(p.resultId, {
         ...d.labResults.get(p.resultId)!,
@@ -143,7 +125,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
       });
     },
   },
-  LabResultRetracted: retraction({
+  LabResultRetracted: markGone({
     collection: "labResults",
     idField: "resultId",
     reason: "unknown-result",
@@ -152,7 +134,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     check: (s, { payload: p }) =>
       s.scans.has(p.scanId)
         ? problem("duplicate-scan", "payload.scanId")
-        : cycleKnown(s, p.cycleId),
+        : optionalCycleProblem(s, p.cycleId),
     apply: (d, { payload: p }) => {
       d.scans.set(p.scanId, {
         id: p.scanId,
@@ -168,7 +150,8 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
     },
   },
   FollicleScanCorrected: {
-    check: (s, { payload: p }) => liveScan(s, p.scanId),
+    check: (s, { payload: p }) =>
+      liveRecord(s.scans, p.scanId, "unknown-scan", "payload.scanId").problem ?? null,
     apply: (d, { payload: p }) => {
       const scan = d.scans.get(p.scanId)!;
       d.scans.set(p.scanId, {
@@ -180,7 +163,7 @@ export const monitoringHandlers: Handlers<MonitoringEvents> = {
       });
     },
   },
-  FollicleScanRetracted: retraction({
+  FollicleScanRetracted: markGone({
     collection: "scans",
     idField: "scanId",
     reason: "unknown-scan",

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 
 export const preferenceFields = {
   weightUnit: z.enum(["kg", "lb"]),
@@ -21,13 +20,14 @@ export const preferencesEvents = {
   PreferencesUpdated: defineEvent(
     1,
     "The person changed how Trellis shows units, reminds, and what it keeps quiet about.",
-    z
-      .strictObject(
+    changePayload(
+      z.strictObject(
         Object.fromEntries(Object.entries(preferenceFields).map(([k, v]) => [k, v.optional()])) as {
           [K in keyof typeof preferenceFields]: z.ZodOptional<(typeof preferenceFields)[K]>;
         },
-      )
-      .refine((p) => Object.keys(p).length > 0, refusal("nothing-to-change")),
+      ),
+      0,
+    ),
   ),
 };
 

@@ -4,7 +4,7 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema, zonedDateTimeSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 
 /**
  * After the lab: a **transfer** puts one or more embryos into the uterus of
@@ -237,14 +237,14 @@ export const pregnancyEvents = {
   RemembranceChanged: defineEvent(
     1,
     "A remembrance's name, date or words changed.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         remembranceId: uuidV7Schema,
         name: optionalName.nullable().optional(),
         date: isoDateSchema.nullable().optional(),
         note: personText(4000).nullable().optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   RemembranceRemoved: defineEvent(
     1,

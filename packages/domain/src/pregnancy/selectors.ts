@@ -3,7 +3,7 @@ import { type DueDate, dueDate } from "../clinical/dating.ts";
 import type { Embryo } from "../embryology/state.ts";
 import type { JourneyState } from "../state/state.ts";
 import { type OutcomeKind, pregnancyLosses } from "./events.ts";
-import { latestOutcomeIn } from "./handlers.ts";
+import { latestOutcomeIn } from "./outcome-handlers.ts";
 import type {
   Beta,
   OtherPath,

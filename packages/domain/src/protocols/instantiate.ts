@@ -1,4 +1,4 @@
-import { catalogueMedicine } from "../medication/catalogue.ts";
+import { type CatalogueMedicine, catalogueMedicine } from "../medication/catalogue.ts";
 import type { Dose } from "../schedule/expand.ts";
 import type { MedicationRef, PlanEndSpec, PlanStart } from "../treatment/state.ts";
 import type { ProtocolTemplate, TemplateItem } from "./templates.ts";
@@ -15,17 +15,16 @@ export interface PlanDraftItem {
   readonly note?: string | undefined;
 }
 
+/** How a plan refers to a catalogue medicine, for the purpose it serves in this plan. */
+function medicationRef(med: CatalogueMedicine, purpose: MedicationRef["purpose"]): MedicationRef {
+  return { catalogueId: med.id, name: med.generic, route: med.route, form: med.form, purpose };
+}
+
 export function draftFromTemplateItem(item: TemplateItem): PlanDraftItem {
   const med = catalogueMedicine(item.medicationId);
   if (!med) throw new Error(`protocol template names an unknown medicine: ${item.medicationId}`);
   return {
-    medication: {
-      catalogueId: med.id,
-      name: med.generic,
-      route: med.route,
-      form: med.form,
-      purpose: med.purpose,
-    },
+    medication: medicationRef(med, med.purpose),
     dose: item.dose,
     times: item.times,
     start: { cycleDay: item.startDay },
@@ -56,13 +55,7 @@ export function draftTrigger(
   const med = catalogueMedicine(template.trigger.medicationId);
   if (!med) return null;
   return {
-    medication: {
-      catalogueId: med.id,
-      name: med.generic,
-      route: med.route,
-      form: med.form,
-      purpose: "trigger",
-    },
+    medication: medicationRef(med, "trigger"),
     dose: template.trigger.dose,
     times: [time],
     start: { date },

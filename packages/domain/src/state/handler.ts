@@ -1,7 +1,8 @@
-import { type Problem, problem } from "../core/result.ts";
+import type { Problem } from "../core/result.ts";
 import type { EventType } from "../events/catalog.ts";
 import type { EventOf } from "../events/envelope.ts";
 import type { RefusalReason } from "../refusals.ts";
+import { type GoneFlag, liveRecord } from "./records.ts";
 import type { Draft, JourneyState } from "./state.ts";
 
 /**
@@ -16,37 +17,49 @@ export interface Handler<K extends EventType> {
 
 export type Handlers<K extends EventType> = { readonly [T in K]: Handler<T> };
 
-type RetractableKey = {
+/** The collections whose records carry the flag `F`. */
+type FlaggedKey<F extends GoneFlag> = {
   [K in keyof Draft]: Draft[K] extends Map<string, infer V>
-    ? V extends { retracted: boolean }
+    ? V extends { readonly [Q in F]: boolean }
       ? K
       : never
     : never;
 }[keyof Draft];
 
 /**
- * The handler of a "…Retracted" event that only marks one record as entered
- * by mistake: refused when the record is unknown or already retracted; the
- * record stays in the state (and the log), flagged.
+ * The handler of an event that only flags one record as gone: entered by
+ * mistake (`retracted`, unless `flag` says otherwise), taken off a list
+ * (`removed`) or called off (`cancelled`). Refused with `reason` when the
+ * record is unknown or already gone; the record stays in the state (and the
+ * log), flagged. `alsoApply` does what else the flag means (a removed clinic is no
+ * longer the current one).
  */
-export function retraction<T extends EventType>(options: {
-  readonly collection: RetractableKey;
+export function markGone<T extends EventType, F extends GoneFlag = "retracted">(options: {
+  readonly collection: FlaggedKey<F>;
   /** The payload field holding the record's id, e.g. `resultId`. */
   readonly idField: string;
   readonly reason: RefusalReason;
+  readonly flag?: F;
+  readonly alsoApply?: (draft: Draft, id: string) => void;
 }): Handler<T> {
-  const { collection, idField, reason } = options;
+  const { collection, idField, reason, alsoApply } = options;
+  const flag = options.flag ?? "retracted";
   const idOf = (event: EventOf<T>) =>
     (event.payload as unknown as Record<string, string>)[idField]!;
   return {
-    check: (s, event) => {
-      const item = (s[collection] as ReadonlyMap<string, { retracted: boolean }>).get(idOf(event));
-      return !item || item.retracted ? problem(reason, `payload.${idField}`) : null;
-    },
+    check: (s, event) =>
+      liveRecord(
+        s[collection] as unknown as ReadonlyMap<string, Record<GoneFlag, boolean>>,
+        idOf(event),
+        reason,
+        `payload.${idField}`,
+        flag,
+      ).problem ?? null,
     apply: (d, event) => {
-      const map = d[collection] as Map<string, { retracted: boolean }>;
+      const map = d[collection] as Map<string, object>;
       const id = idOf(event);
-      map.set(id, { ...map.get(id)!, retracted: true });
+      map.set(id, { ...map.get(id)!, [flag]: true });
+      alsoApply?.(d, id);
     },
   };
 }

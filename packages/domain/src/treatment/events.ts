@@ -3,7 +3,7 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema, timeZoneSchema, zonedDateTimeSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { defineEvent } from "../events/define.ts";
+import { changePayload, defineEvent } from "../events/define.ts";
 import { doseUnits, forms, purposes, routes } from "../medication/catalogue.ts";
 import { cycleTypes } from "../protocols/templates.ts";
 import { TIME_OF_DAY } from "../schedule/civil.ts";
@@ -95,8 +95,8 @@ export const treatmentEvents = {
   CycleUpdated: defineEvent(
     2,
     "A person corrected a cycle's start, name, clinic or trigger-to-retrieval interval.",
-    z
-      .strictObject({
+    changePayload(
+      z.strictObject({
         cycleId: uuidV7Schema,
         startDate: isoDateSchema.optional(),
         protocolName: personText(120).optional(),
@@ -104,8 +104,8 @@ export const treatmentEvents = {
         clinicId: uuidV7Schema.nullable().optional(),
         transferPlan: z.enum(["fresh", "freeze-all"]).optional(),
         triggerToProcedureHours: triggerHours.optional(),
-      })
-      .refine((p) => Object.keys(p).length > 1, refusal("nothing-to-change")),
+      }),
+    ),
   ),
   CycleEnded: defineEvent(
     1,

@@ -1,8 +1,10 @@
 import { problem } from "../core/result.ts";
 import { doseProblem } from "../medication/catalogue.ts";
 import { addDays } from "../schedule/civil.ts";
-import type { Handlers } from "../state/handler.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
+import { givenFields, liveRecord } from "../state/records.ts";
 import type { JourneyState } from "../state/state.ts";
+import { liveCycle } from "./live-cycle.ts";
 import { isPlannedSlot, slotKey, startDateOf, toPlanItem } from "./plan.ts";
 import type { PlanEndSpec } from "./state.ts";
 import { DEFAULT_TRIGGER_TO_PROCEDURE_HOURS } from "./trigger.ts";
@@ -19,12 +21,6 @@ type TreatmentEvents =
   | "DoseLogged"
   | "DoseLogRetracted";
 
-function liveCycle(s: JourneyState, cycleId: string, field = "payload.cycleId") {
-  const c = s.cycles.get(cycleId);
-  if (!c || c.retracted) return { problem: problem("unknown-cycle", field) };
-  return { cycle: c };
-}
-
 /** A cycle may name any clinic the person saved, also one removed since (another device may have removed it meanwhile). */
 function unknownClinic(s: JourneyState, clinicId: string | null | undefined) {
   return clinicId && !s.clinics.has(clinicId)
@@ -32,15 +28,11 @@ function unknownClinic(s: JourneyState, clinicId: string | null | undefined) {
     : null;
 }
 
+/** The plan item an event names, with its cycle. */
 function liveItem(s: JourneyState, planItemId: string) {
-  const item = s.planItems.get(planItemId);
-  if (!item || item.retracted) {
-    return {
-      problem: problem("unknown-plan-item", "payload.planItemId"),
-    };
-  }
-  const cycle = s.cycles.get(item.cycleId)!;
-  return { item, cycle };
+  const found = liveRecord(s.planItems, planItemId, "unknown-plan-item", "payload.planItemId");
+  if (found.problem) return { problem: found.problem };
+  return { item: found.record, cycle: s.cycles.get(found.record.cycleId)! };
 }
 
 function endBeforeStart(startDate: string, end: PlanEndSpec, cycleStart: string): boolean {
@@ -87,20 +79,20 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       const c = d.cycles.get(p.cycleId)!;
       d.cycles.set(p.cycleId, {
         ...c,
-        ...(p.startDate !== undefined && { startDate: p.startDate }),
-        ...(p.protocolName !== undefined && { protocolName: p.protocolName }),
+        ...givenFields(p, [
+          "startDate",
+          "protocolName",
+          "clinicId",
+          "transferPlan",
+          "triggerToProcedureHours",
+        ]),
         ...(p.clinic !== undefined && { clinic: p.clinic?.length ? p.clinic : null }),
-        ...(p.clinicId !== undefined && { clinicId: p.clinicId }),
-        ...(p.transferPlan !== undefined && { transferPlan: p.transferPlan }),
-        ...(p.triggerToProcedureHours !== undefined && {
-          triggerToProcedureHours: p.triggerToProcedureHours,
-        }),
       });
     },
   },
   CycleEnded: {
     check: (s, { payload: p }) => {
-      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      const { record: cycle, problem: missing } = liveCycle(s, p.cycleId);
       if (missing) return missing;
       if (p.endedOn < cycle.startDate) {
         return problem("before-cycle-start", "payload.endedOn", { date: cycle.startDate });
@@ -114,7 +106,7 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
   },
   CycleStillOpen: {
     check: (s, { payload: p }) => {
-      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      const { record: cycle, problem: missing } = liveCycle(s, p.cycleId);
       if (missing) return missing;
       if (cycle.status !== "active") {
         return problem(
@@ -135,15 +127,14 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
         d.cycles.set(p.cycleId, { ...c, stillOpenOn: p.on });
     },
   },
-  CycleRetracted: {
-    check: (s, { payload: p }) => liveCycle(s, p.cycleId).problem ?? null,
-    apply: (d, { payload: p }) => {
-      d.cycles.set(p.cycleId, { ...d.cycles.get(p.cycleId)!, retracted: true });
-    },
-  },
+  CycleRetracted: markGone({
+    collection: "cycles",
+    idField: "cycleId",
+    reason: "unknown-cycle",
+  }),
   MedicationPlanned: {
     check: (s, { payload: p }) => {
-      const { cycle, problem: missing } = liveCycle(s, p.cycleId);
+      const { record: cycle, problem: missing } = liveCycle(s, p.cycleId);
       if (missing) return missing;
       if (s.planItems.has(p.planItemId)) {
         return problem("duplicate-plan-item", "payload.planItemId");
@@ -217,12 +208,11 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       });
     },
   },
-  MedicationPlanRetracted: {
-    check: (s, { payload: p }) => liveItem(s, p.planItemId).problem ?? null,
-    apply: (d, { payload: p }) => {
-      d.planItems.set(p.planItemId, { ...d.planItems.get(p.planItemId)!, retracted: true });
-    },
-  },
+  MedicationPlanRetracted: markGone({
+    collection: "planItems",
+    idField: "planItemId",
+    reason: "unknown-plan-item",
+  }),
   DoseLogged: {
     check: (s, { payload: p }) => {
       if (s.doseLogs.has(p.doseId)) return problem("duplicate-dose", "payload.doseId");

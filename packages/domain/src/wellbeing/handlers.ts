@@ -1,15 +1,12 @@
 import { problem } from "../core/result.ts";
-import { type Handlers, retraction } from "../state/handler.ts";
+import { type Handlers, markGone } from "../state/handler.ts";
+import { optionalCycleProblem } from "../treatment/live-cycle.ts";
 
 export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetracted"> = {
   SymptomsChecked: {
     check: (s, { payload: p }) => {
       if (s.symptomChecks.has(p.checkId)) return problem("duplicate-check", "payload.checkId");
-      if (p.cycleId !== undefined) {
-        const c = s.cycles.get(p.cycleId);
-        if (!c || c.retracted) return problem("unknown-cycle", "payload.cycleId");
-      }
-      return null;
+      return optionalCycleProblem(s, p.cycleId);
     },
     apply: (d, { payload: p }) => {
       d.symptomChecks.set(p.checkId, {
@@ -24,7 +21,7 @@ export const wellbeingHandlers: Handlers<"SymptomsChecked" | "SymptomsCheckRetra
       });
     },
   },
-  SymptomsCheckRetracted: retraction({
+  SymptomsCheckRetracted: markGone({
     collection: "symptomChecks",
     idField: "checkId",
     reason: "unknown-check",
