@@ -1,29 +1,36 @@
-import { Field } from "../Field.tsx";
+import type { InputHTMLAttributes } from "react";
+import { Field } from "./Field.tsx";
 
-/** A whole-number input with its label, hint and error, sized for a thumb. */
-export function CountField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-}: {
+/** What every labelled input takes; `id` and `error` come from `form.field(name)`. */
+export interface InputFieldProps {
   id: string;
   label: string;
   hint?: string | undefined;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
-}) {
+}
+
+type Attributes = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "inputMode" | "autoComplete" | "className"
+>;
+
+function LabelledInput({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  ...attributes
+}: InputFieldProps & Attributes) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
         <input
           id={id}
-          inputMode="numeric"
-          autoComplete="off"
-          className="count-input"
+          {...attributes}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           aria-describedby={describedBy}
@@ -31,74 +38,26 @@ export function CountField({
         />
       )}
     </Field>
+  );
+}
+
+/** A whole-number input with its label, hint and error, sized for a thumb. */
+export function CountField(props: InputFieldProps) {
+  return (
+    <LabelledInput {...props} inputMode="numeric" autoComplete="off" className="count-input" />
   );
 }
 
 /** A date input (YYYY-MM-DD) with its label and error. */
-export function DateField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          type="date"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </Field>
-  );
+export function DateField(props: InputFieldProps) {
+  return <LabelledInput {...props} type="date" />;
 }
 
 /** A short text input with its label, hint and error. */
 export function TextField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
   autoComplete = "off",
   inputMode,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  autoComplete?: string;
-  inputMode?: "decimal" | "text";
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </Field>
-  );
+  ...props
+}: InputFieldProps & { autoComplete?: string; inputMode?: "decimal" | "text" }) {
+  return <LabelledInput {...props} autoComplete={autoComplete} inputMode={inputMode} />;
 }

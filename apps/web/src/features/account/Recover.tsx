@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import {

@@ -1,5 +1,5 @@
 /** Form fields the account screens share: server, username, password, device name. */
-import { Field } from "../../components/Field.tsx";
+import { Field } from "../../components/forms/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 
 export const MIN_PASSWORD = 10;

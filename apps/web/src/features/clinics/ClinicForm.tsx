@@ -1,7 +1,7 @@
 import type { Clinic, PayloadInput } from "@trellis/domain";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";

@@ -1,7 +1,7 @@
 import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
 import { useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";

@@ -8,7 +8,7 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck, PillGroup } from "../../components/forms/PillGroup.tsx";

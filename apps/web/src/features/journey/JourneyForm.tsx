@@ -2,7 +2,7 @@ import type { ClientProblem } from "@trellis/client";
 import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { fieldOf, notSaved } from "../../i18n/refusals.ts";
 

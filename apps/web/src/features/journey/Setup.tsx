@@ -3,7 +3,7 @@ import { useClient } from "../../app/client-context.tsx";
 import { importPickedFile } from "../../app/files.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";

@@ -9,7 +9,7 @@ import {
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { placeProblem } from "../../components/forms/parse.ts";

@@ -7,7 +7,7 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import {
   isInFuture,
   localInputNow,

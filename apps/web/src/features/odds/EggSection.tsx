@@ -7,7 +7,7 @@ import {
   type OddsRecord,
 } from "@trellis/domain";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";

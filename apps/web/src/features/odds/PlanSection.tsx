@@ -12,7 +12,7 @@ import {
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";

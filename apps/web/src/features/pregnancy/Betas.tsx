@@ -9,7 +9,7 @@ import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";

@@ -13,7 +13,7 @@ import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { CountField, DateField } from "../../components/forms/inputs.tsx";
 import { parseCount } from "../../components/forms/parse.ts";

@@ -2,7 +2,7 @@ import { type Remembrance as Kept, remembranceList } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useSearch } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";

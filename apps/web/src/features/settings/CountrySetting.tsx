@@ -2,7 +2,7 @@ import { countryCodes, countryOfZone, emergencyNumberFor, personCountry } from "
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { notSaved } from "../../i18n/refusals.ts";

@@ -2,7 +2,7 @@ import type { Preferences } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";

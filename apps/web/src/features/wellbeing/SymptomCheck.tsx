@@ -11,7 +11,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { PillCheck, PillGroup, type PillOption } from "../../components/forms/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { notSaved } from "../../i18n/refusals.ts";

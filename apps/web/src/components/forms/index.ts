@@ -1,0 +1,20 @@
+/**
+ * The form kit: every screen that records builds its form from these. The
+ * web README's "Forms" section shows a whole form.
+ */
+export { AddDisclosure } from "./AddDisclosure.tsx";
+export { ConfirmDialog } from "./ConfirmDialog.tsx";
+export { describedBy, Field, FieldError, FormError } from "./Field.tsx";
+export { FormButtons } from "./FormButtons.tsx";
+export { CountField, DateField, TextField } from "./inputs.tsx";
+export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
+export {
+  isInFuture,
+  localInputNow,
+  parseCount,
+  parseDecimal,
+  parseSizes,
+  zonedFromLocalInput,
+} from "./parse.ts";
+export { batchIndexOf, type FieldMap, fieldFor, rowOf } from "./place.ts";
+export { type Form, type FormOptions, type Found, useForm } from "./use-form.ts";

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { batchIndexOf, fieldFor, rowOf } from "./place.ts";
+
+const at = (field: string) => ({ reason: "too-big", field });
+const onForm =
+  (...names: string[]) =>
+  (name: string) =>
+    names.includes(name);
+
+describe("fieldFor", () => {
+  it("finds the form's field of the same name, or of the path's leading part", () => {
+    expect(fieldFor(at("payload.place"), undefined, onForm("place", "date"))).toBe("place");
+    expect(fieldFor(at("payload.dose.value"), undefined, onForm("dose"))).toBe("dose");
+    expect(fieldFor(at("[1].payload.startDate"), undefined, onForm("startDate"))).toBe("startDate");
+  });
+
+  it("follows the form's map by the longest leading part of the path", () => {
+    const from = { "gestationalAge.days": "days", gestationalAge: "weeks", drawnAt: "when" };
+    const fields = onForm("days", "weeks", "when");
+    expect(fieldFor(at("payload.gestationalAge.days"), from, fields)).toBe("days");
+    expect(fieldFor(at("payload.gestationalAge.weeks"), from, fields)).toBe("weeks");
+    expect(fieldFor(at("payload.gestationalAge"), from, fields)).toBe("weeks");
+    expect(fieldFor(at("payload.drawnAt"), from, fields)).toBe("when");
+  });
+
+  it("gives the form's line (null) when the field is not on the form, mapped or not", () => {
+    expect(fieldFor(at("payload.unit"), undefined, onForm("value"))).toBeNull();
+    expect(fieldFor(at("payload.mature"), { mature: "mature" }, onForm("fertilized"))).toBeNull();
+    expect(fieldFor(at("type"), undefined, onForm("type-of"))).toBeNull();
+    expect(fieldFor(at("payload"), undefined, onForm(""))).toBeNull();
+  });
+
+  it("lets a function answer for rows and batches, still only for fields on the form", () => {
+    const byRow = (p: { field: string }) => {
+      const row = rowOf(p, "blastocysts");
+      return row === null ? null : `grade-${row}`;
+    };
+    const fields = onForm("grade-0", "grade-1");
+    expect(fieldFor(at("payload.blastocysts.1.grade"), byRow, fields)).toBe("grade-1");
+    expect(fieldFor(at("payload.blastocysts.4.grade"), byRow, fields)).toBeNull();
+    expect(fieldFor(at("payload.reportedOn"), byRow, onForm("reportedOn"))).toBeNull();
+  });
+});
+
+describe("rowOf and batchIndexOf", () => {
+  it("read the row of a named list, however the path writes it", () => {
+    expect(rowOf(at("payload.embryos.2.grade"), "embryos")).toBe(2);
+    expect(rowOf(at("[0].payload.embryos.2.grade"), "embryos")).toBe(2);
+    expect(rowOf(at("embryos[3].grade"), "embryos")).toBe(3);
+    expect(rowOf(at("payload.embryos"), "embryos")).toBeNull();
+    expect(rowOf(at("payload.blastocysts.2.grade"), "embryos")).toBeNull();
+    expect(rowOf(at("payload.leftMm.12"), "leftMm")).toBe(12);
+  });
+
+  it("read which event of a batch was refused", () => {
+    expect(batchIndexOf(at("[2].payload.dose.value"))).toBe(2);
+    expect(batchIndexOf(at("payload.dose.value"))).toBeNull();
+  });
+});
