@@ -11,6 +11,7 @@ export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
 export {
   isInFuture,
   localInputNow,
+  type ParsedSizes,
   parseCount,
   parseDecimal,
   parseSizes,

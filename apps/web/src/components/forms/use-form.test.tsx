@@ -3,11 +3,11 @@ import { type EventStorage, memoryStorage, openClient, type TrellisClient } from
 import { act, type FormEvent, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ClientProvider, useClient } from "../../app/client-context.tsx";
+import { ClientProvider } from "../../app/client-context.tsx";
 import { createI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { ToastProvider } from "../Toast.tsx";
-import { FieldError, FormError } from "./Field.tsx";
+import { FieldError } from "./Field.tsx";
 import { FormButtons } from "./FormButtons.tsx";
 import { TextField } from "./inputs.tsx";
 import { type FormOptions, type Found, useForm } from "./use-form.ts";
@@ -50,12 +50,11 @@ function NoteForm({
   text: string;
 }) {
   const form = useForm<Name>(options);
-  const client = useClient();
   const [title, setTitle] = useState("");
   async function save(e: FormEvent) {
     e.preventDefault();
     if (check && form.fail(check())) return;
-    await form.record("JournalNoteAdded", { noteId: client.newId(), text, writtenAt });
+    await form.record("JournalNoteAdded", { noteId: form.newId(), text, writtenAt });
   }
   return (
     <form onSubmit={save} noValidate>
@@ -63,8 +62,7 @@ function NoteForm({
       <input {...form.input("title")} value={title} onChange={(e) => setTitle(e.target.value)} />
       <FieldError {...form.field("title")} />
       <TextField {...form.field("note")} label="Note" value={text} onChange={() => {}} />
-      <FormError>{form.formError}</FormError>
-      <FormButtons busy={form.busy} label="Save note" />
+      <FormButtons form={form} label="Save note" />
     </form>
   );
 }

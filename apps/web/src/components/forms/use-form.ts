@@ -43,6 +43,8 @@ export interface Form<F extends string> {
   readonly record: TrellisClient["record"];
   /** `client.recordBatch`, the same way (a refusal names the event's index: see `batchIndexOf`). */
   readonly recordBatch: TrellisClient["recordBatch"];
+  /** A fresh id for something the person creates (`client.newId()`). */
+  newId(): string;
   /** Runs any other saving work (an account call) with `busy` held; shows nothing by itself. */
   run<T>(task: () => Promise<T>): Promise<T>;
   /**
@@ -153,6 +155,7 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
     formError: shown.form,
     record: (type, payload) => settle(() => client.record(type, payload)),
     recordBatch: (drafts) => settle(() => client.recordBatch(drafts)),
+    newId: () => client.newId(),
     run,
     fail(found) {
       const { form, ...rest } = found;

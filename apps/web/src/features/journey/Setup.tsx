@@ -52,16 +52,16 @@ export function Setup() {
         <p className="lead">{t("setup.intro")}</p>
         <JourneyForm
           submitLabel={t("setup.submit")}
-          onSubmit={async (f) => {
-            const r = await client.record("JourneyCreated", {
+          event={(f) => ({
+            type: "JourneyCreated",
+            payload: {
               ...(f.displayName.trim() && { displayName: f.displayName }),
               ...(f.partnerName.trim() && { partnerName: f.partnerName }),
               dateOfBirth: f.dateOfBirth,
               homeZone: f.homeZone,
               createdAt: nowZoned(f.homeZone),
-            });
-            return r.ok ? null : r.error;
-          }}
+            },
+          })}
         />
         <section className="restore stack-tight" aria-labelledby="restore-title">
           <h2 id="restore-title">{t("setup.restore.title")}</h2>

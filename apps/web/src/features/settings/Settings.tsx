@@ -62,7 +62,7 @@ export function Settings() {
           <JourneyForm
             initial={journey}
             submitLabel={t("form.save")}
-            onSubmit={async (f) => {
+            event={(f) => {
               const changes = {
                 ...(f.displayName.trim() !== (journey.displayName ?? "") && {
                   displayName: f.displayName.trim() || null,
@@ -73,13 +73,11 @@ export function Settings() {
                 ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
                 ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
               };
-              if (Object.keys(changes).length > 0) {
-                const r = await client.record("JourneyUpdated", changes);
-                if (!r.ok) return r.error;
-              }
-              toast.show(t("settings.journey.saved"));
-              return null;
+              return Object.keys(changes).length > 0
+                ? { type: "JourneyUpdated", payload: changes }
+                : null;
             }}
+            onSaved={() => toast.show(t("settings.journey.saved"))}
           />
         </section>
       </WhenCanRecord>
