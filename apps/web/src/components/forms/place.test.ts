@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createI18n } from "../../i18n/i18n.tsx";
+import { fieldIndex, refusalText } from "../../i18n/refusals.ts";
 import { batchIndexOf, fieldFor, rowOf } from "./place.ts";
 
 const at = (field: string) => ({ reason: "too-big", field });
@@ -55,5 +57,33 @@ describe("rowOf and batchIndexOf", () => {
   it("read which event of a batch was refused", () => {
     expect(batchIndexOf(at("[2].payload.dose.value"))).toBe(2);
     expect(batchIndexOf(at("payload.dose.value"))).toBeNull();
+  });
+});
+
+describe("a refusal placed next to its field, in words", () => {
+  const i18n = createI18n(["en"]);
+  const scan = { leftMm: "left", rightMm: "right", scannedAt: "when" };
+
+  it("names the ovary and the follicle, in the catalogue's words for that field and no path", () => {
+    const p = {
+      reason: "too-big",
+      field: "payload.leftMm.1",
+      params: { max: 40, bound: "at-most" },
+    };
+    expect(fieldFor(p, scan, onForm("left", "right", "when"))).toBe("left");
+    expect(fieldIndex(p)).toBe(1);
+    expect(refusalText(i18n, p)).toBe("A follicle is not bigger than 40 mm. Check the number.");
+  });
+
+  it("says a value no lab would report with its number and unit, beside the value", () => {
+    const p = {
+      reason: "implausible-value",
+      field: "payload.value",
+      params: { analyte: "E2", value: 90000, unit: "pg/mL", max: 20000 },
+    };
+    expect(fieldFor(p, { drawnAt: "when" }, onForm("when", "value", "unit"))).toBe("value");
+    expect(refusalText(i18n, p)).toBe(
+      "90,000 pg/mL is more than labs report for E2 (up to 20,000 pg/mL). Check the number and the unit.",
+    );
   });
 });

@@ -1,13 +1,10 @@
 import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
 import { useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { AddDisclosure, ConfirmDialog, FormError, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { ClinicDetails } from "./ClinicDetails.tsx";
 import { ClinicForm } from "./ClinicForm.tsx";
 
@@ -70,26 +67,21 @@ function ClinicItem({
   isCurrent: boolean;
   others: boolean;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
+  const action = useForm();
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const name = clinic.name;
 
   async function makeCurrent() {
-    const r = await client.record("ClinicSaved", { clinicId: clinic.id, current: true });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    setError(null);
-    toast.show(t("clinics.madeCurrent", { name }));
+    const r = await action.record("ClinicSaved", { clinicId: clinic.id, current: true });
+    if (r.ok) toast.show(t("clinics.madeCurrent", { name }));
   }
 
   async function remove() {
-    const r = await client.record("ClinicRemoved", { clinicId: clinic.id });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    toast.show(t("clinics.removed"));
+    const r = await action.record("ClinicRemoved", { clinicId: clinic.id });
+    if (r.ok) toast.show(t("clinics.removed"));
   }
 
   return (
@@ -142,7 +134,7 @@ function ClinicItem({
           </div>
         </WhenCanRecord>
       )}
-      <FormError>{error}</FormError>
+      <FormError>{action.formError}</FormError>
       <ConfirmDialog
         open={confirm}
         title={t("clinics.removeTitle", { name })}
