@@ -17,5 +17,5 @@ export {
   parseSizes,
   zonedFromLocalInput,
 } from "./parse.ts";
-export { batchIndexOf, type FieldMap, fieldFor, rowOf } from "./place.ts";
+export { batchIndexOf, fieldFor, type Placing, rowOf } from "./place.ts";
 export { type Form, type FormOptions, type Found, useForm } from "./use-form.ts";

@@ -11,36 +11,44 @@ const onForm =
 
 describe("fieldFor", () => {
   it("finds the form's field of the same name, or of the path's leading part", () => {
-    expect(fieldFor(at("payload.place"), undefined, onForm("place", "date"))).toBe("place");
-    expect(fieldFor(at("payload.dose.value"), undefined, onForm("dose"))).toBe("dose");
-    expect(fieldFor(at("[1].payload.startDate"), undefined, onForm("startDate"))).toBe("startDate");
+    expect(fieldFor(at("payload.place"), {}, onForm("place", "date"))).toBe("place");
+    expect(fieldFor(at("payload.dose.value"), {}, onForm("dose"))).toBe("dose");
+    expect(fieldFor(at("[1].payload.startDate"), {}, onForm("startDate"))).toBe("startDate");
   });
 
   it("follows the form's map by the longest leading part of the path", () => {
     const from = { "gestationalAge.days": "days", gestationalAge: "weeks", drawnAt: "when" };
-    const fields = onForm("days", "weeks", "when");
-    expect(fieldFor(at("payload.gestationalAge.days"), from, fields)).toBe("days");
-    expect(fieldFor(at("payload.gestationalAge.weeks"), from, fields)).toBe("weeks");
-    expect(fieldFor(at("payload.gestationalAge"), from, fields)).toBe("weeks");
-    expect(fieldFor(at("payload.drawnAt"), from, fields)).toBe("when");
+    const fields = onForm("days", "weeks", "when", "drawnAt");
+    expect(fieldFor(at("payload.gestationalAge.days"), { from }, fields)).toBe("days");
+    expect(fieldFor(at("payload.gestationalAge.weeks"), { from }, fields)).toBe("weeks");
+    expect(fieldFor(at("payload.gestationalAge"), { from }, fields)).toBe("weeks");
+    // The map wins over a field that happens to share the domain's name.
+    expect(fieldFor(at("payload.drawnAt"), { from }, fields)).toBe("when");
   });
 
   it("gives the form's line (null) when the field is not on the form, mapped or not", () => {
-    expect(fieldFor(at("payload.unit"), undefined, onForm("value"))).toBeNull();
-    expect(fieldFor(at("payload.mature"), { mature: "mature" }, onForm("fertilized"))).toBeNull();
-    expect(fieldFor(at("type"), undefined, onForm("type-of"))).toBeNull();
-    expect(fieldFor(at("payload"), undefined, onForm(""))).toBeNull();
+    expect(fieldFor(at("payload.unit"), {}, onForm("value"))).toBeNull();
+    const from = { mature: "mature" };
+    expect(fieldFor(at("payload.mature"), { from }, onForm("fertilized"))).toBeNull();
+    expect(fieldFor(at("type"), {}, onForm("type-of"))).toBeNull();
+    expect(fieldFor(at("payload"), {}, onForm(""))).toBeNull();
   });
 
-  it("lets a function answer for rows and batches, still only for fields on the form", () => {
-    const byRow = (p: { field: string }) => {
-      const row = rowOf(p, "blastocysts");
-      return row === null ? null : `grade-${row}`;
+  it("lets `place` answer first for rows and batches, still only for fields on the form", () => {
+    const batches = ["b-7", "b-9"];
+    const place = (p: { field: string }) => {
+      const row = rowOf(p, "batches");
+      return row === null ? undefined : (batches[row] ?? null);
     };
-    const fields = onForm("grade-0", "grade-1");
-    expect(fieldFor(at("payload.blastocysts.1.grade"), byRow, fields)).toBe("grade-1");
-    expect(fieldFor(at("payload.blastocysts.4.grade"), byRow, fields)).toBeNull();
-    expect(fieldFor(at("payload.reportedOn"), byRow, onForm("reportedOn"))).toBeNull();
+    const fields = onForm("b-7", "b-9", "survived", "clinic");
+    expect(fieldFor(at("payload.batches.1.count"), { place }, fields)).toBe("b-9");
+    expect(fieldFor(at("payload.batches.4.count"), { place }, fields)).toBeNull();
+    // Undefined leaves the refusal to the map and the name rule.
+    expect(fieldFor(at("payload.survived"), { place }, fields)).toBe("survived");
+    const from = { clinicName: "clinic" };
+    expect(fieldFor(at("payload.clinicName"), { place, from }, fields)).toBe("clinic");
+    // Null sends it to the form's line even when a field shares its name.
+    expect(fieldFor(at("payload.survived"), { place: () => null }, fields)).toBeNull();
   });
 });
 
@@ -70,7 +78,7 @@ describe("a refusal placed next to its field, in words", () => {
       field: "payload.leftMm.1",
       params: { max: 40, bound: "at-most" },
     };
-    expect(fieldFor(p, scan, onForm("left", "right", "when"))).toBe("left");
+    expect(fieldFor(p, { from: scan }, onForm("left", "right", "when"))).toBe("left");
     expect(fieldIndex(p)).toBe(1);
     expect(refusalText(i18n, p)).toBe("A follicle is not bigger than 40 mm. Check the number.");
   });
@@ -81,7 +89,9 @@ describe("a refusal placed next to its field, in words", () => {
       field: "payload.value",
       params: { analyte: "E2", value: 90000, unit: "pg/mL", max: 20000 },
     };
-    expect(fieldFor(p, { drawnAt: "when" }, onForm("when", "value", "unit"))).toBe("value");
+    expect(fieldFor(p, { from: { drawnAt: "when" } }, onForm("when", "value", "unit"))).toBe(
+      "value",
+    );
     expect(refusalText(i18n, p)).toBe(
       "90,000 pg/mL is more than labs report for E2 (up to 20,000 pg/mL). Check the number and the unit.",
     );

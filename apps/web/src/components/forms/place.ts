@@ -8,32 +8,32 @@ import type { Problem } from "@trellis/domain";
 import { fieldOf } from "../../i18n/refusals.ts";
 
 /**
- * From the domain's field to the form's: either a map from a field path as
- * `fieldOf` gives it (`drawnAt`, `gestationalAge.days`) to the form's field,
- * matched by the longest leading part of the path (`{ "answers.weight":
- * "weight" }` takes `answers.weight.value` too), or, for rows and batches, a
- * function that answers for itself (null: the whole form).
+ * How a form names what the domain names otherwise. `from` maps a field path
+ * as `fieldOf` gives it (`drawnAt`, `gestationalAge.days`) to the form's
+ * field, matched by the longest leading part of the path (`{ "answers.weight":
+ * "weight" }` takes `answers.weight.value` too). `place`, for rows and
+ * batches, answers first: a field, null for the form's own line, or
+ * undefined to leave the refusal to `from` and to the name rule.
  */
-export type FieldMap<F extends string> =
-  | Readonly<Partial<Record<string, F>>>
-  | ((p: Problem<string>) => F | null | undefined);
+export interface Placing<F extends string> {
+  readonly from?: Readonly<Partial<Record<string, F>>> | undefined;
+  readonly place?: ((p: Problem<string>) => F | null | undefined) | undefined;
+}
 
 /**
  * The form field a refusal goes beside, or null for the form's own line.
- * Without a map entry, a field of the same name as the path (or its leading
- * part: `dose` for `dose.value`) is the one. Either way the field must be
- * on the form now (`onForm`): a refusal about a field that is not shown goes
- * to the form's line rather than nowhere.
+ * Without an answer from `place` or `from`, a field of the same name as the
+ * path (or its leading part: `dose` for `dose.value`) is the one. Either way
+ * the field must be on the form now (`onForm`): a refusal about a field that
+ * is not shown goes to the form's line rather than nowhere.
  */
 export function fieldFor<F extends string>(
   p: Problem<string>,
-  from: FieldMap<F> | undefined,
+  { from, place }: Placing<F>,
   onForm: (name: string) => boolean,
 ): F | null {
-  if (typeof from === "function") {
-    const name = from(p);
-    return name && onForm(name) ? name : null;
-  }
+  const placed = place?.(p);
+  if (placed !== undefined) return placed !== null && onForm(placed) ? placed : null;
   const parts = fieldOf(p).split(".");
   for (let n = parts.length; n > 0; n--) {
     const mapped = from?.[parts.slice(0, n).join(".")];

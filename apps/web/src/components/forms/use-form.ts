@@ -15,11 +15,10 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { notSaved, refusalText } from "../../i18n/refusals.ts";
 import { useToast } from "../Toast.tsx";
 import { describedBy } from "./Field.tsx";
-import { type FieldMap, fieldFor } from "./place.ts";
+import { fieldFor, type Placing } from "./place.ts";
 
-export interface FormOptions<F extends string> {
-  /** Where a refusal goes when the domain names a field otherwise than the form (see `FieldMap`). */
-  from?: FieldMap<F>;
+/** `from` and `place` (see `Placing`) say where a refusal goes when the domain names a field otherwise than the form. */
+export interface FormOptions<F extends string> extends Placing<F> {
   /** Other words beside a field than the refusal's own (`text`), e.g. to say which follicle. */
   words?: (text: string, p: ClientProblem, field: F) => string;
   /**
@@ -114,8 +113,12 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
   }
 
   function refuse(p: ClientProblem) {
-    const { from, words, formLine } = latest.current;
-    const field = fieldFor(p, from, (name) => document.getElementById(id(name as F)) !== null);
+    const { words, formLine } = latest.current;
+    const field = fieldFor(
+      p,
+      latest.current,
+      (name) => document.getElementById(id(name as F)) !== null,
+    );
     if (field) {
       const text = refusalText(i18n, p);
       show({
