@@ -4,10 +4,18 @@ import type { ReactNode } from "react";
 export const describedBy = (...ids: readonly (string | false | null | undefined)[]) =>
   ids.filter(Boolean).join(" ") || undefined;
 
+/** What a field's input spreads on itself (`<input {...input} />`): its id and what describes it. */
+export interface FieldInput {
+  readonly id: string;
+  readonly "aria-describedby": string | undefined;
+  readonly "aria-invalid": true | undefined;
+}
+
 /**
  * A labelled form field with its hint and error tied to the input for
- * assistive tech. `also` names other lines that describe the input (a shared
- * hint, what was understood), read before the field's own hint and error.
+ * assistive tech: `children` gets the input's id and aria attributes to
+ * spread. `also` names other lines that describe the input (a shared hint,
+ * what was understood), read before the field's own hint and error.
  */
 export function Field({
   id,
@@ -22,7 +30,7 @@ export function Field({
   hint?: string | undefined;
   error?: string | undefined;
   also?: readonly (string | false | null | undefined)[];
-  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+  children: (input: FieldInput) => ReactNode;
 }) {
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
@@ -32,10 +40,15 @@ export function Field({
           {hint}
         </p>
       )}
-      {children(
-        describedBy(...(also ?? []), hint && `${id}-hint`, error && `${id}-error`),
-        Boolean(error),
-      )}
+      {children({
+        id,
+        "aria-describedby": describedBy(
+          ...(also ?? []),
+          hint && `${id}-hint`,
+          error && `${id}-error`,
+        ),
+        "aria-invalid": error ? true : undefined,
+      })}
       <FieldError id={id} error={error} />
     </div>
   );

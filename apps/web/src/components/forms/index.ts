@@ -4,7 +4,7 @@
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
 export { ConfirmDialog } from "./ConfirmDialog.tsx";
-export { describedBy, Field, FieldError, FormError } from "./Field.tsx";
+export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
 export { CountField, DateField, TextField } from "./inputs.tsx";
 export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";

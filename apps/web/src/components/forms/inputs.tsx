@@ -27,14 +27,12 @@ function LabelledInput({
 }: InputFieldProps & Attributes) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
+      {(input) => (
         <input
-          id={id}
+          {...input}
           {...attributes}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>

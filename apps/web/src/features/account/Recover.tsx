@@ -93,9 +93,9 @@ export function RecoverScreen() {
           hint={t("account.recoveryKey.hint")}
           error={errors["recover-key"]}
         >
-          {(describedBy, invalid) => (
+          {(input) => (
             <textarea
-              id="recover-key"
+              {...input}
               className="recovery-input"
               rows={3}
               value={fields.key}
@@ -103,8 +103,6 @@ export function RecoverScreen() {
               autoCapitalize="characters"
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
             />
           )}
         </Field>

@@ -43,17 +43,15 @@ export function TextField({
 }) {
   return (
     <Field id={id} label={label} hint={hint} error={errors[id]}>
-      {(describedBy, invalid) => (
+      {(input) => (
         <input
-          id={id}
+          {...input}
           type={type}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           autoComplete={autoComplete}
           autoCapitalize="none"
           spellCheck={false}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>

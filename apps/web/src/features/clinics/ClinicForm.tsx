@@ -96,16 +96,14 @@ export function ClinicForm({
           : undefined
       }
     >
-      {(describedBy, invalid) => (
+      {(input) => (
         <input
-          id={form.id(field)}
+          {...input}
           type={type}
           inputMode={type === "text" ? undefined : type}
           autoComplete={autoComplete}
           value={values[field]}
           onChange={(e) => set(field)(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>
@@ -131,14 +129,12 @@ export function ClinicForm({
         label={t("clinics.form.notes")}
         hint={t("clinics.form.notes.hint")}
       >
-        {(describedBy, invalid) => (
+        {(input) => (
           <textarea
-            id={form.id("notes")}
+            {...input}
             rows={2}
             value={values.notes}
             onChange={(e) => set("notes")(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>

@@ -210,16 +210,14 @@ function OwnLineForm({
       label={t(`support.own.form.${field}`)}
       hint={field === "website" ? undefined : t(`support.own.form.${field}.hint`)}
     >
-      {(describedBy, invalid) => (
+      {(input) => (
         <input
-          id={form.id(field)}
+          {...input}
           type={type}
           inputMode={type === "text" ? undefined : type}
           autoComplete="off"
           value={values[field]}
           onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>
@@ -236,14 +234,12 @@ function OwnLineForm({
       {input("phone", "tel")}
       {input("website", "url")}
       <Field {...form.field("note")} label={t("support.own.form.note")}>
-        {(describedBy, invalid) => (
+        {(input) => (
           <textarea
-            id={form.id("note")}
+            {...input}
             rows={2}
             value={values.note}
             onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>

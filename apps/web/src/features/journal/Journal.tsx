@@ -56,15 +56,13 @@ function NewNote({ zone }: { zone: string }) {
   return (
     <form className="card stack" onSubmit={add} noValidate>
       <Field {...form.field("text")} label={t("journal.new")} hint={t("journal.new.hint")}>
-        {(describedBy, invalid) => (
+        {(input) => (
           <textarea
-            id={form.id("text")}
+            {...input}
             rows={4}
             maxLength={NOTE_MAX_LENGTH}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>

@@ -66,15 +66,13 @@ export function JourneyForm({
         label={t("setup.displayName")}
         hint={t("setup.displayName.hint")}
       >
-        {(d, invalid) => (
+        {(input) => (
           <input
-            id={form.id("displayName")}
+            {...input}
             autoComplete="nickname"
             maxLength={80}
             value={fields.displayName}
             onChange={(e) => set("displayName")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>
@@ -83,17 +81,15 @@ export function JourneyForm({
         label={t("setup.dateOfBirth")}
         hint={t("setup.dateOfBirth.hint")}
       >
-        {(d, invalid) => (
+        {(input) => (
           <input
-            id={form.id("dateOfBirth")}
+            {...input}
             type="date"
             required
             autoComplete="bday"
             min="1920-01-01"
             value={fields.dateOfBirth}
             onChange={(e) => set("dateOfBirth")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>
@@ -102,13 +98,11 @@ export function JourneyForm({
         label={t("setup.homeZone")}
         hint={t("setup.homeZone.hint")}
       >
-        {(d, invalid) => (
+        {(input) => (
           <select
-            id={form.id("homeZone")}
+            {...input}
             value={fields.homeZone}
             onChange={(e) => set("homeZone")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
           >
             {zones.map((z) => (
               <option key={z} value={z}>
@@ -123,14 +117,12 @@ export function JourneyForm({
         label={t("setup.partnerName")}
         hint={t("setup.partnerName.hint")}
       >
-        {(d, invalid) => (
+        {(input) => (
           <input
-            id={form.id("partnerName")}
+            {...input}
             maxLength={80}
             value={fields.partnerName}
             onChange={(e) => set("partnerName")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
           />
         )}
       </Field>

@@ -168,27 +168,13 @@ function AppointmentForm({
       </div>
       <div className="form-pair">
         <Field {...form.field("date")} label={t("monitoring.appointment.date")}>
-          {(describedBy, invalid) => (
-            <input
-              id={form.id("date")}
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-            />
+          {(input) => (
+            <input {...input} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           )}
         </Field>
         <Field {...form.field("time")} label={t("monitoring.appointment.time")}>
-          {(describedBy, invalid) => (
-            <input
-              id={form.id("time")}
-              type="time"
-              value={time}
-              onChange={(e) => setTime(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={describedBy}
-            />
+          {(input) => (
+            <input {...input} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           )}
         </Field>
       </div>
@@ -197,15 +183,13 @@ function AppointmentForm({
         label={t("monitoring.appointment.place")}
         hint={t("monitoring.appointment.place.hint")}
       >
-        {(describedBy, invalid) => (
+        {(input) => (
           <input
-            id={form.id("place")}
+            {...input}
             maxLength={200}
             autoComplete="off"
             value={place}
             onChange={(e) => setPlace(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
           />
         )}
       </Field>

@@ -157,14 +157,12 @@ export function LabForm({
       <FieldError {...form.field("value")} />
       <FieldError {...form.field("unit")} />
       <Field {...form.field("when")} label={t("monitoring.lab.when")}>
-        {(describedBy, invalid) => (
+        {(input) => (
           <input
-            id={form.id("when")}
+            {...input}
             type="datetime-local"
             value={when}
             onChange={(e) => setWhen(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
           />
         )}
       </Field>

@@ -176,14 +176,12 @@ function LabItem({
             label={t("monitoring.lab.reason")}
             hint={t("monitoring.lab.reason.hint")}
           >
-            {(describedBy, invalid) => (
+            {(input) => (
               <input
-                id={form.id("reason")}
+                {...input}
                 maxLength={300}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
                 // biome-ignore lint/a11y/noAutofocus: the person just asked to mark this result.
                 autoFocus
               />

@@ -113,14 +113,12 @@ export function ScanForm({
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("monitoring.scan.formTitle")}</h3>
       <Field {...form.field("when")} label={t("monitoring.scan.when")}>
-        {(describedBy, invalid) => (
+        {(input) => (
           <input
-            id={form.id("when")}
+            {...input}
             type="datetime-local"
             value={when}
             onChange={(e) => setWhen(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
           />
         )}
       </Field>
@@ -137,17 +135,15 @@ export function ScanForm({
             label={t(side === "left" ? "monitoring.scan.left" : "monitoring.scan.right")}
             also={[`${id}-sizes-hint`, text.trim() && `${id}-${side}-understood`]}
           >
-            {(describedBy, invalid) => (
+            {(input) => (
               <>
                 <input
-                  id={form.id(side)}
+                  {...input}
                   inputMode="decimal"
                   autoComplete="off"
                   placeholder={t("monitoring.scan.sizesPlaceholder")}
                   value={text}
                   onChange={(e) => (side === "left" ? setLeft : setRight)(e.target.value)}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy}
                 />
                 {understood(side, parsed.sizes, text)}
               </>
@@ -157,16 +153,14 @@ export function ScanForm({
       })}
       <div className="form-pair">
         <Field {...form.field("lining")} label={t("monitoring.scan.lining")}>
-          {(describedBy, invalid) => (
+          {(input) => (
             <div className="input-unit">
               <input
-                id={form.id("lining")}
+                {...input}
                 inputMode="decimal"
                 autoComplete="off"
                 value={lining}
                 onChange={(e) => setLining(e.target.value)}
-                aria-invalid={invalid || undefined}
-                aria-describedby={describedBy}
               />
               <span aria-hidden="true">mm</span>
             </div>

@@ -215,14 +215,12 @@ function StartCycleForm() {
             label={t(`cycle.new.startDate.${template.dayOne}`)}
             error={errors.startDate}
           >
-            {(d, invalid) => (
+            {(input) => (
               <input
-                id={`${id}-start`}
+                {...input}
                 type="date"
                 value={startDate}
                 onChange={(e) => setStartDate(e.target.value)}
-                aria-describedby={d}
-                aria-invalid={invalid || undefined}
               />
             )}
           </Field>

@@ -292,16 +292,14 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
             label={t("wellbeing.weight", { unit: weightUnit })}
             hint={t("wellbeing.weight.hint")}
           >
-            {(describedBy, invalid) => (
+            {(input) => (
               <div className="input-unit">
                 <input
-                  id={form.id("weight")}
+                  {...input}
                   inputMode="decimal"
                   autoComplete="off"
                   value={weightText}
                   onChange={(e) => setWeightText(e.target.value)}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={describedBy}
                 />
                 <span aria-hidden="true">{weightUnit}</span>
               </div>
