@@ -3,10 +3,20 @@
  * web README's "Forms" section shows a whole form.
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
+export { ConfirmButton, QuietButton } from "./buttons.tsx";
 export { ConfirmDialog } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
-export { CountField, DateField, TextField } from "./inputs.tsx";
+export {
+  CountField,
+  DateField,
+  DateTimeField,
+  type InputFieldProps,
+  MeasureField,
+  TextAreaField,
+  TextField,
+} from "./inputs.tsx";
+export { PickFileButton } from "./PickFileButton.tsx";
 export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
 export {
   isInFuture,

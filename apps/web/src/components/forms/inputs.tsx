@@ -1,7 +1,10 @@
 import type { InputHTMLAttributes } from "react";
 import { Field } from "./Field.tsx";
 
-/** What every labelled input takes; `id` and `error` come from `form.field(name)`. */
+/**
+ * What every labelled input of the kit takes: `{...form.field(name)}` gives
+ * `id` and `error`; `value` is the text as typed, read by the parse helpers.
+ */
 export interface InputFieldProps {
   id: string;
   label: string;
@@ -9,11 +12,21 @@ export interface InputFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** Other lines that describe the input (a shared hint, what was understood). */
+  also?: readonly (string | false | null | undefined)[];
 }
 
 type Attributes = Pick<
   InputHTMLAttributes<HTMLInputElement>,
-  "type" | "inputMode" | "autoComplete" | "className"
+  | "type"
+  | "inputMode"
+  | "autoComplete"
+  | "className"
+  | "maxLength"
+  | "min"
+  | "max"
+  | "required"
+  | "placeholder"
 >;
 
 function LabelledInput({
@@ -23,18 +36,30 @@ function LabelledInput({
   value,
   onChange,
   error,
+  also,
+  unit,
   ...attributes
-}: InputFieldProps & Attributes) {
+}: InputFieldProps & Attributes & { unit?: string | undefined }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(input) => (
-        <input
-          {...input}
-          {...attributes}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+    <Field id={id} label={label} hint={hint} error={error} also={also}>
+      {(input) => {
+        const field = (
+          <input
+            {...input}
+            {...attributes}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        );
+        return unit ? (
+          <div className="input-unit">
+            {field}
+            <span aria-hidden="true">{unit}</span>
+          </div>
+        ) : (
+          field
+        );
+      }}
     </Field>
   );
 }
@@ -46,16 +71,61 @@ export function CountField(props: InputFieldProps) {
   );
 }
 
+/** A number with decimals and its unit beside it ("9,5 mm", "64.5 kg"), read with `parseDecimal`. */
+export function MeasureField({ unit, ...props }: InputFieldProps & { unit: string }) {
+  return <LabelledInput {...props} unit={unit} inputMode="decimal" autoComplete="off" />;
+}
+
 /** A date input (YYYY-MM-DD) with its label and error. */
-export function DateField(props: InputFieldProps) {
+export function DateField(
+  props: InputFieldProps & Pick<Attributes, "autoComplete" | "min" | "max" | "required">,
+) {
   return <LabelledInput {...props} type="date" />;
 }
 
-/** A short text input with its label, hint and error. */
+/** A date and time input (`YYYY-MM-DDTHH:mm`, the person's wall clock), read with `zonedFromLocalInput`. */
+export function DateTimeField(props: InputFieldProps) {
+  return <LabelledInput {...props} type="datetime-local" />;
+}
+
+/** A short text input with its label, hint and error; `type` "tel" or "url" brings the matching keyboard. */
 export function TextField({
   autoComplete = "off",
-  inputMode,
+  type,
+  inputMode = type === "tel" || type === "url" ? type : undefined,
   ...props
-}: InputFieldProps & { autoComplete?: string; inputMode?: "decimal" | "text" }) {
-  return <LabelledInput {...props} autoComplete={autoComplete} inputMode={inputMode} />;
+}: InputFieldProps &
+  Pick<Attributes, "maxLength" | "placeholder"> & {
+    autoComplete?: string;
+    type?: "text" | "tel" | "url";
+    inputMode?: "decimal" | "text" | "tel" | "url";
+  }) {
+  return <LabelledInput {...props} type={type} autoComplete={autoComplete} inputMode={inputMode} />;
+}
+
+/** A few lines of free text (a note) with its label, hint and error. */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  also,
+  rows = 2,
+  maxLength,
+}: InputFieldProps & { rows?: number; maxLength?: number }) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} also={also}>
+      {(input) => (
+        <textarea
+          {...input}
+          rows={rows}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
 }

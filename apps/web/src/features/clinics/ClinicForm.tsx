@@ -1,6 +1,6 @@
 import type { Clinic, PayloadInput } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Field, FormButtons, useForm } from "../../components/forms/index.ts";
+import { FormButtons, TextAreaField, TextField, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { linkError, phoneError, wholeLink } from "./contact-words.ts";
 
@@ -87,7 +87,7 @@ export function ClinicForm({
   }
 
   const input = (field: FieldName, type: "text" | "tel" | "url", autoComplete = "off") => (
-    <Field
+    <TextField
       {...form.field(field)}
       label={t(`clinics.form.${field}`)}
       hint={
@@ -95,18 +95,11 @@ export function ClinicForm({
           ? t(`clinics.form.${field}.hint`)
           : undefined
       }
-    >
-      {(input) => (
-        <input
-          {...input}
-          type={type}
-          inputMode={type === "text" ? undefined : type}
-          autoComplete={autoComplete}
-          value={values[field]}
-          onChange={(e) => set(field)(e.target.value)}
-        />
-      )}
-    </Field>
+      type={type}
+      autoComplete={autoComplete}
+      value={values[field]}
+      onChange={set(field)}
+    />
   );
 
   return (
@@ -124,20 +117,13 @@ export function ClinicForm({
       {input("nurseLine", "tel")}
       {input("address", "text", "street-address")}
       {input("portalUrl", "url")}
-      <Field
+      <TextAreaField
         {...form.field("notes")}
         label={t("clinics.form.notes")}
         hint={t("clinics.form.notes.hint")}
-      >
-        {(input) => (
-          <textarea
-            {...input}
-            rows={2}
-            value={values.notes}
-            onChange={(e) => set("notes")(e.target.value)}
-          />
-        )}
-      </Field>
+        value={values.notes}
+        onChange={set("notes")}
+      />
       {offerCurrent && (
         <div className="stack-tight">
           <label className="check">

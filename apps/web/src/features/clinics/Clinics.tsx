@@ -1,7 +1,13 @@
 import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
 import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
-import { AddDisclosure, ConfirmDialog, FormError, useForm } from "../../components/forms/index.ts";
+import {
+  AddDisclosure,
+  ConfirmButton,
+  FormError,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -71,7 +77,6 @@ function ClinicItem({
   const toast = useToast();
   const action = useForm();
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const name = clinic.name;
 
   async function makeCurrent() {
@@ -105,45 +110,30 @@ function ClinicItem({
       ) : (
         <WhenCanRecord>
           <div className="row record-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("clinics.editLabel", { name })}
+            <QuietButton
+              label={t("clinics.edit")}
+              spoken={t("clinics.editLabel", { name })}
               onClick={() => setEditing(true)}
-            >
-              {t("clinics.edit")}
-            </button>
+            />
             {others && !isCurrent && (
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t("clinics.makeCurrentLabel", { name })}
+              <QuietButton
+                label={t("clinics.makeCurrent")}
+                spoken={t("clinics.makeCurrentLabel", { name })}
                 onClick={() => void makeCurrent()}
-              >
-                {t("clinics.makeCurrent")}
-              </button>
+              />
             )}
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("clinics.removeLabel", { name })}
-              onClick={() => setConfirm(true)}
-            >
-              {t("clinics.remove")}
-            </button>
+            <ConfirmButton
+              label={t("clinics.remove")}
+              spoken={t("clinics.removeLabel", { name })}
+              title={t("clinics.removeTitle", { name })}
+              body={t("clinics.removeBody")}
+              cancelLabel={t("clinics.keep")}
+              onConfirm={() => void remove()}
+            />
           </div>
         </WhenCanRecord>
       )}
       <FormError>{action.formError}</FormError>
-      <ConfirmDialog
-        open={confirm}
-        title={t("clinics.removeTitle", { name })}
-        body={t("clinics.removeBody")}
-        confirmLabel={t("clinics.remove")}
-        cancelLabel={t("clinics.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
     </li>
   );
 }

@@ -3,10 +3,12 @@ import { type FormEvent, useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmDialog,
-  Field,
+  ConfirmButton,
   FormButtons,
   FormError,
+  QuietButton,
+  TextAreaField,
+  TextField,
   useForm,
 } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
@@ -61,7 +63,6 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
   const toast = useToast();
   const action = useForm();
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const { name } = line;
   const href = line.phone ? telHref(line.phone) : null;
 
@@ -110,35 +111,23 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
       ) : (
         <WhenCanRecord>
           <div className="row record-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("support.own.editLabel", { name })}
+            <QuietButton
+              label={t("support.own.edit")}
+              spoken={t("support.own.editLabel", { name })}
               onClick={() => setEditing(true)}
-            >
-              {t("support.own.edit")}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("support.own.removeLabel", { name })}
-              onClick={() => setConfirm(true)}
-            >
-              {t("support.own.remove")}
-            </button>
+            />
+            <ConfirmButton
+              label={t("support.own.remove")}
+              spoken={t("support.own.removeLabel", { name })}
+              title={t("support.own.removeTitle", { name })}
+              body={t("support.own.removeBody")}
+              cancelLabel={t("support.own.keep")}
+              onConfirm={() => void remove()}
+            />
           </div>
         </WhenCanRecord>
       )}
       <FormError>{action.formError}</FormError>
-      <ConfirmDialog
-        open={confirm}
-        title={t("support.own.removeTitle", { name })}
-        body={t("support.own.removeBody")}
-        confirmLabel={t("support.own.remove")}
-        cancelLabel={t("support.own.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
     </li>
   );
 }
@@ -204,23 +193,16 @@ function OwnLineForm({
     if (r.ok) onDone(true);
   }
 
+  const set = (field: FieldName) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const input = (field: "name" | "phone" | "website", type: "text" | "tel" | "url") => (
-    <Field
+    <TextField
       {...form.field(field)}
       label={t(`support.own.form.${field}`)}
       hint={field === "website" ? undefined : t(`support.own.form.${field}.hint`)}
-    >
-      {(input) => (
-        <input
-          {...input}
-          type={type}
-          inputMode={type === "text" ? undefined : type}
-          autoComplete="off"
-          value={values[field]}
-          onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-        />
-      )}
-    </Field>
+      type={type}
+      value={values[field]}
+      onChange={set(field)}
+    />
   );
 
   return (
@@ -233,16 +215,12 @@ function OwnLineForm({
       {input("name", "text")}
       {input("phone", "tel")}
       {input("website", "url")}
-      <Field {...form.field("note")} label={t("support.own.form.note")}>
-        {(input) => (
-          <textarea
-            {...input}
-            rows={2}
-            value={values.note}
-            onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        {...form.field("note")}
+        label={t("support.own.form.note")}
+        value={values.note}
+        onChange={set("note")}
+      />
       <FormButtons form={form} label={t("support.own.form.save")} onCancel={() => onDone(false)} />
     </form>
   );

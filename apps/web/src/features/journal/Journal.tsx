@@ -2,7 +2,13 @@ import { type JournalNote, NOTE_MAX_LENGTH, visibleNotes } from "@trellis/domain
 import { type FormEvent, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, nowZoned } from "../../app/time.ts";
-import { Field, FieldError, FormButtons, useForm } from "../../components/forms/index.ts";
+import {
+  FieldError,
+  FormButtons,
+  QuietButton,
+  TextAreaField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -55,17 +61,15 @@ function NewNote({ zone }: { zone: string }) {
 
   return (
     <form className="card stack" onSubmit={add} noValidate>
-      <Field {...form.field("text")} label={t("journal.new")} hint={t("journal.new.hint")}>
-        {(input) => (
-          <textarea
-            {...input}
-            rows={4}
-            maxLength={NOTE_MAX_LENGTH}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        {...form.field("text")}
+        label={t("journal.new")}
+        hint={t("journal.new.hint")}
+        rows={4}
+        maxLength={NOTE_MAX_LENGTH}
+        value={text}
+        onChange={setText}
+      />
       <FormButtons form={form} label={t("journal.save")} />
     </form>
   );
@@ -140,25 +144,19 @@ function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
           <p className="note-text">{note.text}</p>
           <WhenCanRecord>
             <div className="row">
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t("journal.editLabel", { date: when })}
+              <QuietButton
+                label={t("journal.edit")}
+                spoken={t("journal.editLabel", { date: when })}
                 onClick={() => {
                   setDraft(note.text);
                   setEditing(true);
                 }}
-              >
-                {t("journal.edit")}
-              </button>
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t("journal.deleteLabel", { date: when })}
-                onClick={remove}
-              >
-                {t("journal.delete")}
-              </button>
+              />
+              <QuietButton
+                label={t("journal.delete")}
+                spoken={t("journal.deleteLabel", { date: when })}
+                onClick={() => void remove()}
+              />
             </div>
           </WhenCanRecord>
         </>

@@ -2,7 +2,7 @@ import type { BatchDraft } from "@trellis/client";
 import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
-import { Field, FormButtons, useForm } from "../../components/forms/index.ts";
+import { DateField, Field, FormButtons, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 export interface JourneyFields {
@@ -61,38 +61,25 @@ export function JourneyForm({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <Field
+      <TextField
         {...form.field("displayName")}
         label={t("setup.displayName")}
         hint={t("setup.displayName.hint")}
-      >
-        {(input) => (
-          <input
-            {...input}
-            autoComplete="nickname"
-            maxLength={80}
-            value={fields.displayName}
-            onChange={(e) => set("displayName")(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        autoComplete="nickname"
+        maxLength={80}
+        value={fields.displayName}
+        onChange={set("displayName")}
+      />
+      <DateField
         {...form.field("dateOfBirth")}
         label={t("setup.dateOfBirth")}
         hint={t("setup.dateOfBirth.hint")}
-      >
-        {(input) => (
-          <input
-            {...input}
-            type="date"
-            required
-            autoComplete="bday"
-            min="1920-01-01"
-            value={fields.dateOfBirth}
-            onChange={(e) => set("dateOfBirth")(e.target.value)}
-          />
-        )}
-      </Field>
+        required
+        autoComplete="bday"
+        min="1920-01-01"
+        value={fields.dateOfBirth}
+        onChange={set("dateOfBirth")}
+      />
       <Field
         {...form.field("homeZone")}
         label={t("setup.homeZone")}
@@ -112,20 +99,15 @@ export function JourneyForm({
           </select>
         )}
       </Field>
-      <Field
+      <TextField
         {...form.field("partnerName")}
         label={t("setup.partnerName")}
         hint={t("setup.partnerName.hint")}
-      >
-        {(input) => (
-          <input
-            {...input}
-            maxLength={80}
-            value={fields.partnerName}
-            onChange={(e) => set("partnerName")(e.target.value)}
-          />
-        )}
-      </Field>
+        autoComplete="on"
+        maxLength={80}
+        value={fields.partnerName}
+        onChange={set("partnerName")}
+      />
       <FormButtons form={form} label={submitLabel} />
     </form>
   );

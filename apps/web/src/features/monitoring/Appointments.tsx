@@ -12,8 +12,11 @@ import { epochMsOf, todayIso } from "../../app/time.ts";
 import {
   AddDisclosure,
   ConfirmDialog,
+  DateField,
   Field,
   FormButtons,
+  QuietButton,
+  TextField,
   useForm,
 } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
@@ -61,17 +64,14 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
               {a.place && <p className="small">{a.place}</p>}
               <WhenCanRecord>
                 <div className="record-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={t("monitoring.appointment.cancelLabel", {
+                  <QuietButton
+                    label={t("monitoring.appointment.cancel")}
+                    spoken={t("monitoring.appointment.cancelLabel", {
                       what: t(`monitoring.kind.${a.kind}`),
                       when: describe(a, "inline"),
                     })}
                     onClick={() => setCancelling(a)}
-                  >
-                    {t("monitoring.appointment.cancel")}
-                  </button>
+                  />
                 </div>
               </WhenCanRecord>
             </li>
@@ -167,32 +167,26 @@ function AppointmentForm({
         </select>
       </div>
       <div className="form-pair">
-        <Field {...form.field("date")} label={t("monitoring.appointment.date")}>
-          {(input) => (
-            <input {...input} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          )}
-        </Field>
+        <DateField
+          {...form.field("date")}
+          label={t("monitoring.appointment.date")}
+          value={date}
+          onChange={setDate}
+        />
         <Field {...form.field("time")} label={t("monitoring.appointment.time")}>
           {(input) => (
             <input {...input} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
           )}
         </Field>
       </div>
-      <Field
+      <TextField
         {...form.field("place")}
         label={t("monitoring.appointment.place")}
         hint={t("monitoring.appointment.place.hint")}
-      >
-        {(input) => (
-          <input
-            {...input}
-            maxLength={200}
-            autoComplete="off"
-            value={place}
-            onChange={(e) => setPlace(e.target.value)}
-          />
-        )}
-      </Field>
+        maxLength={200}
+        value={place}
+        onChange={setPlace}
+      />
       <FormButtons form={form} label={t("monitoring.appointment.save")} onCancel={onDone} />
     </form>
   );

@@ -7,7 +7,7 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import {
-  Field,
+  DateTimeField,
   FieldError,
   FormButtons,
   isInFuture,
@@ -156,16 +156,12 @@ export function LabForm({
       )}
       <FieldError {...form.field("value")} />
       <FieldError {...form.field("unit")} />
-      <Field {...form.field("when")} label={t("monitoring.lab.when")}>
-        {(input) => (
-          <input
-            {...input}
-            type="datetime-local"
-            value={when}
-            onChange={(e) => setWhen(e.target.value)}
-          />
-        )}
-      </Field>
+      <DateTimeField
+        {...form.field("when")}
+        label={t("monitoring.lab.when")}
+        value={when}
+        onChange={setWhen}
+      />
       <FormButtons form={form} label={t("monitoring.lab.save")} onCancel={onDone} />
     </form>
   );

@@ -7,7 +7,13 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { epochMsOf } from "../../app/time.ts";
-import { ConfirmDialog, Field, FormButtons, useForm } from "../../components/forms/index.ts";
+import {
+  ConfirmDialog,
+  Field,
+  FormButtons,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -200,34 +206,25 @@ function LabItem({
         <WhenCanRecord>
           <div className="record-actions">
             {r.excluded ? (
-              <button
-                ref={firstAction}
-                type="button"
-                className="button button-quiet"
-                aria-label={t("monitoring.lab.includeLabel", { name })}
-                onClick={include}
-              >
-                {t("monitoring.lab.include")}
-              </button>
+              <QuietButton
+                buttonRef={firstAction}
+                label={t("monitoring.lab.include")}
+                spoken={t("monitoring.lab.includeLabel", { name })}
+                onClick={() => void include()}
+              />
             ) : (
-              <button
-                ref={firstAction}
-                type="button"
-                className="button button-quiet"
-                aria-label={t("monitoring.lab.excludeLabel", { name })}
+              <QuietButton
+                buttonRef={firstAction}
+                label={t("monitoring.lab.exclude")}
+                spoken={t("monitoring.lab.excludeLabel", { name })}
                 onClick={() => setMarking(true)}
-              >
-                {t("monitoring.lab.exclude")}
-              </button>
+              />
             )}
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("monitoring.lab.removeLabel", { name })}
+            <QuietButton
+              label={t("monitoring.remove")}
+              spoken={t("monitoring.lab.removeLabel", { name })}
               onClick={onRemove}
-            >
-              {t("monitoring.remove")}
-            </button>
+            />
           </div>
         </WhenCanRecord>
       )}

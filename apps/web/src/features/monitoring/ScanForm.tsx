@@ -1,9 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import {
+  DateTimeField,
   Field,
   FormButtons,
   isInFuture,
   localInputNow,
+  MeasureField,
   type ParsedSizes,
   parseDecimal,
   parseSizes,
@@ -112,16 +114,12 @@ export function ScanForm({
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("monitoring.scan.formTitle")}</h3>
-      <Field {...form.field("when")} label={t("monitoring.scan.when")}>
-        {(input) => (
-          <input
-            {...input}
-            type="datetime-local"
-            value={when}
-            onChange={(e) => setWhen(e.target.value)}
-          />
-        )}
-      </Field>
+      <DateTimeField
+        {...form.field("when")}
+        label={t("monitoring.scan.when")}
+        value={when}
+        onChange={setWhen}
+      />
       <p className="hint" id={`${id}-sizes-hint`}>
         {t("monitoring.scan.sizesHint")}
       </p>
@@ -152,20 +150,13 @@ export function ScanForm({
         );
       })}
       <div className="form-pair">
-        <Field {...form.field("lining")} label={t("monitoring.scan.lining")}>
-          {(input) => (
-            <div className="input-unit">
-              <input
-                {...input}
-                inputMode="decimal"
-                autoComplete="off"
-                value={lining}
-                onChange={(e) => setLining(e.target.value)}
-              />
-              <span aria-hidden="true">mm</span>
-            </div>
-          )}
-        </Field>
+        <MeasureField
+          {...form.field("lining")}
+          label={t("monitoring.scan.lining")}
+          unit="mm"
+          value={lining}
+          onChange={setLining}
+        />
         <div className="field">
           <label htmlFor={`${id}-pattern`}>{t("monitoring.scan.pattern")}</label>
           <select

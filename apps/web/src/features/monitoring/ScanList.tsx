@@ -1,6 +1,6 @@
 import type { Cycle, ScanPoint } from "@trellis/domain";
 import { useState } from "react";
-import { ConfirmDialog, useForm } from "../../components/forms/index.ts";
+import { ConfirmDialog, QuietButton, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -78,14 +78,11 @@ export function ScanList({
             </dl>
             <WhenCanRecord>
               <div className="record-actions">
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-label={t("monitoring.scan.removeLabel", { when: inline(p) })}
+                <QuietButton
+                  label={t("monitoring.remove")}
+                  spoken={t("monitoring.scan.removeLabel", { when: inline(p) })}
                   onClick={() => setRemoving(p)}
-                >
-                  {t("monitoring.remove")}
-                </button>
+                />
               </div>
             </WhenCanRecord>
           </li>

@@ -12,8 +12,8 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
 import {
-  Field,
   FormButtons,
+  MeasureField,
   PillCheck,
   PillGroup,
   type PillOption,
@@ -287,24 +287,14 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
           </fieldset>
         )}
         {ask("weight") && (
-          <Field
+          <MeasureField
             {...form.field("weight")}
             label={t("wellbeing.weight", { unit: weightUnit })}
             hint={t("wellbeing.weight.hint")}
-          >
-            {(input) => (
-              <div className="input-unit">
-                <input
-                  {...input}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={weightText}
-                  onChange={(e) => setWeightText(e.target.value)}
-                />
-                <span aria-hidden="true">{weightUnit}</span>
-              </div>
-            )}
-          </Field>
+            unit={weightUnit}
+            value={weightText}
+            onChange={setWeightText}
+          />
         )}
         {ask("mood") && (
           <PillGroup
