@@ -1,102 +1,129 @@
-import { Field } from "../Field.tsx";
+import type { InputHTMLAttributes } from "react";
+import { Field } from "./Field.tsx";
 
-/** A whole-number input with its label, hint and error, sized for a thumb. */
-export function CountField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-}: {
+/**
+ * What every labelled input of the kit takes: `{...form.field(name)}` gives
+ * `id` and `error`; `value` is the text as typed, read by the parse helpers.
+ */
+export interface InputFieldProps {
   id: string;
   label: string;
   hint?: string | undefined;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
-}) {
+  /** Other lines that describe the input (a shared hint, what was understood). */
+  also?: readonly (string | false | null | undefined)[];
+}
+
+type Attributes = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  | "type"
+  | "inputMode"
+  | "autoComplete"
+  | "className"
+  | "maxLength"
+  | "min"
+  | "max"
+  | "required"
+  | "placeholder"
+>;
+
+function LabelledInput({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  also,
+  unit,
+  ...attributes
+}: InputFieldProps & Attributes & { unit?: string | undefined }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          inputMode="numeric"
-          autoComplete="off"
-          className="count-input"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
+    <Field id={id} label={label} hint={hint} error={error} also={also}>
+      {(input) => {
+        const field = (
+          <input
+            {...input}
+            {...attributes}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        );
+        return unit ? (
+          <div className="input-unit">
+            {field}
+            <span aria-hidden="true">{unit}</span>
+          </div>
+        ) : (
+          field
+        );
+      }}
     </Field>
   );
+}
+
+/** A whole-number input with its label, hint and error, sized for a thumb. */
+export function CountField(props: InputFieldProps) {
+  return (
+    <LabelledInput {...props} inputMode="numeric" autoComplete="off" className="count-input" />
+  );
+}
+
+/** A number with decimals and its unit beside it ("9,5 mm", "64.5 kg"), read with `parseDecimal`. */
+export function MeasureField({ unit, ...props }: InputFieldProps & { unit: string }) {
+  return <LabelledInput {...props} unit={unit} inputMode="decimal" autoComplete="off" />;
 }
 
 /** A date input (YYYY-MM-DD) with its label and error. */
-export function DateField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          type="date"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </Field>
-  );
+export function DateField(
+  props: InputFieldProps & Pick<Attributes, "autoComplete" | "min" | "max" | "required">,
+) {
+  return <LabelledInput {...props} type="date" />;
 }
 
-/** A short text input with its label, hint and error. */
+/** A date and time input (`YYYY-MM-DDTHH:mm`, the person's wall clock), read with `zonedFromLocalInput`. */
+export function DateTimeField(props: InputFieldProps) {
+  return <LabelledInput {...props} type="datetime-local" />;
+}
+
+/** A short text input with its label, hint and error; `type` "tel" or "url" brings the matching keyboard. */
 export function TextField({
+  autoComplete = "off",
+  type,
+  inputMode = type === "tel" || type === "url" ? type : undefined,
+  ...props
+}: InputFieldProps &
+  Pick<Attributes, "maxLength" | "placeholder"> & {
+    autoComplete?: string;
+    type?: "text" | "tel" | "url";
+    inputMode?: "decimal" | "text" | "tel" | "url";
+  }) {
+  return <LabelledInput {...props} type={type} autoComplete={autoComplete} inputMode={inputMode} />;
+}
+
+/** A few lines of free text (a note) with its label, hint and error. */
+export function TextAreaField({
   id,
   label,
   hint,
   value,
   onChange,
   error,
-  autoComplete = "off",
-  inputMode,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  autoComplete?: string;
-  inputMode?: "decimal" | "text";
-}) {
+  also,
+  rows = 2,
+  maxLength,
+}: InputFieldProps & { rows?: number; maxLength?: number }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
+    <Field id={id} label={label} hint={hint} error={error} also={also}>
+      {(input) => (
+        <textarea
+          {...input}
+          rows={rows}
+          maxLength={maxLength}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../i18n/i18n.tsx";
-import {
-  parseCount,
-  parseDecimal,
-  parseSizes,
-  placeProblem,
-  zonedFromLocalInput,
-} from "./parse.ts";
+import { parseCount, parseDecimal, parseSizes, zonedFromLocalInput } from "./parse.ts";
 
 describe("follicle sizes as a person types them", () => {
   it("reads commas, spaces and a trailing mm", () => {
@@ -60,37 +53,5 @@ describe("a local date and time in the person's zone", () => {
   it("refuses what is not a date and time", () => {
     expect(zonedFromLocalInput("2025-02-30T08:30", "UTC")).toBeNull();
     expect(zonedFromLocalInput("", "UTC")).toBeNull();
-  });
-});
-
-describe("a refusal placed next to its field", () => {
-  const i18n = createI18n(["en"]);
-
-  it("names the list item, in the catalogue's words for that field and no path", () => {
-    expect(
-      placeProblem(i18n, {
-        reason: "too-big",
-        field: "payload.leftMm.1",
-        params: { max: 40, bound: "at-most" },
-      }),
-    ).toEqual({
-      field: "leftMm",
-      index: 1,
-      text: "A follicle is not bigger than 40 mm. Check the number.",
-    });
-  });
-
-  it("says a value no lab would report with its number and unit", () => {
-    expect(
-      placeProblem(i18n, {
-        reason: "implausible-value",
-        field: "payload.value",
-        params: { analyte: "E2", value: 90000, unit: "pg/mL", max: 20000 },
-      }),
-    ).toEqual({
-      field: "value",
-      index: null,
-      text: "90,000 pg/mL is more than labs report for E2 (up to 20,000 pg/mL). Check the number and the unit.",
-    });
   });
 });

@@ -3,9 +3,7 @@
  * numbers, and local date-times in their zone. Pure; the forms show the result
  * back ("understood as ...") so nothing is guessed silently.
  */
-import { type Problem, Temporal } from "@trellis/domain";
-import type { I18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
+import { Temporal } from "@trellis/domain";
 
 /** Follicle sizes as typed ("14, 12.5, 11 mm"): the numbers understood, and any pieces that were not. */
 export interface ParsedSizes {
@@ -76,20 +74,4 @@ export function zonedFromLocalInput(value: string, zone: string): string | null 
 /** Later than a few minutes from now: a scan or a blood draw cannot have happened yet. */
 export function isInFuture(zoned: string, nowMs: number): boolean {
   return Temporal.ZonedDateTime.from(zoned).epochMilliseconds > nowMs + 5 * 60_000;
-}
-
-/**
- * Where a refusal points inside a form: the payload field (`leftMm`), the item
- * index for lists (`payload.leftMm.1` -> 1), and the refusal in the
- * catalogue's words.
- */
-export interface PlacedProblem {
-  readonly field: string;
-  readonly index: number | null;
-  readonly text: string;
-}
-
-export function placeProblem(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): PlacedProblem {
-  const [, field = "", index] = /^payload\.?([A-Za-z]*)\.?(\d+)?/.exec(p.field) ?? [];
-  return { field, index: index === undefined ? null : Number(index), text: refusalText(i18n, p) };
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { Frame } from "./Frame.tsx";
 import {
@@ -93,9 +93,9 @@ export function RecoverScreen() {
           hint={t("account.recoveryKey.hint")}
           error={errors["recover-key"]}
         >
-          {(describedBy, invalid) => (
+          {(input) => (
             <textarea
-              id="recover-key"
+              {...input}
               className="recovery-input"
               rows={3}
               value={fields.key}
@@ -103,8 +103,6 @@ export function RecoverScreen() {
               autoCapitalize="characters"
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
             />
           )}
         </Field>

@@ -1,5 +1,5 @@
 /** Form fields the account screens share: server, username, password, device name. */
-import { Field } from "../../components/Field.tsx";
+import { Field } from "../../components/forms/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 
 export const MIN_PASSWORD = 10;
@@ -43,17 +43,15 @@ export function TextField({
 }) {
   return (
     <Field id={id} label={label} hint={hint} error={errors[id]}>
-      {(describedBy, invalid) => (
+      {(input) => (
         <input
-          id={id}
+          {...input}
           type={type}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           autoComplete={autoComplete}
           autoCapitalize="none"
           spellCheck={false}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
         />
       )}
     </Field>

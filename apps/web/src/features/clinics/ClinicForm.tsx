@@ -1,10 +1,8 @@
 import type { Clinic, PayloadInput } from "@trellis/domain";
-import { type FormEvent, useId, useRef, useState } from "react";
-import { useClient } from "../../app/client-context.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
+import { type FormEvent, useId, useState } from "react";
+import { FormButtons, TextAreaField, TextField, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
-import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";
+import { linkError, phoneError, wholeLink } from "./contact-words.ts";
 
 type FieldName = "name" | "phone24h" | "nurseLine" | "address" | "portalUrl" | "notes";
 type Values = Record<FieldName, string>;
@@ -41,41 +39,26 @@ export function ClinicForm({
   onSaved: (clinic: { id: string; name: string }) => void;
   onCancel?: () => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
+  const form = useForm<FieldName>();
   const [values, setValues] = useState<Values>(() => valuesOf(clinic));
   const [current, setCurrent] = useState(currentByDefault);
-  const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
-  const [busy, setBusy] = useState(false);
 
   const set = (field: FieldName) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-
-  function check(v: Values): Partial<Record<FieldName, string>> {
-    const found: Partial<Record<FieldName, string>> = {};
-    if (!v.name.trim()) found.name = t("refusal.clinic-needs-name");
-    const p24 = phoneError(t, v.phone24h);
-    if (p24) found.phone24h = p24;
-    const nurse = phoneError(t, v.nurseLine);
-    if (nurse) found.nurseLine = nurse;
-    const portal = linkError(t, v.portalUrl);
-    if (portal) found.portalUrl = portal;
-    return found;
-  }
 
   async function save(e: FormEvent) {
     e.preventDefault();
     // In a dialog opened from the cycle form, React passes a submit up through
     // the portal to that form: saving the clinic must not start the cycle.
     e.stopPropagation();
-    const found = check(values);
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
+    const found = {
+      name: values.name.trim() ? undefined : t("refusal.clinic-needs-name"),
+      phone24h: phoneError(t, values.phone24h),
+      nurseLine: phoneError(t, values.nurseLine),
+      portalUrl: linkError(t, values.portalUrl),
+    };
+    if (form.fail(found)) return;
     const next: Values = {
       name: values.name.trim(),
       phone24h: values.phone24h.trim(),
@@ -89,7 +72,7 @@ export function ClinicForm({
     const changed = (Object.keys(next) as FieldName[]).filter(
       (f) => !clinic || next[f] !== before[f],
     );
-    const payload: Record<string, unknown> = { clinicId: clinic?.id ?? client.newId() };
+    const payload: Record<string, unknown> = { clinicId: clinic?.id ?? form.newId() };
     for (const f of changed) {
       if (next[f]) payload[f] = next[f];
       else if (clinic) payload[f] = null;
@@ -99,51 +82,28 @@ export function ClinicForm({
       onSaved({ id: clinic!.id, name: next.name });
       return;
     }
-    setBusy(true);
-    const r = await client.record("ClinicSaved", payload as PayloadInput<"ClinicSaved">);
-    setBusy(false);
-    if (!r.ok) {
-      const field = r.error.field.replace(/^payload\./, "") as FieldName;
-      setErrors(
-        field in next
-          ? { [field]: refusalText(i18n, r.error) }
-          : { form: refusalText(i18n, r.error) },
-      );
-      return;
-    }
-    setErrors({});
-    onSaved({ id: r.value.payload.clinicId, name: next.name });
+    const r = await form.record("ClinicSaved", payload as PayloadInput<"ClinicSaved">);
+    if (r.ok) onSaved({ id: r.value.payload.clinicId, name: next.name });
   }
 
   const input = (field: FieldName, type: "text" | "tel" | "url", autoComplete = "off") => (
-    <Field
-      id={`${id}-${field}`}
+    <TextField
+      {...form.field(field)}
       label={t(`clinics.form.${field}`)}
       hint={
         field === "phone24h" || field === "nurseLine" || field === "portalUrl"
           ? t(`clinics.form.${field}.hint`)
           : undefined
       }
-      error={errors[field]}
-    >
-      {(describedBy, invalid) => (
-        <input
-          id={`${id}-${field}`}
-          type={type}
-          inputMode={type === "text" ? undefined : type}
-          autoComplete={autoComplete}
-          value={values[field]}
-          onChange={(e) => set(field)(e.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </Field>
+      type={type}
+      autoComplete={autoComplete}
+      value={values[field]}
+      onChange={set(field)}
+    />
   );
 
   return (
     <form
-      ref={form}
       className="stack add-form clinic-form"
       onSubmit={save}
       noValidate
@@ -157,17 +117,13 @@ export function ClinicForm({
       {input("nurseLine", "tel")}
       {input("address", "text", "street-address")}
       {input("portalUrl", "url")}
-      <Field id={`${id}-notes`} label={t("clinics.form.notes")} hint={t("clinics.form.notes.hint")}>
-        {(describedBy) => (
-          <textarea
-            id={`${id}-notes`}
-            rows={2}
-            value={values.notes}
-            onChange={(e) => set("notes")(e.target.value)}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        {...form.field("notes")}
+        label={t("clinics.form.notes")}
+        hint={t("clinics.form.notes.hint")}
+        value={values.notes}
+        onChange={set("notes")}
+      />
       {offerCurrent && (
         <div className="stack-tight">
           <label className="check">
@@ -184,17 +140,7 @@ export function ClinicForm({
           </p>
         </div>
       )}
-      <FormError>{errors.form}</FormError>
-      <div className="row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t("form.saving") : t("clinics.form.save")}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            {t("form.cancel")}
-          </button>
-        )}
-      </div>
+      <FormButtons form={form} label={t("clinics.form.save")} onCancel={onCancel} />
     </form>
   );
 }

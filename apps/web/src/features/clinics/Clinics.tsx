@@ -1,13 +1,16 @@
 import { type Clinic, clinicList, currentClinic } from "@trellis/domain";
 import { useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
+import {
+  AddDisclosure,
+  ConfirmButton,
+  FormError,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { ClinicDetails } from "./ClinicDetails.tsx";
 import { ClinicForm } from "./ClinicForm.tsx";
 
@@ -70,26 +73,20 @@ function ClinicItem({
   isCurrent: boolean;
   others: boolean;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
+  const action = useForm();
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const name = clinic.name;
 
   async function makeCurrent() {
-    const r = await client.record("ClinicSaved", { clinicId: clinic.id, current: true });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    setError(null);
-    toast.show(t("clinics.madeCurrent", { name }));
+    const r = await action.record("ClinicSaved", { clinicId: clinic.id, current: true });
+    if (r.ok) toast.show(t("clinics.madeCurrent", { name }));
   }
 
   async function remove() {
-    const r = await client.record("ClinicRemoved", { clinicId: clinic.id });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    toast.show(t("clinics.removed"));
+    const r = await action.record("ClinicRemoved", { clinicId: clinic.id });
+    if (r.ok) toast.show(t("clinics.removed"));
   }
 
   return (
@@ -113,45 +110,30 @@ function ClinicItem({
       ) : (
         <WhenCanRecord>
           <div className="row record-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("clinics.editLabel", { name })}
+            <QuietButton
+              label={t("clinics.edit")}
+              spoken={t("clinics.editLabel", { name })}
               onClick={() => setEditing(true)}
-            >
-              {t("clinics.edit")}
-            </button>
+            />
             {others && !isCurrent && (
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t("clinics.makeCurrentLabel", { name })}
+              <QuietButton
+                label={t("clinics.makeCurrent")}
+                spoken={t("clinics.makeCurrentLabel", { name })}
                 onClick={() => void makeCurrent()}
-              >
-                {t("clinics.makeCurrent")}
-              </button>
+              />
             )}
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("clinics.removeLabel", { name })}
-              onClick={() => setConfirm(true)}
-            >
-              {t("clinics.remove")}
-            </button>
+            <ConfirmButton
+              label={t("clinics.remove")}
+              spoken={t("clinics.removeLabel", { name })}
+              title={t("clinics.removeTitle", { name })}
+              body={t("clinics.removeBody")}
+              cancelLabel={t("clinics.keep")}
+              onConfirm={() => void remove()}
+            />
           </div>
         </WhenCanRecord>
       )}
-      <FormError>{error}</FormError>
-      <ConfirmDialog
-        open={confirm}
-        title={t("clinics.removeTitle", { name })}
-        body={t("clinics.removeBody")}
-        confirmLabel={t("clinics.remove")}
-        cancelLabel={t("clinics.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
+      <FormError>{action.formError}</FormError>
     </li>
   );
 }

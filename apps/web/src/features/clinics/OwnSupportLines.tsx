@@ -1,21 +1,20 @@
-import type { ClientProblem } from "@trellis/client";
+import { type OwnSupportLine, ownSupportLines, type PayloadInput, telHref } from "@trellis/domain";
+import { type FormEvent, useId, useState } from "react";
+import { useJourneyState } from "../../app/client-context.tsx";
 import {
-  type OwnSupportLine,
-  ownSupportLines,
-  type PayloadInput,
-  type Result,
-  telHref,
-} from "@trellis/domain";
-import { type FormEvent, useId, useRef, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+  AddDisclosure,
+  ConfirmButton,
+  FormButtons,
+  FormError,
+  QuietButton,
+  TextAreaField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
-import { focusFirstInvalid, linkError, phoneError, wholeLink } from "./contact-words.ts";
+import { linkError, phoneError, wholeLink } from "./contact-words.ts";
 import { siteName } from "./support-lines.ts";
 
 type Level = "h3" | "h4";
@@ -60,20 +59,16 @@ export function OwnSupportLines({ headingId, Heading }: { headingId: string; Hea
 }
 
 function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4" | "h5" }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
+  const action = useForm();
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { name } = line;
   const href = line.phone ? telHref(line.phone) : null;
 
   async function remove() {
-    const r = await client.record("SupportLineRemoved", { lineId: line.id });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    toast.show(t("support.own.removed"));
+    const r = await action.record("SupportLineRemoved", { lineId: line.id });
+    if (r.ok) toast.show(t("support.own.removed"));
   }
 
   return (
@@ -116,35 +111,23 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
       ) : (
         <WhenCanRecord>
           <div className="row record-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("support.own.editLabel", { name })}
+            <QuietButton
+              label={t("support.own.edit")}
+              spoken={t("support.own.editLabel", { name })}
               onClick={() => setEditing(true)}
-            >
-              {t("support.own.edit")}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("support.own.removeLabel", { name })}
-              onClick={() => setConfirm(true)}
-            >
-              {t("support.own.remove")}
-            </button>
+            />
+            <ConfirmButton
+              label={t("support.own.remove")}
+              spoken={t("support.own.removeLabel", { name })}
+              title={t("support.own.removeTitle", { name })}
+              body={t("support.own.removeBody")}
+              cancelLabel={t("support.own.keep")}
+              onConfirm={() => void remove()}
+            />
           </div>
         </WhenCanRecord>
       )}
-      <FormError>{error}</FormError>
-      <ConfirmDialog
-        open={confirm}
-        title={t("support.own.removeTitle", { name })}
-        body={t("support.own.removeBody")}
-        confirmLabel={t("support.own.remove")}
-        cancelLabel={t("support.own.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
+      <FormError>{action.formError}</FormError>
     </li>
   );
 }
@@ -160,19 +143,15 @@ function OwnLineForm({
   Heading: "h4" | "h5";
   onDone: (saved: boolean) => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
+  const form = useForm<FieldName>();
   const [values, setValues] = useState<Record<FieldName, string>>({
     name: line?.name ?? "",
     phone: line?.phone ?? "",
     website: line?.website ?? "",
     note: line?.note ?? "",
   });
-  const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
-  const [busy, setBusy] = useState(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -182,86 +161,52 @@ function OwnLineForm({
       website: wholeLink(values.website),
       note: values.note.trim(),
     };
-    const found: Partial<Record<FieldName, string>> = {};
-    if (!next.name) found.name = t("support.own.form.nameRequired");
-    const phone = phoneError(t, next.phone);
-    if (phone) found.phone = phone;
-    else if (!next.phone && !next.website) found.phone = t("support.own.form.reachable");
-    const website = linkError(t, next.website);
-    if (website) found.website = website;
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-      return;
-    }
-    setBusy(true);
-    let r: Result<unknown, ClientProblem>;
-    if (line) {
-      const changes = Object.fromEntries(
-        (Object.keys(next) as FieldName[])
-          .filter((f) => next[f] !== (line[f] ?? ""))
-          .map((f) => [f, next[f] || null]),
-      );
-      if (Object.keys(changes).length === 0) {
-        setBusy(false);
-        return onDone(false);
-      }
-      r = await client.record("SupportLineChanged", {
-        lineId: line.id,
-        ...changes,
-      } as PayloadInput<"SupportLineChanged">);
-    } else {
-      r = await client.record("SupportLineAdded", {
-        lineId: client.newId(),
+    const found = {
+      name: next.name ? undefined : t("support.own.form.nameRequired"),
+      phone:
+        phoneError(t, next.phone) ??
+        (!next.phone && !next.website ? t("support.own.form.reachable") : undefined),
+      website: linkError(t, next.website),
+    };
+    if (form.fail(found)) return;
+    if (!line) {
+      const r = await form.record("SupportLineAdded", {
+        lineId: form.newId(),
         name: next.name,
         ...(next.phone && { phone: next.phone }),
         ...(next.website && { website: next.website }),
         ...(next.note && { note: next.note }),
       });
-    }
-    setBusy(false);
-    if (!r.ok) {
-      const field = r.error.field.replace(/^payload\./, "");
-      setErrors(
-        field in next
-          ? { [field]: refusalText(i18n, r.error) }
-          : { form: refusalText(i18n, r.error) },
-      );
+      if (r.ok) onDone(true);
       return;
     }
-    onDone(true);
+    const changes = Object.fromEntries(
+      (Object.keys(next) as FieldName[])
+        .filter((f) => next[f] !== (line[f] ?? ""))
+        .map((f) => [f, next[f] || null]),
+    );
+    if (Object.keys(changes).length === 0) return onDone(false);
+    const r = await form.record("SupportLineChanged", {
+      lineId: line.id,
+      ...changes,
+    } as PayloadInput<"SupportLineChanged">);
+    if (r.ok) onDone(true);
   }
 
+  const set = (field: FieldName) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const input = (field: "name" | "phone" | "website", type: "text" | "tel" | "url") => (
-    <Field
-      id={`${id}-${field}`}
+    <TextField
+      {...form.field(field)}
       label={t(`support.own.form.${field}`)}
       hint={field === "website" ? undefined : t(`support.own.form.${field}.hint`)}
-      error={errors[field]}
-    >
-      {(describedBy, invalid) => (
-        <input
-          id={`${id}-${field}`}
-          type={type}
-          inputMode={type === "text" ? undefined : type}
-          autoComplete="off"
-          value={values[field]}
-          onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
-    </Field>
+      type={type}
+      value={values[field]}
+      onChange={set(field)}
+    />
   );
 
   return (
-    <form
-      ref={form}
-      className="stack add-form"
-      onSubmit={save}
-      noValidate
-      aria-labelledby={`${id}-title`}
-    >
+    <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`}>
         {line
           ? t("support.own.form.titleEdit", { name: line.name })
@@ -270,25 +215,13 @@ function OwnLineForm({
       {input("name", "text")}
       {input("phone", "tel")}
       {input("website", "url")}
-      <Field id={`${id}-note`} label={t("support.own.form.note")}>
-        {() => (
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={values.note}
-            onChange={(e) => setValues((v) => ({ ...v, note: e.target.value }))}
-          />
-        )}
-      </Field>
-      <FormError>{errors.form}</FormError>
-      <div className="row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t("form.saving") : t("support.own.form.save")}
-        </button>
-        <button type="button" className="button" onClick={() => onDone(false)}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <TextAreaField
+        {...form.field("note")}
+        label={t("support.own.form.note")}
+        value={values.note}
+        onChange={set("note")}
+      />
+      <FormButtons form={form} label={t("support.own.form.save")} onCancel={() => onDone(false)} />
     </form>
   );
 }

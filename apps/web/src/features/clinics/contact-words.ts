@@ -29,8 +29,3 @@ export function linkError(t: I18n["t"], typed: string): string | undefined {
   const bad = webLinkProblem(link);
   return bad ? t(`refusal.${bad.reason}`) : undefined;
 }
-
-/** Focuses the first field of a form that says it is invalid, so a keyboard user lands on it. */
-export function focusFirstInvalid(form: HTMLElement | null): void {
-  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}

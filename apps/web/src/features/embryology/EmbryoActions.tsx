@@ -2,8 +2,8 @@ import { type DiscardReason, discardReasons, type Embryo } from "@trellis/domain
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
 import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useToast } from "../../components/Toast.tsx";

@@ -5,7 +5,7 @@ import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck } from "../../components/forms/PillGroup.tsx";
 import { parseCount } from "../../components/forms/parse.ts";

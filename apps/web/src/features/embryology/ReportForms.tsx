@@ -15,7 +15,7 @@ import {
 import { type FormEvent, useId, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { CountField, DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillCheck, PillGroup } from "../../components/forms/PillGroup.tsx";
 import { parseCount } from "../../components/forms/parse.ts";

@@ -1,10 +1,9 @@
-import type { ClientProblem } from "@trellis/client";
+import type { BatchDraft } from "@trellis/client";
 import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
-import { Field, FormError } from "../../components/Field.tsx";
-import { useI18n, useT } from "../../i18n/i18n.tsx";
-import { fieldOf, notSaved } from "../../i18n/refusals.ts";
+import { DateField, Field, FormButtons, TextField, useForm } from "../../components/forms/index.ts";
+import { useT } from "../../i18n/i18n.tsx";
 
 export interface JourneyFields {
   displayName: string;
@@ -15,115 +14,82 @@ export interface JourneyFields {
 
 /**
  * The person's details, used at set-up and in Settings. Checks what it can
- * before saving; whatever the domain still refuses comes back as `problem`
- * and is shown next to the field it names.
+ * before saving, then records the event `event` makes of them (none when
+ * nothing changed); whatever the domain still refuses is shown next to the
+ * field it names.
  */
 export function JourneyForm({
   initial,
   submitLabel,
-  onSubmit,
+  event,
+  onSaved,
 }: {
   initial?: Journey | null | undefined;
   submitLabel: string;
-  onSubmit: (fields: JourneyFields) => Promise<ClientProblem | null>;
+  event: (fields: JourneyFields) => BatchDraft | null;
+  onSaved?: () => void;
 }) {
   const t = useT();
-  const i18n = useI18n();
   const zones = useMemo(knownZones, []);
+  const form = useForm<keyof JourneyFields>();
   const [fields, setFields] = useState<JourneyFields>({
     displayName: initial?.displayName ?? "",
     dateOfBirth: initial?.dateOfBirth ?? "",
     homeZone: initial?.homeZone ?? deviceZone(),
     partnerName: initial?.partnerName ?? "",
   });
-  const [errors, setErrors] = useState<Partial<Record<keyof JourneyFields | "form", string>>>({});
-  const [busy, setBusy] = useState(false);
 
   const set = (k: keyof JourneyFields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
-  const outsideAges = t("setup.dateOfBirth.outsideAges", SETUP_AGE_RANGE);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found: typeof errors = {};
     const today = todayIso(fields.homeZone || deviceZone());
-    if (!fields.dateOfBirth) found.dateOfBirth = t("form.required");
-    else if (fields.dateOfBirth > today) {
-      found.dateOfBirth = t("form.dateInFuture");
-    } else if (!initial && !isSetupAge(fields.dateOfBirth, today)) {
-      // At set-up only: the domain holds a later change to the age on the set-up day.
-      found.dateOfBirth = outsideAges;
-    }
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById(`journey-${Object.keys(found)[0]}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    const refused = await onSubmit(fields);
-    setBusy(false);
-    if (refused?.reason === "age-outside-setup-range") {
-      setErrors({ dateOfBirth: outsideAges });
-      document.getElementById("journey-dateOfBirth")?.focus();
-    } else if (refused) {
-      const key = fieldOf(refused) as keyof JourneyFields;
-      const known = ["displayName", "dateOfBirth", "homeZone", "partnerName"].includes(key);
-      setErrors({ [known ? key : "form"]: notSaved(i18n, refused) });
-    }
+    const born = fields.dateOfBirth;
+    const dateOfBirth = !born
+      ? t("form.required")
+      : born > today
+        ? t("form.dateInFuture")
+        : // At set-up only: the domain holds a later change to the age on the set-up day.
+          !initial && !isSetupAge(born, today)
+          ? t("setup.dateOfBirth.outsideAges", SETUP_AGE_RANGE)
+          : undefined;
+    if (form.fail({ dateOfBirth })) return;
+    const draft = event(fields);
+    if (draft && !(await form.recordBatch([draft])).ok) return;
+    onSaved?.();
   }
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <Field
-        id="journey-displayName"
+      <TextField
+        {...form.field("displayName")}
         label={t("setup.displayName")}
         hint={t("setup.displayName.hint")}
-        error={errors.displayName}
-      >
-        {(d, invalid) => (
-          <input
-            id="journey-displayName"
-            autoComplete="nickname"
-            maxLength={80}
-            value={fields.displayName}
-            onChange={(e) => set("displayName")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
-          />
-        )}
-      </Field>
-      <Field
-        id="journey-dateOfBirth"
+        autoComplete="nickname"
+        maxLength={80}
+        value={fields.displayName}
+        onChange={set("displayName")}
+      />
+      <DateField
+        {...form.field("dateOfBirth")}
         label={t("setup.dateOfBirth")}
         hint={t("setup.dateOfBirth.hint")}
-        error={errors.dateOfBirth}
-      >
-        {(d, invalid) => (
-          <input
-            id="journey-dateOfBirth"
-            type="date"
-            required
-            autoComplete="bday"
-            min="1920-01-01"
-            value={fields.dateOfBirth}
-            onChange={(e) => set("dateOfBirth")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
-          />
-        )}
-      </Field>
+        required
+        autoComplete="bday"
+        min="1920-01-01"
+        value={fields.dateOfBirth}
+        onChange={set("dateOfBirth")}
+      />
       <Field
-        id="journey-homeZone"
+        {...form.field("homeZone")}
         label={t("setup.homeZone")}
         hint={t("setup.homeZone.hint")}
-        error={errors.homeZone}
       >
-        {(d, invalid) => (
+        {(input) => (
           <select
-            id="journey-homeZone"
+            {...input}
             value={fields.homeZone}
             onChange={(e) => set("homeZone")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
           >
             {zones.map((z) => (
               <option key={z} value={z}>
@@ -133,29 +99,16 @@ export function JourneyForm({
           </select>
         )}
       </Field>
-      <Field
-        id="journey-partnerName"
+      <TextField
+        {...form.field("partnerName")}
         label={t("setup.partnerName")}
         hint={t("setup.partnerName.hint")}
-        error={errors.partnerName}
-      >
-        {(d, invalid) => (
-          <input
-            id="journey-partnerName"
-            maxLength={80}
-            value={fields.partnerName}
-            onChange={(e) => set("partnerName")(e.target.value)}
-            aria-describedby={d}
-            aria-invalid={invalid || undefined}
-          />
-        )}
-      </Field>
-      <FormError>{errors.form}</FormError>
-      <div>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t("form.saving") : submitLabel}
-        </button>
-      </div>
+        autoComplete="on"
+        maxLength={80}
+        value={fields.partnerName}
+        onChange={set("partnerName")}
+      />
+      <FormButtons form={form} label={submitLabel} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import { type ChangeEvent, useEffect, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
 import { importPickedFile } from "../../app/files.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError, PickFileButton } from "../../components/forms/index.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";
@@ -14,7 +14,6 @@ export function Setup() {
   const i18n = useI18n();
   const client = useClient();
   const canRecord = useCanRecord();
-  const fileInput = useRef<HTMLInputElement>(null);
   const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
 
   async function restore(e: ChangeEvent<HTMLInputElement>) {
@@ -52,31 +51,24 @@ export function Setup() {
         <p className="lead">{t("setup.intro")}</p>
         <JourneyForm
           submitLabel={t("setup.submit")}
-          onSubmit={async (f) => {
-            const r = await client.record("JourneyCreated", {
+          event={(f) => ({
+            type: "JourneyCreated",
+            payload: {
               ...(f.displayName.trim() && { displayName: f.displayName }),
               ...(f.partnerName.trim() && { partnerName: f.partnerName }),
               dateOfBirth: f.dateOfBirth,
               homeZone: f.homeZone,
               createdAt: nowZoned(f.homeZone),
-            });
-            return r.ok ? null : r.error;
-          }}
+            },
+          })}
         />
         <section className="restore stack-tight" aria-labelledby="restore-title">
           <h2 id="restore-title">{t("setup.restore.title")}</h2>
           <p className="hint">{t("setup.restore.hint")}</p>
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-            {t("setup.restore")}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
+          <PickFileButton
+            label={t("setup.restore")}
             accept="application/json,.json"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label={t("setup.restore")}
-            onChange={restore}
+            onPick={restore}
           />
           <FormError>{restoreMessage}</FormError>
         </section>

@@ -5,14 +5,18 @@ import {
   type LabResult,
   type Preferences,
 } from "@trellis/domain";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useClient } from "../../app/client-context.tsx";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { epochMsOf } from "../../app/time.ts";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import {
+  ConfirmDialog,
+  Field,
+  FormButtons,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { dayKind } from "./days.ts";
 import { labDigits, preferredUnit, unitsDiffer } from "./units.ts";
 
@@ -32,19 +36,16 @@ export function LabList({
   prefs: Preferences;
   zone: string;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
+  const action = useForm({ formLine: "toast" });
   const [removing, setRemoving] = useState<LabResult | null>(null);
   const label = useLabel(cycle, zone);
   const inline = useLabel(cycle, zone, "inline");
 
   async function remove(r: LabResult) {
-    const done = await client.record("LabResultRetracted", { resultId: r.id });
-    toast.show(
-      done.ok ? t("monitoring.lab.removed", { analyte: r.analyte }) : notSaved(i18n, done.error),
-    );
+    const done = await action.record("LabResultRetracted", { resultId: r.id });
+    if (done.ok) toast.show(t("monitoring.lab.removed", { analyte: r.analyte }));
   }
 
   return (
@@ -108,14 +109,12 @@ function LabItem({
   inlineWhen: string;
   onRemove: () => void;
 }) {
-  const i18n = useI18n();
-  const { t, number } = i18n;
-  const client = useClient();
+  const { t, number } = useI18n();
   const toast = useToast();
-  const id = useId();
+  const form = useForm<"reason">();
+  const action = useForm({ formLine: "toast" });
   const [marking, setMarking] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
   // After marking or including, focus the button that undoes it, so keyboard users keep their place.
   const firstAction = useRef<HTMLButtonElement>(null);
   const moved = useRef(false);
@@ -134,7 +133,7 @@ function LabItem({
 
   async function exclude(e: FormEvent) {
     e.preventDefault();
-    const done = await client.record("LabResultExcluded", {
+    const done = await form.record("LabResultExcluded", {
       resultId: r.id,
       excluded: true,
       ...(reason.trim() && { reason: reason.trim() }),
@@ -143,19 +142,14 @@ function LabItem({
       moved.current = true;
       setMarking(false);
       setReason("");
-      setError(null);
       toast.show(t("monitoring.lab.excluded", { analyte: r.analyte }));
-    } else {
-      setError(notSaved(i18n, done.error));
     }
   }
 
   async function include() {
-    const done = await client.record("LabResultExcluded", { resultId: r.id, excluded: false });
+    const done = await action.record("LabResultExcluded", { resultId: r.id, excluded: false });
     moved.current = done.ok;
-    toast.show(
-      done.ok ? t("monitoring.lab.included", { analyte: r.analyte }) : notSaved(i18n, done.error),
-    );
+    if (done.ok) toast.show(t("monitoring.lab.included", { analyte: r.analyte }));
   }
 
   return (
@@ -183,74 +177,54 @@ function LabItem({
       )}
       {marking ? (
         <form className="stack-tight" onSubmit={exclude} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t("monitoring.lab.reason")}</label>
-            <p className="hint" id={`${id}-reason-hint`}>
-              {t("monitoring.lab.reason.hint")}
-            </p>
-            <input
-              id={`${id}-reason`}
-              maxLength={300}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-describedby={error ? `${id}-reason-hint ${id}-error` : `${id}-reason-hint`}
-              // biome-ignore lint/a11y/noAutofocus: the person just asked to mark this result.
-              autoFocus
-            />
-          </div>
-          {error && (
-            <p className="error" id={`${id}-error`}>
-              {error}
-            </p>
-          )}
-          <div className="row">
-            <button type="submit" className="button button-primary">
-              {t("monitoring.lab.exclude")}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                moved.current = true;
-                setMarking(false);
-              }}
-            >
-              {t("form.cancel")}
-            </button>
-          </div>
+          <Field
+            {...form.field("reason")}
+            label={t("monitoring.lab.reason")}
+            hint={t("monitoring.lab.reason.hint")}
+          >
+            {(input) => (
+              <input
+                {...input}
+                maxLength={300}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                // biome-ignore lint/a11y/noAutofocus: the person just asked to mark this result.
+                autoFocus
+              />
+            )}
+          </Field>
+          <FormButtons
+            form={form}
+            label={t("monitoring.lab.exclude")}
+            onCancel={() => {
+              moved.current = true;
+              setMarking(false);
+            }}
+          />
         </form>
       ) : (
         <WhenCanRecord>
           <div className="record-actions">
             {r.excluded ? (
-              <button
-                ref={firstAction}
-                type="button"
-                className="button button-quiet"
-                aria-label={t("monitoring.lab.includeLabel", { name })}
-                onClick={include}
-              >
-                {t("monitoring.lab.include")}
-              </button>
+              <QuietButton
+                buttonRef={firstAction}
+                label={t("monitoring.lab.include")}
+                spoken={t("monitoring.lab.includeLabel", { name })}
+                onClick={() => void include()}
+              />
             ) : (
-              <button
-                ref={firstAction}
-                type="button"
-                className="button button-quiet"
-                aria-label={t("monitoring.lab.excludeLabel", { name })}
+              <QuietButton
+                buttonRef={firstAction}
+                label={t("monitoring.lab.exclude")}
+                spoken={t("monitoring.lab.excludeLabel", { name })}
                 onClick={() => setMarking(true)}
-              >
-                {t("monitoring.lab.exclude")}
-              </button>
+              />
             )}
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("monitoring.lab.removeLabel", { name })}
+            <QuietButton
+              label={t("monitoring.remove")}
+              spoken={t("monitoring.lab.removeLabel", { name })}
               onClick={onRemove}
-            >
-              {t("monitoring.remove")}
-            </button>
+            />
           </div>
         </WhenCanRecord>
       )}

@@ -1,11 +1,9 @@
 import type { Cycle, ScanPoint } from "@trellis/domain";
 import { useState } from "react";
-import { useClient } from "../../app/client-context.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
+import { ConfirmDialog, QuietButton, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { dayKind } from "./days.ts";
 
 /** ICU select keys cannot hold a hyphen. */
@@ -25,10 +23,9 @@ export function ScanList({
   points: readonly ScanPoint[];
   zone: string;
 }) {
-  const i18n = useI18n();
-  const { t, number, dateTime } = i18n;
-  const client = useClient();
+  const { t, number, dateTime } = useI18n();
   const toast = useToast();
+  const action = useForm({ formLine: "toast" });
   const [removing, setRemoving] = useState<ScanPoint | null>(null);
   const kind = dayKind(cycle);
   const mm = (n: number) => number(n, { maximumFractionDigits: 1 });
@@ -48,8 +45,8 @@ export function ScanList({
       : t("monitoring.inlineDay", { kind, day: p.cycleDay, when: dateTime(p.epochMs, zone) });
 
   async function remove(p: ScanPoint) {
-    const r = await client.record("FollicleScanRetracted", { scanId: p.scan.id });
-    toast.show(r.ok ? t("monitoring.scan.removed") : notSaved(i18n, r.error));
+    const r = await action.record("FollicleScanRetracted", { scanId: p.scan.id });
+    if (r.ok) toast.show(t("monitoring.scan.removed"));
   }
 
   return (
@@ -81,14 +78,11 @@ export function ScanList({
             </dl>
             <WhenCanRecord>
               <div className="record-actions">
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  aria-label={t("monitoring.scan.removeLabel", { when: inline(p) })}
+                <QuietButton
+                  label={t("monitoring.remove")}
+                  spoken={t("monitoring.scan.removeLabel", { when: inline(p) })}
                   onClick={() => setRemoving(p)}
-                >
-                  {t("monitoring.remove")}
-                </button>
+                />
               </div>
             </WhenCanRecord>
           </li>

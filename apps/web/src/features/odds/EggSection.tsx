@@ -7,7 +7,7 @@ import {
   type OddsRecord,
 } from "@trellis/domain";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
@@ -73,13 +73,11 @@ export function EggSection({ record }: { record: OddsRecord }) {
             ageText.trim() === "" || ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)
           }
         >
-          {(describedBy, invalid) => (
+          {(input) => (
             <input
-              id={`${id}-age`}
+              {...input}
               inputMode="numeric"
               autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
               value={ageText}
               onChange={(e) => setAgeText(e.target.value)}
             />
@@ -94,13 +92,11 @@ export function EggSection({ record }: { record: OddsRecord }) {
               : t("odds.eggs.countProblem", { max: FROZEN_EGGS_MAX })
           }
         >
-          {(describedBy, invalid) => (
+          {(input) => (
             <input
-              id={`${id}-eggs`}
+              {...input}
               inputMode="numeric"
               autoComplete="off"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
               value={eggsText}
               onChange={(e) => setEggsText(e.target.value)}
             />

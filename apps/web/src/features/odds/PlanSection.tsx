@@ -12,7 +12,7 @@ import {
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
@@ -154,10 +154,9 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
           onChange={setGoal}
         />
         <Field id={`${id}-retrievals`} label={t("odds.plan.retrievals")}>
-          {(describedBy) => (
+          {(input) => (
             <select
-              id={`${id}-retrievals`}
-              aria-describedby={describedBy}
+              {...input}
               value={retrievals}
               onChange={(e) => setRetrievals(Number(e.target.value))}
             >
@@ -198,13 +197,11 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
             hint={t("odds.plan.ageHint", { age: record.age ?? "none" })}
             error={ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)}
           >
-            {(describedBy, invalid) => (
+            {(input) => (
               <input
-                id={`${id}-age`}
+                {...input}
                 inputMode="numeric"
                 autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
                 value={ageText}
                 onChange={(e) => setAgeText(e.target.value)}
               />
@@ -224,13 +221,11 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
             }
             error={amhOk ? undefined : t("odds.plan.amhProblem")}
           >
-            {(describedBy, invalid) => (
+            {(input) => (
               <input
-                id={`${id}-amh`}
+                {...input}
                 inputMode="decimal"
                 autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
                 value={amhText}
                 onChange={(e) => setAmhText(e.target.value)}
               />

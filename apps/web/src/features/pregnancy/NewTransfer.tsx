@@ -10,7 +10,7 @@ import { Link, useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { DateField, TextField } from "../../components/forms/inputs.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { parseDecimal } from "../../components/forms/parse.ts";

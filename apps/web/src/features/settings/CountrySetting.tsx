@@ -1,11 +1,10 @@
 import { countryCodes, countryOfZone, emergencyNumberFor, personCountry } from "@trellis/domain";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 
 /** The choice "follow my home time zone" in the list. */
 const FROM_ZONE = "";
@@ -17,17 +16,14 @@ const FROM_ZONE = "";
  * (Intl.DisplayNames) in the person's language.
  */
 export function CountrySetting() {
-  const i18n = useI18n();
-  const { t, locale } = i18n;
-  const client = useClient();
+  const { t, locale } = useI18n();
+  const form = useForm();
   const state = useJourneyState();
   const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
   const chosen = state.journey?.country ?? null;
   const [draft, setDraft] = useState<string>(chosen ?? FROM_ZONE);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const names = useMemo(() => {
     const display = new Intl.DisplayNames([locale], { type: "region" });
@@ -46,19 +42,12 @@ export function CountrySetting() {
     e.preventDefault();
     const next = draft === FROM_ZONE ? null : draft;
     if (next === chosen) {
-      setError(null);
+      form.clear();
       toast.show(t("wellbeing.country.unchanged"));
       return;
     }
-    setBusy(true);
-    const r = await client.record("JourneyUpdated", { country: next });
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      toast.show(t("wellbeing.country.saved"));
-    } else {
-      setError(notSaved(i18n, r.error));
-    }
+    const r = await form.record("JourneyUpdated", { country: next });
+    if (r.ok) toast.show(t("wellbeing.country.saved"));
   }
 
   const fromZone = zoneCountry
@@ -100,12 +89,7 @@ export function CountrySetting() {
           <p className="small" id={`${id}-number`}>
             {numberLine}
           </p>
-          <FormError>{error}</FormError>
-          <div>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? t("form.saving") : t("wellbeing.country.save")}
-            </button>
-          </div>
+          <FormButtons form={form} label={t("wellbeing.country.save")} />
         </form>
       ) : (
         <>

@@ -1,10 +1,9 @@
-import { useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useId } from "react";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { SupportLines } from "../clinics/index.ts";
 
 /**
@@ -14,24 +13,17 @@ import { SupportLines } from "../clinics/index.ts";
  * a viewer sees whether it is on but has no switch.
  */
 export function QuietMode() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
+  const form = useForm();
   const state = useJourneyState();
   const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
   const on = state.preferences.quietMode;
-  const [error, setError] = useState<string | null>(null);
 
   async function toggle() {
-    const r = await client.record("PreferencesUpdated", { quietMode: !on });
-    if (r.ok) {
-      setError(null);
-      toast.show(t(on ? "quiet.off" : "quiet.on"));
-    } else {
-      setError(notSaved(i18n, r.error));
-    }
+    const r = await form.record("PreferencesUpdated", { quietMode: !on });
+    if (r.ok) toast.show(t(on ? "quiet.off" : "quiet.on"));
   }
 
   return (
@@ -57,7 +49,7 @@ export function QuietMode() {
       ) : (
         <p>{t(on ? "quiet.on" : "quiet.off")}</p>
       )}
-      <FormError>{error}</FormError>
+      <FormError>{form.formError}</FormError>
       <details className="source">
         <summary>{t("loss.support")}</summary>
         <SupportLines headingLevel={3} />

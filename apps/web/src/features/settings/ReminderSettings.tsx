@@ -1,11 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -19,7 +18,7 @@ const currentPermission = (): Permission =>
 export function ReminderSettings() {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
+  const form = useForm();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
@@ -28,7 +27,6 @@ export function ReminderSettings() {
   const [showNames, setShowNames] = useState(prefs.notificationsShowNames);
   const [lead, setLead] = useState(prefs.reminderLeadMinutes);
   const [warnDays, setWarnDays] = useState(prefs.inventoryWarningDays);
-  const [error, setError] = useState<string | null>(null);
 
   async function allow() {
     if (!("Notification" in window)) return;
@@ -43,10 +41,11 @@ export function ReminderSettings() {
       ...(warnDays !== prefs.inventoryWarningDays && { inventoryWarningDays: warnDays }),
     };
     if (Object.keys(changes).length > 0) {
-      const r = await client.record("PreferencesUpdated", changes);
-      if (!r.ok) return setError(notSaved(i18n, r.error));
+      const r = await form.record("PreferencesUpdated", changes);
+      if (!r.ok) return;
+    } else {
+      form.clear();
     }
-    setError(null);
     toast.show(t("reminders.saved"));
   }
 
@@ -111,12 +110,7 @@ export function ReminderSettings() {
               />
             </div>
           </div>
-          <FormError>{error}</FormError>
-          <div>
-            <button type="submit" className="button button-primary">
-              {t("reminders.save")}
-            </button>
-          </div>
+          <FormButtons form={form} label={t("reminders.save")} />
         </form>
       </WhenCanRecord>
       <div className="stack-tight">

@@ -2,6 +2,7 @@ import { type ChangeEvent, useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { downloadFile, importPickedFile } from "../../app/files.ts";
 import { todayIso } from "../../app/time.ts";
+import { PickFileButton } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -25,7 +26,6 @@ export function Settings() {
   const [importMessage, setImportMessage] = useState<string | null>(null);
   const [persistMessage, setPersistMessage] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const importInput = useRef<HTMLInputElement>(null);
 
   async function exportAll() {
     const file = await client.exportAll();
@@ -62,7 +62,7 @@ export function Settings() {
           <JourneyForm
             initial={journey}
             submitLabel={t("form.save")}
-            onSubmit={async (f) => {
+            event={(f) => {
               const changes = {
                 ...(f.displayName.trim() !== (journey.displayName ?? "") && {
                   displayName: f.displayName.trim() || null,
@@ -73,13 +73,11 @@ export function Settings() {
                 ...(f.dateOfBirth !== journey.dateOfBirth && { dateOfBirth: f.dateOfBirth }),
                 ...(f.homeZone !== journey.homeZone && { homeZone: f.homeZone }),
               };
-              if (Object.keys(changes).length > 0) {
-                const r = await client.record("JourneyUpdated", changes);
-                if (!r.ok) return r.error;
-              }
-              toast.show(t("settings.journey.saved"));
-              return null;
+              return Object.keys(changes).length > 0
+                ? { type: "JourneyUpdated", payload: changes }
+                : null;
             }}
+            onSaved={() => toast.show(t("settings.journey.saved"))}
           />
         </section>
       </WhenCanRecord>
@@ -105,17 +103,10 @@ export function Settings() {
         </div>
         <WhenCanRecord>
           <div className="stack-tight">
-            <button type="button" className="button" onClick={() => importInput.current?.click()}>
-              {t("settings.import")}
-            </button>
-            <input
-              ref={importInput}
-              type="file"
+            <PickFileButton
+              label={t("settings.import")}
               accept="application/json,.json"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label={t("settings.import")}
-              onChange={importChosen}
+              onPick={importChosen}
             />
             <p className="hint">{t("settings.import.hint")}</p>
             {importMessage && <p role="status">{importMessage}</p>}

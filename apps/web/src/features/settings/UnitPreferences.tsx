@@ -1,12 +1,10 @@
 import type { Preferences } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormError } from "../../components/Field.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 
 type UnitKey = "weightUnit" | "e2Unit" | "p4Unit" | "amhUnit";
 type Units = Pick<Preferences, UnitKey>;
@@ -25,9 +23,8 @@ const keys = Object.keys(choices) as UnitKey[];
  * changed. They are kept in the record, so a viewer sees them as a list.
  */
 export function UnitPreferences() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
+  const form = useForm();
   const state = useJourneyState();
   const toast = useToast();
   const canRecord = useCanRecord();
@@ -39,8 +36,6 @@ export function UnitPreferences() {
     amhUnit: state.preferences.amhUnit,
   };
   const [draft, setDraft] = useState<Units>(saved);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -48,19 +43,12 @@ export function UnitPreferences() {
       keys.filter((k) => draft[k] !== saved[k]).map((k) => [k, draft[k]]),
     );
     if (Object.keys(changed).length === 0) {
-      setError(null);
+      form.clear();
       toast.show(t("monitoring.units.unchanged"));
       return;
     }
-    setBusy(true);
-    const r = await client.record("PreferencesUpdated", changed);
-    setBusy(false);
-    if (r.ok) {
-      setError(null);
-      toast.show(t("monitoring.units.saved"));
-    } else {
-      setError(notSaved(i18n, r.error));
-    }
+    const r = await form.record("PreferencesUpdated", changed);
+    if (r.ok) toast.show(t("monitoring.units.saved"));
   }
 
   return (
@@ -79,12 +67,7 @@ export function UnitPreferences() {
               onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
             />
           ))}
-          <FormError>{error}</FormError>
-          <div>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? t("form.saving") : t("monitoring.units.save")}
-            </button>
-          </div>
+          <FormButtons form={form} label={t("monitoring.units.save")} />
         </form>
       ) : (
         <dl className="record-facts">

@@ -4,7 +4,7 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { CreateAccountFlow, Frame, SignInForm } from "../account/index.ts";
 import { SafetyCode } from "./SafetyCode.tsx";

@@ -3,7 +3,7 @@ import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Frame } from "../account/index.ts";
 

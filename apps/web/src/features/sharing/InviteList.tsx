@@ -2,7 +2,7 @@ import type { InviteView } from "@trellis/client/sync";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useAccountSync } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 

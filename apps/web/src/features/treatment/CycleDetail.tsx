@@ -6,7 +6,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel } from "../../app/format.ts";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";

@@ -1,7 +1,7 @@
 import type { Cycle, QuietCycle } from "@trellis/domain";
 import { useId, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { notSaved } from "../../i18n/refusals.ts";

@@ -12,7 +12,7 @@ import { useLocation } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { Field, FormError } from "../../components/Field.tsx";
+import { Field, FormError } from "../../components/forms/Field.tsx";
 import { PillGroup } from "../../components/forms/PillGroup.tsx";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
@@ -215,14 +215,12 @@ function StartCycleForm() {
             label={t(`cycle.new.startDate.${template.dayOne}`)}
             error={errors.startDate}
           >
-            {(d, invalid) => (
+            {(input) => (
               <input
-                id={`${id}-start`}
+                {...input}
                 type="date"
                 value={startDate}
                 onChange={(e) => setStartDate(e.target.value)}
-                aria-describedby={d}
-                aria-invalid={invalid || undefined}
               />
             )}
           </Field>

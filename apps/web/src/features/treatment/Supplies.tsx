@@ -11,7 +11,7 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { deviceZone, nowZoned, todayIso } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";

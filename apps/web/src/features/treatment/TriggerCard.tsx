@@ -14,7 +14,7 @@ import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { when } from "../../app/format.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/Field.tsx";
+import { FormError } from "../../components/forms/Field.tsx";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";

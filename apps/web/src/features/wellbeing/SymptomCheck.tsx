@@ -8,13 +8,18 @@ import {
   triageFor,
 } from "@trellis/domain";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
-import { FormError } from "../../components/Field.tsx";
-import { PillCheck, PillGroup, type PillOption } from "../../components/forms/PillGroup.tsx";
+import {
+  FormButtons,
+  MeasureField,
+  PillCheck,
+  PillGroup,
+  type PillOption,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { TriageResult } from "./TriageResult.tsx";
 import { useTriageClinic } from "./use-triage-clinic.ts";
 
@@ -64,9 +69,8 @@ const atLeastMild = (s: Severity | undefined) => s !== undefined && s !== "none"
  * whom to call, with the reasons.
  */
 export function SymptomCheck({ cycleId }: { cycleId?: string }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
+  const form = useForm<"weight">({ from: { "answers.weight": "weight" } });
   const state = useJourneyState();
   const clinic = useTriageClinic(cycleId);
   const now = useNow();
@@ -76,12 +80,8 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
   const [draft, setDraft] = useState<Draft>({});
   const [weightText, setWeightText] = useState("");
   const [note, setNote] = useState("");
-  const [weightError, setWeightError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [savedId, setSavedId] = useState<string | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const weightInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (savedId) resultHeading.current?.focus();
@@ -109,8 +109,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
     setDraft({});
     setWeightText("");
     setNote("");
-    setWeightError(null);
-    setFormError(null);
+    form.clear();
     setSavedId(null);
   }
 
@@ -127,24 +126,18 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
     if (typed !== "" && ask("weight")) {
       const value = /^\d+(\.\d+)?$/.test(typed) ? Number(typed) : Number.NaN;
       if (!Number.isFinite(value) || value <= 0 || value > 700) {
-        setWeightError(t("wellbeing.weight.invalid", { unit: weightUnit }));
-        weightInput.current?.focus();
+        form.fail({ weight: t("wellbeing.weight.invalid", { unit: weightUnit }) });
         return;
       }
       answers.weight = { value, unit: weightUnit };
     }
     if (note.trim()) answers.note = note.trim();
-    if (Object.keys(answers).length === 0) {
-      setFormError(t("wellbeing.check.empty"));
-      return;
-    }
-    setWeightError(null);
-    setFormError(null);
-    setBusy(true);
-    const checkId = client.newId();
+    const empty = Object.keys(answers).length === 0;
+    if (form.fail({ form: empty ? t("wellbeing.check.empty") : undefined })) return;
+    const checkId = form.newId();
     const weeks = where?.pregnancyWeeks;
     const days = where?.daysSinceTransfer;
-    const r = await client.record("SymptomsChecked", {
+    const r = await form.record("SymptomsChecked", {
       checkId,
       ...(cycleId && { cycleId }),
       at: nowZoned(zone),
@@ -163,17 +156,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
         }),
       answers,
     });
-    setBusy(false);
-    if (r.ok) {
-      setSavedId(checkId);
-      return;
-    }
-    if (r.error.field.startsWith("payload.answers.weight")) {
-      setWeightError(t("wellbeing.weight.invalid", { unit: weightUnit }));
-      weightInput.current?.focus();
-    } else {
-      setFormError(notSaved(i18n, r.error));
-    }
+    if (r.ok) setSavedId(checkId);
   }
 
   const result = savedId ? triageFor(state, savedId) : null;
@@ -304,32 +287,14 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
           </fieldset>
         )}
         {ask("weight") && (
-          <div className={`field${weightError ? " field-invalid" : ""}`}>
-            <label htmlFor={`${id}-weight`}>{t("wellbeing.weight", { unit: weightUnit })}</label>
-            <p className="hint" id={`${id}-weight-hint`}>
-              {t("wellbeing.weight.hint")}
-            </p>
-            <div className="input-unit">
-              <input
-                id={`${id}-weight`}
-                ref={weightInput}
-                inputMode="decimal"
-                autoComplete="off"
-                value={weightText}
-                onChange={(e) => setWeightText(e.target.value)}
-                aria-invalid={weightError ? true : undefined}
-                aria-describedby={
-                  weightError ? `${id}-weight-hint ${id}-weight-error` : `${id}-weight-hint`
-                }
-              />
-              <span aria-hidden="true">{weightUnit}</span>
-            </div>
-            {weightError && (
-              <p className="error" id={`${id}-weight-error`}>
-                {weightError}
-              </p>
-            )}
-          </div>
+          <MeasureField
+            {...form.field("weight")}
+            label={t("wellbeing.weight", { unit: weightUnit })}
+            hint={t("wellbeing.weight.hint")}
+            unit={weightUnit}
+            value={weightText}
+            onChange={setWeightText}
+          />
         )}
         {ask("mood") && (
           <PillGroup
@@ -363,12 +328,7 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
-        <FormError>{formError}</FormError>
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("form.saving") : t("wellbeing.check.save")}
-          </button>
-        </div>
+        <FormButtons form={form} label={t("wellbeing.check.save")} />
       </form>
     </section>
   );

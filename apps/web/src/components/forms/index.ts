@@ -1,0 +1,31 @@
+/**
+ * The form kit: every screen that records builds its form from these. The
+ * web README's "Forms" section shows a whole form.
+ */
+export { AddDisclosure } from "./AddDisclosure.tsx";
+export { ConfirmButton, QuietButton } from "./buttons.tsx";
+export { ConfirmDialog } from "./ConfirmDialog.tsx";
+export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
+export { FormButtons } from "./FormButtons.tsx";
+export {
+  CountField,
+  DateField,
+  DateTimeField,
+  type InputFieldProps,
+  MeasureField,
+  TextAreaField,
+  TextField,
+} from "./inputs.tsx";
+export { PickFileButton } from "./PickFileButton.tsx";
+export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
+export {
+  isInFuture,
+  localInputNow,
+  type ParsedSizes,
+  parseCount,
+  parseDecimal,
+  parseSizes,
+  zonedFromLocalInput,
+} from "./parse.ts";
+export { batchIndexOf, fieldFor, type Placing, rowOf } from "./place.ts";
+export { type Form, type FormOptions, type Found, useForm } from "./use-form.ts";
