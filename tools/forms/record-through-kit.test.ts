@@ -15,8 +15,6 @@ const features = fileURLToPath(new URL("../../apps/web/src/features", import.met
 const notYetOnTheKit = new Set([
   "treatment",
   "embryology",
-  "pregnancy",
-  "odds",
   "account",
   "sharing",
 ]);

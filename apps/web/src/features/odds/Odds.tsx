@@ -1,14 +1,13 @@
 import { oddsAskFirst, oddsAwaitingYes, oddsFromRecord } from "@trellis/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { type Form, FormError, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { BankSection } from "./BankSection.tsx";
 import { EggSection } from "./EggSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
@@ -50,12 +49,11 @@ function OddsSections({ today }: { today: string }) {
 /** The losses a yes answers (at most what the event holds; a yes again answers any left). */
 const MAX_LOSSES_PER_YES = 50;
 
-/** Records the person's yes to seeing the odds again, naming the losses it answers. */
-function useSayYesToOdds() {
-  const client = useClient();
+/** Records the person's yes to seeing the odds again, naming the losses it answers, through `form`. */
+function useSayYesToOdds(form: Pick<Form<never>, "record">) {
   const state = useJourneyState();
   return () =>
-    client.record("OddsResumed", {
+    form.record("OddsResumed", {
       at: nowZoned(state.journey?.homeZone ?? "UTC"),
       outcomeIds: oddsAwaitingYes(state)
         .map((o) => o.id)
@@ -70,19 +68,13 @@ function useSayYesToOdds() {
  * a loss recorded later asks again. A viewer cannot answer, and is told so.
  */
 function AskFirst() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const state = useJourneyState();
-  const sayYes = useSayYesToOdds();
+  const form = useForm({ formWords: (message) => t("odds.ask.failed", { message }) });
+  const sayYes = useSayYesToOdds(form);
   const canRecord = useCanRecord();
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
   const name = state.journey?.displayName;
-
-  async function show() {
-    const r = await sayYes();
-    if (!r.ok) setError(t("odds.ask.failed", { message: refusalText(i18n, r.error) }));
-  }
 
   return (
     <Page title={t("odds.title")}>
@@ -91,7 +83,7 @@ function AskFirst() {
         <p>{t("odds.ask.body")}</p>
         {canRecord ? (
           <div>
-            <button type="button" className="button" onClick={show}>
+            <button type="button" className="button" onClick={() => void sayYes()}>
               {t("odds.ask.show")}
             </button>
           </div>
@@ -100,7 +92,7 @@ function AskFirst() {
             {name ? t("odds.ask.viewer", { name }) : t("odds.ask.viewer.noName")}
           </p>
         )}
-        <FormError>{error}</FormError>
+        <FormError>{form.formError}</FormError>
       </section>
     </Page>
   );
@@ -113,15 +105,13 @@ function AskFirst() {
  * the odds after a loss: the person asked for them twice already.
  */
 function QuietOdds() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
-  const sayYes = useSayYesToOdds();
+  const form = useForm({ formWords: (message) => t("odds.quiet.failed", { message }) });
+  const sayYes = useSayYesToOdds(form);
   const toast = useToast();
   const id = useId();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (asking) question.current?.focus();
@@ -131,9 +121,8 @@ function QuietOdds() {
     // The yes to the odds goes first, so the numbers follow at once rather than a second
     // question; if it fails, the page asks once more after quiet mode: nothing shows unasked.
     if (oddsAskFirst(state)) await sayYes();
-    const r = await client.record("PreferencesUpdated", { quietMode: false });
+    const r = await form.record("PreferencesUpdated", { quietMode: false });
     if (r.ok) toast.show(t("odds.quiet.turnedOff"));
-    else setError(t("odds.quiet.failed", { message: refusalText(i18n, r.error) }));
   }
 
   return (
@@ -163,7 +152,7 @@ function QuietOdds() {
             </button>
           )}
         </WhenCanRecord>
-        <FormError>{error}</FormError>
+        <FormError>{form.formError}</FormError>
       </section>
     </Page>
   );

@@ -1,0 +1,39 @@
+import { parseDecimal, TextField } from "../../components/forms/index.ts";
+import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+
+/** The lining as typed: `mm` when given, `problem` when it is not a number (an empty field is fine). */
+export function readLining(
+  t: I18n["t"],
+  text: string,
+): { mm: number | null; problem: string | undefined } {
+  const mm = parseDecimal(text);
+  return mm !== null && Number.isNaN(mm)
+    ? { mm: null, problem: t("beta.form.notANumber") }
+    : { mm, problem: undefined };
+}
+
+/** The lining at the last scan before a transfer, in mm, as the clinic said it; optional. */
+export function LiningField({
+  id,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  error: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id={id}
+      error={error}
+      label={t("transfers.new.lining")}
+      hint={t("transfers.new.lining.hint")}
+      value={value}
+      onChange={onChange}
+      inputMode="decimal"
+    />
+  );
+}
