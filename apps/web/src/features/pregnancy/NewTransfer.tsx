@@ -25,7 +25,7 @@ import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
-import { LiningField, readLining } from "./LiningField.tsx";
+import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
 
 /**
  * A transfer from the bank: which embryos, the day, who carries the
@@ -41,24 +41,6 @@ export function NewTransfer() {
   );
 }
 
-type Name =
-  | "embryoIds"
-  | "date"
-  | "carrierName"
-  | "pathId"
-  | "cycleId"
-  | "liningMm"
-  | "clinic"
-  | "note";
-
-/** The domain's names for what this form calls otherwise (the day is planned or done). */
-const from = {
-  plannedOn: "date",
-  transferredOn: "date",
-  recipient: "carrierName",
-  "recipient.pathId": "pathId",
-} as const;
-
 function NewTransferForm() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -66,7 +48,7 @@ function NewTransferForm() {
   const toast = useToast();
   const [, navigate] = useLocation();
   const id = useId();
-  const form = useForm<Name>({ from });
+  const form = useForm<TransferField>({ from: transferFrom });
   const today = todayIso(state.journey!.homeZone);
   const available = transferableEmbryos(state);
   const carriers = pathList(state).filter((p) => p.kind === "gestational-carrier");

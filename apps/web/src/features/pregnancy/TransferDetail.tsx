@@ -24,7 +24,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
-import { LiningField, readLining } from "./LiningField.tsx";
+import { LiningField, readLining } from "./transfer-fields.tsx";
 import { OutcomeSection } from "./Outcome.tsx";
 import { transferTitle } from "./words.ts";
 
