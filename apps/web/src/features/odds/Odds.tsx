@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
-import { type Form, FormError, useForm } from "../../components/forms/index.ts";
+import { FormError, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -49,16 +49,23 @@ function OddsSections({ today }: { today: string }) {
 /** The losses a yes answers (at most what the event holds; a yes again answers any left). */
 const MAX_LOSSES_PER_YES = 50;
 
-/** Records the person's yes to seeing the odds again, naming the losses it answers, through `form`. */
-function useSayYesToOdds(form: Pick<Form<never>, "record">) {
+/**
+ * The person's yes to seeing the odds again: `sayYes` records it, naming the
+ * losses it answers, through `form`, whose line says a refusal in the words
+ * of what failed (`failed`: "The numbers could not be shown: ...").
+ */
+function useYesToOdds(failed: "odds.ask.failed" | "odds.quiet.failed") {
+  const { t } = useI18n();
   const state = useJourneyState();
-  return () =>
+  const form = useForm({ formWords: (message) => t(failed, { message }) });
+  const sayYes = () =>
     form.record("OddsResumed", {
       at: nowZoned(state.journey?.homeZone ?? "UTC"),
       outcomeIds: oddsAwaitingYes(state)
         .map((o) => o.id)
         .slice(-MAX_LOSSES_PER_YES),
     });
+  return { form, sayYes };
 }
 
 /**
@@ -70,8 +77,7 @@ function useSayYesToOdds(form: Pick<Form<never>, "record">) {
 function AskFirst() {
   const { t } = useI18n();
   const state = useJourneyState();
-  const form = useForm({ formWords: (message) => t("odds.ask.failed", { message }) });
-  const sayYes = useSayYesToOdds(form);
+  const { form, sayYes } = useYesToOdds("odds.ask.failed");
   const canRecord = useCanRecord();
   const id = useId();
   const name = state.journey?.displayName;
@@ -107,8 +113,7 @@ function AskFirst() {
 function QuietOdds() {
   const { t } = useI18n();
   const state = useJourneyState();
-  const form = useForm({ formWords: (message) => t("odds.quiet.failed", { message }) });
-  const sayYes = useSayYesToOdds(form);
+  const { form, sayYes } = useYesToOdds("odds.quiet.failed");
   const toast = useToast();
   const id = useId();
   const [asking, setAsking] = useState(false);

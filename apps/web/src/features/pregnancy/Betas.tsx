@@ -15,13 +15,13 @@ import {
   FormButtons,
   PillGroup,
   parseDecimal,
-  QuietButton,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { RemoveEntry } from "./shared.tsx";
 
 const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m.BetaChart })));
 
@@ -75,16 +75,9 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
   const id = useId();
-  const action = useForm({ formLine: "toast" });
   const betas = betaSeries(state, transfer.id);
   const trend = betaTrendOf(state, transfer.id);
-
-  async function remove(betaId: string) {
-    const r = await action.record("BetaRetracted", { betaId });
-    if (r.ok) toast.show(t("beta.removed"));
-  }
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
@@ -109,15 +102,12 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
                 {b.clinicReading && (
                   <p className="muted small">{t(`beta.form.reading.${b.clinicReading}`)}</p>
                 )}
-                <WhenCanRecord>
-                  <div className="record-actions">
-                    <QuietButton
-                      label={t("beta.remove")}
-                      spoken={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
-                      onClick={() => void remove(b.id)}
-                    />
-                  </div>
-                </WhenCanRecord>
+                <RemoveEntry
+                  label={t("beta.remove")}
+                  spoken={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
+                  removed={t("beta.removed")}
+                  remove={(action) => action.record("BetaRetracted", { betaId: b.id })}
+                />
               </li>
             ))}
           </ul>

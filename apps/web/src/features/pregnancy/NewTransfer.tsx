@@ -6,7 +6,7 @@ import {
   transferProtocols,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
@@ -25,6 +25,7 @@ import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
+import { NothingHere } from "./shared.tsx";
 import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
 
 /**
@@ -69,14 +70,12 @@ function NewTransferForm() {
 
   if (available.length === 0) {
     return (
-      <Page title={t("transfers.new.title")}>
-        <section className="card empty">
-          <p>{t("transfers.empty.noEmbryos")}</p>
-          <Link className="button" href={routes.embryos.bank}>
-            {t("embryos.title")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("transfers.new.title")}
+        body={t("transfers.empty.noEmbryos")}
+        href={routes.embryos.bank}
+        link={t("embryos.title")}
+      />
     );
   }
 

@@ -18,7 +18,6 @@ import {
   DateField,
   FormButtons,
   parseCount,
-  QuietButton,
   TextAreaField,
   useForm,
 } from "../../components/forms/index.ts";
@@ -26,6 +25,7 @@ import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { LossCare } from "./LossCare.tsx";
+import { RemoveEntry } from "./shared.tsx";
 import { outcomeLine } from "./words.ts";
 
 const withAge: readonly OutcomeKind[] = ["miscarriage", "termination", "stillbirth", "ectopic"];
@@ -48,23 +48,13 @@ export function OutcomeSection({
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
   const id = useId();
-  const action = useForm({ formLine: "toast" });
   const outcomes = [...state.outcomes.values()]
     .filter((o) => o.transferId === transfer.id && !o.retracted)
     .sort((a, b) => a.on.localeCompare(b.on));
   const latest = latestOutcome(state, transfer.id);
   const closed = latest !== null && finalOutcomes.includes(latest.outcome);
   const hard = latest !== null && (isLoss(latest.outcome) || latest.outcome === "negative");
-
-  async function remove(outcomeId: string) {
-    const r = await action.record("OutcomeRetracted", { outcomeId });
-    if (r.ok) {
-      onRecorded(null);
-      toast.show(t("outcome.removed"));
-    }
-  }
 
   return (
     <>
@@ -78,15 +68,13 @@ export function OutcomeSection({
               <li key={o.id} className="record">
                 <p className="record-value outcome-line">{outcomeLine(i18n, o)}</p>
                 {o.note && <p className="note-text small">{o.note}</p>}
-                <WhenCanRecord>
-                  <div className="record-actions">
-                    <QuietButton
-                      label={t("outcome.remove")}
-                      spoken={t("outcome.removeLabel", { date: i18n.day(o.on, true) })}
-                      onClick={() => void remove(o.id)}
-                    />
-                  </div>
-                </WhenCanRecord>
+                <RemoveEntry
+                  label={t("outcome.remove")}
+                  spoken={t("outcome.removeLabel", { date: i18n.day(o.on, true) })}
+                  removed={t("outcome.removed")}
+                  remove={(action) => action.record("OutcomeRetracted", { outcomeId: o.id })}
+                  onRemoved={() => onRecorded(null)}
+                />
               </li>
             ))}
           </ul>

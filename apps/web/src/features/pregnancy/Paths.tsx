@@ -19,7 +19,6 @@ import {
   Field,
   FormButtons,
   PillGroup,
-  QuietButton,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
@@ -27,6 +26,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
+import { NothingHere, RemoveEntry } from "./shared.tsx";
 import { outcomeLine } from "./words.ts";
 
 /** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */
@@ -168,28 +168,19 @@ export function PathDetail({ pathId }: { pathId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
   const id = useId();
-  const action = useForm({ formLine: "toast" });
   const path = state.paths.get(pathId);
   if (!path) {
     return (
-      <Page title={t("paths.title")}>
-        <section className="card empty">
-          <h2>{t("paths.notFound")}</h2>
-          <Link className="button" href={routes.transfers.paths}>
-            {t("paths.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("paths.title")}
+        heading={t("paths.notFound")}
+        href={routes.transfers.paths}
+        link={t("paths.back")}
+      />
     );
   }
   const items = pathTimeline(state, path.id);
-
-  async function remove(milestoneId: string) {
-    const r = await action.record("PathMilestoneRetracted", { milestoneId });
-    if (r.ok) toast.show(t("paths.step.removed"));
-  }
 
   return (
     <Page
@@ -220,13 +211,15 @@ export function PathDetail({ pathId }: { pathId: string }) {
                 <span className="timeline-note small">{item.milestone.note}</span>
               )}
               {item.kind === "milestone" && (
-                <WhenCanRecord>
-                  <QuietButton
-                    label={t("paths.step.remove")}
-                    spoken={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
-                    onClick={() => void remove(item.milestone.id)}
-                  />
-                </WhenCanRecord>
+                <RemoveEntry
+                  label={t("paths.step.remove")}
+                  spoken={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
+                  removed={t("paths.step.removed")}
+                  remove={(action) =>
+                    action.record("PathMilestoneRetracted", { milestoneId: item.milestone.id })
+                  }
+                  row={false}
+                />
               )}
             </li>
           ))}

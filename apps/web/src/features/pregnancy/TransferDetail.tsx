@@ -6,7 +6,7 @@ import {
   type Transfer,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
@@ -24,8 +24,9 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
-import { LiningField, readLining } from "./transfer-fields.tsx";
 import { OutcomeSection } from "./Outcome.tsx";
+import { NothingHere } from "./shared.tsx";
+import { LiningField, readLining } from "./transfer-fields.tsx";
 import { transferTitle } from "./words.ts";
 
 /** One transfer: its embryos and details; once done, its betas, dates while pregnant, and what happened. */
@@ -35,15 +36,13 @@ export function TransferDetail({ transferId }: { transferId: string }) {
   const transfer = state.transfers.get(transferId);
   if (!transfer || transfer.retracted || transfer.status === "cancelled") {
     return (
-      <Page title={t("transfers.title")}>
-        <section className="card empty" aria-labelledby="transfer-missing">
-          <h2 id="transfer-missing">{t("transfers.notFound")}</h2>
-          <p>{t("transfers.notFound.body")}</p>
-          <Link className="button" href={routes.transfers.list}>
-            {t("transfers.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("transfers.title")}
+        heading={t("transfers.notFound")}
+        body={t("transfers.notFound.body")}
+        href={routes.transfers.list}
+        link={t("transfers.back")}
+      />
     );
   }
   return <TransferPage transfer={transfer} />;
