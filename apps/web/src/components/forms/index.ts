@@ -4,6 +4,7 @@
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
 export { ConfirmButton, QuietButton } from "./buttons.tsx";
+export { ChoiceChecks, ChoiceGroup, type ChoiceOption } from "./ChoiceCards.tsx";
 export { ConfirmDialog } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";

@@ -98,7 +98,7 @@ export function TextField({
   Pick<Attributes, "maxLength" | "placeholder"> & {
     autoComplete?: string;
     type?: "text" | "tel" | "url";
-    inputMode?: "decimal" | "text" | "tel" | "url";
+    inputMode?: "numeric" | "decimal" | "text" | "tel" | "url";
   }) {
   return <LabelledInput {...props} type={type} autoComplete={autoComplete} inputMode={inputMode} />;
 }

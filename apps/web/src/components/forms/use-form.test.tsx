@@ -211,4 +211,15 @@ describe("useForm", () => {
     await submit();
     expect(shownAt(input("Note")).description).toBe(`note (too-short): ${tooShort}`);
   });
+
+  it("lets the form word its own line, inline or in a toast", async () => {
+    const formWords = (text: string) => `Quiet mode could not be turned off: ${text}`;
+    await show(<NoteForm text="" options={{ formWords }} />);
+    await submit();
+    expect(host.querySelector("[role=alert]")?.textContent).toBe(formWords(tooShort));
+
+    await show(<NoteForm key="toast" text="" options={{ formWords, formLine: "toast" }} />);
+    await submit();
+    expect(host.querySelector("[role=status]")?.textContent).toBe(formWords(tooShort));
+  });
 });

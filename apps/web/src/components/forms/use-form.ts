@@ -26,6 +26,12 @@ export interface FormOptions<F extends string> extends Placing<F> {
    * in a list): a refusal is said in a toast instead of the form's line.
    */
   formLine?: "inline" | "toast";
+  /**
+   * Other words for the form's own line (or its toast) than "Not saved:
+   * {text}", for an action the person knows by name ("Quiet mode could not
+   * be turned off: {text}").
+   */
+  formWords?: (text: string, p: ClientProblem) => string;
 }
 
 /** What a check found: words per field, and `form` for the form's own line; `undefined` is "fine". */
@@ -113,7 +119,7 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
   }
 
   function refuse(p: ClientProblem) {
-    const { words, formLine } = latest.current;
+    const { words, formLine, formWords } = latest.current;
     const field = fieldFor(
       p,
       latest.current,
@@ -125,10 +131,10 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
         fields: { [field]: words ? words(text, p, field) : text } as Shown<F>["fields"],
         form: null,
       });
-    } else if (formLine === "toast") {
-      toast.show(notSaved(i18n, p));
     } else {
-      show({ fields: {}, form: notSaved(i18n, p) });
+      const line = formWords ? formWords(refusalText(i18n, p), p) : notSaved(i18n, p);
+      if (formLine === "toast") toast.show(line);
+      else show({ fields: {}, form: line });
     }
   }
 

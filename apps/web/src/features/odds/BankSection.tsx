@@ -11,11 +11,17 @@ import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
-import { frequencyValues, type Goal, goalWords, learnedWords, rangeSentence } from "./words.ts";
+import {
+  cannotWorkOut,
+  frequencyValues,
+  type Goal,
+  goalWords,
+  learnedWords,
+  rangeSentence,
+} from "./words.ts";
 
 // The charting library is large: load it only when the chart is on screen.
 const EmbryoChart = lazy(() =>
@@ -67,7 +73,7 @@ export function BankSection({ record }: { record: OddsRecord }) {
     return (
       <section className="card stack" aria-labelledby={`${id}-bank`}>
         <h2 id={`${id}-bank`}>{t("odds.bank.title")}</h2>
-        <p className="error">{t("odds.problem", { message: refusalText(i18n, result.error) })}</p>
+        <p className="error">{cannotWorkOut(i18n, result.error)}</p>
       </section>
     );
   }

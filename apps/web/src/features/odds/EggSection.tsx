@@ -7,15 +7,14 @@ import {
   type OddsRecord,
 } from "@trellis/domain";
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from "react";
-import { Field, FormError } from "../../components/forms/Field.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { Sources } from "./Sources.tsx";
+import { AgeField, ageFrom, OddsProblem, WhatIfField, wholeIn } from "./what-if.tsx";
 import { frequency, frequencyValues, type Goal, goalWords } from "./words.ts";
 
-const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+const EGGS = { min: 1, max: FROZEN_EGGS_MAX };
 
 /**
  * The egg-freezing calculator: age when the eggs were frozen and how many
@@ -25,19 +24,16 @@ const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : null)
  * folded away, with no made-up numbers in it.
  */
 export function EggSection({ record }: { record: OddsRecord }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const id = useId();
   const fromRecord = eggFreezingInput(record);
   const [ageText, setAgeText] = useState(String(fromRecord?.ageAtFreezing ?? record.age ?? ""));
   const [eggsText, setEggsText] = useState(fromRecord ? String(fromRecord.matureEggs) : "");
-  const age = whole(ageText);
-  const eggs = whole(eggsText);
-  const ageOk = age !== null && age >= ODDS_AGE_RANGE.min && age <= ODDS_AGE_RANGE.max;
-  const eggsOk = eggs !== null && eggs >= 1 && eggs <= FROZEN_EGGS_MAX;
+  const age = ageFrom(ageText);
+  const eggs = wholeIn(eggsText, EGGS);
   const asked = useMemo(
     () =>
-      ageOk && eggsOk
+      age !== null && eggs !== null
         ? {
             ageAtFreezing: age,
             matureEggs: eggs,
@@ -46,7 +42,7 @@ export function EggSection({ record }: { record: OddsRecord }) {
               record.age <= ODDS_AGE_RANGE.max && { ageAtTransfer: record.age }),
           }
         : null,
-    [ageOk, eggsOk, age, eggs, record.age],
+    [age, eggs, record.age],
   );
   const question = useDeferredValue(asked);
   const result = useMemo(() => (question ? eggFreezingOdds(question) : null), [question]);
@@ -66,46 +62,22 @@ export function EggSection({ record }: { record: OddsRecord }) {
         </p>
       )}
       <div className="odds-pair odds-form">
-        <Field
+        <AgeField
           id={`${id}-age`}
           label={t("odds.eggs.age")}
-          error={
-            ageText.trim() === "" || ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)
-          }
-        >
-          {(input) => (
-            <input
-              {...input}
-              inputMode="numeric"
-              autoComplete="off"
-              value={ageText}
-              onChange={(e) => setAgeText(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          value={ageText}
+          onChange={setAgeText}
+        />
+        <WhatIfField
           id={`${id}-eggs`}
           label={t("odds.eggs.count")}
-          error={
-            eggsText.trim() === "" || eggsOk
-              ? undefined
-              : t("odds.eggs.countProblem", { max: FROZEN_EGGS_MAX })
-          }
-        >
-          {(input) => (
-            <input
-              {...input}
-              inputMode="numeric"
-              autoComplete="off"
-              value={eggsText}
-              onChange={(e) => setEggsText(e.target.value)}
-            />
-          )}
-        </Field>
+          value={eggsText}
+          onChange={setEggsText}
+          usable={eggs !== null}
+          wrong={t("odds.eggs.countProblem", { max: FROZEN_EGGS_MAX })}
+        />
       </div>
-      <FormError>
-        {result && !result.ok && t("odds.problem", { message: refusalText(i18n, result.error) })}
-      </FormError>
+      <OddsProblem problem={result && !result.ok ? result.error : null} />
       {result?.ok && question && (
         <EggAnswer odds={result.value} age={question.ageAtFreezing} eggs={question.matureEggs} />
       )}

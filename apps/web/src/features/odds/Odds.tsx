@@ -1,14 +1,13 @@
 import { oddsAskFirst, oddsAwaitingYes, oddsFromRecord } from "@trellis/domain";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormError, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { BankSection } from "./BankSection.tsx";
 import { EggSection } from "./EggSection.tsx";
 import { PlanSection } from "./PlanSection.tsx";
@@ -50,17 +49,23 @@ function OddsSections({ today }: { today: string }) {
 /** The losses a yes answers (at most what the event holds; a yes again answers any left). */
 const MAX_LOSSES_PER_YES = 50;
 
-/** Records the person's yes to seeing the odds again, naming the losses it answers. */
-function useSayYesToOdds() {
-  const client = useClient();
+/**
+ * The person's yes to seeing the odds again: `sayYes` records it, naming the
+ * losses it answers, through `form`, whose line says a refusal in the words
+ * of what failed (`failed`: "The numbers could not be shown: ...").
+ */
+function useYesToOdds(failed: "odds.ask.failed" | "odds.quiet.failed") {
+  const { t } = useI18n();
   const state = useJourneyState();
-  return () =>
-    client.record("OddsResumed", {
+  const form = useForm({ formWords: (message) => t(failed, { message }) });
+  const sayYes = () =>
+    form.record("OddsResumed", {
       at: nowZoned(state.journey?.homeZone ?? "UTC"),
       outcomeIds: oddsAwaitingYes(state)
         .map((o) => o.id)
         .slice(-MAX_LOSSES_PER_YES),
     });
+  return { form, sayYes };
 }
 
 /**
@@ -70,19 +75,12 @@ function useSayYesToOdds() {
  * a loss recorded later asks again. A viewer cannot answer, and is told so.
  */
 function AskFirst() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const state = useJourneyState();
-  const sayYes = useSayYesToOdds();
+  const { form, sayYes } = useYesToOdds("odds.ask.failed");
   const canRecord = useCanRecord();
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
   const name = state.journey?.displayName;
-
-  async function show() {
-    const r = await sayYes();
-    if (!r.ok) setError(t("odds.ask.failed", { message: refusalText(i18n, r.error) }));
-  }
 
   return (
     <Page title={t("odds.title")}>
@@ -91,7 +89,7 @@ function AskFirst() {
         <p>{t("odds.ask.body")}</p>
         {canRecord ? (
           <div>
-            <button type="button" className="button" onClick={show}>
+            <button type="button" className="button" onClick={() => void sayYes()}>
               {t("odds.ask.show")}
             </button>
           </div>
@@ -100,7 +98,7 @@ function AskFirst() {
             {name ? t("odds.ask.viewer", { name }) : t("odds.ask.viewer.noName")}
           </p>
         )}
-        <FormError>{error}</FormError>
+        <FormError>{form.formError}</FormError>
       </section>
     </Page>
   );
@@ -113,15 +111,12 @@ function AskFirst() {
  * the odds after a loss: the person asked for them twice already.
  */
 function QuietOdds() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
-  const sayYes = useSayYesToOdds();
+  const { form, sayYes } = useYesToOdds("odds.quiet.failed");
   const toast = useToast();
   const id = useId();
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const question = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (asking) question.current?.focus();
@@ -131,9 +126,8 @@ function QuietOdds() {
     // The yes to the odds goes first, so the numbers follow at once rather than a second
     // question; if it fails, the page asks once more after quiet mode: nothing shows unasked.
     if (oddsAskFirst(state)) await sayYes();
-    const r = await client.record("PreferencesUpdated", { quietMode: false });
+    const r = await form.record("PreferencesUpdated", { quietMode: false });
     if (r.ok) toast.show(t("odds.quiet.turnedOff"));
-    else setError(t("odds.quiet.failed", { message: refusalText(i18n, r.error) }));
   }
 
   return (
@@ -163,7 +157,7 @@ function QuietOdds() {
             </button>
           )}
         </WhenCanRecord>
-        <FormError>{error}</FormError>
+        <FormError>{form.formError}</FormError>
       </section>
     </Page>
   );

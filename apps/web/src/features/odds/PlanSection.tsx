@@ -2,7 +2,6 @@ import {
   convertLab,
   type Estimate,
   type LabUnit,
-  ODDS_AGE_RANGE,
   type OddsRecord,
   type PlanFrame,
   type RetrievalLeftOut,
@@ -12,14 +11,13 @@ import {
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { Field, FormError } from "../../components/forms/Field.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { Field, PillGroup } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
 import { FunnelTable } from "./PlanFunnelTable.tsx";
 import { Sources } from "./Sources.tsx";
+import { AgeField, ageFrom, OddsProblem, parseNumber, WhatIfField } from "./what-if.tsx";
 import { frequencyValues, goalWords, learnedWords, rangeSentence } from "./words.ts";
 
 const PlanChart = lazy(() => import("./PlanChart.tsx").then((m) => ({ default: m.PlanChart })));
@@ -33,13 +31,6 @@ export interface PlanPoint {
   readonly own: Estimate | null;
   /** Embryos to transfer on average, the bank's included (for the bank alone, its count). */
   readonly expected: number;
-}
-
-/** A number as people type it: a comma works as a decimal point. */
-function parseNumber(text: string): number | null {
-  const clean = text.trim().replace(",", ".");
-  if (clean === "" || !/^\d+(\.\d+)?$/.test(clean)) return null;
-  return Number(clean);
 }
 
 function pointsOf(
@@ -101,12 +92,7 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
       : "",
   );
 
-  const ageValue = parseNumber(ageText);
-  const ageOk =
-    ageValue !== null &&
-    Number.isInteger(ageValue) &&
-    ageValue >= ODDS_AGE_RANGE.min &&
-    ageValue <= ODDS_AGE_RANGE.max;
+  const ageValue = ageFrom(ageText);
   const amhValue = amhText.trim() === "" ? null : parseNumber(amhText);
   const amhOk = amhText.trim() === "" || (amhValue !== null && amhValue > 0);
   const amhNg =
@@ -118,8 +104,9 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
         })();
 
   const asked = useMemo(
-    () => (ageOk && amhOk ? { age: ageValue, amh: amhNg, retrievals, tested, frame } : null),
-    [ageOk, amhOk, ageValue, amhNg, retrievals, tested, frame],
+    () =>
+      ageValue !== null && amhOk ? { age: ageValue, amh: amhNg, retrievals, tested, frame } : null,
+    [amhOk, ageValue, amhNg, retrievals, tested, frame],
   );
   // Typing stays quick: the answer (a few milliseconds to a few tens) follows a moment later.
   const question = useDeferredValue(asked);
@@ -191,23 +178,15 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
           onChange={(v) => setTested(v === "yes")}
         />
         <div className="odds-pair">
-          <Field
+          <AgeField
             id={`${id}-age`}
             label={t("odds.plan.age")}
             hint={t("odds.plan.ageHint", { age: record.age ?? "none" })}
-            error={ageOk ? undefined : t("odds.plan.ageProblem", ODDS_AGE_RANGE)}
-          >
-            {(input) => (
-              <input
-                {...input}
-                inputMode="numeric"
-                autoComplete="off"
-                value={ageText}
-                onChange={(e) => setAgeText(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            value={ageText}
+            onChange={setAgeText}
+            needed
+          />
+          <WhatIfField
             id={`${id}-amh`}
             label={t("odds.plan.amh", { unit: amhUnit })}
             hint={
@@ -219,24 +198,16 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
                   })
                 : t("odds.plan.amhNone")
             }
-            error={amhOk ? undefined : t("odds.plan.amhProblem")}
-          >
-            {(input) => (
-              <input
-                {...input}
-                inputMode="decimal"
-                autoComplete="off"
-                value={amhText}
-                onChange={(e) => setAmhText(e.target.value)}
-              />
-            )}
-          </Field>
+            value={amhText}
+            onChange={setAmhText}
+            usable={amhOk}
+            wrong={t("odds.plan.amhProblem")}
+            decimal
+          />
         </div>
       </div>
 
-      <FormError>
-        {result && !result.ok && t("odds.problem", { message: refusalText(i18n, result.error) })}
-      </FormError>
+      <OddsProblem problem={result && !result.ok ? result.error : null} />
       {result?.ok && (
         <PlanAnswer
           plan={result.value}

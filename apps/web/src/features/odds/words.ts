@@ -1,6 +1,7 @@
-import type { Denominator, Estimate, EvidenceTag } from "@trellis/domain";
+import type { Denominator, Estimate, EvidenceTag, Problem } from "@trellis/domain";
 import type { MessageKey } from "../../i18n/en.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
+import { refusalText } from "../../i18n/refusals.ts";
 
 /** How a chance reads as a natural frequency: "about 62 of 100", or "fewer than 1". */
 export interface Frequency {
@@ -116,4 +117,9 @@ export function learnedWords(t: I18n["t"], retrievals: number, transfers: number
     transfers,
     both: retrievals > 0 && transfers > 0 ? "yes" : "no",
   });
+}
+
+/** "These odds cannot be worked out: ...", when the domain refuses the question asked. */
+export function cannotWorkOut(i18n: I18n, p: Problem<string>): string {
+  return i18n.t("odds.problem", { message: refusalText(i18n, p) });
 }

@@ -6,18 +6,22 @@ import {
   type Transfer,
 } from "@trellis/domain";
 import { type FormEvent, lazy, Suspense, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
-import { parseDecimal } from "../../components/forms/parse.ts";
+import {
+  AddDisclosure,
+  DateField,
+  FormButtons,
+  PillGroup,
+  parseDecimal,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
-import { betaRefusal } from "./refusals.ts";
+import { RemoveEntry } from "./shared.tsx";
 
 const BetaChart = lazy(() => import("./BetaChart.tsx").then((m) => ({ default: m.BetaChart })));
 
@@ -70,17 +74,10 @@ function intervalText(i18n: I18n, interval: BetaInterval, start: number): string
 export function BetaSection({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
-  const toast = useToast();
   const id = useId();
   const betas = betaSeries(state, transfer.id);
   const trend = betaTrendOf(state, transfer.id);
-
-  async function remove(betaId: string) {
-    const r = await client.record("BetaRetracted", { betaId });
-    if (r.ok) toast.show(t("beta.removed"));
-  }
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
@@ -105,18 +102,12 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
                 {b.clinicReading && (
                   <p className="muted small">{t(`beta.form.reading.${b.clinicReading}`)}</p>
                 )}
-                <WhenCanRecord>
-                  <div className="record-actions">
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      aria-label={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
-                      onClick={() => void remove(b.id)}
-                    >
-                      {t("beta.remove")}
-                    </button>
-                  </div>
-                </WhenCanRecord>
+                <RemoveEntry
+                  label={t("beta.remove")}
+                  spoken={t("beta.removeLabel", { date: i18n.day(b.drawnOn, true) })}
+                  removed={t("beta.removed")}
+                  remove={(action) => action.record("BetaRetracted", { betaId: b.id })}
+                />
               </li>
             ))}
           </ul>
@@ -151,36 +142,33 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
 }
 
 function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"drawnOn" | "value">();
   const [date, setDate] = useState(todayIso(state.journey!.homeZone));
   const [value, setValue] = useState("");
   const [reading, setReading] = useState<"positive" | "negative" | "unclear" | "">("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    // A day still to come in the person's own zone; the domain allows a day's slack for zones.
-    if (date > todayIso(state.journey!.homeZone))
-      return setErrors({ drawnOn: t("refusal.beta-in-future") });
     const n = parseDecimal(value);
-    if (n === null) return setErrors({ value: t("form.required") });
-    if (Number.isNaN(n)) return setErrors({ value: t("beta.form.notANumber") });
-    const r = await client.record("BetaRecorded", {
-      betaId: client.newId(),
+    const found = {
+      // A day still to come in the person's own zone; the domain allows a day's slack for zones.
+      drawnOn: date > todayIso(state.journey!.homeZone) ? t("refusal.beta-in-future") : undefined,
+      value:
+        n === null ? t("form.required") : Number.isNaN(n) ? t("beta.form.notANumber") : undefined,
+    };
+    if (form.fail(found) || n === null) return;
+    const r = await form.record("BetaRecorded", {
+      betaId: form.newId(),
       transferId: transfer.id,
       drawnOn: date,
       value: n,
       ...(reading && { clinicReading: reading }),
     });
-    if (!r.ok) {
-      const refused = betaRefusal(i18n, r.error);
-      return setErrors({ [refused.field]: refused.text });
-    }
+    if (!r.ok) return;
     toast.show(t("beta.saved"));
     onDone();
   }
@@ -189,19 +177,17 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("beta.form.title")}</h3>
       <DateField
-        id={`${id}-date`}
+        {...form.field("drawnOn")}
         label={t("beta.form.date")}
         value={date}
         onChange={setDate}
-        error={errors.drawnOn}
       />
       <TextField
-        id={`${id}-value`}
+        {...form.field("value")}
         label={t("beta.form.value")}
         hint={t("beta.form.value.hint")}
         value={value}
         onChange={setValue}
-        error={errors.value}
         inputMode="decimal"
       />
       <PillGroup
@@ -216,12 +202,7 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
         value={reading}
         onChange={setReading}
       />
-      <FormError>{errors.form}</FormError>
-      <div>
-        <button type="submit" className="button button-primary">
-          {t("beta.form.save")}
-        </button>
-      </div>
+      <FormButtons form={form} label={t("beta.form.save")} />
     </form>
   );
 }

@@ -7,10 +7,11 @@ import {
 } from "@trellis/domain";
 import { useId, useState } from "react";
 import { Link } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
+import { useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -22,10 +23,10 @@ import { useI18n } from "../../i18n/i18n.tsx";
 export function DatingCard({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
   const canRecord = useCanRecord();
   const id = useId();
+  const action = useForm({ formLine: "toast" });
   const [notNow, setNotNow] = useState(false);
   if (transferStanding(state, transfer.id) !== "pregnant") return null;
   const details = pregnancyDetails(state);
@@ -45,7 +46,7 @@ export function DatingCard({ transfer }: { transfer: Transfer }) {
 
   if (details.pausedAfterLoss) {
     if (!canRecord) return null;
-    const resume = () => void client.record("PregnancyDetailsResumed", { at: nowZoned(zone) });
+    const resume = () => void action.record("PregnancyDetailsResumed", { at: nowZoned(zone) });
     return (
       <section className="card stack-tight" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t("dating.ask.title")}</h2>

@@ -6,22 +6,27 @@ import {
   transferProtocols,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useLocation } from "wouter";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
-import { parseDecimal } from "../../components/forms/parse.ts";
+import {
+  ChoiceChecks,
+  DateField,
+  Field,
+  FormButtons,
+  PillGroup,
+  TextAreaField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { embryoShort, statusLine } from "../embryology/index.ts";
-
-type Errors = Record<string, string>;
+import { NothingHere } from "./shared.tsx";
+import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
 
 /**
  * A transfer from the bank: which embryos, the day, who carries the
@@ -40,13 +45,12 @@ export function NewTransfer() {
 function NewTransferForm() {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
   const [, navigate] = useLocation();
   const id = useId();
-  const zone = state.journey!.homeZone;
-  const today = todayIso(zone);
+  const form = useForm<TransferField>({ from: transferFrom });
+  const today = todayIso(state.journey!.homeZone);
   const available = transferableEmbryos(state);
   const carriers = pathList(state).filter((p) => p.kind === "gestational-carrier");
   const cycles = cycleList(state);
@@ -62,33 +66,38 @@ function NewTransferForm() {
   const [lining, setLining] = useState("");
   const [clinic, setClinic] = useState("");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const planned = date > today;
 
   if (available.length === 0) {
     return (
-      <Page title={t("transfers.new.title")}>
-        <section className="card empty">
-          <p>{t("transfers.empty.noEmbryos")}</p>
-          <Link className="button" href={routes.embryos.bank}>
-            {t("embryos.title")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("transfers.new.title")}
+        body={t("transfers.empty.noEmbryos")}
+        href={routes.embryos.bank}
+        link={t("embryos.title")}
+      />
     );
+  }
+
+  /** Embryos all fresh from culture: the transfer is a fresh one unless the person said otherwise. */
+  function choose(next: string[]) {
+    setChosen(next);
+    const all = available.filter((a) => next.includes(a.embryo.id));
+    const fresh = all.every((a) => a.embryo.status === "in-culture" && !a.embryo.everFrozen);
+    if (!protocol && all.length > 0 && fresh) setProtocol("fresh");
   }
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const found: Errors = {};
-    if (chosen.length === 0) found.embryoIds = t("transfers.new.noneChosen");
-    if (!date) found.date = t("form.required");
-    if (recipient === "carrier" && !carrierName.trim()) found.carrierName = t("form.required");
-    const liningMm = parseDecimal(lining);
-    if (liningMm !== null && Number.isNaN(liningMm)) found.lining = t("beta.form.notANumber");
-    if (Object.keys(found).length > 0) return setErrors(found);
-    const transferId = client.newId();
+    const liningMm = readLining(t, lining);
+    const found = {
+      embryoIds: chosen.length === 0 ? t("transfers.new.noneChosen") : undefined,
+      date: date ? undefined : t("form.required"),
+      carrierName: recipient === "carrier" && !carrierName.trim() ? t("form.required") : undefined,
+      liningMm: liningMm.problem,
+    };
+    if (form.fail(found)) return;
+    const transferId = form.newId();
     const details = {
       transferId,
       embryoIds: chosen,
@@ -101,26 +110,14 @@ function NewTransferForm() {
       ...(clinic.trim() && { clinic: clinic.trim() }),
       ...(note.trim() && { note: note.trim() }),
     };
-    setBusy(true);
     const r = planned
-      ? await client.record("TransferPlanned", { ...details, plannedOn: date })
-      : await client.record("TransferRecorded", {
+      ? await form.record("TransferPlanned", { ...details, plannedOn: date })
+      : await form.record("TransferRecorded", {
           ...details,
           transferredOn: date,
-          ...(liningMm !== null && { liningMm }),
+          ...(liningMm.mm !== null && { liningMm: liningMm.mm }),
         });
-    setBusy(false);
-    if (!r.ok) {
-      const f = fieldOf(r.error);
-      const key = f.startsWith("embryoIds")
-        ? "embryoIds"
-        : f === "liningMm"
-          ? "lining"
-          : f.startsWith("recipient")
-            ? "carrierName"
-            : "form";
-      return setErrors({ [key]: refusalText(i18n, r.error) });
-    }
+    if (!r.ok) return;
     toast.show(t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"));
     navigate(routes.transfers.detail(transferId));
   }
@@ -128,55 +125,25 @@ function NewTransferForm() {
   return (
     <Page title={t("transfers.new.title")}>
       <form className="card stack" onSubmit={save} noValidate>
-        <fieldset
+        <ChoiceChecks
+          {...form.field("embryoIds")}
           className="stack-tight"
-          aria-describedby={`${id}-embryos-hint${errors.embryoIds ? ` ${id}-embryos-error` : ""}`}
-        >
-          <legend>{t("transfers.new.embryos")}</legend>
-          <p className="hint" id={`${id}-embryos-hint`}>
-            {t("transfers.new.embryos.hint")}
-          </p>
-          {available.map(({ embryo }) => (
-            <label
-              key={embryo.id}
-              className={`choice${chosen.includes(embryo.id) ? " choice-on" : ""}`}
-            >
-              <input
-                type="checkbox"
-                checked={chosen.includes(embryo.id)}
-                onChange={(e) => {
-                  const next = e.target.checked
-                    ? [...chosen, embryo.id]
-                    : chosen.filter((x) => x !== embryo.id);
-                  setChosen(next);
-                  const all = available.filter((a) => next.includes(a.embryo.id));
-                  if (
-                    !protocol &&
-                    all.length > 0 &&
-                    all.every((a) => a.embryo.status === "in-culture" && !a.embryo.everFrozen)
-                  )
-                    setProtocol("fresh");
-                }}
-              />
-              <span>
-                <span className="choice-title">{embryoShort(i18n, embryo)}</span>
-                <span className="choice-body">{statusLine(i18n, state, embryo)}</span>
-              </span>
-            </label>
-          ))}
-          {errors.embryoIds && (
-            <p className="error" id={`${id}-embryos-error`}>
-              {errors.embryoIds}
-            </p>
-          )}
-        </fieldset>
+          legend={t("transfers.new.embryos")}
+          hint={t("transfers.new.embryos.hint")}
+          options={available.map(({ embryo }) => ({
+            value: embryo.id,
+            title: embryoShort(i18n, embryo),
+            body: statusLine(i18n, state, embryo),
+          }))}
+          values={chosen}
+          onChange={choose}
+        />
         <DateField
-          id={`${id}-date`}
+          {...form.field("date")}
           label={t("transfers.new.date")}
           hint={t("transfers.new.date.hint")}
           value={date}
           onChange={setDate}
-          error={errors.date}
         />
         <PillGroup
           legend={t("transfers.new.recipient")}
@@ -191,32 +158,32 @@ function NewTransferForm() {
         {recipient === "carrier" && (
           <>
             <TextField
-              id={`${id}-carrier`}
+              {...form.field("carrierName")}
               label={t("transfers.new.carrierName")}
               value={carrierName}
               onChange={setCarrierName}
-              error={errors.carrierName}
             />
             {carriers.length > 0 && (
-              <div className="field">
-                <label htmlFor={`${id}-path`}>{t("transfers.new.carrierPath")}</label>
-                <select
-                  id={`${id}-path`}
-                  value={pathId}
-                  onChange={(e) => {
-                    setPathId(e.target.value);
-                    const p = carriers.find((c) => c.id === e.target.value);
-                    if (p) setCarrierName(p.name);
-                  }}
-                >
-                  <option value="">{t("transfers.new.carrierPath.none")}</option>
-                  {carriers.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Field {...form.field("pathId")} label={t("transfers.new.carrierPath")}>
+                {(input) => (
+                  <select
+                    {...input}
+                    value={pathId}
+                    onChange={(e) => {
+                      setPathId(e.target.value);
+                      const p = carriers.find((c) => c.id === e.target.value);
+                      if (p) setCarrierName(p.name);
+                    }}
+                  >
+                    <option value="">{t("transfers.new.carrierPath.none")}</option>
+                    {carriers.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             )}
           </>
         )}
@@ -231,52 +198,39 @@ function NewTransferForm() {
           onChange={setProtocol}
         />
         {cycles.length > 0 && (
-          <div className="field">
-            <label htmlFor={`${id}-cycle`}>{t("transfers.new.cycle")}</label>
-            <select id={`${id}-cycle`} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-              <option value="">{t("transfers.new.cycle.none")}</option>
-              {cycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.protocolName} ({c.startDate})
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field {...form.field("cycleId")} label={t("transfers.new.cycle")}>
+            {(input) => (
+              <select {...input} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
+                <option value="">{t("transfers.new.cycle.none")}</option>
+                {cycles.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.protocolName} ({c.startDate})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
         {!planned && (
-          <TextField
-            id={`${id}-lining`}
-            label={t("transfers.new.lining")}
-            hint={t("transfers.new.lining.hint")}
-            value={lining}
-            onChange={setLining}
-            error={errors.lining}
-            inputMode="decimal"
-          />
+          <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />
         )}
         <TextField
-          id={`${id}-clinic`}
+          {...form.field("clinic")}
           label={t("transfers.new.clinic")}
           value={clinic}
           onChange={setClinic}
         />
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t("transfers.new.note")}</label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
-        <FormError>{errors.form}</FormError>
-        <div className="sticky-action">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy
-              ? t("form.saving")
-              : t(planned ? "transfers.new.savePlanned" : "transfers.new.save")}
-          </button>
-        </div>
+        <TextAreaField
+          {...form.field("note")}
+          label={t("transfers.new.note")}
+          value={note}
+          onChange={setNote}
+        />
+        <FormButtons
+          form={form}
+          label={t(planned ? "transfers.new.savePlanned" : "transfers.new.save")}
+          sticky
+        />
       </form>
     </Page>
   );

@@ -10,18 +10,23 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import {
+  AddDisclosure,
+  DateField,
+  Field,
+  FormButtons,
+  PillGroup,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
+import { NothingHere, RemoveEntry } from "./shared.tsx";
 import { outcomeLine } from "./words.ts";
 
 /** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */
@@ -68,29 +73,27 @@ export function Paths() {
 }
 
 function PathForm({ onDone }: { onDone: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"name" | "startedOn" | "note">();
   const [kind, setKind] = useState<PathKind>("gestational-carrier");
   const [name, setName] = useState("");
   const [started, setStarted] = useState(todayIso(state.journey!.homeZone));
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim()) return setErrors({ name: t("form.required") });
-    const r = await client.record("PathStarted", {
-      pathId: client.newId(),
+    if (form.fail({ name: name.trim() ? undefined : t("form.required") })) return;
+    const r = await form.record("PathStarted", {
+      pathId: form.newId(),
       kind,
       name: name.trim(),
       startedOn: started,
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
+    if (!r.ok) return;
     toast.show(t("paths.saved"));
     onDone();
   }
@@ -108,25 +111,24 @@ function PathForm({ onDone }: { onDone: () => void }) {
         onChange={setKind}
       />
       <TextField
-        id={`${id}-name`}
+        {...form.field("name")}
         label={t(kind === "adoption" ? "paths.form.name.adoption" : "paths.form.name.carrier")}
         value={name}
         onChange={setName}
-        error={errors.name}
       />
       <DateField
-        id={`${id}-started`}
+        {...form.field("startedOn")}
         label={t("paths.form.started")}
         value={started}
         onChange={setStarted}
       />
-      <TextField id={`${id}-note`} label={t("paths.form.note")} value={note} onChange={setNote} />
-      <FormError>{errors.form}</FormError>
-      <div>
-        <button type="submit" className="button button-primary">
-          {t("paths.form.save")}
-        </button>
-      </div>
+      <TextField
+        {...form.field("note")}
+        label={t("paths.form.note")}
+        value={note}
+        onChange={setNote}
+      />
+      <FormButtons form={form} label={t("paths.form.save")} />
     </form>
   );
 }
@@ -165,29 +167,20 @@ function itemText(i18n: I18n, item: TimelineItem): string {
 export function PathDetail({ pathId }: { pathId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
-  const toast = useToast();
   const id = useId();
   const path = state.paths.get(pathId);
   if (!path) {
     return (
-      <Page title={t("paths.title")}>
-        <section className="card empty">
-          <h2>{t("paths.notFound")}</h2>
-          <Link className="button" href={routes.transfers.paths}>
-            {t("paths.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("paths.title")}
+        heading={t("paths.notFound")}
+        href={routes.transfers.paths}
+        link={t("paths.back")}
+      />
     );
   }
   const items = pathTimeline(state, path.id);
-
-  async function remove(milestoneId: string) {
-    const r = await client.record("PathMilestoneRetracted", { milestoneId });
-    if (r.ok) toast.show(t("paths.step.removed"));
-  }
 
   return (
     <Page
@@ -218,16 +211,15 @@ export function PathDetail({ pathId }: { pathId: string }) {
                 <span className="timeline-note small">{item.milestone.note}</span>
               )}
               {item.kind === "milestone" && (
-                <WhenCanRecord>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
-                    onClick={() => void remove(item.milestone.id)}
-                  >
-                    {t("paths.step.remove")}
-                  </button>
-                </WhenCanRecord>
+                <RemoveEntry
+                  label={t("paths.step.remove")}
+                  spoken={t("paths.step.removeLabel", { date: i18n.day(item.on, true) })}
+                  removed={t("paths.step.removed")}
+                  remove={(action) =>
+                    action.record("PathMilestoneRetracted", { milestoneId: item.milestone.id })
+                  }
+                  row={false}
+                />
               )}
             </li>
           ))}
@@ -243,32 +235,31 @@ export function PathDetail({ pathId }: { pathId: string }) {
 }
 
 function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"milestone" | "title" | "on" | "note">();
   const kinds: readonly PathMilestoneKind[] =
     path.kind === "adoption" ? adoptionMilestones : carrierMilestones;
   const [milestone, setMilestone] = useState<PathMilestoneKind>(kinds[0]!);
   const [date, setDate] = useState(todayIso(state.journey!.homeZone));
   const [title, setTitle] = useState("");
   const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (milestone === "other" && !title.trim()) return setErrors({ title: t("form.required") });
-    const r = await client.record("PathMilestoneRecorded", {
-      milestoneId: client.newId(),
+    const other = milestone === "other";
+    if (form.fail({ title: other && !title.trim() ? t("form.required") : undefined })) return;
+    const r = await form.record("PathMilestoneRecorded", {
+      milestoneId: form.newId(),
       pathId: path.id,
       milestone,
       on: date,
-      ...(milestone === "other" && { title: title.trim() }),
+      ...(other && { title: title.trim() }),
       ...(note.trim() && { note: note.trim() }),
     });
-    if (!r.ok) return setErrors({ form: refusalText(i18n, r.error) });
+    if (!r.ok) return;
     toast.show(t("paths.step.saved"));
     onDone();
   }
@@ -276,47 +267,42 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("paths.step.form.title")}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t("paths.step.form.kind")}</label>
-        <select
-          id={`${id}-kind`}
-          value={milestone}
-          onChange={(e) => setMilestone(e.target.value as PathMilestoneKind)}
-        >
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`paths.step.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field {...form.field("milestone")} label={t("paths.step.form.kind")}>
+        {(input) => (
+          <select
+            {...input}
+            value={milestone}
+            onChange={(e) => setMilestone(e.target.value as PathMilestoneKind)}
+          >
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`paths.step.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {milestone === "other" && (
         <TextField
-          id={`${id}-what`}
+          {...form.field("title")}
           label={t("paths.step.form.title.label")}
           value={title}
           onChange={setTitle}
-          error={errors.title}
         />
       )}
       <DateField
-        id={`${id}-date`}
+        {...form.field("on")}
         label={t("paths.step.form.date")}
         value={date}
         onChange={setDate}
       />
       <TextField
-        id={`${id}-note`}
+        {...form.field("note")}
         label={t("paths.step.form.note")}
         value={note}
         onChange={setNote}
       />
-      <FormError>{errors.form}</FormError>
-      <div>
-        <button type="submit" className="button button-primary">
-          {t("paths.form.save")}
-        </button>
-      </div>
+      <FormButtons form={form} label={t("paths.form.save")} />
     </form>
   );
 }

@@ -1,16 +1,21 @@
 import { type Remembrance as Kept, remembranceList } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useSearch } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
+import {
+  AddDisclosure,
+  ConfirmButton,
+  DateField,
+  FormButtons,
+  QuietButton,
+  TextAreaField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { SupportLines } from "../clinics/index.ts";
 
 /**
@@ -70,14 +75,13 @@ export function Remembrance() {
 function KeptCard({ kept }: { kept: Kept }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const toast = useToast();
+  const action = useForm({ formLine: "toast" });
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const name = kept.name ?? t("remembrance.unnamed");
 
   async function remove() {
-    const r = await client.record("RemembranceRemoved", { remembranceId: kept.id });
+    const r = await action.record("RemembranceRemoved", { remembranceId: kept.id });
     if (r.ok) toast.show(t("remembrance.removed"));
   }
 
@@ -95,34 +99,22 @@ function KeptCard({ kept }: { kept: Kept }) {
       ) : (
         <WhenCanRecord>
           <div className="row record-actions">
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("remembrance.editLabel", { name })}
+            <QuietButton
+              label={t("remembrance.edit")}
+              spoken={t("remembrance.editLabel", { name })}
               onClick={() => setEditing(true)}
-            >
-              {t("remembrance.edit")}
-            </button>
-            <button
-              type="button"
-              className="button button-quiet"
-              aria-label={t("remembrance.removeLabel", { name })}
-              onClick={() => setConfirm(true)}
-            >
-              {t("remembrance.remove")}
-            </button>
+            />
+            <ConfirmButton
+              label={t("remembrance.remove")}
+              spoken={t("remembrance.removeLabel", { name })}
+              title={t("remembrance.removeTitle")}
+              body={t("remembrance.removeBody")}
+              cancelLabel={t("remembrance.keep")}
+              onConfirm={() => void remove()}
+            />
           </div>
         </WhenCanRecord>
       )}
-      <ConfirmDialog
-        open={confirm}
-        title={t("remembrance.removeTitle")}
-        body={t("remembrance.removeBody")}
-        confirmLabel={t("remembrance.remove")}
-        cancelLabel={t("remembrance.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
     </li>
   );
 }
@@ -138,34 +130,33 @@ function RemembranceForm({
   transferId?: string | undefined;
   onDone: () => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"name" | "date" | "note">();
   const [name, setName] = useState(initial.name);
   const [date, setDate] = useState(initial.date);
   const [note, setNote] = useState(initial.note);
-  const [error, setError] = useState<string | null>(null);
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!name.trim() && !date && !note.trim()) return setError(t("remembrance.form.empty"));
+    const empty = !name.trim() && !date && !note.trim();
+    if (form.fail({ form: empty ? t("remembrance.form.empty") : undefined })) return;
     const r = editing
-      ? await client.record("RemembranceChanged", {
+      ? await form.record("RemembranceChanged", {
           remembranceId: editing,
           name: name.trim() || null,
           date: date || null,
           note: note.trim() || null,
         })
-      : await client.record("RemembranceAdded", {
-          remembranceId: client.newId(),
+      : await form.record("RemembranceAdded", {
+          remembranceId: form.newId(),
           ...(name.trim() && { name: name.trim() }),
           ...(date && { date }),
           ...(note.trim() && { note: note.trim() }),
           ...(transferId && { transferId }),
         });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
+    if (!r.ok) return;
     toast.show(t("remembrance.saved"));
     onDone();
   }
@@ -174,32 +165,25 @@ function RemembranceForm({
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("remembrance.form.title")}</h3>
       <TextField
-        id={`${id}-name`}
+        {...form.field("name")}
         label={t("remembrance.form.name")}
         value={name}
         onChange={setName}
       />
       <DateField
-        id={`${id}-date`}
+        {...form.field("date")}
         label={t("remembrance.form.date")}
         value={date}
         onChange={setDate}
       />
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t("remembrance.form.note")}</label>
-        <textarea
-          id={`${id}-note`}
-          rows={4}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <FormError>{error}</FormError>
-      <div>
-        <button type="submit" className="button button-primary">
-          {t("remembrance.form.save")}
-        </button>
-      </div>
+      <TextAreaField
+        {...form.field("note")}
+        label={t("remembrance.form.note")}
+        value={note}
+        onChange={setNote}
+        rows={4}
+      />
+      <FormButtons form={form} label={t("remembrance.form.save")} />
     </form>
   );
 }

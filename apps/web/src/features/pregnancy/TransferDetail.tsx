@@ -6,23 +6,27 @@ import {
   type Transfer,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useLocation } from "wouter";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { parseDecimal } from "../../components/forms/parse.ts";
+import {
+  ConfirmButton,
+  DateField,
+  FormError,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
 import { OutcomeSection } from "./Outcome.tsx";
+import { NothingHere } from "./shared.tsx";
+import { LiningField, readLining } from "./transfer-fields.tsx";
 import { transferTitle } from "./words.ts";
 
 /** One transfer: its embryos and details; once done, its betas, dates while pregnant, and what happened. */
@@ -32,15 +36,13 @@ export function TransferDetail({ transferId }: { transferId: string }) {
   const transfer = state.transfers.get(transferId);
   if (!transfer || transfer.retracted || transfer.status === "cancelled") {
     return (
-      <Page title={t("transfers.title")}>
-        <section className="card empty" aria-labelledby="transfer-missing">
-          <h2 id="transfer-missing">{t("transfers.notFound")}</h2>
-          <p>{t("transfers.notFound.body")}</p>
-          <Link className="button" href={routes.transfers.list}>
-            {t("transfers.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("transfers.title")}
+        heading={t("transfers.notFound")}
+        body={t("transfers.notFound.body")}
+        href={routes.transfers.list}
+        link={t("transfers.back")}
+      />
     );
   }
   return <TransferPage transfer={transfer} />;
@@ -50,11 +52,10 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const client = useClient();
   const toast = useToast();
   const [, navigate] = useLocation();
   const id = useId();
-  const [confirm, setConfirm] = useState(false);
+  const action = useForm({ formLine: "toast" });
   // Kept here, not in the outcome section: that section moves up once the transfer has ended.
   const [justRecorded, setJustRecorded] = useState<OutcomeKind | null>(null);
   const outcome = (
@@ -85,7 +86,7 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
   ].filter(Boolean);
 
   async function remove() {
-    const r = await client.record("TransferRetracted", { transferId: transfer.id });
+    const r = await action.record("TransferRetracted", { transferId: transfer.id });
     if (r.ok) {
       toast.show(t("transfers.detail.removed"));
       navigate(routes.transfers.list);
@@ -132,43 +133,37 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
       {transfer.status === "done" && (
         <WhenCanRecord>
           <p>
-            <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
-              {t("transfers.detail.remove")}
-            </button>
+            <ConfirmButton
+              label={t("transfers.detail.remove")}
+              title={t("transfers.detail.removeTitle")}
+              body={t("transfers.detail.removeBody")}
+              confirmLabel={t("embryos.actions.confirmRemove")}
+              cancelLabel={t("transfers.detail.keep")}
+              onConfirm={() => void remove()}
+            />
           </p>
         </WhenCanRecord>
       )}
-      <ConfirmDialog
-        open={confirm}
-        title={t("transfers.detail.removeTitle")}
-        body={t("transfers.detail.removeBody")}
-        confirmLabel={t("embryos.actions.confirmRemove")}
-        cancelLabel={t("transfers.detail.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
     </Page>
   );
 }
 
 /** A planned transfer: mark it done on the day (the embryos then leave the bank), or cancel the plan. */
 function PlannedActions({ transfer }: { transfer: Transfer }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"transferredOn" | "liningMm">();
   const today = todayIso(state.journey!.homeZone);
   const [date, setDate] = useState([transfer.date, today].sort()[0]!);
   const [lining, setLining] = useState("");
-  const [error, setError] = useState<string | null>(null);
 
   async function done(e: FormEvent) {
     e.preventDefault();
-    const liningMm = parseDecimal(lining);
-    if (liningMm !== null && Number.isNaN(liningMm)) return setError(t("beta.form.notANumber"));
-    const r = await client.record("TransferRecorded", {
+    const liningMm = readLining(t, lining);
+    if (form.fail({ liningMm: liningMm.problem })) return;
+    const r = await form.record("TransferRecorded", {
       transferId: transfer.id,
       transferredOn: date,
       embryoIds: [...transfer.embryoIds],
@@ -177,14 +172,13 @@ function PlannedActions({ transfer }: { transfer: Transfer }) {
       ...(transfer.protocol && { protocol: transfer.protocol }),
       ...(transfer.clinic && { clinic: transfer.clinic }),
       ...(transfer.note && { note: transfer.note }),
-      ...(liningMm !== null && { liningMm }),
+      ...(liningMm.mm !== null && { liningMm: liningMm.mm }),
     });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
-    toast.show(t("transfers.new.saved"));
+    if (r.ok) toast.show(t("transfers.new.saved"));
   }
 
   async function cancel() {
-    const r = await client.record("TransferCancelled", { transferId: transfer.id });
+    const r = await form.record("TransferCancelled", { transferId: transfer.id });
     if (r.ok) toast.show(t("transfers.detail.cancelled"));
   }
 
@@ -193,27 +187,18 @@ function PlannedActions({ transfer }: { transfer: Transfer }) {
       <h2 id={`${id}-title`}>{t("transfers.standing.planned")}</h2>
       <form className="stack" onSubmit={done} noValidate>
         <DateField
-          id={`${id}-date`}
+          {...form.field("transferredOn")}
           label={t("transfers.detail.markDone.date")}
           value={date}
           onChange={setDate}
         />
-        <TextField
-          id={`${id}-lining`}
-          label={t("transfers.new.lining")}
-          hint={t("transfers.new.lining.hint")}
-          value={lining}
-          onChange={setLining}
-          inputMode="decimal"
-        />
-        <FormError>{error}</FormError>
+        <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />
+        <FormError>{form.formError}</FormError>
         <div className="row">
-          <button type="submit" className="button button-primary">
-            {t("transfers.detail.markDone")}
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? t("form.saving") : t("transfers.detail.markDone")}
           </button>
-          <button type="button" className="button button-quiet" onClick={() => void cancel()}>
-            {t("transfers.detail.cancel")}
-          </button>
+          <QuietButton label={t("transfers.detail.cancel")} onClick={() => void cancel()} />
         </div>
       </form>
     </section>
