@@ -1,11 +1,11 @@
 import { addDays, type EggCohort, parseGardner } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { DateField, type Found, PillGroup, rowOf, useForm } from "../../components/forms/index.ts";
+import { type Found, PillGroup, rowOf, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { fieldOf, refusalText } from "../../i18n/refusals.ts";
 import { type Blastocyst, BlastocystRow, nextBlastocyst, type RowField } from "./BlastocystRow.tsx";
 import { storageOf } from "./form-values.ts";
-import { ReportForm, useReported } from "./ReportForm.tsx";
+import { ReportDate, ReportForm, useReported } from "./ReportForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 
 type Day = 5 | 6 | 7;
@@ -89,12 +89,7 @@ export function BlastocystForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
           setDate(addDays(cohort.date, d));
         }}
       />
-      <DateField
-        {...form.field("reportedOn")}
-        label={t("embryos.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <ReportDate {...form.field("reportedOn")} value={date} onChange={setDate} />
       {rows.map((row, n) => (
         <BlastocystRow
           key={row.key}
@@ -121,9 +116,8 @@ export function BlastocystForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
         <fieldset className="stack-tight">
           <legend>{t("embryos.blasts.storage")}</legend>
           <StorageFields
-            field={form.field}
-            clinic={{ value: clinic, onChange: setClinic }}
-            location={{ value: location, onChange: setLocation }}
+            clinic={{ ...form.field("clinic"), value: clinic, onChange: setClinic }}
+            location={{ ...form.field("location"), value: location, onChange: setLocation }}
             paired
           />
         </fieldset>

@@ -1,10 +1,10 @@
 import type { EggCohort } from "@trellis/domain";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { CountField, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
-import { readCounts } from "./form-values.ts";
 import { ReportForm, useReported } from "./ReportForm.tsx";
+import { useCounts } from "./use-counts.ts";
 
 type Count = "eggs" | "survived" | "mature" | "fertilized" | "day3";
 
@@ -20,6 +20,14 @@ export function CorrectForm({ cohort, onDone }: { cohort: EggCohort; onDone: () 
   const t = useT();
   const toast = useToast();
   const form = useForm<Count>();
+  const text = (n: number | null) => (n === null ? "" : String(n));
+  const counts = useCounts(form, {
+    eggs: text(cohort.eggs),
+    survived: text(cohort.survived),
+    mature: text(cohort.mature),
+    fertilized: text(cohort.fertilized),
+    day3: text(cohort.day3),
+  });
   const reported = useReported(onDone);
   const fields = countsOf(cohort);
   const labels: Record<Count, string> = {
@@ -29,15 +37,12 @@ export function CorrectForm({ cohort, onDone }: { cohort: EggCohort; onDone: () 
     fertilized: t("embryos.day1.fertilized"),
     day3: t("embryos.day3.developing"),
   };
-  const [texts, setTexts] = useState(() =>
-    Object.fromEntries(fields.map((f) => [f, cohort[f] === null ? "" : String(cohort[f])])),
-  );
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts<Count>(
+    const { values, found } = counts.read(
       t,
-      Object.fromEntries(fields.map((f) => [f, { text: texts[f] ?? "", required: f === "eggs" }])),
+      Object.fromEntries(fields.map((f) => [f, f === "eggs" ? "required" : "optional"])),
     );
     if (form.fail(found)) return;
     const changes = Object.fromEntries(
@@ -55,13 +60,7 @@ export function CorrectForm({ cohort, onDone }: { cohort: EggCohort; onDone: () 
     <ReportForm title={t("embryos.correct.title")} form={form} onSubmit={save}>
       <p className="hint">{t("embryos.correct.hint")}</p>
       {fields.map((f) => (
-        <CountField
-          key={f}
-          {...form.field(f)}
-          label={labels[f]}
-          value={texts[f] ?? ""}
-          onChange={(v) => setTexts((x) => ({ ...x, [f]: v }))}
-        />
+        <CountField key={f} {...counts.field(f)} label={labels[f]} />
       ))}
     </ReportForm>
   );

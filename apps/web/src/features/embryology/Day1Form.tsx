@@ -1,36 +1,37 @@
 import { addDays, type EggCohort, type FertilizationMethod } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { CountField, DateField, PillGroup, useForm } from "../../components/forms/index.ts";
+import { CountField, PillGroup, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { readCounts } from "./form-values.ts";
-import { ReportForm, useReported } from "./ReportForm.tsx";
+import { ReportDate, ReportForm, useReported } from "./ReportForm.tsx";
+import { useCounts } from "./use-counts.ts";
 
 /** The day-1 call: ICSI or conventional, mature eggs if known (not for a thaw), normally fertilized (2PN). */
 export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
   const t = useT();
   const id = useId();
   const form = useForm<"reportedOn" | "mature" | "fertilized">();
+  const counts = useCounts(form, {
+    mature: cohort.mature === null ? "" : String(cohort.mature),
+    fertilized: "",
+  });
   const reported = useReported(onDone);
   const [date, setDate] = useState(addDays(cohort.date, 1));
   const [method, setMethod] = useState<FertilizationMethod>("icsi");
-  const [mature, setMature] = useState(cohort.mature === null ? "" : String(cohort.mature));
-  const [fertilized, setFertilized] = useState("");
   const thaw = cohort.kind === "thaw";
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts(t, {
-      mature: { text: mature, required: false },
-      fertilized: { text: fertilized, required: true },
-    });
+    const { values, found } = counts.read(
+      t,
+      thaw ? { fertilized: "required" } : { mature: "optional", fertilized: "required" },
+    );
     if (form.fail(found) || values.fertilized === undefined) return;
     const r = await form.record("FertilizationReported", {
       cohortId: cohort.id,
       reportedOn: date,
       method,
       fertilized: values.fertilized,
-      ...(!thaw &&
-        values.mature !== undefined &&
+      ...(values.mature !== undefined &&
         values.mature !== cohort.mature && { mature: values.mature }),
     });
     if (r.ok) reported();
@@ -38,12 +39,7 @@ export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
 
   return (
     <ReportForm title={t("embryos.day1.title")} form={form} onSubmit={save}>
-      <DateField
-        {...form.field("reportedOn")}
-        label={t("embryos.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <ReportDate {...form.field("reportedOn")} value={date} onChange={setDate} />
       <PillGroup
         legend={t("embryos.day1.method")}
         name={`${id}-method`}
@@ -56,19 +52,12 @@ export function Day1Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
       />
       {!thaw && (
         <CountField
-          {...form.field("mature")}
+          {...counts.field("mature")}
           label={t("embryos.day1.mature")}
           hint={t("embryos.day1.mature.hint")}
-          value={mature}
-          onChange={setMature}
         />
       )}
-      <CountField
-        {...form.field("fertilized")}
-        label={t("embryos.day1.fertilized")}
-        value={fertilized}
-        onChange={setFertilized}
-      />
+      <CountField {...counts.field("fertilized")} label={t("embryos.day1.fertilized")} />
     </ReportForm>
   );
 }

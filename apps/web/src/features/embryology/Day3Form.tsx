@@ -1,15 +1,11 @@
 import { addDays, type EggCohort } from "@trellis/domain";
 import { type FormEvent, useState } from "react";
-import {
-  CountField,
-  DateField,
-  parseCount,
-  TextField,
-  useForm,
-} from "../../components/forms/index.ts";
+import { CountField, parseCount, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { readCounts, storageOf } from "./form-values.ts";
-import { ReportForm, useReported } from "./ReportForm.tsx";
+import { storageOf } from "./form-values.ts";
+import { ReportDate, ReportForm, useReported } from "./ReportForm.tsx";
+import { StorageFields } from "./StorageFields.tsx";
+import { useCounts } from "./use-counts.ts";
 
 /** The day-3 call: how many still developing, and any frozen or kept for a transfer today. */
 export function Day3Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
@@ -18,19 +14,17 @@ export function Day3Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
   const form = useForm<"reportedOn" | "developing" | "frozen" | "kept" | "location">({
     from: { embryos: "frozen", "storage.location": "location" },
   });
+  const counts = useCounts(form, { developing: "", frozen: "0", kept: "0" });
   const reported = useReported(onDone);
   const [date, setDate] = useState(addDays(cohort.date, 3));
-  const [developing, setDeveloping] = useState("");
-  const [frozen, setFrozen] = useState("0");
-  const [kept, setKept] = useState("0");
   const [location, setLocation] = useState("");
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts(t, {
-      developing: { text: developing, required: true },
-      frozen: { text: frozen, required: false },
-      kept: { text: kept, required: false },
+    const { values, found } = counts.read(t, {
+      developing: "required",
+      frozen: "optional",
+      kept: "optional",
     });
     if (form.fail(found) || values.developing === undefined) return;
     const embryos = [
@@ -56,39 +50,16 @@ export function Day3Form({ cohort, onDone }: { cohort: EggCohort; onDone: () => 
 
   return (
     <ReportForm title={t("embryos.day3.title")} form={form} onSubmit={save}>
-      <DateField
-        {...form.field("reportedOn")}
-        label={t("embryos.form.date")}
-        value={date}
-        onChange={setDate}
-      />
-      <CountField
-        {...form.field("developing")}
-        label={t("embryos.day3.developing")}
-        value={developing}
-        onChange={setDeveloping}
-      />
+      <ReportDate {...form.field("reportedOn")} value={date} onChange={setDate} />
+      <CountField {...counts.field("developing")} label={t("embryos.day3.developing")} />
       <p className="hint">{t("embryos.day3.leaving.hint")}</p>
       <div className="form-pair">
-        <CountField
-          {...form.field("frozen")}
-          label={t("embryos.day3.frozen")}
-          value={frozen}
-          onChange={setFrozen}
-        />
-        <CountField
-          {...form.field("kept")}
-          label={t("embryos.day3.kept")}
-          value={kept}
-          onChange={setKept}
-        />
+        <CountField {...counts.field("frozen")} label={t("embryos.day3.frozen")} />
+        <CountField {...counts.field("kept")} label={t("embryos.day3.kept")} />
       </div>
-      {parseCount(frozen) ? (
-        <TextField
-          {...form.field("location")}
-          label={t("embryos.new.location")}
-          value={location}
-          onChange={setLocation}
+      {parseCount(counts.text("frozen")) ? (
+        <StorageFields
+          location={{ ...form.field("location"), value: location, onChange: setLocation }}
         />
       ) : null}
     </ReportForm>

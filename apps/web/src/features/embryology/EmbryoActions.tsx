@@ -5,10 +5,10 @@ import { todayIso } from "../../app/time.ts";
 import {
   ConfirmButton,
   DateField,
-  Field,
   FormButtons,
   FormError,
   PillGroup,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
@@ -130,9 +130,8 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
               )}
               {(action === "freeze" || action === "move") && (
                 <StorageFields
-                  field={form.field}
-                  clinic={{ value: clinic, onChange: setClinic }}
-                  location={{ value: location, onChange: setLocation }}
+                  clinic={{ ...form.field("clinic"), value: clinic, onChange: setClinic }}
+                  location={{ ...form.field("location"), value: location, onChange: setLocation }}
                 />
               )}
               {action === "dispose" && (
@@ -148,22 +147,19 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                     onChange={setFate}
                   />
                   {fate === "discarded" ? (
-                    <Field {...form.field("reason")} label={t("embryos.actions.reason")}>
-                      {(input) => (
-                        <select
-                          {...input}
-                          value={reason}
-                          onChange={(e) => setReason(e.target.value as DiscardReason | "")}
-                        >
-                          <option value="">{t("transfers.new.protocol.unsaid")}</option>
-                          {discardReasons.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`embryos.reason.${r}`)}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <SelectField
+                      {...form.field("reason")}
+                      label={t("embryos.actions.reason")}
+                      options={[
+                        { value: "" as const, label: t("transfers.new.protocol.unsaid") },
+                        ...discardReasons.map((r) => ({
+                          value: r,
+                          label: t(`embryos.reason.${r}`),
+                        })),
+                      ]}
+                      value={reason}
+                      onChange={setReason}
+                    />
                   ) : (
                     <TextField
                       {...form.field("to")}

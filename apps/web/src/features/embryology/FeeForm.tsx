@@ -3,17 +3,17 @@ import { type FormEvent, useId, useState } from "react";
 import {
   CountField,
   DateField,
-  Field,
   FormButtons,
   PillCheck,
   PillGroup,
   parseDecimal,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
-import { readCount } from "./form-values.ts";
+import { useCounts } from "./use-counts.ts";
 
 const currencies = [
   "USD",
@@ -59,18 +59,18 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
   const form = useForm<"clinic" | "amount" | "currency" | "dueOn" | "remind">({
     from: { "amount.currency": "currency", remindDaysBefore: "remind" },
   });
+  const counts = useCounts(form, { remind: String(DEFAULT_FEE_REMINDER_DAYS) });
   const [clinic, setClinic] = useState("");
   const [covers, setCovers] = useState<(typeof covering)[number]>("embryos");
   const [amount, setAmount] = useState("");
   const [currency, setCurrency] = useState(currencyFor(zone));
   const [due, setDue] = useState("");
   const [yearly, setYearly] = useState(true);
-  const [remind, setRemind] = useState(String(DEFAULT_FEE_REMINDER_DAYS));
 
   async function save(e: FormEvent) {
     e.preventDefault();
     const value = parseDecimal(amount);
-    const days = readCount(t, { text: remind, required: false });
+    const days = counts.read(t, { remind: "optional" });
     const found = {
       clinic: clinic.trim() ? undefined : t("form.required"),
       amount:
@@ -80,7 +80,7 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
             ? t("beta.form.notANumber")
             : undefined,
       dueOn: due ? undefined : t("form.required"),
-      remind: days.error,
+      ...days.found,
     };
     if (form.fail(found) || value === null) return;
     const r = await form.record("StorageFeeScheduled", {
@@ -90,7 +90,7 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
       amount: { value, currency },
       dueOn: due,
       renewsYearly: yearly,
-      ...(days.value !== undefined && { remindDaysBefore: days.value }),
+      ...(days.values.remind !== undefined && { remindDaysBefore: days.values.remind }),
     });
     if (!r.ok) return;
     toast.show(t("embryos.fees.saved"));
@@ -120,17 +120,13 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
           onChange={setAmount}
           inputMode="decimal"
         />
-        <Field {...form.field("currency")} label={t("embryos.fees.form.currency")}>
-          {(input) => (
-            <select {...input} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-              {currencies.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          {...form.field("currency")}
+          label={t("embryos.fees.form.currency")}
+          options={currencies.map((c) => ({ value: c, label: c }))}
+          value={currency}
+          onChange={setCurrency}
+        />
       </div>
       <DateField
         {...form.field("dueOn")}
@@ -139,12 +135,7 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
         onChange={setDue}
       />
       <PillCheck label={t("embryos.fees.form.yearly")} checked={yearly} onChange={setYearly} />
-      <CountField
-        {...form.field("remind")}
-        label={t("embryos.fees.form.remind")}
-        value={remind}
-        onChange={setRemind}
-      />
+      <CountField {...counts.field("remind")} label={t("embryos.fees.form.remind")} />
       <FormButtons form={form} label={t("embryos.fees.form.save")} />
     </form>
   );

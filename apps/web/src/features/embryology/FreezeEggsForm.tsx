@@ -1,9 +1,11 @@
 import type { EggCohort } from "@trellis/domain";
 import { type FormEvent, useState } from "react";
-import { CountField, DateField, TextField, useForm } from "../../components/forms/index.ts";
+import { CountField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { readCounts, storageOf } from "./form-values.ts";
-import { ReportForm, useReported } from "./ReportForm.tsx";
+import { storageOf } from "./form-values.ts";
+import { ReportDate, ReportForm, useReported } from "./ReportForm.tsx";
+import { StorageFields } from "./StorageFields.tsx";
+import { useCounts } from "./use-counts.ts";
 
 /** Mature eggs frozen from this retrieval (egg freezing, or a split with some fertilized). */
 export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: () => void }) {
@@ -11,14 +13,14 @@ export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
   const form = useForm<"frozenOn" | "count" | "location">({
     from: { "storage.location": "location" },
   });
+  const counts = useCounts(form, { count: "" });
   const reported = useReported(onDone);
   const [date, setDate] = useState(cohort.date);
-  const [count, setCount] = useState("");
   const [location, setLocation] = useState("");
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts(t, { count: { text: count, required: true } });
+    const { values, found } = counts.read(t, { count: "required" });
     if (form.fail(found) || values.count === undefined) return;
     const storage = storageOf("", location);
     const r = await form.record("OocytesVitrified", {
@@ -33,23 +35,10 @@ export function FreezeEggsForm({ cohort, onDone }: { cohort: EggCohort; onDone: 
 
   return (
     <ReportForm title={t("embryos.freezeEggs.title")} form={form} onSubmit={save}>
-      <DateField
-        {...form.field("frozenOn")}
-        label={t("embryos.form.date")}
-        value={date}
-        onChange={setDate}
-      />
-      <CountField
-        {...form.field("count")}
-        label={t("embryos.freezeEggs.count")}
-        value={count}
-        onChange={setCount}
-      />
-      <TextField
-        {...form.field("location")}
-        label={t("embryos.new.location")}
-        value={location}
-        onChange={setLocation}
+      <ReportDate {...form.field("frozenOn")} value={date} onChange={setDate} />
+      <CountField {...counts.field("count")} label={t("embryos.freezeEggs.count")} />
+      <StorageFields
+        location={{ ...form.field("location"), value: location, onChange: setLocation }}
       />
     </ReportForm>
   );

@@ -1,51 +1,34 @@
 import { oocyteBatchList } from "@trellis/domain";
 import { type FormEvent, useRef, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import {
-  CountField,
-  DateField,
-  type Found,
-  rowOf,
-  TextField,
-  useForm,
-} from "../../components/forms/index.ts";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { CountField, DateField, rowOf, TextField, useForm } from "../../components/forms/index.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
-import { pastDateError, readCount, readCounts, storageOf } from "./form-values.ts";
-import { PageForm } from "./PageForm.tsx";
+import { pastDateError, storageOf } from "./form-values.ts";
+import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
+import { useCounts } from "./use-counts.ts";
 
 /** Eggs frozen before Trellis (or at a clinic without a retrieval recorded): the date they were frozen counts for age. */
-export function AddFrozenEggs() {
-  const t = useT();
-  return (
-    <RecordingScreen title={t("embryos.eggs.new.title")}>
-      <AddFrozenEggsForm />
-    </RecordingScreen>
-  );
-}
+export const AddFrozenEggs = recordingScreen("embryos.eggs.new.title", AddFrozenEggsForm);
 
 function AddFrozenEggsForm() {
   const t = useT();
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const form = useForm<"frozenOn" | "count" | "clinic" | "location">({
     from: { "storage.clinic": "clinic", "storage.location": "location" },
   });
+  const counts = useCounts(form, { count: "" });
   const zone = state.journey!.homeZone;
   const [date, setDate] = useState("");
-  const [count, setCount] = useState("");
   const [clinic, setClinic] = useState("");
   const [location, setLocation] = useState("");
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts(t, { count: { text: count, required: true } });
+    const { values, found } = counts.read(t, { count: "required" });
     const frozenOn = pastDateError(t, date, todayIso(zone));
     if (form.fail({ ...found, frozenOn }) || values.count === undefined) return;
     const storage = storageOf(clinic, location);
@@ -55,9 +38,7 @@ function AddFrozenEggsForm() {
       count: values.count,
       ...(storage && { storage }),
     });
-    if (!r.ok) return;
-    toast.show(t("embryos.eggs.new.saved"));
-    navigate(routes.embryos.bank);
+    if (r.ok) saved(t("embryos.eggs.new.saved"), routes.embryos.bank);
   }
 
   return (
@@ -75,37 +56,23 @@ function AddFrozenEggsForm() {
         value={date}
         onChange={setDate}
       />
-      <CountField
-        {...form.field("count")}
-        label={t("embryos.eggs.new.count")}
-        value={count}
-        onChange={setCount}
-      />
+      <CountField {...counts.field("count")} label={t("embryos.eggs.new.count")} />
       <StorageFields
-        field={form.field}
-        clinic={{ value: clinic, onChange: setClinic }}
-        location={{ value: location, onChange: setLocation }}
+        clinic={{ ...form.field("clinic"), value: clinic, onChange: setClinic }}
+        location={{ ...form.field("location"), value: location, onChange: setLocation }}
       />
     </PageForm>
   );
 }
 
 /** Thawing frozen eggs, from one batch or several: the thaw then goes through the lab like a retrieval. */
-export function ThawEggs() {
-  const t = useT();
-  return (
-    <RecordingScreen title={t("embryos.thaw.title")}>
-      <ThawEggsForm />
-    </RecordingScreen>
-  );
-}
+export const ThawEggs = recordingScreen("embryos.thaw.title", ThawEggsForm);
 
 function ThawEggsForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   // The batches of the last save, in the order sent: a refusal names one by its place.
   const sent = useRef<string[]>([]);
   const form = useForm<"thawedOn" | "survived" | "clinic" | `batch-${string}`>({
@@ -118,23 +85,22 @@ function ThawEggsForm() {
   const zone = state.journey!.homeZone;
   const batches = oocyteBatchList(state).filter((b) => b.remaining > 0);
   const [date, setDate] = useState(todayIso(zone));
-  const [counts, setCounts] = useState<Record<string, string>>(
-    Object.fromEntries(batches.map((b) => [b.batch.id, String(b.remaining)])),
-  );
-  const [survived, setSurvived] = useState("");
+  const counts = useCounts<"survived" | `batch-${string}`>(form, {
+    survived: "",
+    ...Object.fromEntries(batches.map((b) => [`batch-${b.batch.id}`, String(b.remaining)])),
+  });
   const [clinic, setClinic] = useState(batches[0]?.batch.storage?.clinic ?? "");
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const found: Found<"survived" | `batch-${string}`> = {};
-    const chosen: { batchId: string; count: number }[] = [];
-    for (const b of batches) {
-      const { value, error } = readCount(t, { text: counts[b.batch.id] ?? "", required: false });
-      if (error) found[`batch-${b.batch.id}`] = error;
-      else if (value) chosen.push({ batchId: b.batch.id, count: value });
-    }
-    const s = readCount(t, { text: survived, required: true });
-    found.survived = s.error;
+    // A batch left empty or at 0 is not part of this thaw.
+    const { values, found } = counts.read(t, {
+      survived: "required",
+      ...Object.fromEntries(batches.map((b) => [`batch-${b.batch.id}`, "optional" as const])),
+    });
+    const chosen = batches
+      .map((b) => ({ batchId: b.batch.id, count: values[`batch-${b.batch.id}`] ?? 0 }))
+      .filter((b) => b.count > 0);
     const none = chosen.length === 0 && !Object.values(found).some(Boolean);
     if (form.fail({ ...found, form: none ? t("embryos.thaw.none") : undefined })) return;
     const thawId = form.newId();
@@ -143,12 +109,10 @@ function ThawEggsForm() {
       thawId,
       batches: chosen,
       thawedOn: date,
-      survived: s.value!,
+      survived: values.survived!,
       ...(clinic.trim() && { clinic: clinic.trim() }),
     });
-    if (!r.ok) return;
-    toast.show(t("embryos.thaw.saved"));
-    navigate(routes.embryos.cohort(thawId));
+    if (r.ok) saved(t("embryos.thaw.saved"), routes.embryos.cohort(thawId));
   }
 
   return (
@@ -168,21 +132,14 @@ function ThawEggsForm() {
       {batches.map((b) => (
         <CountField
           key={b.batch.id}
-          {...form.field(`batch-${b.batch.id}`)}
+          {...counts.field(`batch-${b.batch.id}`)}
           label={t("embryos.thaw.from", {
             date: i18n.day(b.batch.frozenOn, true),
             remaining: b.remaining,
           })}
-          value={counts[b.batch.id] ?? ""}
-          onChange={(v) => setCounts((c) => ({ ...c, [b.batch.id]: v }))}
         />
       ))}
-      <CountField
-        {...form.field("survived")}
-        label={t("embryos.thaw.survived")}
-        value={survived}
-        onChange={setSurvived}
-      />
+      <CountField {...counts.field("survived")} label={t("embryos.thaw.survived")} />
       <TextField
         {...form.field("clinic")}
         label={t("embryos.new.clinic")}

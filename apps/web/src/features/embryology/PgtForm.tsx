@@ -10,10 +10,10 @@ import {
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { DateField, PillCheck, PillGroup, rowOf, useForm } from "../../components/forms/index.ts";
+import { PillCheck, PillGroup, rowOf, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { noChoice, type PgtChoice, PgtRow } from "./PgtRow.tsx";
-import { ReportForm, useReported } from "./ReportForm.tsx";
+import { ReportDate, ReportForm, useReported } from "./ReportForm.tsx";
 import { embryoShort } from "./words.ts";
 
 /** Test results, weeks later: one result per biopsied embryo (those not in this report left out). */
@@ -90,12 +90,7 @@ export function PgtForm({
           form.clear();
         }}
       />
-      <DateField
-        {...form.field("reportedOn")}
-        label={t("embryos.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <ReportDate {...form.field("reportedOn")} value={date} onChange={setDate} />
       {biopsied.length === 0 ? (
         <p className="muted">{t("embryos.pgt.noneBiopsied")}</p>
       ) : (
@@ -104,7 +99,7 @@ export function PgtForm({
             <PgtRow
               key={b.id}
               name={embryoShort(i18n, b)}
-              options={test === "PGT-A" ? pgtAResults : pgtMResults}
+              results={test === "PGT-A" ? pgtAResults : pgtMResults}
               choice={choiceOf(b.id)}
               recordSex={recordSex}
               field={form.field(`result-${b.id}`)}

@@ -1,5 +1,5 @@
 import type { PgtAResult, PgtMResult } from "@trellis/domain";
-import { Field } from "../../components/forms/index.ts";
+import { SelectField } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /** What the report says of one embryo; an empty result leaves it out of this report. */
@@ -18,14 +18,15 @@ export const noChoice: PgtChoice = { result: "", level: "low", sex: "" };
  */
 export function PgtRow({
   name,
-  options,
+  results,
   choice,
   recordSex,
   field,
   onChange,
 }: {
   name: string;
-  options: readonly (PgtAResult | PgtMResult)[];
+  /** The results the test can give. */
+  results: readonly (PgtAResult | PgtMResult)[];
   choice: PgtChoice;
   recordSex: boolean;
   field: { id: string; error: string | undefined };
@@ -34,50 +35,39 @@ export function PgtRow({
   const t = useT();
   return (
     <div className="stack-tight pgt-row">
-      <Field {...field} label={t("embryos.pgt.result", { name })}>
-        {(input) => (
-          <select
-            {...input}
-            value={choice.result}
-            onChange={(e) => onChange({ result: e.target.value as PgtChoice["result"] })}
-          >
-            <option value="">{t("embryos.pgt.notInReport")}</option>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {t(`embryos.pgt.result.${o}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        {...field}
+        label={t("embryos.pgt.result", { name })}
+        options={[
+          { value: "" as const, label: t("embryos.pgt.notInReport") },
+          ...results.map((r) => ({ value: r, label: t(`embryos.pgt.result.${r}`) })),
+        ]}
+        value={choice.result}
+        onChange={(result) => onChange({ result })}
+      />
       {choice.result === "mosaic" && (
-        <Field id={`${field.id}-level`} label={t("embryos.pgt.level")}>
-          {(input) => (
-            <select
-              {...input}
-              value={choice.level}
-              onChange={(e) => onChange({ level: e.target.value as PgtChoice["level"] })}
-            >
-              <option value="low">{t("embryos.pgt.level.low")}</option>
-              <option value="high">{t("embryos.pgt.level.high")}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id={`${field.id}-level`}
+          label={t("embryos.pgt.level")}
+          options={(["low", "high"] as const).map((l) => ({
+            value: l,
+            label: t(`embryos.pgt.level.${l}`),
+          }))}
+          value={choice.level}
+          onChange={(level) => onChange({ level })}
+        />
       )}
       {recordSex && choice.result && (
-        <Field id={`${field.id}-sex`} label={t("embryos.pgt.sex", { name })}>
-          {(input) => (
-            <select
-              {...input}
-              value={choice.sex}
-              onChange={(e) => onChange({ sex: e.target.value as PgtChoice["sex"] })}
-            >
-              <option value="">{t("embryos.pgt.sex.none")}</option>
-              <option value="female">{t("embryos.pgt.sex.female")}</option>
-              <option value="male">{t("embryos.pgt.sex.male")}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id={`${field.id}-sex`}
+          label={t("embryos.pgt.sex", { name })}
+          options={(["", "female", "male"] as const).map((s) => ({
+            value: s,
+            label: t(`embryos.pgt.sex.${s || "none"}`),
+          }))}
+          value={choice.sex}
+          onChange={(sex) => onChange({ sex })}
+        />
       )}
     </div>
   );

@@ -1,23 +1,22 @@
 import type { BatchDraft } from "@trellis/client";
 import { cycleClinicName, cycleList } from "@trellis/domain";
 import { type FormEvent, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import {
   CountField,
   DateField,
-  Field,
   PillCheck,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
-import { pastDateError, readCounts, storageOf } from "./form-values.ts";
-import { PageForm } from "./PageForm.tsx";
+import { pastDateError, storageOf } from "./form-values.ts";
+import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
+import { StorageFields } from "./StorageFields.tsx";
+import { useCounts } from "./use-counts.ts";
 
 /** The fields, named as the events name them; `count` and `location` are the eggs frozen. */
 type Name =
@@ -35,23 +34,21 @@ type Name =
  * eggs retrieved, mature eggs if known, and eggs frozen for egg freezing. The
  * retrieval and its frozen eggs are saved together, or not at all.
  */
-export function RecordRetrieval() {
-  const t = useT();
-  return (
-    <RecordingScreen title={t("embryos.new.title")}>
-      <RecordRetrievalForm />
-    </RecordingScreen>
-  );
-}
+export const RecordRetrieval = recordingScreen("embryos.new.title", RecordRetrievalForm);
 
 function RecordRetrievalForm() {
   const t = useT();
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   // The frozen eggs are the batch's second event: its count, on the retrieval's date.
   const form = useForm<Name>({
     from: { frozenOn: "retrievedOn", "storage.location": "location" },
+  });
+  const counts = useCounts(form, {
+    folliclesAtTrigger: "",
+    eggsRetrieved: "",
+    mature: "",
+    count: "",
   });
   const zone = state.journey!.homeZone;
   const cycles = cycleList(state).filter(
@@ -60,22 +57,18 @@ function RecordRetrievalForm() {
   const [date, setDate] = useState(todayIso(zone));
   const [cycleId, setCycleId] = useState(cycles.find((c) => c.status === "active")?.id ?? "");
   const [clinic, setClinic] = useState(() => (cycleId && cycleClinicName(state, cycleId)) || "");
-  const [follicles, setFollicles] = useState("");
-  const [eggs, setEggs] = useState("");
-  const [mature, setMature] = useState("");
   const [freeze, setFreeze] = useState(
     cycles.find((c) => c.id === cycleId)?.cycleType === "egg-freezing",
   );
-  const [frozen, setFrozen] = useState("");
   const [location, setLocation] = useState("");
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { values, found } = readCounts(t, {
-      eggsRetrieved: { text: eggs, required: true },
-      mature: { text: mature, required: false },
-      folliclesAtTrigger: { text: follicles, required: false },
-      ...(freeze && { count: { text: frozen, required: true } }),
+    const { values, found } = counts.read(t, {
+      eggsRetrieved: "required",
+      mature: "optional",
+      folliclesAtTrigger: "optional",
+      ...(freeze && { count: "required" as const }),
     });
     const retrievedOn = pastDateError(t, date, todayIso(zone));
     if (form.fail({ ...found, retrievedOn }) || values.eggsRetrieved === undefined) return;
@@ -110,9 +103,7 @@ function RecordRetrievalForm() {
       });
     }
     const r = await form.recordBatch(drafts);
-    if (!r.ok) return;
-    toast.show(t("embryos.new.saved"));
-    navigate(routes.embryos.cohort(retrievalId));
+    if (r.ok) saved(t("embryos.new.saved"), routes.embryos.cohort(retrievalId));
   }
 
   return (
@@ -131,26 +122,20 @@ function RecordRetrievalForm() {
         onChange={setDate}
       />
       {cycles.length > 0 && (
-        <Field {...form.field("cycleId")} label={t("embryos.new.cycle")}>
-          {(input) => (
-            <select
-              {...input}
-              value={cycleId}
-              onChange={(e) => {
-                setCycleId(e.target.value);
-                const named = e.target.value && cycleClinicName(state, e.target.value);
-                if (named && !clinic) setClinic(named);
-              }}
-            >
-              <option value="">{t("embryos.new.cycle.none")}</option>
-              {cycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.protocolName} ({c.startDate})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          {...form.field("cycleId")}
+          label={t("embryos.new.cycle")}
+          options={[
+            { value: "", label: t("embryos.new.cycle.none") },
+            ...cycles.map((c) => ({ value: c.id, label: `${c.protocolName} (${c.startDate})` })),
+          ]}
+          value={cycleId}
+          onChange={(next) => {
+            setCycleId(next);
+            const named = next && cycleClinicName(state, next);
+            if (named && !clinic) setClinic(named);
+          }}
+        />
       )}
       <TextField
         {...form.field("clinic")}
@@ -159,41 +144,21 @@ function RecordRetrievalForm() {
         onChange={setClinic}
       />
       <CountField
-        {...form.field("folliclesAtTrigger")}
+        {...counts.field("folliclesAtTrigger")}
         label={t("embryos.new.follicles")}
         hint={t("embryos.new.follicles.hint")}
-        value={follicles}
-        onChange={setFollicles}
       />
       <div className="form-pair">
-        <CountField
-          {...form.field("eggsRetrieved")}
-          label={t("embryos.new.eggs")}
-          value={eggs}
-          onChange={setEggs}
-        />
-        <CountField
-          {...form.field("mature")}
-          label={t("embryos.new.mature")}
-          value={mature}
-          onChange={setMature}
-        />
+        <CountField {...counts.field("eggsRetrieved")} label={t("embryos.new.eggs")} />
+        <CountField {...counts.field("mature")} label={t("embryos.new.mature")} />
       </div>
       <p className="hint">{t("embryos.new.mature.hint")}</p>
       <PillCheck label={t("embryos.new.freeze")} checked={freeze} onChange={setFreeze} />
       {freeze && (
         <>
-          <CountField
-            {...form.field("count")}
-            label={t("embryos.new.freezeCount")}
-            value={frozen}
-            onChange={setFrozen}
-          />
-          <TextField
-            {...form.field("location")}
-            label={t("embryos.new.location")}
-            value={location}
-            onChange={setLocation}
+          <CountField {...counts.field("count")} label={t("embryos.new.freezeCount")} />
+          <StorageFields
+            location={{ ...form.field("location"), value: location, onChange: setLocation }}
           />
         </>
       )}

@@ -1,5 +1,10 @@
 import { type FormEvent, type ReactNode, useId } from "react";
-import { type Form, FormButtons } from "../../components/forms/index.ts";
+import {
+  DateField,
+  type Form,
+  FormButtons,
+  type InputFieldProps,
+} from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 
@@ -31,6 +36,12 @@ export function ReportForm({
       {saveLabel !== null && <FormButtons form={form} label={saveLabel ?? t("form.save")} />}
     </form>
   );
+}
+
+/** The day of the report (or of the eggs frozen), as the lab gave it. */
+export function ReportDate(props: Omit<InputFieldProps, "label">) {
+  const t = useT();
+  return <DateField {...props} label={t("embryos.form.date")} />;
 }
 
 /** What a report form does once saved: says so, and closes. */

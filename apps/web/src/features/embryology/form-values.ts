@@ -20,10 +20,7 @@ export interface CountInput {
  * is needed.", "Use a whole number"). An optional count left empty has
  * neither.
  */
-export function readCount(
-  t: T,
-  { text, required }: CountInput,
-): { value?: number; error?: string } {
+function readCount(t: T, { text, required }: CountInput): { value?: number; error?: string } {
   const n = parseCount(text);
   if (n === null) return required ? { error: t("form.required") } : {};
   if (Number.isNaN(n)) return { error: t("embryos.form.notACount") };
