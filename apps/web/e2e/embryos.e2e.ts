@@ -73,6 +73,11 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(
     page.getByText(/13 mature \(MII\) eggs is more than the 12 retrieved/),
   ).toBeVisible();
+  await expect(page.getByLabel("Mature eggs (MII)")).toHaveAccessibleDescription(
+    /13 mature \(MII\) eggs is more than the 12 retrieved/,
+  );
+  await expect(page.getByLabel("Mature eggs (MII)")).toBeFocused();
+  await shot(page, "retrieval-refused");
   await page.getByLabel("Mature eggs (MII)").fill("10");
   await page.getByRole("button", { name: "Save the retrieval" }).click();
   await expect(
@@ -89,6 +94,10 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(
     page.getByText(/11 normally fertilized \(2PN\) eggs is more than the 10 mature \(MII\) eggs/),
   ).toBeVisible();
+  await expect(page.getByLabel("Normally fertilized (2PN)")).toHaveAccessibleDescription(
+    /11 normally fertilized \(2PN\) eggs is more than the 10 mature \(MII\) eggs/,
+  );
+  await shot(page, "day1-refused");
   await page.getByLabel("Normally fertilized (2PN)").fill("8");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("ICSI: 10 mature (MII), 8 normally fertilized (2PN)")).toBeVisible();
@@ -113,6 +122,9 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(
     page.getByText('"5BD" is not a Gardner grade: the letters go from A to C'),
   ).toBeVisible();
+  await expect(
+    page.getByRole("group", { name: "Blastocyst 3" }).getByLabel("Grade"),
+  ).toHaveAccessibleDescription(/"5BD" is not a Gardner grade/);
   await page.getByRole("group", { name: "Blastocyst 3" }).getByLabel("Grade").fill("5BB");
   await shot(page, "blastocyst-form");
   await expectNoAxeViolations(page, "blastocyst report");

@@ -29,4 +29,5 @@ export {
   zonedFromLocalInput,
 } from "./parse.ts";
 export { batchIndexOf, fieldFor, type Placing, rowOf } from "./place.ts";
+export { SelectField } from "./SelectField.tsx";
 export { type Form, type FormOptions, type Found, useForm } from "./use-form.ts";

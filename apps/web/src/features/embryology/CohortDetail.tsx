@@ -1,32 +1,22 @@
-import {
-  cohortAge,
-  cohortFunnel,
-  type EggCohort,
-  embryoBank,
-  typicalFunnel,
-} from "@trellis/domain";
+import { cohortFunnel, type EggCohort, embryoBank, typicalFunnel } from "@trellis/domain";
 import { lazy, type ReactNode, Suspense, useId, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { PillCheck } from "../../components/forms/PillGroup.tsx";
+import { AddDisclosure, ConfirmButton, PillCheck, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { BlastocystForm } from "./BlastocystForm.tsx";
+import { CorrectForm } from "./CorrectForm.tsx";
+import { Day1Form } from "./Day1Form.tsx";
+import { Day3Form } from "./Day3Form.tsx";
 import { EmbryoCard } from "./EmbryoCard.tsx";
-import {
-  BlastocystForm,
-  CorrectForm,
-  Day1Form,
-  Day3Form,
-  FreezeEggsForm,
-  PgtForm,
-} from "./ReportForms.tsx";
-import { cohortTitle } from "./words.ts";
+import { FreezeEggsForm } from "./FreezeEggsForm.tsx";
+import { PgtForm } from "./PgtForm.tsx";
+import { cohortSubtitle, cohortTitle } from "./words.ts";
 
 const FunnelChart = lazy(() =>
   import("./FunnelChart.tsx").then((m) => ({ default: m.FunnelChart })),
@@ -80,15 +70,13 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const client = useClient();
+  const action = useForm({ formLine: "toast" });
   const toast = useToast();
   const [, navigate] = useLocation();
   const id = useId();
   const [showSex, setShowSex] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const counts = cohortFunnel(state, cohort.id)!;
   const typical = typicalFunnel(state, cohort.id);
-  const age = cohortAge(state, cohort);
   const entries = embryoBank(state).filter((b) => b.cohort.id === cohort.id);
   const embryos = entries.map((b) => b.embryo);
   const blasts = embryos.filter((e) => e.day !== 3);
@@ -96,16 +84,10 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
   const tested = biopsied.filter((e) => e.pgtA || e.pgtM);
   const thaw = cohort.kind === "thaw";
   const num = (n: number | null) => (n === null ? "none" : String(n));
-
-  const sub = [
-    cohort.clinic,
-    age !== null ? t(thaw ? "embryos.cohort.thawAge" : "embryos.cohort.age", { age }) : null,
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  const sub = cohortSubtitle(i18n, state, cohort);
 
   async function remove() {
-    const r = await client.record("RetrievalRetracted", { cohortId: cohort.id });
+    const r = await action.record("RetrievalRetracted", { cohortId: cohort.id });
     if (r.ok) {
       toast.show(t("embryos.cohort.removed"));
       navigate(routes.embryos.bank);
@@ -261,21 +243,17 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
       {entries.length === 0 && (
         <WhenCanRecord>
           <p>
-            <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
-              {t("embryos.cohort.remove", { kind: cohort.kind })}
-            </button>
+            <ConfirmButton
+              label={t("embryos.cohort.remove", { kind: cohort.kind })}
+              title={t("embryos.cohort.removeTitle", { kind: cohort.kind })}
+              body={t("embryos.cohort.removeBody")}
+              confirmLabel={t("embryos.actions.confirmRemove")}
+              cancelLabel={t("embryos.actions.keep")}
+              onConfirm={() => void remove()}
+            />
           </p>
         </WhenCanRecord>
       )}
-      <ConfirmDialog
-        open={confirm}
-        title={t("embryos.cohort.removeTitle", { kind: cohort.kind })}
-        body={t("embryos.cohort.removeBody")}
-        confirmLabel={t("embryos.actions.confirmRemove")}
-        cancelLabel={t("embryos.actions.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
     </Page>
   );
 }

@@ -1,14 +1,21 @@
 import { type DiscardReason, discardReasons, type Embryo } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
-import { ConfirmDialog } from "../../components/forms/ConfirmDialog.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
-import { DateField, TextField } from "../../components/forms/inputs.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import {
+  ConfirmButton,
+  DateField,
+  FormButtons,
+  FormError,
+  PillGroup,
+  SelectField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
+import { storageOf } from "./form-values.ts";
+import { StorageFields } from "./StorageFields.tsx";
 import { embryoTitle } from "./words.ts";
 
 type Action = "freeze" | "thaw" | "move" | "dispose";
@@ -22,8 +29,19 @@ type Action = "freeze" | "thaw" | "move" | "dispose";
 export function EmbryoActions({ embryo }: { embryo: Embryo }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
+  // Every change names its date its own way; all are the one date field here.
+  const form = useForm<"date" | "clinic" | "location" | "reason" | "to">({
+    from: {
+      frozenOn: "date",
+      thawedOn: "date",
+      movedOn: "date",
+      on: "date",
+      "storage.clinic": "clinic",
+      "storage.location": "location",
+    },
+  });
+  const removal = useForm();
   const toast = useToast();
   const id = useId();
   const zone = state.journey!.homeZone;
@@ -42,51 +60,37 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
   const [fate, setFate] = useState<"discarded" | "donated" | "shipped">("discarded");
   const [reason, setReason] = useState<DiscardReason | "">("");
   const [to, setTo] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!action) return;
-    const storage = {
-      ...(clinic.trim() && { clinic: clinic.trim() }),
-      ...(location.trim() && { location: location.trim() }),
-    };
+    const storage = storageOf(clinic, location) ?? {};
     const r =
       action === "freeze"
-        ? await client.record("EmbryosFrozen", { embryoIds: [embryo.id], frozenOn: date, storage })
+        ? await form.record("EmbryosFrozen", { embryoIds: [embryo.id], frozenOn: date, storage })
         : action === "thaw"
-          ? await client.record("EmbryoThawed", {
+          ? await form.record("EmbryoThawed", {
               embryoId: embryo.id,
               thawedOn: date,
               survived: survived === "yes",
             })
           : action === "move"
-            ? await client.record("EmbryosMoved", {
-                embryoIds: [embryo.id],
-                movedOn: date,
-                storage,
-              })
-            : await client.record("EmbryoDisposed", {
+            ? await form.record("EmbryosMoved", { embryoIds: [embryo.id], movedOn: date, storage })
+            : await form.record("EmbryoDisposed", {
                 embryoIds: [embryo.id],
                 on: date,
                 fate,
                 ...(fate === "discarded" && reason && { reason }),
                 ...(to.trim() && { to: to.trim() }),
               });
-    if (!r.ok) {
-      setError(notSaved(i18n, r.error));
-      return;
-    }
-    setError(null);
+    if (!r.ok) return;
     setAction(undefined);
     toast.show(t("embryos.actions.saved"));
   }
 
   async function remove() {
-    const r = await client.record("EmbryoRetracted", { embryoId: embryo.id });
+    const r = await removal.record("EmbryoRetracted", { embryoId: embryo.id });
     if (r.ok) toast.show(t("embryos.actions.removed"));
-    else setError(notSaved(i18n, r.error));
   }
 
   const removable = inBank || embryo.status === "discarded";
@@ -107,7 +111,7 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
           {action && (
             <>
               <DateField
-                id={`${id}-date`}
+                {...form.field("date")}
                 label={t("embryos.actions.date")}
                 value={date}
                 onChange={setDate}
@@ -125,21 +129,10 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                 />
               )}
               {(action === "freeze" || action === "move") && (
-                <>
-                  <TextField
-                    id={`${id}-clinic`}
-                    label={t("embryos.actions.clinic")}
-                    value={clinic}
-                    onChange={setClinic}
-                  />
-                  <TextField
-                    id={`${id}-location`}
-                    label={t("embryos.actions.location")}
-                    hint={t("embryos.actions.location.hint")}
-                    value={location}
-                    onChange={setLocation}
-                  />
-                </>
+                <StorageFields
+                  clinic={{ ...form.field("clinic"), value: clinic, onChange: setClinic }}
+                  location={{ ...form.field("location"), value: location, onChange: setLocation }}
+                />
               )}
               {action === "dispose" && (
                 <>
@@ -154,24 +147,22 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                     onChange={setFate}
                   />
                   {fate === "discarded" ? (
-                    <div className="field">
-                      <label htmlFor={`${id}-reason`}>{t("embryos.actions.reason")}</label>
-                      <select
-                        id={`${id}-reason`}
-                        value={reason}
-                        onChange={(e) => setReason(e.target.value as DiscardReason | "")}
-                      >
-                        <option value="">{t("transfers.new.protocol.unsaid")}</option>
-                        {discardReasons.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`embryos.reason.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <SelectField
+                      {...form.field("reason")}
+                      label={t("embryos.actions.reason")}
+                      options={[
+                        { value: "" as const, label: t("transfers.new.protocol.unsaid") },
+                        ...discardReasons.map((r) => ({
+                          value: r,
+                          label: t(`embryos.reason.${r}`),
+                        })),
+                      ]}
+                      value={reason}
+                      onChange={setReason}
+                    />
                   ) : (
                     <TextField
-                      id={`${id}-to`}
+                      {...form.field("to")}
                       label={t("embryos.actions.to")}
                       hint={t("embryos.actions.to.hint")}
                       value={to}
@@ -180,33 +171,24 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                   )}
                 </>
               )}
-              <FormError>{error}</FormError>
-              <div>
-                <button type="submit" className="button button-primary">
-                  {t("embryos.actions.save")}
-                </button>
-              </div>
+              <FormButtons form={form} label={t("embryos.actions.save")} />
             </>
           )}
         </form>
       )}
       {removable && (
         <p>
-          <button type="button" className="button button-quiet" onClick={() => setConfirm(true)}>
-            {t("embryos.actions.remove")}
-          </button>
+          <ConfirmButton
+            label={t("embryos.actions.remove")}
+            title={t("embryos.actions.removeTitle")}
+            body={`${embryoTitle(i18n, embryo)}: ${t("embryos.actions.removeBody")}`}
+            confirmLabel={t("embryos.actions.confirmRemove")}
+            cancelLabel={t("embryos.actions.keep")}
+            onConfirm={() => void remove()}
+          />
         </p>
       )}
-      {!action && <FormError>{error}</FormError>}
-      <ConfirmDialog
-        open={confirm}
-        title={t("embryos.actions.removeTitle")}
-        body={`${embryoTitle(i18n, embryo)}: ${t("embryos.actions.removeBody")}`}
-        confirmLabel={t("embryos.actions.confirmRemove")}
-        cancelLabel={t("embryos.actions.keep")}
-        onConfirm={() => void remove()}
-        onClose={() => setConfirm(false)}
-      />
+      <FormError>{removal.formError}</FormError>
     </details>
   );
 }

@@ -1,7 +1,6 @@
 import {
   type BankEntry,
   bankCounts,
-  cohortAge,
   cohortFunnel,
   cohortList,
   type EggCohort,
@@ -22,7 +21,7 @@ import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "./EmbryoCard.tsx";
 import { FeesDue } from "./FeesDue.tsx";
-import { cohortTitle, funnelLine } from "./words.ts";
+import { cohortSubtitle, cohortTitle, funnelLine } from "./words.ts";
 
 // The charting library is large: load it only when a chart is on screen.
 const FunnelChart = lazy(() =>
@@ -195,15 +194,7 @@ function CohortGroup({
   const id = useId();
   const counts = cohortFunnel(state, cohort.id)!;
   const typical = typicalFunnel(state, cohort.id);
-  const age = cohortAge(state, cohort);
-  const sub = [
-    cohort.clinic,
-    age !== null
-      ? t(cohort.kind === "thaw" ? "embryos.cohort.thawAge" : "embryos.cohort.age", { age })
-      : null,
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  const sub = cohortSubtitle(i18n, state, cohort);
   return (
     <section className="cohort stack" aria-labelledby={`${id}-title`}>
       <div className="card stack-tight">

@@ -3,7 +3,13 @@
  * it is now; a cohort's title and its funnel in one line. Pure functions of
  * the state and the message catalogue.
  */
-import type { EggCohort, Embryo, FunnelCounts, JourneyState } from "@trellis/domain";
+import {
+  cohortAge,
+  type EggCohort,
+  type Embryo,
+  type FunnelCounts,
+  type JourneyState,
+} from "@trellis/domain";
 import type { I18n } from "../../i18n/i18n.tsx";
 
 /** What a card calls an embryo: the lab's name and its grade ("E1 · 4AA"), or what there is of them. */
@@ -124,6 +130,19 @@ export function cohortTitle(i18n: I18n, c: EggCohort): string {
   return i18n.t(c.kind === "thaw" ? "embryos.cohort.thaw" : "embryos.cohort.retrieval", {
     date: i18n.day(c.date, true),
   });
+}
+
+/** Under a cohort's title: its clinic and the age that counts for its eggs ("Hudson Fertility · age 40 at retrieval"). */
+export function cohortSubtitle(i18n: I18n, state: JourneyState, c: EggCohort): string {
+  const age = cohortAge(state, c);
+  return [
+    c.clinic,
+    age !== null
+      ? i18n.t(c.kind === "thaw" ? "embryos.cohort.thawAge" : "embryos.cohort.age", { age })
+      : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** "14 eggs · 11 mature · 8 fertilized · 7 on day 3 · 4 blastocysts · 2 euploid of 3 tested". */
