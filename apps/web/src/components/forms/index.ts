@@ -3,7 +3,7 @@
  * web README's "Forms" section shows a whole form.
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
-export { ConfirmButton, QuietButton } from "./buttons.tsx";
+export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
 export { ConfirmDialog } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
@@ -15,6 +15,7 @@ export {
   MeasureField,
   TextAreaField,
   TextField,
+  TimeField,
 } from "./inputs.tsx";
 export { PickFileButton } from "./PickFileButton.tsx";
 export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";

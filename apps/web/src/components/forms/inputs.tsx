@@ -88,6 +88,11 @@ export function DateTimeField(props: InputFieldProps) {
   return <LabelledInput {...props} type="datetime-local" />;
 }
 
+/** A time of day input (`HH:mm`, the person's wall clock), e.g. when a dose was taken. */
+export function TimeField(props: InputFieldProps) {
+  return <LabelledInput {...props} type="time" />;
+}
+
 /** A short text input with its label, hint and error; `type` "tel" or "url" brings the matching keyboard. */
 export function TextField({
   autoComplete = "off",
