@@ -3,13 +3,17 @@ import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import {
+  type AccountField,
+  AccountFields,
+  accountChecks,
+  useAccountValues,
+} from "./AccountFields.tsx";
+import { callAccount } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
-import { defaultDeviceName, focusFirst, ServerField, serverOrigin, TextField } from "./fields.tsx";
-
-type Errors = Partial<Record<string, string>>;
+import { serverOrigin } from "./fields.tsx";
 
 /**
  * Username and password; on success the account's record starts coming to
@@ -21,86 +25,49 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
   const sync = useAccountSync();
   const { account, signInNeeded } = useSyncSnapshot();
   const again = signInNeeded ? account : null;
-  const [fields, setFields] = useState({
-    username: again?.username ?? "",
-    password: "",
-    deviceName: again?.deviceName ?? defaultDeviceName(t),
-    server: again?.serverUrl ?? location.origin,
+  const form = useForm<AccountField>();
+  const [values, set, fill] = useAccountValues(t, {
+    ...(again && {
+      username: again.username,
+      deviceName: again.deviceName,
+      server: again.serverUrl,
+    }),
   });
   // The account can load after the first paint; fill in what is known then, once.
   const [filled, setFilled] = useState(again !== null);
   useEffect(() => {
     if (filled || !again) return;
     setFilled(true);
-    setFields((f) => ({
-      ...f,
-      username: f.username || again.username,
+    fill((now) => ({
+      username: now.username || again.username,
       deviceName: again.deviceName,
       server: again.serverUrl,
     }));
-  }, [filled, again]);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (k: keyof typeof fields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
+  }, [filled, again, fill]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found: Errors = {};
-    if (!fields.username.trim()) found["signin-username"] = t("form.required");
-    if (!fields.password) found["signin-password"] = t("form.required");
-    if (!fields.deviceName.trim()) found["signin-device"] = t("form.required");
-    if (!serverOrigin(fields.server)) found["account-server"] = t("account.server.invalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    if (!sync) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await sync.signIn({
-      serverUrl: serverOrigin(fields.server)!,
-      username: fields.username,
-      password: fields.password,
-      deviceName: fields.deviceName.trim(),
-    });
-    setBusy(false);
+    if (form.fail(accountChecks(t, "sign-in", values)) || !sync) return;
+    const r = await callAccount(form, t, () =>
+      sync.signIn({
+        serverUrl: serverOrigin(values.server)!,
+        username: values.username,
+        password: values.password,
+        deviceName: values.deviceName.trim(),
+      }),
+    );
     if (r.ok) onDone();
-    else setProblem(reasonText(t, r.error.reason));
   }
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <TextField
-        id="signin-username"
-        label={t("account.username")}
-        value={fields.username}
-        onChange={set("username")}
-        errors={errors}
-        autoComplete="username"
+      <AccountFields form={form} mode="sign-in" values={values} set={set} />
+      <FormButtons
+        form={form}
+        label={t("account.signIn.submit")}
+        busyLabel={t("account.signingIn")}
+        disabled={!sync}
       />
-      <TextField
-        id="signin-password"
-        label={t("account.password")}
-        type="password"
-        value={fields.password}
-        onChange={set("password")}
-        errors={errors}
-        autoComplete="current-password"
-      />
-      <TextField
-        id="signin-device"
-        label={t("account.deviceName")}
-        hint={t("account.deviceName.hint")}
-        value={fields.deviceName}
-        onChange={set("deviceName")}
-        errors={errors}
-      />
-      <ServerField value={fields.server} onChange={set("server")} errors={errors} />
-      <FormError>{problem}</FormError>
-      <div>
-        <button type="submit" className="button button-primary" disabled={busy || !sync}>
-          {busy ? t("account.signingIn") : t("account.signIn.submit")}
-        </button>
-      </div>
     </form>
   );
 }

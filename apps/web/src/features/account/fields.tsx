@@ -1,5 +1,5 @@
-/** Form fields the account screens share: server, username, password, device name. */
-import { Field } from "../../components/forms/Field.tsx";
+/** Form fields the account screens share: a text or password input, and the server address. */
+import { Field } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 export const MIN_PASSWORD = 10;
@@ -20,29 +20,31 @@ export function serverOrigin(text: string): string | null {
   }
 }
 
-type Errors = Partial<Record<string, string>>;
-
+/**
+ * A name, a password or an address as typed, never corrected or capitalised
+ * by the keyboard. `{...form.field(name)}` gives it `id` and `error`.
+ */
 export function TextField({
   id,
   label,
   hint,
   value,
   onChange,
-  errors,
+  error,
   type = "text",
   autoComplete,
 }: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   value: string;
   onChange: (value: string) => void;
-  errors: Errors;
+  error?: string | undefined;
   type?: "text" | "password" | "url";
-  autoComplete?: string;
+  autoComplete?: string | undefined;
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={errors[id]}>
+    <Field id={id} label={label} hint={hint} error={error}>
       {(input) => (
         <input
           {...input}
@@ -58,43 +60,36 @@ export function TextField({
   );
 }
 
-/** The server address, folded away: almost everyone uses the one the app came from. */
+/** The server address, folded away (open while it is in error): almost everyone uses the one the app came from. */
 export function ServerField({
+  id,
+  error,
   value,
   onChange,
-  errors,
 }: {
+  id: string;
+  error?: string | undefined;
   value: string;
   onChange: (value: string) => void;
-  errors: Errors;
 }) {
   const t = useT();
   return (
-    <details className="server-choice" open={Boolean(errors["account-server"])}>
+    <details className="server-choice" open={Boolean(error)}>
       <summary>
         <span className="server-label">{t("account.server")}:</span>{" "}
         <span className="server-name">{value}</span>
         <span className="server-change">{t("account.server.change")}</span>
       </summary>
       <TextField
-        id="account-server"
+        id={id}
+        error={error}
         label={t("account.server")}
         hint={t("account.server.hint")}
         type="url"
         value={value}
         onChange={onChange}
-        errors={errors}
         autoComplete="url"
       />
     </details>
   );
-}
-
-/** Focuses the first field with an error, the way the other forms do. */
-export function focusFirst(errors: Errors): void {
-  const first = Object.keys(errors)[0];
-  if (!first) return;
-  const element = document.getElementById(first);
-  if (element?.closest("details")) element.closest("details")!.open = true;
-  element?.focus();
 }
