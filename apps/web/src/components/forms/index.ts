@@ -4,7 +4,7 @@
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
 export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
-export { ConfirmDialog } from "./ConfirmDialog.tsx";
+export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
 export {

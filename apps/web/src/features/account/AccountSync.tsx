@@ -5,6 +5,7 @@ import { reasonText, syncLine } from "../../app/sync-words.ts";
 import { ConfirmButton, FormError, QuietButton, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
+import { AccountLinks } from "./AccountLinks.tsx";
 import { callAccount } from "./calls.ts";
 
 /**
@@ -80,27 +81,15 @@ export function AccountSync() {
           </p>
         )}
       </div>
-      <ul className="link-list account-links">
-        {vault?.role === "owner" && (
-          <li>
-            <Link href={routes.sharing.invite}>{t("sharing.share")}</Link>
-          </li>
-        )}
-        {vault && (
-          <li>
-            <Link href={routes.sharing.members}>{t("sharing.members")}</Link>
-          </li>
-        )}
-        <li>
-          <Link href={routes.account.devices}>{t("account.devices")}</Link>
-        </li>
-        <li>
-          <Link href={routes.account.password}>{t("account.changePassword")}</Link>
-        </li>
-        <li>
-          <Link href={routes.account.delete}>{t("account.delete")}</Link>
-        </li>
-      </ul>
+      <AccountLinks
+        links={[
+          vault?.role === "owner" && [routes.sharing.invite, "sharing.share"],
+          vault && [routes.sharing.members, "sharing.members"],
+          [routes.account.devices, "account.devices"],
+          [routes.account.password, "account.changePassword"],
+          [routes.account.delete, "account.delete"],
+        ]}
+      />
       <AccountActions />
       <p className="muted small">{t("account.e2e")}</p>
     </section>

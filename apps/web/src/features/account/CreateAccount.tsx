@@ -3,19 +3,13 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormButtons, FormError, useForm } from "../../components/forms/index.ts";
+import { FormError } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import {
-  type AccountField,
-  AccountFields,
-  accountChecks,
-  useAccountValues,
-} from "./AccountFields.tsx";
-import { callAccount } from "./calls.ts";
+import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
-import { serverOrigin } from "./fields.tsx";
 
 /**
  * Making an account, in three steps: name and password; the recovery key,
@@ -24,16 +18,15 @@ import { serverOrigin } from "./fields.tsx";
  */
 export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const sync = useAccountSync();
-  const form = useForm<AccountField>();
-  const [values, set] = useAccountValues(t);
+  const account = useAccountForm("create");
+  const { form, values, sync } = account;
   const [recovery, setRecovery] = useState<NewRecoveryKey | null>(null);
   const [step, setStep] = useState<"form" | "key">("form");
   const [saved, setSaved] = useState(false);
 
   function next(e: FormEvent) {
     e.preventDefault();
-    if (form.fail(accountChecks(t, "create", values)) || !sync) return;
+    if (!account.check() || !sync) return;
     // The same key if they come back to change the name: it may already be written down.
     setRecovery((r) => r ?? sync.newRecoveryKey());
     setStep("key");
@@ -42,18 +35,10 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
   async function create(e: FormEvent) {
     e.preventDefault();
     if (form.fail({ form: saved ? undefined : t("account.recovery.savedFirst") })) return;
-    if (!sync || !recovery) return;
-    const r = await callAccount(
-      form,
-      t,
-      () =>
-        sync.createAccount({
-          serverUrl: serverOrigin(values.server)!,
-          username: values.username,
-          password: values.password,
-          deviceName: values.deviceName.trim(),
-          recovery,
-        }),
+    if (!recovery) return;
+    const r = await account.send(
+      e,
+      (s) => s.createAccount({ ...accountInput(values), password: values.password, recovery }),
       (reason) => {
         if (reason !== "username-taken") return undefined;
         // Back to the first step, with the words beside the name (and focus there).
@@ -61,7 +46,7 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
         return { username: reasonText(t, reason) };
       },
     );
-    if (r.ok) onDone();
+    if (r?.ok) onDone();
   }
 
   if (step === "key" && recovery) {
@@ -99,12 +84,7 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
     );
   }
 
-  return (
-    <form className="stack" onSubmit={next} noValidate>
-      <AccountFields form={form} mode="create" values={values} set={set} />
-      <FormButtons form={form} label={t("account.create.next")} disabled={!sync} />
-    </form>
-  );
+  return <AccountForm account={account} onSubmit={next} label={t("account.create.next")} />;
 }
 
 /** The key, large and grouped, with ways to keep it. Shown once. */

@@ -2,11 +2,10 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { FormError, useForm } from "../../components/forms/index.ts";
+import { FormError, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
-import { TextField } from "./fields.tsx";
 
 /** Deleting the account on the server; the record on this device stays. */
 export function DeleteAccountScreen() {
@@ -41,7 +40,7 @@ export function DeleteAccountScreen() {
             label={t("account.delete.confirm", { username })}
             value={typed}
             onChange={setTyped}
-            autoComplete="off"
+            verbatim
           />
           <FormError>{form.formError}</FormError>
           <div>

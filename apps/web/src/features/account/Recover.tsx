@@ -1,17 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import {
-  type AccountField,
-  AccountFields,
-  accountChecks,
-  useAccountValues,
-} from "./AccountFields.tsx";
-import { callAccount } from "./calls.ts";
+import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
-import { serverOrigin } from "./fields.tsx";
 import { SignedInPanel } from "./SignIn.tsx";
 
 /** A key the server or the app could not use: said beside the key. */
@@ -21,32 +14,27 @@ const aboutTheKey = (reason: string) =>
 /** A forgotten password: the recovery key sets a new one and brings the record back. */
 export function RecoverScreen() {
   const t = useT();
-  const sync = useAccountSync();
   const snapshot = useSyncSnapshot();
-  const form = useForm<AccountField>();
-  const [values, set] = useAccountValues(t);
+  const account = useAccountForm("recover");
+  const { values } = account;
   const [done, setDone] = useState(false);
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (form.fail(accountChecks(t, "recover", values)) || !sync) return;
-    const r = await callAccount(
-      form,
-      t,
-      () =>
-        sync.recover({
-          serverUrl: serverOrigin(values.server)!,
-          username: values.username,
+    const r = await account.send(
+      e,
+      (s) =>
+        s.recover({
+          ...accountInput(values),
           recoveryKeyText: values.key,
           newPassword: values.password,
-          deviceName: values.deviceName.trim(),
         }),
       (reason) => (aboutTheKey(reason) ? { key: reasonText(t, reason) } : undefined),
     );
-    if (r.ok) setDone(true);
+    if (r?.ok) setDone(true);
   }
 
-  if (done || (snapshot.account && snapshot.status?.reason !== "unauthenticated" && !form.busy)) {
+  const signedIn = snapshot.account && snapshot.status?.reason !== "unauthenticated";
+  if (done || (signedIn && !account.form.busy)) {
     return (
       <Frame title={t("account.recover.title")}>
         <SignedInPanel />
@@ -56,15 +44,13 @@ export function RecoverScreen() {
 
   return (
     <Frame title={t("account.recover.title")} intro={t("account.recover.intro")}>
-      <form className="card stack" onSubmit={submit} noValidate>
-        <AccountFields form={form} mode="recover" values={values} set={set} />
-        <FormButtons
-          form={form}
-          label={t("account.recover.submit")}
-          busyLabel={t("account.recovering")}
-          disabled={!sync}
-        />
-      </form>
+      <AccountForm
+        account={account}
+        onSubmit={submit}
+        label={t("account.recover.submit")}
+        busyLabel={t("account.recovering")}
+        className="card stack"
+      />
     </Frame>
   );
 }

@@ -2,18 +2,12 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { useT } from "../../i18n/i18n.tsx";
-import {
-  type AccountField,
-  AccountFields,
-  accountChecks,
-  useAccountValues,
-} from "./AccountFields.tsx";
-import { callAccount } from "./calls.ts";
+import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { AccountLinks } from "./AccountLinks.tsx";
+import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
-import { serverOrigin } from "./fields.tsx";
 
 /**
  * Username and password; on success the account's record starts coming to
@@ -22,17 +16,15 @@ import { serverOrigin } from "./fields.tsx";
  */
 export function SignInForm({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const sync = useAccountSync();
-  const { account, signInNeeded } = useSyncSnapshot();
-  const again = signInNeeded ? account : null;
-  const form = useForm<AccountField>();
-  const [values, set, fill] = useAccountValues(t, {
-    ...(again && {
-      username: again.username,
-      deviceName: again.deviceName,
-      server: again.serverUrl,
-    }),
-  });
+  const { account: known, signInNeeded } = useSyncSnapshot();
+  const again = signInNeeded ? known : null;
+  const account = useAccountForm(
+    "sign-in",
+    again
+      ? { username: again.username, deviceName: again.deviceName, server: again.serverUrl }
+      : {},
+  );
+  const { fill, values } = account;
   // The account can load after the first paint; fill in what is known then, once.
   const [filled, setFilled] = useState(again !== null);
   useEffect(() => {
@@ -46,29 +38,19 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
   }, [filled, again, fill]);
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (form.fail(accountChecks(t, "sign-in", values)) || !sync) return;
-    const r = await callAccount(form, t, () =>
-      sync.signIn({
-        serverUrl: serverOrigin(values.server)!,
-        username: values.username,
-        password: values.password,
-        deviceName: values.deviceName.trim(),
-      }),
+    const r = await account.send(e, (s) =>
+      s.signIn({ ...accountInput(values), password: values.password }),
     );
-    if (r.ok) onDone();
+    if (r?.ok) onDone();
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <AccountFields form={form} mode="sign-in" values={values} set={set} />
-      <FormButtons
-        form={form}
-        label={t("account.signIn.submit")}
-        busyLabel={t("account.signingIn")}
-        disabled={!sync}
-      />
-    </form>
+    <AccountForm
+      account={account}
+      onSubmit={submit}
+      label={t("account.signIn.submit")}
+      busyLabel={t("account.signingIn")}
+    />
   );
 }
 
@@ -123,14 +105,12 @@ export function SignInScreen() {
           <div className="card">
             <SignInForm onDone={() => setDone(true)} />
           </div>
-          <ul className="link-list account-links">
-            <li>
-              <Link href={routes.account.recover}>{t("account.signIn.forgot")}</Link>
-            </li>
-            <li>
-              <Link href={routes.account.create}>{t("account.signIn.create")}</Link>
-            </li>
-          </ul>
+          <AccountLinks
+            links={[
+              [routes.account.recover, "account.signIn.forgot"],
+              [routes.account.create, "account.signIn.create"],
+            ]}
+          />
         </>
       )}
     </Frame>

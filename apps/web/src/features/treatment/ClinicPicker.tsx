@@ -1,8 +1,8 @@
 import { clinicList } from "@trellis/domain";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useJourneyState } from "../../app/client-context.tsx";
-import { describedBy, FieldError } from "../../components/forms/index.ts";
+import { describedBy, FieldError, useModal } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicForm } from "../clinics/index.ts";
@@ -34,15 +34,8 @@ export function ClinicPicker({
   const toast = useToast();
   const clinics = clinicList(state);
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const addButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   function closed() {
     setOpen(false);

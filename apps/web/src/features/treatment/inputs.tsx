@@ -1,6 +1,6 @@
 import { catalogueMedicine, type DoseUnit, doseUnits } from "@trellis/domain";
 import type { FormEvent, ReactNode } from "react";
-import { Field, type Form, FormError } from "../../components/forms/index.ts";
+import { Field, type Form, FormError, type InputFieldProps } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /** The units a medicine comes in: its own when it is in the catalogue, else every unit. */
@@ -11,34 +11,26 @@ export function unitsFor(catalogueId: string | undefined): readonly DoseUnit[] {
 
 /**
  * A number input (a dose, a count of pens, hours, a day of the cycle) with
- * its label, hint lines (`also`) and error; empty while the value is `NaN`.
+ * its label, hint and error, like the kit's fields but holding a number
+ * (empty while it is `NaN`), as the plan's drafts do.
  * `step="1"` asks for whole numbers and brings the number pad.
  */
 export function NumberField({
-  id,
-  label,
-  hint,
   value,
   onChange,
-  error,
-  also,
   min,
   max,
   step = "any",
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
+  ...field
+}: Omit<InputFieldProps, "value" | "onChange"> & {
   value: number;
   onChange: (value: number) => void;
-  error?: string | undefined;
-  also?: readonly (string | false | null | undefined)[];
   min?: string | number | undefined;
   max?: string | number | undefined;
   step?: string;
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} also={also}>
+    <Field {...field}>
       {(input) => (
         <input
           {...input}
@@ -88,35 +80,25 @@ export function UnitSelect({
  * `error`; the unit is chosen from `units`.
  */
 export function DoseInputs({
-  id,
-  label,
   dose,
   units,
   onChange,
-  error,
-  also,
-}: {
-  id: string;
-  label: string;
+  ...amount
+}: Omit<InputFieldProps, "value" | "onChange" | "hint"> & {
   dose: { value: number; unit: DoseUnit };
   units: readonly DoseUnit[];
   onChange: (dose: { value: number; unit: DoseUnit }) => void;
-  error?: string | undefined;
-  also?: readonly (string | false | null | undefined)[];
 }) {
   return (
     <div className="grid-2">
       <NumberField
-        id={id}
-        label={label}
+        {...amount}
         min="0"
         value={dose.value}
         onChange={(value) => onChange({ ...dose, value })}
-        error={error}
-        also={also}
       />
       <UnitSelect
-        id={`${id}-unit`}
+        id={`${amount.id}-unit`}
         units={units}
         value={units.includes(dose.unit) ? dose.unit : units[0]!}
         onChange={(unit) => onChange({ ...dose, unit })}
