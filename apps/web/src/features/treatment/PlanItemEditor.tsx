@@ -2,8 +2,7 @@ import { catalogueMedicine, type PlanDraftItem } from "@trellis/domain";
 import { FieldError } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { DoseInputs, NumberField, unitsFor } from "./inputs.tsx";
-
-export type EditableItem = PlanDraftItem & { readonly key: string };
+import type { EditableItem } from "./plan-batch.ts";
 
 type UntilKind = "cycle-day" | "until-trigger" | "open";
 

@@ -1,4 +1,3 @@
-import type { BatchDraft } from "@trellis/client";
 import {
   currentClinic,
   draftPlanFromTemplate,
@@ -12,19 +11,14 @@ import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import {
-  batchIndexOf,
-  DateField,
-  FormButtons,
-  PillGroup,
-  useForm,
-} from "../../components/forms/index.ts";
+import { DateField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicPicker } from "./ClinicPicker.tsx";
-import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
+import { PlanItemEditor } from "./PlanItemEditor.tsx";
+import { addedMedicine, type EditableItem, planItemOf, startCycleBatch } from "./plan-batch.ts";
 
 let keys = 0;
 const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
@@ -56,15 +50,8 @@ function StartCycleForm() {
   );
   const [adding, setAdding] = useState("");
   const [otherName, setOtherName] = useState("");
-  // Fields: the start date, and each medicine by its key. The batch is the
-  // cycle (event 0), then one event per medicine in the order shown.
-  const form = useForm<string>({
-    place: (p) => {
-      const index = batchIndexOf(p);
-      if (!index) return undefined;
-      return items[index - 1]?.key ?? null;
-    },
-  });
+  // Fields: the start date, the clinic, and each medicine by its key.
+  const form = useForm<string>({ place: (p) => planItemOf(p, items) });
 
   const dayWord =
     template.dayOne === "stim-day"
@@ -80,84 +67,21 @@ function StartCycleForm() {
   const addable = useMemo(() => medicationCatalogue.filter((m) => m.purpose !== "trigger"), []);
 
   function addMedicine() {
-    if (adding === "other") {
-      if (!otherName.trim()) return;
-      setItems((xs) => [
-        ...xs,
-        withKey({
-          medication: { name: otherName.trim(), route: "subcutaneous", purpose: "other" },
-          dose: { value: 1, unit: "mg" },
-          times: ["21:00"],
-          start: { cycleDay: 1 },
-          end: { kind: "open" },
-          everyDays: 1,
-          timeCritical: false,
-        }),
-      ]);
-      setOtherName("");
-    } else {
-      const med = medicationCatalogue.find((m) => m.id === adding);
-      if (!med) return;
-      setItems((xs) => [
-        ...xs,
-        withKey({
-          medication: {
-            catalogueId: med.id,
-            name: med.generic,
-            route: med.route,
-            form: med.form,
-            purpose: med.purpose,
-          },
-          dose: med.typicalDose,
-          times: ["21:00"],
-          start: { cycleDay: 1 },
-          end:
-            template.cycleType === "stimulation" || template.cycleType === "egg-freezing"
-              ? { kind: "until-trigger" }
-              : { kind: "open" },
-          everyDays: 1,
-          timeCritical: med.timeCritical,
-        }),
-      ]);
-    }
+    const added = addedMedicine(adding, otherName, template);
+    if (!added) return;
+    setItems((xs) => [...xs, withKey(added)]);
+    if (adding === "other") setOtherName("");
     setAdding("");
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.fail({ startDate: startDate ? undefined : t("form.required") })) return;
-    const cycleId = form.newId();
-    const drafts: BatchDraft[] = [
-      {
-        type: "CycleStarted",
-        payload: {
-          cycleId,
-          cycleType: template.cycleType,
-          protocolId: template.id,
-          protocolName: template.name,
-          dayOne: template.dayOne,
-          startDate,
-          zone,
-          ...(clinicId && { clinicId }),
-          ...(template.cycleType === "stimulation" && { transferPlan }),
-          ...(template.triggerToProcedureHours && {
-            triggerToProcedureHours: template.triggerToProcedureHours,
-          }),
-        },
-      },
-      ...items.map(
-        ({ key: _key, ...item }): BatchDraft => ({
-          type: "MedicationPlanned",
-          payload: {
-            ...item,
-            times: [...item.times],
-            cycleId,
-            planItemId: form.newId(),
-            note: item.note,
-          },
-        }),
-      ),
-    ];
+    const { cycleId, drafts } = startCycleBatch(
+      { template, startDate, zone, clinicId, transferPlan },
+      items,
+      form.newId,
+    );
     const r = await form.recordBatch(drafts);
     if (r.ok) {
       toast.show(t("cycle.new.saved"));
