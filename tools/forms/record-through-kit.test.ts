@@ -6,13 +6,9 @@ import { describe, expect, it } from "vitest";
 /**
  * A feature on the form kit records only through `useForm()`
  * (`apps/web/src/components/forms/`): no `client.record` of its own, no
- * hand-held `busy`, no local error type. Features not yet moved to the kit
- * are listed, and the list may only shrink: a listed feature that no longer
- * does any of this fails until it is taken off.
+ * hand-held `busy`, no local error type. Every feature is on the kit.
  */
 const features = fileURLToPath(new URL("../../apps/web/src/features", import.meta.url));
-
-const notYetOnTheKit = new Set(["treatment", "account", "sharing"]);
 
 const habits: readonly [string, RegExp][] = [
   ["records with the client itself", /\bclient\.record(Batch)?\(/],
@@ -38,13 +34,8 @@ const all = readdirSync(features, { withFileTypes: true })
   .map((d) => d.name);
 
 describe("features record through the form kit", () => {
-  it.each(all.filter((f) => !notYetOnTheKit.has(f)))("%s records only through useForm", (f) => {
+  it.each(all)("%s records only through useForm", (f) => {
     expect(offences(f)).toEqual([]);
-  });
-
-  it.each([...notYetOnTheKit])("%s is still listed only while it records by hand", (f) => {
-    expect(all).toContain(f);
-    expect(offences(f).length, `${f} is on the kit now: take it off the list`).toBeGreaterThan(0);
   });
 
   it("would see a feature that records by hand", () => {

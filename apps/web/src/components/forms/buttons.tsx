@@ -1,6 +1,15 @@
 import { type ReactNode, type Ref, useState } from "react";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 
+/** How an action button looks: quiet (most list actions), plain, or danger (stops sharing, revokes). */
+export type ButtonTone = "quiet" | "plain" | "danger";
+
+const toneClass: Record<ButtonTone, string> = {
+  quiet: "button button-quiet",
+  plain: "button",
+  danger: "button button-danger",
+};
+
 /**
  * A quiet button for an action on one entry of a list ("Edit", "Remove").
  * `spoken` names the entry for screen readers ("Remove the note of 3 March"),
@@ -11,18 +20,24 @@ export function QuietButton({
   spoken,
   onClick,
   buttonRef,
+  tone = "quiet",
+  disabled,
 }: {
   label: ReactNode;
   spoken?: string | undefined;
   onClick: () => void;
   buttonRef?: Ref<HTMLButtonElement>;
+  /** Another look for the same kind of action (default quiet). */
+  tone?: ButtonTone;
+  disabled?: boolean | undefined;
 }) {
   return (
     <button
       ref={buttonRef}
       type="button"
-      className="button button-quiet"
+      className={toneClass[tone]}
       aria-label={spoken}
+      disabled={disabled}
       onClick={onClick}
     >
       {label}
@@ -31,8 +46,9 @@ export function QuietButton({
 }
 
 /**
- * A quiet button that asks first (`ConfirmDialog`) and only then does what
- * cannot be undone; closing the question returns focus to the button.
+ * A button that asks first (`ConfirmDialog`) and only then does what cannot
+ * be undone; closing the question returns focus to the button. Quiet unless
+ * `tone` says otherwise; `disabled` while the form it belongs to is busy.
  */
 export function ConfirmButton({
   label,
@@ -42,6 +58,8 @@ export function ConfirmButton({
   confirmLabel = label,
   cancelLabel,
   onConfirm,
+  tone,
+  disabled,
 }: {
   label: string;
   spoken?: string | undefined;
@@ -50,11 +68,19 @@ export function ConfirmButton({
   confirmLabel?: string;
   cancelLabel: string;
   onConfirm: () => void;
+  tone?: ButtonTone;
+  disabled?: boolean | undefined;
 }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <QuietButton label={label} spoken={spoken} onClick={() => setOpen(true)} />
+      <QuietButton
+        label={label}
+        spoken={spoken}
+        tone={tone}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      />
       <ConfirmDialog
         open={open}
         title={title}

@@ -3,9 +3,9 @@
  * web README's "Forms" section shows a whole form.
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
-export { ConfirmButton, QuietButton } from "./buttons.tsx";
+export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
 export { ChoiceChecks, ChoiceGroup, type ChoiceOption } from "./ChoiceCards.tsx";
-export { ConfirmDialog } from "./ConfirmDialog.tsx";
+export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
 export {
@@ -16,6 +16,7 @@ export {
   MeasureField,
   TextAreaField,
   TextField,
+  TimeField,
 } from "./inputs.tsx";
 export { PickFileButton } from "./PickFileButton.tsx";
 export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";

@@ -27,6 +27,8 @@ type Attributes = Pick<
   | "max"
   | "required"
   | "placeholder"
+  | "autoCapitalize"
+  | "spellCheck"
 >;
 
 function LabelledInput({
@@ -88,35 +90,51 @@ export function DateTimeField(props: InputFieldProps) {
   return <LabelledInput {...props} type="datetime-local" />;
 }
 
-/** A short text input with its label, hint and error; `type` "tel" or "url" brings the matching keyboard. */
+/** A time of day input (`HH:mm`, the person's wall clock), e.g. when a dose was taken. */
+export function TimeField(props: InputFieldProps) {
+  return <LabelledInput {...props} type="time" />;
+}
+
+/**
+ * A short text input with its label, hint and error; `type` "tel" or "url"
+ * brings the matching keyboard, "password" hides what is typed. `verbatim`
+ * (a username, a password, an address) keeps the keyboard from capitalising
+ * or correcting it.
+ */
 export function TextField({
   autoComplete = "off",
   type,
   inputMode = type === "tel" || type === "url" ? type : undefined,
+  verbatim = false,
   ...props
 }: InputFieldProps &
   Pick<Attributes, "maxLength" | "placeholder"> & {
     autoComplete?: string;
-    type?: "text" | "tel" | "url";
+    type?: "text" | "tel" | "url" | "password";
     inputMode?: "numeric" | "decimal" | "text" | "tel" | "url";
+    verbatim?: boolean;
   }) {
-  return <LabelledInput {...props} type={type} autoComplete={autoComplete} inputMode={inputMode} />;
+  return (
+    <LabelledInput
+      {...props}
+      type={type}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      {...(verbatim && { autoCapitalize: "none", spellCheck: false })}
+    />
+  );
 }
 
 /** A few lines of free text (a note) with its label, hint and error. */
 export function TextAreaField({
-  id,
-  label,
-  hint,
   value,
   onChange,
-  error,
-  also,
   rows = 2,
   maxLength,
+  ...field
 }: InputFieldProps & { rows?: number; maxLength?: number }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error} also={also}>
+    <Field {...field}>
       {(input) => (
         <textarea
           {...input}

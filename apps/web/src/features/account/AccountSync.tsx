@@ -1,11 +1,12 @@
-import { useRef, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText, syncLine } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { ConfirmButton, FormError, QuietButton, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
+import { AccountLinks } from "./AccountLinks.tsx";
+import { callAccount } from "./calls.ts";
 
 /**
  * Settings → Account and sync. Without an account: what an account is for,
@@ -80,27 +81,15 @@ export function AccountSync() {
           </p>
         )}
       </div>
-      <ul className="link-list account-links">
-        {vault?.role === "owner" && (
-          <li>
-            <Link href={routes.sharing.invite}>{t("sharing.share")}</Link>
-          </li>
-        )}
-        {vault && (
-          <li>
-            <Link href={routes.sharing.members}>{t("sharing.members")}</Link>
-          </li>
-        )}
-        <li>
-          <Link href={routes.account.devices}>{t("account.devices")}</Link>
-        </li>
-        <li>
-          <Link href={routes.account.password}>{t("account.changePassword")}</Link>
-        </li>
-        <li>
-          <Link href={routes.account.delete}>{t("account.delete")}</Link>
-        </li>
-      </ul>
+      <AccountLinks
+        links={[
+          vault?.role === "owner" && [routes.sharing.invite, "sharing.share"],
+          vault && [routes.sharing.members, "sharing.members"],
+          [routes.account.devices, "account.devices"],
+          [routes.account.password, "account.changePassword"],
+          [routes.account.delete, "account.delete"],
+        ]}
+      />
       <AccountActions />
       <p className="muted small">{t("account.e2e")}</p>
     </section>
@@ -113,61 +102,40 @@ function AccountActions() {
   const sync = useAccountSync();
   const { vault } = useSyncSnapshot();
   const toast = useToast();
-  const leaveDialog = useRef<HTMLDialogElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm();
 
   async function signOut() {
     if (!sync) return;
-    const r = await sync.signOut();
+    const r = await callAccount(form, t, () => sync.signOut());
     if (r.ok) toast.show(t("account.signOut.done"));
-    else setProblem(reasonText(t, r.error.reason));
   }
 
   async function leave() {
-    leaveDialog.current?.close();
     if (!sync) return;
-    const r = await sync.leaveVault();
+    const r = await callAccount(form, t, () => sync.leaveVault());
     if (r.ok) toast.show(t("sharing.left"));
-    else setProblem(reasonText(t, r.error.reason));
   }
 
   return (
     <div className="stack">
       <div className="stack-tight">
-        <button type="button" className="button" onClick={() => void signOut()}>
-          {t("account.signOut")}
-        </button>
+        <QuietButton tone="plain" label={t("account.signOut")} onClick={() => void signOut()} />
         <p className="hint">{t("account.signOut.hint")}</p>
       </div>
       {vault && vault.role !== "owner" && (
         <div>
-          <button
-            type="button"
-            className="button button-danger"
-            onClick={() => leaveDialog.current?.showModal()}
-          >
-            {t("sharing.leave")}
-          </button>
+          <ConfirmButton
+            tone="danger"
+            label={t("sharing.leave")}
+            title={t("sharing.leave.title")}
+            body={t("sharing.leave.body")}
+            confirmLabel={t("sharing.leave.confirm")}
+            cancelLabel={t("form.cancel")}
+            onConfirm={() => void leave()}
+          />
         </div>
       )}
-      <FormError>{problem}</FormError>
-      <dialog
-        ref={leaveDialog}
-        className="dialog"
-        aria-labelledby="leave-title"
-        aria-describedby="leave-body"
-      >
-        <h2 id="leave-title">{t("sharing.leave.title")}</h2>
-        <p id="leave-body">{t("sharing.leave.body")}</p>
-        <form method="dialog" className="row">
-          <button type="submit" className="button">
-            {t("form.cancel")}
-          </button>
-          <button type="button" className="button button-danger" onClick={() => void leave()}>
-            {t("sharing.leave.confirm")}
-          </button>
-        </form>
-      </dialog>
+      <FormError>{form.formError}</FormError>
     </div>
   );
 }

@@ -3,21 +3,13 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormError } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
-import {
-  defaultDeviceName,
-  focusFirst,
-  MIN_PASSWORD,
-  ServerField,
-  serverOrigin,
-  TextField,
-} from "./fields.tsx";
-
-type Errors = Partial<Record<string, string>>;
 
 /**
  * Making an account, in three steps: name and password; the recovery key,
@@ -26,68 +18,35 @@ type Errors = Partial<Record<string, string>>;
  */
 export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const sync = useAccountSync();
-  const [fields, setFields] = useState({
-    username: "",
-    password: "",
-    again: "",
-    deviceName: defaultDeviceName(t),
-    server: location.origin,
-  });
-  const [errors, setErrors] = useState<Errors>({});
+  const account = useAccountForm("create");
+  const { form, values, sync } = account;
   const [recovery, setRecovery] = useState<NewRecoveryKey | null>(null);
   const [step, setStep] = useState<"form" | "key">("form");
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (k: keyof typeof fields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
 
   function next(e: FormEvent) {
     e.preventDefault();
-    const found: Errors = {};
-    if (!fields.username.trim()) found["account-username"] = t("form.required");
-    if (fields.password.length < MIN_PASSWORD)
-      found["account-password"] = t("account.password.short");
-    else if (fields.again !== fields.password) {
-      found["account-again"] = t("account.password.mismatch");
-    }
-    if (!fields.deviceName.trim()) found["account-device"] = t("form.required");
-    if (!serverOrigin(fields.server)) found["account-server"] = t("account.server.invalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    if (!sync) return;
+    if (!account.check() || !sync) return;
     // The same key if they come back to change the name: it may already be written down.
     setRecovery((r) => r ?? sync.newRecoveryKey());
-    setProblem(null);
     setStep("key");
   }
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    if (!saved) {
-      setProblem(t("account.recovery.savedFirst"));
-      return;
-    }
-    if (!sync || !recovery) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await sync.createAccount({
-      serverUrl: serverOrigin(fields.server)!,
-      username: fields.username,
-      password: fields.password,
-      deviceName: fields.deviceName.trim(),
-      recovery,
-    });
-    setBusy(false);
-    if (r.ok) return onDone();
-    if (r.error.reason === "username-taken") {
-      setStep("form");
-      const found = { "account-username": reasonText(t, r.error.reason) };
-      setErrors(found);
-      setTimeout(() => focusFirst(found));
-      return;
-    }
-    setProblem(reasonText(t, r.error.reason));
+    if (form.fail({ form: saved ? undefined : t("account.recovery.savedFirst") })) return;
+    if (!recovery) return;
+    const r = await account.send(
+      e,
+      (s) => s.createAccount({ ...accountInput(values), password: values.password, recovery }),
+      (reason) => {
+        if (reason !== "username-taken") return undefined;
+        // Back to the first step, with the words beside the name (and focus there).
+        setStep("form");
+        return { username: reasonText(t, reason) };
+      },
+    );
+    if (r?.ok) onDone();
   }
 
   if (step === "key" && recovery) {
@@ -95,27 +54,27 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
       <form className="stack" onSubmit={create} noValidate>
         <h2>{t("account.recovery.title")}</h2>
         <p>{t("account.recovery.body")}</p>
-        <RecoveryKeyCard text={recovery.text} username={fields.username.trim()} />
+        <RecoveryKeyCard text={recovery.text} username={values.username.trim()} />
         <label className="check-row">
           <input
             type="checkbox"
             checked={saved}
             onChange={(e) => {
               setSaved(e.target.checked);
-              setProblem(null);
+              form.clear();
             }}
           />
           <span>{t("account.recovery.saved")}</span>
         </label>
-        <FormError>{problem}</FormError>
+        <FormError>{form.formError}</FormError>
         <div className="row">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("account.creating") : t("account.recovery.create")}
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? t("account.creating") : t("account.recovery.create")}
           </button>
           <button
             type="button"
             className="button button-quiet"
-            disabled={busy}
+            disabled={form.busy}
             onClick={() => setStep("form")}
           >
             {t("account.recovery.back")}
@@ -125,52 +84,7 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
     );
   }
 
-  return (
-    <form className="stack" onSubmit={next} noValidate>
-      <TextField
-        id="account-username"
-        label={t("account.username")}
-        hint={t("account.username.hint")}
-        value={fields.username}
-        onChange={set("username")}
-        errors={errors}
-        autoComplete="username"
-      />
-      <TextField
-        id="account-password"
-        label={t("account.password")}
-        hint={t("account.password.hint")}
-        type="password"
-        value={fields.password}
-        onChange={set("password")}
-        errors={errors}
-        autoComplete="new-password"
-      />
-      <TextField
-        id="account-again"
-        label={t("account.password.again")}
-        type="password"
-        value={fields.again}
-        onChange={set("again")}
-        errors={errors}
-        autoComplete="new-password"
-      />
-      <TextField
-        id="account-device"
-        label={t("account.deviceName")}
-        hint={t("account.deviceName.hint")}
-        value={fields.deviceName}
-        onChange={set("deviceName")}
-        errors={errors}
-      />
-      <ServerField value={fields.server} onChange={set("server")} errors={errors} />
-      <div>
-        <button type="submit" className="button button-primary" disabled={!sync}>
-          {t("account.create.next")}
-        </button>
-      </div>
-    </form>
-  );
+  return <AccountForm account={account} onSubmit={next} label={t("account.create.next")} />;
 }
 
 /** The key, large and grouped, with ways to keep it. Shown once. */

@@ -2,37 +2,28 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormError, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import { callAccount } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
-import { focusFirst, TextField } from "./fields.tsx";
 
 /** Deleting the account on the server; the record on this device stays. */
 export function DeleteAccountScreen() {
   const t = useT();
   const sync = useAccountSync();
   const snapshot = useSyncSnapshot();
+  const form = useForm<"username">();
   const [typed, setTyped] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const username = snapshot.account?.username ?? "";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (typed.trim().toLowerCase() !== username) {
-      const found = { "delete-username": t("account.delete.mismatch") };
-      setErrors(found);
-      return focusFirst(found);
-    }
+    const mismatch = typed.trim().toLowerCase() !== username;
+    if (form.fail({ username: mismatch ? t("account.delete.mismatch") : undefined })) return;
     if (!sync) return;
-    setBusy(true);
-    const r = await sync.deleteAccount(username);
-    setBusy(false);
+    const r = await callAccount(form, t, () => sync.deleteAccount(username));
     if (r.ok) setDone(true);
-    else setProblem(reasonText(t, r.error.reason));
   }
 
   return (
@@ -45,16 +36,19 @@ export function DeleteAccountScreen() {
         <form className="card stack" onSubmit={submit} noValidate>
           <p>{t("account.delete.intro")}</p>
           <TextField
-            id="delete-username"
+            {...form.field("username")}
             label={t("account.delete.confirm", { username })}
             value={typed}
             onChange={setTyped}
-            errors={errors}
-            autoComplete="off"
+            verbatim
           />
-          <FormError>{problem}</FormError>
+          <FormError>{form.formError}</FormError>
           <div>
-            <button type="submit" className="button button-danger" disabled={busy || !username}>
+            <button
+              type="submit"
+              className="button button-danger"
+              disabled={form.busy || !username}
+            >
               {t("account.delete.submit")}
             </button>
           </div>

@@ -1,12 +1,11 @@
 import type { DeviceView } from "@trellis/client/sync";
-import { useCallback, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormError, QuietButton } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { callAccount, useSyncList } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
 
 /** Every device signed in to the account; any other one can be signed out from here. */
@@ -14,35 +13,21 @@ export function DevicesScreen() {
   const { t, dateTime } = useI18n();
   const sync = useAccountSync();
   const toast = useToast();
-  const [devices, setDevices] = useState<DeviceView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { items: devices, form, reload } = useSyncList((s) => s.devices());
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-  const load = useCallback(async () => {
-    if (!sync) return;
-    const r = await sync.devices();
-    if (r.ok) {
-      setDevices(r.value);
-      setProblem(null);
-    } else setProblem(reasonText(t, r.error.reason));
-  }, [sync, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function signOut(device: DeviceView) {
     if (!sync) return;
-    const r = await sync.signOutDevice(device.sessionId);
-    if (!r.ok) return setProblem(reasonText(t, r.error.reason));
+    const r = await callAccount(form, t, () => sync.signOutDevice(device.sessionId));
+    if (!r.ok) return;
     toast.show(t("account.devices.signedOut", { name: device.deviceName }));
-    await load();
+    await reload();
   }
 
   return (
     <Frame title={t("account.devices.title")} intro={t("account.devices.intro")}>
-      <FormError>{problem}</FormError>
-      {devices === null && !problem && <p className="muted">{t("account.loading")}</p>}
+      <FormError>{form.formError}</FormError>
+      {devices === null && !form.formError && <p className="muted">{t("account.loading")}</p>}
       {devices && (
         <ul className="plain-list stack-tight">
           {devices.map((d) => (
@@ -58,14 +43,13 @@ export function DevicesScreen() {
                 </p>
               </div>
               {!d.current && (
-                <button
-                  type="button"
-                  className="button"
-                  aria-label={t("account.devices.signOutLabel", { name: d.deviceName })}
+                <QuietButton
+                  tone="plain"
+                  label={t("account.devices.signOut")}
+                  spoken={t("account.devices.signOutLabel", { name: d.deviceName })}
+                  disabled={form.busy}
                   onClick={() => void signOut(d)}
-                >
-                  {t("account.devices.signOut")}
-                </button>
+                />
               )}
             </li>
           ))}

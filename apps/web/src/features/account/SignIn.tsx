@@ -2,14 +2,12 @@ import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { useT } from "../../i18n/i18n.tsx";
+import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { AccountLinks } from "./AccountLinks.tsx";
+import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
-import { defaultDeviceName, focusFirst, ServerField, serverOrigin, TextField } from "./fields.tsx";
-
-type Errors = Partial<Record<string, string>>;
 
 /**
  * Username and password; on success the account's record starts coming to
@@ -18,90 +16,41 @@ type Errors = Partial<Record<string, string>>;
  */
 export function SignInForm({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const sync = useAccountSync();
-  const { account, signInNeeded } = useSyncSnapshot();
-  const again = signInNeeded ? account : null;
-  const [fields, setFields] = useState({
-    username: again?.username ?? "",
-    password: "",
-    deviceName: again?.deviceName ?? defaultDeviceName(t),
-    server: again?.serverUrl ?? location.origin,
-  });
+  const { account: known, signInNeeded } = useSyncSnapshot();
+  const again = signInNeeded ? known : null;
+  const account = useAccountForm(
+    "sign-in",
+    again
+      ? { username: again.username, deviceName: again.deviceName, server: again.serverUrl }
+      : {},
+  );
+  const { fill, values } = account;
   // The account can load after the first paint; fill in what is known then, once.
   const [filled, setFilled] = useState(again !== null);
   useEffect(() => {
     if (filled || !again) return;
     setFilled(true);
-    setFields((f) => ({
-      ...f,
-      username: f.username || again.username,
+    fill((now) => ({
+      username: now.username || again.username,
       deviceName: again.deviceName,
       server: again.serverUrl,
     }));
-  }, [filled, again]);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (k: keyof typeof fields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
+  }, [filled, again, fill]);
 
   async function submit(e: FormEvent) {
-    e.preventDefault();
-    const found: Errors = {};
-    if (!fields.username.trim()) found["signin-username"] = t("form.required");
-    if (!fields.password) found["signin-password"] = t("form.required");
-    if (!fields.deviceName.trim()) found["signin-device"] = t("form.required");
-    if (!serverOrigin(fields.server)) found["account-server"] = t("account.server.invalid");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    if (!sync) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await sync.signIn({
-      serverUrl: serverOrigin(fields.server)!,
-      username: fields.username,
-      password: fields.password,
-      deviceName: fields.deviceName.trim(),
-    });
-    setBusy(false);
-    if (r.ok) onDone();
-    else setProblem(reasonText(t, r.error.reason));
+    const r = await account.send(e, (s) =>
+      s.signIn({ ...accountInput(values), password: values.password }),
+    );
+    if (r?.ok) onDone();
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
-      <TextField
-        id="signin-username"
-        label={t("account.username")}
-        value={fields.username}
-        onChange={set("username")}
-        errors={errors}
-        autoComplete="username"
-      />
-      <TextField
-        id="signin-password"
-        label={t("account.password")}
-        type="password"
-        value={fields.password}
-        onChange={set("password")}
-        errors={errors}
-        autoComplete="current-password"
-      />
-      <TextField
-        id="signin-device"
-        label={t("account.deviceName")}
-        hint={t("account.deviceName.hint")}
-        value={fields.deviceName}
-        onChange={set("deviceName")}
-        errors={errors}
-      />
-      <ServerField value={fields.server} onChange={set("server")} errors={errors} />
-      <FormError>{problem}</FormError>
-      <div>
-        <button type="submit" className="button button-primary" disabled={busy || !sync}>
-          {busy ? t("account.signingIn") : t("account.signIn.submit")}
-        </button>
-      </div>
-    </form>
+    <AccountForm
+      account={account}
+      onSubmit={submit}
+      label={t("account.signIn.submit")}
+      busyLabel={t("account.signingIn")}
+    />
   );
 }
 
@@ -156,14 +105,12 @@ export function SignInScreen() {
           <div className="card">
             <SignInForm onDone={() => setDone(true)} />
           </div>
-          <ul className="link-list account-links">
-            <li>
-              <Link href={routes.account.recover}>{t("account.signIn.forgot")}</Link>
-            </li>
-            <li>
-              <Link href={routes.account.create}>{t("account.signIn.create")}</Link>
-            </li>
-          </ul>
+          <AccountLinks
+            links={[
+              [routes.account.recover, "account.signIn.forgot"],
+              [routes.account.create, "account.signIn.create"],
+            ]}
+          />
         </>
       )}
     </Frame>

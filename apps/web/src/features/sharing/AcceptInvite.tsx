@@ -1,12 +1,11 @@
-import { useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { CreateAccountFlow, Frame, SignInForm } from "../account/index.ts";
+import { CreateAccountFlow, callAccount, Frame, SignInForm } from "../account/index.ts";
 import { SafetyCode } from "./SafetyCode.tsx";
 
 /** The link's fragment has the four parts an invite needs (checked properly when accepting). */
@@ -27,8 +26,7 @@ export function AcceptInviteScreen() {
   const [fragment] = useState(() => location.hash);
   const [code, setCode] = useState<string | null>(null);
   const [mode, setMode] = useState<"create" | "sign-in">("create");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm();
   const vault = snapshot.vault;
 
   // After a reload while waiting, work the code out again from the owner's keys.
@@ -51,14 +49,11 @@ export function AcceptInviteScreen() {
       history.replaceState(null, "", routes.sharing.accept);
   }, [vault?.state]);
 
-  async function join() {
+  async function join(e: FormEvent) {
+    e.preventDefault();
     if (!sync) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await sync.acceptInvite(fragment);
-    setBusy(false);
+    const r = await callAccount(form, t, () => sync.acceptInvite(fragment));
     if (r.ok) setCode(r.value.safetyCode);
-    else setProblem(reasonText(t, r.error.reason));
   }
 
   if (vault?.state === "active") {
@@ -98,38 +93,30 @@ export function AcceptInviteScreen() {
       ) : snapshot.account ? (
         <section className="card stack">
           <p>{t("sharing.accept.signedInAs", { username: snapshot.account.username })}</p>
-          <FormError>{problem}</FormError>
-          <div>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy || !sync}
-              onClick={() => void join()}
-            >
-              {busy ? t("sharing.accept.joining") : t("sharing.accept.join")}
-            </button>
-          </div>
+          <form onSubmit={join} noValidate>
+            <FormButtons
+              form={form}
+              label={t("sharing.accept.join")}
+              busyLabel={t("sharing.accept.joining")}
+              disabled={!sync}
+            />
+          </form>
         </section>
       ) : (
         <section className="card stack">
           <p>{t("sharing.accept.account")}</p>
           <div className="row">
-            <button
-              type="button"
-              className={`button${mode === "create" ? " button-chosen" : ""}`}
-              aria-pressed={mode === "create"}
-              onClick={() => setMode("create")}
-            >
-              {t("account.none.create")}
-            </button>
-            <button
-              type="button"
-              className={`button${mode === "sign-in" ? " button-chosen" : ""}`}
-              aria-pressed={mode === "sign-in"}
-              onClick={() => setMode("sign-in")}
-            >
-              {t("account.none.signIn")}
-            </button>
+            {(["create", "sign-in"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                className={`button${mode === m ? " button-chosen" : ""}`}
+                aria-pressed={mode === m}
+                onClick={() => setMode(m)}
+              >
+                {t(m === "create" ? "account.none.create" : "account.none.signIn")}
+              </button>
+            ))}
           </div>
           {mode === "create" ? (
             <CreateAccountFlow onDone={() => undefined} />

@@ -2,33 +2,27 @@ import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync } from "../../app/sync-context.tsx";
-import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { Frame } from "../account/index.ts";
+import { callAccount, Frame } from "../account/index.ts";
 
 /** The owner makes a one-time link for a partner (or someone who only reads along). */
 export function InviteScreen() {
   const { t, dateTime } = useI18n();
   const sync = useAccountSync();
+  const form = useForm();
   const [role, setRole] = useState<"partner" | "viewer">("partner");
   const [invite, setInvite] = useState<{ link: string; expiresAt: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   async function create(e: FormEvent) {
     e.preventDefault();
     if (!sync) return;
-    setBusy(true);
-    setProblem(null);
-    const r = await sync.createInvite(role, location.origin);
-    setBusy(false);
-    if (r.ok) {
-      setInvite(r.value);
-      setCopied(false);
-    } else setProblem(reasonText(t, r.error.reason));
+    const r = await callAccount(form, t, () => sync.createInvite(role, location.origin));
+    if (!r.ok) return;
+    setInvite(r.value);
+    setCopied(false);
   }
 
   return (
@@ -52,12 +46,12 @@ export function InviteScreen() {
             </label>
           ))}
         </fieldset>
-        <FormError>{problem}</FormError>
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy || !sync}>
-            {busy ? t("sharing.invite.creating") : t("sharing.invite.create")}
-          </button>
-        </div>
+        <FormButtons
+          form={form}
+          label={t("sharing.invite.create")}
+          busyLabel={t("sharing.invite.creating")}
+          disabled={!sync}
+        />
       </form>
 
       {invite && (

@@ -1,18 +1,15 @@
 import type { MemberView } from "@trellis/client/sync";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { ConfirmButton, FormError, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { Frame } from "../account/index.ts";
+import { callAccount, Frame, useSyncList } from "../account/index.ts";
 import { InviteList } from "./InviteList.tsx";
 import { SafetyCode } from "./SafetyCode.tsx";
-
-/** How often the list is asked again while open, so someone who just joined shows up. */
-const REFRESH_MS = 3_000;
 
 /**
  * Everyone in the record. For the owner: compare the safety code with
@@ -21,26 +18,10 @@ const REFRESH_MS = 3_000;
  */
 export function MembersScreen() {
   const { t } = useI18n();
-  const sync = useAccountSync();
   const snapshot = useSyncSnapshot();
   const isOwner = snapshot.vault?.role === "owner";
-  const [members, setMembers] = useState<MemberView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    if (!sync) return;
-    const r = await sync.members();
-    if (r.ok) {
-      setMembers(r.value);
-      setProblem(null);
-    } else setProblem(reasonText(t, r.error.reason));
-  }, [sync, t]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  const { items: members, form, reload } = useSyncList((s) => s.members(), { live: true });
+  const problem = form.formError;
 
   const others = members?.filter((m) => !m.isMe) ?? [];
   return (
@@ -53,7 +34,7 @@ export function MembersScreen() {
       {members && others.length === 0 && <p className="card">{t("sharing.none")}</p>}
       <ul className="plain-list stack-tight">
         {others.map((m) => (
-          <MemberRow key={m.accountId} member={m} isOwner={isOwner} onChange={load} />
+          <MemberRow key={m.accountId} member={m} isOwner={isOwner} onChange={reload} />
         ))}
       </ul>
       {isOwner && <InviteList />}
@@ -81,13 +62,14 @@ function MemberRow({
   const { t, day } = useI18n();
   const sync = useAccountSync();
   const toast = useToast();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const form = useForm();
   const [comparing, setComparing] = useState(member.status === "pending" && isOwner);
   const [code, setCode] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const joined = day(member.joinedAt.slice(0, 10), true);
   const roleName = t(`sharing.member.${member.role}`);
+  const pending = member.status === "pending";
+  const shown = useRef(form);
+  shown.current = form;
 
   useEffect(() => {
     if (!comparing || code || !sync) return;
@@ -95,33 +77,37 @@ function MemberRow({
     const timer = setTimeout(() => {
       const r = sync.safetyCodeWith(member);
       if (r.ok) setCode(r.value);
-      else setProblem(reasonText(t, r.error.reason));
+      else shown.current.fail({ form: reasonText(t, r.error.reason) });
     }, 30);
     return () => clearTimeout(timer);
   }, [comparing, code, sync, member, t]);
 
   async function confirm() {
     if (!sync) return;
-    setBusy(true);
-    const r = await sync.confirmMember(member.accountId);
-    setBusy(false);
-    if (!r.ok) return setProblem(reasonText(t, r.error.reason));
+    const r = await callAccount(form, t, () => sync.confirmMember(member.accountId));
+    if (!r.ok) return;
     setComparing(false);
     toast.show(t("sharing.confirmed"));
     await onChange();
   }
 
   async function remove() {
-    dialog.current?.close();
     if (!sync) return;
-    setBusy(true);
-    const r = await sync.removeMember(member.accountId);
-    setBusy(false);
-    if (!r.ok) return setProblem(reasonText(t, r.error.reason));
+    const r = await callAccount(form, t, () => sync.removeMember(member.accountId));
+    if (!r.ok) return;
     toast.show(t("sharing.removed"));
     await onChange();
   }
 
+  // "The codes don't match" and "Remove" ask the same question.
+  const removing = {
+    title: t("sharing.remove.title"),
+    body: pending ? t("sharing.code.noMatch.body") : t("sharing.remove.body"),
+    confirmLabel: t("sharing.remove.confirm"),
+    cancelLabel: t("form.cancel"),
+    disabled: form.busy,
+    onConfirm: () => void remove(),
+  };
   const titleId = `member-${member.accountId}`;
   return (
     <li className="card stack member" aria-labelledby={titleId}>
@@ -130,7 +116,7 @@ function MemberRow({
           {roleName}
         </p>
         <p className="muted small">
-          {member.status === "pending"
+          {pending
             ? isOwner
               ? t("sharing.member.pending")
               : t("sharing.member.pendingOther")
@@ -141,66 +127,37 @@ function MemberRow({
         <div className="stack">
           <p>{t("sharing.code.body")}</p>
           <SafetyCode code={code} />
-          {isOwner && member.status === "pending" && (
+          {isOwner && pending && (
             <div className="row">
               <button
                 type="button"
                 className="button button-primary"
-                disabled={!code || busy}
+                disabled={!code || form.busy}
                 onClick={() => void confirm()}
               >
                 {t("sharing.code.match")}
               </button>
-              <button
-                type="button"
-                className="button"
-                disabled={busy}
-                onClick={() => dialog.current?.showModal()}
-              >
-                {t("sharing.code.noMatch")}
-              </button>
+              <ConfirmButton {...removing} tone="plain" label={t("sharing.code.noMatch")} />
             </div>
           )}
         </div>
       )}
-      <FormError>{problem}</FormError>
+      <FormError>{form.formError}</FormError>
       <div className="row">
         {!comparing && (
           <button type="button" className="button" onClick={() => setComparing(true)}>
             {t("sharing.member.showCode")}
           </button>
         )}
-        {isOwner && member.role !== "owner" && !(comparing && member.status === "pending") && (
-          <button
-            type="button"
-            className="button button-danger"
-            aria-label={t("sharing.member.removeLabel", { role: roleName, date: joined })}
-            disabled={busy}
-            onClick={() => dialog.current?.showModal()}
-          >
-            {t("sharing.member.remove")}
-          </button>
+        {isOwner && member.role !== "owner" && !(comparing && pending) && (
+          <ConfirmButton
+            {...removing}
+            tone="danger"
+            label={t("sharing.member.remove")}
+            spoken={t("sharing.member.removeLabel", { role: roleName, date: joined })}
+          />
         )}
       </div>
-      <dialog
-        ref={dialog}
-        className="dialog"
-        aria-labelledby={`${titleId}-remove`}
-        aria-describedby={`${titleId}-remove-body`}
-      >
-        <h2 id={`${titleId}-remove`}>{t("sharing.remove.title")}</h2>
-        <p id={`${titleId}-remove-body`}>
-          {member.status === "pending" ? t("sharing.code.noMatch.body") : t("sharing.remove.body")}
-        </p>
-        <form method="dialog" className="row">
-          <button type="submit" className="button">
-            {t("form.cancel")}
-          </button>
-          <button type="button" className="button button-danger" onClick={() => void remove()}>
-            {t("sharing.remove.confirm")}
-          </button>
-        </form>
-      </dialog>
     </li>
   );
 }

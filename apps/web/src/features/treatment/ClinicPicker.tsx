@@ -1,7 +1,8 @@
 import { clinicList } from "@trellis/domain";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useJourneyState } from "../../app/client-context.tsx";
+import { describedBy, FieldError, useModal } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicForm } from "../clinics/index.ts";
@@ -11,16 +12,19 @@ import { ClinicForm } from "../clinics/index.ts";
  * clinics to choose from (the caller preselects the current one), or none;
  * and a new clinic added in a dialog on top, so nothing typed in the cycle
  * form is lost. The dialog is outside the form in the page (a portal), so its
- * own form never nests in the cycle's.
+ * own form never nests in the cycle's. `{...form.field("clinicId")}` gives
+ * it `id` and `error`, so a refusal of the clinic shows beside the choice.
  */
 export function ClinicPicker({
   id,
   value,
   onChange,
   hint,
+  error,
 }: {
   id: string;
   hint?: string | undefined;
+  error?: string | undefined;
   /** A clinic id, or "" for none. */
   value: string;
   onChange: (clinicId: string) => void;
@@ -30,15 +34,8 @@ export function ClinicPicker({
   const toast = useToast();
   const clinics = clinicList(state);
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const addButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   function closed() {
     setOpen(false);
@@ -46,7 +43,7 @@ export function ClinicPicker({
   }
 
   return (
-    <div className="field stack-tight clinic-picker">
+    <div className={`field stack-tight clinic-picker${error ? " field-invalid" : ""}`}>
       {clinics.length > 0 ? (
         <>
           <label htmlFor={id}>{t("clinics.cycle.label")}</label>
@@ -59,7 +56,8 @@ export function ClinicPicker({
             id={id}
             value={value}
             onChange={(e) => onChange(e.target.value)}
-            aria-describedby={hint ? `${id}-hint` : undefined}
+            aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+            aria-invalid={error ? true : undefined}
           >
             {clinics.map((c) => (
               <option key={c.id} value={c.id}>
@@ -68,6 +66,7 @@ export function ClinicPicker({
             ))}
             <option value="">{t("clinics.cycle.none")}</option>
           </select>
+          <FieldError id={id} error={error} />
         </>
       ) : (
         <>

@@ -1,11 +1,10 @@
 import { type Cycle, clinicForCycle, currentClinic } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { FormButtons, QuietButton, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
 import { ClinicDetails } from "../clinics/index.ts";
 import { ClinicPicker } from "./ClinicPicker.tsx";
 
@@ -15,31 +14,26 @@ import { ClinicPicker } from "./ClinicPicker.tsx";
  * keeps the name it was given, in words.
  */
 export function CycleClinic({ cycle }: { cycle: Cycle }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<"clinicId">();
   const clinic = clinicForCycle(state, cycle.id);
   const [changing, setChanging] = useState(false);
   const [choice, setChoice] = useState("");
-  const [error, setError] = useState<string | null>(null);
 
   function startChanging() {
     setChoice(clinic && !clinic.removed ? clinic.id : (currentClinic(state)?.id ?? ""));
-    setError(null);
+    form.clear();
     setChanging(true);
   }
 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (choice === (cycle.clinicId ?? "")) return setChanging(false);
-    const r = await client.record("CycleUpdated", {
-      cycleId: cycle.id,
-      clinicId: choice || null,
-    });
-    if (!r.ok) return setError(refusalText(i18n, r.error));
+    const r = await form.record("CycleUpdated", { cycleId: cycle.id, clinicId: choice || null });
+    if (!r.ok) return;
     toast.show(t("clinics.cycle.saved"));
     setChanging(false);
   }
@@ -59,22 +53,16 @@ export function CycleClinic({ cycle }: { cycle: Cycle }) {
       <WhenCanRecord>
         {changing ? (
           <form className="stack-tight" onSubmit={save} noValidate>
-            <ClinicPicker id={`${id}-choice`} value={choice} onChange={setChoice} />
-            <FormError>{error}</FormError>
-            <div className="row">
-              <button type="submit" className="button button-primary">
-                {t("clinics.cycle.save")}
-              </button>
-              <button type="button" className="button" onClick={() => setChanging(false)}>
-                {t("form.cancel")}
-              </button>
-            </div>
+            <ClinicPicker {...form.field("clinicId")} value={choice} onChange={setChoice} />
+            <FormButtons
+              form={form}
+              label={t("clinics.cycle.save")}
+              onCancel={() => setChanging(false)}
+            />
           </form>
         ) : (
           <div className="record-actions">
-            <button type="button" className="button button-quiet" onClick={startChanging}>
-              {t("clinics.cycle.change")}
-            </button>
+            <QuietButton label={t("clinics.cycle.change")} onClick={startChanging} />
           </div>
         )}
       </WhenCanRecord>

@@ -1,18 +1,22 @@
 import { cycleClinicName } from "@trellis/domain";
-import { type FormEvent, type ReactNode, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import { downloadCalendar } from "../../app/calendar-export.ts";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel } from "../../app/format.ts";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import {
+  DateField,
+  FormButtons,
+  PillGroup,
+  QuietButton,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { CycleClinic } from "./CycleClinic.tsx";
 import { PlanList } from "./PlanList.tsx";
 import { TriggerCard } from "./TriggerCard.tsx";
@@ -101,20 +105,17 @@ function EndCycle({
   zone: string;
   startDate: string;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const toast = useToast();
-  const id = useId();
+  const form = useForm<"on">({ from: { endedOn: "on" } });
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<"completed" | "cancelled">("completed");
   const [on, setOn] = useState(todayIso(zone));
-  const [error, setError] = useState<string | null>(null);
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const r = await client.record("CycleEnded", { cycleId, status, endedOn: on });
-    if (!r.ok) return setError(notSaved(i18n, r.error));
+    const r = await form.record("CycleEnded", { cycleId, status, endedOn: on });
+    if (!r.ok) return;
     toast.show(t("cycle.end.saved"));
     setOpen(false);
   }
@@ -122,9 +123,7 @@ function EndCycle({
   if (!open) {
     return (
       <div>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-          {t("cycle.end")}
-        </button>
+        <QuietButton label={t("cycle.end")} onClick={() => setOpen(true)} />
       </div>
     );
   }
@@ -140,25 +139,14 @@ function EndCycle({
         value={status}
         onChange={setStatus}
       />
-      <div className="field">
-        <label htmlFor={`${id}-on`}>{t("cycle.end.on")}</label>
-        <input
-          id={`${id}-on`}
-          type="date"
-          min={startDate}
-          value={on}
-          onChange={(e) => setOn(e.target.value)}
-        />
-      </div>
-      <FormError>{error}</FormError>
-      <div className="row">
-        <button type="submit" className="button button-primary">
-          {t("cycle.end.save")}
-        </button>
-        <button type="button" className="button" onClick={() => setOpen(false)}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <DateField
+        {...form.field("on")}
+        label={t("cycle.end.on")}
+        min={startDate}
+        value={on}
+        onChange={setOn}
+      />
+      <FormButtons form={form} label={t("cycle.end.save")} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -1,10 +1,16 @@
 import type { Cycle, QuietCycle } from "@trellis/domain";
-import { useId, useState } from "react";
-import { useClient } from "../../app/client-context.tsx";
-import { FormError } from "../../components/forms/Field.tsx";
+import { useId } from "react";
+import { FormError, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
+
+type Answer = "completed" | "cancelled" | "not-yet";
+
+const answers: readonly { answer: Answer; label: "finished" | "stopped" | "notYet" }[] = [
+  { answer: "completed", label: "finished" },
+  { answer: "cancelled", label: "stopped" },
+  { answer: "not-yet", label: "notYet" },
+];
 
 /**
  * "Is this cycle over?" for a cycle with nothing recorded for 14 days after
@@ -23,24 +29,18 @@ export function CycleOverQuestion({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const toast = useToast();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm();
 
-  async function answer(choice: "completed" | "cancelled" | "not-yet") {
-    setBusy(true);
+  async function answer(choice: Answer) {
     const r =
       choice === "not-yet"
-        ? await client.record("CycleStillOpen", { cycleId: cycle.id, on: today })
-        : await client.record("CycleEnded", { cycleId: cycle.id, status: choice, endedOn: today });
-    setBusy(false);
-    if (!r.ok) {
-      setError(notSaved(i18n, r.error));
-      return;
+        ? await form.record("CycleStillOpen", { cycleId: cycle.id, on: today })
+        : await form.record("CycleEnded", { cycleId: cycle.id, status: choice, endedOn: today });
+    if (r.ok) {
+      toast.show(t(choice === "not-yet" ? "today.cycleOver.later" : "today.cycleOver.ended"));
     }
-    toast.show(t(choice === "not-yet" ? "today.cycleOver.later" : "today.cycleOver.ended"));
   }
 
   return (
@@ -53,32 +53,19 @@ export function CycleOverQuestion({
         })}
       </p>
       <div className="row">
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => void answer("completed")}
-        >
-          {t("today.cycleOver.finished")}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => void answer("cancelled")}
-        >
-          {t("today.cycleOver.stopped")}
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={busy}
-          onClick={() => void answer("not-yet")}
-        >
-          {t("today.cycleOver.notYet")}
-        </button>
+        {answers.map(({ answer: a, label }) => (
+          <button
+            key={a}
+            type="button"
+            className={a === "not-yet" ? "button button-quiet" : "button"}
+            disabled={form.busy}
+            onClick={() => void answer(a)}
+          >
+            {t(`today.cycleOver.${label}`)}
+          </button>
+        ))}
       </div>
-      <FormError>{error}</FormError>
+      <FormError>{form.formError}</FormError>
     </section>
   );
 }

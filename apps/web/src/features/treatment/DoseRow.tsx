@@ -7,14 +7,36 @@ import {
   Temporal,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, nowZoned } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import {
+  Field,
+  type Form,
+  FormButtons,
+  PillGroup,
+  QuietButton,
+  TextField,
+  TimeField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
+import { NumberField } from "./inputs.tsx";
+
+type Status = "taken" | "partial" | "skipped";
+
+/** What the person says about a dose: how it went, when, how much, where, and a note. */
+interface DoseDetails {
+  status: Status;
+  takenAt?: string;
+  amount?: { value: number; unit: DoseUnit };
+  site?: InjectionSite | null;
+  note?: string;
+}
+
+/** Records a dose through `form` (the row's one tap, or the "More" form); true once it is saved. */
+type LogDose = (form: Pick<Form<string>, "record">, details: DoseDetails) => Promise<boolean>;
 
 /**
  * One planned dose on Today: what, when, and a one-tap "Taken" with undo;
@@ -24,11 +46,12 @@ import { refusalText } from "../../i18n/refusals.ts";
 export function DoseRow({ dose }: { dose: DayDose }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
   const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
+  // The one tap and undo have no form around them: a refusal is said in a toast.
+  const tap = useForm({ formLine: "toast" });
   const zone = deviceZone();
   const [open, setOpen] = useState(false);
   const sites = sitesFor(dose.route);
@@ -37,15 +60,9 @@ export function DoseRow({ dose }: { dose: DayDose }) {
   const name = dose.medicationName;
   const logged = dose.log !== null;
 
-  async function log(details: {
-    status: "taken" | "partial" | "skipped";
-    takenAt?: string;
-    amount?: { value: number; unit: DoseUnit };
-    site?: InjectionSite | null;
-    note?: string;
-  }) {
-    const r = await client.record("DoseLogged", {
-      doseId: client.newId(),
+  const log: LogDose = async (form, details) => {
+    const r = await form.record("DoseLogged", {
+      doseId: tap.newId(),
       planItemId: dose.planItemId,
       slot: { date: dose.date, time: dose.time },
       takenAt: details.takenAt ?? nowZoned(zone),
@@ -54,7 +71,7 @@ export function DoseRow({ dose }: { dose: DayDose }) {
       ...(details.site && { site: details.site }),
       ...(details.note?.trim() && { note: details.note.trim() }),
     });
-    if (!r.ok) return refusalText(i18n, r.error);
+    if (!r.ok) return false;
     const doseId = r.value.payload.doseId;
     const at = i18n.time(
       Temporal.ZonedDateTime.from(r.value.payload.takenAt).epochMilliseconds,
@@ -67,15 +84,15 @@ export function DoseRow({ dose }: { dose: DayDose }) {
       {
         label: t("doses.undo"),
         run: () => {
-          void client
+          void tap
             .record("DoseLogRetracted", { doseId })
             .then((u) => u.ok && toast.show(t("doses.undone")));
         },
       },
     );
     setOpen(false);
-    return null;
-  }
+    return true;
+  };
 
   const statusText = (() => {
     if (dose.log && dose.status !== "skipped") {
@@ -111,11 +128,7 @@ export function DoseRow({ dose }: { dose: DayDose }) {
             type="button"
             className="button button-primary dose-tap"
             aria-label={t("doses.logTaken.label", { name, dose: i18n.dose(dose.dose) })}
-            onClick={() =>
-              void log({ status: "taken", site: suggested }).then((problem) => {
-                if (problem) toast.show(t("form.problem", { message: problem }));
-              })
-            }
+            onClick={() => void log(tap, { status: "taken", site: suggested })}
           >
             {t("doses.logTaken")}
           </button>
@@ -134,13 +147,10 @@ export function DoseRow({ dose }: { dose: DayDose }) {
             {t("doses.more")}
           </button>
           {dose.log && canRecord && (
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => void client.record("DoseLogRetracted", { doseId: dose.log!.id })}
-            >
-              {t("doses.undoLog")}
-            </button>
+            <QuietButton
+              label={t("doses.undoLog")}
+              onClick={() => void tap.record("DoseLogRetracted", { doseId: dose.log!.id })}
+            />
           )}
         </div>
       )}
@@ -165,6 +175,8 @@ export function DoseRow({ dose }: { dose: DayDose }) {
   );
 }
 
+type DoseField = "time" | "amount" | "site" | "note";
+
 function DoseForm({
   id,
   name,
@@ -179,38 +191,32 @@ function DoseForm({
   planned: { value: number; unit: DoseUnit };
   sites: readonly InjectionSite[];
   suggested: InjectionSite | null;
-  onSave: (d: {
-    status: "taken" | "partial" | "skipped";
-    takenAt: string;
-    amount?: { value: number; unit: DoseUnit };
-    site?: InjectionSite | null;
-    note?: string;
-  }) => Promise<string | null>;
+  onSave: LogDose;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const form = useForm<DoseField>({ from: { takenAt: "time" } });
   const zone = deviceZone();
   const now = Temporal.Now.zonedDateTimeISO(zone);
-  const [status, setStatus] = useState<"taken" | "partial" | "skipped">("taken");
+  const [status, setStatus] = useState<Status>("taken");
   const [time, setTime] = useState(now.toPlainTime().toString({ smallestUnit: "minute" }));
   const [amount, setAmount] = useState(planned.value);
   const [site, setSite] = useState<InjectionSite | "">(suggested ?? "");
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (form.fail({ time: time ? undefined : t("form.required") })) return;
     const takenAt = now
       .withPlainTime(Temporal.PlainTime.from(time))
       .toString({ smallestUnit: "second" });
-    const problem = await onSave({
+    await onSave(form, {
       status,
       takenAt,
       ...(status !== "skipped" && { amount: { value: amount, unit: planned.unit } }),
       site: status === "skipped" ? null : site || null,
       note,
     });
-    setError(problem ? t("form.problem", { message: problem }) : null);
   }
 
   return (
@@ -232,73 +238,52 @@ function DoseForm({
         onChange={setStatus}
       />
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-time`}>{t("doses.form.takenAt")}</label>
-          <input
-            id={`${id}-time`}
-            type="time"
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-          />
-        </div>
+        <TimeField
+          {...form.field("time")}
+          label={t("doses.form.takenAt")}
+          value={time}
+          onChange={setTime}
+        />
         {status !== "skipped" && (
-          <div className="field">
-            <label
-              htmlFor={`${id}-amount`}
-            >{`${t("doses.form.amount")} (${t(`unit.${planned.unit}`)})`}</label>
-            <input
-              id={`${id}-amount`}
-              type="number"
-              inputMode="decimal"
-              step="any"
-              min="0"
-              value={Number.isNaN(amount) ? "" : amount}
-              onChange={(e) => setAmount(e.target.valueAsNumber)}
-            />
-          </div>
+          <NumberField
+            {...form.field("amount")}
+            label={`${t("doses.form.amount")} (${t(`unit.${planned.unit}`)})`}
+            min="0"
+            value={amount}
+            onChange={setAmount}
+          />
         )}
       </div>
       {status !== "skipped" && sites.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${id}-site`}>{t("doses.site")}</label>
-          {suggested && (
-            <p className="hint" id={`${id}-site-hint`}>
-              {t("doses.site.suggested", { site: t(`site.${suggested}`) })}
-            </p>
+        <Field
+          {...form.field("site")}
+          label={t("doses.site")}
+          hint={suggested ? t("doses.site.suggested", { site: t(`site.${suggested}`) }) : undefined}
+        >
+          {(input) => (
+            <select
+              {...input}
+              value={site}
+              onChange={(e) => setSite(e.target.value as InjectionSite | "")}
+            >
+              <option value="">—</option>
+              {sites.map((s) => (
+                <option key={s} value={s}>
+                  {t(`site.${s}`)}
+                </option>
+              ))}
+            </select>
           )}
-          <select
-            id={`${id}-site`}
-            value={site}
-            aria-describedby={suggested ? `${id}-site-hint` : undefined}
-            onChange={(e) => setSite(e.target.value as InjectionSite | "")}
-          >
-            <option value="">—</option>
-            {sites.map((s) => (
-              <option key={s} value={s}>
-                {t(`site.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t("doses.form.note")}</label>
-        <input
-          id={`${id}-note`}
-          value={note}
-          maxLength={500}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      <FormError>{error}</FormError>
-      <div className="row">
-        <button type="submit" className="button button-primary">
-          {t("doses.form.save")}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t("form.cancel")}
-        </button>
-      </div>
+      <TextField
+        {...form.field("note")}
+        label={t("doses.form.note")}
+        maxLength={500}
+        value={note}
+        onChange={setNote}
+      />
+      <FormButtons form={form} label={t("doses.form.save")} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,22 +1,26 @@
-import { catalogueMedicine, type DoseUnit, doseUnits, type PlanDraftItem } from "@trellis/domain";
-import { useId } from "react";
+import { catalogueMedicine, type PlanDraftItem } from "@trellis/domain";
+import { FieldError } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-
-export type EditableItem = PlanDraftItem & { readonly key: string };
+import { DoseInputs, NumberField, unitsFor } from "./inputs.tsx";
+import type { EditableItem } from "./plan-batch.ts";
 
 type UntilKind = "cycle-day" | "until-trigger" | "open";
 
 /**
  * One medicine of a plan being drawn up: dose, unit, times, first and last
- * day. Every control is labelled; errors arrive from the domain by field.
+ * day. Every control is labelled. `id` and `error` come from the plan's form
+ * (`form.field(item.key)`): a refusal of this medicine shows at its foot,
+ * and focus moves to its first input.
  */
 export function PlanItemEditor({
+  id,
   item,
   dayWord,
   error,
   onChange,
   onRemove,
 }: {
+  id: string;
   item: EditableItem;
   /** "Stim day" or "Cycle day", for the day fields. */
   dayWord: string;
@@ -25,11 +29,9 @@ export function PlanItemEditor({
   onRemove: () => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const known = item.medication.catalogueId
     ? catalogueMedicine(item.medication.catalogueId)
     : undefined;
-  const units: readonly DoseUnit[] = known ? known.units : doseUnits;
   const startDay = "cycleDay" in item.start ? item.start.cycleDay : 1;
   const until: UntilKind = item.end.kind === "date" ? "cycle-day" : item.end.kind;
   const lastDay = item.end.kind === "cycle-day" ? item.end.day : startDay;
@@ -38,39 +40,19 @@ export function PlanItemEditor({
 
   return (
     <fieldset
+      id={id}
       className={`card plan-item${error ? " field-invalid" : ""}`}
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend className="plan-item-name">{item.medication.name}</legend>
       {known && <p className="hint">{known.about}</p>}
-      <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-dose`}>{t("plan.dose")}</label>
-          <input
-            id={`${id}-dose`}
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-            value={Number.isNaN(item.dose.value) ? "" : item.dose.value}
-            onChange={(e) => set({ dose: { ...item.dose, value: e.target.valueAsNumber } })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-          <select
-            id={`${id}-unit`}
-            value={item.dose.unit}
-            onChange={(e) => set({ dose: { ...item.dose, unit: e.target.value as DoseUnit } })}
-          >
-            {units.map((u) => (
-              <option key={u} value={u}>
-                {t(`unit.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <DoseInputs
+        id={`${id}-dose`}
+        label={t("plan.dose")}
+        dose={item.dose}
+        units={unitsFor(item.medication.catalogueId)}
+        onChange={(dose) => set({ dose })}
+      />
       <fieldset className="times">
         <legend>{t("plan.times")}</legend>
         <div className="row">
@@ -109,17 +91,13 @@ export function PlanItemEditor({
         </div>
       </fieldset>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{`${t("plan.fromDay")} (${dayWord})`}</label>
-          <input
-            id={`${id}-from`}
-            type="number"
-            inputMode="numeric"
-            step="1"
-            value={startDay}
-            onChange={(e) => set({ start: { cycleDay: Math.trunc(e.target.valueAsNumber) } })}
-          />
-        </div>
+        <NumberField
+          id={`${id}-from`}
+          label={`${t("plan.fromDay")} (${dayWord})`}
+          step="1"
+          value={startDay}
+          onChange={(n) => set({ start: { cycleDay: Math.trunc(n) } })}
+        />
         <div className="field">
           <label htmlFor={`${id}-every`}>{t("plan.everyDays")}</label>
           <select
@@ -154,27 +132,17 @@ export function PlanItemEditor({
           </select>
         </div>
         {until === "cycle-day" && (
-          <div className="field">
-            <label htmlFor={`${id}-last`}>{`${t("plan.untilDay")} (${dayWord})`}</label>
-            <input
-              id={`${id}-last`}
-              type="number"
-              inputMode="numeric"
-              step="1"
-              value={lastDay}
-              onChange={(e) =>
-                set({ end: { kind: "cycle-day", day: Math.trunc(e.target.valueAsNumber) } })
-              }
-            />
-          </div>
+          <NumberField
+            id={`${id}-last`}
+            label={`${t("plan.untilDay")} (${dayWord})`}
+            step="1"
+            value={lastDay}
+            onChange={(n) => set({ end: { kind: "cycle-day", day: Math.trunc(n) } })}
+          />
         )}
       </div>
       {item.note && <p className="hint">{item.note}</p>}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
       <div>
         <button type="button" className="button button-quiet" onClick={onRemove}>
           {t("plan.remove", { name: item.medication.name })}

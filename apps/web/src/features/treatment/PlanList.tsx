@@ -1,20 +1,13 @@
-import {
-  addDays,
-  type Cycle,
-  catalogueMedicine,
-  type DoseUnit,
-  doseUnits,
-  type PlannedMedication,
-} from "@trellis/domain";
+import { addDays, type Cycle, type DoseUnit, type PlannedMedication } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { currentSpec, planRange, timesText } from "../../app/format.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { DateField, FormButtons, QuietButton, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
+import { DoseInputs, unitsFor } from "./inputs.tsx";
 
 /** The medicines of a cycle as they stand today, each with "change from a day" and "stop". */
 export function PlanList({ cycle }: { cycle: Cycle }) {
@@ -40,60 +33,18 @@ export function PlanList({ cycle }: { cycle: Cycle }) {
   );
 }
 
+type Mode = "view" | "change" | "stop";
+
 function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
-  const toast = useToast();
-  const id = useId();
   const today = todayIso(cycle.zone);
   const spec = currentSpec(item, today);
-  const [mode, setMode] = useState<"view" | "change" | "stop">("view");
-  const [from, setFrom] = useState(addDays(today, 1));
-  const [value, setValue] = useState(spec.dose.value);
-  const [unit, setUnit] = useState<DoseUnit>(spec.dose.unit);
-  const [last, setLast] = useState(today);
-  const [error, setError] = useState<string | null>(null);
-  const known = item.medication.catalogueId
-    ? catalogueMedicine(item.medication.catalogueId)
-    : undefined;
-  const units = known ? known.units : doseUnits;
+  const [mode, setMode] = useState<Mode>("view");
 
   const earlier = item.changes
     .filter((c) => c.dose)
     .map((c) => `${i18n.dose(c.dose!)} ${t("plan.change.from").toLowerCase()} ${i18n.day(c.from)}`);
-
-  async function change(e: FormEvent) {
-    e.preventDefault();
-    const r = await client.record("MedicationPlanAdjusted", {
-      planItemId: item.id,
-      from,
-      dose: { value, unit },
-    });
-    if (!r.ok) return setError(notSaved(i18n, r.error));
-    setError(null);
-    setMode("view");
-    toast.show(
-      t("plan.change.saved", {
-        date: i18n.day(from),
-        name: item.medication.name,
-        dose: i18n.dose({ value, unit }),
-      }),
-    );
-  }
-
-  async function stop(e: FormEvent) {
-    e.preventDefault();
-    const r = await client.record("MedicationPlanAdjusted", {
-      planItemId: item.id,
-      from: last,
-      end: { kind: "date", date: last },
-    });
-    if (!r.ok) return setError(notSaved(i18n, r.error));
-    setError(null);
-    setMode("view");
-    toast.show(t("plan.stop.saved", { name: item.medication.name, date: i18n.day(last) }));
-  }
 
   return (
     <li className="card">
@@ -112,95 +63,115 @@ function PlanRow({ cycle, item }: { cycle: Cycle; item: PlannedMedication }) {
       {mode === "view" && (
         <WhenCanRecord>
           <div className="row">
-            <button type="button" className="button button-quiet" onClick={() => setMode("change")}>
-              {t("plan.change")}
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setMode("stop")}>
-              {t("plan.stop")}
-            </button>
+            <QuietButton label={t("plan.change")} onClick={() => setMode("change")} />
+            <QuietButton label={t("plan.stop")} onClick={() => setMode("stop")} />
           </div>
         </WhenCanRecord>
       )}
       {mode === "change" && (
-        <form
-          className="stack-tight"
-          onSubmit={change}
-          aria-label={t("plan.change.title", { name: item.medication.name })}
-          noValidate
-        >
-          <div className="field">
-            <label htmlFor={`${id}-from`}>{t("plan.change.from")}</label>
-            <p className="hint" id={`${id}-from-hint`}>
-              {t("plan.change.from.hint")}
-            </p>
-            <input
-              id={`${id}-from`}
-              type="date"
-              value={from}
-              aria-describedby={`${id}-from-hint`}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </div>
-          <div className="grid-2">
-            <div className="field">
-              <label htmlFor={`${id}-dose`}>{t("plan.change.dose")}</label>
-              <input
-                id={`${id}-dose`}
-                type="number"
-                inputMode="decimal"
-                step="any"
-                min="0"
-                value={Number.isNaN(value) ? "" : value}
-                onChange={(e) => setValue(e.target.valueAsNumber)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-              <select
-                id={`${id}-unit`}
-                value={unit}
-                onChange={(e) => setUnit(e.target.value as DoseUnit)}
-              >
-                {units.map((u) => (
-                  <option key={u} value={u}>
-                    {t(`unit.${u}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="row">
-            <button type="submit" className="button button-primary">
-              {t("plan.change.save")}
-            </button>
-            <button type="button" className="button" onClick={() => setMode("view")}>
-              {t("form.cancel")}
-            </button>
-          </div>
-        </form>
+        <ChangeDose
+          item={item}
+          from={addDays(today, 1)}
+          dose={spec.dose}
+          onDone={() => setMode("view")}
+        />
       )}
-      {mode === "stop" && (
-        <form className="stack-tight" onSubmit={stop} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-last`}>{t("plan.stop.last")}</label>
-            <input
-              id={`${id}-last`}
-              type="date"
-              value={last}
-              onChange={(e) => setLast(e.target.value)}
-            />
-          </div>
-          <div className="row">
-            <button type="submit" className="button button-primary">
-              {t("plan.stop.save")}
-            </button>
-            <button type="button" className="button" onClick={() => setMode("view")}>
-              {t("form.cancel")}
-            </button>
-          </div>
-        </form>
-      )}
-      <FormError>{error}</FormError>
+      {mode === "stop" && <StopMedicine item={item} last={today} onDone={() => setMode("view")} />}
     </li>
+  );
+}
+
+/** A new dose from a day on, as the clinic said: `MedicationPlanAdjusted` with the dose. */
+function ChangeDose({
+  item,
+  from: firstDay,
+  dose: current,
+  onDone,
+}: {
+  item: PlannedMedication;
+  from: string;
+  dose: { value: number; unit: DoseUnit };
+  onDone: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const toast = useToast();
+  const form = useForm<"from" | "dose">();
+  const [from, setFrom] = useState(firstDay);
+  const [dose, setDose] = useState(current);
+  const name = item.medication.name;
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const r = await form.record("MedicationPlanAdjusted", { planItemId: item.id, from, dose });
+    if (!r.ok) return;
+    onDone();
+    toast.show(t("plan.change.saved", { date: i18n.day(from), name, dose: i18n.dose(dose) }));
+  }
+
+  return (
+    <form
+      className="stack-tight"
+      onSubmit={save}
+      aria-label={t("plan.change.title", { name })}
+      noValidate
+    >
+      <DateField
+        {...form.field("from")}
+        label={t("plan.change.from")}
+        hint={t("plan.change.from.hint")}
+        value={from}
+        onChange={setFrom}
+      />
+      <DoseInputs
+        {...form.field("dose")}
+        label={t("plan.change.dose")}
+        dose={dose}
+        units={unitsFor(item.medication.catalogueId)}
+        onChange={setDose}
+      />
+      <FormButtons form={form} label={t("plan.change.save")} onCancel={onDone} />
+    </form>
+  );
+}
+
+/** The last day of a medicine: `MedicationPlanAdjusted` ending it on that day. */
+function StopMedicine({
+  item,
+  last: today,
+  onDone,
+}: {
+  item: PlannedMedication;
+  last: string;
+  onDone: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const toast = useToast();
+  const form = useForm<"last">({ from: { from: "last", end: "last" } });
+  const [last, setLast] = useState(today);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const r = await form.record("MedicationPlanAdjusted", {
+      planItemId: item.id,
+      from: last,
+      end: { kind: "date", date: last },
+    });
+    if (!r.ok) return;
+    onDone();
+    toast.show(t("plan.stop.saved", { name: item.medication.name, date: i18n.day(last) }));
+  }
+
+  return (
+    <form className="stack-tight" onSubmit={save} noValidate>
+      <DateField
+        {...form.field("last")}
+        label={t("plan.stop.last")}
+        value={last}
+        onChange={setLast}
+      />
+      <FormButtons form={form} label={t("plan.stop.save")} onCancel={onDone} />
+    </form>
   );
 }

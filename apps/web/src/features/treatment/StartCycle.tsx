@@ -1,4 +1,3 @@
-import type { BatchDraft } from "@trellis/client";
 import {
   currentClinic,
   draftPlanFromTemplate,
@@ -9,18 +8,17 @@ import {
 } from "@trellis/domain";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useLocation } from "wouter";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
-import { Field, FormError } from "../../components/forms/Field.tsx";
-import { PillGroup } from "../../components/forms/PillGroup.tsx";
+import { DateField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
 import { ClinicPicker } from "./ClinicPicker.tsx";
-import { type EditableItem, PlanItemEditor } from "./PlanItemEditor.tsx";
+import { PlanItemEditor } from "./PlanItemEditor.tsx";
+import { addedMedicine, type EditableItem, planItemOf, startCycleBatch } from "./plan-batch.ts";
 
 let keys = 0;
 const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
@@ -35,9 +33,7 @@ export function StartCycle() {
 }
 
 function StartCycleForm() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const [, navigate] = useLocation();
@@ -54,12 +50,8 @@ function StartCycleForm() {
   );
   const [adding, setAdding] = useState("");
   const [otherName, setOtherName] = useState("");
-  const [errors, setErrors] = useState<{
-    form?: string;
-    startDate?: string;
-    items: Record<string, string>;
-  }>({ items: {} });
-  const [busy, setBusy] = useState(false);
+  // Fields: the start date, the clinic, and each medicine by its key.
+  const form = useForm<string>({ place: (p) => planItemOf(p, items) });
 
   const dayWord =
     template.dayOne === "stim-day"
@@ -69,114 +61,31 @@ function StartCycleForm() {
   function choose(next: ProtocolTemplate) {
     setTemplate(next);
     setItems(draftPlanFromTemplate(next).map(withKey));
-    setErrors({ items: {} });
+    form.clear();
   }
 
   const addable = useMemo(() => medicationCatalogue.filter((m) => m.purpose !== "trigger"), []);
 
   function addMedicine() {
-    if (adding === "other") {
-      if (!otherName.trim()) return;
-      setItems((xs) => [
-        ...xs,
-        withKey({
-          medication: { name: otherName.trim(), route: "subcutaneous", purpose: "other" },
-          dose: { value: 1, unit: "mg" },
-          times: ["21:00"],
-          start: { cycleDay: 1 },
-          end: { kind: "open" },
-          everyDays: 1,
-          timeCritical: false,
-        }),
-      ]);
-      setOtherName("");
-    } else {
-      const med = medicationCatalogue.find((m) => m.id === adding);
-      if (!med) return;
-      setItems((xs) => [
-        ...xs,
-        withKey({
-          medication: {
-            catalogueId: med.id,
-            name: med.generic,
-            route: med.route,
-            form: med.form,
-            purpose: med.purpose,
-          },
-          dose: med.typicalDose,
-          times: ["21:00"],
-          start: { cycleDay: 1 },
-          end:
-            template.cycleType === "stimulation" || template.cycleType === "egg-freezing"
-              ? { kind: "until-trigger" }
-              : { kind: "open" },
-          everyDays: 1,
-          timeCritical: med.timeCritical,
-        }),
-      ]);
-    }
+    const added = addedMedicine(adding, otherName, template);
+    if (!added) return;
+    setItems((xs) => [...xs, withKey(added)]);
+    if (adding === "other") setOtherName("");
     setAdding("");
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!startDate) {
-      setErrors({ startDate: t("form.required"), items: {} });
-      return;
-    }
-    setBusy(true);
-    const cycleId = client.newId();
-    const drafts: BatchDraft[] = [
-      {
-        type: "CycleStarted",
-        payload: {
-          cycleId,
-          cycleType: template.cycleType,
-          protocolId: template.id,
-          protocolName: template.name,
-          dayOne: template.dayOne,
-          startDate,
-          zone,
-          ...(clinicId && { clinicId }),
-          ...(template.cycleType === "stimulation" && { transferPlan }),
-          ...(template.triggerToProcedureHours && {
-            triggerToProcedureHours: template.triggerToProcedureHours,
-          }),
-        },
-      },
-      ...items.map(
-        ({ key: _key, ...item }): BatchDraft => ({
-          type: "MedicationPlanned",
-          payload: {
-            ...item,
-            times: [...item.times],
-            cycleId,
-            planItemId: client.newId(),
-            note: item.note,
-          },
-        }),
-      ),
-    ];
-    const r = await client.recordBatch(drafts);
-    setBusy(false);
+    if (form.fail({ startDate: startDate ? undefined : t("form.required") })) return;
+    const { cycleId, drafts } = startCycleBatch(
+      { template, startDate, zone, clinicId, transferPlan },
+      items,
+      form.newId,
+    );
+    const r = await form.recordBatch(drafts);
     if (r.ok) {
       toast.show(t("cycle.new.saved"));
       navigate(routes.cycle.detail(cycleId));
-      return;
-    }
-    const m = /^\[(\d+)\]\.(.*)$/.exec(r.error.field);
-    const index = m ? Number(m[1]) : 0;
-    const message = notSaved(i18n, r.error);
-    if (index === 0) {
-      setErrors(
-        r.error.field.includes("startDate")
-          ? { startDate: message, items: {} }
-          : { form: message, items: {} },
-      );
-    } else {
-      const item = items[index - 1];
-      setErrors({ items: item ? { [item.key]: message } : {}, form: item ? undefined : message });
-      document.getElementById(`plan-${item?.key}`)?.scrollIntoView({ block: "center" });
     }
   }
 
@@ -210,22 +119,14 @@ function StartCycleForm() {
         </fieldset>
 
         <div className="card stack">
-          <Field
-            id={`${id}-start`}
+          <DateField
+            {...form.field("startDate")}
             label={t(`cycle.new.startDate.${template.dayOne}`)}
-            error={errors.startDate}
-          >
-            {(input) => (
-              <input
-                {...input}
-                type="date"
-                value={startDate}
-                onChange={(e) => setStartDate(e.target.value)}
-              />
-            )}
-          </Field>
+            value={startDate}
+            onChange={setStartDate}
+          />
           <ClinicPicker
-            id={`${id}-clinic`}
+            {...form.field("clinicId")}
             value={clinicId}
             onChange={setClinicId}
             hint={t("clinics.cycle.hint")}
@@ -249,17 +150,14 @@ function StartCycleForm() {
           <p className="hint">{t("cycle.new.medicines.hint")}</p>
           {items.length === 0 && <p className="card empty">{t("cycle.new.noMedicines")}</p>}
           {items.map((item) => (
-            <div key={item.key} id={`plan-${item.key}`}>
-              <PlanItemEditor
-                item={item}
-                dayWord={dayWord}
-                error={errors.items[item.key]}
-                onChange={(next) =>
-                  setItems((xs) => xs.map((x) => (x.key === item.key ? next : x)))
-                }
-                onRemove={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
-              />
-            </div>
+            <PlanItemEditor
+              key={item.key}
+              {...form.field(item.key)}
+              item={item}
+              dayWord={dayWord}
+              onChange={(next) => setItems((xs) => xs.map((x) => (x.key === item.key ? next : x)))}
+              onRemove={() => setItems((xs) => xs.filter((x) => x.key !== item.key))}
+            />
           ))}
           <div className="card stack-tight">
             <label htmlFor={`${id}-add`}>{t("plan.add.choose")}</label>
@@ -288,12 +186,7 @@ function StartCycleForm() {
           </div>
         </section>
 
-        <FormError>{errors.form}</FormError>
-        <div className="sticky-action">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t("form.saving") : t("cycle.new.submit")}
-          </button>
-        </div>
+        <FormButtons form={form} label={t("cycle.new.submit")} sticky />
       </form>
     </Page>
   );

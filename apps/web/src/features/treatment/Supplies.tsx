@@ -1,24 +1,20 @@
 import {
-  catalogueMedicine,
   type DoseUnit,
-  doseUnits,
   inventory,
   type MedicineStock,
   medicationCatalogue,
   packageKinds,
 } from "@trellis/domain";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { deviceZone, nowZoned, todayIso } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { DateField, FormButtons, QuietButton, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
-
-type Kind = (typeof packageKinds)[number];
+import { DoseInputs, InlineForm, NumberField, unitsFor } from "./inputs.tsx";
 
 export function Supplies() {
   const { t } = useI18n();
@@ -51,23 +47,16 @@ export function Supplies() {
 function StockCard({ stock }: { stock: MedicineStock }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const toast = useToast();
-  const id = useId();
+  const action = useForm({ formLine: "toast" });
   const [counting, setCounting] = useState<string | null>(null);
-  const [left, setLeft] = useState(0);
-  const [error, setError] = useState<string | null>(null);
 
-  async function saveCount(e: FormEvent, supplyId: string) {
-    e.preventDefault();
-    const r = await client.record("SupplyCounted", {
+  async function remove(supplyId: string, remaining: number) {
+    const r = await action.record("SupplyRemoved", {
       supplyId,
-      remaining: left,
-      countedAt: nowZoned(deviceZone()),
+      reason: remaining > 0 ? "discarded" : "used-up",
     });
-    if (!r.ok) return setError(notSaved(i18n, r.error));
-    setCounting(null);
-    setError(null);
+    if (r.ok) toast.show(t("supplies.removed"));
   }
 
   return (
@@ -111,72 +100,79 @@ function StockCard({ stock }: { stock: MedicineStock }) {
               </span>
               <WhenCanRecord>
                 <span className="row">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() => {
-                      setLeft(remaining);
-                      setCounting(supply.id);
-                    }}
-                  >
-                    {t("supplies.recount")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={() =>
-                      void client
-                        .record("SupplyRemoved", {
-                          supplyId: supply.id,
-                          reason: remaining > 0 ? "discarded" : "used-up",
-                        })
-                        .then((r) => r.ok && toast.show(t("supplies.removed")))
-                    }
-                  >
-                    {t("supplies.remove")}
-                  </button>
+                  <QuietButton
+                    label={t("supplies.recount")}
+                    onClick={() => setCounting(supply.id)}
+                  />
+                  <QuietButton
+                    label={t("supplies.remove")}
+                    onClick={() => void remove(supply.id, remaining)}
+                  />
                 </span>
               </WhenCanRecord>
               {counting === supply.id && (
-                <form
-                  className="row align-end"
-                  onSubmit={(e) => saveCount(e, supply.id)}
-                  noValidate
-                >
-                  <div className="field">
-                    <label
-                      htmlFor={`${id}-left`}
-                    >{`${t("supplies.recount.amount")} (${t(`unit.${supply.unit}`)})`}</label>
-                    <input
-                      id={`${id}-left`}
-                      type="number"
-                      inputMode="decimal"
-                      min="0"
-                      step="any"
-                      value={Number.isNaN(left) ? "" : left}
-                      onChange={(e) => setLeft(e.target.valueAsNumber)}
-                    />
-                  </div>
-                  <button type="submit" className="button button-primary">
-                    {t("supplies.recount.save")}
-                  </button>
-                </form>
+                <Recount
+                  supplyId={supply.id}
+                  unit={supply.unit}
+                  remaining={remaining}
+                  onDone={() => setCounting(null)}
+                />
               )}
             </li>
           ))}
       </ul>
-      <FormError>{error}</FormError>
     </li>
   );
 }
 
+/** What is really left of one supply, counted by hand: `SupplyCounted`. */
+function Recount({
+  supplyId,
+  unit,
+  remaining,
+  onDone,
+}: {
+  supplyId: string;
+  unit: DoseUnit;
+  remaining: number;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useForm<"remaining">();
+  const [left, setLeft] = useState(remaining);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const r = await form.record("SupplyCounted", {
+      supplyId,
+      remaining: left,
+      countedAt: nowZoned(deviceZone()),
+    });
+    if (r.ok) onDone();
+  }
+
+  return (
+    <InlineForm form={form} label={t("supplies.recount.save")} onSubmit={save} primary>
+      <NumberField
+        {...form.field("remaining")}
+        label={`${t("supplies.recount.amount")} (${t(`unit.${unit}`)})`}
+        min="0"
+        value={left}
+        onChange={setLeft}
+      />
+    </InlineForm>
+  );
+}
+
+type Kind = (typeof packageKinds)[number];
+type SupplyField = "quantity" | "count" | "expiry";
+
 function AddSupply() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const client = useClient();
+  const { t } = useI18n();
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
+  const form = useForm<SupplyField>({ from: { packages: "count" } });
   // Medicines in the person's plans first, then the catalogue.
   const options = useMemo(() => {
     const planned = new Map<
@@ -195,40 +191,33 @@ function AddSupply() {
   }, [state.planItems]);
   const [choice, setChoice] = useState(options[0]?.key ?? "");
   const chosen = options.find((o) => o.key === choice);
-  const known = chosen?.catalogueId ? catalogueMedicine(chosen.catalogueId) : undefined;
-  const units: readonly DoseUnit[] = known ? known.units : doseUnits;
-  const [quantity, setQuantity] = useState(Number.NaN);
-  const [unit, setUnit] = useState<DoseUnit>(units[0]!);
+  const units = unitsFor(chosen?.catalogueId);
+  const [total, setTotal] = useState<{ value: number; unit: DoseUnit }>({
+    value: Number.NaN,
+    unit: units[0]!,
+  });
   const [count, setCount] = useState(1);
   const [kind, setKind] = useState<Kind>("pen");
   const [expiry, setExpiry] = useState("");
-  const [error, setError] = useState<string | null>(null);
 
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!chosen) return;
-    const r = await client.record("SupplyAdded", {
-      supplyId: client.newId(),
+    if (form.fail({ quantity: Number.isNaN(total.value) ? t("form.required") : undefined })) return;
+    const r = await form.record("SupplyAdded", {
+      supplyId: form.newId(),
       medication: {
         ...(chosen.catalogueId && { catalogueId: chosen.catalogueId }),
         name: chosen.name,
       },
-      quantity,
-      unit: units.includes(unit) ? unit : units[0]!,
+      quantity: total.value,
+      unit: units.includes(total.unit) ? total.unit : units[0]!,
       packages: { count, kind },
       ...(expiry && { expiry }),
       addedOn: todayIso(deviceZone()),
     });
-    if (!r.ok) {
-      setError(
-        r.error.field === "payload.quantity" && Number.isNaN(quantity)
-          ? t("form.required")
-          : notSaved(i18n, r.error),
-      );
-      return;
-    }
-    setError(null);
-    setQuantity(Number.NaN);
+    if (!r.ok) return;
+    setTotal((d) => ({ ...d, value: Number.NaN }));
     setExpiry("");
     toast.show(t("supplies.saved"));
   }
@@ -246,52 +235,26 @@ function AddSupply() {
           ))}
         </select>
       </div>
-      <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-qty`}>{t("supplies.quantity")}</label>
-          <input
-            id={`${id}-qty`}
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-            value={Number.isNaN(quantity) ? "" : quantity}
-            aria-describedby={`${id}-qty-hint`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setQuantity(e.target.valueAsNumber)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t("plan.unit")}</label>
-          <select
-            id={`${id}-unit`}
-            value={units.includes(unit) ? unit : units[0]}
-            onChange={(e) => setUnit(e.target.value as DoseUnit)}
-          >
-            {units.map((u) => (
-              <option key={u} value={u}>
-                {t(`unit.${u}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <DoseInputs
+        {...form.field("quantity")}
+        label={t("supplies.quantity")}
+        also={[`${id}-qty-hint`]}
+        dose={total}
+        units={units}
+        onChange={setTotal}
+      />
       <p className="hint" id={`${id}-qty-hint`}>
         {t("supplies.quantity.hint")}
       </p>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-count`}>{t("supplies.count")}</label>
-          <input
-            id={`${id}-count`}
-            type="number"
-            inputMode="numeric"
-            min="1"
-            step="1"
-            value={count}
-            onChange={(e) => setCount(Math.trunc(e.target.valueAsNumber))}
-          />
-        </div>
+        <NumberField
+          {...form.field("count")}
+          label={t("supplies.count")}
+          min="1"
+          step="1"
+          value={count}
+          onChange={(n) => setCount(Math.trunc(n))}
+        />
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t("supplies.kind")}</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -303,25 +266,14 @@ function AddSupply() {
           </select>
         </div>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-expiry`}>{t("supplies.expiry")}</label>
-        <p className="hint" id={`${id}-expiry-hint`}>
-          {t("supplies.expiry.hint")}
-        </p>
-        <input
-          id={`${id}-expiry`}
-          type="date"
-          value={expiry}
-          aria-describedby={`${id}-expiry-hint`}
-          onChange={(e) => setExpiry(e.target.value)}
-        />
-      </div>
-      <FormError>{error}</FormError>
-      <div>
-        <button type="submit" className="button button-primary">
-          {t("supplies.save")}
-        </button>
-      </div>
+      <DateField
+        {...form.field("expiry")}
+        label={t("supplies.expiry")}
+        hint={t("supplies.expiry.hint")}
+        value={expiry}
+        onChange={setExpiry}
+      />
+      <FormButtons form={form} label={t("supplies.save")} />
     </form>
   );
 }

@@ -10,15 +10,15 @@ import {
   TRIGGER_TO_PROCEDURE_HOURS,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
+import { useJourneyState } from "../../app/client-context.tsx";
 import { when } from "../../app/format.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, todayIso } from "../../app/time.ts";
-import { FormError } from "../../components/forms/Field.tsx";
+import { DateField, Field, FormButtons, TimeField, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { notSaved } from "../../i18n/refusals.ts";
+import { InlineForm, NumberField } from "./inputs.tsx";
 import { duration } from "./ProcedureCard.tsx";
 
 const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");
@@ -27,63 +27,13 @@ const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");
 export function TriggerCard({ cycle }: { cycle: Cycle }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
-  const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
   const zone = deviceZone();
   const trigger = cycleTrigger(state, cycle.id);
   const procedure = procedureTime(state, cycle.id);
-  const template = cycle.protocolId ? protocolTemplate(cycle.protocolId) : undefined;
   const iui = cycle.cycleType === "iui";
-
-  const [date, setDate] = useState(todayIso(cycle.zone));
-  const [time, setTime] = useState("21:30");
-  const [medId, setMedId] = useState(template?.trigger?.medicationId ?? triggerMeds[0]!.id);
-  const [hours, setHours] = useState(cycle.triggerToProcedureHours);
-  const [error, setError] = useState<string | null>(null);
-
-  async function planTrigger(e: FormEvent) {
-    e.preventDefault();
-    const med = catalogueMedicine(medId)!;
-    const fromTemplate =
-      template && template.trigger?.medicationId === medId
-        ? draftTrigger(template, date, time)
-        : null;
-    const draft = fromTemplate ?? {
-      medication: {
-        catalogueId: med.id,
-        name: med.generic,
-        route: med.route,
-        form: med.form,
-        purpose: "trigger" as const,
-      },
-      dose: med.typicalDose,
-      times: [time],
-      start: { date },
-      end: { kind: "date" as const, date },
-      everyDays: 1,
-      timeCritical: true,
-    };
-    const r = await client.record("MedicationPlanned", {
-      ...draft,
-      times: [...draft.times],
-      cycleId: cycle.id,
-      planItemId: client.newId(),
-    });
-    setError(r.ok ? null : notSaved(i18n, r.error));
-  }
-
-  async function saveHours(e: FormEvent) {
-    e.preventDefault();
-    const r = await client.record("CycleUpdated", {
-      cycleId: cycle.id,
-      triggerToProcedureHours: hours,
-    });
-    if (r.ok) toast.show(t("trigger.hours.saved"));
-    else setError(notSaved(i18n, r.error));
-  }
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
@@ -132,73 +82,131 @@ export function TriggerCard({ cycle }: { cycle: Cycle }) {
             </div>
           )}
           <WhenCanRecord>
-            <form className="row align-end" onSubmit={saveHours}>
-              <div className="field">
-                <label htmlFor={`${id}-hours`}>{t("trigger.hours")}</label>
-                <p className="hint" id={`${id}-hours-hint`}>
-                  {t("trigger.hours.hint", { hours: DEFAULT_TRIGGER_TO_PROCEDURE_HOURS })}
-                </p>
-                <input
-                  id={`${id}-hours`}
-                  type="number"
-                  inputMode="decimal"
-                  min={TRIGGER_TO_PROCEDURE_HOURS.min}
-                  max={TRIGGER_TO_PROCEDURE_HOURS.max}
-                  step="0.5"
-                  value={hours}
-                  aria-describedby={`${id}-hours-hint`}
-                  onChange={(e) => setHours(e.target.valueAsNumber)}
-                />
-              </div>
-              <button type="submit" className="button">
-                {t("trigger.hours.save")}
-              </button>
-            </form>
+            <TriggerHours cycle={cycle} />
           </WhenCanRecord>
         </>
       ) : !canRecord ? (
         <p className="muted">{t("trigger.none")}</p>
       ) : (
-        <form className="stack-tight" onSubmit={planTrigger} noValidate>
-          <h3>{t("trigger.set")}</h3>
-          <div className="grid-2">
-            <div className="field">
-              <label htmlFor={`${id}-date`}>{t("trigger.date")}</label>
-              <input
-                id={`${id}-date`}
-                type="date"
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-time`}>{t("trigger.time")}</label>
-              <input
-                id={`${id}-time`}
-                type="time"
-                value={time}
-                onChange={(e) => setTime(e.target.value)}
-              />
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-med`}>{t("trigger.medicine")}</label>
-            <select id={`${id}-med`} value={medId} onChange={(e) => setMedId(e.target.value)}>
-              {triggerMeds.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {`${m.generic} (${m.brands.join(", ")}) ${i18n.dose(m.typicalDose)}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit" className="button button-primary">
-              {t("trigger.save")}
-            </button>
-          </div>
-        </form>
+        <PlanTrigger cycle={cycle} />
       )}
-      <FormError>{error}</FormError>
     </section>
+  );
+}
+
+/**
+ * Setting the trigger: its date, exact time and medicine, planned as a
+ * one-day, time-critical medicine (the protocol's own trigger when it has one).
+ */
+function PlanTrigger({ cycle }: { cycle: Cycle }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const template = cycle.protocolId ? protocolTemplate(cycle.protocolId) : undefined;
+  // The plan's dates and times are the form's date and time.
+  const form = useForm<"date" | "time" | "medicine">({
+    from: { start: "date", end: "date", times: "time", medication: "medicine", dose: "medicine" },
+  });
+  const [date, setDate] = useState(todayIso(cycle.zone));
+  const [time, setTime] = useState("21:30");
+  const [medId, setMedId] = useState(template?.trigger?.medicationId ?? triggerMeds[0]!.id);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const found = {
+      date: date ? undefined : t("form.required"),
+      time: time ? undefined : t("form.required"),
+    };
+    if (form.fail(found)) return;
+    const med = catalogueMedicine(medId)!;
+    const fromTemplate =
+      template && template.trigger?.medicationId === medId
+        ? draftTrigger(template, date, time)
+        : null;
+    const draft = fromTemplate ?? {
+      medication: {
+        catalogueId: med.id,
+        name: med.generic,
+        route: med.route,
+        form: med.form,
+        purpose: "trigger" as const,
+      },
+      dose: med.typicalDose,
+      times: [time],
+      start: { date },
+      end: { kind: "date" as const, date },
+      everyDays: 1,
+      timeCritical: true,
+    };
+    await form.record("MedicationPlanned", {
+      ...draft,
+      times: [...draft.times],
+      cycleId: cycle.id,
+      planItemId: form.newId(),
+    });
+  }
+
+  return (
+    <form className="stack-tight" onSubmit={save} noValidate>
+      <h3>{t("trigger.set")}</h3>
+      <div className="grid-2">
+        <DateField
+          {...form.field("date")}
+          label={t("trigger.date")}
+          value={date}
+          onChange={setDate}
+        />
+        <TimeField
+          {...form.field("time")}
+          label={t("trigger.time")}
+          value={time}
+          onChange={setTime}
+        />
+      </div>
+      <Field {...form.field("medicine")} label={t("trigger.medicine")}>
+        {(input) => (
+          <select {...input} value={medId} onChange={(e) => setMedId(e.target.value)}>
+            {triggerMeds.map((m) => (
+              <option key={m.id} value={m.id}>
+                {`${m.generic} (${m.brands.join(", ")}) ${i18n.dose(m.typicalDose)}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FormButtons form={form} label={t("trigger.save")} />
+    </form>
+  );
+}
+
+/** How many hours after the trigger the clinic does the retrieval (or insemination). */
+function TriggerHours({ cycle }: { cycle: Cycle }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const form = useForm<"hours">({ from: { triggerToProcedureHours: "hours" } });
+  const [hours, setHours] = useState(cycle.triggerToProcedureHours);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    const r = await form.record("CycleUpdated", {
+      cycleId: cycle.id,
+      triggerToProcedureHours: hours,
+    });
+    if (r.ok) toast.show(t("trigger.hours.saved"));
+  }
+
+  // The browser keeps the hours inside the band, as it always did.
+  return (
+    <InlineForm form={form} label={t("trigger.hours.save")} onSubmit={save} validate>
+      <NumberField
+        {...form.field("hours")}
+        label={t("trigger.hours")}
+        hint={t("trigger.hours.hint", { hours: DEFAULT_TRIGGER_TO_PROCEDURE_HOURS })}
+        min={TRIGGER_TO_PROCEDURE_HOURS.min}
+        max={TRIGGER_TO_PROCEDURE_HOURS.max}
+        step="0.5"
+        value={hours}
+        onChange={setHours}
+      />
+    </InlineForm>
   );
 }

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+import { act, type ReactNode } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConfirmButton } from "./buttons.tsx";
+import { FormButtons } from "./FormButtons.tsx";
+import { TextField, TimeField } from "./inputs.tsx";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  host = document.body.appendChild(document.createElement("div"));
+  root = createRoot(host);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function show(node: ReactNode) {
+  act(() => root.render(node));
+}
+
+const buttons = () => [...host.querySelectorAll("button")];
+const idle = { busy: false, formError: null };
+const busy = { busy: true, formError: null };
+
+describe("the form's buttons", () => {
+  it("say what the form is doing while busy, in the form's own words when it has them", () => {
+    show(<FormButtons form={busy} label="Sign in" busyLabel="Signing in…" />);
+    expect(buttons().map((b) => [b.textContent, b.disabled])).toEqual([["Signing in…", true]]);
+    show(<FormButtons form={busy} label="Save" />);
+    expect(buttons()[0]!.textContent).toBe("Saving…");
+  });
+
+  it("wait while the caller holds them back, and keep a cancel button with its own words", () => {
+    let cancelled = false;
+    show(
+      <FormButtons
+        form={idle}
+        label="Continue"
+        disabled
+        onCancel={() => {
+          cancelled = true;
+        }}
+        cancelLabel="Back"
+      />,
+    );
+    expect(buttons().map((b) => [b.textContent, b.disabled])).toEqual([
+      ["Continue", true],
+      ["Back", false],
+    ]);
+    act(() => buttons()[1]!.click());
+    expect(cancelled).toBe(true);
+  });
+
+  it("stay in reach at the bottom of a long form when sticky", () => {
+    show(<FormButtons form={{ busy: false, formError: "Not saved: why." }} label="Start" sticky />);
+    expect(buttons()[0]!.parentElement!.className).toBe("sticky-action");
+    expect(host.querySelector("[role=alert]")?.textContent).toBe("Not saved: why.");
+  });
+});
+
+describe("a button that asks first", () => {
+  it("looks as its tone says and waits while its form is busy", () => {
+    show(
+      <ConfirmButton
+        tone="danger"
+        disabled
+        label="Revoke"
+        spoken="Revoke the link made on Monday"
+        title="Revoke this link?"
+        body="It stops working."
+        cancelLabel="Cancel"
+        onConfirm={() => {}}
+      />,
+    );
+    const button = buttons()[0]!;
+    expect(button.className).toBe("button button-danger");
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute("aria-label")).toBe("Revoke the link made on Monday");
+  });
+
+  it("is quiet unless told otherwise", () => {
+    show(
+      <ConfirmButton
+        label="Remove"
+        title="Remove?"
+        body="."
+        cancelLabel="Keep"
+        onConfirm={() => {}}
+      />,
+    );
+    expect(buttons()[0]!.className).toBe("button button-quiet");
+    expect(buttons()[0]!.disabled).toBe(false);
+  });
+});
+
+describe("text and time fields", () => {
+  it("take a password as typed: hidden, not capitalised, not corrected", () => {
+    show(
+      <TextField
+        id="pw"
+        label="Password"
+        type="password"
+        verbatim
+        autoComplete="current-password"
+        value=""
+        onChange={() => {}}
+      />,
+    );
+    const input = host.querySelector("input")!;
+    expect({
+      type: input.type,
+      capitalize: input.getAttribute("autocapitalize"),
+      spellcheck: input.getAttribute("spellcheck"),
+      complete: input.getAttribute("autocomplete"),
+    }).toEqual({
+      type: "password",
+      capitalize: "none",
+      spellcheck: "false",
+      complete: "current-password",
+    });
+  });
+
+  it("leave the keyboard alone for other words", () => {
+    show(<TextField id="note" label="Note" value="" onChange={() => {}} />);
+    expect(host.querySelector("input")!.hasAttribute("autocapitalize")).toBe(false);
+  });
+
+  it("ask for a time of day with the field's error tied to it", () => {
+    show(
+      <TimeField id="at" label="Taken at" error="This is needed." value="" onChange={() => {}} />,
+    );
+    const input = host.querySelector("input")!;
+    expect(input.type).toBe("time");
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "This is needed.",
+    );
+  });
+});
