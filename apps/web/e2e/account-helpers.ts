@@ -1,6 +1,8 @@
+import { writeFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
 import { Recorder, Temporal } from "@trellis/domain";
-import { maya } from "./helpers.ts";
+import { eveningInjection, exportFile } from "./fixtures.ts";
+import { maya, restore } from "./helpers.ts";
 
 export const PASSWORD = "a long password for tests";
 
@@ -93,38 +95,55 @@ export function mayaWithTonightsDose(
   const medicine = text("medicine") ?? "Evening injection";
   r.record(
     "MedicationPlanned",
-    {
-      cycleId,
-      planItemId,
-      medication: { name: medicine, route: "subcutaneous", purpose: "stimulation" },
-      dose: { value: 150, unit: "IU" },
-      times: ["20:00"],
-      start: { date: today.toString() },
-      end: { kind: "open" },
-      timeCritical: false,
+    eveningInjection({ cycleId, planItemId }, today.toString(), medicine, {
       ...(planNote && { note: planNote }),
-    },
+    }),
     planned.epochMilliseconds,
   );
   return { file: exportFile(r, planned.toString()), medicine, cycleId, planItemId, recorder: r };
 }
 
-export function exportFile(r: Recorder, exportedAt: string) {
-  return {
-    format: "trellis-export",
-    version: 1,
-    exportedAt,
-    device: r.device,
-    events: r.events,
-  };
+/**
+ * From Settings, makes an account for the record on this device (a username
+ * starting with `base`), and waits until it says the account is ready.
+ */
+export async function makeAccount(
+  page: Page,
+  base = "maya",
+): Promise<{ username: string; key: string }> {
+  await openSettings(page);
+  await expect(page.getByRole("heading", { name: "Account and sync" })).toBeVisible();
+  await page.getByRole("link", { name: "Create an account" }).click();
+  const username = uniqueUsername(base);
+  const key = await createAccount(page, username);
+  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
+  return { username, key };
 }
 
-/** Restores a record through set-up, as someone moving from another device would. */
-export async function restoreOnSetUp(page: Page, path: string): Promise<void> {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles(path);
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+/**
+ * The owner's phone: her record restored from an export (written to `path`
+ * first), an account made for it, and everything on the server.
+ */
+export async function ownerWithAccount(
+  page: Page,
+  file: unknown,
+  path: string,
+): Promise<{ username: string; key: string }> {
+  await writeFile(path, JSON.stringify(file));
+  await restore(page, path);
+  const account = await makeAccount(page);
+  await expectSynced(page);
+  return account;
+}
+
+/** Signs in to an existing account on another device, and waits to be let in. */
+export async function signIn(page: Page, username: string, deviceName?: string): Promise<void> {
+  await page.goto("/account/sign-in");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  if (deviceName) await page.getByLabel("Name for this device").fill(deviceName);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "Go to Today" })).toBeVisible({ timeout: 15_000 });
 }
 
 export async function openSettings(page: Page): Promise<void> {

@@ -1,26 +1,16 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, setUpJourney } from "./helpers.ts";
+import {
+  expectAxeBothSchemes,
+  expectNoAxeViolations,
+  shot as picture,
+  setUpJourney,
+} from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
-const shots = process.env.TRELLIS_SHOTS;
-/** With TRELLIS_SHOTS set, a part of the screen in light and in dark, to look at. */
-async function shot(page: Page, name: string, part: Locator) {
-  if (!shots) return;
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await part.screenshot({ path: `${shots}/${name}-${colorScheme}.png` });
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
-async function axeLightAndDark(page: Page, label: string) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${label} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
+/** A part of the screen in light and in dark, to look at. */
+const shot = (page: Page, name: string, part: Locator) =>
+  picture(page, name, { part, bothSchemes: true });
 
 const supportLines = (page: Page) =>
   page.locator("section.support-lines").filter({
@@ -72,7 +62,7 @@ test("a clinic saved once in Settings is chosen for a new cycle, and its 24-hour
   await expect(portal).toHaveAttribute("href", "https://portal.hudsonfertility.example");
   await expect(portal).toHaveAttribute("target", "_blank");
   await shot(page, "clinic-settings", card);
-  await axeLightAndDark(page, "Settings with a clinic");
+  await expectAxeBothSchemes(page, "Settings with a clinic");
 
   // A new cycle starts with it, without being asked.
   await page.goto("/cycle/new");
@@ -132,7 +122,7 @@ test("a clinic saved once in Settings is chosen for a new cycle, and its 24-hour
     }),
   ).toHaveAttribute("href", "https://anaruiz-counselling.example");
   await shot(page, "clinic-support-lines", lines);
-  await axeLightAndDark(page, "support lines with a clinic and an own line");
+  await expectAxeBothSchemes(page, "support lines with a clinic and an own line");
 
   // It stays after a reload (it is in the record), and can be changed and taken away.
   await page.reload();
@@ -274,5 +264,5 @@ test("with no clinic saved, the support lines say so calmly and add one right th
   await shot(page, "clinic-cycle-card", clinicCard);
   await page.goto("/settings");
   await shot(page, "clinic-settings-two", page.locator("section#clinics"));
-  await axeLightAndDark(page, "Settings with two clinics");
+  await expectAxeBothSchemes(page, "Settings with two clinics");
 });

@@ -1,18 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
-import { expectNoAxeViolations, setUpJourney } from "./helpers.ts";
+import { expectNoAxeViolations, nav, setUpJourney, shot } from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
-
-const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function goto(page: Page, section: "Today" | "Cycle") {
-  await page.getByRole("navigation").getByRole("link", { name: section, exact: true }).click();
-}
 
 async function takeAll(page: Page, names: string[]) {
   for (const name of names) {
@@ -29,7 +20,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await setUpJourney(page);
 
   // Start from the antagonist template, on today's date.
-  await goto(page, "Cycle");
+  await nav(page, "Cycle");
   await expect(page.getByRole("heading", { name: "No cycle yet" })).toBeVisible();
   await page.getByRole("link", { name: "Start a cycle" }).click();
   await page.getByRole("radio", { name: /Antagonist \(short\) protocol/ }).check();
@@ -51,7 +42,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await expect(page.getByText("900 IU left").first()).toBeVisible();
 
   // Day 1: two evening injections, each one tap.
-  await goto(page, "Today");
+  await nav(page, "Today");
   await expect(page.getByText("Antagonist (short) protocol · Stim day 1")).toBeVisible();
   await shot(page, "today-due");
   await takeAll(page, ["Follitropin alfa", "Menotropins \\(hMG\\)"]);
@@ -77,7 +68,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await shot(page, "supplies");
 
   // The clinic says: 300 IU from tomorrow.
-  await goto(page, "Cycle");
+  await nav(page, "Cycle");
   const fsh = page
     .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { name: "Follitropin alfa" }) });
@@ -89,7 +80,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await expect(page.getByText("From Thu, Mar 5, Follitropin alfa is 300 IU.")).toBeVisible();
   await page.clock.setFixedTime(new Date("2026-03-05T20:00:00-05:00"));
   await page.reload();
-  await goto(page, "Today");
+  await nav(page, "Today");
   await expect(
     page.getByRole("listitem").filter({ hasText: "Follitropin alfa" }).getByText("300 IU"),
   ).toBeVisible();
@@ -101,7 +92,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   ).toBeVisible();
 
   // The trigger: planned for 12 March at 21:30; retrieval 36 hours later.
-  await goto(page, "Cycle");
+  await nav(page, "Cycle");
   await page.getByLabel("Date of the trigger").fill("2026-03-12");
   await page.getByLabel("Exact time").fill("21:30");
   await page.getByRole("button", { name: "Save the trigger time" }).click();
@@ -113,7 +104,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   // 9:30, and four minutes is on time: nothing to tell the clinic.
   await page.clock.setFixedTime(new Date("2026-03-12T21:34:00-04:00"));
   await page.reload();
-  await goto(page, "Today");
+  await nav(page, "Today");
   await page.getByRole("button", { name: /^Log Choriogonadotropin alfa/ }).click();
   await expect(page.getByText(/^Logged Choriogonadotropin alfa .* at 9:34 PM/)).toBeVisible();
   await expect(page.getByText("Retrieval Sat, Mar 14, 2026, 9:30 AM")).toBeVisible();
@@ -121,7 +112,7 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   await shot(page, "today-retrieval");
 
   // A calendar file with the retrieval and reminders, read back by a real ICS parser.
-  await goto(page, "Cycle");
+  await nav(page, "Cycle");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Add doses to a calendar" }).click(),

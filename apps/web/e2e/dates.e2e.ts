@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { Recorder, Temporal, type TrellisEvent } from "@trellis/domain";
-import { expectNoAxeViolations, maya } from "./helpers.ts";
+import { mayaIn2015 } from "./dates-fixture.ts";
+import { expectNoAxeViolations, maya, shot as picture, restore } from "./helpers.ts";
 
 /**
  * Dates and values that cannot be (issue 10, item 5): refused in words next
@@ -14,117 +14,19 @@ import { expectNoAxeViolations, maya } from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
-const shots = process.env.TRELLIS_SHOTS;
-/** With TRELLIS_SHOTS set, a picture of one part of the page (the betas, a form) to look at. */
-async function shot(page: Page, name: string, part: Locator) {
-  if (!shots) return;
-  await expect(page.locator(".chart-loading")).toHaveCount(0);
-  await part.screenshot({ path: `${shots}/${name}.png` });
-}
+/** A picture of one part of the page (the betas, a form), to look at. */
+const shot = (page: Page, name: string, part: Locator) => picture(page, name, { part });
 
-const zone = maya.homeZone;
-const at = (date: string, time = "20:00") =>
-  Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
-
-/**
- * Maya (clinical reference A.1) in 2015: a retrieval, and the medicated frozen
- * transfer of the 4AB on 2015-08-10, with nothing after it yet. With
- * `betas`, its betas 180 -> 410 -> 950 two days apart. With `old`, those
- * and what an older Trellis let through: a beta four months on, and one
- * three years later at 1,900,000 mIU/mL. Scaled from 950 over four months,
- * the slowest usual rise would be some 20 billion: the axis the old chart
- * drew.
- */
-function mayaIn2015({ betas = false, old = false } = {}) {
-  const r = new Recorder("fixture05", 1985);
-  const ms = (date: string) => at(date).epochMilliseconds;
-  const id = (date: string) => r.newId(ms(date));
-  r.record("JourneyCreated", { ...maya, createdAt: at("2014-03-01").toString() }, ms("2014-03-01"));
-  const r1 = id("2015-04-15");
-  r.record(
-    "RetrievalRecorded",
-    { retrievalId: r1, retrievedOn: "2015-04-15", clinic: "Hudson Fertility", eggsRetrieved: 14 },
-    ms("2015-04-15"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: r1, reportedOn: "2015-04-16", method: "icsi", mature: 11, fertilized: 8 },
-    ms("2015-04-16"),
-  );
-  const ab = id("2015-04-20");
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r1,
-      day: 5,
-      reportedOn: "2015-04-20",
-      blastocysts: [{ embryoId: ab, grade: "4AB", biopsied: false, fate: "frozen" }],
-    },
-    ms("2015-04-20"),
-  );
-  const t2 = id("2015-08-10");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t2,
-      transferredOn: "2015-08-10",
-      embryoIds: [ab],
-      recipient: { kind: "self" },
-      protocol: "medicated",
-    },
-    ms("2015-08-10"),
-  );
-  const events: TrellisEvent[] = [...r.events];
-  if (betas || old) {
-    for (const [date, value] of [
-      ["2015-08-19", 180],
-      ["2015-08-21", 410],
-      ["2015-08-23", 950],
-    ] as const) {
-      r.record(
-        "BetaRecorded",
-        { betaId: id(date), transferId: t2, drawnOn: date, value },
-        ms(date),
-      );
-    }
-    events.push(...r.events.slice(events.length));
-  }
-  if (old) {
-    // Stored by an older Trellis (schema version 1), before the date guards.
-    for (const [date, value, recorded] of [
-      ["2015-12-20", 20, "2015-12-21"],
-      ["2018-08-19", 1_900_000, "2018-08-20"],
-    ] as const) {
-      const stamp = ms(recorded);
-      events.push({
-        id: r.newId(stamp),
-        hlc: `${stamp.toString(16).padStart(12, "0")}-00000000-${r.device}`,
-        device: r.device,
-        type: "BetaRecorded",
-        schemaVersion: 1,
-        payload: { betaId: r.newId(stamp), transferId: t2, drawnOn: date, value },
-      } as TrellisEvent);
-    }
-  }
-  const file = {
-    format: "trellis-export",
-    version: 1,
-    exportedAt: at("2018-08-20").toString(),
-    device: r.device,
-    events,
-  };
-  return { file, t2 };
-}
-
-async function restore(page: Page, file: object) {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+/** Maya's 2015 record restored with the clock at `now`, her transfer of 2015-08-10 open. */
+async function openTheTransfer(
+  page: Page,
+  now: string,
+  options?: Parameters<typeof mayaIn2015>[0],
+): Promise<void> {
+  await page.clock.install({ time: new Date(now) });
+  const { file, t2 } = mayaIn2015(options);
+  await restore(page, file);
+  await page.goto(`/transfers/${t2}`);
 }
 
 async function addBeta(page: Page, date: string, value: string) {
@@ -137,10 +39,7 @@ async function addBeta(page: Page, date: string, value: string) {
 test("a beta dated before its transfer is refused in words next to the date field, and nothing is saved", async ({
   page,
 }) => {
-  await page.clock.install({ time: new Date("2015-08-21T19:00:00-04:00") });
-  const { file, t2 } = mayaIn2015();
-  await restore(page, file);
-  await page.goto(`/transfers/${t2}`);
+  await openTheTransfer(page, "2015-08-21T19:00:00-04:00");
   await expect(
     page.getByRole("heading", { level: 1, name: "Transfer, Mon, Aug 10, 2015" }),
   ).toBeVisible();
@@ -176,10 +75,7 @@ test("a beta dated before its transfer is refused in words next to the date fiel
 test("a beta after the recorded birth, and a birth dated before a beta, are refused in words", async ({
   page,
 }) => {
-  await page.clock.install({ time: new Date("2016-04-20T19:00:00-04:00") });
-  const { file, t2 } = mayaIn2015();
-  await restore(page, file);
-  await page.goto(`/transfers/${t2}`);
+  await openTheTransfer(page, "2016-04-20T19:00:00-04:00");
   await addBeta(page, "2015-08-19", "180");
   await expect(page.getByText("Wed, Aug 19, 2015: 180 mIU/mL")).toBeVisible();
 
@@ -204,10 +100,7 @@ test("a beta after the recorded birth, and a birth dated before a beta, are refu
 });
 
 test("weeks of pregnancy above 44 are refused in the outcome form", async ({ page }) => {
-  await page.clock.install({ time: new Date("2015-10-01T19:00:00-04:00") });
-  const { file, t2 } = mayaIn2015();
-  await restore(page, file);
-  await page.goto(`/transfers/${t2}`);
+  await openTheTransfer(page, "2015-10-01T19:00:00-04:00");
   await page.getByRole("button", { name: "Record what happened" }).click();
   await page.getByRole("radio", { name: /^Miscarriage/ }).check();
   await page.getByLabel("Weeks", { exact: true }).fill("45");
@@ -227,7 +120,7 @@ test("a birth year of 1890 is refused at set-up, in words, and nothing is saved"
 }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.getByLabel("Home time zone").selectOption(zone);
+  await page.getByLabel("Home time zone").selectOption(maya.homeZone);
   const dob = page.getByLabel("Date of birth");
   await dob.fill("1890-11-30");
   await page.getByRole("button", { name: "Start my record" }).click();
@@ -248,11 +141,8 @@ for (const scheme of ["light", "dark"] as const) {
   test(`betas stored before the guards never stretch the chart (${scheme}, 375 px)`, async ({
     page,
   }) => {
-    await page.clock.install({ time: new Date("2018-08-21T19:00:00-04:00") });
     await page.emulateMedia({ colorScheme: scheme });
-    const { file, t2 } = mayaIn2015({ old: true });
-    await restore(page, file);
-    await page.goto(`/transfers/${t2}`);
+    await openTheTransfer(page, "2018-08-21T19:00:00-04:00", { old: true });
     const chart = page.getByRole("figure", { name: /Beta hCG in mIU\/mL/ });
     await expect(chart).toBeVisible();
     // Months apart, no rise is called slower than usual: the two late intervals get no verdict.
@@ -296,11 +186,8 @@ for (const scheme of ["light", "dark"] as const) {
   test(`Maya's betas 180 -> 410 -> 950 draw on a plain axis from 0 to 1,000 (${scheme}, 375 px)`, async ({
     page,
   }) => {
-    await page.clock.install({ time: new Date("2015-08-24T19:00:00-04:00") });
     await page.emulateMedia({ colorScheme: scheme });
-    const { file, t2 } = mayaIn2015({ betas: true });
-    await restore(page, file);
-    await page.goto(`/transfers/${t2}`);
+    await openTheTransfer(page, "2015-08-24T19:00:00-04:00", { betas: true });
     const chart = page.getByRole("figure", { name: /Beta hCG in mIU\/mL/ });
     await expect(chart).toBeVisible();
     const values = chart.locator(".recharts-cartesian-axis-tick-value[text-anchor='end']");

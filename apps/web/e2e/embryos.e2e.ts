@@ -1,29 +1,18 @@
 import { expect, type Page, test } from "@playwright/test";
-import { Recorder, Temporal } from "@trellis/domain";
-import { expectNoAxeViolations, maya, setUpJourney } from "./helpers.ts";
+import { mayaWholeJourney } from "./embryos-fixture.ts";
+import {
+  expectNoAxeViolations,
+  nav,
+  openFromMore,
+  shot as picture,
+  restore,
+  setUpJourney,
+} from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
-const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  // Charts load on their own: wait for them before taking the picture.
-  await expect(page.locator(".chart-loading")).toHaveCount(0);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  // Phone-sized slices too, to look at closely.
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0, i = 1; y < height; y += 760, i++) {
-    await page.screenshot({
-      path: `${shots}/slices/${name}-${i}.png`,
-      fullPage: true,
-      clip: { x: 0, y, width: 375, height: Math.min(812, height - y) },
-    });
-  }
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
-}
+/** The whole page, and in phone-high slices to look at closely. */
+const shot = (page: Page, name: string) => picture(page, name, { slices: true });
 
 /** The bank's counts as the summary shows them: "Frozen" -> 5, ... */
 async function statusCounts(page: Page): Promise<Record<string, number>> {
@@ -188,8 +177,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expectNoAxeViolations(page, "embryo bank");
 
   // A transfer of one euploid embryo.
-  await nav(page, "More");
-  await page.getByRole("main").getByRole("link", { name: "Transfers & outcomes" }).click();
+  await openFromMore(page, "Transfers & outcomes");
   await expect(page.getByRole("heading", { name: "No transfers yet" })).toBeVisible();
   await page.getByRole("link", { name: "Plan a transfer" }).click();
   await page.getByRole("checkbox", { name: /^4AA · Day-5 blastocyst · PGT-A: euploid/ }).check();
@@ -209,8 +197,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   // Betas, nine and eleven days later: each rise against the slowest usual rise, and an ultrasound decides.
   await page.clock.setFixedTime(new Date("2026-03-31T19:00:00-04:00"));
   await page.reload();
-  await nav(page, "More");
-  await page.getByRole("main").getByRole("link", { name: "Transfers & outcomes" }).click();
+  await openFromMore(page, "Transfers & outcomes");
   await page.getByRole("link", { name: "Transfer, Fri, Mar 20, 2026" }).click();
   for (const [date, value] of [
     ["2026-03-29", "120"],
@@ -242,8 +229,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   // A miscarriage, recorded through the gentle flow.
   await page.clock.setFixedTime(new Date("2026-04-20T19:00:00-04:00"));
   await page.reload();
-  await nav(page, "More");
-  await page.getByRole("main").getByRole("link", { name: "Transfers & outcomes" }).click();
+  await openFromMore(page, "Transfers & outcomes");
   await page.getByRole("link", { name: "Transfer, Fri, Mar 20, 2026" }).click();
   await page.getByRole("button", { name: "Record what happened" }).click();
   await page.getByRole("radio", { name: /^Miscarriage/ }).check();
@@ -278,8 +264,7 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(page.getByRole("main").getByText(/due date|weeks|pregnan|beta/i)).toHaveCount(0);
 
   // Remembrance, offered from the loss, with its date.
-  await nav(page, "More");
-  await page.getByRole("main").getByRole("link", { name: "Transfers & outcomes" }).click();
+  await openFromMore(page, "Transfers & outcomes");
   await page.getByRole("link", { name: "Transfer, Fri, Mar 20, 2026" }).click();
   await page.getByText("Someone to talk to").click();
   await page.getByRole("link", { name: "Open Remembrance" }).click();
@@ -322,453 +307,6 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(page.getByRole("heading", { name: "Storage fee due" })).toHaveCount(0);
 });
 
-/** Maya's journey in short (clinical reference A.1), as an export restored through set-up. */
-function mayaExport() {
-  const zone = maya.homeZone;
-  const r = new Recorder("fixture04", 1985);
-  const at = (date: string, time = "20:00") =>
-    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
-  const ms = (date: string) => at(date).epochMilliseconds;
-  const id = (date: string) => r.newId(ms(date));
-  r.record("JourneyCreated", { ...maya, createdAt: at("2014-03-01").toString() }, ms("2014-03-01"));
-  const r1 = id("2015-04-15");
-  r.record(
-    "RetrievalRecorded",
-    {
-      retrievalId: r1,
-      retrievedOn: "2015-04-15",
-      clinic: "Hudson Fertility",
-      folliclesAtTrigger: 16,
-      eggsRetrieved: 14,
-    },
-    ms("2015-04-15"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: r1, reportedOn: "2015-04-16", method: "icsi", mature: 11, fertilized: 8 },
-    ms("2015-04-16"),
-  );
-  r.record(
-    "Day3Reported",
-    { cohortId: r1, reportedOn: "2015-04-18", developing: 7 },
-    ms("2015-04-18"),
-  );
-  const [aa, ab, bb, bc] = [1, 2, 3, 4].map(() => id("2015-04-20")) as [
-    string,
-    string,
-    string,
-    string,
-  ];
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r1,
-      day: 5,
-      reportedOn: "2015-04-20",
-      blastocysts: [
-        { embryoId: aa, grade: "4AA", biopsied: false, fate: "in-culture" },
-        { embryoId: ab, grade: "4AB", biopsied: false, fate: "frozen" },
-      ],
-      storage: { location: "Tank 3" },
-    },
-    ms("2015-04-20"),
-  );
-  const t1 = id("2015-04-20");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t1,
-      transferredOn: "2015-04-20",
-      embryoIds: [aa],
-      recipient: { kind: "self" },
-      protocol: "fresh",
-    },
-    ms("2015-04-20"),
-  );
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r1,
-      day: 6,
-      reportedOn: "2015-04-21",
-      blastocysts: [
-        { embryoId: bb, grade: "3BB", biopsied: false, fate: "frozen" },
-        { embryoId: bc, grade: "4BC", biopsied: false, fate: "frozen" },
-      ],
-      storage: { location: "Tank 3" },
-    },
-    ms("2015-04-21"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2015-04-29"), transferId: t1, drawnOn: "2015-04-29", value: 12 },
-    ms("2015-04-29"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2015-05-01"), transferId: t1, drawnOn: "2015-05-01", value: 9 },
-    ms("2015-05-01"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    { outcomeId: id("2015-05-01"), transferId: t1, outcome: "biochemical", on: "2015-05-01" },
-    ms("2015-05-01"),
-  );
-  r.record("PregnancyDetailsResumed", { at: at("2015-08-01").toString() }, ms("2015-08-01"));
-  const t2 = id("2015-08-10");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t2,
-      transferredOn: "2015-08-10",
-      embryoIds: [ab],
-      recipient: { kind: "self" },
-      protocol: "medicated",
-      liningMm: 9.5,
-    },
-    ms("2015-08-10"),
-  );
-  for (const [date, value] of [
-    ["2015-08-19", 180],
-    ["2015-08-21", 410],
-    ["2015-08-23", 950],
-  ] as const) {
-    r.record("BetaRecorded", { betaId: id(date), transferId: t2, drawnOn: date, value }, ms(date));
-  }
-  r.record(
-    "OutcomeRecorded",
-    {
-      outcomeId: id("2016-04-14"),
-      transferId: t2,
-      outcome: "live-birth",
-      on: "2016-04-14",
-      babies: 1,
-    },
-    ms("2016-04-14"),
-  );
-  const t3 = id("2017-09-05");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t3,
-      transferredOn: "2017-09-05",
-      embryoIds: [bb],
-      recipient: { kind: "self" },
-      protocol: "natural",
-    },
-    ms("2017-09-05"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    {
-      outcomeId: id("2018-05-16"),
-      transferId: t3,
-      outcome: "live-birth",
-      on: "2018-05-16",
-      babies: 1,
-    },
-    ms("2018-05-16"),
-  );
-  const t4 = id("2020-06-01");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t4,
-      transferredOn: "2020-06-01",
-      embryoIds: [bc],
-      recipient: { kind: "self" },
-      protocol: "medicated",
-    },
-    ms("2020-06-01"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2020-06-10"), transferId: t4, drawnOn: "2020-06-10", value: 310 },
-    ms("2020-06-10"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2020-06-12"), transferId: t4, drawnOn: "2020-06-12", value: 720 },
-    ms("2020-06-12"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    {
-      outcomeId: id("2020-09-30"),
-      transferId: t4,
-      outcome: "stillbirth",
-      on: "2020-09-30",
-      gestationalAge: { weeks: 20, days: 1 },
-    },
-    ms("2020-09-30"),
-  );
-  r.record(
-    "RemembranceAdded",
-    {
-      remembranceId: id("2020-10-20"),
-      name: "Rose",
-      date: "2020-09-30",
-      note: "Our daughter. Placental abruption at 20 weeks.",
-      transferId: t4,
-    },
-    ms("2020-10-20"),
-  );
-  const r2 = id("2022-02-14");
-  r.record(
-    "RetrievalRecorded",
-    {
-      retrievalId: r2,
-      retrievedOn: "2022-02-14",
-      clinic: "Harbor Reproductive",
-      eggsRetrieved: 12,
-      mature: 9,
-    },
-    ms("2022-02-14"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: r2, reportedOn: "2022-02-15", method: "icsi", fertilized: 7 },
-    ms("2022-02-15"),
-  );
-  const [e1, e2, e3] = [1, 2, 3].map(() => id("2022-02-19")) as [string, string, string];
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r2,
-      day: 5,
-      reportedOn: "2022-02-19",
-      blastocysts: [
-        { embryoId: e1, label: "E1", grade: "4AA", biopsied: true, fate: "frozen" },
-        { embryoId: e2, label: "E2", grade: "5AB", biopsied: true, fate: "frozen" },
-        { embryoId: e3, label: "E3", grade: "4BB", biopsied: true, fate: "frozen" },
-      ],
-      storage: { location: "Dewar B, cane 12" },
-    },
-    ms("2022-02-19"),
-  );
-  r.record(
-    "PgtResultRecorded",
-    {
-      reportedOn: "2022-03-10",
-      test: "PGT-A",
-      results: [
-        { embryoId: e1, result: "euploid", sex: "female" },
-        { embryoId: e2, result: "aneuploid" },
-        { embryoId: e3, result: "euploid" },
-      ],
-    },
-    ms("2022-03-10"),
-  );
-  r.record(
-    "EmbryoDisposed",
-    { embryoIds: [e2], on: "2022-03-20", fate: "discarded", reason: "test-result" },
-    ms("2022-03-20"),
-  );
-  const r3 = id("2022-05-16");
-  r.record(
-    "RetrievalRecorded",
-    {
-      retrievalId: r3,
-      retrievedOn: "2022-05-16",
-      clinic: "Harbor Reproductive",
-      eggsRetrieved: 9,
-      mature: 7,
-    },
-    ms("2022-05-16"),
-  );
-  r.record(
-    "OocytesVitrified",
-    { batchId: id("2022-05-16"), retrievalId: r3, frozenOn: "2022-05-16", count: 2 },
-    ms("2022-05-16"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: r3, reportedOn: "2022-05-17", method: "icsi", fertilized: 5 },
-    ms("2022-05-17"),
-  );
-  const [f1, f2] = [1, 2].map(() => id("2022-05-21")) as [string, string];
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r3,
-      day: 5,
-      reportedOn: "2022-05-21",
-      blastocysts: [{ embryoId: f1, grade: "4AB", biopsied: true, fate: "frozen" }],
-    },
-    ms("2022-05-21"),
-  );
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: r3,
-      day: 6,
-      reportedOn: "2022-05-22",
-      blastocysts: [{ embryoId: f2, grade: "3BB", biopsied: true, fate: "frozen" }],
-    },
-    ms("2022-05-22"),
-  );
-  r.record(
-    "PgtResultRecorded",
-    {
-      reportedOn: "2022-06-08",
-      test: "PGT-A",
-      results: [
-        { embryoId: f1, result: "euploid" },
-        { embryoId: f2, result: "mosaic", mosaicLevel: "low" },
-      ],
-    },
-    ms("2022-06-08"),
-  );
-  const path = id("2022-11-01");
-  r.record(
-    "PathStarted",
-    { pathId: path, kind: "gestational-carrier", name: "Jess", startedOn: "2022-11-01" },
-    ms("2022-11-01"),
-  );
-  r.record(
-    "PathMilestoneRecorded",
-    { milestoneId: id("2022-11-20"), pathId: path, milestone: "matched", on: "2022-11-20" },
-    ms("2022-11-20"),
-  );
-  r.record(
-    "PathMilestoneRecorded",
-    {
-      milestoneId: id("2023-01-10"),
-      pathId: path,
-      milestone: "contract",
-      on: "2023-01-10",
-      note: "Signed with both lawyers.",
-    },
-    ms("2023-01-10"),
-  );
-  const t6 = id("2023-03-08");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t6,
-      transferredOn: "2023-03-08",
-      embryoIds: [e1],
-      recipient: { kind: "carrier", name: "Jess", pathId: path },
-      protocol: "medicated",
-    },
-    ms("2023-03-08"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2023-03-17"), transferId: t6, drawnOn: "2023-03-17", value: 150 },
-    ms("2023-03-17"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2023-03-19"), transferId: t6, drawnOn: "2023-03-19", value: 360 },
-    ms("2023-03-19"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    {
-      outcomeId: id("2023-11-20"),
-      transferId: t6,
-      outcome: "live-birth",
-      on: "2023-11-20",
-      babies: 1,
-    },
-    ms("2023-11-20"),
-  );
-  r.record(
-    "PathMilestoneRecorded",
-    { milestoneId: id("2023-11-21"), pathId: path, milestone: "birth", on: "2023-11-20" },
-    ms("2023-11-21"),
-  );
-  const fee = id("2022-02-20");
-  r.record(
-    "StorageFeeScheduled",
-    {
-      feeId: fee,
-      clinic: "Harbor Reproductive",
-      covers: "embryos-and-eggs",
-      amount: { value: 1000, currency: "USD" },
-      dueOn: "2023-01-31",
-      renewsYearly: true,
-    },
-    ms("2022-02-20"),
-  );
-  // The next transfer is planned, after a loss that asked for quiet: betas show, dates wait to be asked for.
-  const t7 = id("2024-01-05");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t7,
-      transferredOn: "2024-01-05",
-      embryoIds: [e3],
-      recipient: { kind: "self" },
-      protocol: "medicated",
-    },
-    ms("2024-01-05"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2024-01-14"), transferId: t7, drawnOn: "2024-01-14", value: 95 },
-    ms("2024-01-14"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2024-01-16"), transferId: t7, drawnOn: "2024-01-16", value: 130 },
-    ms("2024-01-16"),
-  );
-  r.record(
-    "BetaRecorded",
-    { betaId: id("2024-01-18"), transferId: t7, drawnOn: "2024-01-18", value: 290 },
-    ms("2024-01-18"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    { outcomeId: id("2024-02-08"), transferId: t7, outcome: "miscarriage", on: "2024-02-08" },
-    ms("2024-02-08"),
-  );
-  const t8 = id("2024-06-03");
-  r.record(
-    "TransferRecorded",
-    {
-      transferId: t8,
-      transferredOn: "2024-06-03",
-      embryoIds: [f1],
-      recipient: { kind: "self" },
-      protocol: "natural",
-    },
-    ms("2024-06-03"),
-  );
-  r.record(
-    "BetaRecorded",
-    {
-      betaId: id("2024-06-12"),
-      transferId: t8,
-      drawnOn: "2024-06-12",
-      value: 160,
-      clinicReading: "positive",
-    },
-    ms("2024-06-12"),
-  );
-  const file = {
-    format: "trellis-export",
-    version: 1,
-    exportedAt: at("2024-06-13").toString(),
-    device: r.device,
-    events: r.events,
-  };
-  return { file, ids: { r1, r2, t2, t4, t6, t8, path } };
-}
-
-async function restore(page: Page, file: object) {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
-}
-
 for (const scheme of ["light", "dark"] as const) {
   test(`a long journey restored: every new screen passes axe in ${scheme} mode at 375 px`, async ({
     page,
@@ -776,7 +314,7 @@ for (const scheme of ["light", "dark"] as const) {
     test.setTimeout(180_000);
     await page.clock.install({ time: new Date("2024-06-13T19:00:00-04:00") });
     await page.emulateMedia({ colorScheme: scheme });
-    const { file, ids } = mayaExport();
+    const { file, ids } = mayaWholeJourney();
     await restore(page, file);
 
     await openBank(page);

@@ -2,41 +2,29 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   createAccount,
   expectSynced,
+  makeAccount,
   openSettings,
   PASSWORD,
+  signIn,
   syncLine,
   uniqueUsername,
   writeNoteHere,
 } from "./account-helpers.ts";
-import { expectNoAxeViolations, setUpJourney } from "./helpers.ts";
+import {
+  expectAxeBothSchemes,
+  expectNoAxeViolations,
+  phone,
+  setUpJourney,
+  shot,
+} from "./helpers.ts";
 
-const ZONE = "America/New_York";
-test.use({ timezoneId: ZONE });
-
-const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-/** A phone of its own: a separate browser profile, as a second person's phone is. */
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    timezoneId: ZONE,
-    viewport: { width: 375, height: 812 },
-    hasTouch: true,
-  });
-  return context.newPage();
-}
+test.use({ timezoneId: "America/New_York" });
 
 /** Maya starts her record and makes an account for it; her phone is in step with the server. */
 async function mayaWithAccount(browser: Browser): Promise<{ page: Page; username: string }> {
   const page = await phone(browser);
   await setUpJourney(page);
-  await openSettings(page);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const username = uniqueUsername("maya");
-  await createAccount(page, username);
-  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
+  const { username } = await makeAccount(page);
   await expectSynced(page);
   return { page, username };
 }
@@ -62,10 +50,7 @@ test("the owner sees an invite link listed, revokes it, and whoever opens the li
   await expect(row).toBeVisible();
   await expect(row).toContainText(/Made \w{3}, \w{3} \d+, \d{4}, .+Works until \w{3}, /);
   await shot(maya, "sharing-invites");
-  await expectNoAxeViolations(maya, "members with an invite link");
-  await maya.emulateMedia({ colorScheme: "dark" });
-  await expectNoAxeViolations(maya, "members with an invite link, dark");
-  await maya.emulateMedia({ colorScheme: "light" });
+  await expectAxeBothSchemes(maya, "members with an invite link");
 
   // She sent it to the wrong person. Revoking asks first; Escape leaves it as it was.
   const revoke = row.getByRole("button", { name: /^Revoke the invite link made / });
@@ -112,11 +97,7 @@ test("a phone whose sign-in ended says so, keeps what is written meanwhile, and 
 
   // On her laptop, Maya signs in and signs the phone out (as the server does when a sign-in ages out).
   const laptop = await phone(browser);
-  await laptop.goto("/account/sign-in");
-  await laptop.getByLabel("Username").fill(username);
-  await laptop.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await laptop.getByLabel("Name for this device").fill("Laptop");
-  await laptop.getByRole("button", { name: "Sign in" }).click();
+  await signIn(laptop, username, "Laptop");
   await laptop.getByRole("link", { name: "Go to Today" }).click();
   await openSettings(laptop);
   await laptop.getByRole("link", { name: "Devices" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { setUpJourney, writeNote } from "./helpers.ts";
+import { nav, setUpJourney, writeNote } from "./helpers.ts";
 
 test("a person sets up their journey, writes a note, and finds it again after a reload", async ({
   page,
@@ -21,7 +21,7 @@ test("a person sets up their journey, writes a note, and finds it again after a 
     again.getByText("Mixed the first powders at 9 pm. Sam held the vial."),
   ).toBeVisible();
   // Today shows the latest note too.
-  await again.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
+  await nav(again, "Today");
   await expect(
     again.getByText("Mixed the first powders at 9 pm. Sam held the vial."),
   ).toBeVisible();
@@ -60,7 +60,7 @@ test("a note can be edited, and a deleted note comes back with Undo", async ({ p
 
 test("an empty note is refused with a message, and nothing is saved", async ({ page }) => {
   await setUpJourney(page);
-  await page.getByRole("navigation").getByRole("link", { name: "Journal", exact: true }).click();
+  await nav(page, "Journal");
   await page.getByLabel("New note").fill("    ");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByText("This is needed.")).toBeVisible();

@@ -1,4 +1,5 @@
 import { Recorder, Temporal } from "@trellis/domain";
+import { antagonistCycle, exportFile, recordAt } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
 /**
@@ -20,15 +21,7 @@ export function mayaMidStimulation() {
   const cycleId = r.newId(started.epochMilliseconds);
   r.record(
     "CycleStarted",
-    {
-      cycleId,
-      cycleType: "stimulation",
-      protocolId: "antagonist",
-      protocolName: "Antagonist (short) protocol",
-      dayOne: "stim-day",
-      startDate: start.toString(),
-      zone,
-    },
+    antagonistCycle(cycleId, start.toString(), zone),
     started.epochMilliseconds,
   );
   const scans: [number, number[], number[]][] = [
@@ -37,20 +30,15 @@ export function mayaMidStimulation() {
     [9, [17.5, 16, 15, 14, 13, 11], [16.5, 15, 14, 12, 10]],
   ];
   for (const [day, leftMm, rightMm] of scans) {
-    const when = at(day, "08:10");
-    r.record(
-      "FollicleScanRecorded",
-      {
-        scanId: r.newId(when.epochMilliseconds),
-        cycleId,
-        scannedAt: when.toString(),
-        leftMm,
-        rightMm,
-        liningMm: 6 + day / 2,
-        liningPattern: "triple-line",
-      },
-      when.epochMilliseconds,
-    );
+    recordAt(r, at(day, "08:10"), "FollicleScanRecorded", (scanId, scannedAt) => ({
+      scanId,
+      cycleId,
+      scannedAt,
+      leftMm,
+      rightMm,
+      liningMm: 6 + day / 2,
+      liningPattern: "triple-line",
+    }));
   }
   const labs: [number, "E2" | "LH", number, string][] = [
     [5, "E2", 420, "pg/mL"],
@@ -59,38 +47,22 @@ export function mayaMidStimulation() {
     [9, "E2", 1850, "pg/mL"],
   ];
   for (const [day, analyte, value, unit] of labs) {
-    const when = at(day, "07:40");
-    r.record(
-      "LabResultRecorded",
-      {
-        resultId: r.newId(when.epochMilliseconds),
-        cycleId,
-        drawnAt: when.toString(),
-        analyte,
-        value,
-        unit,
-      },
-      when.epochMilliseconds,
-    );
+    recordAt(r, at(day, "07:40"), "LabResultRecorded", (resultId, drawnAt) => ({
+      resultId,
+      cycleId,
+      drawnAt,
+      analyte,
+      value,
+      unit,
+    }));
   }
   const booked = at(9, "12:00");
-  r.record(
-    "AppointmentScheduled",
-    {
-      appointmentId: r.newId(booked.epochMilliseconds),
-      cycleId,
-      at: at(11, "08:00").toString(),
-      kind: "scan-and-bloods",
-      place: "City Fertility, 3rd floor",
-    },
-    booked.epochMilliseconds,
-  );
-  const file = {
-    format: "trellis-export",
-    version: 1,
-    exportedAt: booked.toString(),
-    device: r.device,
-    events: r.events,
-  };
-  return { cycleId, file };
+  recordAt(r, booked, "AppointmentScheduled", (appointmentId) => ({
+    appointmentId,
+    cycleId,
+    at: at(11, "08:00").toString(),
+    kind: "scan-and-bloods",
+    place: "City Fertility, 3rd floor",
+  }));
+  return { cycleId, file: exportFile(r, booked.toString()) };
 }

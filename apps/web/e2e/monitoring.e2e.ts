@@ -1,18 +1,19 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Recorder, Temporal } from "@trellis/domain";
-import { expectNoAxeViolations, maya, setUpJourney } from "./helpers.ts";
+import {
+  choose,
+  expectNoAxeViolations,
+  maya,
+  openCheck,
+  restore,
+  setUpJourney,
+  shot,
+} from "./helpers.ts";
 import { mayaMidStimulation } from "./monitoring-fixture.ts";
 
 async function restoreMaya(page: Page): Promise<string> {
   const { cycleId, file } = mayaMidStimulation();
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await restore(page, file);
   return cycleId;
 }
 
@@ -21,6 +22,11 @@ async function openMonitoring(page: Page, cycleId: string): Promise<void> {
   await expect(
     page.getByRole("heading", { level: 1, name: "Scans and blood tests" }),
   ).toBeVisible();
+}
+
+/** Maya's cycle restored, and its monitoring page open. */
+async function restoreOnMonitoring(page: Page): Promise<void> {
+  await openMonitoring(page, await restoreMaya(page));
 }
 
 test("the monitoring page of a cycle that does not exist says so kindly", async ({ page }) => {
@@ -34,8 +40,7 @@ test("the monitoring page of a cycle that does not exist says so kindly", async 
 test("a restored cycle shows today's stim day, both charts with their numbers, and what is coming up", async ({
   page,
 }) => {
-  const cycleId = await restoreMaya(page);
-  await openMonitoring(page, cycleId);
+  await restoreOnMonitoring(page);
   await expect(page.getByText("Antagonist (short) protocol")).toBeVisible();
   await expect(page.getByText("Today is stim day 10")).toBeVisible();
 
@@ -59,6 +64,8 @@ test("a restored cycle shows today's stim day, both charts with their numbers, a
     "E2 went from 420 to 1,850 pg/mL between stim day 5 and stim day 9 (3 results).",
   );
   await expect(e2.getByRole("table").getByRole("row").nth(2)).toContainText("981");
+  await shot(page, "monitoring-follicle-chart", { part: follicles, bothSchemes: true });
+  await shot(page, "monitoring-e2-chart", { part: e2, bothSchemes: true });
 
   const results = page.getByRole("list").filter({ hasText: "LH" });
   await expect(results.getByRole("listitem").first()).toContainText("1,850 pg/mL");
@@ -73,8 +80,7 @@ test("a restored cycle shows today's stim day, both charts with their numbers, a
 test("a scan is typed as a list, read back, refused at the right follicle, then saved into the chart", async ({
   page,
 }) => {
-  const cycleId = await restoreMaya(page);
-  await openMonitoring(page, cycleId);
+  await restoreOnMonitoring(page);
   await page.getByRole("button", { name: "Add a scan" }).click();
   const left = page.getByRole("textbox", { name: "Left ovary" });
   await left.fill("19, 42, 17");
@@ -105,8 +111,7 @@ test("a scan is typed as a list, read back, refused at the right follicle, then 
 test("a blood result shows in both units, can be marked as wrong and back, and deleting asks first", async ({
   page,
 }) => {
-  const cycleId = await restoreMaya(page);
-  await openMonitoring(page, cycleId);
+  await restoreOnMonitoring(page);
   await page.getByRole("button", { name: "Add blood results" }).click();
   const which = page.getByRole("combobox", { name: "Which test" });
   await expect(which).toHaveValue("E2");
@@ -149,8 +154,7 @@ test("a blood result shows in both units, can be marked as wrong and back, and d
 test("an appointment can be added for the cycle and cancelled after confirming", async ({
   page,
 }) => {
-  const cycleId = await restoreMaya(page);
-  await openMonitoring(page, cycleId);
+  await restoreOnMonitoring(page);
   const tomorrow = Temporal.Now.plainDateISO(maya.homeZone).add({ days: 1 }).toString();
   await page.getByRole("button", { name: "Add an appointment" }).click();
   await page.getByRole("combobox", { name: "What for" }).selectOption("retrieval");
@@ -174,8 +178,7 @@ test("an appointment can be added for the cycle and cancelled after confirming",
 
 test("monitoring has no accessibility violations in dark mode", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  const cycleId = await restoreMaya(page);
-  await openMonitoring(page, cycleId);
+  await restoreOnMonitoring(page);
   await page.getByRole("button", { name: "Add a scan" }).click();
   await page.getByRole("button", { name: "Add blood results" }).click();
   await expectNoAxeViolations(page, "monitoring, dark, forms open");
@@ -217,22 +220,14 @@ test("the quick check saves how the person feels and says plainly to call the cl
   page,
 }) => {
   const cycleId = await restoreMaya(page);
-  await page.getByRole("button", { name: "Check in" }).click();
-  const check = page.getByRole("region", { name: "How do you feel?" });
+  const check = await openCheck(page);
   await check.getByRole("button", { name: "Save how I feel" }).click();
   await expect(check.getByText("Nothing is chosen yet.")).toBeVisible();
 
   const bloating = check.getByRole("group", { name: "Bloating" });
   await bloating.getByRole("radio", { name: "Moderate" }).check();
   await bloating.getByRole("checkbox", { name: "Getting worse" }).check();
-  await check
-    .getByRole("group", { name: "Nausea (feeling sick)" })
-    .getByRole("radio", { name: "Mild" })
-    .check();
-  await check
-    .getByRole("group", { name: "Mood" })
-    .getByRole("radio", { name: "Low", exact: true })
-    .check();
+  await choose(check, { "Nausea (feeling sick)": "Mild", Mood: "Low" });
   await check.getByLabel("Weight today (kg)").fill("64,5");
   await check.getByRole("button", { name: "Save how I feel" }).click();
 
@@ -296,12 +291,7 @@ test("weight gain over a day is worked out from earlier checks and named in the 
     yesterday.epochMilliseconds,
   );
   r.record("PreferencesUpdated", { weightUnit: "lb" }, yesterday.epochMilliseconds);
-  await page.goto("/");
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify({ ...file, events: r.events })),
-  });
+  await restore(page, { ...file, events: r.events });
   await page.getByRole("button", { name: "Check in" }).click();
   // 61.46 kg against 60.01 kg: triage rounds the gain to 1.5 kg, shown as 3.3 lb.
   await page.getByLabel("Weight today (lb)").fill("135.5");

@@ -1,4 +1,5 @@
-import { Recorder, Temporal } from "@trellis/domain";
+import { Temporal } from "@trellis/domain";
+import { recordOnDates } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
 /**
@@ -15,10 +16,14 @@ import { maya } from "./helpers.ts";
  */
 export function mayaBanked(options: { outcomes?: boolean; quietMode?: boolean } = {}) {
   const zone = maya.homeZone;
-  const at = (date: string, time = "19:00") =>
-    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
-  const ms = (date: string, time?: string) => at(date, time).epochMilliseconds;
-  const r = new Recorder("fixture05", 55);
+  const {
+    r,
+    at,
+    ms,
+    transfer,
+    outcome: recordOutcome,
+    file,
+  } = recordOnDates("fixture05", 55, zone, "19:00");
   const created = at("2014-03-01", "09:00");
   r.record("JourneyCreated", { ...maya, createdAt: created.toString() }, created.epochMilliseconds);
 
@@ -105,25 +110,8 @@ export function mayaBanked(options: { outcomes?: boolean; quietMode?: boolean } 
     }
     return embryo;
   };
-  const transfer = (on: string, embryoId: string) => {
-    const transferId = r.newId(ms(on));
-    r.record(
-      "TransferRecorded",
-      { transferId, transferredOn: on, embryoIds: [embryoId], recipient: { kind: "self" } },
-      ms(on),
-    );
-    return transferId;
-  };
-  const outcome = (
-    transferId: string,
-    on: string,
-    what:
-      | { outcome: "biochemical" }
-      | { outcome: "live-birth"; babies: number }
-      | { outcome: "stillbirth"; gestationalAge: { weeks: number; days: number } },
-  ) => {
-    if (options.outcomes)
-      r.record("OutcomeRecorded", { outcomeId: r.newId(ms(on)), transferId, on, ...what }, ms(on));
+  const outcome = (...args: Parameters<typeof recordOutcome>) => {
+    if (options.outcomes) recordOutcome(...args);
   };
 
   amh("2014-06-10", 1.4, "ng/mL");
@@ -133,13 +121,13 @@ export function mayaBanked(options: { outcomes?: boolean; quietMode?: boolean } 
     { label: "3BB", grade: "3BB", day: 6 },
     { label: "4BC", grade: "4BC", day: 6 },
   ]);
-  const t1 = transfer("2015-04-20", first["4AA"]!);
+  const t1 = transfer("2015-04-20", [first["4AA"]!]);
   outcome(t1, "2015-05-01", { outcome: "biochemical" });
-  const t2 = transfer("2015-08-10", first["4AB"]!);
+  const t2 = transfer("2015-08-10", [first["4AB"]!]);
   outcome(t2, "2016-04-14", { outcome: "live-birth", babies: 1 });
-  const t3 = transfer("2018-01-22", first["3BB"]!);
+  const t3 = transfer("2018-01-22", [first["3BB"]!]);
   outcome(t3, "2018-05-16", { outcome: "live-birth", babies: 1 });
-  const t4 = transfer("2020-03-09", first["4BC"]!);
+  const t4 = transfer("2020-03-09", [first["4BC"]!]);
   outcome(t4, "2020-09-30", { outcome: "stillbirth", gestationalAge: { weeks: 20, days: 1 } });
   if (options.quietMode) r.record("PreferencesUpdated", { quietMode: true }, ms("2020-10-01"));
   amh("2021-12-01", 10, "pmol/L");
@@ -158,12 +146,5 @@ export function mayaBanked(options: { outcomes?: boolean; quietMode?: boolean } 
     { label: "C2", grade: "4BB", day: 5, pgt: "mosaic" },
   ]);
 
-  const file = {
-    format: "trellis-export",
-    version: 1,
-    exportedAt: at("2022-06-30", "12:00").toString(),
-    device: r.device,
-    events: r.events,
-  };
-  return { file, events: r.events, zone };
+  return { file: file(at("2022-06-30", "12:00").toString()), events: r.events, zone };
 }

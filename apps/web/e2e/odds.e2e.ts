@@ -9,46 +9,32 @@ import {
   Temporal,
   type TrellisEvent,
 } from "@trellis/domain";
-import { expectNoAxeViolations, maya, setUpJourney } from "./helpers.ts";
+import {
+  expectNoAxeViolations,
+  maya,
+  openFromMore,
+  shot as picture,
+  restore,
+  setUpJourney,
+} from "./helpers.ts";
 import { mayaBanked } from "./odds-fixture.ts";
 
 test.use({ timezoneId: maya.homeZone });
 
-const shots = process.env.TRELLIS_SHOTS;
-/** A full-page screenshot, and the same page in screen-high parts that are easier to look at. */
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const { width } = page.viewportSize()!;
-  for (let y = 0, part = 1; y < height; y += 800, part++) {
-    await page.screenshot({
-      path: `${shots}/${name}-${part}.png`,
-      fullPage: true,
-      clip: { x: 0, y, width, height: Math.min(800, height - y) },
-    });
-  }
-}
+/** The whole page, and in screen-high parts that are easier to look at. */
+const shot = (page: Page, name: string) => picture(page, name, { slices: true });
 
 async function restoreMaya(
   page: Page,
   options?: Parameters<typeof mayaBanked>[0],
 ): Promise<TrellisEvent[]> {
   const { file, events } = mayaBanked(options);
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await restore(page, file);
   return events;
 }
 
 async function openOdds(page: Page): Promise<void> {
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name: "Odds" }).click();
+  await openFromMore(page, "Odds");
   await expect(page.getByRole("heading", { level: 1, name: "Odds" })).toBeVisible();
 }
 
@@ -167,6 +153,11 @@ test("with embryos in the bank: the chance in 100 figures, each embryo, the sour
     "mosaic, day 5, grade 4BB, eggs collected at 36",
   );
   await expect(embryos.locator(".recharts-bar-rectangle")).toHaveCount(4);
+  await picture(page, "odds-embryo-chart", { part: embryos, bothSchemes: true });
+  await picture(page, "odds-icon-array", {
+    part: bank.locator(".odds-icons").first(),
+    bothSchemes: true,
+  });
 
   // Planning ahead: one more retrieval unless she asks for more, the bank as it is first.
   const plan = page.getByRole("region", { name: "Planning ahead" });
@@ -199,6 +190,7 @@ test("with embryos in the bank: the chance in 100 figures, each embryo, the sour
     ),
   ).toBeVisible();
   await expect(plan.getByRole("table", { name: "One retrieval, typical and yours" })).toBeVisible();
+  await picture(page, "odds-plan-chart", { part: chart, bothSchemes: true });
 
   await plan.getByRole("radio", { name: "Two children" }).check();
   await expect(
@@ -304,8 +296,7 @@ for (const scheme of ["light", "dark"] as const) {
 
 test("quiet mode hides every number, and showing them again asks first", async ({ page }) => {
   await restoreMaya(page);
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
+  await openFromMore(page, "Settings");
   await page.getByRole("switch", { name: "Quiet mode" }).click();
   await expect(page.getByRole("switch", { name: "Quiet mode" })).toHaveAttribute(
     "aria-checked",
@@ -335,18 +326,12 @@ test("quiet mode hides every number, and showing them again asks first", async (
   await expect(
     page.getByText(/^Of 100 people with a bank like yours, about \d+ would have at least one baby/),
   ).toBeVisible();
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
+  await openFromMore(page, "Settings");
   await expect(page.getByRole("switch", { name: "Quiet mode" })).toHaveAttribute(
     "aria-checked",
     "false",
   );
 });
-
-async function more(page: Page, name: string): Promise<void> {
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name }).click();
-}
 
 const askTitle = "Numbers about chances are here when you want them";
 
@@ -385,7 +370,7 @@ test("after a recorded loss the Odds screen asks first; yes shows the numbers; a
   await expect(page.getByRole("region", { name: askTitle })).toHaveCount(0);
 
   // A transfer of B1 today, and a miscarriage a month later.
-  await more(page, "Transfers & outcomes");
+  await openFromMore(page, "Transfers & outcomes");
   await page.getByRole("link", { name: "Plan a transfer" }).click();
   await page.getByRole("checkbox", { name: /^B1 · / }).check();
   await page.getByRole("button", { name: "Save the transfer" }).click();

@@ -3,18 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
-import { Temporal } from "@trellis/domain";
+import { type EventType, type PayloadInput, Temporal } from "@trellis/domain";
 import {
-  createAccount,
   expectSynced,
-  exportFile,
+  makeAccount,
   mayaWithTonightsDose,
-  openSettings,
-  PASSWORD,
-  restoreOnSetUp,
-  uniqueUsername,
+  signIn,
   writeNoteHere,
 } from "./account-helpers.ts";
+import { exportFile, recordAt } from "./fixtures.ts";
+import { restore } from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
@@ -106,100 +104,79 @@ test("nothing a person writes reaches the server readable: a marker in every fre
   const { recorder: r, cycleId, planItemId } = mayaWithTonightsDose(mark);
   const now = Date.now();
   const zone = "America/New_York";
-  const zoned = (ms: number) =>
-    Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toString();
+  const moment = (ms: number) =>
+    Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+  const zoned = (ms: number) => moment(ms).toString();
   const today = Temporal.Now.plainDateISO(zone).toString();
-  r.record(
-    "DoseLogged",
-    {
-      doseId: r.newId(now),
-      planItemId,
-      slot: { date: today, time: "20:00" },
-      takenAt: zoned(now),
-      status: "taken",
-      amount: { value: 150, unit: "IU" },
-      note: mark("dose note"),
-    },
-    now,
-  );
-  r.record(
-    "SupplyAdded",
-    {
-      supplyId: r.newId(now + 1),
-      medication: { name: mark("supply medicine") },
-      quantity: 900,
-      unit: "IU",
-      packages: { count: 1, kind: "pen" },
-      addedOn: today,
-      note: mark("supply note"),
-    },
-    now + 1,
-  );
-  r.record(
-    "FollicleScanRecorded",
-    {
-      scanId: r.newId(now + 2),
-      cycleId,
-      scannedAt: zoned(now + 2),
-      leftMm: [12, 11],
-      rightMm: [10],
-      note: mark("scan note"),
-    },
-    now + 2,
-  );
-  r.record(
-    "LabResultRecorded",
-    {
-      resultId: r.newId(now + 3),
-      cycleId,
-      drawnAt: zoned(now + 3),
-      analyte: "E2",
-      value: 812,
-      unit: "pg/mL",
-      note: mark("lab note"),
-    },
-    now + 3,
-  );
-  r.record(
-    "AppointmentScheduled",
-    {
-      appointmentId: r.newId(now + 4),
-      cycleId,
-      at: zoned(now + 86_400_000),
-      kind: "scan-and-bloods",
-      place: mark("clinic address"),
-      note: mark("appointment note"),
-    },
-    now + 4,
-  );
-  r.record(
-    "JournalNoteAdded",
-    { noteId: r.newId(now + 5), text: mark("journal note"), writtenAt: zoned(now + 5) },
-    now + 5,
-  );
+  // One entry a millisecond after another, each with its own id and time.
+  let step = 0;
+  const next = <K extends EventType>(
+    type: K,
+    payload: (id: string, when: string) => PayloadInput<K>,
+  ) => recordAt(r, moment(now + step++), type, payload);
+  next("DoseLogged", (doseId, takenAt) => ({
+    doseId,
+    planItemId,
+    slot: { date: today, time: "20:00" },
+    takenAt,
+    status: "taken",
+    amount: { value: 150, unit: "IU" },
+    note: mark("dose note"),
+  }));
+  next("SupplyAdded", (supplyId) => ({
+    supplyId,
+    medication: { name: mark("supply medicine") },
+    quantity: 900,
+    unit: "IU",
+    packages: { count: 1, kind: "pen" },
+    addedOn: today,
+    note: mark("supply note"),
+  }));
+  next("FollicleScanRecorded", (scanId, scannedAt) => ({
+    scanId,
+    cycleId,
+    scannedAt,
+    leftMm: [12, 11],
+    rightMm: [10],
+    note: mark("scan note"),
+  }));
+  next("LabResultRecorded", (resultId, drawnAt) => ({
+    resultId,
+    cycleId,
+    drawnAt,
+    analyte: "E2",
+    value: 812,
+    unit: "pg/mL",
+    note: mark("lab note"),
+  }));
+  next("AppointmentScheduled", (appointmentId) => ({
+    appointmentId,
+    cycleId,
+    at: zoned(now + 86_400_000),
+    kind: "scan-and-bloods",
+    place: mark("clinic address"),
+    note: mark("appointment note"),
+  }));
+  next("JournalNoteAdded", (noteId, writtenAt) => ({
+    noteId,
+    text: mark("journal note"),
+    writtenAt,
+  }));
   const path = testInfo.outputPath("marked.json");
-  await writeFile(path, JSON.stringify(exportFile(r, zoned(now + 6))));
+  await writeFile(path, JSON.stringify(exportFile(r, zoned(now + step))));
   // The scanner finds the marker where it is: in the file the record came from.
   const control: string[] = [];
   findIn(await readFile(path), "export", control);
   expect(control).toContain("export: utf-8");
 
-  await restoreOnSetUp(page, path);
-  await openSettings(page);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const username = uniqueUsername("privacy");
-  await createAccount(page, username);
-  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
+  await restore(page, path);
+  const { username } = await makeAccount(page, "privacy");
   await writeNoteHere(page, mark("typed after the account was made"));
   await expectSynced(page);
 
   // The record really is on the server: a second device opens all of it.
   const other = await (await browser.newContext({ timezoneId: zone })).newPage();
-  await other.goto("/account/sign-in");
-  await other.getByLabel("Username").fill(username);
-  await other.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await other.getByRole("button", { name: "Sign in" }).click();
-  await expect(other.getByRole("link", { name: "Go to Today" })).toBeVisible({ timeout: 15_000 });
+  await signIn(other, username);
   await other.goto("/journal");
   await expect(other.getByText(mark("typed after the account was made"))).toBeVisible();
   await expect(other.getByText(mark("journal note"))).toBeVisible();

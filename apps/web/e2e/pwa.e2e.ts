@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, expect, test } from "@playwright/test";
 import { chromiumArgs } from "../../../playwright.config.ts";
+import { waitForServiceWorker } from "./helpers.ts";
 
 test("Chromium finds the app installable: manifest, icons and a service worker in control", async ({
   baseURL,
@@ -17,14 +18,7 @@ test("Chromium finds the app installable: manifest, icons and a service worker i
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(baseURL!);
     await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) =>
-          navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }),
-        );
-      }
-    });
+    await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
       installabilityErrors: { errorId: string }[];

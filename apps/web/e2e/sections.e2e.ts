@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, setUpJourney, writeNote } from "./helpers.ts";
+import { expectNoAxeViolations, nav, openFromMore, setUpJourney, writeNote } from "./helpers.ts";
 
 const notBuilt = [
   ["Costs", "/costs"],
@@ -11,7 +11,7 @@ test("every section is reachable from the navigation and says plainly what is no
 }) => {
   await setUpJourney(page);
   for (const [name, path] of notBuilt) {
-    await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
+    await nav(page, "More");
     await expect(page.getByRole("heading", { level: 1, name: "All sections" })).toBeVisible();
     await page.getByRole("main").getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`${path}$`));
@@ -19,8 +19,7 @@ test("every section is reachable from the navigation and says plainly what is no
     await expect(page.getByRole("heading", { name: "Not built yet" })).toBeVisible();
     await expect(page.getByText("Nothing here is sample data.")).toBeVisible();
   }
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
+  await openFromMore(page, "Settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { setUpJourney, writeNote } from "./helpers.ts";
+import { openFromMore, restore, setUpJourney, writeNote } from "./helpers.ts";
 
 test("export everything, then import it on a fresh device: the same record appears", async ({
   page,
@@ -8,8 +8,7 @@ test("export everything, then import it on a fresh device: the same record appea
 }) => {
   await setUpJourney(page);
   await writeNote(page, "Retrieval: 14 eggs, 11 mature.");
-  await page.getByRole("navigation").getByRole("link", { name: "More", exact: true }).click();
-  await page.getByRole("main").getByRole("link", { name: "Settings" }).click();
+  await openFromMore(page, "Settings");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export everything" }).click(),
@@ -24,10 +23,7 @@ test("export everything, then import it on a fresh device: the same record appea
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  await other.goto("/");
-  await expect(other.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await other.locator('input[type="file"]').setInputFiles(path);
-  await expect(other.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await restore(other, path);
   await expect(other.getByText("Hello, Maya.")).toBeVisible();
   await other.goto("/journal");
   await expect(other.getByText("Retrieval: 14 eggs, 11 mature.")).toBeVisible();

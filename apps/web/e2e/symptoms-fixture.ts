@@ -1,4 +1,5 @@
-import { Recorder, Temporal } from "@trellis/domain";
+import { Temporal } from "@trellis/domain";
+import { recordOnDates } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
 /**
@@ -15,83 +16,49 @@ export function mayaAfterTransfer(options: {
   const zone = maya.homeZone;
   const today = Temporal.Now.plainDateISO(zone);
   const day = (daysAgo: number) => today.subtract({ days: daysAgo }).toString();
-  const ms = (date: string, time = "19:00") =>
-    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time })
-      .epochMilliseconds;
-  const r = new Recorder("fixture07", 77);
-  const created = Temporal.PlainDate.from(day(options.transferDaysAgo + 40)).toZonedDateTime({
-    timeZone: zone,
-    plainTime: "09:00",
-  });
+  const { r, at, id, rec, transfer, beta, outcome, file } = recordOnDates(
+    "fixture07",
+    77,
+    zone,
+    "19:00",
+  );
+  const created = at(day(options.transferDaysAgo + 40), "09:00");
   r.record("JourneyCreated", { ...maya, createdAt: created.toString() }, created.epochMilliseconds);
 
   const retrievedOn = day(options.transferDaysAgo + 5);
-  const cohortId = r.newId(ms(retrievedOn));
-  r.record(
+  const cohortId = id(retrievedOn);
+  rec(
     "RetrievalRecorded",
     { retrievalId: cohortId, retrievedOn, clinic: "City Fertility", eggsRetrieved: 11, mature: 9 },
-    ms(retrievedOn),
+    retrievedOn,
   );
-  r.record(
+  const fertilizedOn = day(options.transferDaysAgo + 4);
+  rec(
     "FertilizationReported",
-    { cohortId, reportedOn: day(options.transferDaysAgo + 4), method: "icsi", fertilized: 7 },
-    ms(day(options.transferDaysAgo + 4)),
+    { cohortId, reportedOn: fertilizedOn, method: "icsi", fertilized: 7 },
+    fertilizedOn,
   );
-  const embryoId = r.newId(ms(day(options.transferDaysAgo)));
-  r.record(
+  const transferredOn = day(options.transferDaysAgo);
+  const embryoId = id(transferredOn);
+  rec(
     "BlastocystsReported",
     {
       cohortId,
       day: 5,
-      reportedOn: day(options.transferDaysAgo),
+      reportedOn: transferredOn,
       blastocysts: [{ embryoId, label: "A", grade: "4AA", biopsied: false, fate: "in-culture" }],
     },
-    ms(day(options.transferDaysAgo), "08:00"),
+    transferredOn,
+    "08:00",
   );
-  const transferId = r.newId(ms(day(options.transferDaysAgo)));
-  r.record(
-    "TransferRecorded",
-    {
-      transferId,
-      transferredOn: day(options.transferDaysAgo),
-      embryoIds: [embryoId],
-      recipient: { kind: "self" },
-      embryoDay: 5,
-    },
-    ms(day(options.transferDaysAgo)),
-  );
-  const betaOn = day(options.transferDaysAgo - 9);
-  r.record(
-    "BetaRecorded",
-    {
-      betaId: r.newId(ms(betaOn)),
-      transferId,
-      drawnOn: betaOn,
-      value: 212,
-      clinicReading: "positive",
-    },
-    ms(betaOn),
-  );
+  const transferId = transfer(transferredOn, [embryoId], { embryoDay: 5 });
+  beta(transferId, day(options.transferDaysAgo - 9), 212, { clinicReading: "positive" });
   const o = options.outcome;
   if (o) {
-    const on = day(o.daysAgo);
-    r.record(
-      "OutcomeRecorded",
-      {
-        outcomeId: r.newId(ms(on)),
-        transferId,
-        outcome: o.kind,
-        on,
-        ...(o.weeks !== undefined && { gestationalAge: { weeks: o.weeks, days: 0 } }),
-      },
-      ms(on),
-    );
+    outcome(transferId, day(o.daysAgo), {
+      outcome: o.kind,
+      ...(o.weeks !== undefined && { gestationalAge: { weeks: o.weeks, days: 0 } }),
+    });
   }
-  return {
-    format: "trellis-export",
-    version: 1,
-    exportedAt: Temporal.Now.zonedDateTimeISO(zone).round({ smallestUnit: "second" }).toString(),
-    device: r.device,
-    events: r.events,
-  };
+  return file(Temporal.Now.zonedDateTimeISO(zone).round({ smallestUnit: "second" }).toString());
 }

@@ -1,56 +1,20 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations, maya } from "./helpers.ts";
+import {
+  choose,
+  expectAxeBothSchemes,
+  maya,
+  nav,
+  openCheck,
+  shot as picture,
+  restore,
+} from "./helpers.ts";
 import { mayaMidStimulation } from "./monitoring-fixture.ts";
 import { mayaAfterTransfer } from "./symptoms-fixture.ts";
 
 test.use({ timezoneId: maya.homeZone });
 
-const shots = process.env.TRELLIS_SHOTS;
-/** With TRELLIS_SHOTS set, the page in light and in dark, whole and in screen-high parts to look at. */
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: `${shots}/${name}-${colorScheme}.png`, fullPage: true });
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, part = 1; y < height; y += 800, part++) {
-      await page.screenshot({
-        path: `${shots}/${name}-${colorScheme}-${part}.png`,
-        fullPage: true,
-        clip: { x: 0, y, width: 375, height: Math.min(800, height - y) },
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
-/** axe in light and in dark at the phone width the config sets (375 px). */
-async function expectAxeBothSchemes(page: Page, label: string) {
-  expect(page.viewportSize()?.width).toBe(375);
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${label}, ${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
-async function restore(page: Page, file: object): Promise<void> {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(file)),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
-}
-
-async function openCheck(page: Page): Promise<Locator> {
-  await page.getByRole("button", { name: "Check in" }).click();
-  const check = page.getByRole("region", { name: "How do you feel?" });
-  await expect(check.getByRole("button", { name: "Save how I feel" })).toBeVisible();
-  return check;
-}
+/** The page in light and in dark, whole and in screen-high parts, to look at. */
+const shot = (page: Page, name: string) => picture(page, name, { bothSchemes: true, slices: true });
 
 /** The day after a loss at 20 weeks (a transfer 122 days ago was 2 weeks 5 days). */
 const afterLoss = () =>
@@ -59,11 +23,16 @@ const afterLoss = () =>
     outcome: { kind: "miscarriage", daysAgo: 1, weeks: 20 },
   });
 
+/** The check, opened on Today the day after that loss. */
+async function checkAfterLoss(page: Page): Promise<Locator> {
+  await restore(page, afterLoss());
+  return openCheck(page);
+}
+
 test("after a recorded loss, the check asks about recovery and never about a pregnancy", async ({
   page,
 }) => {
-  await restore(page, afterLoss());
-  const check = await openCheck(page);
+  const check = await checkAfterLoss(page);
   await expect(check).toContainText("Questions about how your body is recovering");
 
   const bleeding = check.getByRole("group", { name: "Bleeding" });
@@ -101,16 +70,8 @@ test("after a recorded loss, the check asks about recovery and never about a pre
 test("the day after a loss at 20 weeks, heavy bleeding and very low mood is an emergency, never 'nothing needs a call'", async ({
   page,
 }) => {
-  await restore(page, afterLoss());
-  const check = await openCheck(page);
-  await check
-    .getByRole("group", { name: "Bleeding" })
-    .getByRole("radio", { name: "Heavy, like a period", exact: true })
-    .check();
-  await check
-    .getByRole("group", { name: "Mood" })
-    .getByRole("radio", { name: "Very low, hard to cope", exact: true })
-    .check();
+  const check = await checkAfterLoss(page);
+  await choose(check, { Bleeding: "Heavy, like a period", Mood: "Very low, hard to cope" });
   await check.getByRole("button", { name: "Save how I feel" }).click();
 
   await expect(check.getByRole("heading", { name: "Seek emergency care now" })).toBeFocused();
@@ -125,12 +86,8 @@ test("the day after a loss at 20 weeks, heavy bleeding and very low mood is an e
 test("after a loss, soaking a pad in an hour says to call the emergency number now, as a link", async ({
   page,
 }) => {
-  await restore(page, afterLoss());
-  const check = await openCheck(page);
-  await check
-    .getByRole("group", { name: "Bleeding" })
-    .getByRole("radio", { name: "Soaking a pad in an hour" })
-    .check();
+  const check = await checkAfterLoss(page);
+  await choose(check, { Bleeding: "Soaking a pad in an hour" });
   await check.getByRole("button", { name: "Save how I feel" }).click();
 
   const answer = check.getByRole("heading", { name: "Seek emergency care now" });
@@ -155,12 +112,8 @@ test("after a loss, soaking a pad in an hour says to call the emergency number n
 test("low mood shows the support lines and the clinic, with nothing to call about", async ({
   page,
 }) => {
-  await restore(page, afterLoss());
-  const check = await openCheck(page);
-  await check
-    .getByRole("group", { name: "Mood" })
-    .getByRole("radio", { name: "Low", exact: true })
-    .check();
+  const check = await checkAfterLoss(page);
+  await choose(check, { Mood: "Low" });
   await check.getByRole("button", { name: "Save how I feel" }).click();
 
   await expect(
@@ -185,8 +138,7 @@ test("low mood shows the support lines and the clinic, with nothing to call abou
 test("thoughts of self-harm show the crisis line first, then the emergency number; the country chosen in Settings decides which", async ({
   page,
 }) => {
-  await restore(page, afterLoss());
-  const check = await openCheck(page);
+  const check = await checkAfterLoss(page);
   await check
     .getByRole("checkbox", { name: "Thoughts of harming myself, or of not wanting to live" })
     .check();
@@ -217,7 +169,7 @@ test("thoughts of self-harm show the crisis line first, then the emergency numbe
   await expectAxeBothSchemes(page, "Settings with the country");
   await shot(page, "settings-country");
 
-  await page.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
+  await nav(page, "Today");
   const notice = page.getByRole("alert").filter({ hasText: "Please talk to someone now" });
   await expect(notice.locator('a[href^="tel:"]').first()).toHaveText("Call Samaritans: 116 123");
   await expect(notice).toContainText("call 112 now");
@@ -229,18 +181,11 @@ test("during stimulation, moderate pain with nausea and some vomiting calls the 
   await restore(page, mayaMidStimulation().file);
   const check = await openCheck(page);
   await expect(check).toContainText("Questions for the days of stimulation injections.");
-  await check
-    .getByRole("group", { name: "Pain in your belly" })
-    .getByRole("radio", { name: "Moderate" })
-    .check();
-  await check
-    .getByRole("group", { name: "Nausea (feeling sick)" })
-    .getByRole("radio", { name: "Moderate" })
-    .check();
-  await check
-    .getByRole("group", { name: "Vomiting (being sick)" })
-    .getByRole("radio", { name: "Some" })
-    .check();
+  await choose(check, {
+    "Pain in your belly": "Moderate",
+    "Nausea (feeling sick)": "Moderate",
+    "Vomiting (being sick)": "Some",
+  });
   await check.getByRole("button", { name: "Save how I feel" }).click();
 
   await expect(check.getByRole("heading", { name: "Call your clinic today" })).toBeFocused();
@@ -263,7 +208,7 @@ test("during stimulation, moderate pain with nausea and some vomiting calls the 
   await card.getByRole("textbox", { name: "24-hour line" }).fill("(212) 555-0123");
   await card.getByRole("button", { name: "Save clinic" }).click();
   await expect(card.getByRole("heading", { name: "Hudson Fertility" })).toBeVisible();
-  await page.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
+  await nav(page, "Today");
   const notice = page.getByRole("status").filter({ hasText: "Call your clinic today" });
   const call = notice.getByRole("link", { name: "Call Hudson Fertility: (212) 555-0123" });
   await expect(call).toBeVisible();
@@ -282,10 +227,7 @@ test("at 30 weeks the check asks about the baby's movements; less movement with 
   const check = await openCheck(page);
   await expect(check).not.toContainText("shoulder");
   await check.getByRole("checkbox", { name: "Baby moving less than usual" }).check();
-  await check
-    .getByRole("group", { name: "Bleeding" })
-    .getByRole("radio", { name: "Spotting" })
-    .check();
+  await choose(check, { Bleeding: "Spotting" });
   await check.getByRole("button", { name: "Save how I feel" }).click();
   await expect(check.getByRole("heading", { name: "Seek emergency care now" })).toBeFocused();
   await expect(check).toContainText("Your baby moving less, with pain or bleeding");

@@ -1,54 +1,27 @@
-import { writeFile } from "node:fs/promises";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { Temporal } from "@trellis/domain";
 import {
   createAccount,
   expectSynced,
+  makeAccount,
   mayaWithTonightsDose,
   openSettings,
+  ownerWithAccount,
   PASSWORD,
-  restoreOnSetUp,
   safetyCodeOn,
+  signIn,
   syncLine,
   uniqueUsername,
   writeNoteHere,
 } from "./account-helpers.ts";
-import { expectNoAxeViolations } from "./helpers.ts";
+import { expectNoAxeViolations, nav, phone, shot } from "./helpers.ts";
 
 const ZONE = "America/New_York";
 test.use({ timezoneId: ZONE });
 
-const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-/** A phone of its own: a separate browser profile, as a second person's phone is. */
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    timezoneId: ZONE,
-    viewport: { width: 375, height: 812 },
-    hasTouch: true,
-  });
-  return context.newPage();
-}
-
 async function goTo(page: Page, section: "Today" | "Journal") {
-  await page.getByRole("navigation").getByRole("link", { name: section, exact: true }).click();
+  await nav(page, section);
   await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
-}
-
-async function ownerWithAccount(page: Page, file: unknown, path: string) {
-  await writeFile(path, JSON.stringify(file));
-  await restoreOnSetUp(page, path);
-  await openSettings(page);
-  await expect(page.getByRole("heading", { name: "Account and sync" })).toBeVisible();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const username = uniqueUsername("maya");
-  const key = await createAccount(page, username);
-  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
-  await expectSynced(page);
-  return { username, key };
 }
 
 test("a partner joins by link and safety code; both log doses and notes live, and converge after a flight", async ({
@@ -264,18 +237,11 @@ test("a record kept before accounts existed opens unchanged, and goes to the ser
   await expect(page.getByText("Kept since the very first version.")).toBeVisible();
   await openSettings(page);
   await expect(page.getByText(/kept in this browser on this device \(4 entries\)/)).toBeVisible();
-  await page.getByRole("link", { name: "Create an account" }).click();
-  const username = uniqueUsername("early");
-  await createAccount(page, username);
-  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
+  const { username } = await makeAccount(page, "early");
   await expectSynced(page);
 
   const other = await phone(browser);
-  await other.goto("/account/sign-in");
-  await other.getByLabel("Username").fill(username);
-  await other.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await other.getByRole("button", { name: "Sign in" }).click();
-  await expect(other.getByRole("link", { name: "Go to Today" })).toBeVisible({ timeout: 15_000 });
+  await signIn(other, username);
   await openSettings(other);
   await expect(other.getByText(/kept in this browser on this device \(4 entries\)/)).toBeVisible();
   await other.goto("/journal");

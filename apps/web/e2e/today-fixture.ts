@@ -1,11 +1,11 @@
 import {
   draftPlanFromTemplate,
   draftTrigger,
+  type ProtocolTemplate,
   protocolTemplate,
-  Recorder,
-  Temporal,
   type TrellisEvent,
 } from "@trellis/domain";
+import { recordOnDates } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
 /**
@@ -22,39 +22,65 @@ export interface Journey {
 
 const hlcMs = (e: TrellisEvent) => Number.parseInt(e.hlc.slice(0, 12), 16);
 
-function journey(r: Recorder, zone: string, ids: Record<string, string>): Journey {
-  return {
+/**
+ * A journey recorded on calendar dates in `zone` (entries at 20:00 unless
+ * told, ids stamped at noon), and how to cut it at a moment.
+ */
+function recorderIn(zone: string, device: string, seed: number) {
+  const { r, at, id, rec, file } = recordOnDates(device, seed, zone);
+  const journey = (ids: Record<string, string>): Journey => ({
     ids,
     upTo(date, time) {
-      const now = Temporal.PlainDate.from(date).toZonedDateTime({
-        timeZone: zone,
-        plainTime: time,
-      });
-      const events = r.events.filter((e) => hlcMs(e) <= now.epochMilliseconds);
-      return {
-        format: "trellis-export",
-        version: 1,
-        exportedAt: now.toString(),
-        device: r.device,
-        events,
-      };
+      const now = at(date, time);
+      return file(
+        now.toString(),
+        r.events.filter((e) => hlcMs(e) <= now.epochMilliseconds),
+      );
     },
-  };
-}
-
-function recorderIn(zone: string, device: string, seed: number) {
-  const r = new Recorder(device, seed);
-  const at = (date: string, time: string) =>
-    Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: zone, plainTime: time });
-  const id = (date: string) => r.newId(at(date, "12:00").epochMilliseconds);
-  const rec = <K extends Parameters<typeof r.record>[0]>(
-    type: K,
-    payload: Parameters<typeof r.record<K>>[1],
-    date: string,
-    time = "20:00",
-  ) => r.record(type, payload, at(date, time).epochMilliseconds);
+  });
+  const noon = (date: string) => id(date, "12:00");
   const zoned = (date: string, time: string) => at(date, time).toString();
-  return { r, id, rec, zoned };
+  /**
+   * The template's plan, written on `plannedOn`; then its trigger, planned
+   * (at noon on `trigger.plannedOn`) for `trigger.date` at `trigger.time`
+   * and logged at `trigger.loggedAt`.
+   */
+  const planWithTrigger = (
+    cycleId: string,
+    template: ProtocolTemplate,
+    plannedOn: string,
+    trigger: { plannedOn: string; date: string; time: string; loggedAt: string },
+  ) => {
+    for (const d of draftPlanFromTemplate(template)) {
+      rec(
+        "MedicationPlanned",
+        { cycleId, planItemId: noon(plannedOn), ...d, times: [...d.times] },
+        plannedOn,
+      );
+    }
+    const draft = draftTrigger(template, trigger.date, trigger.time)!;
+    const planItemId = noon(trigger.plannedOn);
+    rec(
+      "MedicationPlanned",
+      { cycleId, planItemId, ...draft, times: [...draft.times] },
+      trigger.plannedOn,
+      "12:00",
+    );
+    rec(
+      "DoseLogged",
+      {
+        doseId: noon(trigger.date),
+        planItemId,
+        slot: { date: trigger.date, time: trigger.time },
+        takenAt: zoned(trigger.date, trigger.loggedAt),
+        status: "taken",
+        amount: draft.dose,
+      },
+      trigger.date,
+      trigger.loggedAt,
+    );
+  };
+  return { id: noon, rec, zoned, journey, planWithTrigger };
 }
 
 /**
@@ -66,7 +92,7 @@ function recorderIn(zone: string, device: string, seed: number) {
  */
 export function mayaFirstCycle(): Journey {
   const zone = maya.homeZone;
-  const { r, id, rec, zoned } = recorderIn(zone, "fixture07", 1985);
+  const { id, rec, zoned, journey, planWithTrigger } = recorderIn(zone, "fixture07", 1985);
   rec("JourneyCreated", { ...maya, createdAt: zoned("2015-03-20", "20:00") }, "2015-03-20");
   const template = protocolTemplate("antagonist")!;
   const cycleId = id("2015-04-01");
@@ -85,34 +111,12 @@ export function mayaFirstCycle(): Journey {
     },
     "2015-04-01",
   );
-  for (const d of draftPlanFromTemplate(template)) {
-    rec(
-      "MedicationPlanned",
-      { cycleId, planItemId: id("2015-04-01"), ...d, times: [...d.times] },
-      "2015-04-01",
-    );
-  }
-  const trigger = draftTrigger(template, "2015-04-13", "21:30")!;
-  const triggerItem = id("2015-04-12");
-  rec(
-    "MedicationPlanned",
-    { cycleId, planItemId: triggerItem, ...trigger, times: [...trigger.times] },
-    "2015-04-12",
-    "12:00",
-  );
-  rec(
-    "DoseLogged",
-    {
-      doseId: id("2015-04-13"),
-      planItemId: triggerItem,
-      slot: { date: "2015-04-13", time: "21:30" },
-      takenAt: zoned("2015-04-13", "21:31"),
-      status: "taken",
-      amount: trigger.dose,
-    },
-    "2015-04-13",
-    "21:31",
-  );
+  planWithTrigger(cycleId, template, "2015-04-01", {
+    plannedOn: "2015-04-12",
+    date: "2015-04-13",
+    time: "21:30",
+    loggedAt: "21:31",
+  });
   rec(
     "AppointmentScheduled",
     {
@@ -195,7 +199,7 @@ export function mayaFirstCycle(): Journey {
     "17:00",
   );
   rec("CycleEnded", { cycleId, status: "completed", endedOn: "2015-05-21" }, "2015-05-21");
-  return journey(r, zone, { cycleId, transferId });
+  return journey({ cycleId, transferId });
 }
 
 /**
@@ -205,7 +209,7 @@ export function mayaFirstCycle(): Journey {
  */
 export function priyaEggFreezing(): Journey {
   const zone = "Europe/London";
-  const { r, id, rec, zoned } = recorderIn(zone, "fixture08", 1990);
+  const { id, rec, zoned, journey, planWithTrigger } = recorderIn(zone, "fixture08", 1990);
   rec(
     "JourneyCreated",
     {
@@ -232,34 +236,12 @@ export function priyaEggFreezing(): Journey {
     },
     "2024-03-01",
   );
-  for (const d of draftPlanFromTemplate(template)) {
-    rec(
-      "MedicationPlanned",
-      { cycleId, planItemId: id("2024-03-01"), ...d, times: [...d.times] },
-      "2024-03-01",
-    );
-  }
-  const trigger = draftTrigger(template, "2024-03-14", "21:30")!;
-  const triggerItem = id("2024-03-13");
-  rec(
-    "MedicationPlanned",
-    { cycleId, planItemId: triggerItem, ...trigger, times: [...trigger.times] },
-    "2024-03-13",
-    "12:00",
-  );
-  rec(
-    "DoseLogged",
-    {
-      doseId: id("2024-03-14"),
-      planItemId: triggerItem,
-      slot: { date: "2024-03-14", time: "21:30" },
-      takenAt: zoned("2024-03-14", "22:10"),
-      status: "taken",
-      amount: trigger.dose,
-    },
-    "2024-03-14",
-    "22:10",
-  );
+  planWithTrigger(cycleId, template, "2024-03-01", {
+    plannedOn: "2024-03-13",
+    date: "2024-03-14",
+    time: "21:30",
+    loggedAt: "22:10",
+  });
   const retrieval = id("2024-03-16");
   rec(
     "RetrievalRecorded",
@@ -273,5 +255,5 @@ export function priyaEggFreezing(): Journey {
     "2024-03-16",
     "15:05",
   );
-  return journey(r, zone, { cycleId });
+  return journey({ cycleId });
 }

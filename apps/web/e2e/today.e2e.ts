@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers.ts";
+import { expectAxeBothSchemes, nav, shot as picture, restore } from "./helpers.ts";
 import { type Journey, mayaFirstCycle, priyaEggFreezing } from "./today-fixture.ts";
 
 /**
@@ -10,33 +10,29 @@ import { type Journey, mayaFirstCycle, priyaEggFreezing } from "./today-fixture.
 
 test.use({ viewport: { width: 375, height: 812 } });
 
-const shots = process.env.TRELLIS_SHOTS;
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${shots}/today-${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
+/** Today in light and in dark, to look at. */
+const shot = (page: Page, name: string) => picture(page, `today-${name}`, { bothSchemes: true });
 
 /** Sets the clock to a moment of the journey and restores what was recorded by then. */
 async function openAt(page: Page, journey: Journey, zone: string, date: string, time: string) {
   await page.clock.install({ time: instant(zone, date, time) });
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "trellis-export.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(journey.upTo(date, time))),
-  });
-  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await restore(page, journey.upTo(date, time));
 }
 
 async function moveTo(page: Page, zone: string, date: string, time: string) {
   await page.clock.setFixedTime(instant(zone, date, time));
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+}
+
+/** Adds an appointment on the monitoring page that is open: what for, the day and the time. */
+async function addAppointment(page: Page, kind: string, date: string, time: string) {
+  await page.getByRole("button", { name: "Add an appointment" }).click();
+  await page.getByRole("combobox", { name: "What for" }).selectOption(kind);
+  await page.getByLabel("Date", { exact: true }).fill(date);
+  await page.getByLabel("Time", { exact: true }).fill(time);
+  await page.getByRole("button", { name: "Save appointment" }).click();
+  await expect(page.getByRole("status").getByText("Appointment saved.")).toBeVisible();
 }
 
 /** A JavaScript Date for a wall time in a zone (the offsets of these dates are fixed below). */
@@ -48,14 +44,6 @@ function instant(zone: string, date: string, time: string): Date {
     "Europe/London": (d) => (d < "2024-03-31" ? "+00:00" : "+01:00"),
   };
   return new Date(`${date}T${time}:00${offsets[zone]!(date)}`);
-}
-
-async function axeLightAndDark(page: Page, label: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expectNoAxeViolations(page, `${label} (${scheme})`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
 }
 
 test.describe("Maya, New York 2015", () => {
@@ -82,7 +70,7 @@ test.describe("Maya, New York 2015", () => {
     await expect(page.getByText(/Your trigger was logged/)).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "After the retrieval" })).toHaveCount(0);
     await shot(page, "retrieval-day");
-    await axeLightAndDark(page, "Today on the retrieval day");
+    await expectAxeBothSchemes(page, "Today on the retrieval day");
 
     // That afternoon: the retrieval is over, and the check for after it is offered.
     await moveTo(page, NY, "2015-04-15", "14:00");
@@ -91,7 +79,7 @@ test.describe("Maya, New York 2015", () => {
     await expect(after).toBeVisible();
     await expect(page.getByRole("heading", { name: "How do you feel?" })).toHaveCount(0);
     await shot(page, "after-retrieval");
-    await axeLightAndDark(page, "Today after the retrieval");
+    await expectAxeBothSchemes(page, "Today after the retrieval");
     await after.getByRole("button", { name: "Check in" }).click();
     await expect(page.locator(".symptom-check")).toBeVisible();
   });
@@ -119,17 +107,12 @@ test.describe("Maya, New York 2015", () => {
       `/transfers/${maya.ids.transferId}`,
     );
     await shot(page, "transfer-day");
-    await axeLightAndDark(page, "Today on transfer day");
+    await expectAxeBothSchemes(page, "Today on transfer day");
 
     // The next day the clinic books the beta, and Maya adds it to her appointments.
     await moveTo(page, NY, "2015-04-21", "20:00");
     await page.goto(`/cycle/${maya.ids.cycleId}/monitoring`);
-    await page.getByRole("button", { name: "Add an appointment" }).click();
-    await page.getByRole("combobox", { name: "What for" }).selectOption("bloods");
-    await page.getByLabel("Date", { exact: true }).fill("2015-04-29");
-    await page.getByLabel("Time", { exact: true }).fill("08:00");
-    await page.getByRole("button", { name: "Save appointment" }).click();
-    await expect(page.getByRole("status").getByText("Appointment saved.")).toBeVisible();
+    await addAppointment(page, "bloods", "2015-04-29", "08:00");
 
     // Three days on, Today says when, gently, with no countdown.
     await moveTo(page, NY, "2015-04-24", "19:00");
@@ -140,7 +123,7 @@ test.describe("Maya, New York 2015", () => {
     await expect(wait.getByText(/The days of waiting can feel long/)).toBeVisible();
     await expect(page.getByText(/days? (left|to go)/)).toHaveCount(0);
     await shot(page, "two-week-wait");
-    await axeLightAndDark(page, "Today in the wait after a transfer");
+    await expectAxeBothSchemes(page, "Today in the wait after a transfer");
 
     await moveTo(page, NY, "2015-04-29", "06:30");
     const testDay = page.getByRole("region", { name: "Test day" });
@@ -151,7 +134,7 @@ test.describe("Maya, New York 2015", () => {
       testDay.getByText("Whatever it shows, you can record it in Transfers when you are ready."),
     ).toBeVisible();
     await shot(page, "test-day");
-    await axeLightAndDark(page, "Today on test day");
+    await expectAxeBothSchemes(page, "Today on test day");
   });
 
   test("after a recorded loss, the main action is not “Start a cycle”: remembrance and support are offered", async ({
@@ -181,7 +164,7 @@ test.describe("Maya, New York 2015", () => {
     await shot(page, "after-loss");
     await card.getByText("Someone to talk to").click();
     await expect(card.getByRole("heading", { name: "Support lines" })).toBeVisible();
-    await axeLightAndDark(page, "Today after a loss, support lines open");
+    await expectAxeBothSchemes(page, "Today after a loss, support lines open");
 
     // Starting again is still there, as a quiet link.
     await card.getByRole("link", { name: "Start a new cycle" }).click();
@@ -210,17 +193,12 @@ test.describe("Priya, London 2024", () => {
       ),
     ).toBeVisible();
     await shot(page, "late-trigger");
-    await axeLightAndDark(page, "Today with a late trigger");
+    await expectAxeBothSchemes(page, "Today with a late trigger");
 
     // The clinic books 09:00; Priya adds it, and Today shows their time.
     await retrieval.getByRole("link", { name: "Add the clinic's time" }).click();
-    await page.getByRole("button", { name: "Add an appointment" }).click();
-    await page.getByRole("combobox", { name: "What for" }).selectOption("retrieval");
-    await page.getByLabel("Date", { exact: true }).fill("2024-03-16");
-    await page.getByLabel("Time", { exact: true }).fill("09:00");
-    await page.getByRole("button", { name: "Save appointment" }).click();
-    await expect(page.getByRole("status").getByText("Appointment saved.")).toBeVisible();
-    await page.getByRole("navigation").getByRole("link", { name: "Today", exact: true }).click();
+    await addAppointment(page, "retrieval", "2024-03-16", "09:00");
+    await nav(page, "Today");
     const booked = page.getByRole("region", { name: "Retrieval Sat, Mar 16, 2024, 9:00 AM" });
     await expect(booked.getByText("The time your clinic booked.")).toBeVisible();
     await expect(booked.getByText(/^Your trigger was logged 40 minutes after/)).toBeVisible();
@@ -241,7 +219,7 @@ test.describe("Priya, London 2024", () => {
       ),
     ).toBeVisible();
     await shot(page, "cycle-over");
-    await axeLightAndDark(page, "Today asking whether the cycle is over");
+    await expectAxeBothSchemes(page, "Today asking whether the cycle is over");
     await question.getByRole("button", { name: "Not yet" }).click();
     await expect(
       page.getByRole("status").getByText("Trellis will ask again in a week."),

@@ -1,5 +1,5 @@
 import { Recorder, Temporal } from "@trellis/domain";
-import { exportFile } from "./account-helpers.ts";
+import { antagonistCycle, eveningInjection, exportFile, recordAt } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
 /**
@@ -130,31 +130,14 @@ export function mayaSecondCycle() {
   const cycleId = r.newId(startedMs);
   r.record(
     "CycleStarted",
-    {
-      cycleId,
-      cycleType: "stimulation",
-      protocolId: "antagonist",
-      protocolName: "Antagonist (short) protocol",
-      dayOne: "stim-day",
-      startDate: start.toString(),
-      zone,
-      clinicId,
-    },
+    antagonistCycle(cycleId, start.toString(), zone, { clinicId }),
     startedMs,
   );
   const medicine = "Evening injection";
+  const planItemId = r.newId(startedMs + 60_000);
   r.record(
     "MedicationPlanned",
-    {
-      cycleId,
-      planItemId: r.newId(startedMs + 60_000),
-      medication: { name: medicine, route: "subcutaneous", purpose: "stimulation" },
-      dose: { value: 150, unit: "IU" },
-      times: ["20:00"],
-      start: { date: start.toString() },
-      end: { kind: "open" },
-      timeCritical: false,
-    },
+    eveningInjection({ cycleId, planItemId }, start.toString(), medicine),
     startedMs + 60_000,
   );
   r.record(
@@ -173,58 +156,43 @@ export function mayaSecondCycle() {
     [-4, [11, 10, 9], [10, 9]],
     [-2, [14, 13, 12], [13, 12]],
   ] as const) {
-    const when = at(day, "08:10");
-    r.record(
-      "FollicleScanRecorded",
-      {
-        scanId: r.newId(when.epochMilliseconds),
-        cycleId,
-        scannedAt: when.toString(),
-        leftMm: [...leftMm],
-        rightMm: [...rightMm],
-        liningMm: 8,
-        liningPattern: "triple-line",
-      },
-      when.epochMilliseconds,
-    );
+    recordAt(r, at(day, "08:10"), "FollicleScanRecorded", (scanId, scannedAt) => ({
+      scanId,
+      cycleId,
+      scannedAt,
+      leftMm: [...leftMm],
+      rightMm: [...rightMm],
+      liningMm: 8,
+      liningPattern: "triple-line",
+    }));
   }
   for (const [day, value] of [
     [-4, 410],
     [-2, 980],
   ] as const) {
-    const when = at(day, "07:40");
-    r.record(
-      "LabResultRecorded",
-      {
-        resultId: r.newId(when.epochMilliseconds),
-        cycleId,
-        drawnAt: when.toString(),
-        analyte: "E2",
-        value,
-        unit: "pg/mL",
-      },
-      when.epochMilliseconds,
-    );
-  }
-  const booked = at(-2, "12:00");
-  r.record(
-    "AppointmentScheduled",
-    {
-      appointmentId: r.newId(booked.epochMilliseconds),
+    recordAt(r, at(day, "07:40"), "LabResultRecorded", (resultId, drawnAt) => ({
+      resultId,
       cycleId,
-      at: at(1, "08:00").toString(),
-      kind: "scan-and-bloods",
-      place: "City Fertility, 3rd floor",
-    },
-    booked.epochMilliseconds,
-  );
+      drawnAt,
+      analyte: "E2",
+      value,
+      unit: "pg/mL",
+    }));
+  }
+  recordAt(r, at(-2, "12:00"), "AppointmentScheduled", (appointmentId) => ({
+    appointmentId,
+    cycleId,
+    at: at(1, "08:00").toString(),
+    kind: "scan-and-bloods",
+    place: "City Fertility, 3rd floor",
+  }));
   const note = "Scan moved to tomorrow at eight. Sam will drive.";
   const written = at(-1, "21:00");
-  r.record(
-    "JournalNoteAdded",
-    { noteId: r.newId(written.epochMilliseconds), text: note, writtenAt: written.toString() },
-    written.epochMilliseconds,
-  );
+  recordAt(r, written, "JournalNoteAdded", (noteId, writtenAt) => ({
+    noteId,
+    text: note,
+    writtenAt,
+  }));
 
   return {
     file: exportFile(r, written.toString()),

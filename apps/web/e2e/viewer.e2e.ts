@@ -1,42 +1,18 @@
-import { writeFile } from "node:fs/promises";
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import {
   createAccount,
   expectSynced,
   openSettings,
-  restoreOnSetUp,
+  ownerWithAccount,
   safetyCodeOn,
   uniqueUsername,
 } from "./account-helpers.ts";
-import { expectNoAxeViolations } from "./helpers.ts";
+import { expectNoAxeViolations, phone, shot } from "./helpers.ts";
 import { mayaSecondCycle } from "./viewer-fixture.ts";
 
-const ZONE = "America/New_York";
-test.use({ timezoneId: ZONE });
-
-const shots = process.env.TRELLIS_SHOTS;
-/** With TRELLIS_SHOTS set, the screen in light and in dark, to look at. */
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  await expect(page.locator(".chart-loading")).toHaveCount(0);
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: `${shots}/${name}-${colorScheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
+test.use({ timezoneId: "America/New_York" });
 
 const NOTE = "You can see everything here. Only Maya and partners can add or change entries.";
-
-/** A phone of its own: a separate browser profile, as a second person's phone is. */
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({
-    timezoneId: ZONE,
-    viewport: { width: 375, height: 812 },
-    hasTouch: true,
-  });
-  return context.newPage();
-}
 
 type Record = ReturnType<typeof mayaSecondCycle>;
 
@@ -231,16 +207,6 @@ async function tabStopsInMain(page: Page, path: string): Promise<string[]> {
   return stops;
 }
 
-async function ownerWithAccount(page: Page, file: unknown, path: string) {
-  await writeFile(path, JSON.stringify(file));
-  await restoreOnSetUp(page, path);
-  await openSettings(page);
-  await page.getByRole("link", { name: "Create an account" }).click();
-  await createAccount(page, uniqueUsername("maya"));
-  await expect(page.getByRole("heading", { name: "Your account is ready" })).toBeVisible();
-  await expectSynced(page);
-}
-
 test("someone invited to see only reads every screen of Maya's record with no way to change it; Maya keeps every control", async ({
   browser,
 }, testInfo) => {
@@ -290,7 +256,9 @@ test("someone invited to see only reads every screen of Maya's record with no wa
       for (const entry of screen.entries(ruth)) await expect(entry.first()).toBeVisible();
       await expect(ruth.getByText(NOTE)).toBeVisible();
       for (const control of screen.controls(ruth)) await expect(control).toHaveCount(0);
-      await shot(ruth, `viewer-${screen.name.toLowerCase().replaceAll(" ", "-")}`);
+      await shot(ruth, `viewer-${screen.name.toLowerCase().replaceAll(" ", "-")}`, {
+        bothSchemes: true,
+      });
     });
   }
 

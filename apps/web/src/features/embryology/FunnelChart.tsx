@@ -1,8 +1,9 @@
 import type { FunnelCounts, FunnelStep, TypicalFunnel } from "@trellis/domain";
 import { LAB_COUNT_MAX } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
+import { ChartFigure, ChartLegend } from "../../components/ChartFigure.tsx";
 import { linearAxis } from "../../components/chart-scale.ts";
-import { axisStyle, gridStyle } from "../../components/chart-style.ts";
+import { axisStyle, drawingArea, gridStyle } from "../../components/chart-style.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 
@@ -103,27 +104,23 @@ export function FunnelChart({
   }));
 
   return (
-    <figure className="chart funnel-chart">
-      <figcaption>
-        <span className="chart-title">
-          {typical
-            ? t("embryos.chart.title", { kind: counts.kind, age })
-            : t("embryos.chart.titleNoTypical", { kind: counts.kind })}
-        </span>
-        <span className="chart-summary">
-          {typical
-            ? t("embryos.chart.summary", { mine: mineText, age, typical: typicalText })
-            : t("embryos.chart.summaryNoTypical", { mine: mineText })}
-        </span>
-      </figcaption>
-      <div className="chart-frame" aria-hidden="true">
+    <ChartFigure
+      className="funnel-chart"
+      title={
+        typical
+          ? t("embryos.chart.title", { kind: counts.kind, age })
+          : t("embryos.chart.titleNoTypical", { kind: counts.kind })
+      }
+      summary={
+        typical
+          ? t("embryos.chart.summary", { mine: mineText, age, typical: typicalText })
+          : t("embryos.chart.summaryNoTypical", { mine: mineText })
+      }
+      drawing={
         <BarChart
-          responsive
           data={data}
-          style={{ width: "100%", height: 220 }}
-          margin={{ top: 20, right: 4, bottom: 4, left: 0 }}
+          {...drawingArea(220, { top: 20, right: 4, bottom: 4, left: 0 })}
           barGap={2}
-          accessibilityLayer={false}
         >
           <CartesianGrid {...gridStyle} vertical={false} />
           <XAxis {...axisStyle} dataKey="label" interval={0} height={24} />
@@ -154,84 +151,90 @@ export function FunnelChart({
             />
           )}
         </BarChart>
-      </div>
-      <ul className="chart-legend" aria-hidden="true">
-        <li>
-          <span className="legend-mark legend-mine" />
-          {t("embryos.chart.mine", { kind: counts.kind })}
-        </li>
-        {typical && (
-          <li>
-            <span className="legend-mark legend-typical" />
-            {t("embryos.chart.typical", { age })}
-          </li>
-        )}
-      </ul>
-      <p className="muted small chart-axes" aria-hidden="true">
-        {t("embryos.chart.axes")}
-      </p>
+      }
+      legend={
+        <ChartLegend
+          items={[
+            { mark: "mine", label: t("embryos.chart.mine", { kind: counts.kind }) },
+            typical !== null && { mark: "typical", label: t("embryos.chart.typical", { age }) },
+          ]}
+        />
+      }
+      axes={t("embryos.chart.axes")}
+      table={{
+        caption: t("embryos.chart.tableCaption", { age }),
+        columns: [
+          t("embryos.chart.stepColumn"),
+          t("embryos.chart.mineColumn"),
+          typical !== null && t("embryos.chart.typicalColumn", { age }),
+        ],
+        rows: rows.map((r) => ({
+          key: r.step,
+          head: stepName(i18n, counts.kind, r.step),
+          cells: [
+            r.mine === null ? t("embryos.chart.notReported") : number(r.mine),
+            typical !== null && (r.typical === null ? "" : about(r.typical)),
+          ],
+        })),
+      }}
+    >
       {typical ? (
-        <>
-          <p className="small chart-sources">
-            {t("embryos.chart.sources", {
-              sources: typical.sources
-                .map((s) => `${shortCitation(s.citation)} (${t(`embryos.tag.${s.tag}`)})`)
-                .join("; "),
-            })}
-          </p>
-          <details className="source">
-            <summary>{t("embryos.chart.aboutTypical")}</summary>
-            <div className="stack-tight small">
-              <p>{t("embryos.chart.aboutTypical.body")}</p>
-              <ul>
-                {typical.steps
-                  .filter((s) => s.rate)
-                  .map((s) => (
-                    <li key={s.step}>
-                      {t("embryos.chart.rate", {
-                        step: stepName(i18n, counts.kind, s.step),
-                        central: number(s.rate!.central, { style: "percent" }),
-                        low: number(s.rate!.low, { style: "percent" }),
-                        high: number(s.rate!.high, { style: "percent" }),
-                        denominator: denominatorWords(i18n, s.rate!.denominator),
-                      })}
-                    </li>
-                  ))}
-              </ul>
-              <ul>
-                {typical.sources.map((s) => (
-                  <li key={s.id}>
-                    {s.citation} ({t(`embryos.tag.${s.tag}`)})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </details>
-        </>
+        <TypicalSources i18n={i18n} kind={counts.kind} typical={typical} />
       ) : (
         <p className="muted small">{t("embryos.chart.noTypical")}</p>
       )}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t("embryos.chart.tableCaption", { age })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("embryos.chart.stepColumn")}</th>
-              <th scope="col">{t("embryos.chart.mineColumn")}</th>
-              {typical && <th scope="col">{t("embryos.chart.typicalColumn", { age })}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.step}>
-                <th scope="row">{stepName(i18n, counts.kind, r.step)}</th>
-                <td>{r.mine === null ? t("embryos.chart.notReported") : number(r.mine)}</td>
-                {typical && <td>{r.typical === null ? "" : about(r.typical)}</td>}
-              </tr>
+    </ChartFigure>
+  );
+}
+
+/** Where the typical figures come from, in sight, and their ranges one tap away. */
+function TypicalSources({
+  i18n,
+  kind,
+  typical,
+}: {
+  i18n: I18n;
+  kind: FunnelCounts["kind"];
+  typical: TypicalFunnel;
+}) {
+  const { t, number } = i18n;
+  return (
+    <>
+      <p className="small chart-sources">
+        {t("embryos.chart.sources", {
+          sources: typical.sources
+            .map((s) => `${shortCitation(s.citation)} (${t(`embryos.tag.${s.tag}`)})`)
+            .join("; "),
+        })}
+      </p>
+      <details className="source">
+        <summary>{t("embryos.chart.aboutTypical")}</summary>
+        <div className="stack-tight small">
+          <p>{t("embryos.chart.aboutTypical.body")}</p>
+          <ul>
+            {typical.steps
+              .filter((s) => s.rate)
+              .map((s) => (
+                <li key={s.step}>
+                  {t("embryos.chart.rate", {
+                    step: stepName(i18n, kind, s.step),
+                    central: number(s.rate!.central, { style: "percent" }),
+                    low: number(s.rate!.low, { style: "percent" }),
+                    high: number(s.rate!.high, { style: "percent" }),
+                    denominator: denominatorWords(i18n, s.rate!.denominator),
+                  })}
+                </li>
+              ))}
+          </ul>
+          <ul>
+            {typical.sources.map((s) => (
+              <li key={s.id}>
+                {s.citation} ({t(`embryos.tag.${s.tag}`)})
+              </li>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+          </ul>
+        </div>
+      </details>
+    </>
   );
 }

@@ -9,10 +9,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { CYCLE_DAY_BOUNDS, dayWindow } from "../../components/chart-scale.ts";
-import { axisStyle, gridStyle } from "../../components/chart-style.ts";
+import { ChartFigure, ChartLegend, NotDrawn } from "../../components/ChartFigure.tsx";
+import { axisStyle, drawingArea, gridStyle } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { dayKind, dayTicks } from "./days.ts";
+import { cycleDayWindow, dayAxisProps, dayKind } from "./days.ts";
 
 // The band and the axis come from the domain: `TRIGGER_FOLLICLE_MM` (clinical reference §7,
 // typical, not a rule for this person: the chart says "often") and `FOLLICLE_MAX_MM`, the
@@ -49,10 +49,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
   const kind = dayKind(cycle);
   const dated = points.filter((p) => p.cycleDay !== null);
   // Axes bounded by what can be: cycle days near the cycle, sizes up to 40 mm.
-  const span = dayWindow(
-    dated.map((p) => p.cycleDay!),
-    CYCLE_DAY_BOUNDS,
-  );
+  const span = cycleDayWindow(dated.map((p) => p.cycleDay!));
   const shown = dated.filter((p) => span.inside(p.cycleDay!));
   const latest = shown.at(-1);
   if (!latest || latest.cycleDay === null) return null;
@@ -74,18 +71,11 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
         });
 
   return (
-    <figure className="chart">
-      <figcaption>
-        <span className="chart-title">{t("monitoring.chart.follicles.title", { kind })}</span>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      <div className="chart-frame" aria-hidden="true">
-        <ScatterChart
-          responsive
-          style={{ width: "100%", height: 260 }}
-          margin={{ top: 8, right: 14, bottom: 8, left: -8 }}
-          accessibilityLayer={false}
-        >
+    <ChartFigure
+      title={t("monitoring.chart.follicles.title", { kind })}
+      summary={summary}
+      drawing={
+        <ScatterChart {...drawingArea(260, { top: 8, right: 14, bottom: 8, left: -8 })}>
           <CartesianGrid {...gridStyle} />
           <ReferenceArea
             y1={TRIGGER_FOLLICLE_MM.from}
@@ -106,15 +96,7 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
               fontSize: 12,
             }}
           />
-          <XAxis
-            {...axisStyle}
-            type="number"
-            dataKey="day"
-            domain={[from, to]}
-            ticks={dayTicks(from, to)}
-            allowDecimals={false}
-            height={28}
-          />
+          <XAxis {...dayAxisProps(from, to)} />
           <YAxis
             {...axisStyle}
             type="number"
@@ -138,48 +120,34 @@ export function FollicleChart({ cycle, points }: { cycle: Cycle; points: readonl
             isAnimationActive={false}
           />
         </ScatterChart>
-      </div>
-      <ul className="chart-legend">
-        <li>
-          <span className="legend-mark legend-left" aria-hidden="true" />
-          {t("monitoring.ovary.left")}
-        </li>
-        <li>
-          <span className="legend-mark legend-right" aria-hidden="true" />
-          {t("monitoring.ovary.right")}
-        </li>
-        <li>
-          <span className="legend-mark legend-band" aria-hidden="true" />
-          {t("monitoring.chart.triggerBand", TRIGGER_FOLLICLE_MM)}
-        </li>
-      </ul>
-      <p className="muted small chart-axes" aria-hidden="true">
-        {t("monitoring.chart.follicles.axes", { kind })}
-      </p>
-      {shown.length < dated.length && (
-        <p className="small">{t("chart.notDrawn", { count: dated.length - shown.length })}</p>
-      )}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t("monitoring.chart.follicles.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("monitoring.chart.dayColumn", { kind })}</th>
-              <th scope="col">{t("monitoring.ovary.leftMm")}</th>
-              <th scope="col">{t("monitoring.ovary.rightMm")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.scan.id}>
-                <th scope="row">{p.cycleDay}</th>
-                <td>{list(p.scan.leftMm)}</td>
-                <td>{list(p.scan.rightMm)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+      }
+      // Readable: the band is not in the table.
+      legend={
+        <ChartLegend
+          readable
+          items={[
+            { mark: "left", label: t("monitoring.ovary.left") },
+            { mark: "right", label: t("monitoring.ovary.right") },
+            { mark: "band", label: t("monitoring.chart.triggerBand", TRIGGER_FOLLICLE_MM) },
+          ]}
+        />
+      }
+      axes={t("monitoring.chart.follicles.axes", { kind })}
+      table={{
+        caption: t("monitoring.chart.follicles.tableCaption"),
+        columns: [
+          t("monitoring.chart.dayColumn", { kind }),
+          t("monitoring.ovary.leftMm"),
+          t("monitoring.ovary.rightMm"),
+        ],
+        rows: shown.map((p) => ({
+          key: p.scan.id,
+          head: p.cycleDay,
+          cells: [list(p.scan.leftMm), list(p.scan.rightMm)],
+        })),
+      }}
+    >
+      <NotDrawn count={dated.length - shown.length} />
+    </ChartFigure>
   );
 }

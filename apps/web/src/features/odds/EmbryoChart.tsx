@@ -1,6 +1,7 @@
 import type { BankOdds, OddsRecord } from "@trellis/domain";
 import { Bar, BarChart, CartesianGrid, ErrorBar, XAxis, YAxis } from "recharts";
-import { axisStyle } from "../../components/chart-style.ts";
+import { ChartFigure } from "../../components/ChartFigure.tsx";
+import { drawingArea, gridStyle, of100Axis } from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoName, frequency } from "./words.ts";
 
@@ -31,40 +32,32 @@ export function EmbryoChart({ record, odds }: { record: OddsRecord; odds: BankOd
   const values = data.map((d) => d.central);
   const from = Math.min(...values);
   const to = Math.max(...values);
+  const about = (e: OddsRecord["bank"][number]) =>
+    t("odds.embryos.about", {
+      pgt: e.input.pgt,
+      day: e.input.day,
+      grade: e.input.grade ?? "none",
+      age: e.input.ageAtRetrieval,
+    });
   const summary =
     shown.length === 0
       ? t("odds.embryos.summaryNone")
       : t("odds.embryos.summary", { count: from === to ? 1 : shown.length, from, to });
 
   return (
-    <figure className="chart odds-embryo-chart">
-      <figcaption>
-        <span className="chart-title">{t("odds.embryos.chartTitle")}</span>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      {shown.length > 0 && (
-        <div className="chart-frame" aria-hidden="true">
+    <ChartFigure
+      className="odds-embryo-chart"
+      title={t("odds.embryos.chartTitle")}
+      summary={summary}
+      drawing={
+        shown.length > 0 && (
           <BarChart
-            responsive
             layout="vertical"
             data={data}
-            style={{ width: "100%", height: data.length * ROW_PX + 36 }}
-            margin={{ top: 4, right: 4, bottom: 4, left: 0 }}
-            accessibilityLayer={false}
+            {...drawingArea(data.length * ROW_PX + 36, { top: 4, right: 4, bottom: 4, left: 0 })}
           >
-            <CartesianGrid
-              yAxisId="name"
-              stroke="var(--border)"
-              strokeDasharray="3 4"
-              horizontal={false}
-            />
-            <XAxis
-              {...axisStyle}
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              height={28}
-            />
+            <CartesianGrid yAxisId="name" {...gridStyle} horizontal={false} />
+            <XAxis {...of100Axis} height={28} />
             <YAxis
               yAxisId="name"
               type="category"
@@ -105,66 +98,45 @@ export function EmbryoChart({ record, odds }: { record: OddsRecord; odds: BankOd
               />
             </Bar>
           </BarChart>
-        </div>
-      )}
-      {shown.length > 0 && (
-        <ul className="odds-embryo-keys small" aria-hidden="true">
-          {shown.map((r) => (
-            <li key={r.embryo.embryoId}>
-              <span className="odds-embryo-key">{embryoName(t, r.embryo)}</span>{" "}
-              {t("odds.embryos.about", {
-                pgt: r.embryo.input.pgt,
-                day: r.embryo.input.day,
-                grade: r.embryo.input.grade ?? "none",
-                age: r.embryo.input.ageAtRetrieval,
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-      {shown.length > 0 && (
-        <p className="muted small chart-axes" aria-hidden="true">
-          {t("odds.embryos.axes")}
-        </p>
-      )}
+        )
+      }
+      legend={
+        shown.length > 0 && (
+          <ul className="odds-embryo-keys small" aria-hidden="true">
+            {shown.map((r) => (
+              <li key={r.embryo.embryoId}>
+                <span className="odds-embryo-key">{embryoName(t, r.embryo)}</span> {about(r.embryo)}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+      axes={shown.length > 0 && t("odds.embryos.axes")}
+      table={{
+        caption: t("odds.embryos.tableCaption"),
+        columns: [
+          t("odds.embryos.col.embryo"),
+          t("odds.embryos.col.about"),
+          t("odds.embryos.col.chance"),
+        ],
+        rows: rows.map((r) => {
+          const f = frequency(r.odds.perTransfer);
+          return {
+            key: r.embryo.embryoId,
+            head: embryoName(t, r.embryo),
+            cells: [
+              about(r.embryo),
+              r.odds.transferable
+                ? t("odds.embryos.chance", { n: f.n, low: f.low, high: f.high })
+                : t("odds.embryos.chanceNone"),
+            ],
+          };
+        }),
+      }}
+    >
       {hidden > 0 && (
         <p className="small muted">{t("odds.embryos.notTransferred", { count: hidden })}</p>
       )}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t("odds.embryos.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("odds.embryos.col.embryo")}</th>
-              <th scope="col">{t("odds.embryos.col.about")}</th>
-              <th scope="col">{t("odds.embryos.col.chance")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const f = frequency(r.odds.perTransfer);
-              return (
-                <tr key={r.embryo.embryoId}>
-                  <th scope="row">{embryoName(t, r.embryo)}</th>
-                  <td>
-                    {t("odds.embryos.about", {
-                      pgt: r.embryo.input.pgt,
-                      day: r.embryo.input.day,
-                      grade: r.embryo.input.grade ?? "none",
-                      age: r.embryo.input.ageAtRetrieval,
-                    })}
-                  </td>
-                  <td>
-                    {r.odds.transferable
-                      ? t("odds.embryos.chance", { n: f.n, low: f.low, high: f.high })
-                      : t("odds.embryos.chanceNone")}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    </ChartFigure>
   );
 }

@@ -1,6 +1,13 @@
 import type { Estimate } from "@trellis/domain";
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
-import { axisStyle, gridStyle } from "../../components/chart-style.ts";
+import { ChartFigure } from "../../components/ChartFigure.tsx";
+import {
+  axisStyle,
+  drawingArea,
+  gridStyle,
+  of100Axis,
+  valueDot,
+} from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { PlanPoint } from "./PlanSection.tsx";
 import { frequency } from "./words.ts";
@@ -54,11 +61,8 @@ function Panel({
         {title}
       </p>
       <ComposedChart
-        responsive
         data={series as Series[]}
-        style={{ width: "100%", height: 190 }}
-        margin={{ top: 10, right: 14, bottom: 4, left: 0 }}
-        accessibilityLayer={false}
+        {...drawingArea(190, { top: 10, right: 14, bottom: 4, left: 0 })}
       >
         <CartesianGrid {...gridStyle} />
         <XAxis
@@ -71,13 +75,7 @@ function Panel({
           height={26}
           padding={{ left: 10, right: 10 }}
         />
-        <YAxis
-          {...axisStyle}
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          width={36}
-        />
+        <YAxis {...of100Axis} width={36} />
         <Area
           dataKey="band"
           stroke="none"
@@ -91,9 +89,7 @@ function Panel({
           stroke={colour}
           strokeWidth={2.5}
           {...(!own && { strokeDasharray: "7 4" })}
-          dot={
-            own ? SquareDot : { r: 4.5, fill: colour, stroke: "var(--surface)", strokeWidth: 1.5 }
-          }
+          dot={own ? SquareDot : valueDot(colour)}
           isAnimationActive={false}
         />
       </ComposedChart>
@@ -145,61 +141,56 @@ export function PlanChart({
   const to = last.n;
 
   return (
-    <figure className="chart odds-plan-chart">
-      <figcaption>
-        <span className="chart-title">{t("odds.plan.chartTitle", { goal })}</span>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      <div className="chart-frame odds-panels" aria-hidden="true">
-        <Panel
-          title={t("odds.plan.legend.typical")}
-          series={points.map((p) => ({
-            n: p.n,
-            central: per100(p.typical),
-            band: band(p.typical),
-          }))}
-          own={false}
-          from={from}
-          to={to}
-        />
-        {hasOwn && (
+    <ChartFigure
+      className="odds-plan-chart"
+      title={t("odds.plan.chartTitle", { goal })}
+      summary={summary}
+      drawingClassName="odds-panels"
+      drawing={
+        <>
           <Panel
-            title={t("odds.plan.legend.own")}
-            series={points
-              .filter((p) => p.own !== null)
-              .map((p) => ({ n: p.n, central: per100(p.own!), band: band(p.own!) }))}
-            own
+            title={t("odds.plan.legend.typical")}
+            series={points.map((p) => ({
+              n: p.n,
+              central: per100(p.typical),
+              band: band(p.typical),
+            }))}
+            own={false}
             from={from}
             to={to}
           />
-        )}
-      </div>
-      <p className="muted small chart-axes" aria-hidden="true">
-        {withBank ? t("odds.plan.axes") : t("odds.plan.axesNoBank")}
-      </p>
-      <div className="visually-hidden">
-        <table>
-          <caption>{t("odds.plan.tableCaption", { goal })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("odds.plan.col.retrievals")}</th>
-              <th scope="col">{t("odds.plan.col.typical")}</th>
-              {hasOwn && <th scope="col">{t("odds.plan.col.own")}</th>}
-              <th scope="col">{t("odds.plan.col.embryos", { tested: tested ? "yes" : "no" })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.n}>
-                <th scope="row">{p.n === 0 ? t("odds.plan.row.bank") : p.n}</th>
-                <td>{cell(p.typical)}</td>
-                {hasOwn && <td>{p.own ? cell(p.own) : ""}</td>}
-                <td>{number(p.expected, { maximumFractionDigits: 1 })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+          {hasOwn && (
+            <Panel
+              title={t("odds.plan.legend.own")}
+              series={points
+                .filter((p) => p.own !== null)
+                .map((p) => ({ n: p.n, central: per100(p.own!), band: band(p.own!) }))}
+              own
+              from={from}
+              to={to}
+            />
+          )}
+        </>
+      }
+      axes={withBank ? t("odds.plan.axes") : t("odds.plan.axesNoBank")}
+      table={{
+        caption: t("odds.plan.tableCaption", { goal }),
+        columns: [
+          t("odds.plan.col.retrievals"),
+          t("odds.plan.col.typical"),
+          hasOwn && t("odds.plan.col.own"),
+          t("odds.plan.col.embryos", { tested: tested ? "yes" : "no" }),
+        ],
+        rows: points.map((p) => ({
+          key: p.n,
+          head: p.n === 0 ? t("odds.plan.row.bank") : p.n,
+          cells: [
+            cell(p.typical),
+            hasOwn && (p.own ? cell(p.own) : ""),
+            number(p.expected, { maximumFractionDigits: 1 }),
+          ],
+        })),
+      }}
+    />
   );
 }

@@ -6,8 +6,15 @@ import {
   LAB_ANALYTES,
 } from "@trellis/domain";
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { ChartFigure, ChartLegend } from "../../components/ChartFigure.tsx";
 import { dayWindow, valueAxis } from "../../components/chart-scale.ts";
-import { axisStyle, gridStyle } from "../../components/chart-style.ts";
+import {
+  axisStyle,
+  drawingArea,
+  gridStyle,
+  measuredLine,
+  valueAxisProps,
+} from "../../components/chart-style.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 /** The axis never goes above what a lab reports (the domain's hCG plausibility guard). */
@@ -77,20 +84,12 @@ export function BetaChart({
         });
 
   return (
-    <figure className="chart">
-      <figcaption>
-        <span className="chart-title">{t("beta.chart.title")}</span>
-        <span className="chart-summary">{summary}</span>
-      </figcaption>
-      {data.length > 0 && (
-        <div className="chart-frame" aria-hidden="true">
-          <LineChart
-            responsive
-            data={data}
-            style={{ width: "100%", height: 220 }}
-            margin={{ top: 12, right: 18, bottom: 8, left: 0 }}
-            accessibilityLayer={false}
-          >
+    <ChartFigure
+      title={t("beta.chart.title")}
+      summary={summary}
+      drawing={
+        data.length > 0 && (
+          <LineChart data={data} {...drawingArea(220, { top: 12, right: 18, bottom: 8, left: 0 })}>
             <CartesianGrid {...gridStyle} />
             <XAxis
               {...axisStyle}
@@ -101,16 +100,7 @@ export function BetaChart({
               allowDataOverflow
               height={28}
             />
-            <YAxis
-              {...axisStyle}
-              type="number"
-              scale={axis.scale}
-              domain={[...axis.domain]}
-              ticks={[...axis.ticks]}
-              allowDataOverflow
-              tickFormatter={(n: number) => number(n, { notation: "compact" })}
-              width={44}
-            />
+            <YAxis {...valueAxisProps(axis, (n) => number(n, { notation: "compact" }), 44)} />
             <Line
               dataKey="minimal"
               stroke="none"
@@ -123,34 +113,38 @@ export function BetaChart({
               isAnimationActive={false}
               connectNulls={false}
             />
-            <Line
-              // Straight between results: a curve would draw values nobody measured,
-              // and weeks apart it would invent a whole course.
-              type="linear"
-              dataKey="value"
-              stroke="var(--chart-e2)"
-              strokeWidth={2.5}
-              dot={{ r: 4.5, fill: "var(--chart-e2)", stroke: "var(--surface)", strokeWidth: 1.5 }}
-              isAnimationActive={false}
-            />
+            {/* Straight between results: a curve would draw values nobody measured,
+                and weeks apart it would invent a whole course. */}
+            <Line type="linear" {...measuredLine} />
           </LineChart>
-        </div>
-      )}
-      <ul className="chart-legend" aria-hidden="true">
-        <li>
-          <span className="legend-mark legend-left" />
-          {t("beta.chart.value")}
-        </li>
-        {data.some((d) => d.minimal !== null) && (
-          <li>
-            <span className="legend-mark legend-minimal" />
-            {t("beta.chart.minimal")}
-          </li>
-        )}
-      </ul>
-      <p className="muted small chart-axes" aria-hidden="true">
-        {t(axis.scale === "log" ? "beta.chart.axesLog" : "beta.chart.axes")}
-      </p>
+        )
+      }
+      legend={
+        <ChartLegend
+          items={[
+            { mark: "left", label: t("beta.chart.value") },
+            data.some((d) => d.minimal !== null) && {
+              mark: "minimal",
+              label: t("beta.chart.minimal"),
+            },
+          ]}
+        />
+      }
+      axes={t(axis.scale === "log" ? "beta.chart.axesLog" : "beta.chart.axes")}
+      table={{
+        caption: t("beta.chart.tableCaption"),
+        columns: [
+          t("beta.chart.dayColumn"),
+          t("beta.chart.valueColumn"),
+          t("beta.chart.minimalColumn"),
+        ],
+        rows: all.map((d) => ({
+          key: d.id,
+          head: d.day,
+          cells: [whole(d.value), d.minimal === null ? "" : whole(d.minimal)],
+        })),
+      }}
+    >
       {outside > 0 && (
         <p className="small">
           {t("beta.chart.outside", {
@@ -159,27 +153,6 @@ export function BetaChart({
           })}
         </p>
       )}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t("beta.chart.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("beta.chart.dayColumn")}</th>
-              <th scope="col">{t("beta.chart.valueColumn")}</th>
-              <th scope="col">{t("beta.chart.minimalColumn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.day}</th>
-                <td>{whole(d.value)}</td>
-                <td>{d.minimal === null ? "" : whole(d.minimal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    </ChartFigure>
   );
 }
