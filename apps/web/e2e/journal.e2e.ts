@@ -39,6 +39,8 @@ test("a note can be edited, and a deleted note comes back with Undo", async ({ p
   const editor = page.getByRole("textbox", { name: /^Edit note from/ });
   await editor.fill("E2 was 182 today (clinic corrected it).");
   await page.getByRole("button", { name: "Save", exact: true }).click();
+  // Until the edit is saved the box holds the same words; it closes when saved.
+  await expect(editor).toHaveCount(0);
   await expect(page.getByText("E2 was 182 today (clinic corrected it).")).toBeVisible();
   await expect(page.getByText("edited")).toBeVisible();
 
