@@ -10,8 +10,16 @@
  * - `types.ts`: the client's public shape.
  */
 
+import { changeDeviceSettings, type JourneyState, withDeviceSettings } from "@trellis/domain";
 import { exportFiles } from "./client/export-file.ts";
-import { DEVICE_KEY, deviceId, emptyLog, loadLog } from "./client/log.ts";
+import {
+  DEVICE_KEY,
+  DEVICE_SETTINGS_KEY,
+  deviceId,
+  emptyLog,
+  loadLog,
+  storageFailed,
+} from "./client/log.ts";
 import { type ClientParts, changes, serialQueue } from "./client/parts.ts";
 import { recorder } from "./client/recording.ts";
 import { syncStore } from "./client/sync-store.ts";
@@ -21,6 +29,7 @@ import { newEventId } from "./ids.ts";
 export type {
   BatchDraft,
   ClientOptions,
+  DeviceSettingsChange,
   ExportFile,
   SyncStore,
   TrellisClient,
@@ -53,9 +62,37 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
     };
   }
 
+  /** The state as shown here, made again only when the record or the settings change. */
+  let shown: { from: JourneyState; settings: object; state: JourneyState } | null = null;
+
   return {
     get state() {
-      return log.state;
+      if (shown?.from !== log.state || shown.settings !== log.settings) {
+        shown = {
+          from: log.state,
+          settings: log.settings,
+          state: withDeviceSettings(log.state, log.settings),
+        };
+      }
+      return shown.state;
+    },
+    get deviceSettings() {
+      return log.settings;
+    },
+    changeDeviceSettings(change) {
+      return serial(async () => {
+        const next = changeDeviceSettings(log.settings, change);
+        if (!next.ok) return next;
+        try {
+          await storage.setMeta(DEVICE_SETTINGS_KEY, next.value);
+        } catch (cause) {
+          return { ok: false as const, error: storageFailed(cause) };
+        }
+        log.settings = next.value;
+        told.broadcast();
+        told.state.emit();
+        return next;
+      });
     },
     device,
     get unreadable() {

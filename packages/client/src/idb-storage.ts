@@ -67,7 +67,7 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
 
   return {
     loadEvents: readAll,
-    async appendEvents(batch, origin = "local") {
+    async appendEvents(batch, origin = "local", keepHere) {
       const ids = await knownIds();
       const fresh: TrellisEvent[] = [];
       const here = new Set<string>();
@@ -85,7 +85,7 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
           .catch(() => undefined); // a failure aborts the transaction: tx.done says so
       } else {
         // Local events one record each, each entering the outbox in the same
-        // transaction. `add` on the bare stores, without a promise per request;
+        // transaction (unless kept on this device). `add` on the bare stores, without a promise per request;
         // an id stored meanwhile by another tab is refused on its request and
         // left as it is, and any other failure aborts the whole batch.
         const store = unwrap(tx.objectStore("events"));
@@ -97,7 +97,7 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
             event.preventDefault();
             event.stopPropagation();
           };
-          request.onsuccess = () => outbox.put(true, e.id);
+          if (!keepHere?.has(e.id)) request.onsuccess = () => outbox.put(true, e.id);
         }
       }
       await tx.done;

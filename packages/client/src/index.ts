@@ -8,6 +8,7 @@ export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
 export {
   type BatchDraft,
   type ClientOptions,
+  type DeviceSettingsChange,
   type ExportFile,
   openClient,
   type SyncStore,

@@ -41,9 +41,15 @@ export interface EventStorage {
   /**
    * Stores all of `events` or none of them. Events already stored are left as
    * they are. Local events (the default) also enter the outbox, in the same
-   * transaction, so an event is never stored without being queued for sync.
+   * transaction, so an event is never stored without being queued for sync,
+   * except those listed in `keepHere` (kept on this device: see the domain's
+   * `keptOnDevice`), which never enter it.
    */
-  appendEvents(events: readonly TrellisEvent[], origin?: EventOrigin): Promise<void>;
+  appendEvents(
+    events: readonly TrellisEvent[],
+    origin?: EventOrigin,
+    keepHere?: ReadonlySet<string>,
+  ): Promise<void>;
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
   /** Ids of events waiting to be sent. */
@@ -70,11 +76,11 @@ export function memoryStorage(): EventStorage {
     async loadEvents() {
       return [...events.values()].map((e) => structuredClone(e));
     },
-    async appendEvents(batch, origin = "local") {
+    async appendEvents(batch, origin = "local", keepHere) {
       for (const e of batch) {
         if (events.has(e.id)) continue;
         events.set(e.id, structuredClone(e));
-        if (origin === "local") outbox.add(e.id);
+        if (origin === "local" && !keepHere?.has(e.id)) outbox.add(e.id);
       }
     },
     async getMeta<T>(key: string) {

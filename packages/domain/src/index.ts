@@ -182,6 +182,15 @@ export {
 export type { Appointment, FollicleScan, LabResult } from "./monitoring/state.ts";
 export * from "./odds/index.ts";
 export { FROZEN_EGGS_MAX, ODDS_AGE_RANGE } from "./odds/schema.ts";
+export {
+  changeDeviceSettings,
+  DEVICE_ONLY_PREFERENCES,
+  type DeviceSettings,
+  deviceSettingsSchema,
+  firstDeviceSettings,
+  storedDeviceSettings,
+  withDeviceSettings,
+} from "./preferences/device.ts";
 export { defaultPreferences, type Preferences } from "./preferences/events.ts";
 // Pregnancy: transfers, betas, outcomes, remembrance and other paths to a family.
 export {
@@ -281,6 +290,7 @@ export {
   plannedDoseCount,
 } from "./schedule/expand.ts";
 export { checkEvent, emptyState, fold, foldMore } from "./state/fold.ts";
+export { keptOnDevice } from "./state/privacy.ts";
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";

@@ -4,9 +4,16 @@
  * events of a file, all of them or, if any is invalid, none. Imported events
  * go to the outbox like anything recorded here.
  */
-import { formatHlc, parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
+import {
+  fold,
+  foldMore,
+  formatHlc,
+  parseEvent,
+  type Result,
+  type TrellisEvent,
+} from "@trellis/domain";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
-import { absorb, CLOCK_KEY, mergeStamp, storageFailed } from "./log.ts";
+import { absorb, CLOCK_KEY, keptHere, mergeStamp, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import { refuseReadOnly } from "./recording.ts";
 import type { TrellisClient } from "./types.ts";
@@ -47,14 +54,17 @@ export function exportFiles({
           if (!log.byId.has(parsed.value.id)) incoming.push(parsed.value);
         }
         const unique = [...new Map(incoming.map((e) => [e.id, e])).values()];
+        const folded = foldMore(log.state, unique) ?? fold([...log.events, ...unique]);
+        // Private notes and remembrances in the file stay on this device too.
+        const here = keptHere(folded, unique);
         try {
-          await storage.appendEvents(unique);
+          await storage.appendEvents(unique, "local", here);
         } catch (cause) {
           return { ok: false as const, error: storageFailed(cause) };
         }
-        absorb(log, unique);
+        absorb(log, unique, folded);
         for (const e of unique) {
-          log.outbox.add(e.id);
+          if (!here.has(e.id)) log.outbox.add(e.id);
           log.clock = mergeStamp(log.clock, e.hlc, now);
         }
         await storage.setMeta(CLOCK_KEY, formatHlc(log.clock));

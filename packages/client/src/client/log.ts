@@ -6,13 +6,17 @@
  */
 import {
   createHlc,
+  type DeviceSettings,
+  firstDeviceSettings,
   fold,
   foldMore,
   type Hlc,
   type JourneyState,
+  keptOnDevice,
   parseEvent,
   parseHlc,
   receiveHlc,
+  storedDeviceSettings,
   type TrellisEvent,
 } from "@trellis/domain";
 import { newDeviceId } from "../ids.ts";
@@ -24,6 +28,8 @@ import type { UnreadableEvent } from "./types.ts";
 export const DEVICE_KEY = "device";
 export const CLOCK_KEY = "clock";
 export const READ_ONLY_KEY = "read-only";
+/** This device's own settings (`DeviceSettings`), never synced. */
+export const DEVICE_SETTINGS_KEY = "device-settings";
 
 export interface Log {
   readonly device: string;
@@ -35,6 +41,8 @@ export interface Log {
   /** Ids of events recorded here that no server has confirmed yet. */
   outbox: Set<string>;
   readOnly: boolean;
+  /** This device's own settings, applied over the shared preferences. */
+  settings: DeviceSettings;
 }
 
 /** This device's id: the one stored, or a new one stored now. */
@@ -56,6 +64,7 @@ export function emptyLog(device: string): Log {
     clock: createHlc(device),
     outbox: new Set(),
     readOnly: false,
+    settings: {},
   };
 }
 
@@ -79,6 +88,11 @@ export async function loadLog(log: Log, storage: EventStorage, now: () => number
   log.readOnly = (await storage.getMeta<boolean>(READ_ONLY_KEY)) === true;
   log.unreadable = bad;
   log.state = fold(good);
+  // A device that never kept its own settings starts from what the shared
+  // record said (stored now, so later shared changes no longer move them).
+  const settings = storedDeviceSettings(await storage.getMeta(DEVICE_SETTINGS_KEY));
+  log.settings = settings ?? firstDeviceSettings(log.state);
+  if (!settings) await storage.setMeta(DEVICE_SETTINGS_KEY, log.settings);
   const stored = await storage.getMeta<string>(CLOCK_KEY);
   let clock = createHlc(log.device);
   for (const text of [stored, log.state.lastHlc]) {
@@ -92,6 +106,15 @@ export function absorb(log: Log, added: readonly TrellisEvent[], folded?: Journe
   for (const e of added) log.byId.set(e.id, e);
   log.events = log.events.concat(added);
   log.state = folded ?? foldMore(log.state, added) ?? fold(log.events);
+}
+
+/**
+ * Ids among `events` that stay on this device, judged against `state`, a
+ * state that holds them all (a private note's later corrections are private
+ * because the note is; the note's own event says so itself).
+ */
+export function keptHere(state: JourneyState, events: readonly TrellisEvent[]): Set<string> {
+  return new Set(events.filter((e) => keptOnDevice(state, e)).map((e) => e.id));
 }
 
 /** The clock moved past a stamp this device already holds (no limit on how far ahead). */

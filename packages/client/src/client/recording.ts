@@ -2,10 +2,19 @@
  * Recording on this device: each event is prepared by the domain's rules
  * against the current state, stored (and put in the outbox) in one
  * transaction, and only then applied. If anything is wrong, or the device
- * cannot save, nothing changes. A viewer of someone else's record is
+ * cannot save, nothing changes. An event kept on this device (a private note
+ * or remembrance, and what is done to it later) is stored without entering
+ * the outbox. A viewer of someone else's record is
  * refused with `read-only`.
  */
-import { fold, foldMore, formatHlc, prepareEvent, type TrellisEvent } from "@trellis/domain";
+import {
+  fold,
+  foldMore,
+  formatHlc,
+  keptOnDevice,
+  prepareEvent,
+  type TrellisEvent,
+} from "@trellis/domain";
 import { newEventId } from "../ids.ts";
 import { clientProblem } from "../refusals.ts";
 import { absorb, CLOCK_KEY, storageFailed } from "./log.ts";
@@ -37,15 +46,16 @@ export function recorder({
         });
         if (!prepared.ok) return prepared;
         const { event, clock: next } = prepared.value;
+        const keepHere = new Set(keptOnDevice(log.state, event) ? [event.id] : []);
         try {
-          await storage.appendEvents([event]);
+          await storage.appendEvents([event], "local", keepHere);
           await storage.setMeta(CLOCK_KEY, formatHlc(next));
         } catch (cause) {
           return { ok: false as const, error: storageFailed(cause) };
         }
         log.clock = next;
         absorb(log, [event]);
-        log.outbox.add(event.id);
+        if (!keepHere.has(event.id)) log.outbox.add(event.id);
         changes.broadcast();
         changes.state.emit();
         changes.recorded.emit();
@@ -59,6 +69,7 @@ export function recorder({
         let working = log.state;
         let nextClock = log.clock;
         const made: TrellisEvent[] = [];
+        const keepHere = new Set<string>();
         for (const [i, draft] of drafts.entries()) {
           const prepared = prepareEvent(working, nextClock, {
             id: newEventId(at),
@@ -74,19 +85,20 @@ export function recorder({
             };
           }
           made.push(prepared.value.event);
+          if (keptOnDevice(working, prepared.value.event)) keepHere.add(prepared.value.event.id);
           nextClock = prepared.value.clock;
           working = foldMore(working, [prepared.value.event]) ?? fold([...log.events, ...made]);
         }
         if (made.length === 0) return { ok: true as const, value: [] };
         try {
-          await storage.appendEvents(made);
+          await storage.appendEvents(made, "local", keepHere);
           await storage.setMeta(CLOCK_KEY, formatHlc(nextClock));
         } catch (cause) {
           return { ok: false as const, error: storageFailed(cause) };
         }
         log.clock = nextClock;
         absorb(log, made, working);
-        for (const e of made) log.outbox.add(e.id);
+        for (const e of made) if (!keepHere.has(e.id)) log.outbox.add(e.id);
         changes.broadcast();
         changes.state.emit();
         changes.recorded.emit();

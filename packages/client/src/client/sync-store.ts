@@ -6,7 +6,7 @@
  * round had under way lands in the fresh, empty store.
  */
 import { compareEvents, formatHlc, parseHlc, receiveHlc, type TrellisEvent } from "@trellis/domain";
-import { absorb, CLOCK_KEY, READ_ONLY_KEY } from "./log.ts";
+import { absorb, CLOCK_KEY, keptHere, READ_ONLY_KEY } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { SyncStore } from "./types.ts";
 
@@ -43,7 +43,9 @@ export function syncStore(
     },
     enqueueAll() {
       return guarded(async () => {
-        const all = log.events.map((e) => e.id);
+        // Everything but what stays on this device (private notes and remembrances).
+        const here = keptHere(log.state, log.events);
+        const all = log.events.filter((e) => !here.has(e.id)).map((e) => e.id);
         await storage.enqueue(all);
         for (const id of all) log.outbox.add(id);
         changes.state.emit();

@@ -4,6 +4,7 @@
  * only; `../client.ts` builds the client from the parts in this folder.
  */
 import type {
+  DeviceSettings,
   EventOf,
   EventType,
   JourneyState,
@@ -30,9 +31,30 @@ export interface ExportFile {
   readonly events: readonly unknown[];
 }
 
+/** A change to this device's settings: keys given are set, `null` ones taken away. */
+export type DeviceSettingsChange = {
+  readonly [K in keyof DeviceSettings]?: DeviceSettings[K] | null;
+};
+
 export interface TrellisClient {
-  /** The current state, derived from every event on this device. */
+  /**
+   * The current state, derived from every event on this device, with this
+   * device's own settings over the shared preferences (`deviceSettings`).
+   */
   readonly state: JourneyState;
+  /**
+   * This device's own settings (notification wording, quiet mode, the
+   * reader's name, units for this device only): never synced, never changed
+   * by a partner's preferences.
+   */
+  readonly deviceSettings: DeviceSettings;
+  /**
+   * Changes this device's own settings (`null` takes one away). Bad input is
+   * refused, naming the field, and changes nothing.
+   */
+  changeDeviceSettings(
+    change: DeviceSettingsChange,
+  ): Promise<Result<DeviceSettings, ClientProblem>>;
   readonly device: string;
   readonly unreadable: readonly UnreadableEvent[];
   /**

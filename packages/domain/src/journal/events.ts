@@ -14,6 +14,11 @@ export const journalEvents = {
       noteId: uuidV7Schema,
       text: personText(NOTE_MAX_LENGTH),
       writtenAt: zonedDateTimeSchema,
+      /**
+       * Kept on the writing device only: never sent to a partner or another
+       * device (its corrections and deletion stay there too). Absent: shared.
+       */
+      private: z.boolean().optional(),
     }),
   ),
   JournalNoteCorrected: defineEvent(

@@ -23,6 +23,7 @@ export const journalHandlers: Handlers<
         writtenAt: payload.writtenAt,
         history: [{ text: payload.text, eventId: id, hlc }],
         deleted: false,
+        private: payload.private === true,
       });
     },
   },

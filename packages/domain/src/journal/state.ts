@@ -15,4 +15,6 @@ export interface JournalNote {
   readonly history: readonly NoteVersion[];
   /** Deleted notes leave the screen but stay in the record until restored. */
   readonly deleted: boolean;
+  /** Kept on the device it was written on, never synced (see `keptOnDevice`). */
+  readonly private: boolean;
 }

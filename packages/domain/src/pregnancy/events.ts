@@ -228,6 +228,12 @@ export const pregnancyEvents = {
         date: isoDateSchema.optional(),
         note: personText(4000).optional(),
         transferId: uuidV7Schema.optional(),
+        /**
+         * Kept on the writing device only, never sent to a partner or another
+         * device (nor are its changes). The app asks, and keeps it private
+         * unless the person chooses to share. Absent: shared (as before).
+         */
+        private: z.boolean().optional(),
       })
       .refine(
         (p) => !!p.name?.length || p.date !== undefined || p.note !== undefined,

@@ -36,6 +36,7 @@ export const remembranceAndPathHandlers: Handlers<RemembranceAndPathEvents> = {
         note: p.note ?? null,
         transferId: p.transferId ?? null,
         removed: false,
+        private: p.private === true,
       });
     },
   },

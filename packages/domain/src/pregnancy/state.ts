@@ -59,6 +59,8 @@ export interface Remembrance {
   readonly note: string | null;
   readonly transferId: string | null;
   readonly removed: boolean;
+  /** Kept on the device it was written on, never synced (see `keptOnDevice`). */
+  readonly private: boolean;
 }
 
 export interface OtherPath {
