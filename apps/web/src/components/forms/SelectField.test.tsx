@@ -1,23 +1,10 @@
 // @vitest-environment happy-dom
 import { act, useState } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mountEachTest } from "../../testing/mount.tsx";
 import { SelectField } from "./SelectField.tsx";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEachTest();
 
 const levels = [
   { value: "", label: "Not recorded" },
@@ -44,7 +31,7 @@ function Level({ error, onPick }: { error?: string; onPick: (v: string) => void 
   );
 }
 
-const select = () => host.querySelector("select")!;
+const select = () => view.host.querySelector("select")!;
 const described = () =>
   (select().getAttribute("aria-describedby") ?? "")
     .split(" ")
@@ -53,8 +40,8 @@ const described = () =>
 describe("SelectField", () => {
   it("offers the options in order, labelled, and gives back the one chosen", async () => {
     const picked: string[] = [];
-    await act(async () => root.render(<Level onPick={(v) => picked.push(v)} />));
-    expect(host.querySelector("label")!.htmlFor).toBe(select().id);
+    await view.render(<Level onPick={(v) => picked.push(v)} />);
+    expect(view.host.querySelector("label")!.htmlFor).toBe(select().id);
     expect([...select().options].map((o) => [o.value, o.textContent])).toEqual([
       ["", "Not recorded"],
       ["low", "Low"],
@@ -70,7 +57,7 @@ describe("SelectField", () => {
   });
 
   it("is read out with its error, and shows as a field in error", async () => {
-    await act(async () => root.render(<Level error="Choose a level." onPick={() => {}} />));
+    await view.render(<Level error="Choose a level." onPick={() => {}} />);
     expect(select().getAttribute("aria-invalid")).toBe("true");
     expect(described()).toEqual(["As the report says it.", "Choose a level."]);
     expect(select().closest(".field")!.classList.contains("field-invalid")).toBe(true);

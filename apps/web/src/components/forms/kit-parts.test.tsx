@@ -1,45 +1,28 @@
 // @vitest-environment happy-dom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { act } from "react";
+import { describe, expect, it } from "vitest";
+import { mountEachTest } from "../../testing/mount.tsx";
 import { ConfirmButton } from "./buttons.tsx";
 import { FormButtons } from "./FormButtons.tsx";
 import { TextField, TimeField } from "./inputs.tsx";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const view = mountEachTest();
 
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-function show(node: ReactNode) {
-  act(() => root.render(node));
-}
-
-const buttons = () => [...host.querySelectorAll("button")];
+const buttons = () => [...view.host.querySelectorAll("button")];
 const idle = { busy: false, formError: null };
 const busy = { busy: true, formError: null };
 
 describe("the form's buttons", () => {
-  it("say what the form is doing while busy, in the form's own words when it has them", () => {
-    show(<FormButtons form={busy} label="Sign in" busyLabel="Signing in…" />);
+  it("say what the form is doing while busy, in the form's own words when it has them", async () => {
+    await view.render(<FormButtons form={busy} label="Sign in" busyLabel="Signing in…" />);
     expect(buttons().map((b) => [b.textContent, b.disabled])).toEqual([["Signing in…", true]]);
-    show(<FormButtons form={busy} label="Save" />);
+    await view.render(<FormButtons form={busy} label="Save" />);
     expect(buttons()[0]!.textContent).toBe("Saving…");
   });
 
-  it("wait while the caller holds them back, and keep a cancel button with its own words", () => {
+  it("wait while the caller holds them back, and keep a cancel button with its own words", async () => {
     let cancelled = false;
-    show(
+    await view.render(
       <FormButtons
         form={idle}
         label="Continue"
@@ -58,16 +41,18 @@ describe("the form's buttons", () => {
     expect(cancelled).toBe(true);
   });
 
-  it("stay in reach at the bottom of a long form when sticky", () => {
-    show(<FormButtons form={{ busy: false, formError: "Not saved: why." }} label="Start" sticky />);
+  it("stay in reach at the bottom of a long form when sticky", async () => {
+    await view.render(
+      <FormButtons form={{ busy: false, formError: "Not saved: why." }} label="Start" sticky />,
+    );
     expect(buttons()[0]!.parentElement!.className).toBe("sticky-action");
-    expect(host.querySelector("[role=alert]")?.textContent).toBe("Not saved: why.");
+    expect(view.host.querySelector("[role=alert]")?.textContent).toBe("Not saved: why.");
   });
 });
 
 describe("a button that asks first", () => {
-  it("looks as its tone says and waits while its form is busy", () => {
-    show(
+  it("looks as its tone says and waits while its form is busy", async () => {
+    await view.render(
       <ConfirmButton
         tone="danger"
         disabled
@@ -85,8 +70,8 @@ describe("a button that asks first", () => {
     expect(button.getAttribute("aria-label")).toBe("Revoke the link made on Monday");
   });
 
-  it("is quiet unless told otherwise", () => {
-    show(
+  it("is quiet unless told otherwise", async () => {
+    await view.render(
       <ConfirmButton
         label="Remove"
         title="Remove?"
@@ -101,8 +86,8 @@ describe("a button that asks first", () => {
 });
 
 describe("text and time fields", () => {
-  it("take a password as typed: hidden, not capitalised, not corrected", () => {
-    show(
+  it("take a password as typed: hidden, not capitalised, not corrected", async () => {
+    await view.render(
       <TextField
         id="pw"
         label="Password"
@@ -113,7 +98,7 @@ describe("text and time fields", () => {
         onChange={() => {}}
       />,
     );
-    const input = host.querySelector("input")!;
+    const input = view.host.querySelector("input")!;
     expect({
       type: input.type,
       capitalize: input.getAttribute("autocapitalize"),
@@ -127,16 +112,16 @@ describe("text and time fields", () => {
     });
   });
 
-  it("leave the keyboard alone for other words", () => {
-    show(<TextField id="note" label="Note" value="" onChange={() => {}} />);
-    expect(host.querySelector("input")!.hasAttribute("autocapitalize")).toBe(false);
+  it("leave the keyboard alone for other words", async () => {
+    await view.render(<TextField id="note" label="Note" value="" onChange={() => {}} />);
+    expect(view.host.querySelector("input")!.hasAttribute("autocapitalize")).toBe(false);
   });
 
-  it("ask for a time of day with the field's error tied to it", () => {
-    show(
+  it("ask for a time of day with the field's error tied to it", async () => {
+    await view.render(
       <TimeField id="at" label="Taken at" error="This is needed." value="" onChange={() => {}} />,
     );
-    const input = host.querySelector("input")!;
+    const input = view.host.querySelector("input")!;
     expect(input.type).toBe("time");
     expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
       "This is needed.",
