@@ -62,4 +62,40 @@ describe("SelectField", () => {
     expect(described()).toEqual(["As the report says it.", "Choose a level."]);
     expect(select().closest(".field")!.classList.contains("field-invalid")).toBe(true);
   });
+
+  it("gives back a number option as the number it is", async () => {
+    const picked: number[] = [];
+    await view.render(
+      <SelectField
+        id="every"
+        label="Every"
+        options={[1, 2, 7].map((n) => ({ value: n, label: `Every ${n} days` }))}
+        value={1}
+        onChange={(n) => picked.push(n)}
+      />,
+    );
+    await act(async () => {
+      select().value = "7";
+      select().dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    expect(picked).toEqual([7]);
+  });
+
+  it("is read out with the other lines that describe it first", async () => {
+    await view.render(
+      <>
+        <p id="number">The emergency number is 911.</p>
+        <SelectField
+          id="country"
+          label="Country"
+          hint="For the crisis lines."
+          also={["number"]}
+          options={[{ value: "US", label: "United States" }]}
+          value="US"
+          onChange={() => {}}
+        />
+      </>,
+    );
+    expect(described()).toEqual(["The emergency number is 911.", "For the crisis lines."]);
+  });
 });

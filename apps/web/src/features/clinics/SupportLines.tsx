@@ -2,7 +2,7 @@ import { activeCycles, clinicContact, clinicList, personCountry } from "@trellis
 import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { AddDisclosure, SelectField } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicDetails } from "./ClinicDetails.tsx";
@@ -73,21 +73,16 @@ export function SupportLines({
 
       <section className="support-group stack-tight" aria-labelledby={`${id}-known`}>
         <Sub id={`${id}-known`}>{t("support.known")}</Sub>
-        <div className="field">
-          <label htmlFor={`${id}-country`}>{t("support.country")}</label>
-          <select
-            id={`${id}-country`}
-            value={country}
-            onChange={(e) => setCountry(e.target.value as SupportCountry | "other")}
-          >
-            {supportCountries.map((c) => (
-              <option key={c} value={c}>
-                {t(`support.country.${c}`)}
-              </option>
-            ))}
-            <option value="other">{t("support.country.other")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-country`}
+          label={t("support.country")}
+          options={[
+            ...supportCountries.map((c) => ({ value: c, label: t(`support.country.${c}`) })),
+            { value: "other" as const, label: t("support.country.other") },
+          ]}
+          value={country}
+          onChange={setCountry}
+        />
         {lines.length === 0 ? (
           <p className="muted small">{t("support.noLines")}</p>
         ) : (

@@ -2,7 +2,13 @@ import type { BatchDraft } from "@trellis/client";
 import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
-import { DateField, Field, FormButtons, TextField, useForm } from "../../components/forms/index.ts";
+import {
+  DateField,
+  FormButtons,
+  SelectField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 export interface JourneyFields {
@@ -80,25 +86,14 @@ export function JourneyForm({
         value={fields.dateOfBirth}
         onChange={set("dateOfBirth")}
       />
-      <Field
+      <SelectField
         {...form.field("homeZone")}
         label={t("setup.homeZone")}
         hint={t("setup.homeZone.hint")}
-      >
-        {(input) => (
-          <select
-            {...input}
-            value={fields.homeZone}
-            onChange={(e) => set("homeZone")(e.target.value)}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
+        value={fields.homeZone}
+        onChange={set("homeZone")}
+      />
       <TextField
         {...form.field("partnerName")}
         label={t("setup.partnerName")}

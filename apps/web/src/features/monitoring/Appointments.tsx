@@ -16,6 +16,7 @@ import {
   Field,
   FormButtons,
   QuietButton,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
@@ -156,16 +157,13 @@ function AppointmentForm({
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("monitoring.appointment.formTitle")}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t("monitoring.appointment.kind")}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {appointmentKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`monitoring.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-kind`}
+        label={t("monitoring.appointment.kind")}
+        options={appointmentKinds.map((k) => ({ value: k, label: t(`monitoring.kind.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
       <div className="form-pair">
         <DateField
           {...form.field("date")}

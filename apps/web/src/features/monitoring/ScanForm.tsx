@@ -9,6 +9,7 @@ import {
   type ParsedSizes,
   parseDecimal,
   parseSizes,
+  SelectField,
   useForm,
   zonedFromLocalInput,
 } from "../../components/forms/index.ts";
@@ -157,18 +158,16 @@ export function ScanForm({
           value={lining}
           onChange={setLining}
         />
-        <div className="field">
-          <label htmlFor={`${id}-pattern`}>{t("monitoring.scan.pattern")}</label>
-          <select
-            id={`${id}-pattern`}
-            value={pattern}
-            onChange={(e) => setPattern(e.target.value as Pattern)}
-          >
-            <option value="">{t("monitoring.scan.pattern.unsaid")}</option>
-            <option value="triple-line">{t("monitoring.scan.pattern.triple-line")}</option>
-            <option value="homogeneous">{t("monitoring.scan.pattern.homogeneous")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-pattern`}
+          label={t("monitoring.scan.pattern")}
+          options={(["", "triple-line", "homogeneous"] as const).map((p) => ({
+            value: p,
+            label: t(p ? `monitoring.scan.pattern.${p}` : "monitoring.scan.pattern.unsaid"),
+          }))}
+          value={pattern}
+          onChange={setPattern}
+        />
       </div>
       <FormButtons form={form} label={t("monitoring.scan.save")} onCancel={onDone} />
     </form>

@@ -13,9 +13,9 @@ import { todayIso } from "../../app/time.ts";
 import {
   ChoiceChecks,
   DateField,
-  Field,
   FormButtons,
   PillGroup,
+  SelectField,
   TextAreaField,
   TextField,
   useForm,
@@ -164,26 +164,20 @@ function NewTransferForm() {
               onChange={setCarrierName}
             />
             {carriers.length > 0 && (
-              <Field {...form.field("pathId")} label={t("transfers.new.carrierPath")}>
-                {(input) => (
-                  <select
-                    {...input}
-                    value={pathId}
-                    onChange={(e) => {
-                      setPathId(e.target.value);
-                      const p = carriers.find((c) => c.id === e.target.value);
-                      if (p) setCarrierName(p.name);
-                    }}
-                  >
-                    <option value="">{t("transfers.new.carrierPath.none")}</option>
-                    {carriers.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                {...form.field("pathId")}
+                label={t("transfers.new.carrierPath")}
+                options={[
+                  { value: "", label: t("transfers.new.carrierPath.none") },
+                  ...carriers.map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                value={pathId}
+                onChange={(chosen) => {
+                  setPathId(chosen);
+                  const p = carriers.find((c) => c.id === chosen);
+                  if (p) setCarrierName(p.name);
+                }}
+              />
             )}
           </>
         )}
@@ -198,18 +192,16 @@ function NewTransferForm() {
           onChange={setProtocol}
         />
         {cycles.length > 0 && (
-          <Field {...form.field("cycleId")} label={t("transfers.new.cycle")}>
-            {(input) => (
-              <select {...input} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-                <option value="">{t("transfers.new.cycle.none")}</option>
-                {cycles.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.protocolName} ({c.startDate})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            {...form.field("cycleId")}
+            label={t("transfers.new.cycle")}
+            options={[
+              { value: "", label: t("transfers.new.cycle.none") },
+              ...cycles.map((c) => ({ value: c.id, label: `${c.protocolName} (${c.startDate})` })),
+            ]}
+            value={cycleId}
+            onChange={setCycleId}
+          />
         )}
         {!planned && (
           <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />

@@ -16,9 +16,9 @@ import { todayIso } from "../../app/time.ts";
 import {
   AddDisclosure,
   DateField,
-  Field,
   FormButtons,
   PillGroup,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
@@ -267,21 +267,13 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("paths.step.form.title")}</h3>
-      <Field {...form.field("milestone")} label={t("paths.step.form.kind")}>
-        {(input) => (
-          <select
-            {...input}
-            value={milestone}
-            onChange={(e) => setMilestone(e.target.value as PathMilestoneKind)}
-          >
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`paths.step.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        {...form.field("milestone")}
+        label={t("paths.step.form.kind")}
+        options={kinds.map((k) => ({ value: k, label: t(`paths.step.${k}`) }))}
+        value={milestone}
+        onChange={setMilestone}
+      />
       {milestone === "other" && (
         <TextField
           {...form.field("title")}

@@ -1,6 +1,12 @@
 import { catalogueMedicine, type DoseUnit, doseUnits } from "@trellis/domain";
 import type { FormEvent, ReactNode } from "react";
-import { Field, type Form, FormError, type InputFieldProps } from "../../components/forms/index.ts";
+import {
+  Field,
+  type Form,
+  FormError,
+  type InputFieldProps,
+  SelectField,
+} from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /** The units a medicine comes in: its own when it is in the catalogue, else every unit. */
@@ -61,16 +67,13 @@ export function UnitSelect({
 }) {
   const t = useT();
   return (
-    <div className="field">
-      <label htmlFor={id}>{t("plan.unit")}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as DoseUnit)}>
-        {units.map((u) => (
-          <option key={u} value={u}>
-            {t(`unit.${u}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={t("plan.unit")}
+      options={units.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
