@@ -1,10 +1,11 @@
 import { cohortFunnel, type EggCohort, embryoBank, typicalFunnel } from "@trellis/domain";
 import { lazy, type ReactNode, Suspense, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { AddDisclosure, ConfirmButton, PillCheck, useForm } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -29,15 +30,13 @@ export function CohortDetail({ cohortId }: { cohortId: string }) {
   const cohort = state.cohorts.get(cohortId);
   if (!cohort || cohort.retracted) {
     return (
-      <Page title={t("embryos.title")}>
-        <section className="card empty" aria-labelledby="cohort-missing">
-          <h2 id="cohort-missing">{t("embryos.cohort.notFound")}</h2>
-          <p>{t("embryos.cohort.notFound.body")}</p>
-          <Link className="button" href={routes.embryos.bank}>
-            {t("embryos.cohort.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("embryos.title")}
+        heading={t("embryos.cohort.notFound")}
+        body={t("embryos.cohort.notFound.body")}
+        href={routes.embryos.bank}
+        link={t("embryos.cohort.back")}
+      />
     );
   }
   return <Cohort cohort={cohort} />;

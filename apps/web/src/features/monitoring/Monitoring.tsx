@@ -1,11 +1,11 @@
 import { type Cycle, cycleDay, labSeries, scanSeries, Temporal } from "@trellis/domain";
 import { lazy, Suspense, useId } from "react";
-import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { epochMsOf, todayIso } from "../../app/time.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -33,15 +33,13 @@ export function Monitoring({ cycleId }: { cycleId: string }) {
   const cycle = state.cycles.get(cycleId);
   if (!cycle || cycle.retracted) {
     return (
-      <Page title={t("monitoring.title")}>
-        <section className="card empty" aria-labelledby="monitoring-missing">
-          <h2 id="monitoring-missing">{t("monitoring.notFound")}</h2>
-          <p>{t("monitoring.notFound.body")}</p>
-          <Link className="button" href={routes.cycle.list}>
-            {t("monitoring.notFound.link")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("monitoring.title")}
+        heading={t("monitoring.notFound")}
+        body={t("monitoring.notFound.body")}
+        href={routes.cycle.list}
+        link={t("monitoring.notFound.link")}
+      />
     );
   }
   return <CycleMonitoring cycle={cycle} />;

@@ -20,12 +20,12 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
-import { NothingHere } from "./shared.tsx";
 import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
 
 /**

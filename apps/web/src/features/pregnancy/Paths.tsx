@@ -22,11 +22,12 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
-import { NothingHere, RemoveEntry } from "./shared.tsx";
+import { RemoveEntry } from "./shared.tsx";
 import { outcomeLine } from "./words.ts";
 
 /** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */

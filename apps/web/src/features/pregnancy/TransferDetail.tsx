@@ -17,6 +17,7 @@ import {
   QuietButton,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -25,7 +26,6 @@ import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
 import { OutcomeSection } from "./Outcome.tsx";
-import { NothingHere } from "./shared.tsx";
 import { LiningField, readLining } from "./transfer-fields.tsx";
 import { transferTitle } from "./words.ts";
 
