@@ -19,7 +19,7 @@ export {
   TimeField,
 } from "./inputs.tsx";
 export { PickFileButton } from "./PickFileButton.tsx";
-export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
+export { PillCheck, PillChecks, PillGroup, type PillOption } from "./PillGroup.tsx";
 export {
   isInFuture,
   localInputNow,

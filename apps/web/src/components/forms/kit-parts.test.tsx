@@ -5,6 +5,7 @@ import { mountEachTest } from "../../testing/mount.tsx";
 import { ConfirmButton } from "./buttons.tsx";
 import { FormButtons } from "./FormButtons.tsx";
 import { TextField, TimeField } from "./inputs.tsx";
+import { PillCheck, PillChecks } from "./PillGroup.tsx";
 
 const view = mountEachTest();
 
@@ -126,5 +127,35 @@ describe("text and time fields", () => {
     expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
       "This is needed.",
     );
+  });
+});
+
+describe("a question answered with any of a few pills", () => {
+  it("is read with its hint, each pill a checkbox in one row", async () => {
+    await view.render(
+      <PillChecks legend="Any of these?" hint="Tick all that apply.">
+        <PillCheck label="Headache" checked={false} onChange={() => {}} />
+        <PillCheck label="Chest pain" checked onChange={() => {}} />
+      </PillChecks>,
+    );
+    const group = view.host.querySelector("fieldset")!;
+    expect(group.querySelector("legend")!.textContent).toBe("Any of these?");
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Tick all that apply.",
+    );
+    expect(
+      [...group.querySelectorAll<HTMLInputElement>(".pill-row input")].map((i) => [
+        i.type,
+        i.checked,
+      ]),
+    ).toEqual([
+      ["checkbox", false],
+      ["checkbox", true],
+    ]);
+  });
+
+  it("is left out when none of its pills is asked", async () => {
+    await view.render(<PillChecks legend="Any of these?">{[].map(() => null)}</PillChecks>);
+    expect(view.host.querySelector("fieldset")).toBeNull();
   });
 });
