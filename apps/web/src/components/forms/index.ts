@@ -4,6 +4,7 @@
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
 export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
+export { ChangeOrRemove, type ChangeOrRemoveWords } from "./ChangeOrRemove.tsx";
 export { ChoiceChecks, ChoiceGroup, type ChoiceOption } from "./ChoiceCards.tsx";
 export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmButton,
+  ChangeOrRemove,
   FormError,
   QuietButton,
   useForm,
@@ -108,30 +108,20 @@ function ClinicItem({
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <WhenCanRecord>
-          <div className="row record-actions">
+        <ChangeOrRemove
+          words="clinics"
+          name={name}
+          onEdit={() => setEditing(true)}
+          onRemove={() => void remove()}
+        >
+          {others && !isCurrent && (
             <QuietButton
-              label={t("clinics.edit")}
-              spoken={t("clinics.editLabel", { name })}
-              onClick={() => setEditing(true)}
+              label={t("clinics.makeCurrent")}
+              spoken={t("clinics.makeCurrentLabel", { name })}
+              onClick={() => void makeCurrent()}
             />
-            {others && !isCurrent && (
-              <QuietButton
-                label={t("clinics.makeCurrent")}
-                spoken={t("clinics.makeCurrentLabel", { name })}
-                onClick={() => void makeCurrent()}
-              />
-            )}
-            <ConfirmButton
-              label={t("clinics.remove")}
-              spoken={t("clinics.removeLabel", { name })}
-              title={t("clinics.removeTitle", { name })}
-              body={t("clinics.removeBody")}
-              cancelLabel={t("clinics.keep")}
-              onConfirm={() => void remove()}
-            />
-          </div>
-        </WhenCanRecord>
+          )}
+        </ChangeOrRemove>
       )}
       <FormError>{action.formError}</FormError>
     </li>

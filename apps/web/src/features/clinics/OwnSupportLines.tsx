@@ -3,10 +3,9 @@ import { type FormEvent, useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmButton,
+  ChangeOrRemove,
   FormButtons,
   FormError,
-  QuietButton,
   TextAreaField,
   TextField,
   useForm,
@@ -109,23 +108,12 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
           }}
         />
       ) : (
-        <WhenCanRecord>
-          <div className="row record-actions">
-            <QuietButton
-              label={t("support.own.edit")}
-              spoken={t("support.own.editLabel", { name })}
-              onClick={() => setEditing(true)}
-            />
-            <ConfirmButton
-              label={t("support.own.remove")}
-              spoken={t("support.own.removeLabel", { name })}
-              title={t("support.own.removeTitle", { name })}
-              body={t("support.own.removeBody")}
-              cancelLabel={t("support.own.keep")}
-              onConfirm={() => void remove()}
-            />
-          </div>
-        </WhenCanRecord>
+        <ChangeOrRemove
+          words="support.own"
+          name={name}
+          onEdit={() => setEditing(true)}
+          onRemove={() => void remove()}
+        />
       )}
       <FormError>{action.formError}</FormError>
     </li>
