@@ -14,6 +14,7 @@ import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { linkError, phoneError, wholeLink } from "./contact-words.ts";
+import { CallLink, WebsiteLink } from "./links.tsx";
 import { siteName } from "./support-lines.ts";
 
 type Level = "h3" | "h4";
@@ -75,26 +76,19 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
       <p className="support-org">{name}</p>
       {line.phone && href && (
         <p>
-          <a
-            className="support-call"
-            href={href}
-            aria-label={t("support.own.call", { name, phone: line.phone })}
-          >
+          <CallLink href={href} label={t("support.own.call", { name, phone: line.phone })}>
             {line.phone}
-          </a>
+          </CallLink>
         </p>
       )}
       {line.website && (
         <p>
-          <a
-            className="support-link"
+          <WebsiteLink
             href={line.website}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t("support.own.websiteLabel", { name, site: siteName(line.website) })}
+            label={t("support.own.websiteLabel", { name, site: siteName(line.website) })}
           >
             {siteName(line.website)}
-          </a>
+          </WebsiteLink>
         </p>
       )}
       {line.note && <p className="small note-text">{line.note}</p>}

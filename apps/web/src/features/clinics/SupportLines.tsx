@@ -7,6 +7,7 @@ import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicDetails } from "./ClinicDetails.tsx";
 import { ClinicForm } from "./ClinicForm.tsx";
+import { CallLink, WebsiteLink } from "./links.tsx";
 import { OwnSupportLines } from "./OwnSupportLines.tsx";
 import {
   isSupportCountry,
@@ -92,29 +93,25 @@ export function SupportLines({
                 <p className="support-org">{l.organisation}</p>
                 <p className="small">{t(l.what)}</p>
                 <p>
-                  <a
-                    className="support-call"
+                  <CallLink
                     href={`tel:${l.tel}`}
-                    aria-label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
+                    label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
                   >
                     {l.contact}
-                  </a>{" "}
+                  </CallLink>{" "}
                   <span className="muted small">({t(`support.tag.${l.tag}`)})</span>
                 </p>
                 {l.website && (
                   <p>
-                    <a
-                      className="support-link"
+                    <WebsiteLink
                       href={l.website}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t("support.websiteLabel", {
+                      label={t("support.websiteLabel", {
                         organisation: l.organisation,
                         site: siteName(l.website),
                       })}
                     >
                       {siteName(l.website)}
-                    </a>
+                    </WebsiteLink>
                   </p>
                 )}
               </li>
