@@ -23,6 +23,7 @@ import {
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { CycleFormProps } from "./add-form.ts";
 import { dayKind } from "./days.ts";
 
 type Kind = (typeof appointmentKinds)[number];
@@ -104,15 +105,7 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
   );
 }
 
-function AppointmentForm({
-  cycleId,
-  zone,
-  onDone,
-}: {
-  cycleId: string;
-  zone: string;
-  onDone: () => void;
-}) {
+function AppointmentForm({ cycleId, zone, onDone }: CycleFormProps) {
   const { t } = useI18n();
   const toast = useToast();
   const id = useId();

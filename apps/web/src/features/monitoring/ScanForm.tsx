@@ -16,6 +16,7 @@ import {
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { fieldIndex } from "../../i18n/refusals.ts";
+import type { CycleFormProps } from "./add-form.ts";
 
 type Pattern = "" | "triple-line" | "homogeneous";
 
@@ -24,15 +25,7 @@ type Pattern = "" | "triple-line" | "homogeneous";
  * them out ("14, 12.5, 11"), and the lining. Shows back the numbers it
  * understood, and puts any refusal next to the field it is about.
  */
-export function ScanForm({
-  cycleId,
-  zone,
-  onDone,
-}: {
-  cycleId: string;
-  zone: string;
-  onDone: () => void;
-}) {
+export function ScanForm({ cycleId, zone, onDone }: CycleFormProps) {
   const { t, number } = useI18n();
   const toast = useToast();
   const id = useId();
