@@ -8,7 +8,6 @@ import {
   QuietButton,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicDetails } from "./ClinicDetails.tsx";
@@ -45,21 +44,19 @@ export function Clinics() {
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("clinics.add")}>
-          {(close) => (
-            <ClinicForm
-              offerCurrent={clinics.length > 0}
-              currentByDefault={current === null}
-              onSaved={() => {
-                toast.show(t("clinics.saved"));
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("clinics.add")}>
+        {(close) => (
+          <ClinicForm
+            offerCurrent={clinics.length > 0}
+            currentByDefault={current === null}
+            onSaved={() => {
+              toast.show(t("clinics.saved"));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddDisclosure>
     </section>
   );
 }

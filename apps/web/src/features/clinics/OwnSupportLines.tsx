@@ -10,7 +10,6 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { linkError, phoneError, wholeLink } from "./contact-words.ts";
@@ -41,19 +40,17 @@ export function OwnSupportLines({ headingId, Heading }: { headingId: string; Hea
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("support.own.add")}>
-          {(close) => (
-            <OwnLineForm
-              Heading={below(Heading)}
-              onDone={(saved) => {
-                if (saved) toast.show(t("support.own.saved"));
-                close();
-              }}
-            />
-          )}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("support.own.add")}>
+        {(close) => (
+          <OwnLineForm
+            Heading={below(Heading)}
+            onDone={(saved) => {
+              if (saved) toast.show(t("support.own.saved"));
+              close();
+            }}
+          />
+        )}
+      </AddDisclosure>
     </section>
   );
 }

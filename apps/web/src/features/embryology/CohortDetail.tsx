@@ -199,11 +199,9 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
             </Step>
           )}
         </ol>
-        <WhenCanRecord>
-          <AddDisclosure label={t("embryos.form.correct")}>
-            {(close) => <CorrectForm cohort={cohort} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("embryos.form.correct")}>
+          {(close) => <CorrectForm cohort={cohort} onDone={close} />}
+        </AddDisclosure>
         <details className="source">
           <summary>{t("embryos.words.title")}</summary>
           <ul className="small stack-tight">

@@ -80,11 +80,9 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("monitoring.appointment.add")}>
-          {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("monitoring.appointment.add")}>
+        {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
+      </AddDisclosure>
       <ConfirmDialog
         open={cancelling !== null}
         title={t("monitoring.appointment.cancelTitle")}

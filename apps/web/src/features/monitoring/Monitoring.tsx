@@ -7,7 +7,7 @@ import { chartSpace } from "../../components/ChartSpace.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
 import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
-import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { ReadOnlyNote } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Appointments } from "./Appointments.tsx";
 import { dayKind } from "./days.ts";
@@ -96,11 +96,9 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             <FollicleChart cycle={cycle} points={scans} />
           </Suspense>
         )}
-        <WhenCanRecord>
-          <AddDisclosure label={t("monitoring.scan.add")}>
-            {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("monitoring.scan.add")}>
+          {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
+        </AddDisclosure>
         {scans.length > 0 && (
           <details className="records-details">
             <summary>{t("monitoring.scans.all", { count: scans.length })}</summary>
@@ -120,11 +118,9 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             {results.length === 0 ? t("monitoring.bloods.empty") : t("monitoring.bloods.noE2")}
           </p>
         )}
-        <WhenCanRecord>
-          <AddDisclosure label={t("monitoring.lab.add")}>
-            {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("monitoring.lab.add")}>
+          {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
+        </AddDisclosure>
         {results.length > 0 && (
           <details className="records-details" open>
             <summary>{t("monitoring.bloods.all", { count: results.length })}</summary>
