@@ -10,11 +10,13 @@ export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
 export {
+  CheckField,
   CountField,
   DateField,
   DateTimeField,
   type InputFieldProps,
   MeasureField,
+  NumberField,
   TextAreaField,
   TextField,
   TimeField,

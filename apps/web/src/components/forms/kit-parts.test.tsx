@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mountEachTest } from "../../testing/mount.tsx";
 import { ConfirmButton } from "./buttons.tsx";
 import { FormButtons } from "./FormButtons.tsx";
-import { TextField, TimeField } from "./inputs.tsx";
+import { CheckField, NumberField, TextField, TimeField } from "./inputs.tsx";
 import { PillCheck, PillChecks } from "./PillGroup.tsx";
 
 const view = mountEachTest();
@@ -157,5 +157,57 @@ describe("a question answered with any of a few pills", () => {
   it("is left out when none of its pills is asked", async () => {
     await view.render(<PillChecks legend="Any of these?">{[].map(() => null)}</PillChecks>);
     expect(view.host.querySelector("fieldset")).toBeNull();
+  });
+});
+
+describe("number and yes-or-no fields", () => {
+  it("bring the number pad for whole steps and the decimal keyboard otherwise, empty while not a number", async () => {
+    const modes = [];
+    for (const step of ["1", "5", "any"]) {
+      await view.render(
+        <NumberField id="n" label="Minutes" step={step} value={Number.NaN} onChange={() => {}} />,
+      );
+      const input = view.host.querySelector("input")!;
+      modes.push([input.inputMode, input.value]);
+    }
+    expect(modes).toEqual([
+      ["numeric", ""],
+      ["numeric", ""],
+      ["decimal", ""],
+    ]);
+  });
+
+  it("give back the number typed", async () => {
+    const typed: number[] = [];
+    await view.render(
+      <NumberField id="n" label="Days" step="1" value={3} onChange={(n) => typed.push(n)} />,
+    );
+    const input = view.host.querySelector("input")!;
+    await act(async () => {
+      // As typing does: past React's own record of the value, then the event.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, "7");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(typed).toEqual([7]);
+  });
+
+  it("read a checkbox with its hint and give back whether it is ticked", async () => {
+    const ticked: boolean[] = [];
+    await view.render(
+      <CheckField
+        id="names"
+        label="Show medicine names"
+        hint="Others may see your lock screen."
+        checked={false}
+        onChange={(on) => ticked.push(on)}
+      />,
+    );
+    const box = view.host.querySelector<HTMLInputElement>("input[type=checkbox]")!;
+    expect(box.closest("label")!.textContent).toBe("Show medicine names");
+    expect(document.getElementById(box.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Others may see your lock screen.",
+    );
+    await act(async () => box.click());
+    expect(ticked).toEqual([true]);
   });
 });

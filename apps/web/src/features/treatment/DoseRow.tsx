@@ -13,6 +13,7 @@ import { deviceZone, nowZoned } from "../../app/time.ts";
 import {
   type Form,
   FormButtons,
+  NumberField,
   PillGroup,
   QuietButton,
   SelectField,
@@ -22,7 +23,6 @@ import {
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { NumberField } from "./inputs.tsx";
 
 type Status = "taken" | "partial" | "skipped";
 

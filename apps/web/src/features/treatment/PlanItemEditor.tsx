@@ -1,7 +1,7 @@
 import { catalogueMedicine, type PlanDraftItem } from "@trellis/domain";
-import { FieldError, SelectField } from "../../components/forms/index.ts";
+import { FieldError, NumberField, SelectField } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DoseInputs, NumberField, unitsFor } from "./inputs.tsx";
+import { DoseInputs, unitsFor } from "./inputs.tsx";
 import type { EditableItem } from "./plan-batch.ts";
 
 type UntilKind = "cycle-day" | "until-trigger" | "open";

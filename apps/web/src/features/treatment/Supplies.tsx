@@ -12,6 +12,7 @@ import { useNow } from "../../app/use-now.ts";
 import {
   DateField,
   FormButtons,
+  NumberField,
   QuietButton,
   SelectField,
   useForm,
@@ -20,7 +21,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DoseInputs, InlineForm, NumberField, unitsFor } from "./inputs.tsx";
+import { DoseInputs, InlineForm, unitsFor } from "./inputs.tsx";
 
 export function Supplies() {
   const { t } = useI18n();

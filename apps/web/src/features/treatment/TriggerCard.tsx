@@ -17,6 +17,7 @@ import { deviceZone, todayIso } from "../../app/time.ts";
 import {
   DateField,
   FormButtons,
+  NumberField,
   SelectField,
   TimeField,
   useForm,
@@ -24,7 +25,7 @@ import {
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { InlineForm, NumberField } from "./inputs.tsx";
+import { InlineForm } from "./inputs.tsx";
 import { duration } from "./ProcedureCard.tsx";
 
 const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");

@@ -1,10 +1,10 @@
 import { catalogueMedicine, type DoseUnit, doseUnits } from "@trellis/domain";
 import type { FormEvent, ReactNode } from "react";
 import {
-  Field,
   type Form,
   FormError,
   type InputFieldProps,
+  NumberField,
   SelectField,
 } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
@@ -13,44 +13,6 @@ import { useT } from "../../i18n/i18n.tsx";
 export function unitsFor(catalogueId: string | undefined): readonly DoseUnit[] {
   const known = catalogueId ? catalogueMedicine(catalogueId) : undefined;
   return known ? known.units : doseUnits;
-}
-
-/**
- * A number input (a dose, a count of pens, hours, a day of the cycle) with
- * its label, hint and error, like the kit's fields but holding a number
- * (empty while it is `NaN`), as the plan's drafts do.
- * `step="1"` asks for whole numbers and brings the number pad.
- */
-export function NumberField({
-  value,
-  onChange,
-  min,
-  max,
-  step = "any",
-  ...field
-}: Omit<InputFieldProps, "value" | "onChange"> & {
-  value: number;
-  onChange: (value: number) => void;
-  min?: string | number | undefined;
-  max?: string | number | undefined;
-  step?: string;
-}) {
-  return (
-    <Field {...field}>
-      {(input) => (
-        <input
-          {...input}
-          type="number"
-          inputMode={step === "1" ? "numeric" : "decimal"}
-          min={min}
-          max={max}
-          step={step}
-          value={Number.isNaN(value) ? "" : value}
-          onChange={(e) => onChange(e.target.valueAsNumber)}
-        />
-      )}
-    </Field>
-  );
 }
 
 /** Which unit a dose or a supply is counted in, from the units the medicine comes in. */
