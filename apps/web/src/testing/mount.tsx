@@ -53,6 +53,19 @@ export function clientEachTest(): { readonly client: TrellisClient } {
   };
 }
 
+/**
+ * Puts `value` in an input or a list as a person would: past React's own
+ * record of the value, then the event React listens for.
+ */
+export function enter(field: HTMLInputElement | HTMLSelectElement, value: string): Promise<void> {
+  const list = field instanceof HTMLSelectElement;
+  const prototype = list ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  return act(async () => {
+    Object.getOwnPropertyDescriptor(prototype, "value")!.set!.call(field, value);
+    field.dispatchEvent(new Event(list ? "change" : "input", { bubbles: true }));
+  });
+}
+
 /** A tree as a screen has it: recording through `client`, with toasts. */
 export function InApp({ client, children }: { client: TrellisClient; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { act, useState } from "react";
+import { useState } from "react";
 import { describe, expect, it } from "vitest";
-import { mountEachTest } from "../../testing/mount.tsx";
+import { enter, mountEachTest } from "../../testing/mount.tsx";
 import { SelectField } from "./SelectField.tsx";
 
 const view = mountEachTest();
@@ -48,10 +48,7 @@ describe("SelectField", () => {
       ["high", "High"],
     ]);
     expect(described()).toEqual(["As the report says it."]);
-    await act(async () => {
-      select().value = "high";
-      select().dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await enter(select(), "high");
     expect(picked).toEqual(["high"]);
     expect(select().value).toBe("high");
   });
@@ -74,10 +71,7 @@ describe("SelectField", () => {
         onChange={(n) => picked.push(n)}
       />,
     );
-    await act(async () => {
-      select().value = "7";
-      select().dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await enter(select(), "7");
     expect(picked).toEqual([7]);
   });
 

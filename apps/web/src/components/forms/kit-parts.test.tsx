@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from "react";
 import { describe, expect, it } from "vitest";
-import { mountEachTest } from "../../testing/mount.tsx";
+import { enter, mountEachTest } from "../../testing/mount.tsx";
 import { ConfirmButton } from "./buttons.tsx";
 import { FormButtons } from "./FormButtons.tsx";
 import { CheckField, NumberField, TextField, TimeField } from "./inputs.tsx";
@@ -183,11 +183,7 @@ describe("number and yes-or-no fields", () => {
       <NumberField id="n" label="Days" step="1" value={3} onChange={(n) => typed.push(n)} />,
     );
     const input = view.host.querySelector("input")!;
-    await act(async () => {
-      // As typing does: past React's own record of the value, then the event.
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, "7");
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    await enter(input, "7");
     expect(typed).toEqual([7]);
   });
 
