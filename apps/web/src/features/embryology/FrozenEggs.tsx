@@ -4,9 +4,10 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { CountField, DateField, rowOf, TextField, useForm } from "../../components/forms/index.ts";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
+import { PageForm, useSaved } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 

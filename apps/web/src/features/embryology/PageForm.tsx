@@ -2,26 +2,7 @@ import type { FormEvent, ReactNode } from "react";
 import { useLocation } from "wouter";
 import { type Form, FormButtons } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
-import type { MessageKey } from "../../i18n/en.ts";
-import { useT } from "../../i18n/i18n.tsx";
-
-/**
- * A screen that is only its form: a viewer who reaches it by a link gets its
- * title and the read-only note instead (`RecordingScreen`), and the form,
- * with all it holds, is never made.
- */
-export function recordingScreen(title: MessageKey, Form: () => ReactNode): () => ReactNode {
-  return function Screen() {
-    const t = useT();
-    return (
-      <RecordingScreen title={t(title)}>
-        <Form />
-      </RecordingScreen>
-    );
-  };
-}
 
 /**
  * A screen that is one form (a retrieval, eggs frozen earlier, a thaw): the

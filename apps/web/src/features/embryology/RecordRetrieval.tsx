@@ -12,9 +12,10 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
+import { PageForm, useSaved } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 

@@ -22,7 +22,7 @@ import {
 } from "../../components/forms/index.ts";
 import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
@@ -33,14 +33,7 @@ import { LiningField, readLining, type TransferField, transferFrom } from "./tra
  * pregnancy (the person or a gestational carrier), the kind of cycle and the
  * lining. A day still to come is saved as planned; a day today or past as done.
  */
-export function NewTransfer() {
-  const { t } = useI18n();
-  return (
-    <RecordingScreen title={t("transfers.new.title")}>
-      <NewTransferForm />
-    </RecordingScreen>
-  );
-}
+export const NewTransfer = recordingScreen("transfers.new.title", NewTransferForm);
 
 function NewTransferForm() {
   const i18n = useI18n();

@@ -13,7 +13,7 @@ import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { DateField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicPicker } from "./ClinicPicker.tsx";
@@ -23,14 +23,7 @@ import { addedMedicine, type EditableItem, planItemOf, startCycleBatch } from ".
 let keys = 0;
 const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
 
-export function StartCycle() {
-  const { t } = useI18n();
-  return (
-    <RecordingScreen title={t("cycle.new.title")}>
-      <StartCycleForm />
-    </RecordingScreen>
-  );
-}
+export const StartCycle = recordingScreen("cycle.new.title", StartCycleForm);
 
 function StartCycleForm() {
   const { t } = useI18n();
