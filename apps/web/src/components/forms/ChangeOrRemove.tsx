@@ -1,17 +1,14 @@
 import type { ReactNode } from "react";
-import type { MessageKey } from "../../i18n/en.ts";
+import type { WordsFamily } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { WhenCanRecord } from "../ReadOnly.tsx";
 import { ConfirmButton, QuietButton } from "./buttons.tsx";
 
 /** What `ChangeOrRemove` says, each under its entry's words in the catalogue. */
 type Said = "edit" | "editLabel" | "remove" | "removeLabel" | "removeTitle" | "removeBody" | "keep";
-type Family<K> = K extends `${infer P}.removeBody` ? P : never;
 
 /** A part of the catalogue with all that `ChangeOrRemove` says: `clinics`, `support.own`, `remembrance`. */
-export type ChangeOrRemoveWords = {
-  [P in Family<MessageKey>]: `${P}.${Said}` extends MessageKey ? P : never;
-}[Family<MessageKey>];
+export type ChangeOrRemoveWords = WordsFamily<Said>;
 
 /**
  * "Change" and "Remove" under an entry the person keeps (a clinic, one of

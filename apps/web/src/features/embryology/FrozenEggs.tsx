@@ -43,13 +43,7 @@ function AddFrozenEggsForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.eggs.new.title")}
-      intro={t("embryos.eggs.new.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.eggs.new.save")}
-    >
+    <PageForm words="embryos.eggs.new" form={form} onSubmit={save}>
       <DateField
         {...form.field("frozenOn")}
         label={t("embryos.eggs.new.date")}
@@ -117,13 +111,7 @@ function ThawEggsForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.thaw.title")}
-      intro={t("embryos.thaw.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.thaw.save")}
-    >
+    <PageForm words="embryos.thaw" form={form} onSubmit={save}>
       <DateField
         {...form.field("thawedOn")}
         label={t("embryos.thaw.date")}

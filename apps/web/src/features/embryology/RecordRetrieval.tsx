@@ -108,14 +108,7 @@ function RecordRetrievalForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.new.title")}
-      intro={t("embryos.new.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.new.save")}
-      sticky
-    >
+    <PageForm words="embryos.new" form={form} onSubmit={save} sticky>
       <DateField
         {...form.field("retrievedOn")}
         label={t("embryos.new.date")}
