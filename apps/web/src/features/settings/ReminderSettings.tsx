@@ -1,6 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { downloadCalendar } from "../../app/calendar-export.ts";
-import { useJourneyState } from "../../app/client-context.tsx";
+import { CalendarButton } from "../../components/CalendarButton.tsx";
 import { CheckField, FormButtons, NumberField, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -26,10 +25,8 @@ const wholeNumbers = [
  * What they say is kept in the record, so a viewer has no form for it.
  */
 export function ReminderSettings() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const form = useForm();
-  const state = useJourneyState();
   const toast = useToast();
   const id = useId();
   const [permission, setPermission] = useState<Permission>(currentPermission);
@@ -97,13 +94,7 @@ export function ReminderSettings() {
         </form>
       </WhenCanRecord>
       <div className="stack-tight">
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadCalendar(state, i18n, Date.now())}
-        >
-          {t("cycle.calendar")}
-        </button>
+        <CalendarButton label={t("cycle.calendar")} />
         <p className="hint">{t("cycle.calendar.hint")}</p>
       </div>
     </section>
