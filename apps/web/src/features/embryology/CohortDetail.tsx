@@ -1,6 +1,5 @@
 import { cohortFunnel, type EggCohort, embryoBank, typicalFunnel } from "@trellis/domain";
 import { lazy, type ReactNode, Suspense, useId, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
@@ -8,7 +7,7 @@ import { AddDisclosure, ConfirmButton, PillCheck, useForm } from "../../componen
 import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BlastocystForm } from "./BlastocystForm.tsx";
 import { CorrectForm } from "./CorrectForm.tsx";
@@ -70,8 +69,7 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
   const { t } = i18n;
   const state = useJourneyState();
   const action = useForm({ formLine: "toast" });
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const id = useId();
   const [showSex, setShowSex] = useState(false);
   const counts = cohortFunnel(state, cohort.id)!;
@@ -87,10 +85,7 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
 
   async function remove() {
     const r = await action.record("RetrievalRetracted", { cohortId: cohort.id });
-    if (r.ok) {
-      toast.show(t("embryos.cohort.removed"));
-      navigate(routes.embryos.bank);
-    }
+    if (r.ok) saved(t("embryos.cohort.removed"), routes.embryos.bank);
   }
 
   return (

@@ -5,9 +5,10 @@ import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { CountField, DateField, rowOf, TextField, useForm } from "../../components/forms/index.ts";
 import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, useSaved } from "./PageForm.tsx";
+import { PageForm } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 

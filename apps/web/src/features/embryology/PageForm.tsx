@@ -1,8 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
-import { useLocation } from "wouter";
 import { type Form, FormButtons } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { useToast } from "../../components/Toast.tsx";
 import type { WordsFamily } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
@@ -34,14 +32,4 @@ export function PageForm({
       </form>
     </Page>
   );
-}
-
-/** What a screen's form does once saved: says so (`words`), and goes to what was saved (`to`). */
-export function useSaved(): (words: string, to: string) => void {
-  const toast = useToast();
-  const [, navigate] = useLocation();
-  return (words, to) => {
-    toast.show(words);
-    navigate(to);
-  };
 }

@@ -13,9 +13,10 @@ import {
   useForm,
 } from "../../components/forms/index.ts";
 import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, useSaved } from "./PageForm.tsx";
+import { PageForm } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 

@@ -6,7 +6,6 @@ import {
   transferProtocols,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
@@ -23,7 +22,7 @@ import {
 import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { recordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
 import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
@@ -39,8 +38,7 @@ function NewTransferForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const id = useId();
   const form = useForm<TransferField>({ from: transferFrom });
   const today = todayIso(state.journey!.homeZone);
@@ -111,8 +109,10 @@ function NewTransferForm() {
           ...(liningMm.mm !== null && { liningMm: liningMm.mm }),
         });
     if (!r.ok) return;
-    toast.show(t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"));
-    navigate(routes.transfers.detail(transferId));
+    saved(
+      t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"),
+      routes.transfers.detail(transferId),
+    );
   }
 
   return (

@@ -7,14 +7,13 @@ import {
   protocolTemplates,
 } from "@trellis/domain";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { DateField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { recordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicPicker } from "./ClinicPicker.tsx";
 import { PlanItemEditor } from "./PlanItemEditor.tsx";
@@ -28,8 +27,7 @@ export const StartCycle = recordingScreen("cycle.new.title", StartCycleForm);
 function StartCycleForm() {
   const { t } = useI18n();
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const zone = state.journey!.homeZone;
   const id = useId();
 
@@ -76,10 +74,7 @@ function StartCycleForm() {
       form.newId,
     );
     const r = await form.recordBatch(drafts);
-    if (r.ok) {
-      toast.show(t("cycle.new.saved"));
-      navigate(routes.cycle.detail(cycleId));
-    }
+    if (r.ok) saved(t("cycle.new.saved"), routes.cycle.detail(cycleId));
   }
 
   return (
