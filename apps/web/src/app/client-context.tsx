@@ -20,12 +20,14 @@ export function useClient(): TrellisClient {
   return client;
 }
 
+/** What `read` finds in the client, read again whenever an event is recorded on this device or another tab. */
+export function useClientValue<T>(read: (client: TrellisClient) => T): T {
+  const client = useClient();
+  const now = () => read(client);
+  return useSyncExternalStore((listener) => client.subscribe(listener), now, now);
+}
+
 /** The journey state; re-renders whenever an event is recorded on this device or another tab. */
 export function useJourneyState(): JourneyState {
-  const client = useClient();
-  return useSyncExternalStore(
-    (listener) => client.subscribe(listener),
-    () => client.state,
-    () => client.state,
-  );
+  return useClientValue((client) => client.state);
 }

@@ -16,7 +16,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { useClient } from "./client-context.tsx";
+import { useClient, useClientValue } from "./client-context.tsx";
 
 interface SyncContextValue {
   /** Null until loaded (and never loaded without an account, unless `load` is called). */
@@ -100,10 +100,5 @@ export function useSyncSnapshot(): AccountSyncSnapshot {
 
 /** Whether this device may add entries (viewers read only). */
 export function useCanRecord(): boolean {
-  const client = useClient();
-  return useSyncExternalStore(
-    (listener) => client.subscribe(listener),
-    () => client.canRecord,
-    () => client.canRecord,
-  );
+  return useClientValue((client) => client.canRecord);
 }

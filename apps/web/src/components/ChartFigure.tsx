@@ -1,5 +1,6 @@
-import type { Key, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
+import { DataTable, type TableData } from "./DataTable.tsx";
 
 /**
  * The frame every chart shares, so each chart is only its drawing and its
@@ -66,45 +67,14 @@ export function ChartFigure({
 }
 
 /** The chart's numbers as a table: one row per point drawn (or listed), its first cell heading the row. */
-export interface ChartTable {
+export interface ChartTable extends TableData {
   readonly caption: ReactNode;
-  readonly columns: readonly ReactNode[];
-  readonly rows: readonly {
-    readonly key: Key;
-    readonly head: ReactNode;
-    readonly cells: readonly ReactNode[];
-  }[];
 }
 
-const present = (cells: readonly ReactNode[]) => cells.filter((c) => c !== false);
-
-function ScreenReaderTable({ caption, columns, rows }: ChartTable) {
+function ScreenReaderTable(table: ChartTable) {
   return (
     <div className="visually-hidden">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {present(columns).map((column, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for a chart.
-              <th key={i} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.head}</th>
-              {present(row.cells).map((cell, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for a chart.
-                <td key={i}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable {...table} />
     </div>
   );
 }

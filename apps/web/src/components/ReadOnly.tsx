@@ -49,3 +49,19 @@ export function RecordingScreen({ title, children }: { title: string; children: 
     </Page>
   );
 }
+
+/**
+ * A screen that is only its form: a viewer who reaches it by a link gets its
+ * title and the read-only note instead (`RecordingScreen`), and the form,
+ * with all it holds, is never made.
+ */
+export function recordingScreen(title: MessageKey, Form: () => ReactNode): () => ReactNode {
+  return function Screen() {
+    const t = useT();
+    return (
+      <RecordingScreen title={t(title)}>
+        <Form />
+      </RecordingScreen>
+    );
+  };
+}

@@ -35,4 +35,19 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+type PartsWith<W extends string> = MessageKey extends infer K
+  ? K extends `${infer P}.${W}`
+    ? P
+    : never
+  : never;
+
+/**
+ * A part of the catalogue that holds every one of `W` (`<part>.<word>`), for
+ * a piece that says the same things for many screens in their own words:
+ * `WordsFamily<"title" | "intro" | "save">` is "embryos.thaw", "embryos.new"...
+ */
+export type WordsFamily<W extends string> = {
+  [P in PartsWith<W>]: `${P}.${W}` extends MessageKey ? P : never;
+}[PartsWith<W>];
 export type Catalogue = Record<MessageKey, string>;

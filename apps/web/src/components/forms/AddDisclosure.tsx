@@ -1,11 +1,27 @@
 import { type ReactNode, useId, useRef, useState } from "react";
+import { WhenCanRecord } from "../ReadOnly.tsx";
 
 /**
  * "Add a scan" and friends: a button that opens its form just below, so the
  * screen stays short until the person wants to write. Closing the form (saved
- * or cancelled) returns focus to the button.
+ * or cancelled) returns focus to the button. Its form records, so a viewer
+ * never sees it (as inside `WhenCanRecord`).
  */
 export function AddDisclosure({
+  label,
+  children,
+}: {
+  label: string;
+  children: (close: () => void) => ReactNode;
+}) {
+  return (
+    <WhenCanRecord>
+      <Disclosure label={label}>{children}</Disclosure>
+    </WhenCanRecord>
+  );
+}
+
+function Disclosure({
   label,
   children,
 }: {

@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
-import { memoryStorage, openClient, type TrellisClient } from "@trellis/client";
 import { act, useState } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ClientProvider } from "../../app/client-context.tsx";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
-import { ToastProvider } from "../Toast.tsx";
+import { clientEachTest, InApp, mountEachTest } from "../../testing/mount.tsx";
 import { ChoiceChecks, ChoiceGroup } from "./ChoiceCards.tsx";
 import { type Form, useForm } from "./use-form.ts";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const embryos = [
   { value: "e1", title: "4AA · Day-5 blastocyst", body: "Frozen at Hudson Fertility" },
@@ -50,33 +45,19 @@ function Cards() {
   );
 }
 
-let root: Root;
-let host: HTMLElement;
-let client: TrellisClient;
+const app = clientEachTest();
+const view = mountEachTest();
 
-beforeEach(async () => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-  client = await openClient({ storage: memoryStorage() });
-  await act(async () => {
-    root.render(
-      <ClientProvider client={client}>
-        <ToastProvider>
-          <Cards />
-        </ToastProvider>
-      </ClientProvider>,
-    );
-  });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  client.close();
-});
+beforeEach(() =>
+  view.render(
+    <InApp client={app.client}>
+      <Cards />
+    </InApp>,
+  ),
+);
 
 const box = (title: string) =>
-  [...host.querySelectorAll("label")]
+  [...view.host.querySelectorAll("label")]
     .find((l) => l.querySelector(".choice-title")?.textContent === title)!
     .querySelector("input")!;
 const described = (el: Element) =>
@@ -100,11 +81,11 @@ describe("choice cards", () => {
     await act(async () => box("Birth").click());
     expect(box("Birth").checked).toBe(true);
     expect(box("Negative test").checked).toBe(false);
-    expect(host.textContent).toContain("A baby, or babies, born.");
+    expect(view.host.textContent).toContain("A baby, or babies, born.");
   });
 
   it("take a refusal about any embryo beside the list, read with its legend, focus on the first card", async () => {
-    const list = host.querySelector("fieldset")!;
+    const list = view.host.querySelector("fieldset")!;
     expect(described(list)).toBe("From the bank.");
     const refused = { reason: "unknown-embryo", field: "payload.embryoIds.1" } as const;
     await act(async () => form.refuse(refused));
@@ -116,7 +97,7 @@ describe("choice cards", () => {
 
   it("show a local check beside the group it is about", async () => {
     await act(async () => form.fail({ outcome: "This is needed." }));
-    const group = host.querySelectorAll("fieldset")[1]!;
+    const group = view.host.querySelectorAll("fieldset")[1]!;
     expect(described(group)).toBe("This is needed.");
     expect(document.activeElement).toBe(box("Negative test"));
   });

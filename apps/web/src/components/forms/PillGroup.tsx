@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { Children, type ReactNode, useId } from "react";
 
 export interface PillOption<V extends string | number> {
   readonly value: V;
@@ -28,6 +28,59 @@ export function PillGroup<V extends string | number>({
   onChange: (value: V) => void;
   children?: ReactNode;
 }) {
+  const group = useId();
+  return (
+    <PillFrame
+      legend={legend}
+      hint={hint}
+      pills={options.map((o) => (
+        <label className="pill-option" key={String(o.value)}>
+          <input
+            type="radio"
+            name={`${name}-${group}`}
+            value={String(o.value)}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    >
+      {children}
+    </PillFrame>
+  );
+}
+
+/**
+ * A question answered with any of a few pills: the `PillCheck`s given as
+ * children, in a fieldset with the question and its hint. Nothing at all
+ * when there is no pill to show (none asked at this stage).
+ */
+export function PillChecks({
+  legend,
+  hint,
+  children,
+}: {
+  legend: string;
+  hint?: string | undefined;
+  children: ReactNode;
+}) {
+  if (Children.count(children) === 0) return null;
+  return <PillFrame legend={legend} hint={hint} pills={children} />;
+}
+
+/** The fieldset both kinds of pill question share: legend, hint read with the group, the row of pills, then a follow-up. */
+function PillFrame({
+  legend,
+  hint,
+  pills,
+  children,
+}: {
+  legend: string;
+  hint: string | undefined;
+  pills: ReactNode;
+  children?: ReactNode;
+}) {
   const id = useId();
   return (
     <fieldset className="pill-group" aria-describedby={hint ? `${id}-hint` : undefined}>
@@ -37,20 +90,7 @@ export function PillGroup<V extends string | number>({
           {hint}
         </p>
       )}
-      <div className="pill-row">
-        {options.map((o) => (
-          <label className="pill-option" key={String(o.value)}>
-            <input
-              type="radio"
-              name={`${name}-${id}`}
-              value={String(o.value)}
-              checked={value === o.value}
-              onChange={() => onChange(o.value)}
-            />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
+      <div className="pill-row">{pills}</div>
       {children}
     </fieldset>
   );

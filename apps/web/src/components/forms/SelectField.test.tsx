@@ -1,23 +1,10 @@
 // @vitest-environment happy-dom
-import { act, useState } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useState } from "react";
+import { describe, expect, it } from "vitest";
+import { enter, mountEachTest } from "../../testing/mount.tsx";
 import { SelectField } from "./SelectField.tsx";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEachTest();
 
 const levels = [
   { value: "", label: "Not recorded" },
@@ -44,7 +31,7 @@ function Level({ error, onPick }: { error?: string; onPick: (v: string) => void 
   );
 }
 
-const select = () => host.querySelector("select")!;
+const select = () => view.host.querySelector("select")!;
 const described = () =>
   (select().getAttribute("aria-describedby") ?? "")
     .split(" ")
@@ -53,26 +40,56 @@ const described = () =>
 describe("SelectField", () => {
   it("offers the options in order, labelled, and gives back the one chosen", async () => {
     const picked: string[] = [];
-    await act(async () => root.render(<Level onPick={(v) => picked.push(v)} />));
-    expect(host.querySelector("label")!.htmlFor).toBe(select().id);
+    await view.render(<Level onPick={(v) => picked.push(v)} />);
+    expect(view.host.querySelector("label")!.htmlFor).toBe(select().id);
     expect([...select().options].map((o) => [o.value, o.textContent])).toEqual([
       ["", "Not recorded"],
       ["low", "Low"],
       ["high", "High"],
     ]);
     expect(described()).toEqual(["As the report says it."]);
-    await act(async () => {
-      select().value = "high";
-      select().dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await enter(select(), "high");
     expect(picked).toEqual(["high"]);
     expect(select().value).toBe("high");
   });
 
   it("is read out with its error, and shows as a field in error", async () => {
-    await act(async () => root.render(<Level error="Choose a level." onPick={() => {}} />));
+    await view.render(<Level error="Choose a level." onPick={() => {}} />);
     expect(select().getAttribute("aria-invalid")).toBe("true");
     expect(described()).toEqual(["As the report says it.", "Choose a level."]);
     expect(select().closest(".field")!.classList.contains("field-invalid")).toBe(true);
+  });
+
+  it("gives back a number option as the number it is", async () => {
+    const picked: number[] = [];
+    await view.render(
+      <SelectField
+        id="every"
+        label="Every"
+        options={[1, 2, 7].map((n) => ({ value: n, label: `Every ${n} days` }))}
+        value={1}
+        onChange={(n) => picked.push(n)}
+      />,
+    );
+    await enter(select(), "7");
+    expect(picked).toEqual([7]);
+  });
+
+  it("is read out with the other lines that describe it first", async () => {
+    await view.render(
+      <>
+        <p id="number">The emergency number is 911.</p>
+        <SelectField
+          id="country"
+          label="Country"
+          hint="For the crisis lines."
+          also={["number"]}
+          options={[{ value: "US", label: "United States" }]}
+          value="US"
+          onChange={() => {}}
+        />
+      </>,
+    );
+    expect(described()).toEqual(["The emergency number is 911.", "For the crisis lines."]);
   });
 });

@@ -4,22 +4,25 @@
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
 export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
+export { ChangeOrRemove, type ChangeOrRemoveWords } from "./ChangeOrRemove.tsx";
 export { ChoiceChecks, ChoiceGroup, type ChoiceOption } from "./ChoiceCards.tsx";
 export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";
 export { describedBy, Field, FieldError, type FieldInput, FormError } from "./Field.tsx";
 export { FormButtons } from "./FormButtons.tsx";
 export {
+  CheckField,
   CountField,
   DateField,
   DateTimeField,
   type InputFieldProps,
   MeasureField,
+  NumberField,
   TextAreaField,
   TextField,
   TimeField,
 } from "./inputs.tsx";
 export { PickFileButton } from "./PickFileButton.tsx";
-export { PillCheck, PillGroup, type PillOption } from "./PillGroup.tsx";
+export { PillCheck, PillChecks, PillGroup, type PillOption } from "./PillGroup.tsx";
 export {
   isInFuture,
   localInputNow,

@@ -147,3 +147,80 @@ export function TextAreaField({
     </Field>
   );
 }
+
+/**
+ * A number input (a dose, a count of pens, hours, a day of the cycle, minutes
+ * before a reminder) with its label, hint and error, like the other fields
+ * but holding a number (empty while it is `NaN`), as the plan's drafts and
+ * the settings do. A whole `step` ("1", "5") asks for whole numbers and
+ * brings the number pad.
+ */
+export function NumberField({
+  value,
+  onChange,
+  min,
+  max,
+  step = "any",
+  ...field
+}: Omit<InputFieldProps, "value" | "onChange"> & {
+  value: number;
+  onChange: (value: number) => void;
+  min?: string | number | undefined;
+  max?: string | number | undefined;
+  step?: string;
+}) {
+  return (
+    <Field {...field}>
+      {(input) => (
+        <input
+          {...input}
+          type="number"
+          inputMode={Number.isInteger(Number(step)) ? "numeric" : "decimal"}
+          min={min}
+          max={max}
+          step={step}
+          value={Number.isNaN(value) ? "" : value}
+          onChange={(e) => onChange(e.target.valueAsNumber)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A yes-or-no setting as a checkbox with its words beside it, and a hint
+ * under it that is read with the box.
+ */
+export function CheckField({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <>
+      <label className="check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        {label}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,45 +1,29 @@
 // @vitest-environment happy-dom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { act } from "react";
+import { describe, expect, it } from "vitest";
+import { enter, mountEachTest } from "../../testing/mount.tsx";
 import { ConfirmButton } from "./buttons.tsx";
 import { FormButtons } from "./FormButtons.tsx";
-import { TextField, TimeField } from "./inputs.tsx";
+import { CheckField, NumberField, TextField, TimeField } from "./inputs.tsx";
+import { PillCheck, PillChecks } from "./PillGroup.tsx";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const view = mountEachTest();
 
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-
-function show(node: ReactNode) {
-  act(() => root.render(node));
-}
-
-const buttons = () => [...host.querySelectorAll("button")];
+const buttons = () => [...view.host.querySelectorAll("button")];
 const idle = { busy: false, formError: null };
 const busy = { busy: true, formError: null };
 
 describe("the form's buttons", () => {
-  it("say what the form is doing while busy, in the form's own words when it has them", () => {
-    show(<FormButtons form={busy} label="Sign in" busyLabel="Signing in…" />);
+  it("say what the form is doing while busy, in the form's own words when it has them", async () => {
+    await view.render(<FormButtons form={busy} label="Sign in" busyLabel="Signing in…" />);
     expect(buttons().map((b) => [b.textContent, b.disabled])).toEqual([["Signing in…", true]]);
-    show(<FormButtons form={busy} label="Save" />);
+    await view.render(<FormButtons form={busy} label="Save" />);
     expect(buttons()[0]!.textContent).toBe("Saving…");
   });
 
-  it("wait while the caller holds them back, and keep a cancel button with its own words", () => {
+  it("wait while the caller holds them back, and keep a cancel button with its own words", async () => {
     let cancelled = false;
-    show(
+    await view.render(
       <FormButtons
         form={idle}
         label="Continue"
@@ -58,16 +42,18 @@ describe("the form's buttons", () => {
     expect(cancelled).toBe(true);
   });
 
-  it("stay in reach at the bottom of a long form when sticky", () => {
-    show(<FormButtons form={{ busy: false, formError: "Not saved: why." }} label="Start" sticky />);
+  it("stay in reach at the bottom of a long form when sticky", async () => {
+    await view.render(
+      <FormButtons form={{ busy: false, formError: "Not saved: why." }} label="Start" sticky />,
+    );
     expect(buttons()[0]!.parentElement!.className).toBe("sticky-action");
-    expect(host.querySelector("[role=alert]")?.textContent).toBe("Not saved: why.");
+    expect(view.host.querySelector("[role=alert]")?.textContent).toBe("Not saved: why.");
   });
 });
 
 describe("a button that asks first", () => {
-  it("looks as its tone says and waits while its form is busy", () => {
-    show(
+  it("looks as its tone says and waits while its form is busy", async () => {
+    await view.render(
       <ConfirmButton
         tone="danger"
         disabled
@@ -85,8 +71,8 @@ describe("a button that asks first", () => {
     expect(button.getAttribute("aria-label")).toBe("Revoke the link made on Monday");
   });
 
-  it("is quiet unless told otherwise", () => {
-    show(
+  it("is quiet unless told otherwise", async () => {
+    await view.render(
       <ConfirmButton
         label="Remove"
         title="Remove?"
@@ -101,8 +87,8 @@ describe("a button that asks first", () => {
 });
 
 describe("text and time fields", () => {
-  it("take a password as typed: hidden, not capitalised, not corrected", () => {
-    show(
+  it("take a password as typed: hidden, not capitalised, not corrected", async () => {
+    await view.render(
       <TextField
         id="pw"
         label="Password"
@@ -113,7 +99,7 @@ describe("text and time fields", () => {
         onChange={() => {}}
       />,
     );
-    const input = host.querySelector("input")!;
+    const input = view.host.querySelector("input")!;
     expect({
       type: input.type,
       capitalize: input.getAttribute("autocapitalize"),
@@ -127,19 +113,97 @@ describe("text and time fields", () => {
     });
   });
 
-  it("leave the keyboard alone for other words", () => {
-    show(<TextField id="note" label="Note" value="" onChange={() => {}} />);
-    expect(host.querySelector("input")!.hasAttribute("autocapitalize")).toBe(false);
+  it("leave the keyboard alone for other words", async () => {
+    await view.render(<TextField id="note" label="Note" value="" onChange={() => {}} />);
+    expect(view.host.querySelector("input")!.hasAttribute("autocapitalize")).toBe(false);
   });
 
-  it("ask for a time of day with the field's error tied to it", () => {
-    show(
+  it("ask for a time of day with the field's error tied to it", async () => {
+    await view.render(
       <TimeField id="at" label="Taken at" error="This is needed." value="" onChange={() => {}} />,
     );
-    const input = host.querySelector("input")!;
+    const input = view.host.querySelector("input")!;
     expect(input.type).toBe("time");
     expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
       "This is needed.",
     );
+  });
+});
+
+describe("a question answered with any of a few pills", () => {
+  it("is read with its hint, each pill a checkbox in one row", async () => {
+    await view.render(
+      <PillChecks legend="Any of these?" hint="Tick all that apply.">
+        <PillCheck label="Headache" checked={false} onChange={() => {}} />
+        <PillCheck label="Chest pain" checked onChange={() => {}} />
+      </PillChecks>,
+    );
+    const group = view.host.querySelector("fieldset")!;
+    expect(group.querySelector("legend")!.textContent).toBe("Any of these?");
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Tick all that apply.",
+    );
+    expect(
+      [...group.querySelectorAll<HTMLInputElement>(".pill-row input")].map((i) => [
+        i.type,
+        i.checked,
+      ]),
+    ).toEqual([
+      ["checkbox", false],
+      ["checkbox", true],
+    ]);
+  });
+
+  it("is left out when none of its pills is asked", async () => {
+    await view.render(<PillChecks legend="Any of these?">{[].map(() => null)}</PillChecks>);
+    expect(view.host.querySelector("fieldset")).toBeNull();
+  });
+});
+
+describe("number and yes-or-no fields", () => {
+  it("bring the number pad for whole steps and the decimal keyboard otherwise, empty while not a number", async () => {
+    const modes = [];
+    for (const step of ["1", "5", "any"]) {
+      await view.render(
+        <NumberField id="n" label="Minutes" step={step} value={Number.NaN} onChange={() => {}} />,
+      );
+      const input = view.host.querySelector("input")!;
+      modes.push([input.inputMode, input.value]);
+    }
+    expect(modes).toEqual([
+      ["numeric", ""],
+      ["numeric", ""],
+      ["decimal", ""],
+    ]);
+  });
+
+  it("give back the number typed", async () => {
+    const typed: number[] = [];
+    await view.render(
+      <NumberField id="n" label="Days" step="1" value={3} onChange={(n) => typed.push(n)} />,
+    );
+    const input = view.host.querySelector("input")!;
+    await enter(input, "7");
+    expect(typed).toEqual([7]);
+  });
+
+  it("read a checkbox with its hint and give back whether it is ticked", async () => {
+    const ticked: boolean[] = [];
+    await view.render(
+      <CheckField
+        id="names"
+        label="Show medicine names"
+        hint="Others may see your lock screen."
+        checked={false}
+        onChange={(on) => ticked.push(on)}
+      />,
+    );
+    const box = view.host.querySelector<HTMLInputElement>("input[type=checkbox]")!;
+    expect(box.closest("label")!.textContent).toBe("Show medicine names");
+    expect(document.getElementById(box.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Others may see your lock screen.",
+    );
+    await act(async () => box.click());
+    expect(ticked).toEqual([true]);
   });
 });

@@ -1,18 +1,14 @@
 // @vitest-environment happy-dom
 import { type EventStorage, memoryStorage, openClient, type TrellisClient } from "@trellis/client";
 import { act, type FormEvent, useState } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ClientProvider } from "../../app/client-context.tsx";
+import { describe, expect, it } from "vitest";
 import { createI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
-import { ToastProvider } from "../Toast.tsx";
+import { clientEachTest, InApp, mountEachTest } from "../../testing/mount.tsx";
 import { FieldError } from "./Field.tsx";
 import { FormButtons } from "./FormButtons.tsx";
 import { TextField } from "./inputs.tsx";
 import { type FormOptions, type Found, useForm } from "./use-form.ts";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const i18n = createI18n(["en"]);
 const writtenAt = "2026-03-02T21:00:00-05:00[America/New_York]";
@@ -67,40 +63,20 @@ function NoteForm({
   );
 }
 
-let root: Root;
-let host: HTMLElement;
-let client: TrellisClient;
+const app = clientEachTest();
+const view = mountEachTest();
 
-beforeEach(async () => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-  client = await openClient({ storage: memoryStorage() });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  client.close();
-});
-
-async function show(form: React.ReactNode, c: TrellisClient = client) {
-  await act(async () => {
-    root.render(
-      <ClientProvider client={c}>
-        <ToastProvider>{form}</ToastProvider>
-      </ClientProvider>,
-    );
-  });
-}
+const show = (form: React.ReactNode, c: TrellisClient = app.client) =>
+  view.render(<InApp client={c}>{form}</InApp>);
 
 async function submit() {
   await act(async () => {
-    host.querySelector("form")!.requestSubmit();
+    view.host.querySelector("form")!.requestSubmit();
   });
 }
 
 const input = (label: string) => {
-  const id = [...host.querySelectorAll("label")].find((l) => l.textContent === label)!.htmlFor;
+  const id = [...view.host.querySelectorAll("label")].find((l) => l.textContent === label)!.htmlFor;
   return document.getElementById(id) as HTMLInputElement;
 };
 
@@ -134,14 +110,14 @@ describe("useForm", () => {
       inRedField: true,
       focused: true,
     });
-    expect(host.querySelector("[role=alert]")).toBeNull();
-    expect(client.state.eventCount).toBe(0);
+    expect(view.host.querySelector("[role=alert]")).toBeNull();
+    expect(app.client.state.eventCount).toBe(0);
   });
 
   it("says a refusal about a field the form does not show on the form's own line", async () => {
     await show(<NoteForm text="" />);
     await submit();
-    expect(host.querySelector("[role=alert]")?.textContent).toBe(`Not saved: ${tooShort}`);
+    expect(view.host.querySelector("[role=alert]")?.textContent).toBe(`Not saved: ${tooShort}`);
     expect(input("Note").getAttribute("aria-invalid")).toBeNull();
     expect(input("Title").getAttribute("aria-invalid")).toBeNull();
   });
@@ -149,7 +125,7 @@ describe("useForm", () => {
   it("is busy while recording, then not, and clears what it showed once saved", async () => {
     const storage = gatedStorage();
     const gated = await openClient({ storage });
-    const button = () => host.querySelector<HTMLButtonElement>("button[type=submit]")!;
+    const button = () => view.host.querySelector<HTMLButtonElement>("button[type=submit]")!;
     await show(<NoteForm text="" options={{ from: { text: "note" } }} />, gated);
     await submit();
     expect(input("Note").getAttribute("aria-invalid")).toBe("true");
@@ -178,12 +154,12 @@ describe("useForm", () => {
     await submit();
     expect(shownAt(input("Title"))).toMatchObject({ invalid: "true", focused: true });
     expect(shownAt(input("Note"))).toMatchObject({ invalid: "true", focused: false });
-    expect(client.state.eventCount).toBe(0);
+    expect(app.client.state.eventCount).toBe(0);
   });
 
   it("shows a local check exactly as it shows a refusal", async () => {
     // Ids differ from one form to the next; everything else must not.
-    const page = () => host.innerHTML.replace(/(id|for|aria-describedby)="[^"]*"/g, '$1=""');
+    const page = () => view.host.innerHTML.replace(/(id|for|aria-describedby)="[^"]*"/g, '$1=""');
     await show(<NoteForm key="local" text="" check={() => ({ note: tooShort })} />);
     await submit();
     const local = { at: shownAt(input("Note")), page: page() };
@@ -198,8 +174,8 @@ describe("useForm", () => {
   it("says a refusal for a list action in a toast when asked to", async () => {
     await show(<NoteForm text="" options={{ formLine: "toast" }} />);
     await submit();
-    expect(host.querySelector("[role=alert]")).toBeNull();
-    expect(host.querySelector("[role=status]")?.textContent).toBe(`Not saved: ${tooShort}`);
+    expect(view.host.querySelector("[role=alert]")).toBeNull();
+    expect(view.host.querySelector("[role=status]")?.textContent).toBe(`Not saved: ${tooShort}`);
   });
 
   it("lets the form word a refusal beside its field", async () => {
@@ -216,10 +192,10 @@ describe("useForm", () => {
     const formWords = (text: string) => `Quiet mode could not be turned off: ${text}`;
     await show(<NoteForm text="" options={{ formWords }} />);
     await submit();
-    expect(host.querySelector("[role=alert]")?.textContent).toBe(formWords(tooShort));
+    expect(view.host.querySelector("[role=alert]")?.textContent).toBe(formWords(tooShort));
 
     await show(<NoteForm key="toast" text="" options={{ formWords, formLine: "toast" }} />);
     await submit();
-    expect(host.querySelector("[role=status]")?.textContent).toBe(formWords(tooShort));
+    expect(view.host.querySelector("[role=status]")?.textContent).toBe(formWords(tooShort));
   });
 });

@@ -1,6 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { Link } from "wouter";
-import { routes } from "../../app/routes.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { AccountForm, useAccountForm } from "./AccountForm.tsx";
 import { Frame } from "./Frame.tsx";
@@ -22,7 +20,7 @@ export function ChangePasswordScreen() {
   }
 
   return (
-    <Frame title={t("account.password.title")} intro={t("account.password.intro")}>
+    <Frame backToSettings title={t("account.password.title")} intro={t("account.password.intro")}>
       <AccountForm
         account={account}
         onSubmit={submit}
@@ -40,9 +38,6 @@ export function ChangePasswordScreen() {
         </label>
         {done && <p role="status">{t("account.password.done")}</p>}
       </AccountForm>
-      <p className="account-footer">
-        <Link href={routes.settings}>{t("account.back")}</Link>
-      </p>
     </Frame>
   );
 }

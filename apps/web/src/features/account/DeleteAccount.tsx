@@ -1,6 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { Link } from "wouter";
-import { routes } from "../../app/routes.ts";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { FormError, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
@@ -27,7 +25,7 @@ export function DeleteAccountScreen() {
   }
 
   return (
-    <Frame title={t("account.delete.title")}>
+    <Frame backToSettings title={t("account.delete.title")}>
       {done ? (
         <p className="card" role="status">
           {t("account.delete.done")}
@@ -54,9 +52,6 @@ export function DeleteAccountScreen() {
           </div>
         </form>
       )}
-      <p className="account-footer">
-        <Link href={routes.settings}>{t("account.back")}</Link>
-      </p>
     </Frame>
   );
 }

@@ -1,6 +1,4 @@
 import type { DeviceView } from "@trellis/client/sync";
-import { Link } from "wouter";
-import { routes } from "../../app/routes.ts";
 import { useAccountSync } from "../../app/sync-context.tsx";
 import { FormError, QuietButton } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
@@ -25,7 +23,7 @@ export function DevicesScreen() {
   }
 
   return (
-    <Frame title={t("account.devices.title")} intro={t("account.devices.intro")}>
+    <Frame backToSettings title={t("account.devices.title")} intro={t("account.devices.intro")}>
       <FormError>{form.formError}</FormError>
       {devices === null && !form.formError && <p className="muted">{t("account.loading")}</p>}
       {devices && (
@@ -55,9 +53,6 @@ export function DevicesScreen() {
           ))}
         </ul>
       )}
-      <p className="account-footer">
-        <Link href={routes.settings}>{t("account.back")}</Link>
-      </p>
     </Frame>
   );
 }

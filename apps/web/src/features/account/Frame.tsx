@@ -1,20 +1,25 @@
 import { type ReactNode, useEffect } from "react";
+import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
+import { routes } from "../../app/routes.ts";
 import { Page } from "../../components/Page.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 
 /**
  * Account and sharing screens open inside the app once there is a record,
  * and on their own (like set-up) before there is one: signing in on a new
- * device, or joining someone's record from an invite link.
+ * device, or joining someone's record from an invite link. `backToSettings`
+ * ends the screen with the way back to Settings.
  */
 export function Frame({
   title,
   intro,
+  backToSettings = false,
   children,
 }: {
   title: string;
   intro?: ReactNode;
+  backToSettings?: boolean;
   children: ReactNode;
 }) {
   const t = useT();
@@ -22,10 +27,20 @@ export function Frame({
   useEffect(() => {
     if (!hasJourney) document.title = `${title} · ${t("app.name")}`;
   }, [hasJourney, title, t]);
+  const body = (
+    <>
+      {children}
+      {backToSettings && (
+        <p className="account-footer">
+          <Link href={routes.settings}>{t("account.back")}</Link>
+        </p>
+      )}
+    </>
+  );
   if (hasJourney) {
     return (
       <Page title={title} intro={intro}>
-        {children}
+        {body}
       </Page>
     );
   }
@@ -34,7 +49,7 @@ export function Frame({
       <div className="setup-card account-card">
         <h1>{title}</h1>
         {intro && <p className="lead">{intro}</p>}
-        {children}
+        {body}
       </div>
     </main>
   );

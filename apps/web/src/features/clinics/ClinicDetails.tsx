@@ -1,5 +1,6 @@
 import { type ClinicContact, telHref } from "@trellis/domain";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CallLink, WebsiteLink } from "./links.tsx";
 
 /**
  * A clinic's numbers as links a thumb can reach: the 24-hour line first, then
@@ -28,17 +29,12 @@ export function ClinicDetails({
       {lines.map(({ line, phone, href }) => (
         <p key={line} className="clinic-row clinic-line">
           <span className="muted small">{t(`clinics.${line}`)}</span>{" "}
-          <a
-            className="support-call"
+          <CallLink
             href={href}
-            aria-label={t("clinics.call", {
-              line: t(`clinics.line.${line}`),
-              name: clinic.name,
-              phone,
-            })}
+            label={t("clinics.call", { line: t(`clinics.line.${line}`), name: clinic.name, phone })}
           >
             {phone}
-          </a>
+          </CallLink>
         </p>
       ))}
       {clinic.address && (
@@ -48,15 +44,12 @@ export function ClinicDetails({
       )}
       {clinic.portalUrl && (
         <p className="clinic-row">
-          <a
-            className="support-link"
+          <WebsiteLink
             href={clinic.portalUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t("clinics.portalLabel", { name: clinic.name })}
+            label={t("clinics.portalLabel", { name: clinic.name })}
           >
             {t("clinics.portal")}
-          </a>
+          </WebsiteLink>
         </p>
       )}
       {notes && <p className="clinic-row small note-text">{notes}</p>}

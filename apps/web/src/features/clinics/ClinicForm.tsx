@@ -1,6 +1,12 @@
 import type { Clinic, PayloadInput } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { FormButtons, TextAreaField, TextField, useForm } from "../../components/forms/index.ts";
+import {
+  CheckField,
+  FormButtons,
+  TextAreaField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { linkError, phoneError, wholeLink } from "./contact-words.ts";
 
@@ -126,18 +132,13 @@ export function ClinicForm({
       />
       {offerCurrent && (
         <div className="stack-tight">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={current}
-              onChange={(e) => setCurrent(e.target.checked)}
-              aria-describedby={`${id}-current-hint`}
-            />
-            {t("clinics.form.current")}
-          </label>
-          <p className="hint" id={`${id}-current-hint`}>
-            {t("clinics.form.current.hint")}
-          </p>
+          <CheckField
+            id={`${id}-current`}
+            label={t("clinics.form.current")}
+            hint={t("clinics.form.current.hint")}
+            checked={current}
+            onChange={setCurrent}
+          />
         </div>
       )}
       <FormButtons form={form} label={t("clinics.form.save")} onCancel={onCancel} />

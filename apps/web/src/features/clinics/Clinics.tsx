@@ -3,12 +3,11 @@ import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmButton,
+  ChangeOrRemove,
   FormError,
   QuietButton,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicDetails } from "./ClinicDetails.tsx";
@@ -45,21 +44,19 @@ export function Clinics() {
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("clinics.add")}>
-          {(close) => (
-            <ClinicForm
-              offerCurrent={clinics.length > 0}
-              currentByDefault={current === null}
-              onSaved={() => {
-                toast.show(t("clinics.saved"));
-                close();
-              }}
-              onCancel={close}
-            />
-          )}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("clinics.add")}>
+        {(close) => (
+          <ClinicForm
+            offerCurrent={clinics.length > 0}
+            currentByDefault={current === null}
+            onSaved={() => {
+              toast.show(t("clinics.saved"));
+              close();
+            }}
+            onCancel={close}
+          />
+        )}
+      </AddDisclosure>
     </section>
   );
 }
@@ -108,30 +105,20 @@ function ClinicItem({
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <WhenCanRecord>
-          <div className="row record-actions">
+        <ChangeOrRemove
+          words="clinics"
+          name={name}
+          onEdit={() => setEditing(true)}
+          onRemove={() => void remove()}
+        >
+          {others && !isCurrent && (
             <QuietButton
-              label={t("clinics.edit")}
-              spoken={t("clinics.editLabel", { name })}
-              onClick={() => setEditing(true)}
+              label={t("clinics.makeCurrent")}
+              spoken={t("clinics.makeCurrentLabel", { name })}
+              onClick={() => void makeCurrent()}
             />
-            {others && !isCurrent && (
-              <QuietButton
-                label={t("clinics.makeCurrent")}
-                spoken={t("clinics.makeCurrentLabel", { name })}
-                onClick={() => void makeCurrent()}
-              />
-            )}
-            <ConfirmButton
-              label={t("clinics.remove")}
-              spoken={t("clinics.removeLabel", { name })}
-              title={t("clinics.removeTitle", { name })}
-              body={t("clinics.removeBody")}
-              cancelLabel={t("clinics.keep")}
-              onConfirm={() => void remove()}
-            />
-          </div>
-        </WhenCanRecord>
+          )}
+        </ChangeOrRemove>
       )}
       <FormError>{action.formError}</FormError>
     </li>

@@ -3,18 +3,17 @@ import { type FormEvent, useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmButton,
+  ChangeOrRemove,
   FormButtons,
   FormError,
-  QuietButton,
   TextAreaField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { linkError, phoneError, wholeLink } from "./contact-words.ts";
+import { CallLink, WebsiteLink } from "./links.tsx";
 import { siteName } from "./support-lines.ts";
 
 type Level = "h3" | "h4";
@@ -41,19 +40,17 @@ export function OwnSupportLines({ headingId, Heading }: { headingId: string; Hea
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("support.own.add")}>
-          {(close) => (
-            <OwnLineForm
-              Heading={below(Heading)}
-              onDone={(saved) => {
-                if (saved) toast.show(t("support.own.saved"));
-                close();
-              }}
-            />
-          )}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("support.own.add")}>
+        {(close) => (
+          <OwnLineForm
+            Heading={below(Heading)}
+            onDone={(saved) => {
+              if (saved) toast.show(t("support.own.saved"));
+              close();
+            }}
+          />
+        )}
+      </AddDisclosure>
     </section>
   );
 }
@@ -76,26 +73,19 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
       <p className="support-org">{name}</p>
       {line.phone && href && (
         <p>
-          <a
-            className="support-call"
-            href={href}
-            aria-label={t("support.own.call", { name, phone: line.phone })}
-          >
+          <CallLink href={href} label={t("support.own.call", { name, phone: line.phone })}>
             {line.phone}
-          </a>
+          </CallLink>
         </p>
       )}
       {line.website && (
         <p>
-          <a
-            className="support-link"
+          <WebsiteLink
             href={line.website}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t("support.own.websiteLabel", { name, site: siteName(line.website) })}
+            label={t("support.own.websiteLabel", { name, site: siteName(line.website) })}
           >
             {siteName(line.website)}
-          </a>
+          </WebsiteLink>
         </p>
       )}
       {line.note && <p className="small note-text">{line.note}</p>}
@@ -109,23 +99,12 @@ function OwnLine({ line, formHeading }: { line: OwnSupportLine; formHeading: "h4
           }}
         />
       ) : (
-        <WhenCanRecord>
-          <div className="row record-actions">
-            <QuietButton
-              label={t("support.own.edit")}
-              spoken={t("support.own.editLabel", { name })}
-              onClick={() => setEditing(true)}
-            />
-            <ConfirmButton
-              label={t("support.own.remove")}
-              spoken={t("support.own.removeLabel", { name })}
-              title={t("support.own.removeTitle", { name })}
-              body={t("support.own.removeBody")}
-              cancelLabel={t("support.own.keep")}
-              onConfirm={() => void remove()}
-            />
-          </div>
-        </WhenCanRecord>
+        <ChangeOrRemove
+          words="support.own"
+          name={name}
+          onEdit={() => setEditing(true)}
+          onRemove={() => void remove()}
+        />
       )}
       <FormError>{action.formError}</FormError>
     </li>

@@ -2,11 +2,12 @@ import { activeCycles, clinicContact, clinicList, personCountry } from "@trellis
 import { useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { AddDisclosure, SelectField } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicDetails } from "./ClinicDetails.tsx";
 import { ClinicForm } from "./ClinicForm.tsx";
+import { CallLink, WebsiteLink } from "./links.tsx";
 import { OwnSupportLines } from "./OwnSupportLines.tsx";
 import {
   isSupportCountry,
@@ -73,21 +74,16 @@ export function SupportLines({
 
       <section className="support-group stack-tight" aria-labelledby={`${id}-known`}>
         <Sub id={`${id}-known`}>{t("support.known")}</Sub>
-        <div className="field">
-          <label htmlFor={`${id}-country`}>{t("support.country")}</label>
-          <select
-            id={`${id}-country`}
-            value={country}
-            onChange={(e) => setCountry(e.target.value as SupportCountry | "other")}
-          >
-            {supportCountries.map((c) => (
-              <option key={c} value={c}>
-                {t(`support.country.${c}`)}
-              </option>
-            ))}
-            <option value="other">{t("support.country.other")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-country`}
+          label={t("support.country")}
+          options={[
+            ...supportCountries.map((c) => ({ value: c, label: t(`support.country.${c}`) })),
+            { value: "other" as const, label: t("support.country.other") },
+          ]}
+          value={country}
+          onChange={setCountry}
+        />
         {lines.length === 0 ? (
           <p className="muted small">{t("support.noLines")}</p>
         ) : (
@@ -97,29 +93,25 @@ export function SupportLines({
                 <p className="support-org">{l.organisation}</p>
                 <p className="small">{t(l.what)}</p>
                 <p>
-                  <a
-                    className="support-call"
+                  <CallLink
                     href={`tel:${l.tel}`}
-                    aria-label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
+                    label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
                   >
                     {l.contact}
-                  </a>{" "}
+                  </CallLink>{" "}
                   <span className="muted small">({t(`support.tag.${l.tag}`)})</span>
                 </p>
                 {l.website && (
                   <p>
-                    <a
-                      className="support-link"
+                    <WebsiteLink
                       href={l.website}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={t("support.websiteLabel", {
+                      label={t("support.websiteLabel", {
                         organisation: l.organisation,
                         site: siteName(l.website),
                       })}
                     >
                       {siteName(l.website)}
-                    </a>
+                    </WebsiteLink>
                   </p>
                 )}
               </li>

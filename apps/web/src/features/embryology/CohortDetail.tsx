@@ -1,13 +1,13 @@
 import { cohortFunnel, type EggCohort, embryoBank, typicalFunnel } from "@trellis/domain";
 import { lazy, type ReactNode, Suspense, useId, useState } from "react";
-import { Link, useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { AddDisclosure, ConfirmButton, PillCheck, useForm } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BlastocystForm } from "./BlastocystForm.tsx";
 import { CorrectForm } from "./CorrectForm.tsx";
@@ -29,15 +29,13 @@ export function CohortDetail({ cohortId }: { cohortId: string }) {
   const cohort = state.cohorts.get(cohortId);
   if (!cohort || cohort.retracted) {
     return (
-      <Page title={t("embryos.title")}>
-        <section className="card empty" aria-labelledby="cohort-missing">
-          <h2 id="cohort-missing">{t("embryos.cohort.notFound")}</h2>
-          <p>{t("embryos.cohort.notFound.body")}</p>
-          <Link className="button" href={routes.embryos.bank}>
-            {t("embryos.cohort.back")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("embryos.title")}
+        heading={t("embryos.cohort.notFound")}
+        body={t("embryos.cohort.notFound.body")}
+        href={routes.embryos.bank}
+        link={t("embryos.cohort.back")}
+      />
     );
   }
   return <Cohort cohort={cohort} />;
@@ -71,8 +69,7 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
   const { t } = i18n;
   const state = useJourneyState();
   const action = useForm({ formLine: "toast" });
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const id = useId();
   const [showSex, setShowSex] = useState(false);
   const counts = cohortFunnel(state, cohort.id)!;
@@ -88,10 +85,7 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
 
   async function remove() {
     const r = await action.record("RetrievalRetracted", { cohortId: cohort.id });
-    if (r.ok) {
-      toast.show(t("embryos.cohort.removed"));
-      navigate(routes.embryos.bank);
-    }
+    if (r.ok) saved(t("embryos.cohort.removed"), routes.embryos.bank);
   }
 
   return (
@@ -200,11 +194,9 @@ function Cohort({ cohort }: { cohort: EggCohort }) {
             </Step>
           )}
         </ol>
-        <WhenCanRecord>
-          <AddDisclosure label={t("embryos.form.correct")}>
-            {(close) => <CorrectForm cohort={cohort} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("embryos.form.correct")}>
+          {(close) => <CorrectForm cohort={cohort} onDone={close} />}
+        </AddDisclosure>
         <details className="source">
           <summary>{t("embryos.words.title")}</summary>
           <ul className="small stack-tight">

@@ -4,9 +4,11 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { CountField, DateField, rowOf, TextField, useForm } from "../../components/forms/index.ts";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
+import { PageForm } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 
@@ -42,13 +44,7 @@ function AddFrozenEggsForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.eggs.new.title")}
-      intro={t("embryos.eggs.new.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.eggs.new.save")}
-    >
+    <PageForm words="embryos.eggs.new" form={form} onSubmit={save}>
       <DateField
         {...form.field("frozenOn")}
         label={t("embryos.eggs.new.date")}
@@ -116,13 +112,7 @@ function ThawEggsForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.thaw.title")}
-      intro={t("embryos.thaw.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.thaw.save")}
-    >
+    <PageForm words="embryos.thaw" form={form} onSubmit={save}>
       <DateField
         {...form.field("thawedOn")}
         label={t("embryos.thaw.date")}

@@ -1,66 +1,35 @@
 import type { FormEvent, ReactNode } from "react";
-import { useLocation } from "wouter";
 import { type Form, FormButtons } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
-import type { MessageKey } from "../../i18n/en.ts";
+import type { WordsFamily } from "../../i18n/en.ts";
 import { useT } from "../../i18n/i18n.tsx";
-
-/**
- * A screen that is only its form: a viewer who reaches it by a link gets its
- * title and the read-only note instead (`RecordingScreen`), and the form,
- * with all it holds, is never made.
- */
-export function recordingScreen(title: MessageKey, Form: () => ReactNode): () => ReactNode {
-  return function Screen() {
-    const t = useT();
-    return (
-      <RecordingScreen title={t(title)}>
-        <Form />
-      </RecordingScreen>
-    );
-  };
-}
 
 /**
  * A screen that is one form (a retrieval, eggs frozen earlier, a thaw): the
  * page's title and intro, the form as one card, its error line and save
- * button (`sticky` within thumb reach on a long form).
+ * button (`sticky` within thumb reach on a long form). The words are the
+ * catalogue's under `words` (`<words>.title`, `.intro`, `.save`).
  */
 export function PageForm({
-  title,
-  intro,
+  words,
   form,
   onSubmit,
-  saveLabel,
   sticky = false,
   children,
 }: {
-  title: string;
-  intro: string;
+  words: WordsFamily<"title" | "intro" | "save">;
   form: Pick<Form<string>, "busy" | "formError">;
   onSubmit: (e: FormEvent) => void;
-  saveLabel: string;
   sticky?: boolean;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
-    <Page title={title} intro={intro}>
+    <Page title={t(`${words}.title`)} intro={t(`${words}.intro`)}>
       <form className="card stack" onSubmit={onSubmit} noValidate>
         {children}
-        <FormButtons form={form} label={saveLabel} sticky={sticky} />
+        <FormButtons form={form} label={t(`${words}.save`)} sticky={sticky} />
       </form>
     </Page>
   );
-}
-
-/** What a screen's form does once saved: says so (`words`), and goes to what was saved (`to`). */
-export function useSaved(): (words: string, to: string) => void {
-  const toast = useToast();
-  const [, navigate] = useLocation();
-  return (words, to) => {
-    toast.show(words);
-    navigate(to);
-  };
 }

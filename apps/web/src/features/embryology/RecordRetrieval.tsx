@@ -12,9 +12,11 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { pastDateError, storageOf } from "./form-values.ts";
-import { PageForm, recordingScreen, useSaved } from "./PageForm.tsx";
+import { PageForm } from "./PageForm.tsx";
 import { StorageFields } from "./StorageFields.tsx";
 import { useCounts } from "./use-counts.ts";
 
@@ -107,14 +109,7 @@ function RecordRetrievalForm() {
   }
 
   return (
-    <PageForm
-      title={t("embryos.new.title")}
-      intro={t("embryos.new.intro")}
-      form={form}
-      onSubmit={save}
-      saveLabel={t("embryos.new.save")}
-      sticky
-    >
+    <PageForm words="embryos.new" form={form} onSubmit={save} sticky>
       <DateField
         {...form.field("retrievedOn")}
         label={t("embryos.new.date")}

@@ -1,8 +1,8 @@
 import { type FeeView, storageFeeList } from "@trellis/domain";
 import { useId } from "react";
-import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { todayIso } from "../../app/time.ts";
+import { CalendarButton } from "../../components/CalendarButton.tsx";
 import { AddDisclosure, QuietButton, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
@@ -99,13 +99,7 @@ export function StorageFees() {
           <h2 id={`${id}-calendar`}>{t("embryos.fees.calendar")}</h2>
           <p className="hint">{t("embryos.fees.calendar.hint")}</p>
           <div>
-            <button
-              type="button"
-              className="button"
-              onClick={() => downloadCalendar(state, i18n, Date.now())}
-            >
-              {t("embryos.fees.calendar")}
-            </button>
+            <CalendarButton label={t("embryos.fees.calendar")} />
           </div>
         </section>
       )}

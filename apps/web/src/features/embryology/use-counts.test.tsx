@@ -1,17 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../i18n/i18n.tsx";
+import { mountEachTest } from "../../testing/mount.tsx";
 import { type Counts, useCounts } from "./use-counts.ts";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const { t } = createI18n(["en"]);
 type Name = "eggsRetrieved" | "count";
 
-let root: Root;
-let host: HTMLElement;
 let counts: Counts<Name>;
 
 /** The counts of a retrieval form, with the form's ids and one error already shown. */
@@ -26,16 +22,8 @@ function Retrieval() {
   return null;
 }
 
-beforeEach(async () => {
-  host = document.body.appendChild(document.createElement("div"));
-  root = createRoot(host);
-  await act(async () => root.render(<Retrieval />));
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEachTest();
+beforeEach(() => view.render(<Retrieval />));
 
 describe("useCounts", () => {
   it("gives each count field the form's id and error, and the text as typed", async () => {

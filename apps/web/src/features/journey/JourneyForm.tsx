@@ -2,7 +2,13 @@ import type { BatchDraft } from "@trellis/client";
 import { isSetupAge, type Journey, SETUP_AGE_RANGE } from "@trellis/domain";
 import { type FormEvent, useMemo, useState } from "react";
 import { deviceZone, knownZones, todayIso } from "../../app/time.ts";
-import { DateField, Field, FormButtons, TextField, useForm } from "../../components/forms/index.ts";
+import {
+  DateField,
+  FormButtons,
+  SelectField,
+  TextField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 export interface JourneyFields {
@@ -40,6 +46,14 @@ export function JourneyForm({
   });
 
   const set = (k: keyof JourneyFields) => (v: string) => setFields((f) => ({ ...f, [k]: v }));
+  /** One field of the form: its words are the catalogue's `setup.<name>` and `.hint`. */
+  const field = (k: keyof JourneyFields) => ({
+    ...form.field(k),
+    label: t(`setup.${k}`),
+    hint: t(`setup.${k}.hint`),
+    value: fields[k],
+    onChange: set(k),
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -61,53 +75,13 @@ export function JourneyForm({
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <TextField
-        {...form.field("displayName")}
-        label={t("setup.displayName")}
-        hint={t("setup.displayName.hint")}
-        autoComplete="nickname"
-        maxLength={80}
-        value={fields.displayName}
-        onChange={set("displayName")}
+      <TextField {...field("displayName")} autoComplete="nickname" maxLength={80} />
+      <DateField {...field("dateOfBirth")} required autoComplete="bday" min="1920-01-01" />
+      <SelectField
+        {...field("homeZone")}
+        options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
       />
-      <DateField
-        {...form.field("dateOfBirth")}
-        label={t("setup.dateOfBirth")}
-        hint={t("setup.dateOfBirth.hint")}
-        required
-        autoComplete="bday"
-        min="1920-01-01"
-        value={fields.dateOfBirth}
-        onChange={set("dateOfBirth")}
-      />
-      <Field
-        {...form.field("homeZone")}
-        label={t("setup.homeZone")}
-        hint={t("setup.homeZone.hint")}
-      >
-        {(input) => (
-          <select
-            {...input}
-            value={fields.homeZone}
-            onChange={(e) => set("homeZone")(e.target.value)}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TextField
-        {...form.field("partnerName")}
-        label={t("setup.partnerName")}
-        hint={t("setup.partnerName.hint")}
-        autoComplete="on"
-        maxLength={80}
-        value={fields.partnerName}
-        onChange={set("partnerName")}
-      />
+      <TextField {...field("partnerName")} autoComplete="on" maxLength={80} />
       <FormButtons form={form} label={submitLabel} />
     </form>
   );

@@ -16,12 +16,14 @@ import {
   Field,
   FormButtons,
   QuietButton,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { CycleFormProps } from "./add-form.ts";
 import { dayKind } from "./days.ts";
 
 type Kind = (typeof appointmentKinds)[number];
@@ -78,11 +80,9 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
           ))}
         </ul>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("monitoring.appointment.add")}>
-          {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("monitoring.appointment.add")}>
+        {(close) => <AppointmentForm cycleId={cycle.id} zone={zone} onDone={close} />}
+      </AddDisclosure>
       <ConfirmDialog
         open={cancelling !== null}
         title={t("monitoring.appointment.cancelTitle")}
@@ -103,15 +103,7 @@ export function Appointments({ cycle, zone }: { cycle: Cycle; zone: string }) {
   );
 }
 
-function AppointmentForm({
-  cycleId,
-  zone,
-  onDone,
-}: {
-  cycleId: string;
-  zone: string;
-  onDone: () => void;
-}) {
+function AppointmentForm({ cycleId, zone, onDone }: CycleFormProps) {
   const { t } = useI18n();
   const toast = useToast();
   const id = useId();
@@ -156,16 +148,13 @@ function AppointmentForm({
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("monitoring.appointment.formTitle")}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t("monitoring.appointment.kind")}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {appointmentKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`monitoring.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-kind`}
+        label={t("monitoring.appointment.kind")}
+        options={appointmentKinds.map((k) => ({ value: k, label: t(`monitoring.kind.${k}`) }))}
+        value={kind}
+        onChange={setKind}
+      />
       <div className="form-pair">
         <DateField
           {...form.field("date")}

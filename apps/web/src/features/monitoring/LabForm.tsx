@@ -18,6 +18,7 @@ import {
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { CycleFormProps } from "./add-form.ts";
 import { labDigits, preferredUnit, unitsDiffer } from "./units.ts";
 
 /** In the order a stimulation cycle usually meets them. */
@@ -28,17 +29,7 @@ export const formAnalytes: readonly Analyte[] = ["E2", "LH", "P4", "FSH", "hCG",
  * (the unit list is the hormone's own, starting at the person's unit), and
  * when the blood was drawn.
  */
-export function LabForm({
-  cycleId,
-  zone,
-  prefs,
-  onDone,
-}: {
-  cycleId: string;
-  zone: string;
-  prefs: Preferences;
-  onDone: () => void;
-}) {
+export function LabForm({ cycleId, zone, prefs, onDone }: CycleFormProps & { prefs: Preferences }) {
   const { t, number } = useI18n();
   const toast = useToast();
   const id = useId();

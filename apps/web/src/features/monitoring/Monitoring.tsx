@@ -1,13 +1,13 @@
 import { type Cycle, cycleDay, labSeries, scanSeries, Temporal } from "@trellis/domain";
 import { lazy, Suspense, useId } from "react";
-import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { epochMsOf, todayIso } from "../../app/time.ts";
 import { chartSpace } from "../../components/ChartSpace.tsx";
 import { AddDisclosure } from "../../components/forms/AddDisclosure.tsx";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
-import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
+import { ReadOnlyNote } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Appointments } from "./Appointments.tsx";
 import { dayKind } from "./days.ts";
@@ -33,15 +33,13 @@ export function Monitoring({ cycleId }: { cycleId: string }) {
   const cycle = state.cycles.get(cycleId);
   if (!cycle || cycle.retracted) {
     return (
-      <Page title={t("monitoring.title")}>
-        <section className="card empty" aria-labelledby="monitoring-missing">
-          <h2 id="monitoring-missing">{t("monitoring.notFound")}</h2>
-          <p>{t("monitoring.notFound.body")}</p>
-          <Link className="button" href={routes.cycle.list}>
-            {t("monitoring.notFound.link")}
-          </Link>
-        </section>
-      </Page>
+      <NothingHere
+        title={t("monitoring.title")}
+        heading={t("monitoring.notFound")}
+        body={t("monitoring.notFound.body")}
+        href={routes.cycle.list}
+        link={t("monitoring.notFound.link")}
+      />
     );
   }
   return <CycleMonitoring cycle={cycle} />;
@@ -98,11 +96,9 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             <FollicleChart cycle={cycle} points={scans} />
           </Suspense>
         )}
-        <WhenCanRecord>
-          <AddDisclosure label={t("monitoring.scan.add")}>
-            {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("monitoring.scan.add")}>
+          {(close) => <ScanForm cycleId={cycle.id} zone={zone} onDone={close} />}
+        </AddDisclosure>
         {scans.length > 0 && (
           <details className="records-details">
             <summary>{t("monitoring.scans.all", { count: scans.length })}</summary>
@@ -122,11 +118,9 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
             {results.length === 0 ? t("monitoring.bloods.empty") : t("monitoring.bloods.noE2")}
           </p>
         )}
-        <WhenCanRecord>
-          <AddDisclosure label={t("monitoring.lab.add")}>
-            {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("monitoring.lab.add")}>
+          {(close) => <LabForm cycleId={cycle.id} zone={zone} prefs={prefs} onDone={close} />}
+        </AddDisclosure>
         {results.length > 0 && (
           <details className="records-details" open>
             <summary>{t("monitoring.bloods.all", { count: results.length })}</summary>

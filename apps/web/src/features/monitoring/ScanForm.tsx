@@ -9,12 +9,14 @@ import {
   type ParsedSizes,
   parseDecimal,
   parseSizes,
+  SelectField,
   useForm,
   zonedFromLocalInput,
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { fieldIndex } from "../../i18n/refusals.ts";
+import type { CycleFormProps } from "./add-form.ts";
 
 type Pattern = "" | "triple-line" | "homogeneous";
 
@@ -23,15 +25,7 @@ type Pattern = "" | "triple-line" | "homogeneous";
  * them out ("14, 12.5, 11"), and the lining. Shows back the numbers it
  * understood, and puts any refusal next to the field it is about.
  */
-export function ScanForm({
-  cycleId,
-  zone,
-  onDone,
-}: {
-  cycleId: string;
-  zone: string;
-  onDone: () => void;
-}) {
+export function ScanForm({ cycleId, zone, onDone }: CycleFormProps) {
   const { t, number } = useI18n();
   const toast = useToast();
   const id = useId();
@@ -157,18 +151,16 @@ export function ScanForm({
           value={lining}
           onChange={setLining}
         />
-        <div className="field">
-          <label htmlFor={`${id}-pattern`}>{t("monitoring.scan.pattern")}</label>
-          <select
-            id={`${id}-pattern`}
-            value={pattern}
-            onChange={(e) => setPattern(e.target.value as Pattern)}
-          >
-            <option value="">{t("monitoring.scan.pattern.unsaid")}</option>
-            <option value="triple-line">{t("monitoring.scan.pattern.triple-line")}</option>
-            <option value="homogeneous">{t("monitoring.scan.pattern.homogeneous")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-pattern`}
+          label={t("monitoring.scan.pattern")}
+          options={(["", "triple-line", "homogeneous"] as const).map((p) => ({
+            value: p,
+            label: t(p ? `monitoring.scan.pattern.${p}` : "monitoring.scan.pattern.unsaid"),
+          }))}
+          value={pattern}
+          onChange={setPattern}
+        />
       </div>
       <FormButtons form={form} label={t("monitoring.scan.save")} onCancel={onDone} />
     </form>

@@ -1,5 +1,6 @@
 import type { RetrievalPlan } from "@trellis/domain";
 import { useId } from "react";
+import { DataTable } from "../../components/DataTable.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 /** One retrieval as the model sees it: typical for the age, and learning from the person's own. */
@@ -20,53 +21,40 @@ export function FunnelTable({
   const rows = [
     {
       key: "eggs",
-      label: t("odds.plan.funnel.eggs"),
-      typical: t("odds.plan.funnel.range", {
-        n: one(typical.eggsPerRetrieval.central),
-        low: one(typical.eggsPerRetrieval.low),
-        high: one(typical.eggsPerRetrieval.high),
-      }),
-      own: t("odds.plan.funnel.range", {
-        n: one(own.eggsPerRetrieval.central),
-        low: one(own.eggsPerRetrieval.low),
-        high: one(own.eggsPerRetrieval.high),
-      }),
+      head: t("odds.plan.funnel.eggs"),
+      cells: [typical, own].map((f) =>
+        t("odds.plan.funnel.range", {
+          n: one(f.eggsPerRetrieval.central),
+          low: one(f.eggsPerRetrieval.low),
+          high: one(f.eggsPerRetrieval.high),
+        }),
+      ),
     },
     {
       key: "blastocysts",
-      label: t("odds.plan.funnel.blastocysts"),
-      typical: one(typical.blastocystsPerRetrieval),
-      own: one(own.blastocystsPerRetrieval),
+      head: t("odds.plan.funnel.blastocysts"),
+      cells: [typical, own].map((f) => one(f.blastocystsPerRetrieval)),
     },
     {
       key: "euploid",
-      label: t("odds.plan.funnel.euploid"),
-      typical: one(typical.euploidBlastocystsPerRetrieval),
-      own: one(own.euploidBlastocystsPerRetrieval),
+      head: t("odds.plan.funnel.euploid"),
+      cells: [typical, own].map((f) => one(f.euploidBlastocystsPerRetrieval)),
     },
   ];
   return (
     <div className="stack-tight">
       <h3 id={`${id}-funnel`}>{t("odds.plan.funnelTitle")}</h3>
       <p className="small muted">{t("odds.plan.funnelIntro", { count: historyCount })}</p>
-      <table className="odds-funnel" aria-labelledby={`${id}-funnel`}>
-        <thead>
-          <tr>
-            <th scope="col">{t("odds.plan.funnel.step")}</th>
-            <th scope="col">{t("odds.plan.funnel.typical", { age })}</th>
-            <th scope="col">{t("odds.plan.funnel.own")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td>{r.typical}</td>
-              <td>{r.own}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="odds-funnel"
+        labelledBy={`${id}-funnel`}
+        columns={[
+          t("odds.plan.funnel.step"),
+          t("odds.plan.funnel.typical", { age }),
+          t("odds.plan.funnel.own"),
+        ]}
+        rows={rows}
+      />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from "@trellis/domain";
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from "react";
 import { chartSpace } from "../../components/ChartSpace.tsx";
-import { Field, PillGroup } from "../../components/forms/index.ts";
+import { PillGroup, SelectField } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Caveat } from "./Caveat.tsx";
 import { Chance } from "./IconArray.tsx";
@@ -140,21 +140,16 @@ export function PlanSection({ record, amhUnit }: { record: OddsRecord; amhUnit: 
           value={goal}
           onChange={setGoal}
         />
-        <Field id={`${id}-retrievals`} label={t("odds.plan.retrievals")}>
-          {(input) => (
-            <select
-              {...input}
-              value={retrievals}
-              onChange={(e) => setRetrievals(Number(e.target.value))}
-            >
-              {Array.from({ length: MAX_RETRIEVALS }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {t("odds.plan.retrievals.option", { count: n })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id={`${id}-retrievals`}
+          label={t("odds.plan.retrievals")}
+          options={Array.from({ length: MAX_RETRIEVALS }, (_, i) => ({
+            value: i + 1,
+            label: t("odds.plan.retrievals.option", { count: i + 1 }),
+          }))}
+          value={retrievals}
+          onChange={setRetrievals}
+        />
         <PillGroup
           legend={t("odds.plan.frame")}
           hint={t("odds.plan.frameHint")}

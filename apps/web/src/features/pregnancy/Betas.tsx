@@ -18,7 +18,6 @@ import {
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 import { RemoveEntry } from "./shared.tsx";
@@ -132,11 +131,9 @@ export function BetaSection({ transfer }: { transfer: Transfer }) {
           </details>
         </>
       )}
-      <WhenCanRecord>
-        <AddDisclosure label={t("beta.add")}>
-          {(close) => <BetaForm transfer={transfer} onDone={close} />}
-        </AddDisclosure>
-      </WhenCanRecord>
+      <AddDisclosure label={t("beta.add")}>
+        {(close) => <BetaForm transfer={transfer} onDone={close} />}
+      </AddDisclosure>
     </section>
   );
 }

@@ -6,26 +6,25 @@ import {
   transferProtocols,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import {
   ChoiceChecks,
   DateField,
-  Field,
   FormButtons,
   PillGroup,
+  SelectField,
   TextAreaField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { embryoShort, statusLine } from "../embryology/index.ts";
-import { NothingHere } from "./shared.tsx";
 import { LiningField, readLining, type TransferField, transferFrom } from "./transfer-fields.tsx";
 
 /**
@@ -33,21 +32,13 @@ import { LiningField, readLining, type TransferField, transferFrom } from "./tra
  * pregnancy (the person or a gestational carrier), the kind of cycle and the
  * lining. A day still to come is saved as planned; a day today or past as done.
  */
-export function NewTransfer() {
-  const { t } = useI18n();
-  return (
-    <RecordingScreen title={t("transfers.new.title")}>
-      <NewTransferForm />
-    </RecordingScreen>
-  );
-}
+export const NewTransfer = recordingScreen("transfers.new.title", NewTransferForm);
 
 function NewTransferForm() {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const id = useId();
   const form = useForm<TransferField>({ from: transferFrom });
   const today = todayIso(state.journey!.homeZone);
@@ -118,8 +109,10 @@ function NewTransferForm() {
           ...(liningMm.mm !== null && { liningMm: liningMm.mm }),
         });
     if (!r.ok) return;
-    toast.show(t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"));
-    navigate(routes.transfers.detail(transferId));
+    saved(
+      t(planned ? "transfers.new.savedPlanned" : "transfers.new.saved"),
+      routes.transfers.detail(transferId),
+    );
   }
 
   return (
@@ -164,26 +157,20 @@ function NewTransferForm() {
               onChange={setCarrierName}
             />
             {carriers.length > 0 && (
-              <Field {...form.field("pathId")} label={t("transfers.new.carrierPath")}>
-                {(input) => (
-                  <select
-                    {...input}
-                    value={pathId}
-                    onChange={(e) => {
-                      setPathId(e.target.value);
-                      const p = carriers.find((c) => c.id === e.target.value);
-                      if (p) setCarrierName(p.name);
-                    }}
-                  >
-                    <option value="">{t("transfers.new.carrierPath.none")}</option>
-                    {carriers.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                {...form.field("pathId")}
+                label={t("transfers.new.carrierPath")}
+                options={[
+                  { value: "", label: t("transfers.new.carrierPath.none") },
+                  ...carriers.map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                value={pathId}
+                onChange={(chosen) => {
+                  setPathId(chosen);
+                  const p = carriers.find((c) => c.id === chosen);
+                  if (p) setCarrierName(p.name);
+                }}
+              />
             )}
           </>
         )}
@@ -198,18 +185,16 @@ function NewTransferForm() {
           onChange={setProtocol}
         />
         {cycles.length > 0 && (
-          <Field {...form.field("cycleId")} label={t("transfers.new.cycle")}>
-            {(input) => (
-              <select {...input} value={cycleId} onChange={(e) => setCycleId(e.target.value)}>
-                <option value="">{t("transfers.new.cycle.none")}</option>
-                {cycles.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.protocolName} ({c.startDate})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            {...form.field("cycleId")}
+            label={t("transfers.new.cycle")}
+            options={[
+              { value: "", label: t("transfers.new.cycle.none") },
+              ...cycles.map((c) => ({ value: c.id, label: `${c.protocolName} (${c.startDate})` })),
+            ]}
+            value={cycleId}
+            onChange={setCycleId}
+          />
         )}
         {!planned && (
           <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />

@@ -21,7 +21,6 @@ import {
   TextAreaField,
   useForm,
 } from "../../components/forms/index.ts";
-import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { LossCare } from "./LossCare.tsx";
@@ -80,19 +79,17 @@ export function OutcomeSection({
           </ul>
         )}
         {!closed && (
-          <WhenCanRecord>
-            <AddDisclosure label={t("outcome.record")}>
-              {(close) => (
-                <OutcomeForm
-                  transfer={transfer}
-                  onDone={(kind) => {
-                    close();
-                    if (isLoss(kind) || kind === "negative") onRecorded(kind);
-                  }}
-                />
-              )}
-            </AddDisclosure>
-          </WhenCanRecord>
+          <AddDisclosure label={t("outcome.record")}>
+            {(close) => (
+              <OutcomeForm
+                transfer={transfer}
+                onDone={(kind) => {
+                  close();
+                  if (isLoss(kind) || kind === "negative") onRecorded(kind);
+                }}
+              />
+            )}
+          </AddDisclosure>
         )}
       </section>
       {hard && latest && (

@@ -16,17 +16,18 @@ import { todayIso } from "../../app/time.ts";
 import {
   AddDisclosure,
   DateField,
-  Field,
   FormButtons,
   PillGroup,
+  SelectField,
   TextField,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
-import { NothingHere, RemoveEntry } from "./shared.tsx";
+import { RemoveEntry } from "./shared.tsx";
 import { outcomeLine } from "./words.ts";
 
 /** Carrier and adoption paths beside IVF: each a name, a start, and a timeline of steps. */
@@ -224,11 +225,9 @@ export function PathDetail({ pathId }: { pathId: string }) {
             </li>
           ))}
         </ol>
-        <WhenCanRecord>
-          <AddDisclosure label={t("paths.addStep")}>
-            {(close) => <StepForm path={path} onDone={close} />}
-          </AddDisclosure>
-        </WhenCanRecord>
+        <AddDisclosure label={t("paths.addStep")}>
+          {(close) => <StepForm path={path} onDone={close} />}
+        </AddDisclosure>
       </section>
     </Page>
   );
@@ -267,21 +266,13 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("paths.step.form.title")}</h3>
-      <Field {...form.field("milestone")} label={t("paths.step.form.kind")}>
-        {(input) => (
-          <select
-            {...input}
-            value={milestone}
-            onChange={(e) => setMilestone(e.target.value as PathMilestoneKind)}
-          >
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`paths.step.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        {...form.field("milestone")}
+        label={t("paths.step.form.kind")}
+        options={kinds.map((k) => ({ value: k, label: t(`paths.step.${k}`) }))}
+        value={milestone}
+        onChange={setMilestone}
+      />
       {milestone === "other" && (
         <TextField
           {...form.field("title")}

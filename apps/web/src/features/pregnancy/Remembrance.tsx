@@ -4,10 +4,9 @@ import { useSearch } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import {
   AddDisclosure,
-  ConfirmButton,
+  ChangeOrRemove,
   DateField,
   FormButtons,
-  QuietButton,
   TextAreaField,
   TextField,
   useForm,
@@ -97,23 +96,12 @@ function KeptCard({ kept }: { kept: Kept }) {
           onDone={() => setEditing(false)}
         />
       ) : (
-        <WhenCanRecord>
-          <div className="row record-actions">
-            <QuietButton
-              label={t("remembrance.edit")}
-              spoken={t("remembrance.editLabel", { name })}
-              onClick={() => setEditing(true)}
-            />
-            <ConfirmButton
-              label={t("remembrance.remove")}
-              spoken={t("remembrance.removeLabel", { name })}
-              title={t("remembrance.removeTitle")}
-              body={t("remembrance.removeBody")}
-              cancelLabel={t("remembrance.keep")}
-              onConfirm={() => void remove()}
-            />
-          </div>
-        </WhenCanRecord>
+        <ChangeOrRemove
+          words="remembrance"
+          name={name}
+          onEdit={() => setEditing(true)}
+          onRemove={() => void remove()}
+        />
       )}
     </li>
   );

@@ -6,7 +6,6 @@ import {
   type Transfer,
 } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
@@ -17,15 +16,16 @@ import {
   QuietButton,
   useForm,
 } from "../../components/forms/index.ts";
+import { NothingHere } from "../../components/NothingHere.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { EmbryoCard } from "../embryology/index.ts";
 import { BetaSection } from "./Betas.tsx";
 import { DatingCard } from "./Dating.tsx";
 import { OutcomeSection } from "./Outcome.tsx";
-import { NothingHere } from "./shared.tsx";
 import { LiningField, readLining } from "./transfer-fields.tsx";
 import { transferTitle } from "./words.ts";
 
@@ -52,8 +52,7 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const id = useId();
   const action = useForm({ formLine: "toast" });
   // Kept here, not in the outcome section: that section moves up once the transfer has ended.
@@ -87,10 +86,7 @@ function TransferPage({ transfer }: { transfer: Transfer }) {
 
   async function remove() {
     const r = await action.record("TransferRetracted", { transferId: transfer.id });
-    if (r.ok) {
-      toast.show(t("transfers.detail.removed"));
-      navigate(routes.transfers.list);
-    }
+    if (r.ok) saved(t("transfers.detail.removed"), routes.transfers.list);
   }
 
   return (

@@ -2,7 +2,7 @@ import { countryCodes, countryOfZone, emergencyNumberFor, personCountry } from "
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { FormButtons, SelectField, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -70,22 +70,17 @@ export function CountrySetting() {
       </p>
       {canRecord ? (
         <form className="stack" onSubmit={save} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-country`}>{t("wellbeing.country.label")}</label>
-            <select
-              id={`${id}-country`}
-              aria-describedby={`${id}-hint ${id}-number`}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-            >
-              <option value={FROM_ZONE}>{fromZone}</option>
-              {names.map((n) => (
-                <option key={n.code} value={n.code}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-country`}
+            label={t("wellbeing.country.label")}
+            also={[`${id}-hint`, `${id}-number`]}
+            options={[
+              { value: FROM_ZONE, label: fromZone },
+              ...names.map((n) => ({ value: n.code, label: n.name })),
+            ]}
+            value={draft}
+            onChange={setDraft}
+          />
           <p className="small" id={`${id}-number`}>
             {numberLine}
           </p>

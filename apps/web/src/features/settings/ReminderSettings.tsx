@@ -1,32 +1,36 @@
 import { type FormEvent, useId, useState } from "react";
-import { downloadCalendar } from "../../app/calendar-export.ts";
-import { useJourneyState } from "../../app/client-context.tsx";
-import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { CalendarButton } from "../../components/CalendarButton.tsx";
+import { CheckField, FormButtons, NumberField, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { usePreferencesDraft } from "./preferences-draft.ts";
 
 type Permission = NotificationPermission | "unsupported";
 
 const currentPermission = (): Permission =>
   "Notification" in window ? Notification.permission : "unsupported";
 
+/** The preferences this section keeps: what a notification may say, and when reminders come. */
+const kept = ["notificationsShowNames", "reminderLeadMinutes", "inventoryWarningDays"] as const;
+
+/** The two whole numbers, each as its own field: minutes before a dose, days of supplies left. */
+const wholeNumbers = [
+  { key: "reminderLeadMinutes", label: "reminders.lead", max: 240, step: "5" },
+  { key: "inventoryWarningDays", label: "reminders.warnDays", max: 30, step: "1" },
+] as const;
+
 /**
  * Notifications on this device, what they may say, and the calendar file.
  * What they say is kept in the record, so a viewer has no form for it.
  */
 export function ReminderSettings() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const form = useForm();
-  const state = useJourneyState();
   const toast = useToast();
   const id = useId();
-  const prefs = state.preferences;
   const [permission, setPermission] = useState<Permission>(currentPermission);
-  const [showNames, setShowNames] = useState(prefs.notificationsShowNames);
-  const [lead, setLead] = useState(prefs.reminderLeadMinutes);
-  const [warnDays, setWarnDays] = useState(prefs.inventoryWarningDays);
+  const { draft, set, changes, changed } = usePreferencesDraft(kept);
 
   async function allow() {
     if (!("Notification" in window)) return;
@@ -35,12 +39,7 @@ export function ReminderSettings() {
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const changes = {
-      ...(showNames !== prefs.notificationsShowNames && { notificationsShowNames: showNames }),
-      ...(lead !== prefs.reminderLeadMinutes && { reminderLeadMinutes: lead }),
-      ...(warnDays !== prefs.inventoryWarningDays && { inventoryWarningDays: warnDays }),
-    };
-    if (Object.keys(changes).length > 0) {
+    if (changed) {
       const r = await form.record("PreferencesUpdated", changes);
       if (!r.ok) return;
     } else {
@@ -70,57 +69,32 @@ export function ReminderSettings() {
       </div>
       <WhenCanRecord>
         <form className="stack-tight" onSubmit={save} noValidate>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={showNames}
-              onChange={(e) => setShowNames(e.target.checked)}
-              aria-describedby={`${id}-names-hint`}
-            />
-            {t("reminders.showNames")}
-          </label>
-          <p className="hint" id={`${id}-names-hint`}>
-            {t("reminders.showNames.hint")}
-          </p>
+          <CheckField
+            id={`${id}-names`}
+            label={t("reminders.showNames")}
+            hint={t("reminders.showNames.hint")}
+            checked={draft.notificationsShowNames}
+            onChange={(on) => set("notificationsShowNames", on)}
+          />
           <div className="grid-2">
-            <div className="field">
-              <label htmlFor={`${id}-lead`}>{t("reminders.lead")}</label>
-              <input
-                id={`${id}-lead`}
-                type="number"
-                inputMode="numeric"
+            {wholeNumbers.map(({ key, label, max, step }) => (
+              <NumberField
+                key={key}
+                id={`${id}-${key}`}
+                label={t(label)}
                 min="0"
-                max="240"
-                step="5"
-                value={lead}
-                onChange={(e) => setLead(Math.trunc(e.target.valueAsNumber))}
+                max={max}
+                step={step}
+                value={draft[key]}
+                onChange={(n) => set(key, Math.trunc(n))}
               />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-warn`}>{t("reminders.warnDays")}</label>
-              <input
-                id={`${id}-warn`}
-                type="number"
-                inputMode="numeric"
-                min="0"
-                max="30"
-                step="1"
-                value={warnDays}
-                onChange={(e) => setWarnDays(Math.trunc(e.target.valueAsNumber))}
-              />
-            </div>
+            ))}
           </div>
           <FormButtons form={form} label={t("reminders.save")} />
         </form>
       </WhenCanRecord>
       <div className="stack-tight">
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadCalendar(state, i18n, Date.now())}
-        >
-          {t("cycle.calendar")}
-        </button>
+        <CalendarButton label={t("cycle.calendar")} />
         <p className="hint">{t("cycle.calendar.hint")}</p>
       </div>
     </section>

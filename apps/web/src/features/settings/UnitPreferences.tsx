@@ -1,10 +1,10 @@
 import type { Preferences } from "@trellis/domain";
-import { type FormEvent, useId, useState } from "react";
-import { useJourneyState } from "../../app/client-context.tsx";
+import { type FormEvent, useId } from "react";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { usePreferencesDraft } from "./preferences-draft.ts";
 
 type UnitKey = "weightUnit" | "e2Unit" | "p4Unit" | "amhUnit";
 type Units = Pick<Preferences, UnitKey>;
@@ -25,29 +25,19 @@ const keys = Object.keys(choices) as UnitKey[];
 export function UnitPreferences() {
   const { t } = useI18n();
   const form = useForm();
-  const state = useJourneyState();
   const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
-  const saved: Units = {
-    weightUnit: state.preferences.weightUnit,
-    e2Unit: state.preferences.e2Unit,
-    p4Unit: state.preferences.p4Unit,
-    amhUnit: state.preferences.amhUnit,
-  };
-  const [draft, setDraft] = useState<Units>(saved);
+  const { saved, draft, set, changes, changed } = usePreferencesDraft(keys);
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const changed: Partial<Units> = Object.fromEntries(
-      keys.filter((k) => draft[k] !== saved[k]).map((k) => [k, draft[k]]),
-    );
-    if (Object.keys(changed).length === 0) {
+    if (!changed) {
       form.clear();
       toast.show(t("monitoring.units.unchanged"));
       return;
     }
-    const r = await form.record("PreferencesUpdated", changed);
+    const r = await form.record("PreferencesUpdated", changes);
     if (r.ok) toast.show(t("monitoring.units.saved"));
   }
 
@@ -64,7 +54,7 @@ export function UnitPreferences() {
               name={k}
               options={choices[k].map((u) => ({ value: u, label: u }))}
               value={draft[k]}
-              onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))}
+              onChange={(v) => set(k, v)}
             />
           ))}
           <FormButtons form={form} label={t("monitoring.units.save")} />

@@ -26,6 +26,7 @@ export function MembersScreen() {
   const others = members?.filter((m) => !m.isMe) ?? [];
   return (
     <Frame
+      backToSettings
       title={t("sharing.members.title")}
       intro={isOwner ? t("sharing.members.intro") : t("sharing.members.introMember")}
     >
@@ -43,9 +44,6 @@ export function MembersScreen() {
           <Link href={routes.sharing.invite}>{t("sharing.share")}</Link>
         </p>
       )}
-      <p className="account-footer">
-        <Link href={routes.settings}>{t("account.back")}</Link>
-      </p>
     </Frame>
   );
 }

@@ -1,11 +1,11 @@
 import { cycleClinicName } from "@trellis/domain";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "wouter";
-import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel } from "../../app/format.ts";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
+import { CalendarButton } from "../../components/CalendarButton.tsx";
 import {
   DateField,
   FormButtons,
@@ -77,20 +77,13 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
 }
 
 function CalendarCard() {
-  const i18n = useI18n();
-  const state = useJourneyState();
+  const { t } = useI18n();
   return (
     <section className="card stack-tight">
-      <h2>{i18n.t("cycle.calendar")}</h2>
-      <p className="hint">{i18n.t("cycle.calendar.hint")}</p>
+      <h2>{t("cycle.calendar")}</h2>
+      <p className="hint">{t("cycle.calendar.hint")}</p>
       <div>
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadCalendar(state, i18n, Date.now())}
-        >
-          {i18n.t("cycle.calendar")}
-        </button>
+        <CalendarButton label={t("cycle.calendar")} />
       </div>
     </section>
   );

@@ -11,18 +11,18 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, nowZoned } from "../../app/time.ts";
 import {
-  Field,
   type Form,
   FormButtons,
+  NumberField,
   PillGroup,
   QuietButton,
+  SelectField,
   TextField,
   TimeField,
   useForm,
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { NumberField } from "./inputs.tsx";
 
 type Status = "taken" | "partial" | "skipped";
 
@@ -255,26 +255,17 @@ function DoseForm({
         )}
       </div>
       {status !== "skipped" && sites.length > 0 && (
-        <Field
+        <SelectField
           {...form.field("site")}
           label={t("doses.site")}
           hint={suggested ? t("doses.site.suggested", { site: t(`site.${suggested}`) }) : undefined}
-        >
-          {(input) => (
-            <select
-              {...input}
-              value={site}
-              onChange={(e) => setSite(e.target.value as InjectionSite | "")}
-            >
-              <option value="">—</option>
-              {sites.map((s) => (
-                <option key={s} value={s}>
-                  {t(`site.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          options={[
+            { value: "" as const, label: "—" },
+            ...sites.map((s) => ({ value: s, label: t(`site.${s}`) })),
+          ]}
+          value={site}
+          onChange={setSite}
+        />
       )}
       <TextField
         {...form.field("note")}

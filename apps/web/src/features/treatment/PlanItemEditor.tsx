@@ -1,7 +1,7 @@
 import { catalogueMedicine, type PlanDraftItem } from "@trellis/domain";
-import { FieldError } from "../../components/forms/index.ts";
+import { FieldError, NumberField, SelectField } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DoseInputs, NumberField, unitsFor } from "./inputs.tsx";
+import { DoseInputs, unitsFor } from "./inputs.tsx";
 import type { EditableItem } from "./plan-batch.ts";
 
 type UntilKind = "cycle-day" | "until-trigger" | "open";
@@ -98,39 +98,30 @@ export function PlanItemEditor({
           value={startDay}
           onChange={(n) => set({ start: { cycleDay: Math.trunc(n) } })}
         />
-        <div className="field">
-          <label htmlFor={`${id}-every`}>{t("plan.everyDays")}</label>
-          <select
-            id={`${id}-every`}
-            value={item.everyDays}
-            onChange={(e) => set({ everyDays: Number(e.target.value) })}
-          >
-            {[1, 2, 3, 7].map((n) => (
-              <option key={n} value={n}>
-                {t("plan.everyDays.value", { n })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-every`}
+          label={t("plan.everyDays")}
+          options={[1, 2, 3, 7].map((n) => ({ value: n, label: t("plan.everyDays.value", { n }) }))}
+          value={item.everyDays}
+          onChange={(everyDays) => set({ everyDays })}
+        />
       </div>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-until`}>{t("plan.until")}</label>
-          <select
-            id={`${id}-until`}
-            value={until}
-            onChange={(e) => {
-              const kind = e.target.value as UntilKind;
-              set({
-                end: kind === "cycle-day" ? { kind, day: Math.max(lastDay, startDay) } : { kind },
-              });
-            }}
-          >
-            <option value="until-trigger">{t("plan.until.trigger")}</option>
-            <option value="cycle-day">{t("plan.until.day")}</option>
-            <option value="open">{t("plan.until.open")}</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-until`}
+          label={t("plan.until")}
+          options={[
+            { value: "until-trigger" as const, label: t("plan.until.trigger") },
+            { value: "cycle-day" as const, label: t("plan.until.day") },
+            { value: "open" as const, label: t("plan.until.open") },
+          ]}
+          value={until}
+          onChange={(kind) =>
+            set({
+              end: kind === "cycle-day" ? { kind, day: Math.max(lastDay, startDay) } : { kind },
+            })
+          }
+        />
         {until === "cycle-day" && (
           <NumberField
             id={`${id}-last`}

@@ -7,14 +7,13 @@ import {
   protocolTemplates,
 } from "@trellis/domain";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { todayIso } from "../../app/time.ts";
 import { DateField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { RecordingScreen } from "../../components/ReadOnly.tsx";
-import { useToast } from "../../components/Toast.tsx";
+import { recordingScreen } from "../../components/ReadOnly.tsx";
+import { useSaved } from "../../components/use-saved.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ClinicPicker } from "./ClinicPicker.tsx";
 import { PlanItemEditor } from "./PlanItemEditor.tsx";
@@ -23,20 +22,12 @@ import { addedMedicine, type EditableItem, planItemOf, startCycleBatch } from ".
 let keys = 0;
 const withKey = (d: PlanDraftItem): EditableItem => ({ ...d, key: `item-${++keys}` });
 
-export function StartCycle() {
-  const { t } = useI18n();
-  return (
-    <RecordingScreen title={t("cycle.new.title")}>
-      <StartCycleForm />
-    </RecordingScreen>
-  );
-}
+export const StartCycle = recordingScreen("cycle.new.title", StartCycleForm);
 
 function StartCycleForm() {
   const { t } = useI18n();
   const state = useJourneyState();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const saved = useSaved();
   const zone = state.journey!.homeZone;
   const id = useId();
 
@@ -83,10 +74,7 @@ function StartCycleForm() {
       form.newId,
     );
     const r = await form.recordBatch(drafts);
-    if (r.ok) {
-      toast.show(t("cycle.new.saved"));
-      navigate(routes.cycle.detail(cycleId));
-    }
+    if (r.ok) saved(t("cycle.new.saved"), routes.cycle.detail(cycleId));
   }
 
   return (

@@ -9,12 +9,19 @@ import { type FormEvent, useId, useMemo, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { deviceZone, nowZoned, todayIso } from "../../app/time.ts";
 import { useNow } from "../../app/use-now.ts";
-import { DateField, FormButtons, QuietButton, useForm } from "../../components/forms/index.ts";
+import {
+  DateField,
+  FormButtons,
+  NumberField,
+  QuietButton,
+  SelectField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { DoseInputs, InlineForm, NumberField, unitsFor } from "./inputs.tsx";
+import { DoseInputs, InlineForm, unitsFor } from "./inputs.tsx";
 
 export function Supplies() {
   const { t } = useI18n();
@@ -225,16 +232,13 @@ function AddSupply() {
   return (
     <form className="card stack-tight" onSubmit={save} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t("supplies.add")}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-med`}>{t("supplies.medicine")}</label>
-        <select id={`${id}-med`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-med`}
+        label={t("supplies.medicine")}
+        options={options.map((o) => ({ value: o.key, label: o.name }))}
+        value={choice}
+        onChange={setChoice}
+      />
       <DoseInputs
         {...form.field("quantity")}
         label={t("supplies.quantity")}
@@ -255,16 +259,13 @@ function AddSupply() {
           value={count}
           onChange={(n) => setCount(Math.trunc(n))}
         />
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t("supplies.kind")}</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {packageKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`supplies.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-kind`}
+          label={t("supplies.kind")}
+          options={packageKinds.map((k) => ({ value: k, label: t(`supplies.kind.${k}`) }))}
+          value={kind}
+          onChange={setKind}
+        />
       </div>
       <DateField
         {...form.field("expiry")}

@@ -14,11 +14,18 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { when } from "../../app/format.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, todayIso } from "../../app/time.ts";
-import { DateField, Field, FormButtons, TimeField, useForm } from "../../components/forms/index.ts";
+import {
+  DateField,
+  FormButtons,
+  NumberField,
+  SelectField,
+  TimeField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { InlineForm, NumberField } from "./inputs.tsx";
+import { InlineForm } from "./inputs.tsx";
 import { duration } from "./ProcedureCard.tsx";
 
 const triggerMeds = medicationCatalogue.filter((m) => m.purpose === "trigger");
@@ -162,17 +169,16 @@ function PlanTrigger({ cycle }: { cycle: Cycle }) {
           onChange={setTime}
         />
       </div>
-      <Field {...form.field("medicine")} label={t("trigger.medicine")}>
-        {(input) => (
-          <select {...input} value={medId} onChange={(e) => setMedId(e.target.value)}>
-            {triggerMeds.map((m) => (
-              <option key={m.id} value={m.id}>
-                {`${m.generic} (${m.brands.join(", ")}) ${i18n.dose(m.typicalDose)}`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        {...form.field("medicine")}
+        label={t("trigger.medicine")}
+        options={triggerMeds.map((m) => ({
+          value: m.id,
+          label: `${m.generic} (${m.brands.join(", ")}) ${i18n.dose(m.typicalDose)}`,
+        }))}
+        value={medId}
+        onChange={setMedId}
+      />
       <FormButtons form={form} label={t("trigger.save")} />
     </form>
   );

@@ -1,50 +1,18 @@
 import { catalogueMedicine, type DoseUnit, doseUnits } from "@trellis/domain";
 import type { FormEvent, ReactNode } from "react";
-import { Field, type Form, FormError, type InputFieldProps } from "../../components/forms/index.ts";
+import {
+  type Form,
+  FormError,
+  type InputFieldProps,
+  NumberField,
+  SelectField,
+} from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /** The units a medicine comes in: its own when it is in the catalogue, else every unit. */
 export function unitsFor(catalogueId: string | undefined): readonly DoseUnit[] {
   const known = catalogueId ? catalogueMedicine(catalogueId) : undefined;
   return known ? known.units : doseUnits;
-}
-
-/**
- * A number input (a dose, a count of pens, hours, a day of the cycle) with
- * its label, hint and error, like the kit's fields but holding a number
- * (empty while it is `NaN`), as the plan's drafts do.
- * `step="1"` asks for whole numbers and brings the number pad.
- */
-export function NumberField({
-  value,
-  onChange,
-  min,
-  max,
-  step = "any",
-  ...field
-}: Omit<InputFieldProps, "value" | "onChange"> & {
-  value: number;
-  onChange: (value: number) => void;
-  min?: string | number | undefined;
-  max?: string | number | undefined;
-  step?: string;
-}) {
-  return (
-    <Field {...field}>
-      {(input) => (
-        <input
-          {...input}
-          type="number"
-          inputMode={step === "1" ? "numeric" : "decimal"}
-          min={min}
-          max={max}
-          step={step}
-          value={Number.isNaN(value) ? "" : value}
-          onChange={(e) => onChange(e.target.valueAsNumber)}
-        />
-      )}
-    </Field>
-  );
 }
 
 /** Which unit a dose or a supply is counted in, from the units the medicine comes in. */
@@ -61,16 +29,13 @@ export function UnitSelect({
 }) {
   const t = useT();
   return (
-    <div className="field">
-      <label htmlFor={id}>{t("plan.unit")}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as DoseUnit)}>
-        {units.map((u) => (
-          <option key={u} value={u}>
-            {t(`unit.${u}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={t("plan.unit")}
+      options={units.map((u) => ({ value: u, label: t(`unit.${u}`) }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 

@@ -15,6 +15,7 @@ import {
   FormButtons,
   MeasureField,
   PillCheck,
+  PillChecks,
   PillGroup,
   type PillOption,
   useForm,
@@ -230,8 +231,6 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
       )}
     </PillGroup>
   );
-  const body = checks(bodySigns);
-  const urgent = checks(urgentSigns);
 
   return (
     <section className="card symptom-check" aria-labelledby={`${id}-title`}>
@@ -268,24 +267,12 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
           />
         )}
         {!bleedingFirst && bleeding}
-        {body.length > 0 && (
-          <fieldset className="pill-group" aria-describedby={`${id}-signs-hint`}>
-            <legend>{t("wellbeing.signs")}</legend>
-            <p className="hint" id={`${id}-signs-hint`}>
-              {t("wellbeing.signs.hint")}
-            </p>
-            <div className="pill-row">{body}</div>
-          </fieldset>
-        )}
-        {urgent.length > 0 && (
-          <fieldset className="pill-group" aria-describedby={`${id}-urgent-hint`}>
-            <legend>{t("wellbeing.urgentSigns")}</legend>
-            <p className="hint" id={`${id}-urgent-hint`}>
-              {t("wellbeing.urgentSigns.hint")}
-            </p>
-            <div className="pill-row">{urgent}</div>
-          </fieldset>
-        )}
+        <PillChecks legend={t("wellbeing.signs")} hint={t("wellbeing.signs.hint")}>
+          {checks(bodySigns)}
+        </PillChecks>
+        <PillChecks legend={t("wellbeing.urgentSigns")} hint={t("wellbeing.urgentSigns.hint")}>
+          {checks(urgentSigns)}
+        </PillChecks>
         {ask("weight") && (
           <MeasureField
             {...form.field("weight")}
@@ -309,15 +296,9 @@ export function SymptomCheck({ cycleId }: { cycleId?: string }) {
             onChange={(v) => set("mood", v)}
           />
         )}
-        {thoughts.some(ask) && (
-          <fieldset className="pill-group" aria-describedby={`${id}-thoughts-hint`}>
-            <legend>{t("wellbeing.thoughts")}</legend>
-            <p className="hint" id={`${id}-thoughts-hint`}>
-              {t("wellbeing.thoughts.hint")}
-            </p>
-            <div className="pill-row">{checks(thoughts)}</div>
-          </fieldset>
-        )}
+        <PillChecks legend={t("wellbeing.thoughts")} hint={t("wellbeing.thoughts.hint")}>
+          {checks(thoughts)}
+        </PillChecks>
         <div className="field">
           <label htmlFor={`${id}-note`}>{t("wellbeing.note")}</label>
           <textarea
