@@ -48,6 +48,8 @@ export interface Form<F extends string> {
   readonly record: TrellisClient["record"];
   /** `client.recordBatch`, the same way (a refusal names the event's index: see `batchIndexOf`). */
   readonly recordBatch: TrellisClient["recordBatch"];
+  /** `client.changeDeviceSettings` (this device's own settings), the same way. */
+  readonly changeDeviceSettings: TrellisClient["changeDeviceSettings"];
   /** A fresh id for something the person creates (`client.newId()`). */
   newId(): string;
   /** Runs any other saving work (an account call) with `busy` held; shows nothing by itself. */
@@ -164,6 +166,7 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
     formError: shown.form,
     record: (type, payload) => settle(() => client.record(type, payload)),
     recordBatch: (drafts) => settle(() => client.recordBatch(drafts)),
+    changeDeviceSettings: (change) => settle(() => client.changeDeviceSettings(change)),
     newId: () => client.newId(),
     run,
     fail(found) {

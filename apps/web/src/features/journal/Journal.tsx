@@ -1,8 +1,9 @@
 import { type JournalNote, NOTE_MAX_LENGTH, visibleNotes } from "@trellis/domain";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, nowZoned } from "../../app/time.ts";
 import {
+  CheckField,
   FieldError,
   FormButtons,
   QuietButton,
@@ -47,6 +48,8 @@ function NewNote({ zone }: { zone: string }) {
   const { t } = useI18n();
   const form = useForm<"text">();
   const [text, setText] = useState("");
+  const [mine, setMine] = useState(false);
+  const id = useId();
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -55,6 +58,7 @@ function NewNote({ zone }: { zone: string }) {
       noteId: form.newId(),
       text,
       writtenAt: nowZoned(zone),
+      ...(mine && { private: true }),
     });
     if (r.ok) setText("");
   }
@@ -69,6 +73,13 @@ function NewNote({ zone }: { zone: string }) {
         maxLength={NOTE_MAX_LENGTH}
         value={text}
         onChange={setText}
+      />
+      <CheckField
+        id={`${id}-private`}
+        label={t("journal.private")}
+        hint={t("journal.private.hint")}
+        checked={mine}
+        onChange={setMine}
       />
       <FormButtons form={form} label={t("journal.save")} />
     </form>
@@ -113,6 +124,7 @@ function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
       <p className="muted small">
         <time dateTime={note.writtenAt.replace(/\[.*\]$/, "")}>{when}</time>
         {note.history.length > 1 && <span> · {t("journal.edited")}</span>}
+        {note.private && <span> · {t("journal.privateMark")}</span>}
       </p>
       {editing ? (
         <form className="stack" onSubmit={save} noValidate>

@@ -126,7 +126,7 @@ function QuietOdds() {
     // The yes to the odds goes first, so the numbers follow at once rather than a second
     // question; if it fails, the page asks once more after quiet mode: nothing shows unasked.
     if (oddsAskFirst(state)) await sayYes();
-    const r = await form.record("PreferencesUpdated", { quietMode: false });
+    const r = await form.changeDeviceSettings({ quietMode: false });
     if (r.ok) toast.show(t("odds.quiet.turnedOff"));
   }
 

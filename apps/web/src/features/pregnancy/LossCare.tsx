@@ -37,7 +37,7 @@ export function LossCare({
   }, [open]);
 
   async function quietOn() {
-    const r = await action.record("PreferencesUpdated", { quietMode: true });
+    const r = await action.changeDeviceSettings({ quietMode: true });
     if (r.ok) toast.show(t("quiet.on"));
   }
 

@@ -2,9 +2,11 @@ import { type Remembrance as Kept, remembranceList } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
 import { useSearch } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import {
   AddDisclosure,
   ChangeOrRemove,
+  CheckField,
   DateField,
   FormButtons,
   TextAreaField,
@@ -20,7 +22,9 @@ import { SupportLines } from "../clinics/index.ts";
 /**
  * A quiet place to remember a pregnancy or a baby: a name, a date, a few
  * words, as the person wants. Reached from a loss, never pushed. The date of a
- * loss is offered when the person comes from one.
+ * loss is offered when the person comes from one. Each stays on this device
+ * unless the person chooses to share it (with their partner and their other
+ * devices); the card says which. Viewers read shared ones, with no Change.
  */
 export function Remembrance() {
   const i18n = useI18n();
@@ -76,6 +80,7 @@ function KeptCard({ kept }: { kept: Kept }) {
   const { t } = i18n;
   const toast = useToast();
   const action = useForm({ formLine: "toast" });
+  const canRecord = useCanRecord();
   const [editing, setEditing] = useState(false);
   const name = kept.name ?? t("remembrance.unnamed");
 
@@ -89,7 +94,10 @@ function KeptCard({ kept }: { kept: Kept }) {
       <h2 className="remembrance-name">{name}</h2>
       {kept.date && <p className="muted">{i18n.day(kept.date, true)}</p>}
       {kept.note && <p className="note-text">{kept.note}</p>}
-      {editing ? (
+      <p className="muted small">
+        {t(kept.private ? "remembrance.privateMark" : "remembrance.sharedMark")}
+      </p>
+      {!canRecord ? null : editing ? (
         <RemembranceForm
           initial={{ name: kept.name ?? "", date: kept.date ?? "", note: kept.note ?? "" }}
           editing={kept.id}
@@ -125,6 +133,7 @@ function RemembranceForm({
   const [name, setName] = useState(initial.name);
   const [date, setDate] = useState(initial.date);
   const [note, setNote] = useState(initial.note);
+  const [share, setShare] = useState(false);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -143,6 +152,7 @@ function RemembranceForm({
           ...(date && { date }),
           ...(note.trim() && { note: note.trim() }),
           ...(transferId && { transferId }),
+          private: !share,
         });
     if (!r.ok) return;
     toast.show(t("remembrance.saved"));
@@ -171,6 +181,15 @@ function RemembranceForm({
         onChange={setNote}
         rows={4}
       />
+      {!editing && (
+        <CheckField
+          id={`${id}-share`}
+          label={t("remembrance.form.share")}
+          hint={t("remembrance.form.share.hint")}
+          checked={share}
+          onChange={setShare}
+        />
+      )}
       <FormButtons form={form} label={t("remembrance.form.save")} />
     </form>
   );

@@ -1,6 +1,5 @@
 import { useId } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
-import { useCanRecord } from "../../app/sync-context.tsx";
 import { FormError, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -9,20 +8,20 @@ import { SupportLines } from "../clinics/index.ts";
 /**
  * Quiet mode in one tap: hides odds and pregnancy milestones (due dates,
  * weeks, countdowns) everywhere until it is turned off. The record keeps
- * everything; only what shows changes. It is a choice kept in the record, so
- * a viewer sees whether it is on but has no switch.
+ * everything; only what shows changes. It belongs to this device and the
+ * person holding it: a partner's quiet mode is theirs, and never turns the
+ * owner's off (nor the owner's theirs). Viewers have the switch too.
  */
 export function QuietMode() {
   const { t } = useI18n();
   const form = useForm();
   const state = useJourneyState();
   const toast = useToast();
-  const canRecord = useCanRecord();
   const id = useId();
   const on = state.preferences.quietMode;
 
   async function toggle() {
-    const r = await form.record("PreferencesUpdated", { quietMode: !on });
+    const r = await form.changeDeviceSettings({ quietMode: !on });
     if (r.ok) toast.show(t(on ? "quiet.off" : "quiet.on"));
   }
 
@@ -32,23 +31,19 @@ export function QuietMode() {
       <p className="hint" id={`${id}-hint`}>
         {t("quiet.hint")}
       </p>
-      {canRecord ? (
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-describedby={`${id}-hint`}
-          className={`switch${on ? " switch-on" : ""}`}
-          onClick={() => void toggle()}
-        >
-          <span className="switch-track" aria-hidden="true">
-            <span className="switch-thumb" />
-          </span>
-          <span>{t("quiet.toggle")}</span>
-        </button>
-      ) : (
-        <p>{t(on ? "quiet.on" : "quiet.off")}</p>
-      )}
+      <button
+        type="button"
+        role="switch"
+        aria-checked={on}
+        aria-describedby={`${id}-hint`}
+        className={`switch${on ? " switch-on" : ""}`}
+        onClick={() => void toggle()}
+      >
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        <span>{t("quiet.toggle")}</span>
+      </button>
       <FormError>{form.formError}</FormError>
       <details className="source">
         <summary>{t("loss.support")}</summary>

@@ -22,7 +22,8 @@ const wholeNumbers = [
 
 /**
  * Notifications on this device, what they may say, and the calendar file.
- * What they say is kept in the record, so a viewer has no form for it.
+ * What they may say belongs to this device (a partner's choice never changes
+ * it); when reminders come is kept in the record, so a viewer has no form.
  */
 export function ReminderSettings() {
   const { t } = useI18n();
@@ -40,8 +41,16 @@ export function ReminderSettings() {
   async function save(e: FormEvent) {
     e.preventDefault();
     if (changed) {
-      const r = await form.record("PreferencesUpdated", changes);
-      if (!r.ok) return;
+      // What a notification may say is this device's own; when it comes is the record's.
+      const { notificationsShowNames, ...shared } = changes;
+      if (notificationsShowNames !== undefined) {
+        const r = await form.changeDeviceSettings({ notificationsShowNames });
+        if (!r.ok) return;
+      }
+      if (Object.keys(shared).length > 0) {
+        const r = await form.record("PreferencesUpdated", shared);
+        if (!r.ok) return;
+      }
     } else {
       form.clear();
     }

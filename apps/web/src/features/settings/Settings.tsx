@@ -13,6 +13,7 @@ import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
 import { CountrySetting } from "./CountrySetting.tsx";
 import { QuietMode } from "./QuietMode.tsx";
+import { ReaderName } from "./ReaderName.tsx";
 import { ReminderSettings } from "./ReminderSettings.tsx";
 import { UnitPreferences } from "./UnitPreferences.tsx";
 
@@ -83,6 +84,7 @@ export function Settings() {
       </WhenCanRecord>
 
       <Clinics />
+      <ReaderName />
       <QuietMode />
       <ReminderSettings />
       <UnitPreferences />

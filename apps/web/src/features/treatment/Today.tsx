@@ -9,6 +9,7 @@ import {
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { cycleDayLabel, when } from "../../app/format.ts";
+import { useReaderName } from "../../app/reader.ts";
 import { routes } from "../../app/routes.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { deviceZone, epochMsOf } from "../../app/time.ts";
@@ -52,14 +53,14 @@ export function Today() {
   const latest = visibleNotes(state)[0];
   const afterRetrieval = agenda.afterRetrieval[0];
 
+  const reader = useReaderName();
+
   return (
     <Page
       title={t("today.title")}
       intro={
         <>
-          {journey.displayName && (
-            <span>{t("today.greeting", { name: journey.displayName })} </span>
-          )}
+          {reader && <span>{t("today.greeting", { name: reader })} </span>}
           <span>{longDate(now, zone)}</span>
         </>
       }

@@ -83,6 +83,10 @@ export const core = {
   "journal.new.hint":
     "What happened today, a question for the clinic, anything you want to remember.",
   "journal.save": "Save note",
+  "journal.private": "Keep this note on this device only",
+  "journal.private.hint":
+    "It is never sent anywhere: not to your partner, not to your other devices. It stays in this device's export.",
+  "journal.privateMark": "only on this device",
   "journal.empty": "Your journal is empty. Notes you write appear here, newest first.",
   "journal.count": "{count, plural, one {# note} other {# notes}}",
   "journal.edit": "Edit",

@@ -209,16 +209,25 @@ export const pregnancy = {
   "loss.remember.link": "Open Remembrance",
   "loss.support": "Someone to talk to",
 
+  "reader.title": "On this device",
+  "reader.name": "What should this device call you?",
+  "reader.hint.named":
+    "Trellis greets you as {name} here. This name stays on this device; your partner's phone keeps its own.",
+  "reader.hint.unnamed":
+    "Trellis greets no one by name here. A name you give stays on this device only.",
+  "reader.save": "Save name",
+  "reader.saved": "Saved on this device.",
+
   "quiet.title": "Quiet mode",
   "quiet.hint":
-    "Hides odds and pregnancy milestones (due dates, weeks, countdowns) everywhere in Trellis until you turn it off. Your record keeps everything.",
+    "Hides odds and pregnancy milestones (due dates, weeks, countdowns) everywhere in Trellis on this device until you turn it off. Your record keeps everything, and your partner's phone keeps its own setting.",
   "quiet.toggle": "Quiet mode",
   "quiet.on": "Quiet mode is on.",
   "quiet.off": "Quiet mode is off.",
 
   "remembrance.title": "Remembrance",
   "remembrance.intro":
-    "A quiet place to remember a pregnancy or a baby, if and when you want one. It stays on this device and is never shared.",
+    "A quiet place to remember a pregnancy or a baby, if and when you want one. Each one stays on this device and is never sent anywhere, unless you choose to share it.",
   "remembrance.empty":
     "Nothing here yet. When you are ready, you can add a name, a date and a few words.",
   "remembrance.add": "Add a remembrance",
@@ -228,6 +237,11 @@ export const pregnancy = {
   "remembrance.form.note": "A few words (optional)",
   "remembrance.form.empty": "Add a name, a date or a few words.",
   "remembrance.form.save": "Save",
+  "remembrance.form.share": "Share this with the people you share Trellis with",
+  "remembrance.form.share.hint":
+    "Off: it stays on this device only. On: your partner, and your other devices, can see it too.",
+  "remembrance.privateMark": "Only on this device",
+  "remembrance.sharedMark": "Shared",
   "remembrance.saved": "Saved.",
   "remembrance.unnamed": "Remembered",
   "remembrance.edit": "Change",

@@ -130,7 +130,7 @@ export const today = {
   "reminders.unsupported": "This browser cannot show notifications.",
   "reminders.showNames": "Show medicine names in reminders",
   "reminders.showNames.hint":
-    "Off: reminders say only \u201cTime for your evening medicine\u201d, so nothing private shows on a locked screen.",
+    "Off: reminders say only \u201cTime for your evening medicine\u201d, so nothing private shows on a locked screen. This choice is for this device only.",
   "reminders.lead": "Remind me before a dose (minutes)",
   "reminders.warnDays": "Warn this many days before a medicine runs out",
   "reminders.save": "Save reminder settings",
