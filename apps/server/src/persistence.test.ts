@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.ts";
 import { DEFAULT_MAX_BODY_BYTES, loadConfig } from "./config.ts";
@@ -25,13 +26,14 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
   const config = () => ({
     dataDir,
     databaseUrl: undefined,
+    secretsFile: join(dataDir, "secrets.json"),
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
     webDir: "/nonexistent",
   });
 
   it("survives closing the app and the database and opening them again", async () => {
     const db1 = await openDb(config());
-    expect((await migrate(db1)).applied).toEqual([1, 2, 3]);
+    expect((await migrate(db1)).applied).toEqual([1, 2, 3, 4]);
     const app1 = buildApp({ db: db1, config: config(), logger: false });
     const client1 = new TestClient(injectTransport(app1));
     const maya = await client1.register({ username: "maya-on-disk" });
