@@ -23,6 +23,8 @@ import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
+import { createStreamCounter, DAY_SECONDS } from "./quotas/checks.ts";
+import { DEFAULT_QUOTAS, type Quotas } from "./quotas/config.ts";
 import { registerEventRoutes } from "./vault/event-routes.ts";
 import { createVaultEventsHub } from "./vault/live.ts";
 import { registerVaultRoutes } from "./vault/routes.ts";
@@ -43,9 +45,17 @@ export interface BuildAppOptions {
     Partial<
       Pick<
         Config,
-        "opaqueServerSetup" | "trustProxy" | "sessionIdleSeconds" | "sessionMaxAgeSeconds"
+        | "opaqueServerSetup"
+        | "hmacKey"
+        | "secretsFile"
+        | "trustProxy"
+        | "sessionIdleSeconds"
+        | "sessionMaxAgeSeconds"
       >
-    >;
+    > & {
+      /** Quotas; each one missing is its default (DEFAULT_QUOTAS). Tests set small ones. */
+      quotas?: Partial<Quotas>;
+    };
   /**
    * Logging. Default: level "info" to stdout. `false` turns logging off.
    * Request logging is always off (a quiet console); errors are logged
@@ -133,8 +143,9 @@ export function liveStats(app: FastifyInstance): { streams: number; listeners: n
   return { streams: ctx?.openStreams.size ?? 0, listeners: ctx?.hub.size ?? 0 };
 }
 
+/** Rate-limit windows, and the daily quota counters kept in the same table. */
 function longestWindow(limits: RateLimits): number {
-  return Math.max(...Object.values(limits).map((rule) => rule.windowSeconds));
+  return Math.max(DAY_SECONDS, ...Object.values(limits).map((rule) => rule.windowSeconds));
 }
 
 export function buildApp(options: BuildAppOptions): FastifyInstance {
@@ -147,8 +158,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     idleSeconds: config.sessionIdleSeconds ?? DEFAULT_SESSION_LIFETIME.idleSeconds,
     maxAgeSeconds: config.sessionMaxAgeSeconds ?? DEFAULT_SESSION_LIFETIME.maxAgeSeconds,
   };
+  const quotas: Quotas = { ...DEFAULT_QUOTAS, ...config.quotas };
   const ctx: AppContext = {
     db,
+    quotas,
+    streams: createStreamCounter(() => quotas.streamsPerSession),
     store: createVaultStore(db),
     hub: createVaultEventsHub(db),
     rateLimits,
@@ -156,7 +170,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     sessionLifetime,
     openStreams: new Set(),
     secrets() {
-      secrets ??= loadServerSecrets(db, config.opaqueServerSetup).catch((error: unknown) => {
+      secrets ??= loadServerSecrets(db, {
+        file: config.secretsFile,
+        opaqueServerSetup: config.opaqueServerSetup,
+        hmacKey: config.hmacKey,
+      }).catch((error: unknown) => {
         secrets = undefined; // try again next time (e.g. the database was briefly away)
         throw error;
       });

@@ -7,10 +7,13 @@ import {
   describeDatabaseUrl,
   loadConfig,
 } from "./config.ts";
+import { DEFAULT_QUOTAS } from "./quotas/config.ts";
 
 const cwd = "/srv/trellis";
 /** The shape of `npx @serenity-kit/opaque create-server-setup` output (171 base64url characters). */
 const SETUP = `${"Ab9_-".repeat(34)}x`;
+/** 32 bytes, unpadded base64url. */
+const HMAC = "A".repeat(43);
 
 describe("loadConfig", () => {
   it("has safe defaults", () => {
@@ -22,6 +25,9 @@ describe("loadConfig", () => {
       webDir: DEFAULT_WEB_DIR,
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       opaqueServerSetup: undefined,
+      hmacKey: undefined,
+      secretsFile: "/srv/trellis/data/secrets.json",
+      quotas: DEFAULT_QUOTAS,
       trustProxy: false,
       sessionIdleSeconds: 30 * 24 * 60 * 60,
       sessionMaxAgeSeconds: 180 * 24 * 60 * 60,
@@ -44,6 +50,15 @@ describe("loadConfig", () => {
           TRELLIS_TRUST_PROXY: "10.0.0.0/8, 192.168.1.7",
           TRELLIS_SESSION_IDLE_DAYS: "7",
           TRELLIS_SESSION_MAX_DAYS: "90",
+          TRELLIS_HMAC_KEY: HMAC,
+          TRELLIS_SECRETS_FILE: "/etc/trellis/secrets.json",
+          TRELLIS_QUOTA_VAULT_BYTES: "1000000",
+          TRELLIS_QUOTA_ACCOUNT_BYTES: "2000000",
+          TRELLIS_QUOTA_VAULT_ENTRIES_PER_DAY: "10",
+          TRELLIS_QUOTA_ACCOUNT_ENTRIES_PER_DAY: "20",
+          TRELLIS_QUOTA_STREAMS_PER_SESSION: "3",
+          TRELLIS_QUOTA_PENDING_INVITES_PER_VAULT: "4",
+          TRELLIS_QUOTA_PENDING_INVITES_PER_ACCOUNT: "5",
         },
         cwd,
       ),
@@ -55,6 +70,17 @@ describe("loadConfig", () => {
       webDir: "/opt/web",
       maxBodyBytes: 1048576,
       opaqueServerSetup: SETUP,
+      hmacKey: HMAC,
+      secretsFile: "/etc/trellis/secrets.json",
+      quotas: {
+        vaultBytes: 1000000,
+        accountBytes: 2000000,
+        vaultEntriesPerDay: 10,
+        accountEntriesPerDay: 20,
+        streamsPerSession: 3,
+        pendingInvitesPerVault: 4,
+        pendingInvitesPerAccount: 5,
+      },
       trustProxy: ["10.0.0.0/8", "192.168.1.7"],
       sessionIdleSeconds: 7 * 24 * 60 * 60,
       sessionMaxAgeSeconds: 90 * 24 * 60 * 60,
@@ -67,6 +93,23 @@ describe("loadConfig", () => {
     ] as const) {
       expect(loadConfig({ TRELLIS_TRUST_PROXY: text }, cwd).trustProxy).toBe(value);
     }
+  });
+
+  it("refuses a malformed HMAC key or quota, naming the variable and never echoing the key", () => {
+    const error = (() => {
+      try {
+        loadConfig({ TRELLIS_HMAC_KEY: "short-secret", TRELLIS_QUOTA_VAULT_BYTES: "0" }, cwd);
+      } catch (e) {
+        return e as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.variable)).toEqual([
+      "TRELLIS_HMAC_KEY",
+      "TRELLIS_QUOTA_VAULT_BYTES",
+    ]);
+    expect(error!.message).not.toContain("short-secret");
   });
 
   it("treats empty values as unset", () => {

@@ -2,8 +2,9 @@
  * Server configuration: read from the environment, parsed and validated here
  * and nowhere else. Every other module receives a `Config` value.
  */
-import { isAbsolute, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Quotas, readQuotas } from "./quotas/config.ts";
 
 export interface Config {
   /** TCP port to listen on. 0 lets the OS pick a free port. */
@@ -21,9 +22,15 @@ export interface Config {
   /**
    * The OPAQUE server setup (its long-term keys), from
    * TRELLIS_OPAQUE_SERVER_SETUP. When undefined, one is generated on first
-   * start and kept in the database (`server_secrets`).
+   * start and kept in the secrets file.
    */
   readonly opaqueServerSetup: string | undefined;
+  /** The HMAC key (TRELLIS_HMAC_KEY); when undefined, kept in the secrets file. */
+  readonly hmacKey: string | undefined;
+  /** The secrets file (TRELLIS_SECRETS_FILE, default `<dataDir>/secrets.json`), 0600, never the database. */
+  readonly secretsFile: string;
+  /** Quotas per vault, account and session (TRELLIS_QUOTA_*). */
+  readonly quotas: Quotas;
   /**
    * Which proxies to trust for the client address (X-Forwarded-For), from
    * TRELLIS_TRUST_PROXY; rate limits per address need the real one.
@@ -172,12 +179,36 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (!/^[A-Za-z0-9_-]{100,400}$/.test(setupText)) {
       problem(
         "TRELLIS_OPAQUE_SERVER_SETUP",
-        "TRELLIS_OPAQUE_SERVER_SETUP must be an OPAQUE server setup as printed by `npx @serenity-kit/opaque create-server-setup` (171 base64url characters); leave it unset to keep one in the database.",
+        "TRELLIS_OPAQUE_SERVER_SETUP must be an OPAQUE server setup as printed by `npx @serenity-kit/opaque create-server-setup` (171 base64url characters); leave it unset to keep one in the secrets file.",
       );
     } else {
       opaqueServerSetup = setupText;
     }
   }
+
+  let hmacKey: string | undefined;
+  const hmacText = read(env, "TRELLIS_HMAC_KEY");
+  if (hmacText !== undefined) {
+    // Never echo the value.
+    if (!/^[A-Za-z0-9_-]{43}$/.test(hmacText)) {
+      problem(
+        "TRELLIS_HMAC_KEY",
+        "TRELLIS_HMAC_KEY must be 32 random bytes as unpadded base64url (43 characters), e.g. from `node -e \"console.log(crypto.randomBytes(32).toString('base64url'))\"`; leave it unset to keep one in the secrets file.",
+      );
+    } else {
+      hmacKey = hmacText;
+    }
+  }
+
+  const secretsText = read(env, "TRELLIS_SECRETS_FILE");
+  const secretsFile =
+    secretsText === undefined
+      ? join(dataDir, "secrets.json")
+      : isAbsolute(secretsText)
+        ? resolve(secretsText)
+        : resolve(cwd, secretsText);
+
+  const quotas = readQuotas(env, problem);
 
   let trustProxy: boolean | number | readonly string[] = false;
   const trustText = read(env, "TRELLIS_TRUST_PROXY");
@@ -231,6 +262,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDir,
     maxBodyBytes,
     opaqueServerSetup,
+    hmacKey,
+    secretsFile,
+    quotas,
     trustProxy,
     sessionIdleSeconds: idleDays * DAY_SECONDS,
     sessionMaxAgeSeconds: maxDays * DAY_SECONDS,

@@ -4,6 +4,8 @@ import type { RateLimits } from "./auth/rate-limit.ts";
 import type { ServerSecrets } from "./auth/secrets.ts";
 import type { Caller, SessionLifetime } from "./auth/sessions.ts";
 import type { Db } from "./db/types.ts";
+import type { StreamCounter } from "./quotas/checks.ts";
+import type { Quotas } from "./quotas/config.ts";
 import type { VaultEventsHub } from "./vault/live.ts";
 import type { VaultStore } from "./vault/store.ts";
 
@@ -12,6 +14,10 @@ export interface AppContext {
   readonly store: VaultStore;
   readonly hub: VaultEventsHub;
   readonly rateLimits: RateLimits;
+  /** Quotas per vault, account and session. */
+  readonly quotas: Quotas;
+  /** Live streams open per session on this instance. */
+  readonly streams: StreamCounter;
   readonly streamPingMs: number;
   /** When sessions end by age (idle, and at most since sign-in). */
   readonly sessionLifetime: SessionLifetime;

@@ -1,5 +1,6 @@
 /**
- * Removing what has expired: login states, recoveries, rate-limit windows,
+ * Removing what has expired: login states, password proofs, registration
+ * starts, recoveries, rate-limit windows,
  * sessions past their idle or maximum age, and invites a week after they
  * expired. Every instance runs it now and then; running it twice at once is
  * harmless.
@@ -16,6 +17,8 @@ export async function sweepExpired(
 ): Promise<void> {
   await db.query("DELETE FROM pending_logins WHERE expires_at < now()");
   await db.query("DELETE FROM recoveries WHERE expires_at < now()");
+  await db.query("DELETE FROM reauths WHERE expires_at < now()");
+  await db.query("DELETE FROM pending_registrations WHERE expires_at < now()");
   await db.query(
     "DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1::double precision)",
     [longestWindowSeconds],

@@ -3,7 +3,8 @@
  * stop cleanly on Ctrl+C / SIGTERM (a second signal exits at once).
  */
 
-import { InvalidServerSetupError } from "./auth/secrets.ts";
+import { InvalidServerSetupError, SecretsMismatchError } from "./auth/secrets.ts";
+import { SecretsFileError } from "./auth/secrets-file.ts";
 import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "./config.ts";
 import { SchemaTooNewError } from "./db/migrations.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
@@ -15,7 +16,9 @@ function describeStartupError(error: unknown, config: Config): string {
   if (
     error instanceof DataDirInUseError ||
     error instanceof SchemaTooNewError ||
-    error instanceof InvalidServerSetupError
+    error instanceof InvalidServerSetupError ||
+    error instanceof SecretsMismatchError ||
+    error instanceof SecretsFileError
   ) {
     return error.message;
   }
@@ -43,6 +46,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  // Everything the server writes (secrets file, PGlite's files, the lock
+  // file) is readable by its owner only: files 0600, directories 0700.
+  process.umask(0o077);
 
   let server: RunningServer;
   try {

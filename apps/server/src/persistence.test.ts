@@ -1,5 +1,6 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { type AddressInfo, createServer } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.ts";
 import { DEFAULT_MAX_BODY_BYTES, loadConfig } from "./config.ts";
@@ -25,13 +26,14 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
   const config = () => ({
     dataDir,
     databaseUrl: undefined,
+    secretsFile: join(dataDir, "secrets.json"),
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
     webDir: "/nonexistent",
   });
 
   it("survives closing the app and the database and opening them again", async () => {
     const db1 = await openDb(config());
-    expect((await migrate(db1)).applied).toEqual([1, 2, 3]);
+    expect((await migrate(db1)).applied).toEqual([1, 2, 3, 4]);
     const app1 = buildApp({ db: db1, config: config(), logger: false });
     const client1 = new TestClient(injectTransport(app1));
     const maya = await client1.register({ username: "maya-on-disk" });
@@ -99,6 +101,35 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
     }
     const reopened = await openDb({ dataDir, databaseUrl: undefined });
     await reopened.close();
+  });
+
+  it("every file the server writes under its data directory is 0600 and every directory 0700", async () => {
+    const server = await startServer(
+      loadConfig({ PORT: "0", TRELLIS_DATA_DIR: dataDir, TRELLIS_WEB_DIR: "/nonexistent" }),
+      { logger: false },
+    );
+    const c = new TestClient(injectTransport(server.app));
+    const maya = await c.register({ username: "maya-modes" });
+    const vault = await c.createVault(maya);
+    await c.append(maya, vault.vaultId, c.seal(vault, ["an entry"]));
+    await server.close();
+    const wrong: string[] = [];
+    let files = 0;
+    const walk = async (dir: string): Promise<void> => {
+      if (((await stat(dir)).mode & 0o777) !== 0o700) wrong.push(dir);
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile()) {
+          files += 1;
+          if (((await stat(path)).mode & 0o777) !== 0o600) wrong.push(path);
+        }
+      }
+    };
+    await walk(dataDir);
+    expect(files).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+    expect(((await stat(join(dataDir, "secrets.json"))).mode & 0o777).toString(8)).toBe("600");
   });
 
   it("startServer fails cleanly (and frees the directory) when the port is taken", async () => {

@@ -46,8 +46,13 @@ export async function startServer(
   });
   try {
     await migrate(db);
-    // Loaded before listening, so a bad TRELLIS_OPAQUE_SERVER_SETUP stops the start.
-    const secrets = await loadServerSecrets(db, config.opaqueServerSetup);
+    // Loaded before listening, so a bad TRELLIS_OPAQUE_SERVER_SETUP, an
+    // unreadable secrets file or secrets other than the database's stop the start.
+    const secrets = await loadServerSecrets(db, {
+      file: config.secretsFile,
+      opaqueServerSetup: config.opaqueServerSetup,
+      hmacKey: config.hmacKey,
+    });
     app = buildApp({
       db,
       config,

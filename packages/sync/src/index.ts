@@ -4,6 +4,7 @@
  * invite link format. No I/O and no logic beyond parsing.
  */
 
+export * from "./account-proof.ts";
 export * from "./event-pages.ts";
 export * from "./paths.ts";
 export * from "./wire.ts";

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  accountProofErrorReasons,
+  freshProof,
+  quotaErrorReasons,
+  registrationId,
+} from "./account-proof.ts";
 
 /**
  * The Trellis sync wire contract: every request and response body between the
@@ -29,10 +35,13 @@ const b64 = z
 
 /**
  * A username is only a login name: it never has to be a real name or an email,
- * and the app suggests it is not. Compared lowercased.
+ * and the app suggests it is not. NFKC-normalised (full-width letters become
+ * plain ones) and compared lowercased; the server also refuses lookalikes of
+ * names in use (`username-confusable`).
  */
 export const username = z
   .string()
+  .normalize("NFKC")
   .trim()
   .min(3, { error: "must be at least 3 characters" })
   .max(64, { error: "must be at most 64 characters" })
@@ -70,10 +79,15 @@ export const registrationStartRequest = z.strictObject({
   username,
   registrationRequest: opaqueMessage,
 });
-export const registrationStartResponse = z.strictObject({ registrationResponse: opaqueMessage });
+export const registrationStartResponse = z.strictObject({
+  registrationResponse: opaqueMessage,
+  /** Finish must name it: it completes only a start issued for this username. */
+  registrationId,
+});
 
 export const registrationFinishRequest = z.strictObject({
   username,
+  registrationId,
   registrationRecord: opaqueMessage,
   /** The account root key, wrapped by the OPAQUE export key and by the recovery key (crypto package). */
   rootKeyWraps: z.strictObject({ exportKey: b64url(512), recoveryKey: b64url(512) }),
@@ -121,6 +135,8 @@ export const passwordFinishRequest = z.strictObject({
   rootKeyWrap: b64url(512),
   /** Sign out every other device. */
   signOutOthers: z.boolean(),
+  /** The current password, proven just now (`account-proof.ts`); without it: 401 `reauth-failed`. */
+  proof: freshProof.optional(),
 });
 
 /** Recovery: prove possession of the recovery key, then set a new password. */
@@ -151,7 +167,11 @@ export const recoveryCompleteResponse = z.strictObject({
   publicIdentity,
 });
 
-export const accountDeleteRequest = z.strictObject({ confirmUsername: username });
+export const accountDeleteRequest = z.strictObject({
+  confirmUsername: username,
+  /** The current password, proven just now (`account-proof.ts`); without it: 401 `reauth-failed`. */
+  proof: freshProof.optional(),
+});
 
 // --- Vaults, members, keys ------------------------------------------------
 
@@ -288,6 +308,8 @@ export const errorReasons = [
   "stale-epoch",
   "storage-unavailable",
   "internal",
+  ...accountProofErrorReasons,
+  ...quotaErrorReasons,
 ] as const;
 export type ErrorReason = (typeof errorReasons)[number];
 export const errorBody = z.strictObject({

@@ -1,7 +1,8 @@
 /**
  * The signed-in account: `GET /account` (identity and devices),
  * `DELETE /sessions/:sessionId` (signing a device out) and `DELETE /account`
- * (the account, and every vault it owns alone).
+ * (the account, and every vault it owns alone; needs a fresh proof of the
+ * password, `reauth.ts`).
  */
 import { accountDeleteRequest } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
@@ -10,6 +11,7 @@ import { ApiError, invalidRequest } from "../http/errors.ts";
 import { iso, noContent, parseJsonRequest } from "../http/route-helpers.ts";
 import { parseUuidParam, requireNoQuery } from "../http/validation.ts";
 import { requireIdentity } from "./identity.ts";
+import { requireFreshProof } from "./reauth.ts";
 import { ENDED_BY_AGE } from "./sessions.ts";
 
 export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppContext): void {
@@ -66,6 +68,11 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
   api.delete("/account", async (request, reply) => {
     const caller = await ctx.caller(request);
     const body = parseJsonRequest(request, accountDeleteRequest);
+    const identity = await requireIdentity(ctx.db, caller.accountId);
+    if (identity.username !== body.confirmUsername) {
+      throw invalidRequest("confirmUsername does not match this account's username.");
+    }
+    await requireFreshProof(ctx, request, caller, "account-delete", body.proof);
     await ctx.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ username: string }>(
         "SELECT username FROM accounts WHERE id = $1 FOR UPDATE",

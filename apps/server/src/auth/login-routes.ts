@@ -46,14 +46,12 @@ export function registerLoginRoutes(api: FastifyInstance, ctx: AppContext): void
     );
     const loginId = randomUUID();
     await ctx.db.query(
-      `INSERT INTO pending_logins (id, account_id, server_login_state, user_rate_key, ip_rate_key, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6::double precision))`,
+      `INSERT INTO pending_logins (id, account_id, server_login_state, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4::double precision))`,
       [
         loginId,
         account?.id ?? null,
         Buffer.from(serverLoginState, "base64url"),
-        counters[0]!.key,
-        counters[1]!.key,
         LOGIN_STATE_SECONDS,
       ],
     );
@@ -66,12 +64,10 @@ export function registerLoginRoutes(api: FastifyInstance, ctx: AppContext): void
     const { rows } = await ctx.db.query<{
       account_id: string | null;
       server_login_state: Uint8Array;
-      user_rate_key: Uint8Array;
-      ip_rate_key: Uint8Array;
       fresh: boolean;
     }>(
       `DELETE FROM pending_logins WHERE id = $1
-       RETURNING account_id, server_login_state, user_rate_key, ip_rate_key, expires_at > now() AS fresh`,
+       RETURNING account_id, server_login_state, expires_at > now() AS fresh`,
       [body.loginId],
     );
     const pending = rows[0];
@@ -80,18 +76,21 @@ export function registerLoginRoutes(api: FastifyInstance, ctx: AppContext): void
       throw loginFailed();
     }
     const accountId = pending.account_id;
-    const result = await ctx.db.transaction(async (tx) => {
+    const { username, ...result } = await ctx.db.transaction(async (tx) => {
       const { rows: accounts } = await tx.query<{
+        username: string;
         root_wrap_export: Uint8Array;
         signing_key: Uint8Array;
         box_key: Uint8Array;
-      }>("SELECT root_wrap_export, signing_key, box_key FROM accounts WHERE id = $1 FOR SHARE", [
-        accountId,
-      ]);
+      }>(
+        "SELECT username, root_wrap_export, signing_key, box_key FROM accounts WHERE id = $1 FOR SHARE",
+        [accountId],
+      );
       const account = accounts[0];
       if (account === undefined) throw loginFailed(); // deleted meanwhile
       const session = await createSession(tx, accountId, body.deviceName);
       return {
+        username: account.username,
         accountId,
         session,
         rootKeyWrap: b64url(account.root_wrap_export),
@@ -101,10 +100,12 @@ export function registerLoginRoutes(api: FastifyInstance, ctx: AppContext): void
         },
       };
     });
-    // This attempt succeeded: it does not count against the limits.
+    // This attempt succeeded: it does not count against the limits. The keys
+    // are worked out again (the login state keeps nothing from the address).
+    const secrets = await ctx.secrets();
     await refund(ctx.db, [
-      { key: Buffer.from(pending.user_rate_key), rule: limits.loginPerUsername },
-      { key: Buffer.from(pending.ip_rate_key), rule: limits.loginPerAddress },
+      rateCounter(secrets, "login-user", username, limits.loginPerUsername),
+      rateCounter(secrets, "login-ip", request.ip, limits.loginPerAddress),
     ]);
     return result;
   });

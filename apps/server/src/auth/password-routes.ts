@@ -1,7 +1,8 @@
 /**
  * Changing the password while signed in: `POST /account/password/start` and
  * `…/finish`. A new OPAQUE record and export-key wrap; the root key, the
- * identity and every vault key stay the same.
+ * identity and every vault key stay the same. Finish needs a fresh proof of
+ * the current password (`reauth.ts`): a session token alone is not enough.
  */
 import { passwordFinishRequest, passwordStartRequest } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
@@ -9,7 +10,9 @@ import type { AppContext } from "../context.ts";
 import { noContent, parseJsonRequest } from "../http/route-helpers.ts";
 import { decodeBase64Url } from "../http/schema.ts";
 import { requireIdentity } from "./identity.ts";
+import { rootKeyWrapBytes } from "./key-checks.ts";
 import { checkRegistrationRecord, registrationResponse } from "./opaque.ts";
+import { requireFreshProof } from "./reauth.ts";
 
 export function registerPasswordRoutes(api: FastifyInstance, ctx: AppContext): void {
   api.post("/account/password/start", async (request) => {
@@ -33,7 +36,8 @@ export function registerPasswordRoutes(api: FastifyInstance, ctx: AppContext): v
     const identity = await requireIdentity(ctx.db, caller.accountId);
     const record = decodeBase64Url(body.registrationRecord, "registrationRecord");
     checkRegistrationRecord(secrets.opaqueServerSetup, identity.username, body.registrationRecord);
-    const wrap = decodeBase64Url(body.rootKeyWrap, "rootKeyWrap");
+    const wrap = rootKeyWrapBytes(body.rootKeyWrap, "rootKeyWrap", "export-key");
+    await requireFreshProof(ctx, request, caller, "password-change", body.proof);
     await ctx.db.transaction(async (tx) => {
       // Only the OPAQUE record and the export-key wrap change: the root key,
       // the identity and every vault key stay the same.

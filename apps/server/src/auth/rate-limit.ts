@@ -29,6 +29,8 @@ export interface RateLimits {
   readonly recoveryPerAddress: RateLimit;
   /** Registration starts per client address (slows down probing which usernames exist). */
   readonly registrationPerAddress: RateLimit;
+  /** Registration finishes per client address (a finish also answers whether a name is taken). */
+  readonly registrationFinishPerAddress: RateLimit;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -39,6 +41,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   recoveryPerUsername: { limit: 5, windowSeconds: FIFTEEN_MINUTES },
   recoveryPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   registrationPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
+  registrationFinishPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
 };
 
 export interface RateCounter {

@@ -15,6 +15,7 @@ import type { AppContext } from "../context.ts";
 import { b64url, parseJsonRequest } from "../http/route-helpers.ts";
 import { decodeBase64Url } from "../http/schema.ts";
 import { publicIdentityOf } from "./identity.ts";
+import { rootKeyWrapBytes } from "./key-checks.ts";
 import { checkRegistrationRecord, registrationResponse } from "./opaque.ts";
 import { consume, rateCounter } from "./rate-limit.ts";
 import { CHALLENGE_BYTES, fakeRecoveryWrap, verifyEd25519 } from "./recovery-proof.ts";
@@ -97,7 +98,6 @@ export function registerRecoveryRoutes(api: FastifyInstance, ctx: AppContext): v
   api.post("/recovery/complete", async (request) => {
     const body = parseJsonRequest(request, recoveryCompleteRequest);
     const secrets = await ctx.secrets();
-    const wrap = decodeBase64Url(body.rootKeyWrap, "rootKeyWrap");
     const record = decodeBase64Url(body.registrationRecord, "registrationRecord");
     const { rows } = await ctx.db.query<{ account_id: string; username: string }>(
       `SELECT r.account_id, a.username FROM recoveries r JOIN accounts a ON a.id = r.account_id
@@ -107,6 +107,7 @@ export function registerRecoveryRoutes(api: FastifyInstance, ctx: AppContext): v
     const found = rows[0];
     if (found === undefined) throw recoveryFailed();
     checkRegistrationRecord(secrets.opaqueServerSetup, found.username, body.registrationRecord);
+    const wrap = rootKeyWrapBytes(body.rootKeyWrap, "rootKeyWrap", "export-key");
     return ctx.db.transaction(async (tx) => {
       const used = await tx.query(
         "DELETE FROM recoveries WHERE id = $1 AND verified AND expires_at > now() RETURNING account_id",

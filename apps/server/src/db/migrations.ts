@@ -156,6 +156,49 @@ export const migrations: readonly Migration[] = [
       "ALTER TABLE invites ADD COLUMN revoked_at timestamptz",
     ],
   },
+  {
+    version: 4,
+    name: "account_proofs_and_quotas",
+    statements: [
+      // A password proof in progress for an account action (password change,
+      // deletion): OPAQUE login state, bound to the session that asked and
+      // the action, 2 minutes, single use.
+      `CREATE TABLE reauths (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        action text NOT NULL CHECK (action IN ('password-change', 'account-delete')),
+        server_login_state bytea NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX reauths_session ON reauths (session_id)",
+      "CREATE INDEX reauths_expiry ON reauths (expires_at)",
+      // A registration start this server issued: finish completes only one of
+      // these, for the same username (kept as an HMAC, not the name).
+      `CREATE TABLE pending_registrations (
+        id uuid PRIMARY KEY,
+        username_key bytea NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      "CREATE INDEX pending_registrations_expiry ON pending_registrations (expires_at)",
+      // Rate-limit keys are worked out again at finish: a login in progress
+      // keeps nothing derived from the caller's address.
+      "ALTER TABLE pending_logins DROP COLUMN user_rate_key, DROP COLUMN ip_rate_key",
+      // The username with lookalike letters folded (Cyrillic а → a, ...), to
+      // refuse names that look like one in use. Filled in for older accounts
+      // by the server at start (auth/usernames.ts).
+      "ALTER TABLE accounts ADD COLUMN username_skeleton text",
+      "CREATE INDEX accounts_username_skeleton ON accounts (username_skeleton)",
+      // Bytes of sealed events per vault, kept as events arrive (quotas).
+      "ALTER TABLE vaults ADD COLUMN bytes_stored bigint NOT NULL DEFAULT 0",
+      `UPDATE vaults v SET bytes_stored = (
+        SELECT coalesce(sum(octet_length(e.ciphertext)), 0) FROM vault_events e
+         WHERE e.vault_id = v.id)`,
+      // Secrets now live outside the database (auth/secrets.ts moves any
+      // found here out to the secrets file at start); this table keeps only
+      // checks that are safe to copy: the OPAQUE public key and an HMAC of a
+      // fixed label, so an instance with other secrets refuses to start.
+    ],
+  },
 ];
 
 /**

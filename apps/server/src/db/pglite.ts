@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, open, readdir, readFile, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { assertChannelName, type Db, type Queryable, type QueryResult } from "./types.ts";
@@ -37,7 +37,7 @@ function isAlive(pid: number): boolean {
 async function acquireLock(dataDir: string, lockFile: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      const handle = await open(lockFile, "wx");
+      const handle = await open(lockFile, "wx", 0o600);
       try {
         await handle.writeFile(`${process.pid}\n`);
       } finally {
@@ -70,6 +70,20 @@ function wrap(target: Pick<PGlite, "query">): Queryable {
 }
 
 /**
+ * Makes `dir` and everything under it readable by the owner only (files
+ * 0600, directories 0700). PGlite creates its files with the process umask
+ * (0644 by default); the server also sets umask 077 at start.
+ */
+export async function restrictTree(dir: string): Promise<void> {
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await restrictTree(path);
+    else if (entry.isFile()) await chmod(path, 0o600);
+  }
+}
+
+/**
  * A `Db` backed by PGlite (PostgreSQL compiled to WASM) stored in `dataDir`,
  * or in memory when `dataDir` is undefined (tests only).
  * PGlite has one connection: queries and transactions are queued.
@@ -77,7 +91,8 @@ function wrap(target: Pick<PGlite, "query">): Queryable {
 export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
   let lockFile: string | undefined;
   if (dataDir !== undefined) {
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await chmod(dirname(dataDir), 0o700);
     lockFile = join(dirname(dataDir), `${basename(dataDir)}.lock`);
     await acquireLock(dataDir, lockFile);
   }
@@ -88,6 +103,7 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
     if (lockFile !== undefined) await rm(lockFile, { force: true });
     throw error;
   }
+  if (dataDir !== undefined) await restrictTree(dataDir);
   const queryable = wrap(pglite);
   let closing: Promise<void> | undefined;
 
@@ -113,6 +129,7 @@ export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
       closing ??= (async () => {
         try {
           await pglite.close();
+          if (dataDir !== undefined) await restrictTree(dataDir);
         } finally {
           if (lockFile !== undefined) await rm(lockFile, { force: true });
         }

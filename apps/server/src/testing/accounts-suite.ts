@@ -10,7 +10,6 @@ import type { FastifyInstance } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { DEFAULT_RATE_LIMITS } from "../auth/rate-limit.ts";
-import { InvalidServerSetupError, loadServerSecrets } from "../auth/secrets.ts";
 import type { Db } from "../db/types.ts";
 import { sweepExpired } from "../housekeeping.ts";
 import {
@@ -42,6 +41,10 @@ function expectError(response: ApiResponse, status: number, reason: string): str
   expect(body.error.message.length).toBeGreaterThan(5);
   return body.error.message;
 }
+
+/** A root key wrap's shape (version 1, purpose byte, random rest): what the server can check. */
+export const wrapShaped = (purpose: 1 | 2) =>
+  Buffer.concat([Buffer.from([1, purpose]), randomBytes(72)]).toString("base64url");
 
 /** A fresh client address for each rate-limit test, so tests don't share counters. */
 const uniqueAddress = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
@@ -144,8 +147,9 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
       const finish = await client().request(
         post("/accounts/registration/finish", {
           username: name,
+          registrationId: (started.body as { registrationId: string }).registrationId,
           registrationRecord,
-          rootKeyWraps: { exportKey: key, recoveryKey: key },
+          rootKeyWraps: { exportKey: wrapShaped(1), recoveryKey: wrapShaped(2) },
           publicIdentity: { signingKey: key, boxKey: key },
           recoveryAuthKey: key,
           deviceName: "Phone",
@@ -176,8 +180,9 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
       const key = randomBytes(32).toString("base64url");
       const good = {
         username,
+        registrationId: (started.body as { registrationId: string }).registrationId,
         registrationRecord,
-        rootKeyWraps: { exportKey: key, recoveryKey: key },
+        rootKeyWraps: { exportKey: wrapShaped(1), recoveryKey: wrapShaped(2) },
         publicIdentity: { signingKey: key, boxKey: key },
         recoveryAuthKey: key,
         deviceName: "Phone",
@@ -225,6 +230,37 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
           "/accounts/registration/finish",
           { ...good, rootKeyWraps: { exportKey: "a+b", recoveryKey: key } },
           /^rootKeyWraps\.exportKey must be unpadded base64url\.$/,
+        ],
+        [
+          "/accounts/registration/finish",
+          { ...good, rootKeyWraps: { exportKey: "AAAA", recoveryKey: wrapShaped(2) } },
+          /^rootKeyWraps\.exportKey must be 74 bytes \(it is 3\)\.$/,
+        ],
+        [
+          "/accounts/registration/finish",
+          { ...good, rootKeyWraps: { exportKey: wrapShaped(1), recoveryKey: wrapShaped(1) } },
+          /^rootKeyWraps\.recoveryKey must be a root key wrap for the recovery-key\.$/,
+        ],
+        [
+          "/accounts/registration/finish",
+          {
+            ...good,
+            rootKeyWraps: {
+              exportKey: Buffer.concat([Buffer.from([2, 1]), randomBytes(72)]).toString(
+                "base64url",
+              ),
+              recoveryKey: wrapShaped(2),
+            },
+          },
+          /^rootKeyWraps\.exportKey must be a version-1 root key wrap\.$/,
+        ],
+        [
+          "/accounts/registration/finish",
+          {
+            ...good,
+            publicIdentity: { signingKey: Buffer.alloc(32).toString("base64url"), boxKey: key },
+          },
+          /^publicIdentity\.signingKey must be a public key, not zeros\.$/,
         ],
         [
           "/accounts/registration/finish",
@@ -830,46 +866,6 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
     });
   });
 
-  describe("server secrets", () => {
-    it("the OPAQUE server setup is made once, kept in the database and shared by every app on it", async () => {
-      const maya = await client().register({ username: uniqueName("maya") });
-      const { rows } = await db().query<{ name: string }>(
-        "SELECT name FROM server_secrets ORDER BY name",
-      );
-      expect(rows.map((r) => r.name)).toEqual(["hmac-key", "opaque-server-setup"]);
-      const second = await harness().buildApp();
-      const other = new TestClient(injectTransport(second));
-      await other.login({ username: maya.username, password: maya.password });
-    });
-
-    it("TRELLIS_OPAQUE_SERVER_SETUP replaces the stored one; an invalid one is refused without being echoed", async () => {
-      const maya = await client().register({ username: uniqueName("maya") });
-      await clientReady();
-      const configured = opaque.server.createSetup();
-      const app = buildApp({
-        db: db(),
-        config: { ...TEST_APP_CONFIG, opaqueServerSetup: configured },
-        logger: false,
-      });
-      try {
-        // Maya's record was made with the stored setup: with another one her password can't work.
-        await expect(
-          new TestClient(injectTransport(app)).login({
-            username: maya.username,
-            password: maya.password,
-          }),
-        ).rejects.toBeInstanceOf(WrongPasswordError);
-      } finally {
-        await app.close();
-      }
-      const invalid = `${"A".repeat(170)}B`;
-      const error = await loadServerSecrets(db(), invalid).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(InvalidServerSetupError);
-      expect((error as Error).message).toContain("TRELLIS_OPAQUE_SERVER_SETUP");
-      expect((error as Error).message).not.toContain(invalid);
-    });
-  });
-
   describe("housekeeping", () => {
     it("sweeps expired login states, recoveries, rate-limit windows and week-old expired invites", async () => {
       const c = client();
@@ -926,12 +922,14 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
       const marker = `DETAIL-${randomUUID()}`;
       const loud = buildApp({
         db: db(),
+        secrets: harness().secrets,
         config: TEST_APP_CONFIG,
         logger: { level: "trace", stream },
       });
       // Fails every sign-in at its last step (creating the session), with a
       // driver-style detail that must not reach the log.
       const failing = buildApp({
+        secrets: harness().secrets,
         db: failingQueryDb(
           db(),
           /INSERT INTO sessions/,

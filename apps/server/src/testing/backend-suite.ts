@@ -99,6 +99,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [1, "vault_events"],
         [2, "accounts_and_sharing"],
         [3, "invite_revocation"],
+        [4, "account_proofs_and_quotas"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -110,9 +111,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(3);
+          expect(rows).toHaveLength(4);
         } finally {
           await empty.cleanup();
         }
@@ -541,6 +542,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
     it("a storage failure mid-batch rolls the whole batch back and is a generic 500", async () => {
       const fresh = await newVault();
       const broken = buildApp({
+        secrets: harness().secrets,
         db: failingInsertDb(db(), 1, new Error("disk on fire")),
         config,
         logger: false,
@@ -684,8 +686,14 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
       const markerB64 = b64(marker);
       const lines: string[] = [];
       const stream = { write: (line: string) => lines.push(line) };
-      const loud = buildApp({ db: db(), config, logger: { level: "trace", stream } });
+      const loud = buildApp({
+        db: db(),
+        secrets: harness().secrets,
+        config,
+        logger: { level: "trace", stream },
+      });
       const failing = buildApp({
+        secrets: harness().secrets,
         db: failingInsertDb(
           db(),
           1,

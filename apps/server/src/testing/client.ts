@@ -32,6 +32,7 @@ import {
   accountResponse,
   appendResponse,
   errorBody,
+  type FreshProof,
   inviteAcceptResponse,
   loginFinishResponse,
   loginStartResponse,
@@ -39,7 +40,9 @@ import {
   myGrantsResponse,
   passwordStartResponse,
   pullResponse,
+  type ReauthAction,
   type Role,
+  reauthStartResponse,
   recoveryCompleteResponse,
   recoveryFinishResponse,
   recoveryStartResponse,
@@ -177,6 +180,7 @@ export const LOOSE_RATE_LIMITS: RateLimits = {
   recoveryPerUsername: { limit: 1_000_000, windowSeconds: 900 },
   recoveryPerAddress: { limit: 1_000_000, windowSeconds: 900 },
   registrationPerAddress: { limit: 1_000_000, windowSeconds: 900 },
+  registrationFinishPerAddress: { limit: 1_000_000, windowSeconds: 900 },
 };
 
 // --- Keys and ids --------------------------------------------------------------
@@ -298,7 +302,7 @@ export class TestClient {
     const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({
       password,
     });
-    const { registrationResponse } = await this.call(registrationStartResponse, {
+    const { registrationResponse, registrationId } = await this.call(registrationStartResponse, {
       method: "POST",
       path: "/api/v1/accounts/registration/start",
       body: { username: options.username, registrationRequest },
@@ -319,6 +323,7 @@ export class TestClient {
       path: "/api/v1/accounts/registration/finish",
       body: {
         username: options.username,
+        registrationId,
         registrationRecord,
         rootKeyWraps: {
           exportKey: trellisCrypto.toBase64Url(
@@ -394,13 +399,41 @@ export class TestClient {
     return { accountId: result.accountId, session: result.session, rootKey };
   }
 
-  /** Password change: a new OPAQUE record and the same root key re-wrapped. */
+  /**
+   * A fresh proof of the account's current password for `action`: OPAQUE
+   * login start for the signed-in account, finished here. Throws
+   * WrongPasswordError when `password` is wrong (noticed before sending).
+   */
+  async freshProof(
+    account: Pick<TestAccount, "session" | "password">,
+    action: ReauthAction,
+    password: string = account.password,
+  ): Promise<FreshProof> {
+    await clientReady();
+    const { clientLoginState, startLoginRequest } = opaque.client.startLogin({ password });
+    const { reauthId, loginResponse } = await this.call(reauthStartResponse, {
+      method: "POST",
+      path: "/api/v1/account/reauth/start",
+      token: account.session.token,
+      body: { action, startLoginRequest },
+    });
+    const finished = opaque.client.finishLogin({
+      clientLoginState,
+      loginResponse,
+      password,
+      keyStretching: this.keyStretching,
+    });
+    if (finished === undefined) throw new WrongPasswordError();
+    return { reauthId, finishLoginRequest: finished.finishLoginRequest };
+  }
+
+  /** Password change: a fresh proof, a new OPAQUE record and the same root key re-wrapped. */
   async changePassword(
     account: TestAccount,
     newPassword: string,
     options: { signOutOthers?: boolean } = {},
   ): Promise<void> {
-    await clientReady();
+    const proof = await this.freshProof(account, "password-change");
     const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({
       password: newPassword,
     });
@@ -427,6 +460,7 @@ export class TestClient {
           trellisCrypto.wrapRootKey(account.rootKey, { purpose: "export-key", key }),
         ),
         signOutOthers: options.signOutOthers ?? false,
+        proof,
       },
     });
     account.password = newPassword;
@@ -726,12 +760,14 @@ export class TestClient {
     });
   }
 
-  deleteAccount(account: Pick<TestAccount, "session" | "username">) {
+  /** Deletes the account, with a fresh proof of its password. */
+  async deleteAccount(account: Pick<TestAccount, "session" | "username" | "password">) {
+    const proof = await this.freshProof(account, "account-delete");
     return this.call(undefined, {
       method: "DELETE",
       path: "/api/v1/account",
       token: account.session.token,
-      body: { confirmUsername: account.username },
+      body: { confirmUsername: account.username, proof },
     });
   }
 }

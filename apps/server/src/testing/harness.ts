@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { type BuildAppOptions, buildApp } from "../app.ts";
+import { makeServerSecrets, type ServerSecrets } from "../auth/secrets.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../config.ts";
 import type { Db } from "../db/types.ts";
 import { fetchTransport, injectTransport, LOOSE_RATE_LIMITS, TestClient } from "./client.ts";
@@ -19,6 +20,8 @@ export interface Harness {
   readonly kind: Db["kind"];
   readonly testDb: TestDatabase;
   readonly db: Db;
+  /** The secrets every app on this database shares (pass them to any app you build). */
+  readonly secrets: ServerSecrets;
   /** Listening on 127.0.0.1 (any port), loose rate limits, 200 ms stream pings. */
   readonly app: FastifyInstance;
   readonly url: string;
@@ -46,8 +49,12 @@ export function useHarness(kind: Db["kind"], open: () => Promise<TestDatabase>):
   // Generous: PGlite's first start (initdb) can take a minute on a busy machine.
   beforeAll(async () => {
     const testDb = await open();
+    // One set of secrets for every app on this database, as a secrets file
+    // shared by instances would give.
+    const secrets = await makeServerSecrets();
     const app = buildApp({
       db: testDb.db,
+      secrets,
       config: TEST_APP_CONFIG,
       logger: false,
       rateLimits: LOOSE_RATE_LIMITS,
@@ -60,6 +67,7 @@ export function useHarness(kind: Db["kind"], open: () => Promise<TestDatabase>):
       kind,
       testDb,
       db: testDb.db,
+      secrets,
       app,
       url,
       client: new TestClient(injectTransport(app)),
@@ -67,6 +75,7 @@ export function useHarness(kind: Db["kind"], open: () => Promise<TestDatabase>):
       async buildApp(options = {}) {
         const extra = buildApp({
           db: testDb.db,
+          secrets,
           config: TEST_APP_CONFIG,
           logger: false,
           rateLimits: LOOSE_RATE_LIMITS,

@@ -184,10 +184,14 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
           streamPingMs: STREAM_PING_MS,
           rateLimits: LOOSE_RATE_LIMITS,
         };
+        // Instances on one database share their secrets: given here by the
+        // environment, as an operator running several would.
         const config = loadConfig({
           PORT: "0",
           TRELLIS_DATABASE_URL: url,
           TRELLIS_WEB_DIR: NO_WEB_DIR,
+          TRELLIS_OPAQUE_SERVER_SETUP: harness().secrets.opaqueServerSetup,
+          TRELLIS_HMAC_KEY: harness().secrets.hmacKey.toString("base64url"),
         });
         return Promise.all([startServer(config, options), startServer(config, options)]);
       }

@@ -199,6 +199,7 @@ export function defineSessionExpirySuite(_kind: Db["kind"], harness: () => Harne
     const c = client();
     const app = buildApp({
       db: db(),
+      secrets: harness().secrets,
       config: { ...TEST_APP_CONFIG, sessionIdleSeconds: 3600, sessionMaxAgeSeconds: 2 * 3600 },
       logger: false,
       rateLimits: LOOSE_RATE_LIMITS,

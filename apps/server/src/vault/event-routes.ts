@@ -13,6 +13,7 @@ import {
   parseStreamQuery,
   requireJsonContentType,
 } from "../http/validation.ts";
+import { checkAppendQuotas } from "../quotas/checks.ts";
 import { requireAccess } from "./access.ts";
 import { envelopeEpoch } from "./envelope.ts";
 import { serveEventStream } from "./stream.ts";
@@ -48,6 +49,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
       await requireAccess(ctx.db, vaultId, caller.accountId, "writer");
       requireJsonContentType(request.headers["content-type"]);
       const events = parseAppendBody(request.body);
+      const secrets = await ctx.secrets();
       const results = await ctx.store.append(vaultId, events, {
         // Checked again inside the append, holding the membership and vault
         // rows, so a removal or a rotation that commits first is always seen.
@@ -66,6 +68,14 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
             }
           });
         },
+        // Quotas (bytes, entries per day): over one, nothing is stored.
+        afterInsert: (tx, stored) =>
+          checkAppendQuotas(tx, ctx.quotas, secrets, {
+            vaultId,
+            accountId: caller.accountId,
+            count: stored.count,
+            vaultBytes: stored.vaultBytes,
+          }),
       });
       return { results };
     },
@@ -111,19 +121,26 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
     const { caller, vaultId } = await vaultCaller(ctx, request);
     await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
     const { after } = parseStreamQuery(request.query);
-    await serveEventStream(
-      request,
-      reply,
-      {
-        db: ctx.db,
-        store: ctx.store,
-        hub: ctx.hub,
-        pingMs: ctx.streamPingMs,
-        sessionLifetime: ctx.sessionLifetime,
-        open: ctx.openStreams,
-      },
-      { vaultId, after, caller },
-    );
+    const release = ctx.streams.acquire(caller.sessionId);
+    try {
+      await serveEventStream(
+        request,
+        reply,
+        {
+          db: ctx.db,
+          store: ctx.store,
+          hub: ctx.hub,
+          pingMs: ctx.streamPingMs,
+          sessionLifetime: ctx.sessionLifetime,
+          open: ctx.openStreams,
+          onEnd: release,
+        },
+        { vaultId, after, caller },
+      );
+    } catch (error) {
+      release();
+      throw error;
+    }
     return reply; // hijacked: the stream writes its own response
   });
 }

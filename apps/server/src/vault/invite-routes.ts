@@ -10,6 +10,7 @@ import type { AppContext } from "../context.ts";
 import { ApiError, invalidRequest } from "../http/errors.ts";
 import { iso, jsonBody, noContent } from "../http/route-helpers.ts";
 import { decodeBase64Url, parseWith } from "../http/schema.ts";
+import { checkInviteQuota } from "../quotas/checks.ts";
 import { requireAccess } from "./access.ts";
 import { vaultAccess, vaultItemCaller } from "./vault-request.ts";
 
@@ -40,6 +41,8 @@ export function registerInviteRoutes(api: FastifyInstance, ctx: AppContext): voi
     if (expiresAt.getTime() > now + (MAX_INVITE_SECONDS + CLOCK_SKEW_SECONDS) * 1000) {
       throw invalidRequest("expiresAt must be at most 7 days from now.");
     }
+    const retry = await db.query("SELECT 1 FROM invites WHERE id = $1", [body.inviteId]);
+    if (retry.rowCount === 0) await checkInviteQuota(db, ctx.quotas, vaultId, caller.accountId);
     const inserted = await db.query(
       `INSERT INTO invites (id, vault_id, created_by, token_hash, role, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6)

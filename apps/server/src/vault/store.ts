@@ -46,6 +46,22 @@ export interface AppendOptions {
    * member removed while appending can't slip a write in after removal.
    */
   readonly authorize?: (tx: Queryable) => Promise<void>;
+  /**
+   * Runs inside the append's transaction after the events are inserted and
+   * the vault's byte count updated, before commit; throwing aborts the
+   * append (quotas).
+   */
+  readonly afterInsert?: (tx: Queryable, stored: StoredAmount) => Promise<void>;
+}
+
+/** What one append stored. */
+export interface StoredAmount {
+  /** Events newly stored. */
+  readonly count: number;
+  /** Their bytes. */
+  readonly bytes: number;
+  /** The vault's bytes now, these included. */
+  readonly vaultBytes: number;
 }
 
 export interface VaultStore {
@@ -183,6 +199,19 @@ export function createVaultStore(db: Db): VaultStore {
           reported.add(event.id);
         }
         const stored = results.filter((r) => r.stored).map((r) => r.seq);
+        const newIds = new Set(inserted.rows.map((row) => String(row.event_id)));
+        const bytes = unique
+          .filter((e) => newIds.has(e.id))
+          .reduce((sum, e) => sum + e.body.byteLength, 0);
+        const { rows: totals } = await tx.query<{ bytes_stored: unknown }>(
+          "UPDATE vaults SET bytes_stored = bytes_stored + $2 WHERE id = $1 RETURNING bytes_stored",
+          [vaultId, bytes],
+        );
+        await options.afterInsert?.(tx, {
+          count: newIds.size,
+          bytes,
+          vaultBytes: Number(totals[0]?.bytes_stored ?? bytes),
+        });
         if (stored.length > 0) {
           // NOTIFY is transactional: listeners (on every instance) hear it
           // only once these rows are committed and visible to a pull.

@@ -27,6 +27,8 @@ export interface StreamDeps {
   readonly sessionLifetime: SessionLifetime;
   /** Open streams, ended on shutdown: each entry ends its stream. */
   readonly open: Set<() => void>;
+  /** Called once when the stream ends (the per-session stream count). */
+  readonly onEnd?: () => void;
 }
 
 async function stillAllowed(
@@ -114,6 +116,7 @@ export async function serveEventStream(
     unsubscribe();
     if (ping !== undefined) clearInterval(ping);
     deps.open.delete(end);
+    deps.onEnd?.();
     if (!reply.raw.writableEnded) reply.raw.end();
   }
 

@@ -318,7 +318,15 @@ describe("accounts", () => {
 
   it("changes the password by re-wrapping only: the new one opens the same journey, the old one no longer works", async () => {
     const owner = await ownerWithAccount("Before the change.");
+    // The session alone is not enough: the current password is proven first.
+    const wrongCurrent = await owner.sync.changePassword({
+      currentPassword: "not the password",
+      newPassword: "second password, also long",
+      signOutOthers: false,
+    });
+    expect(wrongCurrent).toEqual({ ok: false, error: { reason: "wrong-password" } });
     const changed = await owner.sync.changePassword({
+      currentPassword: "first password, long enough",
       newPassword: "second password, also long",
       signOutOthers: false,
     });
@@ -393,9 +401,18 @@ describe("accounts", () => {
   it("deletes the account: the server forgets it, this device keeps its record and stops syncing", async () => {
     const owner = await ownerWithAccount("Kept on the phone.");
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    const wrong = await owner.sync.deleteAccount("someone-else");
+    const password = "first password, long enough";
+    const wrong = await owner.sync.deleteAccount({ confirmUsername: "someone-else", password });
     expect(wrong.ok).toBe(false);
-    expect((await owner.sync.deleteAccount(owner.username)).ok).toBe(true);
+    const wrongPassword = await owner.sync.deleteAccount({
+      confirmUsername: owner.username,
+      password: "not the password",
+    });
+    expect(wrongPassword).toEqual({ ok: false, error: { reason: "wrong-password" } });
+    expect(server.eventsOf(vaultId)).not.toEqual([]);
+    expect((await owner.sync.deleteAccount({ confirmUsername: owner.username, password })).ok).toBe(
+      true,
+    );
     expect(server.eventsOf(vaultId)).toEqual([]);
     expect(owner.sync.snapshot).toEqual({ account: null, vault: null, status: null });
     expect(texts(owner.client)).toEqual(["Kept on the phone."]);

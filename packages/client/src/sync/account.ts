@@ -22,7 +22,7 @@ import {
   wrapRootKey,
 } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
-import type { Session } from "@trellis/sync";
+import type { FreshProof, ReauthAction, Session } from "@trellis/sync";
 import type { SyncApi, SyncFailure } from "./api.ts";
 
 /** A device signed in to an account: its session and the keys only the person's devices hold. */
@@ -103,6 +103,7 @@ export async function register(
   const identity = deriveIdentity(rootKey);
   const done = await api.registrationFinish({
     username: input.username,
+    registrationId: started.value.registrationId,
     registrationRecord: finished.registrationRecord,
     rootKeyWraps: {
       exportKey: toBase64Url(wrapRootKey(rootKey, { purpose: "export-key", key: exportKey.value })),
@@ -225,17 +226,51 @@ export async function recover(
   };
 }
 
-/** A new password: the same root key, wrapped again. Nothing else changes. */
+/**
+ * A fresh proof of the current password for an account action (the server
+ * refuses a session token alone): OPAQUE login for the signed-in account,
+ * finished here. A wrong password is `wrong-password`, noticed before
+ * anything is sent.
+ */
+export async function freshProof(
+  api: SyncApi,
+  input: { readonly token: string; readonly password: string; readonly action: ReauthAction },
+): AccountResult<FreshProof> {
+  await opaque.ready;
+  const { clientLoginState, startLoginRequest } = opaque.client.startLogin({
+    password: input.password,
+  });
+  const started = await api.reauthStart(input.token, { action: input.action, startLoginRequest });
+  if (!started.ok) return started;
+  const finished = opaque.client.finishLogin({
+    clientLoginState,
+    loginResponse: started.value.loginResponse,
+    password: input.password,
+  });
+  if (!finished) return failure("wrong-password");
+  return {
+    ok: true,
+    value: { reauthId: started.value.reauthId, finishLoginRequest: finished.finishLoginRequest },
+  };
+}
+
+/** A new password: the current one proven, the same root key wrapped again. Nothing else changes. */
 export async function changePassword(
   api: SyncApi,
   input: {
     readonly token: string;
     readonly rootKey: RootKey;
+    readonly currentPassword: string;
     readonly newPassword: string;
     readonly signOutOthers: boolean;
   },
 ): AccountResult<void> {
-  await opaque.ready;
+  const proof = await freshProof(api, {
+    token: input.token,
+    password: input.currentPassword,
+    action: "password-change",
+  });
+  if (!proof.ok) return proof;
   const { clientRegistrationState, registrationRequest } = opaque.client.startRegistration({
     password: input.newPassword,
   });
@@ -254,6 +289,25 @@ export async function changePassword(
       wrapRootKey(input.rootKey, { purpose: "export-key", key: exportKey.value }),
     ),
     signOutOthers: input.signOutOthers,
+    proof: proof.value,
+  });
+  return done.ok ? { ok: true, value: undefined } : done;
+}
+
+/** Deletes the account on the server: the password proven, the name typed again. */
+export async function deleteAccount(
+  api: SyncApi,
+  input: { readonly token: string; readonly confirmUsername: string; readonly password: string },
+): AccountResult<void> {
+  const proof = await freshProof(api, {
+    token: input.token,
+    password: input.password,
+    action: "account-delete",
+  });
+  if (!proof.ok) return proof;
+  const done = await api.deleteAccount(input.token, {
+    confirmUsername: input.confirmUsername,
+    proof: proof.value,
   });
   return done.ok ? { ok: true, value: undefined } : done;
 }

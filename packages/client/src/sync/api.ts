@@ -26,6 +26,8 @@ import {
   passwordStartRequest,
   passwordStartResponse,
   putGrantsRequest,
+  reauthStartRequest,
+  reauthStartResponse,
   recoveryCompleteRequest,
   recoveryCompleteResponse,
   recoveryFinishRequest,
@@ -154,6 +156,13 @@ export function createApi(transport: Transport) {
       call<unknown>("DELETE", `/sessions/${encodeURIComponent(sessionId)}`, {
         token,
         response: EMPTY,
+      }),
+    reauthStart: (token: string, body: In<typeof reauthStartRequest>) =>
+      call<Out<typeof reauthStartResponse>>("POST", "/account/reauth/start", {
+        token,
+        body,
+        request: reauthStartRequest,
+        response: reauthStartResponse,
       }),
     passwordStart: (token: string, body: In<typeof passwordStartRequest>) =>
       call<Out<typeof passwordStartResponse>>("POST", "/account/password/start", {

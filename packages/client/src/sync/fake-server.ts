@@ -24,6 +24,7 @@ import {
   passwordStartRequest,
   putGrantsRequest,
   type Role,
+  reauthStartRequest,
   recoveryCompleteRequest,
   recoveryFinishRequest,
   recoveryStartRequest,
@@ -114,6 +115,9 @@ export async function createFakeServer(): Promise<FakeServer> {
   const accountsById = new Map<string, Account>();
   const sessions = new Map<string, SessionRow>(); // by token
   const logins = new Map<string, { state: string; username: string }>();
+  /** Registration starts (id → username) and password proofs in progress (issue 12). */
+  const registrations = new Map<string, string>();
+  const reauths = new Map<string, { state: string; sessionId: string; action: string }>();
   const recoveries = new Map<string, { username: string; challenge: string; verified: boolean }>();
   const vaults = new Map<string, Vault>();
   let seq = 0;
@@ -228,16 +232,21 @@ export async function createFakeServer(): Promise<FakeServer> {
   route("POST", "/accounts/registration/start", (_, { body }) => {
     const { username, registrationRequest } = parse(registrationStartRequest, body);
     if (accounts.has(username)) fail(409, "username-taken");
-    return opaque.server.createRegistrationResponse({
+    const registrationId = uuid();
+    registrations.set(registrationId, username);
+    const { registrationResponse } = opaque.server.createRegistrationResponse({
       serverSetup,
       userIdentifier: username,
       registrationRequest,
     });
+    return { registrationResponse, registrationId };
   });
 
   route("POST", "/accounts/registration/finish", (_, { body }) => {
     const r = parse(registrationFinishRequest, body);
+    if (registrations.get(r.registrationId) !== r.username) fail(400, "registration-not-started");
     if (accounts.has(r.username)) fail(409, "username-taken");
+    registrations.delete(r.registrationId);
     const account: Account = {
       accountId: uuid(),
       username: r.username,
@@ -315,6 +324,41 @@ export async function createFakeServer(): Promise<FakeServer> {
     return {};
   });
 
+  route("POST", "/account/reauth/start", (_, { token, body }) => {
+    const { account, session } = auth(token);
+    const { action, startLoginRequest } = parse(reauthStartRequest, body);
+    const { serverLoginState, loginResponse } = opaque.server.startLogin({
+      serverSetup,
+      registrationRecord: account.record,
+      startLoginRequest,
+      userIdentifier: account.username,
+    });
+    const reauthId = uuid();
+    reauths.set(reauthId, { state: serverLoginState, sessionId: session.sessionId, action });
+    return { reauthId, loginResponse };
+  });
+
+  /** A fresh password proof for this session and action, used once; else 401 reauth-failed. */
+  function requireProof(
+    sessionId: string,
+    action: string,
+    proof: { reauthId: string; finishLoginRequest: string } | undefined,
+  ) {
+    const pending = proof ? reauths.get(proof.reauthId) : undefined;
+    if (proof) reauths.delete(proof.reauthId);
+    if (!proof || !pending || pending.sessionId !== sessionId || pending.action !== action) {
+      return fail(401, "reauth-failed");
+    }
+    try {
+      opaque.server.finishLogin({
+        serverLoginState: pending.state,
+        finishLoginRequest: proof.finishLoginRequest,
+      });
+    } catch {
+      fail(401, "reauth-failed");
+    }
+  }
+
   route("POST", "/account/password/start", (_, { token, body }) => {
     const { account } = auth(token);
     const { registrationRequest } = parse(passwordStartRequest, body);
@@ -328,6 +372,7 @@ export async function createFakeServer(): Promise<FakeServer> {
   route("POST", "/account/password/finish", (_, { token, body }) => {
     const { account, session } = auth(token);
     const r = parse(passwordFinishRequest, body);
+    requireProof(session.sessionId, "password-change", r.proof);
     account.record = r.registrationRecord;
     account.wraps.exportKey = r.rootKeyWrap;
     if (r.signOutOthers) {
@@ -387,9 +432,10 @@ export async function createFakeServer(): Promise<FakeServer> {
   });
 
   route("DELETE", "/account", (_, { token, body }) => {
-    const { account } = auth(token);
-    const { confirmUsername } = parse(accountDeleteRequest, body);
+    const { account, session } = auth(token);
+    const { confirmUsername, proof } = parse(accountDeleteRequest, body);
     if (confirmUsername !== account.username) fail(400, "invalid-request");
+    requireProof(session.sessionId, "account-delete", proof);
     for (const vault of [...vaults.values()]) {
       if (vault.ownerId === account.accountId) dropVault(vault);
       else if (vault.members.delete(account.accountId)) {

@@ -6,7 +6,15 @@
 
 export type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
 export { parseInviteLink } from "@trellis/sync";
-export { changePassword, recover, register, type SignedIn, signIn } from "./account.ts";
+export {
+  changePassword,
+  deleteAccount,
+  freshProof,
+  recover,
+  register,
+  type SignedIn,
+  signIn,
+} from "./account.ts";
 export {
   type AccountSync,
   type AccountSyncOptions,

@@ -36,6 +36,7 @@ export function useAccountForm(mode: AccountMode, start: Partial<AccountValues> 
   const [values, setValues] = useState<AccountValues>(() => ({
     username: "",
     key: "",
+    current: "",
     password: "",
     again: "",
     deviceName: defaultDeviceName(t),
@@ -122,6 +123,13 @@ function specOf(field: Exclude<AccountField, "key" | "server">, mode: AccountMod
         hint: newPassword ? "account.password.hint" : undefined,
         type: "password",
         autoComplete: newPassword ? "new-password" : "current-password",
+      };
+    case "current":
+      return {
+        label: "account.currentPassword",
+        hint: "account.currentPassword.hint",
+        type: "password",
+        autoComplete: "current-password",
       };
     case "again":
       return { label: "account.password.again", type: "password", autoComplete: "new-password" };

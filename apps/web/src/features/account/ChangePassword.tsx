@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { reasonText } from "../../app/sync-words.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { AccountForm, useAccountForm } from "./AccountForm.tsx";
 import { Frame } from "./Frame.tsx";
@@ -12,10 +13,15 @@ export function ChangePasswordScreen() {
 
   async function submit(e: FormEvent) {
     setDone(false);
-    const newPassword = account.values.password;
-    const r = await account.send(e, (s) => s.changePassword({ newPassword, signOutOthers }));
+    const { current: currentPassword, password: newPassword } = account.values;
+    const r = await account.send(
+      e,
+      (s) => s.changePassword({ currentPassword, newPassword, signOutOthers }),
+      // A wrong current password is said beside it.
+      (reason) => (reason === "wrong-password" ? { current: reasonText(t, reason) } : undefined),
+    );
     if (!r?.ok) return;
-    account.fill(() => ({ password: "", again: "" }));
+    account.fill(() => ({ current: "", password: "", again: "" }));
     setDone(true);
   }
 

@@ -40,7 +40,7 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
       e,
       (s) => s.createAccount({ ...accountInput(values), password: values.password, recovery }),
       (reason) => {
-        if (reason !== "username-taken") return undefined;
+        if (reason !== "username-taken" && reason !== "username-confusable") return undefined;
         // Back to the first step, with the words beside the name (and focus there).
         setStep("form");
         return { username: reasonText(t, reason) };

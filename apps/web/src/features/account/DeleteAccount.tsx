@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { reasonText } from "../../app/sync-words.ts";
 import { FormError, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "./calls.ts";
@@ -10,17 +11,28 @@ export function DeleteAccountScreen() {
   const t = useT();
   const sync = useAccountSync();
   const snapshot = useSyncSnapshot();
-  const form = useForm<"username">();
+  const form = useForm<"username" | "password">();
   const [typed, setTyped] = useState("");
+  const [password, setPassword] = useState("");
   const [done, setDone] = useState(false);
   const username = snapshot.account?.username ?? "";
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const mismatch = typed.trim().toLowerCase() !== username;
-    if (form.fail({ username: mismatch ? t("account.delete.mismatch") : undefined })) return;
+    const found = {
+      username: mismatch ? t("account.delete.mismatch") : undefined,
+      password: password ? undefined : t("form.required"),
+    };
+    if (form.fail(found)) return;
     if (!sync) return;
-    const r = await callAccount(form, t, () => sync.deleteAccount(username));
+    // The server wants the password proven just now, not only this device's session.
+    const r = await callAccount(
+      form,
+      t,
+      () => sync.deleteAccount({ confirmUsername: username, password }),
+      (reason) => (reason === "wrong-password" ? { password: reasonText(t, reason) } : undefined),
+    );
     if (r.ok) setDone(true);
   }
 
@@ -38,6 +50,16 @@ export function DeleteAccountScreen() {
             label={t("account.delete.confirm", { username })}
             value={typed}
             onChange={setTyped}
+            verbatim
+          />
+          <TextField
+            {...form.field("password")}
+            label={t("account.currentPassword")}
+            hint={t("account.delete.passwordHint")}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
             verbatim
           />
           <FormError>{form.formError}</FormError>

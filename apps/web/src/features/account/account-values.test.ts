@@ -14,6 +14,7 @@ const { t } = createI18n(["en"]);
 const filled: AccountValues = {
   username: "maya",
   key: "ABCD-EFGH",
+  current: "the password from before",
   password: "a long password for tests",
   again: "a long password for tests",
   deviceName: "Phone",
@@ -38,6 +39,7 @@ describe("the account forms' own checks", () => {
     expect(Object.keys(found("recover", empty))).toEqual(["username", "key", "deviceName"]);
     expect(Object.keys(found("sign-in", empty))).toEqual(["username", "deviceName"]);
     expect(found("change", empty)).toEqual({});
+    expect(found("change", { current: "" })).toEqual({ current: t("form.required") });
   });
 
   it("want a new password long enough and typed twice the same, but only the password when signing in", () => {

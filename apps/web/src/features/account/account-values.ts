@@ -9,7 +9,14 @@ import type { useT } from "../../i18n/i18n.tsx";
 export const MIN_PASSWORD = 10;
 
 /** The fields of the account forms. */
-export type AccountField = "username" | "key" | "password" | "again" | "deviceName" | "server";
+export type AccountField =
+  | "username"
+  | "key"
+  | "current"
+  | "password"
+  | "again"
+  | "deviceName"
+  | "server";
 
 export type AccountValues = Record<AccountField, string>;
 
@@ -24,7 +31,8 @@ export const asks: Record<AccountMode, readonly AccountField[]> = {
   create: ["username", "password", "again", "deviceName", "server"],
   "sign-in": ["username", "password", "deviceName", "server"],
   recover: ["username", "key", "password", "again", "deviceName", "server"],
-  change: ["password", "again"],
+  // The server wants the current password proven before it takes a new one.
+  change: ["current", "password", "again"],
 };
 
 export function defaultDeviceName(t: ReturnType<typeof useT>): string {
@@ -44,8 +52,8 @@ export function serverOrigin(text: string): string | null {
 }
 
 /**
- * What is missing or wrong before anything is sent: a name, the key, a
- * password long enough (only asked to be there when signing in), the same
+ * What is missing or wrong before anything is sent: a name, the key, the
+ * current password (to change it), a password long enough (only asked to be there when signing in), the same
  * password twice, a device name, a server address the app can use.
  */
 export function accountChecks(
@@ -65,6 +73,7 @@ export function accountChecks(
   return {
     username: required("username", v.username),
     key: required("key", v.key),
+    current: asked.has("current") && !v.current ? t("form.required") : undefined,
     password,
     again:
       asked.has("again") && !password && v.again !== v.password

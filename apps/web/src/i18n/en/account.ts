@@ -41,6 +41,9 @@ export const account = {
   "account.password.hint":
     "At least 10 characters. It never leaves this device: not even the server sees it.",
   "account.password.again": "Password again",
+  "account.currentPassword": "Your current password",
+  "account.currentPassword.hint":
+    "Asked again so that someone holding this device, but not your password, can't change it.",
   "account.password.mismatch": "The two passwords are not the same.",
   "account.password.short": "Please use at least 10 characters.",
   "account.deviceName": "Name for this device",
@@ -120,6 +123,8 @@ export const account = {
     "The server deletes your account and everything it keeps for it. If the record is yours, people you share it with lose it from the server too. What is on this device stays here.",
   "account.delete.confirm": "To confirm, type your username: {username}",
   "account.delete.mismatch": "That is not your username.",
+  "account.delete.passwordHint":
+    "Asked again so that someone holding this device, but not your password, can't delete your account.",
   "account.delete.submit": "Delete my account",
   "account.delete.done": "Your account is deleted. Your record is still on this device.",
 
@@ -139,7 +144,24 @@ export const account = {
   "sync.reason.offline": "The server can't be reached. Check the connection and try again.",
   "sync.reason.login-failed": "That username and password don't match. Please check both.",
   "sync.reason.username-taken": "This username is taken. Please choose another one.",
+  "sync.reason.username-confusable":
+    "This username looks just like one someone already uses: some of its letters come from another alphabet but look the same. Please choose another one.",
   "sync.reason.rate-limited": "Too many tries in a short time. Please wait a few minutes.",
+  "sync.reason.wrong-password": "That is not your current password. Please check it and try again.",
+  "sync.reason.reauth-failed":
+    "Your current password could not be checked just now. Please type it again and try once more.",
+  "sync.reason.registration-not-started":
+    "Making the account took too long, so it was not made. Please try again.",
+  "sync.reason.vault-storage-full":
+    "This record holds as much as this server keeps for one record. Everything is safe on this device; new entries wait here. Whoever runs the server can raise the limit.",
+  "sync.reason.account-storage-full":
+    "The records of this account hold as much as this server keeps for one account. Everything is safe on this device; new entries wait here.",
+  "sync.reason.daily-entry-limit":
+    "The server has taken as many entries today as it takes in a day. Everything is safe on this device and will sync later.",
+  "sync.reason.stream-limit":
+    "This device has many live connections open, so live updates pause for now. Entries still sync.",
+  "sync.reason.invite-limit":
+    "This record already has as many invite links waiting as the server allows. Withdraw one you no longer need, or wait until one is used.",
   "sync.reason.unauthenticated": "This device was signed out. Please sign in again.",
   "sync.reason.forbidden": "This account may not do that.",
   "sync.reason.not-found": "The server no longer has this for your account.",

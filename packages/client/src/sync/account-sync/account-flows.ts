@@ -6,6 +6,7 @@
 import { RootKey } from "@trellis/crypto";
 import {
   changePassword as changePasswordFlow,
+  deleteAccount as deleteAccountFlow,
   recover as recoverFlow,
   register,
   signIn as signInFlow,
@@ -102,9 +103,9 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
       s.changed();
       return done;
     },
-    async deleteAccount(confirmUsername) {
+    async deleteAccount(input) {
       if (!s.account) return fail("no-account");
-      const r = await w.api().deleteAccount(s.account.token, { confirmUsername });
+      const r = await deleteAccountFlow(w.api(), { token: s.account.token, ...input });
       if (!r.ok) return r;
       await unlink();
       await s.store.setMeta(RECORD_VAULT_KEY, undefined);

@@ -98,12 +98,18 @@ export interface AccountSync {
     newPassword: string;
     deviceName: string;
   }): Outcome<void>;
-  changePassword(input: { newPassword: string; signOutOthers: boolean }): Outcome<void>;
+  /** Needs the current password (the server asks for a fresh proof): `wrong-password` if it is not. */
+  changePassword(input: {
+    currentPassword: string;
+    newPassword: string;
+    signOutOthers: boolean;
+  }): Outcome<void>;
   devices(): Outcome<DeviceView[]>;
   signOutDevice(sessionId: string): Outcome<void>;
   /** Signs this device out; the record stays here. */
   signOut(): Outcome<void>;
-  deleteAccount(confirmUsername: string): Outcome<void>;
+  /** Needs the name typed again and the current password: `wrong-password` if it is not. */
+  deleteAccount(input: { confirmUsername: string; password: string }): Outcome<void>;
   createInvite(
     role: "partner" | "viewer",
     origin: string,

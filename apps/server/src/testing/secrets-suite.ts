@@ -1,0 +1,193 @@
+/**
+ * Issue 12, secrets apart from data: the HMAC key and the OPAQUE server setup
+ * live in a 0600 file (or the environment), never in the database; a
+ * database from an older server has them moved out on first start; a copy of
+ * every table holds neither; a login in progress keeps nothing derived from
+ * the caller's address. Run against both backends. Changes to the shared
+ * database are made in transactions that are rolled back.
+ */
+import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as opaque from "@serenity-kit/opaque";
+import { describe, expect, it } from "vitest";
+import {
+  InvalidServerSetupError,
+  loadServerSecrets,
+  SecretsMismatchError,
+  serverHmac,
+} from "../auth/secrets.ts";
+import type { Db, Queryable } from "../db/types.ts";
+import { clientReady } from "./client.ts";
+import { type Harness, uniqueName } from "./harness.ts";
+
+const ROLLBACK = new Error("rollback");
+
+/** Runs `fn` in a transaction that is always rolled back. */
+async function rolledBack(db: Db, fn: (tx: Queryable) => Promise<void>): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      await fn(tx);
+      throw ROLLBACK;
+    })
+    .catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
+}
+
+/** Every row of every table, each value as text, base64url, hex and latin1. */
+async function dumpAllTables(q: Queryable): Promise<string> {
+  const { rows: tables } = await q.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  expect(tables.map((t) => t.table_name)).toContain("server_secrets");
+  const parts: string[] = [];
+  for (const { table_name } of tables) {
+    // Names from the catalogue, quoted: not input.
+    const { rows } = await q.query<Record<string, unknown>>(
+      `SELECT * FROM "${table_name.replaceAll('"', '""')}"`,
+    );
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        if (value instanceof Uint8Array) {
+          const b = Buffer.from(value);
+          parts.push(
+            b.toString("base64url"),
+            b.toString("base64"),
+            b.toString("hex"),
+            b.toString("latin1"),
+          );
+        } else {
+          parts.push(String(value));
+        }
+      }
+    }
+  }
+  return parts.join("\n");
+}
+
+async function tempFile(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), "trellis-secrets-")), "data", "secrets.json");
+}
+
+export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): void {
+  const db = () => harness().db;
+
+  describe("server secrets", () => {
+    it("an older database's secrets move to a 0600 file and leave the table; a copy of every table holds neither", async () => {
+      const c = harness().client;
+      // Some of everything: accounts, sessions, logins in progress, rate limits.
+      const maya = await c.register({ username: uniqueName("maya") });
+      await c.login({ username: maya.username, password: maya.password });
+      await c.freshProof(maya, "password-change");
+      await clientReady();
+      await c.request({
+        method: "POST",
+        path: "/api/v1/sessions/start",
+        body: {
+          username: maya.username,
+          startLoginRequest: opaque.client.startLogin({ password: "guess" }).startLoginRequest,
+        },
+      });
+      await c.request({
+        method: "POST",
+        path: "/api/v1/recovery/start",
+        body: { username: maya.username },
+      });
+      const { opaqueServerSetup, hmacKey } = harness().secrets;
+      const file = await tempFile();
+      await rolledBack(db(), async (tx) => {
+        // As a server from before issue 12 kept them.
+        await tx.query(
+          "INSERT INTO server_secrets (name, value) VALUES ('hmac-key', $1), ('opaque-server-setup', $2)",
+          [hmacKey.toString("base64url"), opaqueServerSetup],
+        );
+        const loaded = await loadServerSecrets(tx, { file });
+        expect(loaded.opaqueServerSetup).toBe(opaqueServerSetup);
+        expect(loaded.hmacKey.equals(hmacKey)).toBe(true);
+
+        const saved = JSON.parse(await readFile(file, "utf8")) as Record<string, string>;
+        expect(saved.opaqueServerSetup).toBe(opaqueServerSetup);
+        expect(saved.hmacKey).toBe(hmacKey.toString("base64url"));
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
+        expect((await stat(join(file, ".."))).mode & 0o777).toBe(0o700);
+
+        const { rows } = await tx.query<{ name: string }>(
+          "SELECT name FROM server_secrets ORDER BY name",
+        );
+        expect(rows.map((r) => r.name)).toEqual(["check-hmac-key", "check-opaque-public-key"]);
+        const dump = await dumpAllTables(tx);
+        expect(dump.length).toBeGreaterThan(1000);
+        for (const secret of [
+          opaqueServerSetup,
+          Buffer.from(opaqueServerSetup, "base64url").toString("hex"),
+          Buffer.from(opaqueServerSetup, "base64url").toString("base64"),
+          hmacKey.toString("base64url"),
+          hmacKey.toString("hex"),
+          hmacKey.toString("base64"),
+        ]) {
+          expect(dump).not.toContain(secret);
+        }
+        // Loading again reads the file and changes nothing.
+        const again = await loadServerSecrets(tx, { file });
+        expect(again.opaqueServerSetup).toBe(opaqueServerSetup);
+      });
+    });
+
+    it("a login in progress keeps no key derived from the caller's address", async () => {
+      const { rows } = await db().query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = 'pending_logins'`,
+      );
+      expect(rows.map((r) => r.column_name).sort()).toEqual([
+        "account_id",
+        "expires_at",
+        "id",
+        "server_login_state",
+      ]);
+    });
+
+    it("a server with other secrets than the database was used with refuses to start", async () => {
+      await rolledBack(db(), async (tx) => {
+        await loadServerSecrets(tx, { file: await tempFile() });
+        const other = await loadServerSecrets(tx, { file: await tempFile() }).catch(
+          (e: unknown) => e,
+        );
+        expect(other).toBeInstanceOf(SecretsMismatchError);
+        expect((other as Error).message).toMatch(/same secrets/);
+      });
+    });
+
+    it("secrets from the environment are used and never written to the file", async () => {
+      await clientReady();
+      const configured = opaque.server.createSetup();
+      const hmac = Buffer.alloc(32, 7).toString("base64url");
+      const file = await tempFile();
+      await rolledBack(db(), async (tx) => {
+        const loaded = await loadServerSecrets(tx, {
+          file,
+          opaqueServerSetup: configured,
+          hmacKey: hmac,
+        });
+        expect(loaded.opaqueServerSetup).toBe(configured);
+        expect(serverHmac(loaded, "x", "y")).toEqual(
+          serverHmac({ opaqueServerSetup: configured, hmacKey: Buffer.alloc(32, 7) }, "x", "y"),
+        );
+        await expect(stat(file)).rejects.toMatchObject({ code: "ENOENT" });
+      });
+    });
+
+    it("an invalid TRELLIS_OPAQUE_SERVER_SETUP is refused without being echoed", async () => {
+      const invalid = `${"A".repeat(170)}B`;
+      await rolledBack(db(), async (tx) => {
+        const error = await loadServerSecrets(tx, { opaqueServerSetup: invalid }).catch(
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(InvalidServerSetupError);
+        expect((error as Error).message).toContain("TRELLIS_OPAQUE_SERVER_SETUP");
+        expect((error as Error).message).not.toContain(invalid);
+      });
+    });
+  });
+}
