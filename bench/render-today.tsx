@@ -3,6 +3,7 @@ import type { JourneyState } from "@trellis/domain";
 import { renderToString } from "react-dom/server";
 import { Router } from "wouter";
 import { ClientProvider } from "../apps/web/src/app/client-context.tsx";
+import { SyncProvider } from "../apps/web/src/app/sync-context.tsx";
 import { ToastProvider } from "../apps/web/src/components/Toast.tsx";
 import { Today } from "../apps/web/src/features/treatment/index.ts";
 import { createI18n, I18nProvider } from "../apps/web/src/i18n/i18n.tsx";
@@ -20,6 +21,7 @@ export function renderTodayHtml(
     device: "bench0001",
     unreadable: [],
     canRecord: options.canRecord ?? true,
+    deviceSettings: {},
     subscribe: () => () => {},
   } as unknown as TrellisClient;
   const realNow = Date.now;
@@ -29,9 +31,11 @@ export function renderTodayHtml(
       <Router ssrPath="/">
         <I18nProvider i18n={i18n}>
           <ClientProvider client={client}>
-            <ToastProvider>
-              <Today />
-            </ToastProvider>
+            <SyncProvider>
+              <ToastProvider>
+                <Today />
+              </ToastProvider>
+            </SyncProvider>
           </ClientProvider>
         </I18nProvider>
       </Router>,

@@ -273,8 +273,15 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(page.getByLabel("Date (optional)")).toHaveValue("2026-04-20");
   await page.getByLabel("Name (optional)").fill("Little one");
   await page.getByLabel("A few words (optional)").fill("Seven weeks of hoping.");
+  // Kept on this phone unless she chooses to share it; the card says so.
+  await expect(
+    page.getByRole("checkbox", { name: "Share this with the people you share Trellis with" }),
+  ).not.toBeChecked();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Little one" })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Little one" }).getByText("Only on this device"),
+  ).toBeVisible();
   await shot(page, "remembrance");
   await expectNoAxeViolations(page, "remembrance");
 

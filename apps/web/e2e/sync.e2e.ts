@@ -68,7 +68,9 @@ test("a partner joins by link and safety code; both log doses and notes live, an
 
   await expect(sam.getByRole("heading", { name: "You're in" })).toBeVisible({ timeout: 15_000 });
   await sam.getByRole("link", { name: "Go to Today" }).click();
-  await expect(sam.getByText("Hello, Maya.")).toBeVisible();
+  // Sam's phone greets Sam, not the person whose record it is.
+  await expect(sam.getByText("Hello, Sam.")).toBeVisible();
+  await expect(sam.getByText("Hello, Maya.")).toHaveCount(0);
   await expectSynced(sam);
 
   // Sam gives tonight's injection; Maya's phone shows it within seconds.
@@ -91,6 +93,16 @@ test("a partner joins by link and safety code; both log doses and notes live, an
   await writeNoteHere(maya, "Thank you for tonight.");
   await expect(sam.getByText("Thank you for tonight.")).toBeVisible({ timeout: 5_000 });
 
+  // Sam keeps one note to himself: it stays on his phone, marked so, and never reaches Maya.
+  await sam.getByLabel("New note").fill("I was scared tonight. Not telling her yet.");
+  await sam.getByRole("checkbox", { name: "Keep this note on this device only" }).check();
+  await sam.getByRole("button", { name: "Save note" }).click();
+  const samsOwn = sam.getByRole("listitem").filter({ hasText: "I was scared tonight." });
+  await expect(samsOwn.getByText("only on this device")).toBeVisible();
+  await writeNoteHere(sam, "Pharmacy delivery comes Tuesday.");
+  await expect(maya.getByText("Pharmacy delivery comes Tuesday.")).toBeVisible({ timeout: 5_000 });
+  await expect(maya.getByText("I was scared tonight.", { exact: false })).toHaveCount(0);
+
   // Sam flies: he keeps writing offline; Maya writes meanwhile.
   await sam.context().setOffline(true);
   await writeNoteHere(sam, "Written on the plane.");
@@ -108,11 +120,15 @@ test("a partner joins by link and safety code; both log doses and notes live, an
   });
   await expectSynced(sam);
   await expectSynced(maya);
-  for (const page of [maya, sam]) {
+  for (const [page, notes] of [
+    [maya, "5 notes"],
+    [sam, "6 notes"],
+  ] as const) {
     await page.reload();
-    await expect(page.getByText("4 notes")).toBeVisible();
+    await expect(page.getByText(notes)).toBeVisible();
     await expect(page.getByText("Written on the plane.")).toHaveCount(1);
   }
+  await expect(maya.getByText("I was scared tonight.", { exact: false })).toHaveCount(0);
 
   // Maya stops sharing: Sam sees nothing new from then on.
   await openSettings(maya);
