@@ -20,6 +20,7 @@ import {
   inviteListResponse,
   loginFinishRequest,
   loginStartRequest,
+  membershipLogAppendRequest,
   passwordFinishRequest,
   passwordStartRequest,
   putGrantsRequest,
@@ -75,6 +76,8 @@ interface Vault {
   /** `${accountId}|${epoch}` → grant */
   grants: Map<string, { epoch: number; grant: string; grantedBy: string; signerKey: string }>;
   events: StoredEvent[];
+  /** The owner-signed membership log, entries as sent (b64url). */
+  log: string[];
   eventIds: Map<string, number>;
   invites: Map<
     string,
@@ -425,6 +428,7 @@ export async function createFakeServer(): Promise<FakeServer> {
         ],
       ]),
       events: [],
+      log: [],
       eventIds: new Map(),
       invites: new Map(),
       listeners: new Set(),
@@ -459,6 +463,22 @@ export async function createFakeServer(): Promise<FakeServer> {
         joinedAt: m.joinedAt,
       })),
     };
+  });
+
+  route("GET", "/vaults/:vaultId/log", ([vaultId], { token }) => {
+    const { account } = auth(token);
+    const { vault } = memberOf(vaultId!, account.accountId);
+    return { entries: vault.log.map((entry, position) => ({ position, entry })) };
+  });
+
+  route("POST", "/vaults/:vaultId/log", ([vaultId], { token, body }) => {
+    const { account } = auth(token);
+    const { vault, membership } = memberOf(vaultId!, account.accountId);
+    if (membership.role !== "owner") fail(403, "forbidden");
+    const r = parse(membershipLogAppendRequest, body);
+    if (r.position !== vault.log.length) fail(409, "log-conflict");
+    vault.log.push(r.entry);
+    return {};
   });
 
   route("GET", "/vaults/:vaultId/grants/mine", ([vaultId], { token }) => {

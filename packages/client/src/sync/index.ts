@@ -35,7 +35,6 @@ export {
   fetchVaultKeys,
   grantMember,
   INVITE_DAYS,
-  rotateVaultKey,
   safetyCodeWith,
 } from "./sharing.ts";
 export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";
