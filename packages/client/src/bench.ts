@@ -17,9 +17,9 @@ import {
 } from "@trellis/domain";
 import { register, signIn } from "./sync/account.ts";
 import { createApi, type SyncFailure } from "./sync/api.ts";
+import { deviceSigner } from "./sync/device-signer.ts";
 import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
 import type { Transport } from "./sync/transport.ts";
-import { deviceSigner } from "./sync/device-signer.ts";
 import { createVaultCrypto } from "./sync/vault-crypto.ts";
 
 export interface SeededVault {

@@ -20,8 +20,8 @@ import { cursorKey } from "./engine/pull.ts";
 import { type RoundContext, runRound } from "./engine/round.ts";
 import { type SyncStatus, statusBoard } from "./engine/status.ts";
 import { listen } from "./engine/stream.ts";
-import type { Transport } from "./transport.ts";
 import type { EntryTrust } from "./entry-trust.ts";
+import type { Transport } from "./transport.ts";
 import type { VaultCrypto } from "./vault-crypto.ts";
 
 export { type BackoffOptions, backoffDelay, isFatal } from "./engine/backoff.ts";

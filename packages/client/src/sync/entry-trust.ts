@@ -9,7 +9,7 @@
 import { type EntrySigner, toBase64Url } from "@trellis/crypto";
 import type { Result, TrellisEvent } from "@trellis/domain";
 import type { SyncFailure } from "./api.ts";
-import { type Membership, writerProblem, memberBySigningKey } from "./membership.ts";
+import { type Membership, memberBySigningKey, writerProblem } from "./membership.ts";
 
 export type TrustVerdict =
   | { readonly ok: true; readonly author: string }
@@ -33,6 +33,7 @@ export const SIGNER_REASONS = [
   "signer-not-writer",
   "signer-removed",
   "device-mismatch",
+  "device-claimed",
 ] as const;
 
 export function checkEntry(

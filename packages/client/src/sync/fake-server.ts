@@ -100,6 +100,11 @@ export interface FakeServer {
   eventsOf(vaultId: string): readonly StoredEvent[];
   /** Everything the server stores, as JSON text (for privacy assertions). */
   dump(): string;
+  /**
+   * Stores a sealed event as a lying server would: whatever its author's
+   * role, membership or epoch. For tests of what devices refuse on their own.
+   */
+  inject(vaultId: string, event: { readonly id: string; readonly body: string }): void;
   /** Milliseconds since the epoch the server believes it is (for invite and session expiry). */
   setNow(now: () => number): void;
 }
@@ -721,6 +726,14 @@ export async function createFakeServer(): Promise<FakeServer> {
   return {
     transport: { request: handle, stream },
     eventsOf: (vaultId) => vaults.get(vaultId)?.events ?? [],
+    inject(vaultId, event) {
+      const vault = vaults.get(vaultId);
+      if (!vault) throw new Error("no such vault");
+      seq += 1;
+      vault.events.push({ seq, id: event.id, body: event.body, receivedAt: iso() });
+      vault.eventIds.set(event.id, seq);
+      for (const l of vault.listeners) l();
+    },
     dump: () =>
       JSON.stringify({
         accounts: [...accounts.values()],

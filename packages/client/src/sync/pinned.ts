@@ -7,7 +7,7 @@
  * the action stops with `safety-code-changed` or `member-not-verified`,
  * naming the member so the screen can ask to compare again.
  */
-import { type Identity, toBase64Url, type VaultKey, generateVaultKey } from "@trellis/crypto";
+import { generateVaultKey, type Identity, toBase64Url, type VaultKey } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { Role } from "@trellis/sync";
 import type { SyncApi, SyncFailure } from "./api.ts";

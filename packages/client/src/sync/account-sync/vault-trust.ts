@@ -15,7 +15,11 @@ import { identityOf } from "./session.ts";
 import { done, type Wiring } from "./wiring.ts";
 
 export interface VaultTrust extends EntryTrust {
-  /** Reads the membership log (and the authors kept here) if not read yet. */
+  /**
+   * Reads the membership log again (and the authors kept here, once): before
+   * every round, so a removal signed on any of the owner's devices holds the
+   * removed member's later entries from the next round on.
+   */
   load(): Promise<Result<void, SyncFailure>>;
   authorOf(eventId: string): string | null;
 }
@@ -33,9 +37,11 @@ export function vaultTrust(
   },
 ): VaultTrust {
   let membership: Membership = emptyMembership;
-  let loaded = false;
   let authors: Map<string, string> | null = null;
   const s = w.session;
+  /** Which account each device id writes for: a device id claimed by two accounts is a forgery. */
+  const devices = new Map<string, string>();
+  if (s.account) devices.set(w.client.device, s.account.accountId);
 
   async function fetchLog(): Promise<Result<Membership, SyncFailure>> {
     const a = s.account;
@@ -55,7 +61,6 @@ export function vaultTrust(
     if (!r.ok) return r;
     const changed = r.value.length !== membership.length;
     membership = r.value;
-    loaded = true;
     return { ok: true, value: changed };
   }
 
@@ -74,11 +79,19 @@ export function vaultTrust(
   return {
     async load() {
       await loadAuthors();
-      if (loaded) return done;
       const r = await refresh();
       return r.ok ? done : r;
     },
-    check: (signer, event, seq) => checkEntry(membership, signer, event, seq),
+    check(signer, event, seq) {
+      const verdict = checkEntry(membership, signer, event, seq);
+      if (!verdict.ok) return verdict;
+      const claimed = devices.get(event.device);
+      if (claimed !== undefined && claimed !== verdict.author) {
+        return { ok: false, reason: "device-claimed" };
+      }
+      devices.set(event.device, verdict.author);
+      return verdict;
+    },
     refresh,
     async record(taken) {
       if (taken.size === 0) return;
