@@ -99,6 +99,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [1, "vault_events"],
         [2, "accounts_and_sharing"],
         [3, "invite_revocation"],
+        [4, "membership_log"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -110,9 +111,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(3);
+          expect(rows).toHaveLength(4);
         } finally {
           await empty.cleanup();
         }
