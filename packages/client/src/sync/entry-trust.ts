@@ -2,8 +2,10 @@
  * Whose entries apply: an entry is taken in only if it is signed by a
  * device its account certified, that account is pinned in the owner-signed
  * membership log as a writer (owner or partner) and was not removed before
- * the entry reached the server, and the entry's `device` is the device that
- * signed it. Anything else is held aside with the reason. Remembers the
+ * the entry reached the server. (An entry's `device` may differ from the
+ * signing device: a record imported from an export keeps its old device ids;
+ * `account-sync/vault-trust.ts` holds a device id two accounts claim.)
+ * Anything else is held aside with the reason. Remembers the
  * verified author of each entry taken in, for "logged by" on the screens.
  */
 import { type EntrySigner, toBase64Url } from "@trellis/crypto";
@@ -32,7 +34,6 @@ export const SIGNER_REASONS = [
   "unknown-signer",
   "signer-not-writer",
   "signer-removed",
-  "device-mismatch",
   "device-claimed",
 ] as const;
 
@@ -46,6 +47,5 @@ export function checkEntry(
   const key = toBase64Url(signer.identityKey);
   const problem = writerProblem(membership, key, seq);
   if (problem) return { ok: false, reason: problem };
-  if (event.device !== signer.deviceId) return { ok: false, reason: "device-mismatch" };
   return { ok: true, author: memberBySigningKey(membership, key)!.accountId };
 }
