@@ -15,6 +15,7 @@ describe("public face", () => {
       "X25519PublicKey",
       "X25519SecretKey",
       "certifyDevice",
+      "deriveDeviceKey",
       "deriveIdentity",
       "deriveKeyFromPin",
       "eventEpoch",

@@ -75,6 +75,7 @@ export { type SafetyCode, safetyCode } from "./safety-code.ts";
 export {
   certifyDevice,
   type DeviceSigner,
+  deriveDeviceKey,
   type EntrySigner,
   generateDeviceKey,
   openSignedEntry,

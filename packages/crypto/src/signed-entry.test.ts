@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ed25519FromSeed } from "./identity.ts";
-import { certifyDevice, type DeviceSigner, openSignedEntry, signEntry } from "./signed-entry.ts";
+import type { RootKey } from "./keys.ts";
+import {
+  certifyDevice,
+  type DeviceSigner,
+  deriveDeviceKey,
+  openSignedEntry,
+  signEntry,
+} from "./signed-entry.ts";
 import { ready } from "./sodium.ts";
 import { counting, hex, text } from "./testing.ts";
 
@@ -88,6 +95,16 @@ describe("signed entries", () => {
       ok: false,
       error: { reason: "malformed" },
     });
+  });
+
+  it("derives a device key from the root key and device id (pins current behaviour)", () => {
+    const root = counting(0, 32) as RootKey;
+    const a = deriveDeviceKey(root, "device-a");
+    expect(hex(a.publicKey)).toBe(
+      "ca0b715f7cec295e00fed6029ef8b40a16fcdcd44dd91e8ec1c306eb814ec6d7",
+    );
+    expect(hex(deriveDeviceKey(root, "device-a").publicKey)).toBe(hex(a.publicKey));
+    expect(hex(deriveDeviceKey(root, "device-b").publicKey)).not.toBe(hex(a.publicKey));
   });
 
   it("checks each device's certificate once when given a cache", () => {

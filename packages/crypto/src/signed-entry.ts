@@ -21,9 +21,10 @@
  * 194 + L bytes on top of the body (230 for a UUID device id).
  */
 import { err, ok, type Result } from "@trellis/domain";
-import { ascii, concatBytes, uint32BE } from "./bytes.ts";
+import { ascii, concatBytes, uint32BE, wipe } from "./bytes.ts";
+import { ed25519FromSeed, IDENTITY_KDF_CONTEXT, kdfDerive, SUBKEY_ID } from "./identity.ts";
 import { assertAdSafeId, isAdSafeId } from "./ids.ts";
-import type { Ed25519PublicKey, SigningKeyPair } from "./keys.ts";
+import type { Ed25519PublicKey, RootKey, SigningKeyPair } from "./keys.ts";
 import { lib } from "./sodium.ts";
 
 export const SIGNED_ENTRY_VERSION = 1;
@@ -66,6 +67,23 @@ export function generateDeviceKey(): SigningKeyPair {
     publicKey: publicKey as Ed25519PublicKey,
     secretKey: privateKey as SigningKeyPair["secretKey"],
   };
+}
+
+/**
+ * This device's key for an account: derived from the root key and the
+ * device id (a keyed BLAKE2b of the id under the root's `deviceKeys`
+ * subkey), so the device keeps nothing new and signs at once after sign-in.
+ */
+export function deriveDeviceKey(root: RootKey, deviceId: string): SigningKeyPair {
+  assertAdSafeId(deviceId, "deviceId");
+  const sodium = lib();
+  const subkey = kdfDerive(root, SUBKEY_ID.deviceKeys, IDENTITY_KDF_CONTEXT, 32);
+  const seed = sodium.crypto_generichash(32, ascii(`trellis|device-key|v1|${deviceId}`), subkey);
+  try {
+    return ed25519FromSeed(seed);
+  } finally {
+    wipe(seed, subkey);
+  }
 }
 
 function certificateMessage(deviceKey: Uint8Array, deviceId: Uint8Array): Uint8Array {
