@@ -40,7 +40,6 @@ export const SIGNER_REASONS = [
 export function checkEntry(
   membership: Membership,
   signer: EntrySigner | null,
-  event: TrellisEvent,
   seq: number,
 ): TrustVerdict {
   if (!signer) return { ok: false, reason: "unsigned" };

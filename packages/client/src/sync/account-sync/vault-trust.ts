@@ -83,7 +83,7 @@ export function vaultTrust(
       return r.ok ? done : r;
     },
     check(signer, event, seq) {
-      const verdict = checkEntry(membership, signer, event, seq);
+      const verdict = checkEntry(membership, signer, seq);
       if (!verdict.ok) return verdict;
       const claimed = devices.get(event.device);
       if (claimed !== undefined && claimed !== verdict.author) {
