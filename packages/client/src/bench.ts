@@ -17,6 +17,7 @@ import {
 } from "@trellis/domain";
 import { register, signIn } from "./sync/account.ts";
 import { createApi, type SyncFailure } from "./sync/api.ts";
+import { deviceSigner } from "./sync/device-signer.ts";
 import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
 import type { Transport } from "./sync/transport.ts";
 import { createVaultCrypto } from "./sync/vault-crypto.ts";
@@ -51,7 +52,11 @@ export async function seedVault(input: {
   const token = made.value.session.token;
   const vault = await createVault(api, token, made.value.identity);
   if (!vault.ok) return vault;
-  const crypto = createVaultCrypto({ vaultId: vault.value.vaultId, keys: [vault.value.key] });
+  const crypto = createVaultCrypto({
+    vaultId: vault.value.vaultId,
+    keys: [vault.value.key],
+    signer: deviceSigner(made.value.rootKey, "bench-seeder"),
+  });
   const batch = Math.min(500, input.batch ?? 500);
   const started = now();
   for (let i = 0; i < input.events.length; i += batch) {
@@ -138,7 +143,7 @@ export async function openJourneyFromServer(input: {
     const opened = page.value.events.map((e) => crypto.open(e.id, e.body));
     const c = now();
     for (const o of opened) {
-      const parsed = o.ok ? parseEvent(o.value) : null;
+      const parsed = o.ok ? parseEvent(o.value.value) : null;
       if (parsed?.ok) events.push(parsed.value);
       else refused += 1;
     }

@@ -26,6 +26,8 @@ export const IDENTITY_KDF_CONTEXT = "trellisk";
 export const SUBKEY_ID = {
   x25519Seed: 1,
   ed25519Seed: 2,
+  /** Keys a per-device hash: each device's entry-signing key (`deriveDeviceKey`). */
+  deviceKeys: 3,
 } as const;
 
 export interface Identity {

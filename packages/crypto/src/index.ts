@@ -46,6 +46,13 @@ export {
   X25519PublicKey,
   X25519SecretKey,
 } from "./keys.ts";
+export {
+  type MembershipEntryAddress,
+  type MembershipEntryFailure,
+  membershipEntryHash,
+  openMembershipEntry,
+  signMembershipEntry,
+} from "./membership-log.ts";
 export { deriveKeyFromPin, generatePinSalt } from "./pin.ts";
 export { recoveryAuthKey, signRecoveryChallenge } from "./recovery-auth.ts";
 export {
@@ -65,4 +72,15 @@ export {
   wrapRootKey,
 } from "./root-key.ts";
 export { type SafetyCode, safetyCode } from "./safety-code.ts";
+export {
+  certifyDevice,
+  type DeviceSigner,
+  deriveDeviceKey,
+  type EntrySigner,
+  generateDeviceKey,
+  openSignedEntry,
+  type SignedEntryAddress,
+  type SignedEntryFailure,
+  signEntry,
+} from "./signed-entry.ts";
 export { ready } from "./sodium.ts";

@@ -30,6 +30,10 @@ export const api = {
   putGrants: "PUT /api/v1/vaults/:vaultId/grants (auth; owner)",
   removeMember:
     "DELETE /api/v1/vaults/:vaultId/members/:accountId (auth; owner, or the member themself)",
+  membershipLog:
+    "GET /api/v1/vaults/:vaultId/log (auth; member; the owner-signed membership chain)",
+  appendMembershipLog:
+    "POST /api/v1/vaults/:vaultId/log (auth; owner; the next entry; a wrong position is 409 log-conflict)",
   createInvite: "POST /api/v1/vaults/:vaultId/invites (auth; owner)",
   listInvites: "GET /api/v1/vaults/:vaultId/invites (auth; owner; pending, used, expired, revoked)",
   revokeInvite:

@@ -220,6 +220,22 @@ export const putGrantsRequest = z.strictObject({
     .max(50),
 });
 
+// --- Membership log (owner-signed chain; see docs/sync-protocol.md) ---------
+
+/**
+ * One entry of a vault's membership log: bytes signed by the owner's
+ * identity key and chained by hash (`signMembershipEntry` in @trellis/crypto).
+ * The server stores and serves them in order; only clients can check them.
+ */
+export const membershipLogEntry = z.strictObject({
+  position: z.number().int().min(0).max(0xffff_ffff),
+  entry: b64url(8192),
+});
+/** `GET /vaults/:vaultId/log` (member): every entry, by position. */
+export const membershipLogResponse = z.strictObject({ entries: z.array(membershipLogEntry) });
+/** `POST /vaults/:vaultId/log` (owner): the next entry; its position must be the log's length. */
+export const membershipLogAppendRequest = membershipLogEntry;
+
 // --- Invites ----------------------------------------------------------------
 
 export const inviteCreateRequest = z.strictObject({
@@ -306,6 +322,7 @@ export const errorReasons = [
   "invite-used",
   "invite-revoked",
   "stale-epoch",
+  "log-conflict",
   "storage-unavailable",
   "internal",
   ...accountProofErrorReasons,

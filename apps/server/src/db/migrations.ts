@@ -199,6 +199,21 @@ export const migrations: readonly Migration[] = [
       // fixed label, so an instance with other secrets refuses to start.
     ],
   },
+  {
+    version: 5,
+    name: "membership_log",
+    statements: [
+      // The owner-signed chain of membership changes. Opaque to the server:
+      // clients check the signatures and the hash chain.
+      `CREATE TABLE membership_log (
+        vault_id uuid NOT NULL REFERENCES vaults (id) ON DELETE CASCADE,
+        position integer NOT NULL CHECK (position >= 0),
+        entry bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (vault_id, position)
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -100,6 +100,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [2, "accounts_and_sharing"],
         [3, "invite_revocation"],
         [4, "account_proofs_and_quotas"],
+        [5, "membership_log"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);

@@ -570,6 +570,58 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
     expect((await c.members(maya, vault.vaultId)).epoch).toBe(1);
   });
 
+  describe("membership log", () => {
+    const entry = (n: number) => randomBytes(120 + n).toString("base64url");
+    const logPath = (vaultId: string) => `/api/v1/vaults/${vaultId}/log`;
+
+    it("keeps the owner's entries in order, refuses a wrong position, and serves them to members only", async () => {
+      const c = client();
+      const { maya, sam, vault } = await sharedVault("viewer");
+      const append = (who: TestAccount, position: number, bytes: string) =>
+        c.request({
+          method: "POST",
+          path: logPath(vault.vaultId),
+          token: who.session.token,
+          body: { position, entry: bytes },
+        });
+      const first = entry(0);
+      const second = entry(1);
+      expect((await append(maya, 0, first)).status).toBe(204);
+      expectError(await append(maya, 0, entry(2)), 409, "log-conflict");
+      expectError(await append(maya, 2, entry(2)), 409, "log-conflict");
+      expect((await append(maya, 1, second)).status).toBe(204);
+      expectError(await append(sam, 2, entry(3)), 403, "forbidden");
+      expectError(
+        await c.request({
+          method: "POST",
+          path: logPath(vault.vaultId),
+          token: maya.session.token,
+          body: { position: 2, entry: "not base64url!" },
+        }),
+        400,
+        "invalid-request",
+      );
+
+      const read = (who: TestAccount) =>
+        c.request({ method: "GET", path: logPath(vault.vaultId), token: who.session.token });
+      const expected = {
+        entries: [
+          { position: 0, entry: first },
+          { position: 1, entry: second },
+        ],
+      };
+      expect((await read(maya)).body).toEqual(expected);
+      expect((await read(sam)).body).toEqual(expected);
+      const stranger = await register("eve");
+      expectError(await read(stranger), 404, "not-found");
+      expect(
+        await count(db(), "SELECT count(*) AS n FROM membership_log WHERE vault_id = $1", [
+          vault.vaultId,
+        ]),
+      ).toBe(2);
+    });
+  });
+
   describe("isolation", () => {
     let maya: TestAccount;
     let sam: TestAccount;

@@ -12,12 +12,14 @@ import type { AppContext } from "../context.ts";
 import { registerGrantRoutes } from "./grant-routes.ts";
 import { registerInviteAcceptRoutes } from "./invite-accept-routes.ts";
 import { registerInviteRoutes } from "./invite-routes.ts";
+import { registerLogRoutes } from "./log-routes.ts";
 import { registerMemberRoutes } from "./member-routes.ts";
 import { registerVaultLifecycleRoutes } from "./vault-routes.ts";
 
 export function registerVaultRoutes(api: FastifyInstance, ctx: AppContext): void {
   registerVaultLifecycleRoutes(api, ctx);
   registerMemberRoutes(api, ctx);
+  registerLogRoutes(api, ctx);
   registerGrantRoutes(api, ctx);
   registerInviteRoutes(api, ctx);
   registerInviteAcceptRoutes(api, ctx);

@@ -26,6 +26,7 @@ export function syncLine(
   // Before anything else (a device waiting for the owner too): nothing syncs until then.
   if (snapshot.signInNeeded || status?.reason === "unauthenticated") return t("sync.signedOut");
   if (vault?.state === "waiting") return t("sync.waiting");
+  if (vault?.state === "verify") return t("sync.verifyAgain");
   if (!status) return null;
   if (status.phase === "error") {
     if (status.fatal) return t("sync.removed");

@@ -16,7 +16,8 @@ export function SyncIndicator() {
   const snapshot = useSyncSnapshot();
   const line = syncLine(t, snapshot);
   if (!line) return null;
-  const phase = snapshot.vault?.state === "waiting" ? "waiting" : snapshot.status?.phase;
+  const phase =
+    snapshot.vault && snapshot.vault.state !== "active" ? "waiting" : snapshot.status?.phase;
   const held = snapshot.status?.held ?? 0;
   return (
     <div className="sync-line">

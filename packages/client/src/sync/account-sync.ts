@@ -94,6 +94,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
       linked.ensureVault();
     },
     checkGrant: grant.check,
+    authorOf: engine.authorOf,
     async close() {
       session.closed = true;
       session.close();

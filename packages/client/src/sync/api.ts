@@ -20,6 +20,8 @@ import {
   loginFinishResponse,
   loginStartRequest,
   loginStartResponse,
+  membershipLogAppendRequest,
+  membershipLogResponse,
   membersResponse,
   myGrantsResponse,
   passwordFinishRequest,
@@ -217,6 +219,22 @@ export function createApi(transport: Transport) {
       call<Out<typeof membersResponse>>("GET", vaultPath(vaultId, "/members"), {
         token,
         response: membersResponse,
+      }),
+    membershipLog: (token: string, vaultId: string) =>
+      call<Out<typeof membershipLogResponse>>("GET", vaultPath(vaultId, "/log"), {
+        token,
+        response: membershipLogResponse,
+      }),
+    appendMembershipLog: (
+      token: string,
+      vaultId: string,
+      body: In<typeof membershipLogAppendRequest>,
+    ) =>
+      call<unknown>("POST", vaultPath(vaultId, "/log"), {
+        token,
+        body,
+        request: membershipLogAppendRequest,
+        response: EMPTY,
       }),
     myGrants: (token: string, vaultId: string) =>
       call<Out<typeof myGrantsResponse>>("GET", vaultPath(vaultId, "/grants/mine"), {

@@ -20,6 +20,7 @@ import { cursorKey } from "./engine/pull.ts";
 import { type RoundContext, runRound } from "./engine/round.ts";
 import { type SyncStatus, statusBoard } from "./engine/status.ts";
 import { listen } from "./engine/stream.ts";
+import type { EntryTrust } from "./entry-trust.ts";
 import type { Transport } from "./transport.ts";
 import type { VaultCrypto } from "./vault-crypto.ts";
 
@@ -44,6 +45,8 @@ export interface SyncEngineOptions {
   readonly pollMs?: number;
   /** Runs first in every round (e.g. finishing a key rotation); a failure ends the round. */
   readonly beforeRound?: () => Promise<Result<void, SyncFailure>>;
+  /** Whose entries apply (see `RoundContext.trust`). */
+  readonly trust?: EntryTrust;
 }
 
 export interface SyncEngine {
@@ -77,6 +80,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     clock,
     pushBatch: options.pushBatch ?? 500,
     pullLimit: options.pullLimit ?? 1000,
+    trust: options.trust,
   };
 
   const status = statusBoard(() => storage.pendingCount);

@@ -20,6 +20,7 @@ import {
   inviteListResponse,
   loginFinishRequest,
   loginStartRequest,
+  membershipLogAppendRequest,
   passwordFinishRequest,
   passwordStartRequest,
   putGrantsRequest,
@@ -76,6 +77,8 @@ interface Vault {
   /** `${accountId}|${epoch}` → grant */
   grants: Map<string, { epoch: number; grant: string; grantedBy: string; signerKey: string }>;
   events: StoredEvent[];
+  /** The owner-signed membership log, entries as sent (b64url). */
+  log: string[];
   eventIds: Map<string, number>;
   invites: Map<
     string,
@@ -98,6 +101,11 @@ export interface FakeServer {
   eventsOf(vaultId: string): readonly StoredEvent[];
   /** Everything the server stores, as JSON text (for privacy assertions). */
   dump(): string;
+  /**
+   * Stores a sealed event as a lying server would: whatever its author's
+   * role, membership or epoch. For tests of what devices refuse on their own.
+   */
+  inject(vaultId: string, event: { readonly id: string; readonly body: string }): void;
   /** Milliseconds since the epoch the server believes it is (for invite and session expiry). */
   setNow(now: () => number): void;
 }
@@ -471,6 +479,7 @@ export async function createFakeServer(): Promise<FakeServer> {
         ],
       ]),
       events: [],
+      log: [],
       eventIds: new Map(),
       invites: new Map(),
       listeners: new Set(),
@@ -505,6 +514,22 @@ export async function createFakeServer(): Promise<FakeServer> {
         joinedAt: m.joinedAt,
       })),
     };
+  });
+
+  route("GET", "/vaults/:vaultId/log", ([vaultId], { token }) => {
+    const { account } = auth(token);
+    const { vault } = memberOf(vaultId!, account.accountId);
+    return { entries: vault.log.map((entry, position) => ({ position, entry })) };
+  });
+
+  route("POST", "/vaults/:vaultId/log", ([vaultId], { token, body }) => {
+    const { account } = auth(token);
+    const { vault, membership } = memberOf(vaultId!, account.accountId);
+    if (membership.role !== "owner") fail(403, "forbidden");
+    const r = parse(membershipLogAppendRequest, body);
+    if (r.position !== vault.log.length) fail(409, "log-conflict");
+    vault.log.push(r.entry);
+    return {};
   });
 
   route("GET", "/vaults/:vaultId/grants/mine", ([vaultId], { token }) => {
@@ -747,6 +772,14 @@ export async function createFakeServer(): Promise<FakeServer> {
   return {
     transport: { request: handle, stream },
     eventsOf: (vaultId) => vaults.get(vaultId)?.events ?? [],
+    inject(vaultId, event) {
+      const vault = vaults.get(vaultId);
+      if (!vault) throw new Error("no such vault");
+      seq += 1;
+      vault.events.push({ seq, id: event.id, body: event.body, receivedAt: iso() });
+      vault.eventIds.set(event.id, seq);
+      for (const l of vault.listeners) l();
+    },
     dump: () =>
       JSON.stringify({
         accounts: [...accounts.values()],

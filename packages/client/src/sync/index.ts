@@ -43,7 +43,6 @@ export {
   fetchVaultKeys,
   grantMember,
   INVITE_DAYS,
-  rotateVaultKey,
   safetyCodeWith,
 } from "./sharing.ts";
 export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";

@@ -58,7 +58,13 @@ export function safetyCodeWith(
   };
 }
 
-function grantFor(vaultId: string, identity: Identity, to: PublicIdentity, key: VaultKey): string {
+/** The vault key sealed to `to` and signed as `identity`, base64url. */
+export function grantFor(
+  vaultId: string,
+  identity: Identity,
+  to: PublicIdentity,
+  key: VaultKey,
+): string {
   return toBase64Url(
     sealVaultKeyFor(to.boxKey, key, { vaultId, signer: identity.signing.secretKey }),
   );
@@ -229,33 +235,6 @@ export async function grantMember(
     if (!put.ok && i === 0) return put;
   }
   return { ok: true, value: undefined };
-}
-
-/**
- * Moves the vault to a new epoch: a new random key, granted to every active
- * member (the owner included), and to nobody else. Used after a removal.
- */
-export async function rotateVaultKey(
-  api: SyncApi,
-  token: string,
-  input: { readonly vaultId: string; readonly identity: Identity },
-): Outcome<VaultKey> {
-  const members = await api.members(token, input.vaultId);
-  if (!members.ok) return members;
-  const key = generateVaultKey(members.value.epoch + 1);
-  const grants: { accountId: string; grant: string }[] = [];
-  for (const m of members.value.members) {
-    if (m.status !== "active") continue;
-    const to = decodeIdentity(m.publicIdentity);
-    if (!to.ok) return to;
-    grants.push({
-      accountId: m.accountId,
-      grant: grantFor(input.vaultId, input.identity, to.value, key),
-    });
-  }
-  const put = await api.putGrants(token, input.vaultId, { epoch: key.epoch, grants });
-  if (!put.ok) return put;
-  return { ok: true, value: key };
 }
 
 export { wireIdentity };

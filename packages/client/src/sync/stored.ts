@@ -25,7 +25,8 @@ export interface StoredAccount {
 export interface StoredVault {
   readonly vaultId: string;
   readonly role: Role;
-  readonly state: "active" | "waiting";
+  /** `verify`: a member's new device that has not compared the code with the owner again. */
+  readonly state: "active" | "waiting" | "verify";
   readonly ownerAccountId: string;
   /** The owner's Ed25519 key (base64url) that every grant for this vault must be signed with. */
   readonly ownerSigningKey: string;

@@ -3,8 +3,20 @@
  * on its own (`sealEvent`, associated data `vaultId|eventId|epoch|v1`) with
  * the newest vault key this device holds; its body is the JSON of the whole
  * event envelope, so the server sees neither type nor clock nor payload.
+ * With a `signer`, the sealed plaintext is a signed entry (`signEntry`: the
+ * device's signature and its certificate from the account's identity key,
+ * inside the envelope) and `open` gives who signed it.
  */
-import { openEvent, sealEvent, type VaultKey } from "@trellis/crypto";
+import {
+  type DeviceSigner,
+  type EntrySigner,
+  eventEpoch,
+  openEvent,
+  openSignedEntry,
+  sealEvent,
+  signEntry,
+  type VaultKey,
+} from "@trellis/crypto";
 import type { Result, TrellisEvent } from "@trellis/domain";
 import type { SyncFailure } from "./api.ts";
 import { toBase64, utf8Decode, utf8Encode } from "./base64.ts";
@@ -16,7 +28,17 @@ export interface OpenFailure {
     | "decrypt-failure"
     | "unsupported-version"
     | "malformed"
-    | "not-json";
+    | "not-json"
+    | "unsigned"
+    | "bad-certificate"
+    | "bad-signature";
+}
+
+/** An opened body: its JSON (still unvalidated), its epoch, and its signer when signed. */
+export interface OpenedBody {
+  readonly value: unknown;
+  readonly epoch: number;
+  readonly signer: EntrySigner | null;
 }
 
 export interface VaultCrypto {
@@ -26,8 +48,11 @@ export interface VaultCrypto {
   /** Every key held, for keeping on the device. */
   keys(): VaultKey[];
   seal(event: TrellisEvent): { readonly id: string; readonly body: string };
-  /** Opens a sealed body from the server for event `id`, and parses its JSON (still unvalidated). */
-  open(id: string, body: Uint8Array): Result<unknown, OpenFailure>;
+  /**
+   * Opens a sealed body from the server for event `id`, checks its signature
+   * when signed, and parses its JSON (still unvalidated).
+   */
+  open(id: string, body: Uint8Array): Result<OpenedBody, OpenFailure>;
   /**
    * Fetches keys this device does not hold yet (after a member was removed
    * and the vault moved to a new epoch). True when a new key arrived.
@@ -42,12 +67,17 @@ export interface VaultCryptoOptions {
   readonly fetchKeys?: () => Promise<Result<VaultKey[], SyncFailure>>;
   /** Called when new keys arrived, to keep them on the device. */
   readonly onKeys?: (keys: VaultKey[]) => Promise<void>;
+  /** This device's certified key: every entry sealed is signed with it. */
+  readonly signer?: DeviceSigner;
 }
 
 export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
   const byEpoch = new Map<number, VaultKey>(options.keys.map((k) => [k.epoch, k]));
   if (byEpoch.size === 0) throw new RangeError("a vault needs at least one key");
   const newest = () => Math.max(...byEpoch.keys());
+  const signer = options.signer;
+  /** Device certificates already checked: one check per device, not per entry. */
+  const certificates = new Set<string>();
   return {
     vaultId: options.vaultId,
     get epoch() {
@@ -56,20 +86,35 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
     keys: () => [...byEpoch.values()],
     seal(event) {
       const key = byEpoch.get(newest())!;
-      const sealed = sealEvent(
-        { vaultId: options.vaultId, eventId: event.id, epoch: key.epoch },
-        key,
-        utf8Encode(JSON.stringify(event)),
-      );
+      const address = { vaultId: options.vaultId, eventId: event.id, epoch: key.epoch };
+      const json = utf8Encode(JSON.stringify(event));
+      const sealed = sealEvent(address, key, signer ? signEntry(address, signer, json) : json);
       return { id: event.id, body: toBase64(sealed) };
     },
     open(id, body) {
       const opened = openEvent({ vaultId: options.vaultId, eventId: id }, byEpoch, body);
       if (!opened.ok) return opened;
-      const text = utf8Decode(opened.value);
+      const epoch = eventEpoch(body) ?? 0;
+      let plain = opened.value;
+      let entrySigner: EntrySigner | null = null;
+      // A signed entry starts with its version byte (0x01); plain JSON never does.
+      if (plain[0] !== 0x7b) {
+        const signed = openSignedEntry(
+          { vaultId: options.vaultId, eventId: id, epoch },
+          plain,
+          certificates,
+        );
+        if (!signed.ok) return signed;
+        plain = signed.value.body;
+        entrySigner = signed.value.signer;
+      }
+      const text = utf8Decode(plain);
       if (text === null) return { ok: false, error: { reason: "not-json" } };
       try {
-        return { ok: true, value: JSON.parse(text) as unknown };
+        return {
+          ok: true,
+          value: { value: JSON.parse(text) as unknown, epoch, signer: entrySigner },
+        };
       } catch {
         return { ok: false, error: { reason: "not-json" } };
       }

@@ -35,7 +35,13 @@ export function MembersScreen() {
       {members && others.length === 0 && <p className="card">{t("sharing.none")}</p>}
       <ul className="plain-list stack-tight">
         {others.map((m) => (
-          <MemberRow key={m.accountId} member={m} isOwner={isOwner} onChange={reload} />
+          <MemberRow
+            key={m.accountId}
+            member={m}
+            isOwner={isOwner}
+            verifying={snapshot.vault?.state === "verify" && m.role === "owner"}
+            onChange={reload}
+          />
         ))}
       </ul>
       {isOwner && <InviteList />}
@@ -51,17 +57,20 @@ export function MembersScreen() {
 function MemberRow({
   member,
   isOwner,
+  verifying,
   onChange,
 }: {
   member: MemberView;
   isOwner: boolean;
+  /** This is a member's new device: compare the code with the owner again first. */
+  verifying: boolean;
   onChange: () => Promise<void>;
 }) {
   const { t, day } = useI18n();
   const sync = useAccountSync();
   const toast = useToast();
   const form = useForm();
-  const [comparing, setComparing] = useState(member.status === "pending" && isOwner);
+  const [comparing, setComparing] = useState((member.status === "pending" && isOwner) || verifying);
   const [code, setCode] = useState<string | null>(null);
   const joined = day(member.joinedAt.slice(0, 10), true);
   const roleName = t(`sharing.member.${member.role}`);
@@ -82,11 +91,32 @@ function MemberRow({
 
   async function confirm() {
     if (!sync) return;
-    const r = await callAccount(form, t, () => sync.confirmMember(member.accountId));
-    if (!r.ok) return;
+    const r = await callAccount(
+      form,
+      t,
+      () => sync.confirmMember(member.accountId),
+      (reason) =>
+        reason === "safety-code-changed"
+          ? { form: t("sharing.code.changed", { who: roleName.toLowerCase() }) }
+          : undefined,
+    );
+    if (!r.ok) {
+      // The keys changed since this code was made: make and show the new one.
+      if (r.error.reason === "safety-code-changed") {
+        setCode(null);
+        await onChange();
+      }
+      return;
+    }
     setComparing(false);
     toast.show(t("sharing.confirmed"));
     await onChange();
+  }
+
+  async function verifyOwner() {
+    if (!sync) return;
+    const r = await callAccount(form, t, () => sync.verifyOwner());
+    if (r.ok) setComparing(false);
   }
 
   async function remove() {
@@ -124,7 +154,18 @@ function MemberRow({
       {comparing && (
         <div className="stack">
           <p>{t("sharing.code.body")}</p>
+          {verifying && <p>{t("sharing.code.verifyAgain")}</p>}
           <SafetyCode code={code} />
+          {verifying && (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!code || form.busy}
+              onClick={() => void verifyOwner()}
+            >
+              {t("sharing.code.matchOwner")}
+            </button>
+          )}
           {isOwner && pending && (
             <div className="row">
               <button

@@ -137,6 +137,7 @@ export const account = {
     "Offline — {count, plural, one {# entry} other {# entries}} saved on this device, to sync later",
   "sync.error": "Not syncing: {reason}",
   "sync.waiting": "Waiting for the owner to compare the safety code",
+  "sync.verifyAgain": "New device: compare the safety code with the owner again",
   "sync.signedOut": "Signed out on this device — sign in again to sync",
   "sync.removed": "This record is no longer shared with you",
   "sync.held": "{count, plural, one {# entry} other {# entries}} could not be read",
@@ -191,6 +192,15 @@ export const account = {
   "sync.reason.decrypt-failure": "Something could not be unlocked with the keys this device has.",
   "sync.reason.bad-signature": "A key arrived without the owner's signature, so it was refused.",
   "sync.reason.no-account": "Please sign in first.",
+  "sync.reason.safety-code-changed":
+    "The safety code with this person has changed: compare again. Nothing was sent.",
+  "sync.reason.member-not-verified":
+    "Someone in this record hasn't had their safety code compared. Nothing was sent. Compare it with them, or remove them.",
+  "sync.reason.compare-first": "Please compare the safety code first.",
+  "sync.reason.membership-log-broken":
+    "The list of who shares this record didn't check out, so nothing was changed. Please tell whoever runs this server.",
+  "sync.reason.log-conflict":
+    "Another of your devices changed who shares this record. Please try again.",
   "sync.reason.no-vault": "There is no shared record on this device yet.",
   "sync.reason.unknown": "Something went wrong. Please try again in a moment.",
 } as const;

@@ -41,6 +41,10 @@ export const sharing = {
   "sharing.code.waiting":
     "When the codes match, the owner confirms on their screen. This page moves on by itself.",
   "sharing.code.match": "The codes match — share",
+  "sharing.code.changed": "The safety code with your {who} has changed: compare again.",
+  "sharing.code.verifyAgain":
+    "This is a new device. Before it receives anything, compare the safety code with the owner again.",
+  "sharing.code.matchOwner": "The codes match",
   "sharing.code.noMatch": "They don't match",
   "sharing.code.noMatch.body":
     "Don't share. Someone may have come between you. Remove this invite and create a new one.",

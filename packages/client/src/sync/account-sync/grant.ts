@@ -26,6 +26,8 @@ export function grantWatch(w: Wiring): GrantWatch {
   async function check(): Outcome<boolean> {
     if (!s.account || !s.vault) return fail("no-account");
     if (s.vault.state === "active") return { ok: true, value: true };
+    // Not before the owner's key was compared again on this device.
+    if (s.vault.state === "verify") return { ok: true, value: false };
     const keys = await fetchVaultKeys(w.api(), s.account.token, {
       vaultId: s.vault.vaultId,
       identity: identityOf(s.account),

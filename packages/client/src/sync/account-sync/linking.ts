@@ -88,10 +88,24 @@ export function linking(w: Wiring): Linking {
       if (!members.ok) return members;
       const owner = members.value.members.find((m) => m.role === "owner");
       if (!owner) return fail("bad-response");
-      // A partner's later devices trust the owner key the server reports; the
-      // members screen shows the safety code to compare again from here.
+      // A member's new device trusts no owner key from the server: it waits in
+      // `verify` until the person compares the safety code with the owner again.
+      const vault = s.vault;
+      const kept = vault?.vaultId === chosen.vaultId && vault.state !== "verify";
+      if (!kept) {
+        await s.saveVault({
+          vaultId: chosen.vaultId,
+          role: chosen.role,
+          state: "verify",
+          ownerAccountId: owner.accountId,
+          ownerSigningKey: owner.publicIdentity.signingKey,
+          keys: [],
+        });
+        await s.store.setCanRecord(false);
+        return done;
+      }
       ownerAccountId = owner.accountId;
-      ownerSigningKey = owner.publicIdentity.signingKey;
+      ownerSigningKey = vault.ownerSigningKey;
     }
     const keys = await fetchVaultKeys(w.api(), token, {
       vaultId: chosen.vaultId,

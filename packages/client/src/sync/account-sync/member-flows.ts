@@ -5,11 +5,13 @@
  * they never get), and leaving someone else's vault.
  */
 import { VaultKey } from "@trellis/crypto";
+import { cursorKey } from "../engine.ts";
+import { confirmPinned, logRemoval } from "../pinned.ts";
 import {
   acceptInvite as acceptInviteFlow,
   createInvite as createInviteFlow,
-  grantMember,
   safetyCodeWith,
+  type WireIdentity,
 } from "../sharing.ts";
 import { identityOf } from "./session.ts";
 import type { AccountSync } from "./types.ts";
@@ -27,10 +29,13 @@ export type MemberFlows = Pick<
   | "confirmMember"
   | "removeMember"
   | "leaveVault"
+  | "verifyOwner"
 >;
 
 export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
   const s = w.session;
+  /** The keys each shown safety code was made from: confirming seals to these, nothing else. */
+  const compared = new Map<string, WireIdentity>();
   return {
     async createInvite(role, origin) {
       if (!s.account || !s.vault) return fail("no-vault");
@@ -89,26 +94,48 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
     },
     safetyCodeWith(member) {
       if (!s.account) return fail("no-account");
-      return safetyCodeWith(identityOf(s.account), member.publicIdentity);
+      const code = safetyCodeWith(identityOf(s.account), member.publicIdentity);
+      if (code.ok && "accountId" in member && typeof member.accountId === "string") {
+        compared.set(member.accountId, member.publicIdentity);
+      }
+      return code;
     },
     async confirmMember(accountId) {
       if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
-      const members = await w.api().members(s.account.token, s.vault.vaultId);
-      if (!members.ok) return members;
-      const member = members.value.members.find((m) => m.accountId === accountId);
-      if (!member) return fail("not-found");
+      const shown = compared.get(accountId);
+      if (!shown) return fail("compare-first");
       const keys = s.vault.keys
         .map((k) => VaultKey.decode(k))
         .flatMap((k) => (k.ok ? [k.value] : []));
-      return grantMember(w.api(), s.account.token, {
+      return confirmPinned(w.api(), s.account.token, {
         vaultId: s.vault.vaultId,
         identity: identityOf(s.account),
-        member,
+        ownerAccountId: s.account.accountId,
+        accountId,
+        compared: shown,
         keys,
       });
     },
+    async verifyOwner() {
+      if (!s.account || !s.vault || s.vault.state !== "verify") return fail("no-vault");
+      const shown = compared.get(s.vault.ownerAccountId);
+      if (!shown) return fail("compare-first");
+      await s.saveVault({ ...s.vault, state: "waiting", ownerSigningKey: shown.signingKey });
+      w.pollGrant();
+      s.changed();
+      return done;
+    },
     async removeMember(accountId) {
       if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
+      // Signed first: entries they send after what this device has seen are held everywhere.
+      const logged = await logRemoval(w.api(), s.account.token, {
+        vaultId: s.vault.vaultId,
+        identity: identityOf(s.account),
+        ownerAccountId: s.account.accountId,
+        accountId,
+        upToSeq: (await s.store.getMeta<number>(cursorKey(s.vault.vaultId))) ?? 0,
+      });
+      if (!logged.ok) return logged;
       const removed = await w.api().removeMember(s.account.token, s.vault.vaultId, accountId);
       if (!removed.ok && removed.error.reason !== "not-found") return removed;
       await s.saveVault({ ...s.vault, rotationDue: true });

@@ -22,8 +22,12 @@ export interface AccountView {
 export interface VaultView {
   readonly vaultId: string;
   readonly role: Role;
-  /** `waiting`: an invite was accepted; the owner has not compared the safety code and confirmed yet. */
-  readonly state: "active" | "waiting";
+  /**
+   * `waiting`: an invite was accepted; the owner has not compared the safety code and confirmed yet.
+   * `verify`: a new device of a member: compare the safety code with the owner again
+   * (`safetyCodeWith` the owner from `members()`, then `verifyOwner`) before any key is taken.
+   */
+  readonly state: "active" | "waiting" | "verify";
   readonly ownerAccountId: string;
 }
 
@@ -123,8 +127,22 @@ export interface AccountSync {
   members(): Outcome<MemberView[]>;
   /** The digits to compare with someone (a quarter of a second of work). */
   safetyCodeWith(member: { publicIdentity: WireIdentity }): Result<SafetyCode, SyncFailure>;
-  /** After comparing the code: sends them the vault key, sealed and signed. */
+  /**
+   * After comparing the code: pins the keys the code shown was made from
+   * (`safetyCodeWith` must have been asked first, else `compare-first`) in
+   * the owner-signed membership log, and seals the vault key to them. If the
+   * server now gives other keys: `safety-code-changed` (params `accountId`,
+   * `role`), nothing sealed.
+   */
   confirmMember(accountId: string): Outcome<void>;
+  /** A new device of a member, after comparing the code with the owner again: trusts that key. */
+  verifyOwner(): Outcome<void>;
+  /**
+   * The verified author (account id) of an entry this device received from
+   * the server, from its signature and the membership log; null for entries
+   * written on this device (the reader's own) and for ones not received yet.
+   */
+  authorOf(eventId: string): string | null;
   /** Removes someone; the vault moves to a new key they never get. */
   removeMember(accountId: string): Outcome<void>;
   /** Leaves someone else's vault; what is on this device stays. */

@@ -5,13 +5,16 @@
  * each round finishes a removal's key rotation and now and then asks
  * whether another device moved the vault to a new key.
  */
-import { VaultKey } from "@trellis/crypto";
+import { Ed25519PublicKey, RootKey, VaultKey } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { SyncFailure } from "../api.ts";
+import { deviceSigner } from "../device-signer.ts";
 import { createSyncEngine, type SyncEngine, type SyncStatus } from "../engine.ts";
-import { fetchVaultKeys, rotateVaultKey } from "../sharing.ts";
+import { rotatePinned } from "../pinned.ts";
+import { fetchVaultKeys } from "../sharing.ts";
 import { createVaultCrypto, type VaultCrypto } from "../vault-crypto.ts";
 import { identityOf } from "./session.ts";
+import { type VaultTrust, vaultTrust } from "./vault-trust.ts";
 import { done, fail, type Wiring } from "./wiring.ts";
 
 /** How often a running device asks whether the vault moved to a new key. */
@@ -29,12 +32,15 @@ export interface VaultEngine {
   nudge(): void;
   /** A member was removed: move the vault to a new key now, and ask the epoch again next round. */
   rotateNow(): Promise<Result<void, SyncFailure>>;
+  /** The verified author (account id) of an entry received from the server; null if unknown. */
+  authorOf(eventId: string): string | null;
 }
 
 export function vaultEngine(w: Wiring): VaultEngine {
   const s = w.session;
   let engine: SyncEngine | null = null;
   let crypto: VaultCrypto | null = null;
+  let trust: VaultTrust | null = null;
   let unsubscribe: (() => void) | null = null;
   let epochCheckedAt = Number.NEGATIVE_INFINITY;
 
@@ -47,7 +53,17 @@ export function vaultEngine(w: Wiring): VaultEngine {
     if (keys.length === 0) return;
     const vaultId = vault.vaultId;
     const trustedSigner = vault.ownerSigningKey;
+    const root = RootKey.decode(a.rootKey);
+    const owner = Ed25519PublicKey.decode(trustedSigner);
+    if (!root.ok || !owner.ok) return;
+    trust = vaultTrust(w, {
+      vaultId,
+      owner: owner.value,
+      ownerAccountId: vault.ownerAccountId,
+      isOwner: vault.role === "owner",
+    });
     crypto = createVaultCrypto({
+      signer: deviceSigner(root.value, w.client.device),
       vaultId,
       keys,
       fetchKeys: () => fetchVaultKeys(w.api(), a.token, { vaultId, identity, trustedSigner }),
@@ -66,6 +82,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
       ...(w.options.live !== undefined && { live: w.options.live }),
       ...(w.options.backoff && { backoff: w.options.backoff }),
       beforeRound,
+      trust,
     });
     unsubscribe = engine.subscribe(s.changed);
     engine.start();
@@ -78,6 +95,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
     const running = engine;
     engine = null;
     crypto = null;
+    trust = null;
     await running?.stop();
   }
 
@@ -88,6 +106,8 @@ export function vaultEngine(w: Wiring): VaultEngine {
    * events sealed with an older key).
    */
   async function beforeRound(): Promise<Result<void, SyncFailure>> {
+    const loaded = (await trust?.load()) ?? done;
+    if (!loaded.ok) return loaded;
     const rotated = await finishRotation();
     if (!rotated.ok) return rotated;
     if (!s.account || !s.vault || !crypto || w.now() - epochCheckedAt < EPOCH_CHECK_MS) return done;
@@ -106,9 +126,10 @@ export function vaultEngine(w: Wiring): VaultEngine {
   /** A removal is not finished until the vault has a new key: retried before every round. */
   async function finishRotation(): Promise<Result<void, SyncFailure>> {
     if (!s.account || !s.vault?.rotationDue || !crypto) return done;
-    const rotated = await rotateVaultKey(w.api(), s.account.token, {
+    const rotated = await rotatePinned(w.api(), s.account.token, {
       vaultId: s.vault.vaultId,
       identity: identityOf(s.account),
+      ownerAccountId: s.account.accountId,
     });
     if (!rotated.ok) return rotated;
     await s.saveVault({
@@ -130,6 +151,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
     start,
     stop,
     nudge: () => engine?.nudge(),
+    authorOf: (eventId) => trust?.authorOf(eventId) ?? null,
     rotateNow() {
       epochCheckedAt = Number.NEGATIVE_INFINITY;
       return finishRotation();

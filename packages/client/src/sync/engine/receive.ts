@@ -20,6 +20,8 @@ export interface Wire {
 export interface Received {
   readonly event: TrellisEvent;
   readonly wire: Wire;
+  /** The verified author's account id (with an `EntryTrust`). */
+  readonly author?: string;
 }
 
 type Opened = { ok: true; received: Received } | { ok: false; held: HeldEvent };
@@ -40,7 +42,7 @@ function heldFrom(ctx: RoundContext, wire: Wire, reason: string, detail?: string
 function openOne(ctx: RoundContext, wire: Wire): Opened {
   const opened = ctx.crypto.open(wire.id, wire.body);
   if (!opened.ok) return { ok: false, held: heldFrom(ctx, wire, opened.error.reason) };
-  const parsed = parseEvent(opened.value);
+  const parsed = parseEvent(opened.value.value);
   if (!parsed.ok) {
     const p = parsed.error;
     const needsUpdate = p.reason === "newer-schema" || p.reason === "unknown-type";
@@ -55,20 +57,31 @@ function openOne(ctx: RoundContext, wire: Wire): Opened {
     };
   }
   if (parsed.value.id !== wire.id) return { ok: false, held: heldFrom(ctx, wire, "id-mismatch") };
-  return { ok: true, received: { event: parsed.value, wire } };
+  if (!ctx.trust) return { ok: true, received: { event: parsed.value, wire } };
+  const verdict = ctx.trust.check(opened.value.signer, parsed.value, wire.seq);
+  if (!verdict.ok) return { ok: false, held: heldFrom(ctx, wire, verdict.reason) };
+  return { ok: true, received: { event: parsed.value, wire, author: verdict.author } };
 }
 
 /** Opens a page, fetching new keys once if an event needs an epoch this device lacks. */
 export async function openAll(
   ctx: RoundContext,
   wires: readonly Wire[],
-  refresh: { used: boolean },
+  refresh: { used: boolean; signers?: boolean },
 ): Promise<Result<{ received: Received[]; held: HeldEvent[] }, SyncFailure>> {
   let results = wires.map((w) => openOne(ctx, w));
   const lacksKey = results.some((r) => !r.ok && r.held.reason === "unknown-epoch");
   if (lacksKey && !refresh.used) {
     refresh.used = true;
     const refreshed = await ctx.crypto.refresh();
+    if (!refreshed.ok) return refreshed;
+    if (refreshed.value) results = wires.map((w) => openOne(ctx, w));
+  }
+  // Someone the owner added since this device last read the membership log.
+  const lacksSigner = results.some((r) => !r.ok && r.held.reason === "unknown-signer");
+  if (lacksSigner && ctx.trust && !refresh.signers) {
+    refresh.signers = true;
+    const refreshed = await ctx.trust.refresh();
     if (!refreshed.ok) return refreshed;
     if (refreshed.value) results = wires.map((w) => openOne(ctx, w));
   }
@@ -96,7 +109,13 @@ export async function takeIn(
       .map((r) => heldFrom(ctx, r.wire, "clock-drift", r.event.device)),
   ];
   if (toHold.length > 0) await ctx.storage.hold(toHold);
-  return received.filter((r) => !drifted.has(r.event.id)).map((r) => r.event.id);
+  const taken = received.filter((r) => !drifted.has(r.event.id));
+  if (ctx.trust) {
+    await ctx.trust.record(
+      new Map(taken.flatMap((r) => (r.author ? [[r.event.id, r.author] as const] : []))),
+    );
+  }
+  return taken.map((r) => r.event.id);
 }
 
 /** The events of this vault held aside on this device. */
@@ -110,6 +129,7 @@ export async function retryHeld(ctx: RoundContext): Promise<void> {
   if (all.length === 0) return;
   // Some wait for a key: ask whether it has arrived (a failure here just leaves them held).
   if (all.some((h) => h.reason === "unknown-epoch")) await ctx.crypto.refresh();
+  if (ctx.trust && all.some((h) => h.reason === "unknown-signer")) await ctx.trust.refresh();
   const received: Received[] = [];
   const changed: HeldEvent[] = [];
   for (const h of all) {

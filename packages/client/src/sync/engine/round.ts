@@ -6,6 +6,7 @@
 import type { Result } from "@trellis/domain";
 import type { SyncStore } from "../../client.ts";
 import type { SyncApi, SyncFailure } from "../api.ts";
+import type { EntryTrust } from "../entry-trust.ts";
 import type { VaultCrypto } from "../vault-crypto.ts";
 import type { SyncClock } from "./clock.ts";
 import { pull } from "./pull.ts";
@@ -23,6 +24,11 @@ export interface RoundContext {
   readonly clock: SyncClock;
   readonly pushBatch: number;
   readonly pullLimit: number;
+  /**
+   * Whose entries apply (account sync always gives one). Without it,
+   * signatures are not required: only for tests of the engine's mechanics.
+   */
+  readonly trust?: EntryTrust | undefined;
 }
 
 export interface RoundHooks {

@@ -1,0 +1,106 @@
+/**
+ * The vault's `EntryTrust` on this device: the membership log, fetched and
+ * checked against the owner's pinned key before each round (the owner's
+ * device writes the first entry if the vault has none), and the verified
+ * author of each entry taken in, kept in the device's storage in chunks (one
+ * per page taken in, so a long first sync never rewrites a growing map).
+ */
+import type { Ed25519PublicKey } from "@trellis/crypto";
+import type { Result } from "@trellis/domain";
+import type { SyncFailure } from "../api.ts";
+import { checkEntry, type EntryTrust } from "../entry-trust.ts";
+import { emptyMembership, fetchMembership, type Membership } from "../membership.ts";
+import { ownerMembership } from "../pinned.ts";
+import { identityOf } from "./session.ts";
+import { done, type Wiring } from "./wiring.ts";
+
+export interface VaultTrust extends EntryTrust {
+  /**
+   * Reads the membership log again (and the authors kept here, once): before
+   * every round, so a removal signed on any of the owner's devices holds the
+   * removed member's later entries from the next round on.
+   */
+  load(): Promise<Result<void, SyncFailure>>;
+  authorOf(eventId: string): string | null;
+}
+
+const chunksKey = (vaultId: string) => `sync-authors:${vaultId}`;
+const chunkKey = (vaultId: string, n: number) => `sync-authors:${vaultId}:${n}`;
+
+export function vaultTrust(
+  w: Wiring,
+  input: {
+    readonly vaultId: string;
+    readonly owner: Ed25519PublicKey;
+    readonly ownerAccountId: string;
+    readonly isOwner: boolean;
+  },
+): VaultTrust {
+  let membership: Membership = emptyMembership;
+  let authors: Map<string, string> | null = null;
+  const s = w.session;
+  /** Which account each device id writes for: a device id claimed by two accounts is a forgery. */
+  const devices = new Map<string, string>();
+  if (s.account) devices.set(w.client.device, s.account.accountId);
+
+  async function fetchLog(): Promise<Result<Membership, SyncFailure>> {
+    const a = s.account;
+    if (!a) return { ok: false, error: { reason: "no-account" } };
+    if (input.isOwner) {
+      return ownerMembership(w.api(), a.token, {
+        vaultId: input.vaultId,
+        identity: identityOf(a),
+        accountId: input.ownerAccountId,
+      });
+    }
+    return fetchMembership(w.api(), a.token, input.vaultId, input.owner);
+  }
+
+  async function refresh(): Promise<Result<boolean, SyncFailure>> {
+    const r = await fetchLog();
+    if (!r.ok) return r;
+    const changed = r.value.length !== membership.length;
+    membership = r.value;
+    return { ok: true, value: changed };
+  }
+
+  async function loadAuthors(): Promise<Map<string, string>> {
+    if (authors) return authors;
+    const map = new Map<string, string>();
+    const count = (await s.store.getMeta<number>(chunksKey(input.vaultId))) ?? 0;
+    for (let n = 0; n < count; n++) {
+      const chunk = await s.store.getMeta<Record<string, string>>(chunkKey(input.vaultId, n));
+      for (const [id, author] of Object.entries(chunk ?? {})) map.set(id, author);
+    }
+    authors = map;
+    return map;
+  }
+
+  return {
+    async load() {
+      await loadAuthors();
+      const r = await refresh();
+      return r.ok ? done : r;
+    },
+    check(signer, event, seq) {
+      const verdict = checkEntry(membership, signer, seq);
+      if (!verdict.ok) return verdict;
+      const claimed = devices.get(event.device);
+      if (claimed !== undefined && claimed !== verdict.author) {
+        return { ok: false, reason: "device-claimed" };
+      }
+      devices.set(event.device, verdict.author);
+      return verdict;
+    },
+    refresh,
+    async record(taken) {
+      if (taken.size === 0) return;
+      const map = await loadAuthors();
+      for (const [id, author] of taken) map.set(id, author);
+      const count = (await s.store.getMeta<number>(chunksKey(input.vaultId))) ?? 0;
+      await s.store.setMeta(chunkKey(input.vaultId, count), Object.fromEntries(taken));
+      await s.store.setMeta(chunksKey(input.vaultId), count + 1);
+    },
+    authorOf: (eventId) => authors?.get(eventId) ?? null,
+  };
+}
