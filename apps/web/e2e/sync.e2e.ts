@@ -82,6 +82,9 @@ test("a partner joins by link and safety code; both log doses and notes live, an
   await expect(sam.getByText(new RegExp(`^Logged ${medicine} at`))).toBeVisible();
   await expect(maya.getByText(/^Taken at/)).toBeVisible({ timeout: 5_000 });
   await expect(logButton(maya)).toHaveCount(0);
+  // Maya sees who gave it; Sam's own phone does not tell him he did.
+  await expect(maya.getByText(/^Taken at .* · logged by Sam$/)).toBeVisible();
+  await expect(sam.getByText(/logged by/)).toHaveCount(0);
 
   // Notes both ways.
   await goTo(maya, "Journal");
@@ -90,6 +93,12 @@ test("a partner joins by link and safety code; both log doses and notes live, an
   await expect(maya.getByText("Sam mixed the powder and gave the 8 pm shot.")).toBeVisible({
     timeout: 5_000,
   });
+  await expect(
+    maya
+      .getByRole("listitem")
+      .filter({ hasText: "Sam mixed the powder" })
+      .getByText("logged by Sam", { exact: false }),
+  ).toBeVisible();
   await writeNoteHere(maya, "Thank you for tonight.");
   await expect(sam.getByText("Thank you for tonight.")).toBeVisible({ timeout: 5_000 });
 

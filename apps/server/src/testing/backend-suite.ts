@@ -114,7 +114,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
           expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(4);
+          expect(rows).toHaveLength(5);
         } finally {
           await empty.cleanup();
         }

@@ -1,5 +1,5 @@
 import { useClientValue, useJourneyState } from "./client-context.tsx";
-import { useSyncSnapshot } from "./sync-context.tsx";
+import { useAuthorOf, useSyncSnapshot } from "./sync-context.tsx";
 
 /**
  * The name of the person holding this device, for greetings: the name they
@@ -16,4 +16,26 @@ export function useReaderName(): string | null {
   if (role === "owner") return journey?.displayName || null;
   if (role === "partner") return journey?.partnerName || null;
   return null;
+}
+
+/**
+ * Who logged an entry, when it was someone other than the reader: the name
+ * the record has for them (the journey's name for the owner, the partner's
+ * name for a partner), or `""` when the record has no name for them (the
+ * screen then says "your partner"). Null for the reader's own entries (from
+ * any of their devices) and on
+ * a record nobody shares. Only writers' entries are ever applied, so an
+ * author who is not the owner is a partner.
+ */
+export function useLoggedBy(): (eventId: string) => string | null {
+  const journey = useJourneyState().journey;
+  const { vault, account } = useSyncSnapshot();
+  const authorOf = useAuthorOf();
+  return (eventId) => {
+    const author = authorOf(eventId);
+    // The reader's own, from this device or another of theirs: nothing to say.
+    if (author === null || !vault || author === account?.accountId) return null;
+    if (author === vault.ownerAccountId) return journey?.displayName ?? "";
+    return journey?.partnerName ?? "";
+  };
 }

@@ -98,6 +98,17 @@ export function useSyncSnapshot(): AccountSyncSnapshot {
   );
 }
 
+/**
+ * Who wrote an entry, as sync verified it: the author's account id, or null
+ * for the reader's own entries, for entries not received by sync, and on a
+ * device without an account. Re-read whenever sync's snapshot changes.
+ */
+export function useAuthorOf(): (eventId: string) => string | null {
+  const { sync } = useSyncContext();
+  useSyncSnapshot();
+  return (eventId) => sync?.authorOf(eventId) ?? null;
+}
+
 /** Whether this device may add entries (viewers read only). */
 export function useCanRecord(): boolean {
   return useClientValue((client) => client.canRecord);

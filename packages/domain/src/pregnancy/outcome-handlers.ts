@@ -109,9 +109,10 @@ export const outcomeHandlers: Handlers<OutcomeEvents> = {
       }
       return null;
     },
-    apply: (d, { payload: p }) => {
+    apply: (d, { id, payload: p }) => {
       d.outcomes.set(p.outcomeId, {
         id: p.outcomeId,
+        eventId: id,
         transferId: p.transferId,
         outcome: p.outcome,
         on: p.on,

@@ -37,6 +37,8 @@ export interface Beta {
 
 export interface Outcome {
   readonly id: string;
+  /** The event that recorded it (whose author a shared record can show). */
+  readonly eventId: string;
   readonly transferId: string;
   readonly outcome: OutcomeKind;
   readonly on: string;

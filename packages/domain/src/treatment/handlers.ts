@@ -245,9 +245,10 @@ export const treatmentHandlers: Handlers<TreatmentEvents> = {
       }
       return null;
     },
-    apply: (d, { payload: p }) => {
+    apply: (d, { id, payload: p }) => {
       d.doseLogs.set(p.doseId, {
         id: p.doseId,
+        eventId: id,
         planItemId: p.planItemId,
         slot: p.slot,
         takenAt: p.takenAt,

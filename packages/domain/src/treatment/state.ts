@@ -69,6 +69,8 @@ export interface PlannedMedication {
 
 export interface DoseLog {
   readonly id: string;
+  /** The event that logged it (whose author a shared record can show: "logged by Sam"). */
+  readonly eventId: string;
   readonly planItemId: string;
   readonly slot: { readonly date: string; readonly time: string };
   readonly takenAt: string;

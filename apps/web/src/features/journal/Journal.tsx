@@ -10,6 +10,7 @@ import {
   TextAreaField,
   useForm,
 } from "../../components/forms/index.ts";
+import { LoggedBy } from "../../components/LoggedBy.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -125,6 +126,7 @@ function NoteItem({ note, zone }: { note: JournalNote; zone: string }) {
         <time dateTime={note.writtenAt.replace(/\[.*\]$/, "")}>{when}</time>
         {note.history.length > 1 && <span> · {t("journal.edited")}</span>}
         {note.private && <span> · {t("journal.privateMark")}</span>}
+        <LoggedBy eventId={note.history[0]!.eventId} />
       </p>
       {editing ? (
         <form className="stack" onSubmit={save} noValidate>

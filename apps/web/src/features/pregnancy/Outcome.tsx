@@ -21,6 +21,7 @@ import {
   TextAreaField,
   useForm,
 } from "../../components/forms/index.ts";
+import { LoggedBy } from "../../components/LoggedBy.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { LossCare } from "./LossCare.tsx";
@@ -65,7 +66,10 @@ export function OutcomeSection({
           <ul className="records">
             {outcomes.map((o) => (
               <li key={o.id} className="record">
-                <p className="record-value outcome-line">{outcomeLine(i18n, o)}</p>
+                <p className="record-value outcome-line">
+                  {outcomeLine(i18n, o)}
+                  <LoggedBy eventId={o.eventId} />
+                </p>
                 {o.note && <p className="note-text small">{o.note}</p>}
                 <RemoveEntry
                   label={t("outcome.remove")}

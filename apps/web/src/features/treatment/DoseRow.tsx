@@ -21,6 +21,7 @@ import {
   TimeField,
   useForm,
 } from "../../components/forms/index.ts";
+import { LoggedBy } from "../../components/LoggedBy.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -121,7 +122,10 @@ export function DoseRow({ dose }: { dose: DayDose }) {
             {i18n.dose(dose.log?.amount ?? dose.dose)}
             {exact && <span className="badge">{exact}</span>}
           </p>
-          <p className="dose-status">{statusText}</p>
+          <p className="dose-status">
+            {statusText}
+            {dose.log && <LoggedBy eventId={dose.log.eventId} />}
+          </p>
         </div>
         {!logged && canRecord && (
           <button

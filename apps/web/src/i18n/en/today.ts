@@ -11,6 +11,8 @@ export const today = {
   "doses.status.due": "Due now, {time}",
   "doses.status.overdue": "Planned for {time}",
   "doses.status.taken": "Taken at {time}",
+  "loggedBy.name": "logged by {name}",
+  "loggedBy.partner": "logged by your partner",
   "doses.status.partial": "Partly taken at {time}",
   "doses.status.skipped": "Skipped",
   "doses.exactTime": "exact time",
