@@ -330,4 +330,36 @@ test("units chosen in Settings are saved and used for the E2 chart", async ({ pa
     "E2 went from 1,542 to 6,791 pmol/L",
   );
   await expect(page.getByText("(6,791 pmol/L)")).toBeVisible();
+
+  // Weight in pounds on this phone only: kept on the device, still after a reload.
+  await page.goto("/settings");
+  const here = page.getByRole("region", { name: "Units" });
+  await here.getByRole("group", { name: "Weight" }).getByRole("radio", { name: "lb" }).check();
+  await here.getByRole("checkbox", { name: "Use these units on this device only" }).check();
+  await here.getByRole("button", { name: "Save units" }).click();
+  await expect(page.getByRole("status").getByText("Units saved on this device.")).toBeVisible();
+  await page.reload();
+  const again = page.getByRole("region", { name: "Units" });
+  await expect(
+    again.getByRole("group", { name: "Weight" }).getByRole("radio", { name: "lb" }),
+  ).toBeChecked();
+  await expect(
+    again.getByRole("checkbox", { name: "Use these units on this device only" }),
+  ).toBeChecked();
+  // Back to the record's units: the record now says pounds for everyone.
+  await again.getByRole("checkbox", { name: "Use these units on this device only" }).uncheck();
+  await again.getByRole("button", { name: "Save units" }).click();
+  await expect(page.getByRole("status").getByText("Units saved.")).toBeVisible();
+  await page.reload();
+  await expect(
+    page
+      .getByRole("region", { name: "Units" })
+      .getByRole("checkbox", { name: "Use these units on this device only" }),
+  ).not.toBeChecked();
+  await expect(
+    page
+      .getByRole("region", { name: "Units" })
+      .getByRole("group", { name: "Weight" })
+      .getByRole("radio", { name: "lb" }),
+  ).toBeChecked();
 });

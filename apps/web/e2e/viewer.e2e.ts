@@ -175,6 +175,8 @@ function screens(record: Record): Screen[] {
         page.getByRole("heading", { name: "Quiet mode", level: 2 }),
         // Quiet mode is the viewer's own, on her own phone: she has the switch.
         page.getByRole("switch", { name: "Quiet mode" }),
+        // And units for her own phone.
+        button(page, "Save units"),
         page.getByRole("heading", { name: "City Fertility", level: 3 }),
         page.getByRole("link", { name: "Call the nurse line of City Fertility, 212-555-0150" }),
       ],
@@ -184,7 +186,6 @@ function screens(record: Record): Screen[] {
         button(page, "Remove City Fertility"),
         button(page, "Save"),
         button(page, "Save reminder settings"),
-        button(page, "Save units"),
         button(page, "Import from a file"),
       ],
     },

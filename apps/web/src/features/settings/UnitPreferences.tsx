@@ -1,7 +1,8 @@
 import type { Preferences } from "@trellis/domain";
-import { type FormEvent, useId } from "react";
+import { type FormEvent, useId, useState } from "react";
+import { useClientValue } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
-import { FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
+import { CheckField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePreferencesDraft } from "./preferences-draft.ts";
@@ -20,7 +21,9 @@ const keys = Object.keys(choices) as UnitKey[];
 /**
  * The units Trellis shows weights and blood results in. Results keep the unit
  * they were entered in; charts and conversions use these. Saves only what
- * changed. They are kept in the record, so a viewer sees them as a list.
+ * changed. They are kept in the record (a partner sees the same), unless the
+ * person keeps them for this device only; a viewer, who cannot change the
+ * record, can still choose units for her own phone.
  */
 export function UnitPreferences() {
   const { t } = useI18n();
@@ -28,16 +31,32 @@ export function UnitPreferences() {
   const toast = useToast();
   const canRecord = useCanRecord();
   const id = useId();
-  const { saved, draft, set, changes, changed } = usePreferencesDraft(keys);
+  const { draft, set, changes, changed } = usePreferencesDraft(keys);
+  const ownUnits = useClientValue((client) => keys.some((k) => client.deviceSettings[k]));
+  const [here, setHere] = useState(ownUnits || !canRecord);
+  const all = (value: (k: UnitKey) => string | null) =>
+    Object.fromEntries(keys.map((k) => [k, value(k)]));
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!changed) {
+    if (!changed && here === ownUnits) {
       form.clear();
       toast.show(t("monitoring.units.unchanged"));
       return;
     }
-    const r = await form.record("PreferencesUpdated", changes);
+    if (here) {
+      const r = await form.changeDeviceSettings(all((k) => draft[k]));
+      if (r.ok) toast.show(t("monitoring.units.savedHere"));
+      return;
+    }
+    // Back to the record's units: this device's own go, and the record takes
+    // what is on screen (all of them when leaving this device's own, since
+    // the record's may differ from what was shown).
+    if (ownUnits) {
+      const r = await form.changeDeviceSettings(all(() => null));
+      if (!r.ok) return;
+    }
+    const r = await form.record("PreferencesUpdated", ownUnits ? all((k) => draft[k]) : changes);
     if (r.ok) toast.show(t("monitoring.units.saved"));
   }
 
@@ -45,30 +64,30 @@ export function UnitPreferences() {
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("monitoring.units")}</h2>
       <p className="hint">{t("monitoring.units.hint")}</p>
-      {canRecord ? (
-        <form className="stack" onSubmit={save} noValidate>
-          {keys.map((k) => (
-            <PillGroup
-              key={k}
-              legend={t(`monitoring.units.${k}`)}
-              name={k}
-              options={choices[k].map((u) => ({ value: u, label: u }))}
-              value={draft[k]}
-              onChange={(v) => set(k, v)}
-            />
-          ))}
-          <FormButtons form={form} label={t("monitoring.units.save")} />
-        </form>
-      ) : (
-        <dl className="record-facts">
-          {keys.map((k) => (
-            <div key={k}>
-              <dt>{t(`monitoring.units.${k}`)}</dt>
-              <dd>{saved[k]}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <form className="stack" onSubmit={save} noValidate>
+        {keys.map((k) => (
+          <PillGroup
+            key={k}
+            legend={t(`monitoring.units.${k}`)}
+            name={k}
+            options={choices[k].map((u) => ({ value: u, label: u }))}
+            value={draft[k]}
+            onChange={(v) => set(k, v)}
+          />
+        ))}
+        {canRecord ? (
+          <CheckField
+            id={`${id}-here`}
+            label={t("monitoring.units.here")}
+            hint={t("monitoring.units.here.hint")}
+            checked={here}
+            onChange={setHere}
+          />
+        ) : (
+          <p className="hint">{t("monitoring.units.viewerHere")}</p>
+        )}
+        <FormButtons form={form} label={t("monitoring.units.save")} />
+      </form>
     </section>
   );
 }

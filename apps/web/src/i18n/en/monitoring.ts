@@ -177,5 +177,11 @@ export const monitoring = {
   "monitoring.units.amhUnit": "AMH",
   "monitoring.units.save": "Save units",
   "monitoring.units.saved": "Units saved.",
+  "monitoring.units.savedHere": "Units saved on this device.",
+  "monitoring.units.here": "Use these units on this device only",
+  "monitoring.units.here.hint":
+    "Off: everyone who shares this record sees the same units. On: only this device changes.",
+  "monitoring.units.viewerHere":
+    "These units are for this device only: the record you are reading keeps its own.",
   "monitoring.units.unchanged": "Nothing changed.",
 } as const;
