@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import type { Db } from "../db/types.ts";
 import type { Quotas } from "../quotas/config.ts";
