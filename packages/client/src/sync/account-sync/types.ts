@@ -52,6 +52,13 @@ export interface MemberView {
   readonly joinedAt: string;
   readonly isMe: boolean;
   readonly publicIdentity: WireIdentity;
+  /**
+   * On the owner's devices only: an active member the membership log does
+   * not pin with these keys (confirmed before the log existed, or the keys
+   * changed). Compare the safety code again and `confirmMember`; until then
+   * a rotation stops with `member-not-verified` / `safety-code-changed`.
+   */
+  readonly needsCompare?: true;
 }
 
 /** An invite the owner made, and where it stands. */
