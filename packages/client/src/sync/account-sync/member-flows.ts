@@ -32,12 +32,8 @@ export type MemberFlows = Pick<
   | "verifyOwner"
 >;
 
-/** Whether the log pins this member, still in, with the keys the server gives now. */
-const isPinned = (p: PinnedMember | undefined, keys: WireIdentity) =>
-  p !== undefined &&
-  p.removedUpToSeq === undefined &&
-  p.signingKey === keys.signingKey &&
-  p.boxKey === keys.boxKey;
+/** Whether the log pins this member and they are still in (their keys are checked on confirm and rotation). */
+const isPinned = (p: PinnedMember | undefined) => p !== undefined && p.removedUpToSeq === undefined;
 
 export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
   const s = w.session;
@@ -107,7 +103,7 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
       return {
         ok: true,
         value: view.map((m) =>
-          m.status === "active" && !isPinned(pins.get(m.accountId), m.publicIdentity)
+          m.status === "active" && !isPinned(pins.get(m.accountId))
             ? { ...m, needsCompare: true as const }
             : m,
         ),

@@ -54,9 +54,9 @@ export interface MemberView {
   readonly publicIdentity: WireIdentity;
   /**
    * On the owner's devices only: an active member the membership log does
-   * not pin with these keys (confirmed before the log existed, or the keys
-   * changed). Compare the safety code again and `confirmMember`; until then
-   * a rotation stops with `member-not-verified` / `safety-code-changed`.
+   * not pin (confirmed before the log existed). Compare the safety code
+   * again and `confirmMember`; until then a rotation stops with
+   * `member-not-verified` and their signed entries are held.
    */
   readonly needsCompare?: true;
 }
