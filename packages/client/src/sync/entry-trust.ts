@@ -2,7 +2,8 @@
  * Whose entries apply: an entry is taken in only if it is signed by a
  * device its account certified, that account is pinned in the owner-signed
  * membership log as a writer (owner or partner) and was not removed before
- * the entry reached the server. (An entry's `device` may differ from the
+ * the entry reached the server; an unsigned entry only if it reached the
+ * server at or before the legacy cutoff the owner signed into the log. (An entry's `device` may differ from the
  * signing device: a record imported from an export keeps its old device ids;
  * `account-sync/vault-trust.ts` holds a device id two accounts claim.)
  * Anything else is held aside with the reason. Remembers the
@@ -14,7 +15,8 @@ import type { SyncFailure } from "./api.ts";
 import { type Membership, memberBySigningKey, writerProblem } from "./membership.ts";
 
 export type TrustVerdict =
-  | { readonly ok: true; readonly author: string }
+  /** `author` null: an unsigned entry from before signing began (the owner's legacy cutoff). */
+  | { readonly ok: true; readonly author: string | null }
   | { readonly ok: false; readonly reason: string };
 
 export interface EntryTrust {
@@ -42,7 +44,12 @@ export function checkEntry(
   signer: EntrySigner | null,
   seq: number,
 ): TrustVerdict {
-  if (!signer) return { ok: false, reason: "unsigned" };
+  if (!signer) {
+    const cutoff = membership.legacyUpToSeq;
+    return cutoff !== null && seq <= cutoff
+      ? { ok: true, author: null }
+      : { ok: false, reason: "unsigned" };
+  }
   const key = toBase64Url(signer.identityKey);
   const problem = writerProblem(membership, key, seq);
   if (problem) return { ok: false, reason: problem };

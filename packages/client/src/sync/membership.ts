@@ -21,13 +21,26 @@ import type { SyncApi, SyncFailure } from "./api.ts";
 
 /** One change the owner signs. Keys are base64url, as the wire carries them. */
 export type MembershipChange =
-  | { kind: "create"; accountId: string; signingKey: string; boxKey: string }
+  /**
+   * `legacyUpToSeq`: the highest seq the owner's device had pulled when the
+   * log began; unsigned entries up to it (written before entries were
+   * signed) apply. Absent only in logs begun before the cutoff existed.
+   */
+  | {
+      kind: "create";
+      accountId: string;
+      signingKey: string;
+      boxKey: string;
+      legacyUpToSeq?: number;
+    }
   | { kind: "invite"; inviteId: string; role: "partner" | "viewer" }
   | { kind: "add"; accountId: string; role: Role; signingKey: string; boxKey: string }
   | { kind: "role"; accountId: string; role: Role }
   /** `upToSeq`: the last event seq the owner's device had seen; the member's later entries are held. */
   | { kind: "remove"; accountId: string; upToSeq: number }
-  | { kind: "epoch"; epoch: number };
+  | { kind: "epoch"; epoch: number }
+  /** The legacy cutoff, once, for a log whose `create` has none. */
+  | { kind: "legacy"; upToSeq: number };
 
 export interface PinnedMember {
   readonly accountId: string;
@@ -43,6 +56,8 @@ export interface Membership {
   /** Hash of the last entry; null for an empty log. */
   readonly head: Uint8Array | null;
   readonly epoch: number;
+  /** Unsigned entries at or below this seq apply (pre-signing history); null: none do. */
+  readonly legacyUpToSeq: number | null;
   /** Everyone ever added (removed members too, with `removedUpToSeq`). */
   readonly members: ReadonlyMap<string, PinnedMember>;
 }
@@ -51,8 +66,11 @@ export const emptyMembership: Membership = {
   length: 0,
   head: null,
   epoch: 0,
+  legacyUpToSeq: null,
   members: new Map(),
 };
+
+const isSeq = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 const failure = (reason: string) => ({ ok: false as const, error: { reason } });
 
@@ -62,9 +80,10 @@ export function applyChange(m: Membership, change: MembershipChange): Membership
   switch (change.kind) {
     case "create": {
       if (m.length !== 0) return null;
-      const { accountId, signingKey, boxKey } = change;
+      const { accountId, signingKey, boxKey, legacyUpToSeq } = change;
+      if (legacyUpToSeq !== undefined && !isSeq(legacyUpToSeq)) return null;
       members.set(accountId, { accountId, role: "owner", signingKey, boxKey });
-      return { ...m, epoch: 1, members };
+      return { ...m, epoch: 1, legacyUpToSeq: legacyUpToSeq ?? null, members };
     }
     case "invite":
       return m;
@@ -91,6 +110,11 @@ export function applyChange(m: Membership, change: MembershipChange): Membership
       return Number.isInteger(change.epoch) && change.epoch > m.epoch
         ? { ...m, epoch: change.epoch }
         : null;
+    case "legacy":
+      // Once, and never after a `create` that set it: a cutoff cannot move.
+      return m.length > 0 && m.legacyUpToSeq === null && isSeq(change.upToSeq)
+        ? { ...m, legacyUpToSeq: change.upToSeq }
+        : null;
   }
 }
 
@@ -99,7 +123,7 @@ function parseChange(bytes: Uint8Array): MembershipChange | null {
     const value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
     if (typeof value !== "object" || value === null) return null;
     const kind = (value as { kind?: unknown }).kind;
-    const kinds = ["create", "invite", "add", "role", "remove", "epoch"];
+    const kinds = ["create", "invite", "add", "role", "remove", "epoch", "legacy"];
     return typeof kind === "string" && kinds.includes(kind) ? (value as MembershipChange) : null;
   } catch {
     return null;

@@ -35,25 +35,37 @@ const refuse = (
 const sameKeys = (a: WireIdentity, b: WireIdentity) =>
   a.signingKey === b.signingKey && a.boxKey === b.boxKey;
 
-/** The owner's view of the log, with the genesis entry written if the vault has none yet. */
+/**
+ * The owner's view of the log. If the vault has none yet, writes the
+ * `create` entry, with the legacy cutoff: `cursor`, the last seq this device
+ * has pulled (everything up to it was on the server before entries were
+ * signed, or this device's own signed ones). A log begun before the cutoff
+ * existed gets it once, in a `legacy` entry.
+ */
 export async function ownerMembership(
   api: SyncApi,
   token: string,
-  input: { readonly vaultId: string; readonly identity: Identity; readonly accountId: string },
+  input: {
+    readonly vaultId: string;
+    readonly identity: Identity;
+    readonly accountId: string;
+    readonly cursor: number;
+  },
 ): Outcome<Membership> {
   const m = await fetchMembership(api, token, input.vaultId, input.identity.signing.publicKey);
-  if (!m.ok || m.value.length > 0) return m;
-  return appendChange(
-    api,
-    token,
-    { ...input, membership: m.value },
-    {
-      kind: "create",
-      accountId: input.accountId,
-      signingKey: toBase64Url(input.identity.signing.publicKey),
-      boxKey: toBase64Url(input.identity.box.publicKey),
-    },
-  );
+  if (!m.ok) return m;
+  const at = { ...input, membership: m.value };
+  if (m.value.length > 0) {
+    if (m.value.legacyUpToSeq !== null) return m;
+    return appendChange(api, token, at, { kind: "legacy", upToSeq: input.cursor });
+  }
+  return appendChange(api, token, at, {
+    kind: "create",
+    accountId: input.accountId,
+    signingKey: toBase64Url(input.identity.signing.publicKey),
+    boxKey: toBase64Url(input.identity.box.publicKey),
+    legacyUpToSeq: input.cursor,
+  });
 }
 
 /**
@@ -70,6 +82,8 @@ export async function confirmPinned(
     readonly accountId: string;
     readonly compared: WireIdentity;
     readonly keys: readonly VaultKey[];
+    /** The last seq this device pulled (the legacy cutoff, should the log begin here). */
+    readonly cursor: number;
   },
 ): Outcome<void> {
   const members = await api.members(token, input.vaultId);
@@ -121,7 +135,11 @@ export async function logRemoval(
     readonly upToSeq: number;
   },
 ): Outcome<void> {
-  const log = await ownerMembership(api, token, { ...input, accountId: input.ownerAccountId });
+  const log = await ownerMembership(api, token, {
+    ...input,
+    accountId: input.ownerAccountId,
+    cursor: input.upToSeq,
+  });
   if (!log.ok) return log;
   const pinned = log.value.members.get(input.accountId);
   if (!pinned || pinned.removedUpToSeq !== undefined) return { ok: true, value: undefined };
@@ -146,7 +164,12 @@ export async function logRemoval(
 export async function rotatePinned(
   api: SyncApi,
   token: string,
-  input: { readonly vaultId: string; readonly identity: Identity; readonly ownerAccountId: string },
+  input: {
+    readonly vaultId: string;
+    readonly identity: Identity;
+    readonly ownerAccountId: string;
+    readonly cursor: number;
+  },
 ): Outcome<VaultKey> {
   const members = await api.members(token, input.vaultId);
   if (!members.ok) return members;

@@ -13,7 +13,8 @@ import { SafetyCode } from "./SafetyCode.tsx";
 
 /**
  * Everyone in the record. For the owner: compare the safety code with
- * someone who joined and confirm (this sends them the key), or remove them;
+ * someone who joined and confirm (this sends them the key), compare again
+ * with someone confirmed before the membership log existed, or remove them;
  * and the invite links made, any of which can be revoked before it is used.
  */
 export function MembersScreen() {
@@ -70,11 +71,16 @@ function MemberRow({
   const sync = useAccountSync();
   const toast = useToast();
   const form = useForm();
-  const [comparing, setComparing] = useState((member.status === "pending" && isOwner) || verifying);
+  /** Confirmed before the membership log: compare the code again, then confirm. */
+  const again = isOwner && member.needsCompare === true;
+  const [comparing, setComparing] = useState(
+    (member.status === "pending" && isOwner) || verifying || again,
+  );
   const [code, setCode] = useState<string | null>(null);
   const joined = day(member.joinedAt.slice(0, 10), true);
   const roleName = t(`sharing.member.${member.role}`);
   const pending = member.status === "pending";
+  const confirmable = isOwner && (pending || again);
   const shown = useRef(form);
   shown.current = form;
 
@@ -148,13 +154,16 @@ function MemberRow({
             ? isOwner
               ? t("sharing.member.pending")
               : t("sharing.member.pendingOther")
-            : t("sharing.member.joined", { date: joined })}
+            : again
+              ? t("sharing.member.compareAgain")
+              : t("sharing.member.joined", { date: joined })}
         </p>
       </div>
       {comparing && (
         <div className="stack">
           <p>{t("sharing.code.body")}</p>
           {verifying && <p>{t("sharing.code.verifyAgain")}</p>}
+          {again && <p>{t("sharing.code.again")}</p>}
           <SafetyCode code={code} />
           {verifying && (
             <button
@@ -166,7 +175,7 @@ function MemberRow({
               {t("sharing.code.matchOwner")}
             </button>
           )}
-          {isOwner && pending && (
+          {confirmable && (
             <div className="row">
               <button
                 type="button"
@@ -174,7 +183,7 @@ function MemberRow({
                 disabled={!code || form.busy}
                 onClick={() => void confirm()}
               >
-                {t("sharing.code.match")}
+                {again ? t("sharing.code.matchAgain") : t("sharing.code.match")}
               </button>
               <ConfirmButton {...removing} tone="plain" label={t("sharing.code.noMatch")} />
             </div>
@@ -188,7 +197,7 @@ function MemberRow({
             {t("sharing.member.showCode")}
           </button>
         )}
-        {isOwner && member.role !== "owner" && !(comparing && pending) && (
+        {isOwner && member.role !== "owner" && !(comparing && confirmable) && (
           <ConfirmButton
             {...removing}
             tone="danger"

@@ -46,6 +46,9 @@ export const sharing = {
     "This is a new device. Before it receives anything, compare the safety code with the owner again.",
   "sharing.code.matchOwner": "The codes match",
   "sharing.code.noMatch": "They don't match",
+  "sharing.code.again":
+    "They joined before this app kept safety codes on record. Compare the code with them once more, so that your record keeps going to them and what they add shows here.",
+  "sharing.code.matchAgain": "The codes match",
   "sharing.code.noMatch.body":
     "Don't share. Someone may have come between you. Remove this invite and create a new one.",
 
@@ -64,6 +67,7 @@ export const sharing = {
   "sharing.member.joined": "Joined {date}",
   "sharing.member.pending": "Waiting for you to compare the safety code",
   "sharing.member.pendingOther": "Waiting for the owner",
+  "sharing.member.compareAgain": "Compare the safety code again",
   "sharing.member.showCode": "Compare the safety code",
   "sharing.member.remove": "Remove",
   "sharing.member.removeLabel": "Remove the {role} who joined {date}",

@@ -5,8 +5,8 @@
  * they never get), and leaving someone else's vault.
  */
 import { VaultKey } from "@trellis/crypto";
-import { cursorKey } from "../engine.ts";
-import { confirmPinned, logRemoval } from "../pinned.ts";
+import type { PinnedMember } from "../membership.ts";
+import { confirmPinned, logRemoval, ownerMembership } from "../pinned.ts";
 import {
   acceptInvite as acceptInviteFlow,
   createInvite as createInviteFlow,
@@ -16,7 +16,7 @@ import {
 import { identityOf } from "./session.ts";
 import type { AccountSync } from "./types.ts";
 import type { VaultEngine } from "./vault-engine.ts";
-import { done, fail, type Wiring } from "./wiring.ts";
+import { done, fail, pulledUpTo, type Wiring } from "./wiring.ts";
 
 export type MemberFlows = Pick<
   AccountSync,
@@ -31,6 +31,9 @@ export type MemberFlows = Pick<
   | "leaveVault"
   | "verifyOwner"
 >;
+
+/** Whether the log pins this member and they are still in (their keys are checked on confirm and rotation). */
+const isPinned = (p: PinnedMember | undefined) => p !== undefined && p.removedUpToSeq === undefined;
 
 export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
   const s = w.session;
@@ -87,9 +90,23 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
       const r = await w.api().members(s.account.token, s.vault.vaultId);
       if (!r.ok) return r;
       const me = s.account.accountId;
+      const view = r.value.members.map((m) => ({ ...m, isMe: m.accountId === me }));
+      if (s.vault.role !== "owner") return { ok: true, value: view };
+      const log = await ownerMembership(w.api(), s.account.token, {
+        vaultId: s.vault.vaultId,
+        identity: identityOf(s.account),
+        accountId: me,
+        cursor: await pulledUpTo(s, s.vault.vaultId),
+      });
+      if (!log.ok) return log;
+      const pins = log.value.members;
       return {
         ok: true,
-        value: r.value.members.map((m) => ({ ...m, isMe: m.accountId === me })),
+        value: view.map((m) =>
+          m.status === "active" && !isPinned(pins.get(m.accountId))
+            ? { ...m, needsCompare: true as const }
+            : m,
+        ),
       };
     },
     safetyCodeWith(member) {
@@ -114,6 +131,7 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
         accountId,
         compared: shown,
         keys,
+        cursor: await pulledUpTo(s, s.vault.vaultId),
       });
     },
     async verifyOwner() {
@@ -133,7 +151,7 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
         identity: identityOf(s.account),
         ownerAccountId: s.account.accountId,
         accountId,
-        upToSeq: (await s.store.getMeta<number>(cursorKey(s.vault.vaultId))) ?? 0,
+        upToSeq: await pulledUpTo(s, s.vault.vaultId),
       });
       if (!logged.ok) return logged;
       const removed = await w.api().removeMember(s.account.token, s.vault.vaultId, accountId);

@@ -52,6 +52,13 @@ export interface MemberView {
   readonly joinedAt: string;
   readonly isMe: boolean;
   readonly publicIdentity: WireIdentity;
+  /**
+   * On the owner's devices only: an active member the membership log does
+   * not pin (confirmed before the log existed). Compare the safety code
+   * again and `confirmMember`; until then a rotation stops with
+   * `member-not-verified` and their signed entries are held.
+   */
+  readonly needsCompare?: true;
 }
 
 /** An invite the owner made, and where it stands. */

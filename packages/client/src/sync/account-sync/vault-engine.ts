@@ -15,7 +15,7 @@ import { fetchVaultKeys } from "../sharing.ts";
 import { createVaultCrypto, type VaultCrypto } from "../vault-crypto.ts";
 import { identityOf } from "./session.ts";
 import { type VaultTrust, vaultTrust } from "./vault-trust.ts";
-import { done, fail, type Wiring } from "./wiring.ts";
+import { done, fail, pulledUpTo, type Wiring } from "./wiring.ts";
 
 /** How often a running device asks whether the vault moved to a new key. */
 const EPOCH_CHECK_MS = 60_000;
@@ -130,6 +130,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
       vaultId: s.vault.vaultId,
       identity: identityOf(s.account),
       ownerAccountId: s.account.accountId,
+      cursor: await pulledUpTo(s, s.vault.vaultId),
     });
     if (!rotated.ok) return rotated;
     await s.saveVault({

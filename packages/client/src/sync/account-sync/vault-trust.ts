@@ -12,7 +12,7 @@ import { checkEntry, type EntryTrust } from "../entry-trust.ts";
 import { emptyMembership, fetchMembership, type Membership } from "../membership.ts";
 import { ownerMembership } from "../pinned.ts";
 import { identityOf } from "./session.ts";
-import { done, type Wiring } from "./wiring.ts";
+import { done, pulledUpTo, type Wiring } from "./wiring.ts";
 
 export interface VaultTrust extends EntryTrust {
   /**
@@ -51,6 +51,7 @@ export function vaultTrust(
         vaultId: input.vaultId,
         identity: identityOf(a),
         accountId: input.ownerAccountId,
+        cursor: await pulledUpTo(s, input.vaultId),
       });
     }
     return fetchMembership(w.api(), a.token, input.vaultId, input.owner);
@@ -84,7 +85,7 @@ export function vaultTrust(
     },
     check(signer, event, seq) {
       const verdict = checkEntry(membership, signer, seq);
-      if (!verdict.ok) return verdict;
+      if (!verdict.ok || verdict.author === null) return verdict;
       const claimed = devices.get(event.device);
       if (claimed !== undefined && claimed !== verdict.author) {
         return { ok: false, reason: "device-claimed" };

@@ -5,6 +5,7 @@
  */
 import type { TrellisClient } from "../../client.ts";
 import type { SyncApi } from "../api.ts";
+import { cursorKey } from "../engine/pull.ts";
 import type { Transport } from "../transport.ts";
 import type { Session } from "./session.ts";
 import type { AccountSyncOptions } from "./types.ts";
@@ -29,3 +30,8 @@ export interface Wiring {
 
 export const fail = (reason: string) => ({ ok: false as const, error: { reason } });
 export const done = { ok: true as const, value: undefined };
+
+/** The last server seq this device has pulled for the vault (0 before the first pull). */
+export async function pulledUpTo(s: Session, vaultId: string): Promise<number> {
+  return (await s.store.getMeta<number>(cursorKey(vaultId))) ?? 0;
+}

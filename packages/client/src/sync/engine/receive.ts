@@ -60,7 +60,11 @@ function openOne(ctx: RoundContext, wire: Wire): Opened {
   if (!ctx.trust) return { ok: true, received: { event: parsed.value, wire } };
   const verdict = ctx.trust.check(opened.value.signer, parsed.value, wire.seq);
   if (!verdict.ok) return { ok: false, held: heldFrom(ctx, wire, verdict.reason) };
-  return { ok: true, received: { event: parsed.value, wire, author: verdict.author } };
+  const author = verdict.author;
+  return {
+    ok: true,
+    received: { event: parsed.value, wire, ...(author !== null && { author }) },
+  };
 }
 
 /** Opens a page, fetching new keys once if an event needs an epoch this device lacks. */
