@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { downloadCalendar } from "../../app/calendar-export.ts";
 import { useJourneyState } from "../../app/client-context.tsx";
-import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { FieldError, FormButtons, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -18,7 +18,10 @@ const currentPermission = (): Permission =>
 export function ReminderSettings() {
   const i18n = useI18n();
   const { t } = i18n;
-  const form = useForm();
+  // A refusal of either number goes beside it, not on the form's line as "This can't be…".
+  const form = useForm<"lead" | "warnDays">({
+    from: { reminderLeadMinutes: "lead", inventoryWarningDays: "warnDays" },
+  });
   const state = useJourneyState();
   const toast = useToast();
   const id = useId();
@@ -83,10 +86,10 @@ export function ReminderSettings() {
             {t("reminders.showNames.hint")}
           </p>
           <div className="grid-2">
-            <div className="field">
-              <label htmlFor={`${id}-lead`}>{t("reminders.lead")}</label>
+            <div className={`field${form.fieldErrors.lead ? " field-invalid" : ""}`}>
+              <label htmlFor={form.id("lead")}>{t("reminders.lead")}</label>
               <input
-                id={`${id}-lead`}
+                {...form.input("lead")}
                 type="number"
                 inputMode="numeric"
                 min="0"
@@ -95,11 +98,12 @@ export function ReminderSettings() {
                 value={lead}
                 onChange={(e) => setLead(Math.trunc(e.target.valueAsNumber))}
               />
+              <FieldError {...form.field("lead")} />
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-warn`}>{t("reminders.warnDays")}</label>
+            <div className={`field${form.fieldErrors.warnDays ? " field-invalid" : ""}`}>
+              <label htmlFor={form.id("warnDays")}>{t("reminders.warnDays")}</label>
               <input
-                id={`${id}-warn`}
+                {...form.input("warnDays")}
                 type="number"
                 inputMode="numeric"
                 min="0"
@@ -108,6 +112,7 @@ export function ReminderSettings() {
                 value={warnDays}
                 onChange={(e) => setWarnDays(Math.trunc(e.target.valueAsNumber))}
               />
+              <FieldError {...form.field("warnDays")} />
             </div>
           </div>
           <FormButtons form={form} label={t("reminders.save")} />
