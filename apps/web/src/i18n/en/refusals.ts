@@ -299,4 +299,6 @@ export const refusals = {
   ...(flat as Record<RefusalKey, string>),
   "refusals.unnamedEmbryo": "the day-{day} embryo",
   "refusals.unknown": "This could not be saved. Please check what you entered.",
+  "refusals.importEntry":
+    "Entry {n, number} of the file can't be read. The file may be damaged, or made by another app.",
 };
