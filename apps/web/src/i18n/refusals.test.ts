@@ -4,7 +4,14 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.ts";
 import { createI18n } from "./i18n.tsx";
-import { fieldIndex, fieldOf, notSaved, refusalKey, refusalText } from "./refusals.ts";
+import {
+  fieldIndex,
+  fieldOf,
+  importRefusalText,
+  notSaved,
+  refusalKey,
+  refusalText,
+} from "./refusals.ts";
 
 const i18n = createI18n(["en-US"]);
 const shown = [...refusalReasons, ...clientRefusals];
@@ -169,6 +176,17 @@ describe("the refusal catalogue", () => {
     expect(text).toBe(en["refusals.unknown"]);
     expect(notSaved(i18n, { reason: "stale-epoch", field: "x" })).toBe(
       `Not saved: ${en["refusals.unknown"]}`,
+    );
+  });
+
+  it("says which entry of an imported file could not be read, not words meant for a form", () => {
+    const entry = { reason: "invalid-id", field: "events[2].id" } as const;
+    expect(refusalText(i18n, entry)).toMatch(/this form/);
+    expect(importRefusalText(i18n, entry)).toBe(
+      "Entry 3 of the file can't be read. The file may be damaged, or made by another app.",
+    );
+    expect(importRefusalText(i18n, { reason: "newer-export", field: "file.version" })).toBe(
+      "This export comes from a newer Trellis. Update the app first.",
     );
   });
 

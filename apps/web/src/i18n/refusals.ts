@@ -97,6 +97,17 @@ export function refusalText(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): 
   }
 }
 
+/**
+ * Why an export file was not imported, in words about the file. A refusal of
+ * one of its entries (`events[3].payload.text`) says which entry: the
+ * reason's own words are about a form ("Something in this form is out of
+ * date"), and there is no form.
+ */
+export function importRefusalText(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): string {
+  const entry = /^events\[(\d+)\]/.exec(p.field);
+  return entry ? i18n.t("refusals.importEntry", { n: Number(entry[1]) + 1 }) : refusalText(i18n, p);
+}
+
 /** "Not saved: …" with the refusal's words: for a refusal that belongs to the whole form. */
 export function notSaved(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): string {
   return i18n.t("form.problem", { message: refusalText(i18n, p) });

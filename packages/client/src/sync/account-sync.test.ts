@@ -200,6 +200,47 @@ describe("accounts", () => {
     expect(other.sync.snapshot.account).toBeNull();
   });
 
+  it("a username or device name the server would not take is refused before anything is sent, as a reason, never a thrown error", async () => {
+    const sent: string[] = [];
+    const counting: Transport = {
+      ...server.transport,
+      request: (r) => {
+        sent.push(r.path);
+        return server.transport.request(r);
+      },
+    };
+    const d = await device(counting);
+    const person = {
+      serverUrl: SERVER,
+      password: "a password, long enough",
+      deviceName: "Lea's phone",
+    };
+    for (const username of ["Lea Müller", "🌱🙃🌱", "le", "l".repeat(65)]) {
+      const input = { ...person, username };
+      const invalid = { ok: false, error: { reason: "username-invalid" } };
+      expect(await d.sync.createAccount({ ...input, recovery: d.sync.newRecoveryKey() })).toEqual(
+        invalid,
+      );
+      expect(await d.sync.signIn(input)).toEqual(invalid);
+      expect(
+        await d.sync.recover({
+          serverUrl: SERVER,
+          username,
+          recoveryKeyText: d.sync.newRecoveryKey().text,
+          newPassword: person.password,
+          deviceName: person.deviceName,
+        }),
+      ).toEqual(invalid);
+    }
+    const longDevice = { ...person, username: uniqueName("lea"), deviceName: "d".repeat(61) };
+    expect(await d.sync.signIn(longDevice)).toEqual({
+      ok: false,
+      error: { reason: "device-name-invalid" },
+    });
+    expect(sent).toEqual([]);
+    expect(d.sync.snapshot.account).toBeNull();
+  });
+
   it("works offline on a plane: both keep recording, and after landing nothing is lost or doubled", async () => {
     const owner = await ownerWithAccount("Before the flight.");
     const laptop = await device();

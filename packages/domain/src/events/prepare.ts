@@ -5,6 +5,7 @@ import type { JourneyState } from "../state/state.ts";
 import type { EventType, PayloadInput } from "./catalog.ts";
 import { eventCatalog } from "./catalog.ts";
 import { type EventOf, parseEvent } from "./envelope.ts";
+import { implausibleDate } from "./plausible-dates.ts";
 
 export interface EventDraft<K extends EventType> {
   /** A fresh UUIDv7 for the event (the caller has the randomness). */
@@ -20,6 +21,9 @@ export interface EventDraft<K extends EventType> {
  * next clock value, validates the payload, and checks that it can apply to
  * the current state. Either everything is right and the event comes back with
  * the advanced clock, or nothing happens and the problem names the field.
+ * A date nobody could mean (`implausibleDate`: 1900, 2999) is refused here,
+ * when it is entered, rather than by the event's rules, which every fold
+ * asks again of what was kept long ago.
  */
 export function prepareEvent<K extends EventType>(
   state: JourneyState,
@@ -47,6 +51,8 @@ export function prepareEvent<K extends EventType>(
     payload: draft.payload,
   });
   if (!parsed.ok) return parsed;
+  const implausible = implausibleDate(parsed.value.payload, parsed.value.hlc);
+  if (implausible) return err(implausible);
   const refused = checkEvent(state, parsed.value);
   if (refused) return err(refused);
   return ok({ event: parsed.value as EventOf<K>, clock: next.value });

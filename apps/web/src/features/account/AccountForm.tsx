@@ -2,6 +2,7 @@ import type { AccountSync, SyncFailure } from "@trellis/client/sync";
 import type { Result } from "@trellis/domain";
 import { type FormEvent, type ReactNode, useCallback, useState } from "react";
 import { useAccountSync } from "../../app/sync-context.tsx";
+import { reasonText } from "../../app/sync-words.ts";
 import {
   Field,
   type Form,
@@ -60,12 +61,29 @@ export function useAccountForm(mode: AccountMode, start: Partial<AccountValues> 
   ): Promise<Result<T, SyncFailure> | null> {
     e.preventDefault();
     if (!check() || !sync) return null;
-    return callAccount(form, t, () => call(sync), words);
+    // A name the server would not take is said beside it, unless the screen says otherwise.
+    const beside = (reason: string): Found<AccountField> | undefined => {
+      const field = typedField(reason);
+      return field ? { [field]: reasonText(t, reason) } : undefined;
+    };
+    return callAccount(
+      form,
+      t,
+      () => call(sync),
+      (reason) => words?.(reason) ?? beside(reason),
+    );
   }
   return { mode, form, values, set, fill, sync, check, send };
 }
 
 export type AccountFormState = ReturnType<typeof useAccountForm>;
+
+/** The field a refusal of what was typed belongs to: a username or a device name the server would not take. */
+export function typedField(reason: string): "username" | "deviceName" | null {
+  if (reason === "username-invalid" || reason === "username-taken") return "username";
+  if (reason === "username-confusable") return "username";
+  return reason === "device-name-invalid" ? "deviceName" : null;
+}
 
 /**
  * An account form: its fields in the order people expect them (who, the

@@ -7,7 +7,7 @@ import { useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
 import { FormError } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
-import { AccountForm, useAccountForm } from "./AccountForm.tsx";
+import { AccountForm, typedField, useAccountForm } from "./AccountForm.tsx";
 import { accountInput } from "./account-values.ts";
 import { Frame } from "./Frame.tsx";
 
@@ -40,10 +40,11 @@ export function CreateAccountFlow({ onDone }: { onDone: () => void }) {
       e,
       (s) => s.createAccount({ ...accountInput(values), password: values.password, recovery }),
       (reason) => {
-        if (reason !== "username-taken" && reason !== "username-confusable") return undefined;
+        const field = typedField(reason);
+        if (!field) return undefined;
         // Back to the first step, with the words beside the name (and focus there).
         setStep("form");
-        return { username: reasonText(t, reason) };
+        return { [field]: reasonText(t, reason) };
       },
     );
     if (r?.ok) onDone();

@@ -5,7 +5,7 @@ import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
 import { FormError, PickFileButton } from "../../components/forms/index.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
+import { importRefusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";
 import { JourneyForm } from "./JourneyForm.tsx";
 
@@ -22,10 +22,11 @@ export function Setup() {
     if (outcome.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
     else if (outcome.kind === "refused")
       setRestoreMessage(
-        t("settings.import.failed", { message: refusalText(i18n, outcome.problem) }),
+        t("settings.import.failed", { message: importRefusalText(i18n, outcome.problem) }),
       );
     else if (outcome.kind === "added" && !client.state.journey)
-      setRestoreMessage(t("setup.restore.noJourney"));
+      // An export with nothing in it is not one "with entries but no set-up details".
+      setRestoreMessage(t(outcome.count === 0 ? "refusal.no-events" : "setup.restore.noJourney"));
   }
 
   useEffect(() => {

@@ -27,7 +27,8 @@ const wholeNumbers = [
  */
 export function ReminderSettings() {
   const { t } = useI18n();
-  const form = useForm();
+  // A refusal of either number goes beside it, not on the form's line as "This can't be…".
+  const form = useForm<(typeof wholeNumbers)[number]["key"]>();
   const toast = useToast();
   const id = useId();
   const [permission, setPermission] = useState<Permission>(currentPermission);
@@ -89,7 +90,7 @@ export function ReminderSettings() {
             {wholeNumbers.map(({ key, label, max, step }) => (
               <NumberField
                 key={key}
-                id={`${id}-${key}`}
+                {...form.field(key)}
                 label={t(label)}
                 min="0"
                 max={max}

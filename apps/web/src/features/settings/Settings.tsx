@@ -7,7 +7,7 @@ import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { refusalText } from "../../i18n/refusals.ts";
+import { importRefusalText } from "../../i18n/refusals.ts";
 import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
@@ -45,7 +45,7 @@ export function Settings() {
         ? t("settings.import.unreadable")
         : outcome.kind === "added"
           ? t("settings.import.done", { count: outcome.count })
-          : t("settings.import.failed", { message: refusalText(i18n, outcome.problem) }),
+          : t("settings.import.failed", { message: importRefusalText(i18n, outcome.problem) }),
     );
   }
 

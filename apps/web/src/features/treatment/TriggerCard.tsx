@@ -200,9 +200,10 @@ function TriggerHours({ cycle }: { cycle: Cycle }) {
     if (r.ok) toast.show(t("trigger.hours.saved"));
   }
 
-  // The browser keeps the hours inside the band, as it always did.
+  // Outside the band the refusal is said beside the hours, in words; the browser's own
+  // bubble would say "Value must be less than or equal to 48".
   return (
-    <InlineForm form={form} label={t("trigger.hours.save")} onSubmit={save} validate>
+    <InlineForm form={form} label={t("trigger.hours.save")} onSubmit={save}>
       <NumberField
         {...form.field("hours")}
         label={t("trigger.hours")}

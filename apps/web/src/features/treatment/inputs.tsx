@@ -75,25 +75,23 @@ export function DoseInputs({
 /**
  * A one-field form on a line: the field (`children`), its save button beside
  * it (waiting while the form is busy), and the form's own error line below.
- * `validate` lets the browser hold a number inside its `min` and `max`.
+ * The browser checks nothing (`noValidate`): a refusal is said in words.
  */
 export function InlineForm({
   form,
   label,
   onSubmit,
   primary = false,
-  validate = false,
   children,
 }: {
   form: Pick<Form<string>, "busy" | "formError">;
   label: string;
   onSubmit: (e: FormEvent) => void;
   primary?: boolean;
-  validate?: boolean;
   children: ReactNode;
 }) {
   return (
-    <form className="stack-tight" onSubmit={onSubmit} noValidate={!validate}>
+    <form className="stack-tight" onSubmit={onSubmit} noValidate>
       <div className="row align-end">
         {children}
         <button

@@ -36,7 +36,7 @@ export const account = {
 
   "account.username": "Username",
   "account.username.hint":
-    "Any name you like. It doesn't have to be your real name or an email address.",
+    "Any name you like, without spaces. It doesn't have to be your real name or an email address.",
   "account.password": "Password",
   "account.password.hint":
     "At least 10 characters. It never leaves this device: not even the server sees it.",
@@ -147,6 +147,9 @@ export const account = {
   "sync.reason.username-taken": "This username is taken. Please choose another one.",
   "sync.reason.username-confusable":
     "This username looks just like one someone already uses: some of its letters come from another alphabet but look the same. Please choose another one.",
+  "sync.reason.username-invalid":
+    "A username has 3 to 64 letters or digits, and may also use . _ @ + - but no spaces.",
+  "sync.reason.device-name-invalid": "A device name has at most 60 characters.",
   "sync.reason.rate-limited": "Too many tries in a short time. Please wait a few minutes.",
   "sync.reason.wrong-password": "That is not your current password. Please check it and try again.",
   "sync.reason.reauth-failed":

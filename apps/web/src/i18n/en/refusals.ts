@@ -241,6 +241,8 @@ const fieldWords = {
     ageAtTransfer: "The odds are worked out from age {min}.",
     ageAtRetrieval: "The odds are worked out from age {min}.",
     ageAtFreezing: "The odds are worked out from age {min}.",
+    triggerToProcedureHours:
+      "The procedure is at least {min, number} hours after the trigger. Check your clinic's instruction.",
   },
   "too-big": {
     "dose.value": "That is far more than any dose. Check for an extra zero.",
@@ -256,6 +258,8 @@ const fieldWords = {
     ageAtTransfer: "The odds are worked out up to age {max}.",
     ageAtRetrieval: "The odds are worked out up to age {max}.",
     ageAtFreezing: "The odds are worked out up to age {max}.",
+    triggerToProcedureHours:
+      "The procedure is at most {max, number} hours after the trigger. Check your clinic's instruction.",
   },
   "too-few": {
     times: "Add at least one time of day.",
@@ -295,4 +299,6 @@ export const refusals = {
   ...(flat as Record<RefusalKey, string>),
   "refusals.unnamedEmbryo": "the day-{day} embryo",
   "refusals.unknown": "This could not be saved. Please check what you entered.",
+  "refusals.importEntry":
+    "Entry {n, number} of the file can't be read. The file may be damaged, or made by another app.",
 };

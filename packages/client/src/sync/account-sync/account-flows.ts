@@ -4,6 +4,7 @@
  * sign out, delete the account. Failures are `{ reason }` values.
  */
 import { RootKey } from "@trellis/crypto";
+import { deviceName, username } from "@trellis/sync";
 import {
   changePassword as changePasswordFlow,
   deleteAccount as deleteAccountFlow,
@@ -40,6 +41,8 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
 
   return {
     async createAccount(input) {
+      const typed = typedProblem(input);
+      if (typed) return typed;
       const made = await register(w.apiFor(input.serverUrl), input);
       if (!made.ok) return made;
       const username = normalisedUsername(input.username);
@@ -57,6 +60,8 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
       return done;
     },
     async signIn(input) {
+      const typed = typedProblem(input);
+      if (typed) return typed;
       const signedIn = await signInFlow(w.apiFor(input.serverUrl), input);
       return linked.afterSignIn(
         input.serverUrl,
@@ -66,6 +71,8 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
       );
     },
     async recover(input) {
+      const typed = typedProblem(input);
+      if (typed) return typed;
       const signedIn = await recoverFlow(w.apiFor(input.serverUrl), input);
       return linked.afterSignIn(
         input.serverUrl,
@@ -114,6 +121,18 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
       return done;
     },
   };
+}
+
+/**
+ * What the person typed that the server's contract does not take, said
+ * before anything is sent: a username (`username-invalid`: 3 to 64 letters,
+ * digits and . _ @ + -) or a device name (`device-name-invalid`: at most 60
+ * characters). Sent as typed, it would be refused on the way out.
+ */
+function typedProblem(input: { username: string; deviceName: string }) {
+  if (!username.safeParse(input.username).success) return fail("username-invalid");
+  if (!deviceName.safeParse(input.deviceName).success) return fail("device-name-invalid");
+  return null;
 }
 
 function normalisedUsername(text: string): string {
