@@ -991,6 +991,11 @@ const forms: readonly (Typed | NothingToType)[] = [
   },
   { file: "settings/CountrySetting.tsx", form: "Country", why: "A choice from a list." },
   { file: "settings/QuietMode.tsx", form: "Quiet mode", why: "One switch." },
+  {
+    file: "settings/ReaderName.tsx",
+    form: "What should this device call you?",
+    why: "Any name is the person's to choose: the box stops at 80 characters, and empty or spaces go back to the record's name.",
+  },
   { file: "settings/UnitPreferences.tsx", form: "Units", why: "Choices from lists." },
   { file: "odds/Odds.tsx", form: "Show the odds after a loss", why: "One button." },
 

@@ -46,6 +46,10 @@ test("the app can be used with a keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("New note")).toBeFocused();
   await page.keyboard.type("Typed without a mouse.");
   await page.keyboard.press("Tab");
+  await expect(
+    page.getByRole("checkbox", { name: "Keep this note on this device only" }),
+  ).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Save note" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByText("Typed without a mouse.")).toBeVisible();

@@ -89,6 +89,7 @@ export async function openClient(options: ClientOptions): Promise<TrellisClient>
           return { ok: false as const, error: storageFailed(cause) };
         }
         log.settings = next.value;
+        log.settingsKept = true;
         told.broadcast();
         told.state.emit();
         return next;

@@ -13,7 +13,7 @@ import {
   type TrellisEvent,
 } from "@trellis/domain";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
-import { absorb, CLOCK_KEY, keptHere, mergeStamp, storageFailed } from "./log.ts";
+import { absorb, CLOCK_KEY, keepSettings, keptHere, mergeStamp, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import { refuseReadOnly } from "./recording.ts";
 import type { TrellisClient } from "./types.ts";
@@ -63,6 +63,7 @@ export function exportFiles({
           return { ok: false as const, error: storageFailed(cause) };
         }
         absorb(log, unique, folded);
+        await keepSettings(log, storage);
         for (const e of unique) {
           if (!here.has(e.id)) log.outbox.add(e.id);
           log.clock = mergeStamp(log.clock, e.hlc, now);

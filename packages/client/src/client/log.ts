@@ -43,6 +43,13 @@ export interface Log {
   readOnly: boolean;
   /** This device's own settings, applied over the shared preferences. */
   settings: DeviceSettings;
+  /**
+   * Whether `settings` are kept (stored): from the first time this device
+   * holds a record, or the person changes one. Until then they follow the
+   * record, so a restored export or a first sync brings the person's quiet
+   * mode with it.
+   */
+  settingsKept: boolean;
 }
 
 /** This device's id: the one stored, or a new one stored now. */
@@ -65,6 +72,7 @@ export function emptyLog(device: string): Log {
     outbox: new Set(),
     readOnly: false,
     settings: {},
+    settingsKept: false,
   };
 }
 
@@ -88,17 +96,33 @@ export async function loadLog(log: Log, storage: EventStorage, now: () => number
   log.readOnly = (await storage.getMeta<boolean>(READ_ONLY_KEY)) === true;
   log.unreadable = bad;
   log.state = fold(good);
-  // A device that never kept its own settings starts from what the shared
-  // record said (stored now, so later shared changes no longer move them).
   const settings = storedDeviceSettings(await storage.getMeta(DEVICE_SETTINGS_KEY));
   log.settings = settings ?? firstDeviceSettings(log.state);
-  if (!settings) await storage.setMeta(DEVICE_SETTINGS_KEY, log.settings);
+  log.settingsKept = settings !== null;
+  await keepSettings(log, storage);
   const stored = await storage.getMeta<string>(CLOCK_KEY);
   let clock = createHlc(log.device);
   for (const text of [stored, log.state.lastHlc]) {
     if (text) clock = mergeStamp(clock, text, now);
   }
   log.clock = clock;
+}
+
+/**
+ * A device that never kept its own settings takes them from what the shared
+ * record says, once it holds a record (its own set-up, a restored export, a
+ * first sync), and keeps them from then on: later shared changes, a
+ * partner's included, no longer move them. Call after the log changed.
+ */
+export async function keepSettings(log: Log, storage: EventStorage): Promise<void> {
+  if (log.settingsKept || log.events.length === 0) return;
+  log.settings = firstDeviceSettings(log.state);
+  try {
+    await storage.setMeta(DEVICE_SETTINGS_KEY, log.settings);
+    log.settingsKept = true;
+  } catch {
+    // Not kept yet: tried again the next time the log changes.
+  }
 }
 
 /** Adds events just stored, and folds them in (or takes `folded`, already computed). */

@@ -121,6 +121,24 @@ describe("this device's own settings", () => {
     expect(client.state.preferences.weightUnit).toBe("lb");
   });
 
+  it("a fresh phone restoring an export takes the person's quiet mode with it, then keeps its own", async () => {
+    const { client } = await ownerWithRecord();
+    await client.record("PreferencesUpdated", { quietMode: true });
+    const file = await client.exportAll();
+
+    const fresh = await openClient({ storage: memoryStorage(), now: clock });
+    expect(fresh.state.preferences.quietMode).toBe(false);
+    expect((await fresh.importFile(file)).ok).toBe(true);
+    expect(fresh.deviceSettings.quietMode).toBe(true);
+    expect(fresh.state.preferences.quietMode).toBe(true);
+
+    // From now on the record's quiet mode no longer moves this phone's.
+    const off = await client.record("PreferencesUpdated", { quietMode: false });
+    if (!off.ok) throw new Error("not recorded");
+    await fresh.sync.receive([off.value]);
+    expect(fresh.state.preferences.quietMode).toBe(true);
+  });
+
   it("survive a restart, can be taken away, and refuse bad input without changing", async () => {
     const { storage, client } = await ownerWithRecord();
     await client.changeDeviceSettings({ readerName: "Ana", weightUnit: "lb" });

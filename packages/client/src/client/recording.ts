@@ -17,7 +17,7 @@ import {
 } from "@trellis/domain";
 import { newEventId } from "../ids.ts";
 import { clientProblem } from "../refusals.ts";
-import { absorb, CLOCK_KEY, storageFailed } from "./log.ts";
+import { absorb, CLOCK_KEY, keepSettings, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { TrellisClient } from "./types.ts";
 
@@ -55,6 +55,7 @@ export function recorder({
         }
         log.clock = next;
         absorb(log, [event]);
+        await keepSettings(log, storage);
         if (!keepHere.has(event.id)) log.outbox.add(event.id);
         changes.broadcast();
         changes.state.emit();
@@ -98,6 +99,7 @@ export function recorder({
         }
         log.clock = nextClock;
         absorb(log, made, working);
+        await keepSettings(log, storage);
         for (const e of made) if (!keepHere.has(e.id)) log.outbox.add(e.id);
         changes.broadcast();
         changes.state.emit();

@@ -6,7 +6,7 @@
  * round had under way lands in the fresh, empty store.
  */
 import { compareEvents, formatHlc, parseHlc, receiveHlc, type TrellisEvent } from "@trellis/domain";
-import { absorb, CLOCK_KEY, keptHere, READ_ONLY_KEY } from "./log.ts";
+import { absorb, CLOCK_KEY, keepSettings, keptHere, READ_ONLY_KEY } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { SyncStore } from "./types.ts";
 
@@ -75,6 +75,7 @@ export function syncStore(
         await storage.setMeta(CLOCK_KEY, formatHlc(merged));
         log.clock = merged;
         absorb(log, added);
+        await keepSettings(log, storage);
         changes.broadcast();
         changes.state.emit();
         return { added: added.length, tooFarAhead };
