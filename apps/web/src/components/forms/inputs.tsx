@@ -1,4 +1,6 @@
-import type { InputHTMLAttributes } from "react";
+import { type InputHTMLAttributes, useId } from "react";
+import type { MessageKey } from "../../i18n/en.ts";
+import { useT } from "../../i18n/i18n.tsx";
 import { Field } from "./Field.tsx";
 
 /**
@@ -187,38 +189,52 @@ export function NumberField({
   );
 }
 
+/** A catalogue key that has a `.hint` beside it: a checkbox's words and its hint. */
+type CheckWords = {
+  [K in MessageKey]: `${K}.hint` extends MessageKey ? K : never;
+}[MessageKey];
+
 /**
  * A yes-or-no setting as a checkbox with its words beside it, and a hint
- * under it that is read with the box.
+ * under it that is read with the box: given as `label` and `hint`, or as
+ * `words`, a catalogue key whose `.hint` is the hint. Without an `id` it
+ * makes its own.
  */
 export function CheckField({
   id,
+  words,
   label,
   hint,
   checked,
   onChange,
 }: {
-  id: string;
-  label: string;
+  id?: string;
+  words?: CheckWords;
+  label?: string;
   hint?: string | undefined;
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
+  const t = useT();
+  const own = useId();
+  const boxId = id ?? own;
+  const text = words ? t(words) : (label ?? "");
+  const help = words ? t(`${words}.hint` as MessageKey) : hint;
   return (
     <>
       <label className="check">
         <input
-          id={id}
+          id={boxId}
           type="checkbox"
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={help ? `${boxId}-hint` : undefined}
         />
-        {label}
+        {text}
       </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
+      {help && (
+        <p className="hint" id={`${boxId}-hint`}>
+          {help}
         </p>
       )}
     </>

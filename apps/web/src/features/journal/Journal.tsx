@@ -1,5 +1,5 @@
 import { type JournalNote, NOTE_MAX_LENGTH, visibleNotes } from "@trellis/domain";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { epochMsOf, nowZoned } from "../../app/time.ts";
 import {
@@ -50,7 +50,6 @@ function NewNote({ zone }: { zone: string }) {
   const form = useForm<"text">();
   const [text, setText] = useState("");
   const [mine, setMine] = useState(false);
-  const id = useId();
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -75,13 +74,7 @@ function NewNote({ zone }: { zone: string }) {
         value={text}
         onChange={setText}
       />
-      <CheckField
-        id={`${id}-private`}
-        label={t("journal.private")}
-        hint={t("journal.private.hint")}
-        checked={mine}
-        onChange={setMine}
-      />
+      <CheckField words="journal.private" checked={mine} onChange={setMine} />
       <FormButtons form={form} label={t("journal.save")} />
     </form>
   );

@@ -182,13 +182,7 @@ function RemembranceForm({
         rows={4}
       />
       {!editing && (
-        <CheckField
-          id={`${id}-share`}
-          label={t("remembrance.form.share")}
-          hint={t("remembrance.form.share.hint")}
-          checked={share}
-          onChange={setShare}
-        />
+        <CheckField words="remembrance.form.share" checked={share} onChange={setShare} />
       )}
       <FormButtons form={form} label={t("remembrance.form.save")} />
     </form>

@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useClientValue } from "../../app/client-context.tsx";
 import { useReaderName } from "../../app/reader.ts";
 import { FormButtons, TextField, useForm } from "../../components/forms/index.ts";
+import { TitledCard } from "../../components/TitledCard.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -15,7 +16,6 @@ export function ReaderName() {
   const { t } = useI18n();
   const form = useForm<"readerName">();
   const toast = useToast();
-  const id = useId();
   const own = useClientValue((client) => client.deviceSettings.readerName) ?? "";
   const greeted = useReaderName();
   const [draft, setDraft] = useState(own);
@@ -28,8 +28,7 @@ export function ReaderName() {
   }
 
   return (
-    <section className="card stack-tight" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("reader.title")}</h2>
+    <TitledCard className="card stack-tight" title={t("reader.title")}>
       <form className="stack-tight" onSubmit={save} noValidate>
         <TextField
           {...form.field("readerName")}
@@ -42,6 +41,6 @@ export function ReaderName() {
         />
         <FormButtons form={form} label={t("reader.save")} />
       </form>
-    </section>
+    </TitledCard>
   );
 }

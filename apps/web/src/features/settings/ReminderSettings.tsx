@@ -80,9 +80,7 @@ export function ReminderSettings() {
       <WhenCanRecord>
         <form className="stack-tight" onSubmit={save} noValidate>
           <CheckField
-            id={`${id}-names`}
-            label={t("reminders.showNames")}
-            hint={t("reminders.showNames.hint")}
+            words="reminders.showNames"
             checked={draft.notificationsShowNames}
             onChange={(on) => set("notificationsShowNames", on)}
           />

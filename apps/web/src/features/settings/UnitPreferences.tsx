@@ -1,8 +1,9 @@
 import type { Preferences } from "@trellis/domain";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useClientValue } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { CheckField, FormButtons, PillGroup, useForm } from "../../components/forms/index.ts";
+import { TitledCard } from "../../components/TitledCard.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePreferencesDraft } from "./preferences-draft.ts";
@@ -30,7 +31,6 @@ export function UnitPreferences() {
   const form = useForm();
   const toast = useToast();
   const canRecord = useCanRecord();
-  const id = useId();
   const { draft, set, changes, changed } = usePreferencesDraft(keys);
   const ownUnits = useClientValue((client) => keys.some((k) => client.deviceSettings[k]));
   const [here, setHere] = useState(ownUnits || !canRecord);
@@ -61,8 +61,7 @@ export function UnitPreferences() {
   }
 
   return (
-    <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t("monitoring.units")}</h2>
+    <TitledCard title={t("monitoring.units")}>
       <p className="hint">{t("monitoring.units.hint")}</p>
       <form className="stack" onSubmit={save} noValidate>
         {keys.map((k) => (
@@ -76,18 +75,12 @@ export function UnitPreferences() {
           />
         ))}
         {canRecord ? (
-          <CheckField
-            id={`${id}-here`}
-            label={t("monitoring.units.here")}
-            hint={t("monitoring.units.here.hint")}
-            checked={here}
-            onChange={setHere}
-          />
+          <CheckField words="monitoring.units.here" checked={here} onChange={setHere} />
         ) : (
           <p className="hint">{t("monitoring.units.viewerHere")}</p>
         )}
         <FormButtons form={form} label={t("monitoring.units.save")} />
       </form>
-    </section>
+    </TitledCard>
   );
 }
