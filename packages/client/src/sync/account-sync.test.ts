@@ -4,61 +4,31 @@
  * device, live updates, a plane, a forgotten password, a partner with a
  * safety code, a viewer, a removal, and an event that must be held aside.
  */
-import { eventEpoch, ready, VaultKey } from "@trellis/crypto";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { openClient, type TrellisClient } from "../client.ts";
-import { type EventStorage, memoryStorage } from "../storage.ts";
-import { type AccountSync, openAccountSync } from "./account-sync.ts";
+import { eventEpoch, VaultKey } from "@trellis/crypto";
+import { describe, expect, it, vi } from "vitest";
+import type { TrellisClient } from "../client.ts";
+import type { EventStorage } from "../storage.ts";
 import { createApi } from "./api.ts";
 import { fromBase64, toBase64 } from "./base64.ts";
-import { createFakeServer, type FakeServer, networkSwitch } from "./fake-server.ts";
+import { networkSwitch } from "./fake-server.ts";
 import { type StoredVault, VAULT_KEY } from "./stored.ts";
+import { syncDevices, type TestDevice } from "./test-devices.ts";
 import type { Transport } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
 const SERVER = "https://trellis.test";
 const ZONE = "Europe/Berlin";
-let time = Date.UTC(2025, 4, 12, 19, 0);
-const now = () => (time += 250);
+const devices = syncDevices();
+const { clock } = devices;
 
-let server: FakeServer;
-const opened: { client: TrellisClient; sync: AccountSync }[] = [];
-
-beforeAll(async () => {
-  await ready();
-  server = await createFakeServer();
-  server.setNow(() => time);
-});
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    await d.sync.close();
-    d.client.close();
-  }
-});
-
-interface Device {
-  client: TrellisClient;
-  sync: AccountSync;
+interface Device extends TestDevice {
   network: { online: boolean };
-  storage: EventStorage;
 }
 
-async function device(
-  transport: Transport = server.transport,
-  storage: EventStorage = memoryStorage(),
-): Promise<Device> {
-  const client = await openClient({ storage, now });
-  const network = networkSwitch(transport);
-  const sync = await openAccountSync({
-    client,
-    connect: () => network.transport,
-    backoff: { baseMs: 20, maxMs: 200 },
-    grantPollMs: 50,
-    now,
-  });
-  opened.push({ client, sync });
-  return { client, sync, network, storage };
+/** A device whose network can be cut (`network.online`). */
+async function device(transport?: Transport, storage?: EventStorage): Promise<Device> {
+  const network = networkSwitch(transport ?? devices.server.transport);
+  return { ...(await devices.device(network.transport, storage)), network };
 }
 
 async function startJourney(client: TrellisClient, note?: string): Promise<void> {
@@ -158,9 +128,9 @@ describe("accounts", () => {
     const owner = await ownerWithAccount("Baseline scan was fine, MARKER-a1.");
     const vaultId = owner.sync.snapshot.vault!.vaultId;
     expect(owner.sync.snapshot.vault?.role).toBe("owner");
-    expect(server.eventsOf(vaultId)).toHaveLength(2);
+    expect(devices.server.eventsOf(vaultId)).toHaveLength(2);
     expect(owner.client.sync.pendingCount).toBe(0);
-    const dump = server.dump();
+    const dump = devices.server.dump();
     expect(dump).not.toContain("MARKER-a1");
     expect(dump).not.toContain(toBase64(new TextEncoder().encode("MARKER-a1")).slice(0, 8));
     expect(dump).not.toContain("Jonas");
@@ -203,10 +173,10 @@ describe("accounts", () => {
   it("a username or device name the server would not take is refused before anything is sent, as a reason, never a thrown error", async () => {
     const sent: string[] = [];
     const counting: Transport = {
-      ...server.transport,
+      ...devices.server.transport,
       request: (r) => {
         sent.push(r.path);
-        return server.transport.request(r);
+        return devices.server.transport.request(r);
       },
     };
     const d = await device(counting);
@@ -269,7 +239,7 @@ describe("accounts", () => {
     );
     expect(laptop.client.state.journey?.partnerName).toBe("Jonas K.");
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    const ids = server.eventsOf(vaultId).map((e) => e.id);
+    const ids = devices.server.eventsOf(vaultId).map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(5);
     expect(laptop.client.state.eventCount).toBe(5);
@@ -450,11 +420,11 @@ describe("accounts", () => {
       password: "not the password",
     });
     expect(wrongPassword).toEqual({ ok: false, error: { reason: "wrong-password" } });
-    expect(server.eventsOf(vaultId)).not.toEqual([]);
+    expect(devices.server.eventsOf(vaultId)).not.toEqual([]);
     expect((await owner.sync.deleteAccount({ confirmUsername: owner.username, password })).ok).toBe(
       true,
     );
-    expect(server.eventsOf(vaultId)).toEqual([]);
+    expect(devices.server.eventsOf(vaultId)).toEqual([]);
     expect(owner.sync.snapshot).toEqual({ account: null, vault: null, status: null });
     expect(texts(owner.client)).toEqual(["Kept on the phone."]);
   });
@@ -466,11 +436,11 @@ describe("a sign-in that ended", () => {
   it("after a month unused: sync says sign in again, every entry waits on the device, and signing in again sends them", async () => {
     const owner = await ownerWithAccount("Before the break.");
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    const onServer = server.eventsOf(vaultId).length;
+    const onServer = devices.server.eventsOf(vaultId).length;
     expect(owner.sync.snapshot.signInNeeded).toBeUndefined();
 
     // A month and a day without this phone reaching the server: the session ends there.
-    time += 31 * DAY;
+    clock.ms += 31 * DAY;
     await writeNote(owner.client, "Written after a month away.");
     await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
     expect(owner.sync.snapshot.status).toMatchObject({
@@ -480,7 +450,7 @@ describe("a sign-in that ended", () => {
     });
     await writeNote(owner.client, "And one more, still signed out.");
     await vi.waitFor(() => expect(owner.sync.snapshot.status?.pending).toBe(2));
-    expect(server.eventsOf(vaultId)).toHaveLength(onServer);
+    expect(devices.server.eventsOf(vaultId)).toHaveLength(onServer);
     expect(texts(owner.client)).toEqual([
       "And one more, still signed out.",
       "Before the break.",
@@ -502,7 +472,7 @@ describe("a sign-in that ended", () => {
       expect(owner.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
     );
     expect(owner.sync.snapshot.vault?.vaultId).toBe(vaultId);
-    expect(server.eventsOf(vaultId)).toHaveLength(onServer + 2);
+    expect(devices.server.eventsOf(vaultId)).toHaveLength(onServer + 2);
 
     // Another device sees everything, the entries written while signed out included.
     const laptop = await device();
@@ -518,13 +488,13 @@ describe("a sign-in that ended", () => {
   it("the outbox survives closing the app while signed out", async () => {
     const owner = await ownerWithAccount("Kept through a restart.");
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    time += 181 * DAY;
+    clock.ms += 181 * DAY;
     await writeNote(owner.client, "Written when the sign-in was too old.");
     await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
     await owner.sync.close();
     owner.client.close();
 
-    const reopened = await device(server.transport, owner.storage);
+    const reopened = await device(devices.server.transport, owner.storage);
     expect(texts(reopened.client)).toContain("Written when the sign-in was too old.");
     await vi.waitFor(() => expect(reopened.sync.snapshot.signInNeeded).toBe(true));
     expect(reopened.sync.snapshot.status?.pending).toBe(1);
@@ -541,13 +511,13 @@ describe("a sign-in that ended", () => {
     await vi.waitFor(() =>
       expect(reopened.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
     );
-    expect(server.eventsOf(vaultId)).toHaveLength(3);
+    expect(devices.server.eventsOf(vaultId)).toHaveLength(3);
   });
 
   it("signing in as someone else instead changes nothing: still signed out, entries still waiting", async () => {
     const owner = await ownerWithAccount("Mine.");
     const someoneElse = await ownerWithAccount("Theirs.");
-    time += 31 * DAY;
+    clock.ms += 31 * DAY;
     await writeNote(owner.client, "Waiting for the right account.");
     await vi.waitFor(() => expect(owner.sync.snapshot.signInNeeded).toBe(true));
     const wrong = await owner.sync.signIn({
@@ -578,7 +548,7 @@ describe("a sign-in that ended", () => {
       recovery: partner.sync.newRecoveryKey(),
     });
     expect((await partner.sync.acceptInvite(new URL(invite.value.link).hash)).ok).toBe(true);
-    time += 31 * DAY;
+    clock.ms += 31 * DAY;
     await vi.waitFor(() => expect(partner.sync.snapshot.signInNeeded).toBe(true));
     expect(partner.sync.snapshot.vault?.state).toBe("waiting");
   });
@@ -601,7 +571,7 @@ describe("a record and an account that came separately", () => {
     await vi.waitFor(() =>
       expect(d.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
     );
-    expect(server.eventsOf(d.sync.snapshot.vault!.vaultId)).toHaveLength(2);
+    expect(devices.server.eventsOf(d.sync.snapshot.vault!.vaultId)).toHaveLength(2);
   });
 
   it("erasing the device stops sync and forgets the account; nothing comes back until signing in again", async () => {
@@ -708,7 +678,7 @@ describe("sharing", () => {
         return key.value;
       }),
     }).seal({ ...(await writeNote(owner.client, "Owner's note.")), id: viewer.client.newId() });
-    const refused = await createApi(server.transport).append(
+    const refused = await createApi(devices.server.transport).append(
       token,
       viewer.sync.snapshot.vault!.vaultId,
       {
@@ -738,7 +708,7 @@ describe("sharing", () => {
       expect(owner.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
     );
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    const newest = server.eventsOf(vaultId).at(-1)!;
+    const newest = devices.server.eventsOf(vaultId).at(-1)!;
     expect(eventEpoch(fromBase64(newest.body)!)).toBe(2);
 
     // The owner's other device picks up the new key and reads on.
@@ -771,7 +741,7 @@ describe("what the server sends is checked", () => {
     };
     const sealed = crypto.seal(bad as never);
     const account = await owner.client.sync.getMeta<{ token: string }>("sync-account");
-    const api = createApi(server.transport);
+    const api = createApi(devices.server.transport);
     expect((await api.append(account!.token, vault.vaultId, { events: [sealed] })).ok).toBe(true);
     await vi.waitFor(() => expect(owner.sync.snapshot.status?.held).toBe(1));
     const held = await owner.client.sync.held();
@@ -781,7 +751,7 @@ describe("what the server sends is checked", () => {
 
     // Closed and opened again (a restart): still held, still not applied, still reported.
     await owner.sync.close();
-    const again = await device(server.transport, owner.storage);
+    const again = await device(devices.server.transport, owner.storage);
     expect(await again.client.sync.held()).toMatchObject([{ id: bad.id, reason: "invalid-event" }]);
     await vi.waitFor(() =>
       expect(again.sync.snapshot.status).toMatchObject({ phase: "synced", held: 1 }),

@@ -6,15 +6,12 @@
  * up to it, an unsigned entry the server slips in later is still held, and
  * the partner is offered "compare again", after which rotation works.
  */
-import { Ed25519PublicKey, ready, VaultKey } from "@trellis/crypto";
+import { Ed25519PublicKey, VaultKey } from "@trellis/crypto";
 import { formatHlc } from "@trellis/domain";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { openClient, type TrellisClient } from "../client.ts";
-import { memoryStorage } from "../storage.ts";
-import { type AccountSync, openAccountSync } from "./account-sync.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { TrellisClient } from "../client.ts";
 import { createApi } from "./api.ts";
 import { createSyncEngine } from "./engine.ts";
-import { createFakeServer, type FakeServer } from "./fake-server.ts";
 import {
   applyChange,
   emptyMembership,
@@ -22,28 +19,14 @@ import {
   type MembershipChange,
 } from "./membership.ts";
 import { ACCOUNT_KEY, type StoredAccount, type StoredVault, VAULT_KEY } from "./stored.ts";
+import { syncDevices, TEST_PASSWORD, TEST_SERVER, type TestDevice } from "./test-devices.ts";
 import type { Transport } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
-const SERVER = "https://trellis.test";
-const PASSWORD = "a password that is long enough";
-let time = Date.UTC(2025, 4, 12, 19, 0);
-const now = () => (time += 250);
-let server: FakeServer;
-const opened: { client: TrellisClient; sync: AccountSync }[] = [];
-
-beforeAll(async () => {
-  await ready();
-  server = await createFakeServer();
-  server.setNow(() => time);
-});
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    await d.sync.close();
-    d.client.close();
-  }
-});
+const SERVER = TEST_SERVER;
+const PASSWORD = TEST_PASSWORD;
+const devices = syncDevices();
+const { clock, closeSync, account } = devices;
 
 /**
  * The server as it was before the membership log: the log reads empty and
@@ -57,49 +40,15 @@ const eraTransport: Transport = {
         ? { status: 200, body: { entries: [] } }
         : { status: 204, body: undefined };
     }
-    return server.transport.request(request);
+    return devices.server.transport.request(request);
   },
-  stream: (r) => server.transport.stream(r),
+  stream: (r) => devices.server.transport.stream(r),
 };
 
-async function openSync(client: TrellisClient) {
-  const sync = await openAccountSync({
-    client,
-    connect: () => eraTransport,
-    backoff: { baseMs: 20, maxMs: 200 },
-    grantPollMs: 50,
-    now,
-  });
-  opened.push({ client, sync });
-  return sync;
-}
-
-async function device() {
-  const client = await openClient({ storage: memoryStorage(), now });
-  return { client, sync: await openSync(client) };
-}
-type Device = Awaited<ReturnType<typeof device>>;
-
-/** Closes the device's account sync (the app is closed); its storage stays. */
-async function closeSync(d: Device) {
-  const i = opened.findIndex((o) => o.sync === d.sync);
-  opened.splice(i, 1);
-  await d.sync.close();
-}
-
-let names = 0;
-async function account(d: Device, base: string) {
-  const username = `${base}${++names}`;
-  const made = await d.sync.createAccount({
-    serverUrl: SERVER,
-    username,
-    password: PASSWORD,
-    deviceName: `${base}'s phone`,
-    recovery: d.sync.newRecoveryKey(),
-  });
-  expect(made.ok).toBe(true);
-  return username;
-}
+/** Account sync for `client` through the server of either era. */
+const openSync = (client: TrellisClient) => devices.openSync(client, eraTransport);
+const device = () => devices.device(eraTransport);
+type Device = TestDevice;
 
 async function signIn(username: string) {
   const d = await device();
@@ -140,7 +89,7 @@ async function oldClientRound(client: TrellisClient) {
   const { account: a, vault, keys } = await stored(client);
   const engine = createSyncEngine({
     storage: client.sync,
-    transport: server.transport,
+    transport: devices.server.transport,
     crypto: createVaultCrypto({ vaultId: vault.vaultId, keys }),
     token: a.token,
     live: false,
@@ -154,7 +103,7 @@ async function injectUnsigned(client: TrellisClient, text: string) {
   const crypto = createVaultCrypto({ vaultId: vault.vaultId, keys });
   const event = {
     id: client.newId(),
-    hlc: formatHlc({ wallMs: time, counter: 0, node: client.device }),
+    hlc: formatHlc({ wallMs: clock.ms, counter: 0, node: client.device }),
     device: client.device,
     type: "JournalNoteAdded",
     schemaVersion: 1,
@@ -164,7 +113,7 @@ async function injectUnsigned(client: TrellisClient, text: string) {
       writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
     },
   };
-  server.inject(vault.vaultId, crypto.seal(event as never));
+  devices.server.inject(vault.vaultId, crypto.seal(event as never));
 }
 
 /** The log as the server holds it, checked against the owner's key. */
@@ -172,7 +121,12 @@ async function serverLog(client: TrellisClient) {
   const { account: a, vault } = await stored(client);
   const owner = Ed25519PublicKey.decode(vault.ownerSigningKey);
   if (!owner.ok) throw new Error("owner key");
-  const m = await fetchMembership(createApi(server.transport), a.token, vault.vaultId, owner.value);
+  const m = await fetchMembership(
+    createApi(devices.server.transport),
+    a.token,
+    vault.vaultId,
+    owner.value,
+  );
   if (!m.ok) throw new Error(m.error.reason);
   return m.value;
 }
@@ -221,8 +175,8 @@ async function legacyVault() {
   const legacy = ["old: Lea's first", "old: Jonas's first", "old: Lea's second"];
   expect(texts(owner.client)).toEqual(expect.arrayContaining(legacy));
   const vaultId = (await stored(owner.client)).vault.vaultId;
-  const head = Math.max(...server.eventsOf(vaultId).map((e) => e.seq));
-  expect(server.eventsOf(vaultId).length).toBeGreaterThanOrEqual(4);
+  const head = Math.max(...devices.server.eventsOf(vaultId).map((e) => e.seq));
+  expect(devices.server.eventsOf(vaultId).length).toBeGreaterThanOrEqual(4);
   return {
     owner,
     partner,
@@ -237,7 +191,7 @@ async function legacyVault() {
 /** The new app opens on the same device: the server has the log now. */
 async function upgrade(d: Device): Promise<Device> {
   era.old = false;
-  return { client: d.client, sync: await openSync(d.client) };
+  return { ...d, sync: await openSync(d.client) };
 }
 
 describe("records from before entries were signed", () => {

@@ -14,34 +14,18 @@ import {
   VaultKey,
 } from "@trellis/crypto";
 import { formatHlc } from "@trellis/domain";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { openClient, type TrellisClient } from "../client.ts";
-import { memoryStorage } from "../storage.ts";
-import { type AccountSync, openAccountSync } from "./account-sync.ts";
+import { describe, expect, it, vi } from "vitest";
+import type { TrellisClient } from "../client.ts";
 import { deviceSigner } from "./device-signer.ts";
-import { createFakeServer, type FakeServer } from "./fake-server.ts";
 import { ACCOUNT_KEY, type StoredAccount, type StoredVault, VAULT_KEY } from "./stored.ts";
+import { syncDevices, TEST_PASSWORD, TEST_SERVER, type TestDevice } from "./test-devices.ts";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
-const SERVER = "https://trellis.test";
-let time = Date.UTC(2025, 4, 12, 19, 0);
-const now = () => (time += 250);
-let server: FakeServer;
-const opened: { client: TrellisClient; sync: AccountSync }[] = [];
-
-beforeAll(async () => {
-  await ready();
-  server = await createFakeServer();
-  server.setNow(() => time);
-});
-
-afterEach(async () => {
-  for (const d of opened.splice(0)) {
-    await d.sync.close();
-    d.client.close();
-  }
-});
+const SERVER = TEST_SERVER;
+const PASSWORD = TEST_PASSWORD;
+const devices = syncDevices();
+const { clock, device, account } = devices;
 
 type Rewrite = (request: TransportRequest, response: TransportResponse) => TransportResponse;
 
@@ -51,43 +35,15 @@ function lyingServer() {
   const transport: Transport = {
     async request(request) {
       state.sent.push(request);
-      const response = await server.transport.request(request);
+      const response = await devices.server.transport.request(request);
       return response && state.lie ? state.lie(request, response) : response;
     },
-    stream: (r) => server.transport.stream(r),
+    stream: (r) => devices.server.transport.stream(r),
   };
   return { transport, state };
 }
 
-async function device(transport: Transport = server.transport) {
-  const client = await openClient({ storage: memoryStorage(), now });
-  const sync = await openAccountSync({
-    client,
-    connect: () => transport,
-    backoff: { baseMs: 20, maxMs: 200 },
-    grantPollMs: 50,
-    now,
-  });
-  opened.push({ client, sync });
-  return { client, sync };
-}
-type Device = Awaited<ReturnType<typeof device>>;
-
-let names = 0;
-const PASSWORD = "a password that is long enough";
-
-async function account(d: Device, base: string) {
-  const username = `${base}${++names}`;
-  const made = await d.sync.createAccount({
-    serverUrl: SERVER,
-    username,
-    password: PASSWORD,
-    deviceName: `${base}'s phone`,
-    recovery: d.sync.newRecoveryKey(),
-  });
-  expect(made.ok).toBe(true);
-  return username;
-}
+type Device = TestDevice;
 
 async function note(client: TrellisClient, text: string) {
   const r = await client.record("JournalNoteAdded", {
@@ -240,7 +196,7 @@ describe("a lying server during confirm and rotation", () => {
       accountId: "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
       role: "partner",
       status: "active",
-      joinedAt: new Date(time).toISOString(),
+      joinedAt: new Date(clock.ms).toISOString(),
       publicIdentity: attackerKeys,
     };
     lying.state.lie = rewriteMembers((x) => x, [injected]);
@@ -341,7 +297,7 @@ async function forge(
   const id = member.client.newId();
   const event = {
     id,
-    hlc: formatHlc({ wallMs: time, counter: 0, node: deviceId }),
+    hlc: formatHlc({ wallMs: clock.ms, counter: 0, node: deviceId }),
     device: deviceId,
     type: "JournalNoteAdded",
     schemaVersion: 1,
@@ -351,7 +307,7 @@ async function forge(
       writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
     },
   };
-  server.inject(vault.vaultId, crypto.seal(event as never));
+  devices.server.inject(vault.vaultId, crypto.seal(event as never));
   return id;
 }
 
