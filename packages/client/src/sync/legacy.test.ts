@@ -19,7 +19,14 @@ import {
   type MembershipChange,
 } from "./membership.ts";
 import { ACCOUNT_KEY, type StoredAccount, type StoredVault, VAULT_KEY } from "./stored.ts";
-import { syncDevices, TEST_PASSWORD, TEST_SERVER, type TestDevice } from "./test-devices.ts";
+import {
+  note,
+  syncDevices,
+  TEST_PASSWORD,
+  TEST_SERVER,
+  type TestDevice,
+  texts,
+} from "./test-devices.ts";
 import type { Transport } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
@@ -62,16 +69,6 @@ async function signIn(username: string) {
   return d;
 }
 
-async function note(client: TrellisClient, text: string) {
-  const r = await client.record("JournalNoteAdded", {
-    noteId: client.newId(),
-    text,
-    writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
-  });
-  if (!r.ok) throw new Error(r.error.reason);
-  return r.value;
-}
-const texts = (client: TrellisClient) => [...client.state.notes.values()].map((n) => n.text);
 const heldReasons = async (d: Device) => (await d.client.sync.held()).map((h) => h.reason);
 
 async function stored(client: TrellisClient) {

@@ -68,6 +68,15 @@ export async function ownerMembership(
   });
 }
 
+/** What an owner's action on one member's place in the log starts from. */
+interface OwnerAction {
+  readonly vaultId: string;
+  readonly identity: Identity;
+  readonly ownerAccountId: string;
+  /** The member acted on. */
+  readonly accountId: string;
+}
+
 /**
  * After the safety code matched: `compared` are the keys the code was made
  * from. Pins them (an `add` entry) unless already pinned, then grants.
@@ -75,11 +84,7 @@ export async function ownerMembership(
 export async function confirmPinned(
   api: SyncApi,
   token: string,
-  input: {
-    readonly vaultId: string;
-    readonly identity: Identity;
-    readonly ownerAccountId: string;
-    readonly accountId: string;
+  input: OwnerAction & {
     readonly compared: WireIdentity;
     readonly keys: readonly VaultKey[];
     /** The last seq this device pulled (the legacy cutoff, should the log begin here). */
@@ -127,11 +132,7 @@ export async function confirmPinned(
 export async function logRemoval(
   api: SyncApi,
   token: string,
-  input: {
-    readonly vaultId: string;
-    readonly identity: Identity;
-    readonly ownerAccountId: string;
-    readonly accountId: string;
+  input: OwnerAction & {
     readonly upToSeq: number;
   },
 ): Outcome<void> {

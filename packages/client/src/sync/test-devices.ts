@@ -96,3 +96,17 @@ export function syncDevices() {
     },
   };
 }
+
+/** Writes a journal note on `client` (it must be accepted); the event. */
+export async function note(client: TrellisClient, text: string) {
+  const r = await client.record("JournalNoteAdded", {
+    noteId: client.newId(),
+    text,
+    writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
+  });
+  if (!r.ok) throw new Error(`refused: ${r.error.reason} at ${r.error.field}`);
+  return r.value;
+}
+
+/** The words of every note the device holds. */
+export const texts = (client: TrellisClient) => [...client.state.notes.values()].map((n) => n.text);

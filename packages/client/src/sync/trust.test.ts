@@ -15,10 +15,16 @@ import {
 } from "@trellis/crypto";
 import { formatHlc } from "@trellis/domain";
 import { describe, expect, it, vi } from "vitest";
-import type { TrellisClient } from "../client.ts";
 import { deviceSigner } from "./device-signer.ts";
 import { ACCOUNT_KEY, type StoredAccount, type StoredVault, VAULT_KEY } from "./stored.ts";
-import { syncDevices, TEST_PASSWORD, TEST_SERVER, type TestDevice } from "./test-devices.ts";
+import {
+  note,
+  syncDevices,
+  TEST_PASSWORD,
+  TEST_SERVER,
+  type TestDevice,
+  texts,
+} from "./test-devices.ts";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.ts";
 import { createVaultCrypto } from "./vault-crypto.ts";
 
@@ -44,17 +50,6 @@ function lyingServer() {
 }
 
 type Device = TestDevice;
-
-async function note(client: TrellisClient, text: string) {
-  const r = await client.record("JournalNoteAdded", {
-    noteId: client.newId(),
-    text,
-    writtenAt: "2025-05-12T21:05:00+02:00[Europe/Berlin]",
-  });
-  if (!r.ok) throw new Error(r.error.reason);
-  return r.value;
-}
-const texts = (client: TrellisClient) => [...client.state.notes.values()].map((n) => n.text);
 
 async function ownerDevice(transport?: Transport) {
   const owner = await device(transport);
