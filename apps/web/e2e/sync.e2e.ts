@@ -196,6 +196,24 @@ test("a second device signs in and the record appears; the recovery key brings i
   await expect(laptop.getByRole("button", { name: /^Sign out / })).toHaveCount(1);
   await shot(laptop, "account-devices");
 
+  // Changing the password asks for the current one: a wrong one is said beside it, and
+  // nothing changes; the right one changes it (a stolen sign-in alone could not).
+  await openSettings(laptop);
+  await laptop.getByRole("link", { name: "Change password" }).click();
+  await expect(laptop.getByRole("heading", { level: 1, name: "Change password" })).toBeVisible();
+  const current = laptop.getByLabel("Your current password");
+  await current.fill("not the password at all");
+  await laptop.getByLabel("New password").fill("an even longer new password");
+  await laptop.getByLabel("Password again").fill("an even longer new password");
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(current).toHaveAccessibleDescription(
+    /That is not your current password\. Please check it and try again\./,
+  );
+  await expect(laptop.getByText("Your password is changed.")).toHaveCount(0);
+  await current.fill(PASSWORD);
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByText("Your password is changed.")).toBeVisible({ timeout: 15_000 });
+
   // Password forgotten: a new phone uses the recovery key.
   const newPhone = await phone(browser);
   await newPhone.goto("/account/recover");
