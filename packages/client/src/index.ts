@@ -15,6 +15,12 @@ export {
   type TrellisClient,
   type UnreadableEvent,
 } from "./client.ts";
+export {
+  lockExportFile,
+  type PickedExport,
+  readPickedExport,
+  unlockExportFile,
+} from "./client/locked-export-file.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
 export {
