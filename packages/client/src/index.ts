@@ -6,6 +6,12 @@
 
 export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
 export {
+  lockExportFile,
+  type PickedExport,
+  readPickedExport,
+  unlockExportFile,
+} from "./client/locked-export-file.ts";
+export {
   type BatchDraft,
   type ClientOptions,
   type DeviceSettingsChange,
@@ -15,12 +21,6 @@ export {
   type TrellisClient,
   type UnreadableEvent,
 } from "./client.ts";
-export {
-  lockExportFile,
-  type PickedExport,
-  readPickedExport,
-  unlockExportFile,
-} from "./client/locked-export-file.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
 export {

@@ -133,7 +133,12 @@ export function openLockedExport(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const opslimit = view.getUint32(10);
   const memlimit = view.getUint32(14);
-  if (opslimit < 1 || opslimit > MAX_OPSLIMIT || memlimit < MIN_MEMLIMIT || memlimit > MAX_MEMLIMIT) {
+  if (
+    opslimit < 1 ||
+    opslimit > MAX_OPSLIMIT ||
+    memlimit < MIN_MEMLIMIT ||
+    memlimit > MAX_MEMLIMIT
+  ) {
     return err({ reason: "malformed" });
   }
   const header = bytes.subarray(0, LOCKED_EXPORT_HEADER_BYTES);
