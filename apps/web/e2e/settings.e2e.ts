@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { openFromMore, restore, setUpJourney, writeNote } from "./helpers.ts";
 
-test("export everything, then import it on a fresh device: the same record appears", async ({
+test("export everything as a plain file, then import it on a fresh device: the same record appears", async ({
   page,
   browser,
 }) => {
@@ -11,7 +11,7 @@ test("export everything, then import it on a fresh device: the same record appea
   await openFromMore(page, "Settings");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export everything" }).click(),
+    page.getByRole("button", { name: "Export as a plain file, without a passphrase" }).click(),
   ]);
   const path = await download.path();
   const file = JSON.parse(await readFile(path, "utf8"));
@@ -35,7 +35,7 @@ test("importing the same export again adds nothing", async ({ page }) => {
   await page.goto("/settings");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export everything" }).click(),
+    page.getByRole("button", { name: "Export as a plain file, without a passphrase" }).click(),
   ]);
   await page.locator('input[type="file"]').setInputFiles(await download.path());
   await expect(page.getByText("Nothing new in that file.")).toBeVisible();

@@ -6,6 +6,12 @@
 
 export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
 export {
+  lockExportFile,
+  type PickedExport,
+  readPickedExport,
+  unlockExportFile,
+} from "./client/locked-export-file.ts";
+export {
   type BatchDraft,
   type ClientOptions,
   type DeviceSettingsChange,

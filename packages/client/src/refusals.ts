@@ -11,6 +11,9 @@ export const clientRefusals = [
   "not-an-export",
   "newer-export",
   "no-events",
+  "passphrase-short",
+  "wrong-passphrase",
+  "damaged-export",
 ] as const;
 
 export type ClientRefusal = (typeof clientRefusals)[number];

@@ -5,6 +5,7 @@ describe("public face", () => {
   it("exports exactly the documented API, and no test-only or libsodium internals", () => {
     expect(Object.keys(api).sort()).toEqual([
       "CircleKey",
+      "EXPORT_PASSPHRASE_MIN",
       "Ed25519PublicKey",
       "Ed25519SecretKey",
       "ExportKey",
@@ -15,6 +16,7 @@ describe("public face", () => {
       "X25519PublicKey",
       "X25519SecretKey",
       "certifyDevice",
+      "checkExportPassphrase",
       "deriveDeviceKey",
       "deriveIdentity",
       "deriveKeyFromPin",
@@ -26,9 +28,12 @@ describe("public face", () => {
       "generateRecoveryKey",
       "generateRootKey",
       "generateVaultKey",
+      "isLockedExport",
+      "lockExport",
       "membershipEntryHash",
       "openCirclePost",
       "openEvent",
+      "openLockedExport",
       "openMembershipEntry",
       "openSignedEntry",
       "openVaultKeyGrant",

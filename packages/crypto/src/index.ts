@@ -47,6 +47,14 @@ export {
   X25519SecretKey,
 } from "./keys.ts";
 export {
+  checkExportPassphrase,
+  EXPORT_PASSPHRASE_MIN,
+  isLockedExport,
+  lockExport,
+  type OpenLockedExportFailure,
+  openLockedExport,
+} from "./locked-export.ts";
+export {
   type MembershipEntryAddress,
   type MembershipEntryFailure,
   membershipEntryHash,

@@ -13,6 +13,7 @@ export const cryptoRefusals = [
   "inconsistent-key",
   "bad-epoch",
   "pin-empty",
+  "passphrase-short",
   "recovery-key-length",
   "recovery-key-character",
   "recovery-key-typo",

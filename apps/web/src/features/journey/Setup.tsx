@@ -1,9 +1,9 @@
-import { type ChangeEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
-import { importPickedFile } from "../../app/files.ts";
+import { ImportFromFile, type ImportResult } from "../../app/ImportFromFile.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
-import { FormError, PickFileButton } from "../../components/forms/index.ts";
+import { FormError } from "../../components/forms/index.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { importRefusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";
@@ -16,17 +16,17 @@ export function Setup() {
   const canRecord = useCanRecord();
   const [restoreMessage, setRestoreMessage] = useState<string | null>(null);
 
-  async function restore(e: ChangeEvent<HTMLInputElement>) {
-    const outcome = await importPickedFile(client, e);
+  function restored(result: ImportResult) {
     // On success the journey exists and the app moves on to Today by itself.
-    if (outcome.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
-    else if (outcome.kind === "refused")
+    if (result.kind === "unreadable") setRestoreMessage(t("settings.import.unreadable"));
+    else if (result.kind === "refused")
       setRestoreMessage(
-        t("settings.import.failed", { message: importRefusalText(i18n, outcome.problem) }),
+        t("settings.import.failed", { message: importRefusalText(i18n, result.problem) }),
       );
-    else if (outcome.kind === "added" && !client.state.journey)
+    else if (!client.state.journey)
       // An export with nothing in it is not one "with entries but no set-up details".
-      setRestoreMessage(t(outcome.count === 0 ? "refusal.no-events" : "setup.restore.noJourney"));
+      setRestoreMessage(t(result.count === 0 ? "refusal.no-events" : "setup.restore.noJourney"));
+    else setRestoreMessage(null);
   }
 
   useEffect(() => {
@@ -66,11 +66,7 @@ export function Setup() {
         <section className="restore stack-tight" aria-labelledby="restore-title">
           <h2 id="restore-title">{t("setup.restore.title")}</h2>
           <p className="hint">{t("setup.restore.hint")}</p>
-          <PickFileButton
-            label={t("setup.restore")}
-            accept="application/json,.json"
-            onPick={restore}
-          />
+          <ImportFromFile label={t("setup.restore")} onResult={restored} />
           <FormError>{restoreMessage}</FormError>
         </section>
         <SignInOffer />

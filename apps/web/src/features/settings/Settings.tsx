@@ -1,8 +1,6 @@
-import { type ChangeEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { downloadFile, importPickedFile } from "../../app/files.ts";
-import { todayIso } from "../../app/time.ts";
-import { PickFileButton } from "../../components/forms/index.ts";
+import { ImportFromFile, type ImportResult } from "../../app/ImportFromFile.tsx";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -12,6 +10,7 @@ import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
 import { CountrySetting } from "./CountrySetting.tsx";
+import { ExportData } from "./ExportData.tsx";
 import { QuietMode } from "./QuietMode.tsx";
 import { ReaderName } from "./ReaderName.tsx";
 import { ReminderSettings } from "./ReminderSettings.tsx";
@@ -28,24 +27,13 @@ export function Settings() {
   const [persistMessage, setPersistMessage] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  async function exportAll() {
-    const file = await client.exportAll();
-    downloadFile(
-      `trellis-export-${todayIso(journey.homeZone)}.json`,
-      "application/json",
-      JSON.stringify(file, null, 2),
-    );
-  }
-
-  async function importChosen(e: ChangeEvent<HTMLInputElement>) {
-    const outcome = await importPickedFile(client, e);
-    if (outcome.kind === "none") return;
+  function imported(result: ImportResult) {
     setImportMessage(
-      outcome.kind === "unreadable"
+      result.kind === "unreadable"
         ? t("settings.import.unreadable")
-        : outcome.kind === "added"
-          ? t("settings.import.done", { count: outcome.count })
-          : t("settings.import.failed", { message: importRefusalText(i18n, outcome.problem) }),
+        : result.kind === "added"
+          ? t("settings.import.done", { count: result.count })
+          : t("settings.import.failed", { message: importRefusalText(i18n, result.problem) }),
     );
   }
 
@@ -97,19 +85,10 @@ export function Settings() {
         {client.unreadable.length > 0 && (
           <p className="notice">{t("settings.unreadable", { count: client.unreadable.length })}</p>
         )}
-        <div className="stack-tight">
-          <button type="button" className="button" onClick={exportAll}>
-            {t("settings.export")}
-          </button>
-          <p className="hint">{t("settings.export.hint")}</p>
-        </div>
+        <ExportData />
         <WhenCanRecord>
           <div className="stack-tight">
-            <PickFileButton
-              label={t("settings.import")}
-              accept="application/json,.json"
-              onPick={importChosen}
-            />
+            <ImportFromFile label={t("settings.import")} onResult={imported} />
             <p className="hint">{t("settings.import.hint")}</p>
             {importMessage && <p role="status">{importMessage}</p>}
           </div>

@@ -107,14 +107,27 @@ export const core = {
     "Your record is kept in this browser on this device ({count, plural, one {# entry} other {# entries}}). Without an account nothing is sent anywhere; with one, only end-to-end encrypted copies go to your Trellis server.",
   "settings.export": "Export everything",
   "settings.export.hint":
-    "Downloads your whole record as a file you can keep or bring to another device.",
+    "Downloads your whole record as a file you can keep or bring to another device. The file is locked with a passphrase you choose here.",
+  "settings.export.passphrase": "Passphrase for the file",
+  "settings.export.passphrase.hint":
+    "At least 10 characters; a few ordinary words in a row work well. You will need it to open the file, and nobody, not Trellis either, can get it back for you.",
+  "settings.export.again": "The same passphrase again",
+  "settings.export.mismatch": "The two passphrases are not the same. Type them again.",
+  "settings.export.done": "Your locked export is downloading.",
+  "settings.export.plain": "Export as a plain file, without a passphrase",
+  "settings.export.plain.warning":
+    "A plain file is not locked: anyone who gets it (a shared computer, an email, a cloud folder) can read everything in it.",
   "settings.import": "Import from a file",
   "settings.import.hint":
-    "Adds the entries of a Trellis export. Entries already here are not doubled.",
+    "Adds the entries of a Trellis export, locked or plain. Entries already here are not doubled.",
   "settings.import.done":
     "{count, plural, =0 {Nothing new in that file.} one {# entry added.} other {# entries added.}}",
   "settings.import.failed": "Nothing was imported: {message}",
   "settings.import.unreadable": "That file could not be read as a Trellis export.",
+  "settings.import.locked":
+    "This file is locked with a passphrase. Type the passphrase that was chosen when it was exported.",
+  "settings.import.passphrase": "The file's passphrase",
+  "settings.import.open": "Open and import",
   "settings.persist": "Keep my record safe from automatic clean-up",
   "settings.persist.hint":
     "Browsers may clear a site's data when the device runs low on space. Asking for persistent storage prevents that where the browser allows it.",

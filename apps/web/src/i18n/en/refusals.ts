@@ -218,6 +218,11 @@ const reasonWords = {
   "not-an-export": "This file is not a Trellis export.",
   "newer-export": "This export comes from a newer Trellis. Update the app first.",
   "no-events": "This export has nothing in it to import.",
+  "passphrase-short":
+    "{min, plural, other {A passphrase needs at least # characters. A few ordinary words in a row work well.}}",
+  "wrong-passphrase":
+    "That passphrase does not open this file. Check it and try again (it is case-sensitive). Nothing was changed.",
+  "damaged-export": "This locked file is damaged or incomplete, so it cannot be opened.",
 } as const satisfies Record<ShownRefusal, string>;
 
 /**
