@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { PickFileButton, TextField, useForm } from "../components/forms/index.ts";
+import { FormButtons, PasswordField, PickFileButton, useForm } from "../components/forms/index.ts";
 import { useT } from "../i18n/i18n.tsx";
 import { useClient } from "./client-context.tsx";
 import {
@@ -65,23 +65,19 @@ export function ImportFromFile({
       {locked && (
         <form className="stack-tight" onSubmit={open} noValidate>
           <p role="status">{t("settings.import.locked")}</p>
-          <TextField
+          <PasswordField
             {...form.field("passphrase")}
             label={t("settings.import.passphrase")}
-            type="password"
             autoComplete="off"
             value={passphrase}
             onChange={setPassphrase}
-            verbatim
           />
-          <div className="row">
-            <button type="submit" className="button" disabled={form.busy}>
-              {t("settings.import.open")}
-            </button>
-            <button type="button" className="button" onClick={() => setLocked(null)}>
-              {t("form.cancel")}
-            </button>
-          </div>
+          <FormButtons
+            form={form}
+            label={t("settings.import.open")}
+            busyLabel={t("settings.import.opening")}
+            onCancel={() => setLocked(null)}
+          />
         </form>
       )}
     </>

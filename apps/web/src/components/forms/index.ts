@@ -17,6 +17,7 @@ export {
   type InputFieldProps,
   MeasureField,
   NumberField,
+  PasswordField,
   TextAreaField,
   TextField,
   TimeField,

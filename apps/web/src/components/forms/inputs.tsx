@@ -189,6 +189,18 @@ export function NumberField({
   );
 }
 
+/**
+ * A password or passphrase: hidden as typed, never corrected or capitalised.
+ * `autoComplete` says which (the current one, a new one, or neither).
+ */
+export function PasswordField(
+  props: Omit<Parameters<typeof TextField>[0], "type" | "verbatim" | "autoComplete"> & {
+    autoComplete: "current-password" | "new-password" | "off";
+  },
+) {
+  return <TextField {...props} type="password" verbatim />;
+}
+
 /** A catalogue key that has a `.hint` beside it: a checkbox's words and its hint. */
 type CheckWords = {
   [K in MessageKey]: `${K}.hint` extends MessageKey ? K : never;

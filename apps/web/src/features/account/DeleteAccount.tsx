@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
-import { FormError, TextField, useForm } from "../../components/forms/index.ts";
+import { FormError, PasswordField, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
@@ -52,15 +52,13 @@ export function DeleteAccountScreen() {
             onChange={setTyped}
             verbatim
           />
-          <TextField
+          <PasswordField
             {...form.field("password")}
             label={t("account.currentPassword")}
             hint={t("account.delete.passwordHint")}
-            type="password"
             autoComplete="current-password"
             value={password}
             onChange={setPassword}
-            verbatim
           />
           <FormError>{form.formError}</FormError>
           <div>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { downloadFile } from "../../app/files.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormError, TextField, useForm } from "../../components/forms/index.ts";
+import { FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /**
@@ -51,31 +51,26 @@ export function ExportData() {
     <div className="stack">
       <form className="stack-tight" onSubmit={exportLocked} noValidate>
         <p className="hint">{t("settings.export.hint")}</p>
-        <TextField
+        <PasswordField
           {...form.field("passphrase")}
           label={t("settings.export.passphrase")}
           hint={t("settings.export.passphrase.hint")}
-          type="password"
           autoComplete="new-password"
           value={passphrase}
           onChange={setPassphrase}
-          verbatim
         />
-        <TextField
+        <PasswordField
           {...form.field("again")}
           label={t("settings.export.again")}
-          type="password"
           autoComplete="new-password"
           value={again}
           onChange={setAgain}
-          verbatim
         />
-        <FormError>{form.formError}</FormError>
-        <div>
-          <button type="submit" className="button" disabled={form.busy}>
-            {t("settings.export")}
-          </button>
-        </div>
+        <FormButtons
+          form={form}
+          label={t("settings.export")}
+          busyLabel={t("settings.export.locking")}
+        />
         {done && <p role="status">{t("settings.export.done")}</p>}
       </form>
       <div className="stack-tight">

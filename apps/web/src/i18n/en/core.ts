@@ -106,6 +106,7 @@ export const core = {
   "settings.data.where":
     "Your record is kept in this browser on this device ({count, plural, one {# entry} other {# entries}}). Without an account nothing is sent anywhere; with one, only end-to-end encrypted copies go to your Trellis server.",
   "settings.export": "Export everything",
+  "settings.export.locking": "Locking the file…",
   "settings.export.hint":
     "Downloads your whole record as a file you can keep or bring to another device. The file is locked with a passphrase you choose here.",
   "settings.export.passphrase": "Passphrase for the file",
@@ -128,6 +129,7 @@ export const core = {
     "This file is locked with a passphrase. Type the passphrase that was chosen when it was exported.",
   "settings.import.passphrase": "The file's passphrase",
   "settings.import.open": "Open and import",
+  "settings.import.opening": "Opening…",
   "settings.persist": "Keep my record safe from automatic clean-up",
   "settings.persist.hint":
     "Browsers may clear a site's data when the device runs low on space. Asking for persistent storage prevents that where the browser allows it.",
