@@ -132,8 +132,15 @@ export const today = {
     "This browser blocks notifications for Trellis. You can allow them in the browser's site settings.",
   "reminders.unsupported": "This browser cannot show notifications.",
   "reminders.showNames": "Show medicine names in reminders",
-  "reminders.showNames.hint":
-    "Off: reminders say only \u201cTime for your evening medicine\u201d, so nothing private shows on a locked screen. This choice is for this device only.",
+  "reminders.showNames.hint": "This choice is for this device only.",
+  "reminders.shows.off":
+    "Off: every reminder says only \u201cTrellis: a reminder\u201d, and the calendar file says only \u201cReminder\u201d or \u201cAppointment\u201d, with no place and no notes: no medicine, no procedure, no clinic shows on a locked screen or in a shared calendar.",
+  "reminders.shows.on":
+    "On: reminders name the medicine and the dose, the trigger shot and the procedure, and the calendar file adds each appointment\u2019s place. Anyone who sees this screen or your calendar can read them.",
+  "reminders.preview.notification": "A reminder",
+  "reminders.preview.calendar": "In the calendar",
+  "reminders.preview.medicine": "Follitropin alfa",
+  "reminders.preview.place": "Your clinic, 12 Main Street",
   "reminders.lead": "Remind me before a dose (minutes)",
   "reminders.warnDays": "Warn this many days before a medicine runs out",
   "reminders.save": "Save reminder settings",
