@@ -17,7 +17,8 @@ import { deviceZone, todayIso } from "./time.ts";
 /**
  * The next `days` days of doses, the clinic appointments and retrievals, as
  * calendar entries with their names; `buildCalendar` keeps only "Reminder" or
- * "Appointment" of them when names are off.
+ * "Appointment" of them when names are off. Their UIDs carry ids and dates,
+ * never a word ("p-" a procedure, "f-" a fee).
  */
 export function calendarEntries(
   state: JourneyState,
@@ -63,7 +64,7 @@ export function calendarEntries(
   }
   for (const { cycle, p } of procedures) {
     entries.push({
-      uid: `procedure-${cycle.id}@trellis`,
+      uid: `p-${cycle.id}@trellis`,
       kind: "appointment",
       summary: i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
       description:
@@ -80,7 +81,7 @@ export function calendarEntries(
   for (const f of storageFeeList(state, { today: from })) {
     if (!f.nextDueOn) continue;
     entries.push({
-      uid: `fee-${f.fee.id}-${f.nextDueOn}@trellis`,
+      uid: `f-${f.fee.id}-${f.nextDueOn}@trellis`,
       kind: "reminder",
       summary: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
       start: Temporal.PlainDate.from(f.nextDueOn)
