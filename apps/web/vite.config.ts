@@ -16,10 +16,10 @@ export default defineConfig({
       injectRegister: false,
       includeAssets: ["favicon.svg", "icons/apple-touch-icon.png"],
       manifest: {
-        // Neutral name and icon: nothing on a home screen says "fertility".
+        // Neutral name, icon and description: nothing on a home screen or in an app list says "fertility".
         name: "Trellis",
         short_name: "Trellis",
-        description: "A private record for fertility treatment.",
+        description: "A private notebook.",
         start_url: "/",
         scope: "/",
         display: "standalone",

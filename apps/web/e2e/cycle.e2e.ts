@@ -122,10 +122,13 @@ test("an antagonist cycle: plan, three days of doses, a dose change, supplies, t
   for (const tz of root.getAllSubcomponents("vtimezone"))
     ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const events = root.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-  const retrieval = events.find((e) => e.summary === "Retrieval");
-  expect(retrieval).toBeDefined();
-  expect(retrieval!.startDate.toJSDate().toISOString()).toBe("2026-03-14T13:30:00.000Z");
+  // Names off (the default): the retrieval is an "Appointment" at its time, with its alarms.
+  const retrieval = events.find(
+    (e) => e.startDate.toJSDate().toISOString() === "2026-03-14T13:30:00.000Z",
+  );
+  expect(retrieval?.summary).toBe("Appointment");
   expect(retrieval!.component.getAllSubcomponents("valarm").length).toBeGreaterThan(0);
-  // Medicine names stay private unless the person chooses otherwise.
+  // Medicine names and procedures stay private unless the person chooses otherwise.
   expect(text).not.toContain("Follitropin");
+  expect(text).not.toMatch(/retrieval|procedure|trigger shot/i);
 });

@@ -29,7 +29,10 @@ test("Chromium finds the app installable: manifest, icons and a service worker i
     expect(JSON.parse(manifest.data ?? "{}")).toMatchObject({
       name: "Trellis",
       display: "standalone",
+      description: "A private notebook.",
     });
+    // Nothing an app list or a home screen shows says what the app is for.
+    expect(manifest.data ?? "").not.toMatch(/fertility|ivf|treatment/i);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

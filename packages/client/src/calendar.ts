@@ -1,6 +1,8 @@
 /**
  * Calendar files (`buildCalendar`): one VEVENT per entry, each in its own
  * zone with a VTIMEZONE made from the same zone data, and display alarms.
+ * Given neutral words, every event says only the word for its kind
+ * ("Reminder", "Appointment"): no description, no location.
  */
 import { Temporal } from "@trellis/domain";
 import ical, { ICalAlarmType } from "ical-generator";
@@ -17,16 +19,35 @@ export interface CalendarEntry {
   /** Alarms, in minutes before the start (0 = at the start). */
   readonly alarmsMinutesBefore: readonly number[];
   readonly location?: string | undefined;
+  /** What it is, in the fewest words: a reminder (a dose, a fee) or an appointment (a visit, a procedure). */
+  readonly kind: "reminder" | "appointment";
+}
+
+/** The only words a calendar says when names are off: one per kind of entry. */
+export interface NeutralWords {
+  readonly reminder: string;
+  readonly appointment: string;
+}
+
+/** What one event says. With neutral words: the word for its kind and nothing else. */
+export function eventText(
+  entry: CalendarEntry,
+  neutral?: NeutralWords,
+): { summary: string; description?: string | undefined; location?: string | undefined } {
+  if (neutral) return { summary: neutral[entry.kind] };
+  return { summary: entry.summary, description: entry.description, location: entry.location };
 }
 
 /**
  * An RFC 5545 calendar (.ics) with each entry in its own time zone, the
  * VTIMEZONE definitions those zones need (from the same zone data the app
- * uses), and display alarms (VALARM).
+ * uses), and display alarms (VALARM). With `neutral`, each event (and its
+ * alarms) says only the neutral word for its kind: no DESCRIPTION, no LOCATION.
  */
 export function buildCalendar(options: {
   name: string;
   entries: readonly CalendarEntry[];
+  neutral?: NeutralWords | undefined;
 }): string {
   const starts = options.entries.map((e) => Temporal.ZonedDateTime.from(e.start));
   const fromMs = Math.min(...starts.map((s) => s.epochMilliseconds));
@@ -41,19 +62,20 @@ export function buildCalendar(options: {
   });
   options.entries.forEach((entry, i) => {
     const start = starts[i]!;
+    const text = eventText(entry, options.neutral);
     calendar.createEvent({
       id: entry.uid,
       start,
       end: start.add({ minutes: entry.durationMinutes }),
       timezone: start.timeZoneId,
-      summary: entry.summary,
-      description: entry.description ?? null,
-      location: entry.location ?? null,
+      summary: text.summary,
+      description: text.description ?? null,
+      location: text.location ?? null,
       stamp: start,
       alarms: entry.alarmsMinutesBefore.map((m) => ({
         type: ICalAlarmType.display,
         triggerBefore: m * 60,
-        description: entry.summary,
+        description: text.summary,
       })),
     });
   });

@@ -4,7 +4,13 @@
  * and keeps the folded state current for the screens.
  */
 
-export { buildCalendar, type CalendarEntry, vtimezone } from "./calendar.ts";
+export {
+  buildCalendar,
+  type CalendarEntry,
+  eventText,
+  type NeutralWords,
+  vtimezone,
+} from "./calendar.ts";
 export {
   lockExportFile,
   type PickedExport,

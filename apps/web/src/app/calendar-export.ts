@@ -11,31 +11,15 @@ import {
 } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 import { downloadFile } from "./files.ts";
+import { calendarNeutralWords, doseTitle } from "./reminder-words.ts";
 import { deviceZone, todayIso } from "./time.ts";
 
-/** What a reminder says: names only if the person chose to show them. */
-export function reminderTitle(
-  i18n: I18n,
-  options: {
-    name: string;
-    dose: { value: number; unit: string };
-    hour: number;
-    showNames: boolean;
-    trigger: boolean;
-  },
-): string {
-  if (options.trigger)
-    return options.showNames
-      ? `${i18n.t("reminder.trigger")}: ${options.name}`
-      : i18n.t("reminder.trigger");
-  if (options.showNames)
-    return i18n.t("reminder.title.named", { name: options.name, dose: i18n.dose(options.dose) });
-  if (options.hour < 12) return i18n.t("reminder.title.morning");
-  if (options.hour >= 17) return i18n.t("reminder.title.evening");
-  return i18n.t("reminder.title.private");
-}
-
-/** The next `days` days of doses, the clinic appointments and retrievals, as calendar entries. */
+/**
+ * The next `days` days of doses, the clinic appointments and retrievals, as
+ * calendar entries with their names; `buildCalendar` keeps only "Reminder" or
+ * "Appointment" of them when names are off. Their UIDs carry ids and dates,
+ * never a word ("p-" a procedure, "f-" a fee).
+ */
 export function calendarEntries(
   state: JourneyState,
   i18n: I18n,
@@ -48,17 +32,11 @@ export function calendarEntries(
   const entries: CalendarEntry[] = [];
   for (const d of rangeSchedule(state, { zone, from, to: addDays(from, days), nowMs })) {
     if (d.log) continue;
-    const hour = Temporal.ZonedDateTime.from(d.at).hour;
     const trigger = d.purpose === "trigger";
     entries.push({
       uid: `${d.key}@trellis`,
-      summary: reminderTitle(i18n, {
-        name: d.medicationName,
-        dose: d.dose,
-        hour,
-        showNames: prefs.notificationsShowNames,
-        trigger,
-      }),
+      kind: "reminder",
+      summary: doseTitle(i18n, { name: d.medicationName, dose: d.dose, trigger }),
       start: d.at,
       durationMinutes: 10,
       alarmsMinutesBefore: trigger
@@ -76,6 +54,7 @@ export function calendarEntries(
     if (listed.has(a.id)) continue;
     entries.push({
       uid: `${a.id}@trellis`,
+      kind: "appointment",
       summary: i18n.t("reminder.appointment"),
       start: a.at,
       durationMinutes: 45,
@@ -85,7 +64,8 @@ export function calendarEntries(
   }
   for (const { cycle, p } of procedures) {
     entries.push({
-      uid: `procedure-${cycle.id}@trellis`,
+      uid: `p-${cycle.id}@trellis`,
+      kind: "appointment",
       summary: i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
       description:
         p.basedOn === "appointment"
@@ -101,10 +81,9 @@ export function calendarEntries(
   for (const f of storageFeeList(state, { today: from })) {
     if (!f.nextDueOn) continue;
     entries.push({
-      uid: `fee-${f.fee.id}-${f.nextDueOn}@trellis`,
-      summary: prefs.notificationsShowNames
-        ? i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic })
-        : i18n.t("embryos.fees.reminder"),
+      uid: `f-${f.fee.id}-${f.nextDueOn}@trellis`,
+      kind: "reminder",
+      summary: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
       start: Temporal.PlainDate.from(f.nextDueOn)
         .toZonedDateTime({ timeZone: home, plainTime: "09:00" })
         .toString(),
@@ -115,9 +94,22 @@ export function calendarEntries(
   return entries;
 }
 
-export function downloadCalendar(state: JourneyState, i18n: I18n, nowMs: number): number {
+/** The calendar file's text, with the words this device's choice allows. */
+export function calendarText(
+  state: JourneyState,
+  i18n: I18n,
+  nowMs: number,
+): { text: string; count: number } {
   const entries = calendarEntries(state, i18n, nowMs);
-  const text = buildCalendar({ name: i18n.t("app.name"), entries });
+  const neutral = calendarNeutralWords(i18n, state.preferences.notificationsShowNames);
+  return {
+    text: buildCalendar({ name: i18n.t("app.name"), entries, neutral }),
+    count: entries.length,
+  };
+}
+
+export function downloadCalendar(state: JourneyState, i18n: I18n, nowMs: number): number {
+  const { text, count } = calendarText(state, i18n, nowMs);
   downloadFile(`trellis-${todayIso(deviceZone())}.ics`, "text/calendar;charset=utf-8", text);
-  return entries.length;
+  return count;
 }

@@ -1,8 +1,8 @@
 import { activeCycles, addDays, procedureTime, rangeSchedule, Temporal } from "@trellis/domain";
 import { useEffect } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
-import { reminderTitle } from "./calendar-export.ts";
 import { useJourneyState } from "./client-context.tsx";
+import { notificationText } from "./reminder-words.ts";
 import { deviceZone, todayIso } from "./time.ts";
 
 const shown = new Set<string>();
@@ -33,14 +33,14 @@ export function useReminders(): void {
     const today = todayIso(zone);
     const prefs = state.preferences;
     const timers: number[] = [];
-    const schedule = (at: number, tag: string, title: string, body: string) => {
+    const schedule = (at: number, tag: string, text: { title: string; body: string }) => {
       const delay = at - now;
       if (delay < -60_000 || delay > HORIZON_MS || delay > MAX_TIMER_MS || shown.has(tag)) return;
       timers.push(
         window.setTimeout(
           () => {
             shown.add(tag);
-            void notify(title, body, tag);
+            void notify(text.title, text.body, tag);
           },
           Math.max(0, delay),
         ),
@@ -53,22 +53,13 @@ export function useReminders(): void {
       nowMs: now,
     })) {
       if (d.log) continue;
-      const hour = Temporal.ZonedDateTime.from(d.at).hour;
-      const title = reminderTitle(i18n, {
-        name: d.medicationName,
-        dose: d.dose,
-        hour,
-        showNames: prefs.notificationsShowNames,
-        trigger: d.purpose === "trigger",
-      });
-      schedule(
-        d.epochMs - prefs.reminderLeadMinutes * 60_000,
-        `lead:${d.key}`,
-        title,
-        i18n.t("reminder.body"),
+      const text = notificationText(
+        i18n,
+        { kind: "dose", name: d.medicationName, dose: d.dose, trigger: d.purpose === "trigger" },
+        prefs.notificationsShowNames,
       );
-      if (prefs.reminderLeadMinutes > 0)
-        schedule(d.epochMs, `due:${d.key}`, title, i18n.t("reminder.body"));
+      schedule(d.epochMs - prefs.reminderLeadMinutes * 60_000, `lead:${d.key}`, text);
+      if (prefs.reminderLeadMinutes > 0) schedule(d.epochMs, `due:${d.key}`, text);
     }
     for (const c of activeCycles(state)) {
       const p = procedureTime(state, c.id);
@@ -77,8 +68,11 @@ export function useReminders(): void {
       schedule(
         at - 3 * 3600_000,
         `procedure:${c.id}:${p.at}`,
-        i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
-        i18n.dateTime(at, zone),
+        notificationText(
+          i18n,
+          { kind: "procedure", procedure: p.kind, atMs: at, zone },
+          prefs.notificationsShowNames,
+        ),
       );
     }
     return () => {

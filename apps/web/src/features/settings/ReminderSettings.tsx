@@ -5,6 +5,7 @@ import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePreferencesDraft } from "./preferences-draft.ts";
+import { ReminderPreview } from "./ReminderPreview.tsx";
 
 type Permission = NotificationPermission | "unsupported";
 
@@ -84,6 +85,7 @@ export function ReminderSettings() {
             checked={draft.notificationsShowNames}
             onChange={(on) => set("notificationsShowNames", on)}
           />
+          <ReminderPreview showNames={draft.notificationsShowNames} />
           <div className="grid-2">
             {wholeNumbers.map(({ key, label, max, step }) => (
               <NumberField

@@ -379,6 +379,5 @@ export const embryos = {
   "embryos.fees.due.title": "Storage fee due",
   "embryos.fees.due.soon": "{covers} at {clinic}: {amount}, due {date}",
   "embryos.fees.due.overdue": "{covers} at {clinic}: {amount}, was due {date}",
-  "embryos.fees.reminder": "A payment is due",
   "embryos.fees.reminder.named": "Storage fee due: {clinic}",
 } as const;
