@@ -997,6 +997,25 @@ const forms: readonly (Typed | NothingToType)[] = [
     why: "Any name is the person's to choose: the box stops at 80 characters, and empty or spaces go back to the record's name.",
   },
   { file: "settings/UnitPreferences.tsx", form: "Units", why: "Choices from lists." },
+  {
+    file: "settings/ExportData.tsx",
+    form: "Export everything, locked with a passphrase",
+    group: "everyday",
+    tries: async (page) => {
+      await page.goto("/settings");
+      const form = formWith(page, "The same passphrase again");
+      for (const [passphrase, again] of [
+        ["", ""],
+        [N.spaces, N.spaces],
+        ["short", "short"],
+        ["a long enough passphrase", "a different passphrase"],
+      ] as const) {
+        await form.getByLabel("Passphrase for the file", { exact: true }).fill(passphrase);
+        await form.getByLabel("The same passphrase again").fill(again);
+        await refused(page, form, "Export everything", `export passphrase "${passphrase}"`);
+      }
+    },
+  },
   { file: "odds/Odds.tsx", form: "Show the odds after a loss", why: "One button." },
 
   // Account and sharing

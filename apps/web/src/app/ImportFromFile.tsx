@@ -66,11 +66,9 @@ export function ImportFromFile({
         <form className="stack-tight" onSubmit={open} noValidate>
           <p role="status">{t("settings.import.locked")}</p>
           <PasswordField
-            {...form.field("passphrase")}
+            {...form.bind("passphrase", passphrase, setPassphrase)}
             label={t("settings.import.passphrase")}
             autoComplete="off"
-            value={passphrase}
-            onChange={setPassphrase}
           />
           <FormButtons
             form={form}

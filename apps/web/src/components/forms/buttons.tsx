@@ -45,6 +45,15 @@ export function QuietButton({
   );
 }
 
+/** A plain button on a line of its own: the one thing to do next ("Allow notifications"). */
+export function ButtonLine({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <div>
+      <QuietButton tone="plain" label={label} onClick={onClick} />
+    </div>
+  );
+}
+
 /**
  * A button that asks first (`ConfirmDialog`) and only then does what cannot
  * be undone; closing the question returns focus to the button. Quiet unless

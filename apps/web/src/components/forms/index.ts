@@ -3,7 +3,7 @@
  * web README's "Forms" section shows a whole form.
  */
 export { AddDisclosure } from "./AddDisclosure.tsx";
-export { type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
+export { ButtonLine, type ButtonTone, ConfirmButton, QuietButton } from "./buttons.tsx";
 export { ChangeOrRemove, type ChangeOrRemoveWords } from "./ChangeOrRemove.tsx";
 export { ChoiceChecks, ChoiceGroup, type ChoiceOption } from "./ChoiceCards.tsx";
 export { ConfirmDialog, useModal } from "./ConfirmDialog.tsx";

@@ -68,6 +68,12 @@ export interface Form<F extends string> {
   id(field: F): string;
   /** `{ id, error }` for `Field`, `CountField`, `DateField`, `TextField` and `FieldError`. */
   field(field: F): { id: string; error: string | undefined };
+  /** `field(name)` with the input's value and setter: `{...form.bind("text", text, setText)}`. */
+  bind<V>(
+    field: F,
+    value: V,
+    onChange: (value: V) => void,
+  ): { id: string; error: string | undefined; value: V; onChange: (value: V) => void };
   /** `id`, `aria-invalid` and `aria-describedby` for a plain input; `also` names other lines that describe it. */
   input(
     field: F,
@@ -189,6 +195,7 @@ export function useForm<F extends string = never>(options: FormOptions<F> = {}):
     },
     id,
     field: (field) => ({ id: id(field), error: error(field) }),
+    bind: (field, value, onChange) => ({ id: id(field), error: error(field), value, onChange }),
     input: (field, ...also) => ({
       id: id(field),
       "aria-invalid": error(field) ? true : undefined,

@@ -46,19 +46,15 @@ export function DeleteAccountScreen() {
         <form className="card stack" onSubmit={submit} noValidate>
           <p>{t("account.delete.intro")}</p>
           <TextField
-            {...form.field("username")}
+            {...form.bind("username", typed, setTyped)}
             label={t("account.delete.confirm", { username })}
-            value={typed}
-            onChange={setTyped}
             verbatim
           />
           <PasswordField
-            {...form.field("password")}
+            {...form.bind("password", password, setPassword)}
             label={t("account.currentPassword")}
             hint={t("account.delete.passwordHint")}
             autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
           />
           <FormError>{form.formError}</FormError>
           <div>

@@ -110,12 +110,7 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
           />
           {action && (
             <>
-              <DateField
-                {...form.field("date")}
-                label={t("embryos.actions.date")}
-                value={date}
-                onChange={setDate}
-              />
+              <DateField {...form.bind("date", date, setDate)} label={t("embryos.actions.date")} />
               {action === "thaw" && (
                 <PillGroup
                   legend={t("embryos.actions.survived")}
@@ -162,11 +157,9 @@ export function EmbryoActions({ embryo }: { embryo: Embryo }) {
                     />
                   ) : (
                     <TextField
-                      {...form.field("to")}
+                      {...form.bind("to", to, setTo)}
                       label={t("embryos.actions.to")}
                       hint={t("embryos.actions.to.hint")}
-                      value={to}
-                      onChange={setTo}
                     />
                   )}
                 </>

@@ -100,10 +100,8 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
   return (
     <form className="stack add-form" onSubmit={save} noValidate>
       <TextField
-        {...form.field("clinic")}
+        {...form.bind("clinic", clinic, setClinic)}
         label={t("embryos.fees.form.clinic")}
-        value={clinic}
-        onChange={setClinic}
       />
       <PillGroup
         legend={t("embryos.fees.form.covers")}
@@ -114,10 +112,8 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
       />
       <div className="form-pair">
         <TextField
-          {...form.field("amount")}
+          {...form.bind("amount", amount, setAmount)}
           label={t("embryos.fees.form.amount")}
-          value={amount}
-          onChange={setAmount}
           inputMode="decimal"
         />
         <SelectField
@@ -128,12 +124,7 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
           onChange={setCurrency}
         />
       </div>
-      <DateField
-        {...form.field("dueOn")}
-        label={t("embryos.fees.form.due")}
-        value={due}
-        onChange={setDue}
-      />
+      <DateField {...form.bind("dueOn", due, setDue)} label={t("embryos.fees.form.due")} />
       <PillCheck label={t("embryos.fees.form.yearly")} checked={yearly} onChange={setYearly} />
       <CountField {...counts.field("remind")} label={t("embryos.fees.form.remind")} />
       <FormButtons form={form} label={t("embryos.fees.form.save")} />

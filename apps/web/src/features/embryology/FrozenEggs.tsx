@@ -46,11 +46,9 @@ function AddFrozenEggsForm() {
   return (
     <PageForm words="embryos.eggs.new" form={form} onSubmit={save}>
       <DateField
-        {...form.field("frozenOn")}
+        {...form.bind("frozenOn", date, setDate)}
         label={t("embryos.eggs.new.date")}
         hint={t("embryos.eggs.new.hint")}
-        value={date}
-        onChange={setDate}
       />
       <CountField {...counts.field("count")} label={t("embryos.eggs.new.count")} />
       <StorageFields
@@ -113,12 +111,7 @@ function ThawEggsForm() {
 
   return (
     <PageForm words="embryos.thaw" form={form} onSubmit={save}>
-      <DateField
-        {...form.field("thawedOn")}
-        label={t("embryos.thaw.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <DateField {...form.bind("thawedOn", date, setDate)} label={t("embryos.thaw.date")} />
       {batches.map((b) => (
         <CountField
           key={b.batch.id}
@@ -130,12 +123,7 @@ function ThawEggsForm() {
         />
       ))}
       <CountField {...counts.field("survived")} label={t("embryos.thaw.survived")} />
-      <TextField
-        {...form.field("clinic")}
-        label={t("embryos.new.clinic")}
-        value={clinic}
-        onChange={setClinic}
-      />
+      <TextField {...form.bind("clinic", clinic, setClinic)} label={t("embryos.new.clinic")} />
     </PageForm>
   );
 }

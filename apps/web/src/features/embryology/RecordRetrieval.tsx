@@ -110,12 +110,7 @@ function RecordRetrievalForm() {
 
   return (
     <PageForm words="embryos.new" form={form} onSubmit={save} sticky>
-      <DateField
-        {...form.field("retrievedOn")}
-        label={t("embryos.new.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <DateField {...form.bind("retrievedOn", date, setDate)} label={t("embryos.new.date")} />
       {cycles.length > 0 && (
         <SelectField
           {...form.field("cycleId")}
@@ -132,12 +127,7 @@ function RecordRetrievalForm() {
           }}
         />
       )}
-      <TextField
-        {...form.field("clinic")}
-        label={t("embryos.new.clinic")}
-        value={clinic}
-        onChange={setClinic}
-      />
+      <TextField {...form.bind("clinic", clinic, setClinic)} label={t("embryos.new.clinic")} />
       <CountField
         {...counts.field("folliclesAtTrigger")}
         label={t("embryos.new.follicles")}

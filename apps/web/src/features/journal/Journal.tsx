@@ -66,13 +66,11 @@ function NewNote({ zone }: { zone: string }) {
   return (
     <form className="card stack" onSubmit={add} noValidate>
       <TextAreaField
-        {...form.field("text")}
+        {...form.bind("text", text, setText)}
         label={t("journal.new")}
         hint={t("journal.new.hint")}
         rows={4}
         maxLength={NOTE_MAX_LENGTH}
-        value={text}
-        onChange={setText}
       />
       <CheckField words="journal.private" checked={mine} onChange={setMine} />
       <FormButtons form={form} label={t("journal.save")} />

@@ -156,12 +156,7 @@ function AppointmentForm({ cycleId, zone, onDone }: CycleFormProps) {
         onChange={setKind}
       />
       <div className="form-pair">
-        <DateField
-          {...form.field("date")}
-          label={t("monitoring.appointment.date")}
-          value={date}
-          onChange={setDate}
-        />
+        <DateField {...form.bind("date", date, setDate)} label={t("monitoring.appointment.date")} />
         <Field {...form.field("time")} label={t("monitoring.appointment.time")}>
           {(input) => (
             <input {...input} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
@@ -169,12 +164,10 @@ function AppointmentForm({ cycleId, zone, onDone }: CycleFormProps) {
         </Field>
       </div>
       <TextField
-        {...form.field("place")}
+        {...form.bind("place", place, setPlace)}
         label={t("monitoring.appointment.place")}
         hint={t("monitoring.appointment.place.hint")}
         maxLength={200}
-        value={place}
-        onChange={setPlace}
       />
       <FormButtons form={form} label={t("monitoring.appointment.save")} onCancel={onDone} />
     </form>

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
-import { FormError, useForm } from "../../components/forms/index.ts";
+import { ButtonLine, FormError, useForm } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -88,11 +88,7 @@ function AskFirst() {
         <h2 id={`${id}-ask`}>{t("odds.ask.title")}</h2>
         <p>{t("odds.ask.body")}</p>
         {canRecord ? (
-          <div>
-            <button type="button" className="button" onClick={() => void sayYes()}>
-              {t("odds.ask.show")}
-            </button>
-          </div>
+          <ButtonLine label={t("odds.ask.show")} onClick={() => void sayYes()} />
         ) : (
           <p className="read-only-note">
             {name ? t("odds.ask.viewer", { name }) : t("odds.ask.viewer.noName")}

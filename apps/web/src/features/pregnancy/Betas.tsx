@@ -173,18 +173,11 @@ function BetaForm({ transfer, onDone }: { transfer: Transfer; onDone: () => void
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("beta.form.title")}</h3>
-      <DateField
-        {...form.field("drawnOn")}
-        label={t("beta.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <DateField {...form.bind("drawnOn", date, setDate)} label={t("beta.form.date")} />
       <TextField
-        {...form.field("value")}
+        {...form.bind("value", value, setValue)}
         label={t("beta.form.value")}
         hint={t("beta.form.value.hint")}
-        value={value}
-        onChange={setValue}
         inputMode="decimal"
       />
       <PillGroup

@@ -11,7 +11,7 @@ import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned, todayIso } from "../../app/time.ts";
-import { useForm } from "../../components/forms/index.ts";
+import { ButtonLine, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -53,11 +53,7 @@ export function DatingCard({ transfer }: { transfer: Transfer }) {
         {notNow ? (
           <>
             <p className="muted">{t("dating.ask.later")}</p>
-            <div>
-              <button type="button" className="button" onClick={resume}>
-                {t("dating.ask.again")}
-              </button>
-            </div>
+            <ButtonLine label={t("dating.ask.again")} onClick={resume} />
           </>
         ) : (
           <>

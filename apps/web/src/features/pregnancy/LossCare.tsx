@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useForm } from "../../components/forms/index.ts";
+import { ButtonLine, useForm } from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -52,11 +52,7 @@ export function LossCare({
           ) : (
             <>
               <p className="small">{t("loss.quiet.body")}</p>
-              <div>
-                <button type="button" className="button" onClick={() => void quietOn()}>
-                  {t("loss.quiet.on")}
-                </button>
-              </div>
+              <ButtonLine label={t("loss.quiet.on")} onClick={() => void quietOn()} />
             </>
           )}
         </section>

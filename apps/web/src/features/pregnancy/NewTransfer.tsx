@@ -132,11 +132,9 @@ function NewTransferForm() {
           onChange={choose}
         />
         <DateField
-          {...form.field("date")}
+          {...form.bind("date", date, setDate)}
           label={t("transfers.new.date")}
           hint={t("transfers.new.date.hint")}
-          value={date}
-          onChange={setDate}
         />
         <PillGroup
           legend={t("transfers.new.recipient")}
@@ -151,10 +149,8 @@ function NewTransferForm() {
         {recipient === "carrier" && (
           <>
             <TextField
-              {...form.field("carrierName")}
+              {...form.bind("carrierName", carrierName, setCarrierName)}
               label={t("transfers.new.carrierName")}
-              value={carrierName}
-              onChange={setCarrierName}
             />
             {carriers.length > 0 && (
               <SelectField
@@ -199,18 +195,8 @@ function NewTransferForm() {
         {!planned && (
           <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />
         )}
-        <TextField
-          {...form.field("clinic")}
-          label={t("transfers.new.clinic")}
-          value={clinic}
-          onChange={setClinic}
-        />
-        <TextAreaField
-          {...form.field("note")}
-          label={t("transfers.new.note")}
-          value={note}
-          onChange={setNote}
-        />
+        <TextField {...form.bind("clinic", clinic, setClinic)} label={t("transfers.new.clinic")} />
+        <TextAreaField {...form.bind("note", note, setNote)} label={t("transfers.new.note")} />
         <FormButtons
           form={form}
           label={t(planned ? "transfers.new.savePlanned" : "transfers.new.save")}

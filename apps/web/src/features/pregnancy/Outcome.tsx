@@ -182,12 +182,7 @@ function OutcomeForm({
         value={kind}
         onChange={setKind}
       />
-      <DateField
-        {...form.field("on")}
-        label={t("outcome.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <DateField {...form.bind("on", date, setDate)} label={t("outcome.form.date")} />
       {kind && withAge.includes(kind) && (
         <fieldset className="stack-tight">
           <legend>{t("outcome.form.age")}</legend>
@@ -217,10 +212,8 @@ function OutcomeForm({
         />
       )}
       <TextAreaField
-        {...form.field("note")}
+        {...form.bind("note", note, setNote)}
         label={t("outcome.form.note")}
-        value={note}
-        onChange={setNote}
         rows={3}
       />
       <FormButtons form={form} label={t("outcome.form.save")} />

@@ -112,23 +112,11 @@ function PathForm({ onDone }: { onDone: () => void }) {
         onChange={setKind}
       />
       <TextField
-        {...form.field("name")}
+        {...form.bind("name", name, setName)}
         label={t(kind === "adoption" ? "paths.form.name.adoption" : "paths.form.name.carrier")}
-        value={name}
-        onChange={setName}
       />
-      <DateField
-        {...form.field("startedOn")}
-        label={t("paths.form.started")}
-        value={started}
-        onChange={setStarted}
-      />
-      <TextField
-        {...form.field("note")}
-        label={t("paths.form.note")}
-        value={note}
-        onChange={setNote}
-      />
+      <DateField {...form.bind("startedOn", started, setStarted)} label={t("paths.form.started")} />
+      <TextField {...form.bind("note", note, setNote)} label={t("paths.form.note")} />
       <FormButtons form={form} label={t("paths.form.save")} />
     </form>
   );
@@ -275,24 +263,12 @@ function StepForm({ path, onDone }: { path: OtherPath; onDone: () => void }) {
       />
       {milestone === "other" && (
         <TextField
-          {...form.field("title")}
+          {...form.bind("title", title, setTitle)}
           label={t("paths.step.form.title.label")}
-          value={title}
-          onChange={setTitle}
         />
       )}
-      <DateField
-        {...form.field("on")}
-        label={t("paths.step.form.date")}
-        value={date}
-        onChange={setDate}
-      />
-      <TextField
-        {...form.field("note")}
-        label={t("paths.step.form.note")}
-        value={note}
-        onChange={setNote}
-      />
+      <DateField {...form.bind("on", date, setDate)} label={t("paths.step.form.date")} />
+      <TextField {...form.bind("note", note, setNote)} label={t("paths.step.form.note")} />
       <FormButtons form={form} label={t("paths.form.save")} />
     </form>
   );

@@ -162,23 +162,11 @@ function RemembranceForm({
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("remembrance.form.title")}</h3>
-      <TextField
-        {...form.field("name")}
-        label={t("remembrance.form.name")}
-        value={name}
-        onChange={setName}
-      />
-      <DateField
-        {...form.field("date")}
-        label={t("remembrance.form.date")}
-        value={date}
-        onChange={setDate}
-      />
+      <TextField {...form.bind("name", name, setName)} label={t("remembrance.form.name")} />
+      <DateField {...form.bind("date", date, setDate)} label={t("remembrance.form.date")} />
       <TextAreaField
-        {...form.field("note")}
+        {...form.bind("note", note, setNote)}
         label={t("remembrance.form.note")}
-        value={note}
-        onChange={setNote}
         rows={4}
       />
       {!editing && (

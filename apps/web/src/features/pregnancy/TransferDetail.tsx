@@ -183,10 +183,8 @@ function PlannedActions({ transfer }: { transfer: Transfer }) {
       <h2 id={`${id}-title`}>{t("transfers.standing.planned")}</h2>
       <form className="stack" onSubmit={done} noValidate>
         <DateField
-          {...form.field("transferredOn")}
+          {...form.bind("transferredOn", date, setDate)}
           label={t("transfers.detail.markDone.date")}
-          value={date}
-          onChange={setDate}
         />
         <LiningField {...form.field("liningMm")} value={lining} onChange={setLining} />
         <FormError>{form.formError}</FormError>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { downloadFile } from "../../app/files.ts";
 import { todayIso } from "../../app/time.ts";
-import { FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
+import { ButtonLine, FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /**
@@ -52,19 +52,15 @@ export function ExportData() {
       <form className="stack-tight" onSubmit={exportLocked} noValidate>
         <p className="hint">{t("settings.export.hint")}</p>
         <PasswordField
-          {...form.field("passphrase")}
+          {...form.bind("passphrase", passphrase, setPassphrase)}
           label={t("settings.export.passphrase")}
           hint={t("settings.export.passphrase.hint")}
           autoComplete="new-password"
-          value={passphrase}
-          onChange={setPassphrase}
         />
         <PasswordField
-          {...form.field("again")}
+          {...form.bind("again", again, setAgain)}
           label={t("settings.export.again")}
           autoComplete="new-password"
-          value={again}
-          onChange={setAgain}
         />
         <FormButtons
           form={form}
@@ -75,11 +71,7 @@ export function ExportData() {
       </form>
       <div className="stack-tight">
         <p className="notice">{t("settings.export.plain.warning")}</p>
-        <div>
-          <button type="button" className="button" onClick={exportPlain}>
-            {t("settings.export.plain")}
-          </button>
-        </div>
+        <ButtonLine label={t("settings.export.plain")} onClick={exportPlain} />
       </div>
     </div>
   );

@@ -31,11 +31,9 @@ export function ReaderName() {
     <TitledCard className="card stack-tight" title={t("reader.title")}>
       <form className="stack-tight" onSubmit={save} noValidate>
         <TextField
-          {...form.field("readerName")}
+          {...form.bind("readerName", draft, setDraft)}
           label={t("reader.name")}
           hint={greeted ? t("reader.hint.named", { name: greeted }) : t("reader.hint.unnamed")}
-          value={draft}
-          onChange={setDraft}
           maxLength={80}
           autoComplete="given-name"
         />

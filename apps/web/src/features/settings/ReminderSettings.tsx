@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useState } from "react";
 import { CalendarButton } from "../../components/CalendarButton.tsx";
-import { CheckField, FormButtons, NumberField, useForm } from "../../components/forms/index.ts";
+import {
+  ButtonLine,
+  CheckField,
+  FormButtons,
+  NumberField,
+  useForm,
+} from "../../components/forms/index.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -71,11 +77,7 @@ export function ReminderSettings() {
         ) : permission === "unsupported" ? (
           <p className="notice">{t("reminders.unsupported")}</p>
         ) : (
-          <div>
-            <button type="button" className="button" onClick={allow}>
-              {t("reminders.allow")}
-            </button>
-          </div>
+          <ButtonLine label={t("reminders.allow")} onClick={allow} />
         )}
       </div>
       <WhenCanRecord>

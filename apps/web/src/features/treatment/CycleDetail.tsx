@@ -132,13 +132,7 @@ function EndCycle({
         value={status}
         onChange={setStatus}
       />
-      <DateField
-        {...form.field("on")}
-        label={t("cycle.end.on")}
-        min={startDate}
-        value={on}
-        onChange={setOn}
-      />
+      <DateField {...form.bind("on", on, setOn)} label={t("cycle.end.on")} min={startDate} />
       <FormButtons form={form} label={t("cycle.end.save")} onCancel={() => setOpen(false)} />
     </form>
   );

@@ -272,11 +272,9 @@ function DoseForm({
         />
       )}
       <TextField
-        {...form.field("note")}
+        {...form.bind("note", note, setNote)}
         label={t("doses.form.note")}
         maxLength={500}
-        value={note}
-        onChange={setNote}
       />
       <FormButtons form={form} label={t("doses.form.save")} onCancel={onCancel} />
     </form>

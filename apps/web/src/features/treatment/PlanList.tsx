@@ -117,11 +117,9 @@ function ChangeDose({
       noValidate
     >
       <DateField
-        {...form.field("from")}
+        {...form.bind("from", from, setFrom)}
         label={t("plan.change.from")}
         hint={t("plan.change.from.hint")}
-        value={from}
-        onChange={setFrom}
       />
       <DoseInputs
         {...form.field("dose")}
@@ -165,12 +163,7 @@ function StopMedicine({
 
   return (
     <form className="stack-tight" onSubmit={save} noValidate>
-      <DateField
-        {...form.field("last")}
-        label={t("plan.stop.last")}
-        value={last}
-        onChange={setLast}
-      />
+      <DateField {...form.bind("last", last, setLast)} label={t("plan.stop.last")} />
       <FormButtons form={form} label={t("plan.stop.save")} onCancel={onDone} />
     </form>
   );

@@ -108,10 +108,8 @@ function StartCycleForm() {
 
         <div className="card stack">
           <DateField
-            {...form.field("startDate")}
+            {...form.bind("startDate", startDate, setStartDate)}
             label={t(`cycle.new.startDate.${template.dayOne}`)}
-            value={startDate}
-            onChange={setStartDate}
           />
           <ClinicPicker
             {...form.field("clinicId")}

@@ -268,11 +268,9 @@ function AddSupply() {
         />
       </div>
       <DateField
-        {...form.field("expiry")}
+        {...form.bind("expiry", expiry, setExpiry)}
         label={t("supplies.expiry")}
         hint={t("supplies.expiry.hint")}
-        value={expiry}
-        onChange={setExpiry}
       />
       <FormButtons form={form} label={t("supplies.save")} />
     </form>

@@ -156,12 +156,7 @@ function PlanTrigger({ cycle }: { cycle: Cycle }) {
     <form className="stack-tight" onSubmit={save} noValidate>
       <h3>{t("trigger.set")}</h3>
       <div className="grid-2">
-        <DateField
-          {...form.field("date")}
-          label={t("trigger.date")}
-          value={date}
-          onChange={setDate}
-        />
+        <DateField {...form.bind("date", date, setDate)} label={t("trigger.date")} />
         <TimeField
           {...form.field("time")}
           label={t("trigger.time")}
