@@ -27,6 +27,7 @@ export {
   type TrellisClient,
   type UnreadableEvent,
 } from "./client.ts";
+export { DEVICE_DATABASES, forgetThisDevice } from "./device-databases.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
 export {

@@ -1,0 +1,26 @@
+/**
+ * Every IndexedDB database Trellis keeps on a device, named in one place, and
+ * the one way to forget them all: a device signed out from elsewhere ("I lost
+ * my phone"), or one that reached the app lock's "erase after N wrong tries".
+ */
+import { deleteDB } from "idb";
+
+export const DEVICE_DATABASES = {
+  /** The record with the lock off: entries, outbox, held and received pages, settings, keys. */
+  plain: "trellis",
+  /** The same record with the lock on: every value sealed with the device key. */
+  sealed: "trellis-sealed",
+  /** The app lock: whether it is on, its settings, the wrapped device key, wrong tries. Nothing of the record. */
+  lock: "trellis-lock",
+  /** What lets a device ask, before unlocking, whether it was signed out from elsewhere. */
+  signOut: "trellis-signout",
+} as const;
+
+/**
+ * Deletes every Trellis database on this device, whether or not it is open
+ * elsewhere (a blocked delete finishes once other tabs close theirs). What
+ * the service worker caches is the app's own code and is left.
+ */
+export async function forgetThisDevice(): Promise<void> {
+  await Promise.all(Object.values(DEVICE_DATABASES).map((name) => deleteDB(name)));
+}
