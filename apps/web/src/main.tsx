@@ -4,12 +4,15 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { ClientProvider } from "./app/client-context.tsx";
+import { applyDiscreet } from "./app/discreet.ts";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
 import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
 
+// First of all, before anything shows: the discreet install's name, icon and manifest.
+applyDiscreet();
 const i18n = createI18n(navigator.languages ?? [navigator.language]);
 document.documentElement.lang = i18n.locale;
 const root = createRoot(document.getElementById("root")!);

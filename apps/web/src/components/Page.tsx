@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from "react";
+import { setDocumentTitle } from "../app/discreet.ts";
 import { useT } from "../i18n/i18n.tsx";
 
 let firstPage = true;
@@ -19,7 +20,7 @@ export function Page({
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} · ${t("app.name")}`;
+    setDocumentTitle(`${title} · ${t("app.name")}`);
     if (firstPage) {
       firstPage = false;
     } else {

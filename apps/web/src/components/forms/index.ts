@@ -35,4 +35,5 @@ export {
 } from "./parse.ts";
 export { batchIndexOf, fieldFor, type Placing, rowOf } from "./place.ts";
 export { SelectField } from "./SelectField.tsx";
+export { Switch } from "./Switch.tsx";
 export { type Form, type FormOptions, type Found, useForm } from "./use-form.ts";

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
+import { setDocumentTitle } from "../../app/discreet.ts";
 import { routes } from "../../app/routes.ts";
 import { Page } from "../../components/Page.tsx";
 import { useT } from "../../i18n/i18n.tsx";
@@ -25,7 +26,7 @@ export function Frame({
   const t = useT();
   const hasJourney = useJourneyState().journey !== null;
   useEffect(() => {
-    if (!hasJourney) document.title = `${title} · ${t("app.name")}`;
+    if (!hasJourney) setDocumentTitle(`${title} · ${t("app.name")}`);
   }, [hasJourney, title, t]);
   const body = (
     <>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useClient } from "../../app/client-context.tsx";
+import { setDocumentTitle } from "../../app/discreet.ts";
 import { ImportFromFile, type ImportResult } from "../../app/ImportFromFile.tsx";
 import { useCanRecord } from "../../app/sync-context.tsx";
 import { nowZoned } from "../../app/time.ts";
@@ -30,7 +31,7 @@ export function Setup() {
   }
 
   useEffect(() => {
-    document.title = t("setup.title");
+    setDocumentTitle(t("setup.title"));
   }, [t]);
   if (!canRecord) {
     // A viewer whose shared record has not arrived yet: nothing to set up here.

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useJourneyState } from "../../app/client-context.tsx";
-import { FormError, useForm } from "../../components/forms/index.ts";
+import { FormError, Switch, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { SupportLines } from "../clinics/index.ts";
@@ -31,19 +31,12 @@ export function QuietMode() {
       <p className="hint" id={`${id}-hint`}>
         {t("quiet.hint")}
       </p>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        aria-describedby={`${id}-hint`}
-        className={`switch${on ? " switch-on" : ""}`}
-        onClick={() => void toggle()}
-      >
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
-        <span>{t("quiet.toggle")}</span>
-      </button>
+      <Switch
+        on={on}
+        label={t("quiet.toggle")}
+        describedBy={`${id}-hint`}
+        onToggle={() => void toggle()}
+      />
       <FormError>{form.formError}</FormError>
       <details className="source">
         <summary>{t("loss.support")}</summary>

@@ -10,6 +10,7 @@ import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
 import { CountrySetting } from "./CountrySetting.tsx";
+import { DiscreetInstall } from "./DiscreetInstall.tsx";
 import { ExportData } from "./ExportData.tsx";
 import { QuietMode } from "./QuietMode.tsx";
 import { ReaderName } from "./ReaderName.tsx";
@@ -74,6 +75,7 @@ export function Settings() {
       <Clinics />
       <ReaderName />
       <QuietMode />
+      <DiscreetInstall />
       <ReminderSettings />
       <UnitPreferences />
       <CountrySetting />

@@ -100,6 +100,17 @@ export const core = {
   "journal.listLabel": "Your notes",
 
   "settings.title": "Settings",
+  "discreet.title": "How Trellis shows on this device",
+  "discreet.hint":
+    "With the discreet install, adding Trellis to your home screen shows it as “Notes” with a plain grey icon, and tabs and the app switcher say only “Notes”, on every screen.",
+  "discreet.toggle": "Discreet install",
+  "discreet.on": "Trellis now shows as Notes on this device.",
+  "discreet.off": "Trellis shows under its own name again on this device.",
+  "discreet.preview": "How the two choices look on a home screen",
+  "discreet.preview.chosen": "Your choice",
+  "discreet.preview.other": "The other choice",
+  "discreet.reinstall":
+    "If Trellis is already on your home screen, remove it and add it again for the new name and icon to show. Nothing in your record changes.",
   "settings.journey": "Your details",
   "settings.journey.saved": "Your details are saved.",
   "settings.data": "Your data",
