@@ -55,5 +55,11 @@ for (const [draw, name, size, maskable] of [
     .screenshot({ path: new URL(name, out).pathname, omitBackground: !maskable });
 }
 await browser.close();
-writeFileSync(new URL("discreet.svg", out), `${sheet(64, false).trim()}\n`);
+// The favicon of the discreet install; its title is the neutral name a tab shows.
+writeFileSync(
+  new URL("discreet.svg", out),
+  `${sheet(64, false)
+    .trim()
+    .replace(/(<svg[^>]*>)/, "$1<title>Notes</title>")}\n`,
+);
 console.log("icons written to", out.pathname);
