@@ -1,0 +1,45 @@
+/**
+ * At start, before the record is opened: was this device signed out from
+ * another device of its account? It asks the server with the sign-out probe
+ * (`signout-probe.ts`: the server's address and the hash of the token, never
+ * the token), and on "yes" forgets everything Trellis keeps on the device.
+ *
+ * Offline, a server that cannot be reached, a refusal or an answer that makes
+ * no sense: nothing happens and the app carries on; the next start asks again.
+ */
+import { forgetThisDevice } from "../device-databases.ts";
+import { createApi } from "./api.ts";
+import { indexedDbSignOutProbe, type SignOutProbeStore } from "./signout-probe.ts";
+import type { Transport } from "./transport.ts";
+
+export interface SignedOutElsewhereOptions {
+  /** A transport to the server at `serverUrl` (`fetchTransport` in the app). */
+  readonly connect: (serverUrl: string) => Transport;
+  /** Where the probe is kept (IndexedDB by default). */
+  readonly probe?: SignOutProbeStore;
+  /** Forgets everything on the device (every Trellis database by default). */
+  readonly forget?: () => Promise<void>;
+}
+
+/**
+ * True when the server said this device's session was ended from another
+ * device and the device was then forgotten; false otherwise (no probe, not
+ * signed out elsewhere, or the question could not be answered now).
+ */
+export async function forgetIfSignedOutElsewhere(
+  options: SignedOutElsewhereOptions,
+): Promise<boolean> {
+  const store = options.probe ?? indexedDbSignOutProbe();
+  try {
+    const probe = await store.read();
+    if (!probe) return false;
+    const asked = await createApi(options.connect(probe.serverUrl)).sessionEnded({
+      tokenHash: probe.tokenHash,
+    });
+    if (!asked.ok || !asked.value.endedElsewhere) return false;
+  } catch {
+    return false;
+  }
+  await (options.forget ?? forgetThisDevice)();
+  return true;
+}
