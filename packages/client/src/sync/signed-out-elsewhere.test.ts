@@ -149,6 +149,33 @@ describe("asking at start", () => {
     expect(await ask(probe)).toEqual({ erased: true, forgot: 1 });
   });
 
+  it("a server that does not answer does not hold the start: it gives up after the timeout", async () => {
+    const probe = memorySignOutProbe();
+    await probe.save({ serverUrl: TEST_SERVER, tokenHash: "A".repeat(43) });
+    let aborted = false;
+    const silent: Transport = {
+      request: ({ signal }) =>
+        new Promise((resolve) => {
+          signal?.addEventListener("abort", () => {
+            aborted = true;
+            resolve(null);
+          });
+        }),
+      stream: () => {
+        throw new Error("not used");
+      },
+    };
+    const erased = await forgetIfSignedOutElsewhere({
+      probe,
+      connect: () => silent,
+      forget: async () => {
+        throw new Error("must not forget");
+      },
+      timeoutMs: 20,
+    });
+    expect({ erased, aborted }).toEqual({ erased: false, aborted: true });
+  });
+
   it("a device that signed itself out is not forgotten", async () => {
     const { laptop } = await phoneAndLaptop();
     const probe = memorySignOutProbe();

@@ -19,7 +19,12 @@ export interface SignedOutElsewhereOptions {
   readonly probe?: SignOutProbeStore;
   /** Forgets everything on the device (every Trellis database by default). */
   readonly forget?: () => Promise<void>;
+  /** How long start-up waits for the answer before carrying on (default 5 s). */
+  readonly timeoutMs?: number;
 }
+
+/** A slow network must not hold the app's start: after this, it carries on and asks next time. */
+export const SIGNED_OUT_CHECK_TIMEOUT_MS = 5_000;
 
 /**
  * True when the server said this device's session was ended from another
@@ -33,7 +38,13 @@ export async function forgetIfSignedOutElsewhere(
   try {
     const probe = await store.read();
     if (!probe) return false;
-    const asked = await createApi(options.connect(probe.serverUrl)).sessionEnded({
+    const inner = options.connect(probe.serverUrl);
+    const timeout = options.timeoutMs ?? SIGNED_OUT_CHECK_TIMEOUT_MS;
+    const patient: Transport = {
+      ...inner,
+      request: (request) => inner.request({ ...request, signal: AbortSignal.timeout(timeout) }),
+    };
+    const asked = await createApi(patient).sessionEnded({
       tokenHash: probe.tokenHash,
     });
     if (!asked.ok || !asked.value.endedElsewhere) return false;
