@@ -7,6 +7,7 @@
  */
 import { eventEpoch, VaultKey } from "@trellis/crypto";
 import { describe, expect, it, vi } from "vitest";
+import { createApi } from "./api.ts";
 import { fromBase64 } from "./base64.ts";
 import { networkSwitch } from "./fake-server.ts";
 import { forgetIfSignedOutElsewhere } from "./signed-out-elsewhere.ts";
@@ -226,6 +227,7 @@ describe("the vault key moves on", () => {
     const vaultId = phone.sync.snapshot.vault!.vaultId;
     // What a thief would find in the laptop's storage before it erases itself.
     const held = (await laptop.client.sync.getMeta<StoredVault>(VAULT_KEY))!.keys;
+    const laptopToken = (await laptop.client.sync.getMeta<StoredAccount>(ACCOUNT_KEY))!.token;
     laptop.network.online = false;
 
     expect((await phone.sync.signOutDevice(await sessionIdOf(laptop))).ok).toBe(true);
@@ -235,6 +237,10 @@ describe("the vault key moves on", () => {
     );
     const newest = devices.server.eventsOf(vaultId).at(-1)!;
     expect(eventEpoch(fromBase64(newest.body)!)).toBe(2);
+
+    // Its token is refused the new grant (and anything else).
+    const grants = await createApi(devices.server.transport).myGrants(laptopToken, vaultId);
+    expect(grants.ok || grants.error.reason).toBe("signed-out-elsewhere");
 
     const laptopKeys = held.map((k) => VaultKey.decode(k)).flatMap((k) => (k.ok ? [k.value] : []));
     expect(laptopKeys.map((k) => k.epoch)).toEqual([1]);
