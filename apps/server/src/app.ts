@@ -233,7 +233,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       request.log.error({ err: error, req: request }, "request failed");
     }
     if (apiError.retryAfter !== undefined) reply.header("retry-after", String(apiError.retryAfter));
-    if (apiError.reason === "unauthenticated") reply.header("www-authenticate", "Bearer");
+    if (
+      apiError.statusCode === 401 &&
+      (apiError.reason === "unauthenticated" || apiError.reason === "signed-out-elsewhere")
+    ) {
+      reply.header("www-authenticate", "Bearer");
+    }
     return reply.code(apiError.statusCode).send(apiError.toBody());
   });
 

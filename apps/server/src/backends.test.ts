@@ -12,6 +12,7 @@ import { useHarness } from "./testing/harness.ts";
 import { defineQuotaSuite } from "./testing/quotas-suite.ts";
 import { defineSecretsSuite } from "./testing/secrets-suite.ts";
 import { defineSessionExpirySuite } from "./testing/session-expiry-suite.ts";
+import { defineSignedOutElsewhereSuite } from "./testing/signed-out-elsewhere-suite.ts";
 
 // PGlite takes seconds to start on a busy machine.
 describe("event log and accounts on PGlite", { timeout: 60_000 }, () => {
@@ -19,6 +20,7 @@ describe("event log and accounts on PGlite", { timeout: 60_000 }, () => {
   describe("event log", () => defineBackendSuite("pglite", harness));
   describe("accounts", () => defineAccountSuite("pglite", harness));
   describe("session expiry", () => defineSessionExpirySuite("pglite", harness));
+  describe("signed out elsewhere", () => defineSignedOutElsewhereSuite("pglite", harness));
   describe("account proofs", () => defineAccountProofSuite("pglite", harness));
   describe("quotas", () => defineQuotaSuite("pglite", harness));
   describe("secrets", () => defineSecretsSuite("pglite", harness));
@@ -29,6 +31,7 @@ describePostgres("event log and accounts on PostgreSQL", (url) => {
   describe("event log", () => defineBackendSuite("postgres", harness));
   describe("accounts", () => defineAccountSuite("postgres", harness));
   describe("session expiry", () => defineSessionExpirySuite("postgres", harness));
+  describe("signed out elsewhere", () => defineSignedOutElsewhereSuite("postgres", harness));
   describe("account proofs", () => defineAccountProofSuite("postgres", harness));
   describe("quotas", () => defineQuotaSuite("postgres", harness));
   describe("secrets", () => defineSecretsSuite("postgres", harness));

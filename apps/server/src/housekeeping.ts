@@ -1,8 +1,10 @@
 /**
  * Removing what has expired: login states, password proofs, registration
  * starts, recoveries, rate-limit windows,
- * sessions past their idle or maximum age, and invites a week after they
- * expired. Every instance runs it now and then; running it twice at once is
+ * sessions past their idle or maximum age, the hashes of sessions signed
+ * out elsewhere once such a session would have reached its maximum age (its
+ * token could no longer be used however it ended), and invites a week after
+ * they expired. Every instance runs it now and then; running it twice at once is
  * harmless.
  */
 import { DEFAULT_SESSION_LIFETIME, type SessionLifetime } from "./auth/sessions.ts";
@@ -29,6 +31,10 @@ export async function sweepExpired(
       WHERE last_seen_at < now() - make_interval(secs => $1::double precision)
          OR created_at < now() - make_interval(secs => $2::double precision)`,
     [sessions.idleSeconds, sessions.maxAgeSeconds],
+  );
+  await db.query(
+    "DELETE FROM sessions_ended_elsewhere WHERE ended_at < now() - make_interval(secs => $1::double precision)",
+    [sessions.maxAgeSeconds],
   );
   await db.query("DELETE FROM invites WHERE expires_at < now() - interval '7 days'");
 }

@@ -7,6 +7,7 @@ import { ClientProvider } from "./app/client-context.tsx";
 import { applyDiscreet } from "./app/discreet.ts";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
+import { ErasedScreen, eraseIfSignedOutElsewhere } from "./features/forget/index.ts";
 import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
@@ -30,6 +31,14 @@ function startFailureKey(cause: unknown): MessageKey {
 
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
+  // Signed out from another device: forget everything before anything is opened.
+  if (await eraseIfSignedOutElsewhere()) {
+    return root.render(
+      <I18nProvider i18n={i18n}>
+        <ErasedScreen />
+      </I18nProvider>,
+    );
+  }
   try {
     const storage = await openIndexedDbStorage();
     const channel =

@@ -37,4 +37,9 @@ export {
   clientRefusals,
 } from "./refusals.ts";
 export { type EventOrigin, type EventStorage, type HeldEvent, memoryStorage } from "./storage.ts";
+export {
+  indexedDbSignOutProbe,
+  type SignOutProbe,
+  type SignOutProbeStore,
+} from "./sync/signout-probe.ts";
 export { hasAccount } from "./sync/stored.ts";

@@ -14,6 +14,8 @@ export const api = {
   account: "GET /api/v1/account (auth)",
   signOutDevice:
     "DELETE /api/v1/sessions/:sessionId (auth; own sessions only; 'current' for this one)",
+  sessionEnded:
+    "POST /api/v1/sessions/ended (no auth; rate-limited; body sessionEndedRequest: was this session signed out from another device?)",
   reauthStart: "POST /api/v1/account/reauth/start (auth)",
   passwordStart: "POST /api/v1/account/password/start (auth)",
   passwordFinish: "POST /api/v1/account/password/finish (auth)",

@@ -113,6 +113,17 @@ export const loginFinishResponse = z.strictObject({
   publicIdentity,
 });
 
+/**
+ * `POST /sessions/ended` (no auth, rate-limited per address): was the session
+ * with this token ended from another device of its account? A device asks it
+ * at start, before it can read its own token (with the app lock on, the token
+ * is sealed at rest), and erases itself on `true`. `tokenHash` is the
+ * SHA-256 of the token's bytes (the token decoded from base64url), b64url.
+ * Unknown hashes, and sessions that ended any other way, answer `false`.
+ */
+export const sessionEndedRequest = z.strictObject({ tokenHash: b64url(64) });
+export const sessionEndedResponse = z.strictObject({ endedElsewhere: z.boolean() });
+
 export const device = z.strictObject({
   sessionId: uuid,
   deviceName,
@@ -313,6 +324,8 @@ export const errorReasons = [
   "unsupported-media-type",
   "not-found",
   "unauthenticated",
+  /** 401: this session was signed out from another device of the account (it should forget what it holds). */
+  "signed-out-elsewhere",
   "forbidden",
   "username-taken",
   "login-failed",

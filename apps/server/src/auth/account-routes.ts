@@ -1,18 +1,21 @@
 /**
  * The signed-in account: `GET /account` (identity and devices),
- * `DELETE /sessions/:sessionId` (signing a device out) and `DELETE /account`
- * (the account, and every vault it owns alone; needs a fresh proof of the
- * password, `reauth.ts`).
+ * `DELETE /sessions/:sessionId` (signing a device out), `POST /sessions/ended`
+ * (a device asking, without its token, whether another device signed it out)
+ * and `DELETE /account` (the account, and every vault it owns alone; needs a
+ * fresh proof of the password, `reauth.ts`).
  */
-import { accountDeleteRequest } from "@trellis/sync";
+import { accountDeleteRequest, sessionEndedRequest } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import { ApiError, invalidRequest } from "../http/errors.ts";
 import { iso, noContent, parseJsonRequest } from "../http/route-helpers.ts";
+import { decodeBase64Url } from "../http/schema.ts";
 import { parseUuidParam, requireNoQuery } from "../http/validation.ts";
 import { requireIdentity } from "./identity.ts";
+import { consume, rateCounter } from "./rate-limit.ts";
 import { requireFreshProof } from "./reauth.ts";
-import { ENDED_BY_AGE } from "./sessions.ts";
+import { ENDED_BY_AGE, wasEndedElsewhere } from "./sessions.ts";
 
 export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppContext): void {
   api.delete<{ Params: { sessionId: string } }>("/sessions/:sessionId", async (request, reply) => {
@@ -22,15 +25,43 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
       request.params.sessionId === "current"
         ? caller.sessionId
         : parseUuidParam(request.params.sessionId, "sessionId");
-    const deleted = await ctx.db.query("DELETE FROM sessions WHERE id = $1 AND account_id = $2", [
-      sessionId,
-      caller.accountId,
-    ]);
-    if (deleted.rowCount === 0) {
-      // Also for another account's session: the same answer as for none.
-      throw new ApiError(404, "not-found", "This account has no session with this id.");
-    }
+    await ctx.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ token_hash: Uint8Array }>(
+        "DELETE FROM sessions WHERE id = $1 AND account_id = $2 RETURNING token_hash",
+        [sessionId, caller.accountId],
+      );
+      const ended = rows[0];
+      if (ended === undefined) {
+        // Also for another account's session: the same answer as for none.
+        throw new ApiError(404, "not-found", "This account has no session with this id.");
+      }
+      if (sessionId !== caller.sessionId) {
+        // Signed out from another device: that device is told so (and
+        // forgets what it holds) instead of being asked to sign in again.
+        await tx.query(
+          `INSERT INTO sessions_ended_elsewhere (token_hash) VALUES ($1)
+           ON CONFLICT (token_hash) DO NOTHING`,
+          [Buffer.from(ended.token_hash)],
+        );
+      }
+    });
     return noContent(reply);
+  });
+
+  // No token: the device may not be able to read its own yet (with the app
+  // lock on it is sealed at rest), only the hash it keeps beside it. Limited
+  // per address like the other routes that need no sign-in.
+  api.post("/sessions/ended", async (request) => {
+    const body = parseJsonRequest(request, sessionEndedRequest);
+    const secrets = await ctx.secrets();
+    await consume(
+      ctx.db,
+      [rateCounter(secrets, "session-ended-ip", request.ip, ctx.rateLimits.sessionEndedPerAddress)],
+      (minutes) =>
+        `Too many questions from this address. Please wait ${minutes} min and try again.`,
+    );
+    const tokenHash = decodeBase64Url(body.tokenHash, "tokenHash", 32);
+    return { endedElsewhere: await wasEndedElsewhere(ctx.db, tokenHash) };
   });
 
   // --- The account --------------------------------------------------------

@@ -31,6 +31,8 @@ export interface RateLimits {
   readonly registrationPerAddress: RateLimit;
   /** Registration finishes per client address (a finish also answers whether a name is taken). */
   readonly registrationFinishPerAddress: RateLimit;
+  /** "Was this session signed out elsewhere?" asks per client address (`POST /sessions/ended`). */
+  readonly sessionEndedPerAddress: RateLimit;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -42,6 +44,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   recoveryPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   registrationPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   registrationFinishPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
+  sessionEndedPerAddress: { limit: 120, windowSeconds: FIFTEEN_MINUTES },
 };
 
 export interface RateCounter {

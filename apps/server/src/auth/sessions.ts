@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Queryable } from "../db/types.ts";
-import { unauthenticated } from "../http/errors.ts";
+import { ApiError, unauthenticated } from "../http/errors.ts";
 
 export const TOKEN_BYTES = 32;
 /** lastSeenAt is written at most this often per session, not on every request. */
@@ -72,8 +72,30 @@ export async function createSession(
 const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
 
 /**
+ * The refusal for a token whose session was signed out from another device of
+ * the account: not `unauthenticated`, so the device knows to forget what it
+ * holds rather than ask the person to sign in again.
+ */
+export const signedOutElsewhere = () =>
+  new ApiError(
+    401,
+    "signed-out-elsewhere",
+    "This session was signed out from another device of the account.",
+  );
+
+/** Whether the session with this token hash was signed out from another device (and not yet forgotten). */
+export async function wasEndedElsewhere(db: Queryable, tokenHash: Uint8Array): Promise<boolean> {
+  const { rows } = await db.query<{ one: number }>(
+    "SELECT 1 AS one FROM sessions_ended_elsewhere WHERE token_hash = $1",
+    [Buffer.from(tokenHash)],
+  );
+  return rows.length > 0;
+}
+
+/**
  * The caller of a request, from `Authorization: Bearer <token>`. Throws 401
- * `unauthenticated` when the header is missing or the session has ended.
+ * `unauthenticated` when the header is missing or the session has ended, and
+ * 401 `signed-out-elsewhere` when another device of the account ended it.
  * Never echoes the header.
  */
 export async function authenticate(
@@ -110,6 +132,7 @@ export async function authenticate(
   );
   const row = rows[0];
   if (row === undefined) {
+    if (await wasEndedElsewhere(db, hashToken(tokenBytes))) throw signedOutElsewhere();
     throw unauthenticated(
       "This session has ended (signed out, or the account was deleted); sign in again.",
     );

@@ -214,6 +214,22 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: "sessions_ended_elsewhere",
+    statements: [
+      // The token hash of a session signed out from another device of its
+      // account ("I lost my phone"): that device, when it next asks, hears
+      // `signed-out-elsewhere` and erases what it holds. Only the hash, as in
+      // sessions; no account, no device name. Housekeeping removes a row once
+      // the session would have reached its maximum age anyway.
+      `CREATE TABLE sessions_ended_elsewhere (
+        token_hash bytea PRIMARY KEY,
+        ended_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX sessions_ended_elsewhere_ended_at ON sessions_ended_elsewhere (ended_at)",
+    ],
+  },
 ];
 
 /**

@@ -618,7 +618,8 @@ export function defineAccountSuite(_kind: Db["kind"], harness: () => Harness): v
           token: laptop.session.token,
         }),
         401,
-        "unauthenticated",
+        // Signed out from another device: told apart (signed-out-elsewhere-suite.ts).
+        "signed-out-elsewhere",
       );
       expect((await client().account(maya)).devices).toHaveLength(1);
       expectError(await signOut(maya.session.token, laptop.session.sessionId), 404, "not-found");

@@ -101,6 +101,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [3, "invite_revocation"],
         [4, "account_proofs_and_quotas"],
         [5, "membership_log"],
+        [6, "sessions_ended_elsewhere"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -112,9 +113,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(5);
+          expect(rows).toHaveLength(6);
         } finally {
           await empty.cleanup();
         }

@@ -181,6 +181,7 @@ export const LOOSE_RATE_LIMITS: RateLimits = {
   recoveryPerAddress: { limit: 1_000_000, windowSeconds: 900 },
   registrationPerAddress: { limit: 1_000_000, windowSeconds: 900 },
   registrationFinishPerAddress: { limit: 1_000_000, windowSeconds: 900 },
+  sessionEndedPerAddress: { limit: 1_000_000, windowSeconds: 900 },
 };
 
 // --- Keys and ids --------------------------------------------------------------

@@ -7,6 +7,7 @@ import {
   StorageFees,
   ThawEggs,
 } from "../features/embryology/index.ts";
+import { ErasedScreen, useErasedElsewhere } from "../features/forget/index.ts";
 import { Journal } from "../features/journal/index.ts";
 import { Setup } from "../features/journey/index.ts";
 import { Monitoring } from "../features/monitoring/index.ts";
@@ -38,6 +39,7 @@ import { sections } from "./sections.ts";
 export function App() {
   const state = useJourneyState();
   const [location] = useLocation();
+  if (useErasedElsewhere()) return <ErasedScreen />;
   if (!state.journey && opensBeforeRecord(location)) return <BeforeRecordRoutes />;
   if (!state.journey) return <Setup />;
   return (

@@ -3,7 +3,7 @@
  * loaded only when this device has an account, or when the person opens an
  * account screen: without an account, Trellis makes no network call at all.
  */
-import { hasAccount } from "@trellis/client";
+import { forgetThisDevice, hasAccount } from "@trellis/client";
 import type { AccountSync, AccountSyncSnapshot } from "@trellis/client/sync";
 import {
   createContext,
@@ -39,6 +39,13 @@ export function SyncProvider({ children }: { children: ReactNode }) {
       const opened = await mod.openAccountSync({
         client,
         connect: (url) => mod.fetchTransport(url),
+        probe: mod.indexedDbSignOutProbe(),
+        // Signed out from another device: once the record is erased, close
+        // it and forget every database (the app then shows the erased screen).
+        forgetDevice: async () => {
+          client.close();
+          await forgetThisDevice();
+        },
       });
       setSync(opened);
       return opened;

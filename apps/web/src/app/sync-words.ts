@@ -25,6 +25,8 @@ export function syncLine(
   if (!account) return null;
   // Before anything else (a device waiting for the owner too): nothing syncs until then.
   if (snapshot.signInNeeded || status?.reason === "unauthenticated") return t("sync.signedOut");
+  // For the moment before the device erases itself (it then has no account).
+  if (status?.reason === "signed-out-elsewhere") return t("sync.reason.signed-out-elsewhere");
   if (vault?.state === "waiting") return t("sync.waiting");
   if (vault?.state === "verify") return t("sync.verifyAgain");
   if (!status) return null;

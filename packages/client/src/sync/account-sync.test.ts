@@ -366,7 +366,7 @@ describe("accounts", () => {
     );
   });
 
-  it("lists devices and signs another one out; that device stops syncing and says why", async () => {
+  it("lists devices and signs another one out; that device erases what it held and says why", async () => {
     const owner = await ownerWithAccount();
     const laptop = await device();
     await laptop.sync.signIn({
@@ -385,13 +385,11 @@ describe("accounts", () => {
     const old = devices.value.find((d) => d.deviceName === "Old laptop")!;
     expect((await owner.sync.signOutDevice(old.sessionId)).ok).toBe(true);
     await writeNote(laptop.client, "Written after being signed out.");
-    await vi.waitFor(() =>
-      expect(laptop.sync.snapshot.status).toMatchObject({
-        phase: "error",
-        reason: "unauthenticated",
-      }),
-    );
-    expect(texts(laptop.client)).toContain("Written after being signed out.");
+    // Signed out from another device ("I lost my laptop"): it forgets
+    // everything (signed-out-elsewhere.test.ts has the whole story).
+    await vi.waitFor(() => expect(laptop.sync.snapshot.erasedElsewhere).toBe(true));
+    expect(laptop.sync.snapshot.account).toBeNull();
+    expect(texts(laptop.client)).toEqual([]);
   });
 
   it("refuses to sign in on a device that holds another record, and leaves nothing linked", async () => {

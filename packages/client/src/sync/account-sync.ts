@@ -3,7 +3,8 @@
  * wires the parts, each in its own file under `account-sync/`:
  *
  * - `session.ts`: what the device keeps (account, vault) and the snapshot;
- * - `watch-session.ts`: noticing that the server ended this device's sign-in;
+ * - `watch-session.ts`: noticing that the server ended this device's sign-in
+ *   (and erasing the device when another device of the account ended it);
  * - `vault-engine.ts`: the sync engine for the active vault, and its keys;
  * - `grant.ts`: waiting for the owner's confirmation after an invite;
  * - `linking.ts`: joining the device to an account and a vault;
@@ -23,6 +24,7 @@ import { vaultEngine } from "./account-sync/vault-engine.ts";
 import { watchSession } from "./account-sync/watch-session.ts";
 import type { Wiring } from "./account-sync/wiring.ts";
 import { createApi } from "./api.ts";
+import { memorySignOutProbe } from "./signout-probe.ts";
 
 export type {
   AccountSync,
@@ -38,7 +40,8 @@ export type {
 export async function openAccountSync(options: AccountSyncOptions): Promise<AccountSync> {
   await ready();
   const { client } = options;
-  const session = await openSession(client, () => engine.status);
+  const probe = options.probe ?? memorySignOutProbe();
+  const session = await openSession(client, () => engine.status, probe);
 
   /**
    * The server ended this device's session: say so, and stop asking it for
@@ -52,8 +55,31 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     session.changed();
   }
 
+  /**
+   * Another device of the account signed this one out ("I lost my phone"):
+   * erase what it holds (record, keys, account, the probe), say so, then
+   * forget every database. Whatever was not yet sent is gone too: that is
+   * what the person on the other device asked for.
+   */
+  let erasing = false;
+  async function endedElsewhere(): Promise<void> {
+    if (erasing || session.closed) return;
+    erasing = true;
+    await wiring.stopEngine();
+    await client.eraseDevice();
+    await session.saveAccount(null);
+    session.erasedElsewhere = true;
+    session.changed();
+    await options.forgetDevice?.();
+  }
+
   const connect = (serverUrl: string) =>
-    watchSession(options.connect(serverUrl), () => session.account?.token, sessionEnded);
+    watchSession(
+      options.connect(serverUrl),
+      () => session.account?.token,
+      sessionEnded,
+      () => void endedElsewhere(),
+    );
   const wiring: Wiring = {
     client,
     session,
@@ -78,6 +104,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     // Everything this device held is gone, account and keys included.
     void wiring.stopEngine();
     session.forget(client.sync);
+    void probe.clear();
     session.changed();
   });
 
@@ -87,7 +114,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     },
     subscribe: session.subscribe,
     newRecoveryKey: generateRecoveryKey,
-    ...accountFlows(wiring, linked),
+    ...accountFlows(wiring, linked, engine),
     ...memberFlows(wiring, engine),
     nudge() {
       engine.nudge();

@@ -40,6 +40,8 @@ import {
   registrationFinishResponse,
   registrationStartRequest,
   registrationStartResponse,
+  sessionEndedRequest,
+  sessionEndedResponse,
   vaultCreateRequest,
   vaultListResponse,
 } from "@trellis/sync";
@@ -158,6 +160,13 @@ export function createApi(transport: Transport) {
       call<unknown>("DELETE", `/sessions/${encodeURIComponent(sessionId)}`, {
         token,
         response: EMPTY,
+      }),
+    /** No token: was the session with this token hash signed out from another device? */
+    sessionEnded: (body: In<typeof sessionEndedRequest>) =>
+      call<Out<typeof sessionEndedResponse>>("POST", "/sessions/ended", {
+        body,
+        request: sessionEndedRequest,
+        response: sessionEndedResponse,
       }),
     reauthStart: (token: string, body: In<typeof reauthStartRequest>) =>
       call<Out<typeof reauthStartResponse>>("POST", "/account/reauth/start", {

@@ -31,6 +31,7 @@ import {
   recoveryStartRequest,
   registrationFinishRequest,
   registrationStartRequest,
+  sessionEndedRequest,
   vaultCreateRequest,
 } from "@trellis/sync";
 import type { z } from "zod";
@@ -122,6 +123,8 @@ export async function createFakeServer(): Promise<FakeServer> {
   const accounts = new Map<string, Account>(); // by username
   const accountsById = new Map<string, Account>();
   const sessions = new Map<string, SessionRow>(); // by token
+  /** Sessions signed out from another device of their account: their tokens, and the tokens' hashes. */
+  const endedElsewhere = { tokens: new Set<string>(), hashes: new Set<string>() };
   const logins = new Map<string, { state: string; username: string }>();
   /** Registration starts (id → username) and password proofs in progress (issue 12). */
   const registrations = new Map<string, string>();
@@ -167,6 +170,9 @@ export async function createFakeServer(): Promise<FakeServer> {
   function auth(token: string | undefined): { session: SessionRow; account: Account } {
     const session = liveSession(token);
     const account = session ? accountsById.get(session.accountId) : undefined;
+    if (!session && token && endedElsewhere.tokens.has(token)) {
+      return fail(401, "signed-out-elsewhere");
+    }
     if (!session || !account) return fail(401, "unauthenticated");
     session.lastSeenAt = iso();
     return { session, account };
@@ -321,7 +327,7 @@ export async function createFakeServer(): Promise<FakeServer> {
     };
   });
 
-  route("DELETE", "/sessions/:sessionId", ([sessionId], { token }) => {
+  route("DELETE", "/sessions/:sessionId", async ([sessionId], { token }) => {
     const { account, session } = auth(token);
     const target = sessionId === "current" ? session.sessionId : sessionId;
     const row = [...sessions.values()].find(
@@ -329,7 +335,16 @@ export async function createFakeServer(): Promise<FakeServer> {
     );
     if (!row) return fail(404, "not-found");
     sessions.delete(row.token);
+    if (row.sessionId !== session.sessionId) {
+      endedElsewhere.tokens.add(row.token);
+      endedElsewhere.hashes.add((await tokenHash(row.token)) ?? "");
+    }
     return {};
+  });
+
+  route("POST", "/sessions/ended", (_, { body }) => {
+    const { tokenHash } = parse(sessionEndedRequest, body);
+    return { endedElsewhere: endedElsewhere.hashes.has(tokenHash) };
   });
 
   route("POST", "/account/reauth/start", (_, { token, body }) => {

@@ -45,5 +45,16 @@ export {
   INVITE_DAYS,
   safetyCodeWith,
 } from "./sharing.ts";
+export {
+  forgetIfSignedOutElsewhere,
+  type SignedOutElsewhereOptions,
+} from "./signed-out-elsewhere.ts";
+export {
+  indexedDbSignOutProbe,
+  memorySignOutProbe,
+  type SignOutProbe,
+  type SignOutProbeStore,
+  signOutProbeFor,
+} from "./signout-probe.ts";
 export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";
 export { createVaultCrypto, type VaultCrypto } from "./vault-crypto.ts";

@@ -8,7 +8,7 @@ import { ready } from "@trellis/crypto";
 import { afterEach, beforeAll, expect } from "vitest";
 import { openClient, type TrellisClient } from "../client.ts";
 import { type EventStorage, memoryStorage } from "../storage.ts";
-import { type AccountSync, openAccountSync } from "./account-sync.ts";
+import { type AccountSync, type AccountSyncOptions, openAccountSync } from "./account-sync.ts";
 import { createFakeServer, type FakeServer } from "./fake-server.ts";
 import type { Transport } from "./transport.ts";
 
@@ -48,13 +48,18 @@ export function syncDevices() {
   };
 
   /** Opens account sync for `client` through `transport` (the fake server's own by default). */
-  async function openSync(client: TrellisClient, transport?: Transport): Promise<AccountSync> {
+  async function openSync(
+    client: TrellisClient,
+    transport?: Transport,
+    extra: Pick<AccountSyncOptions, "probe" | "forgetDevice"> = {},
+  ): Promise<AccountSync> {
     const sync = await openAccountSync({
       client,
       connect: () => transport ?? fake().transport,
       backoff: { baseMs: 20, maxMs: 200 },
       grantPollMs: 50,
       now,
+      ...extra,
     });
     opened.push({ client, sync });
     return sync;
@@ -71,9 +76,10 @@ export function syncDevices() {
     async device(
       transport?: Transport,
       storage: EventStorage = memoryStorage(),
+      extra: Pick<AccountSyncOptions, "probe" | "forgetDevice"> = {},
     ): Promise<TestDevice> {
       const client = await openClient({ storage, now });
-      return { client, sync: await openSync(client, transport), storage };
+      return { client, sync: await openSync(client, transport, extra), storage };
     },
     /** Closes a device's account sync (the app is closed); its storage stays. */
     async closeSync(d: TestDevice): Promise<void> {

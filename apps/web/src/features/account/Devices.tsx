@@ -1,16 +1,23 @@
 import type { DeviceView } from "@trellis/client/sync";
-import { useAccountSync } from "../../app/sync-context.tsx";
-import { FormError, QuietButton } from "../../components/forms/index.ts";
+import { useState } from "react";
+import { useAccountSync, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { ConfirmDialog, FormError, QuietButton } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { callAccount, useSyncList } from "./calls.ts";
 import { Frame } from "./Frame.tsx";
 
-/** Every device signed in to the account; any other one can be signed out from here. */
+/**
+ * Every device signed in to the account; any other one can be signed out
+ * from here, after saying what that does: it erases what it holds at its
+ * next start, and (for the record's owner) the record moves to a new key.
+ */
 export function DevicesScreen() {
   const { t, dateTime } = useI18n();
   const sync = useAccountSync();
+  const owner = useSyncSnapshot().vault?.role === "owner";
   const toast = useToast();
+  const [asking, setAsking] = useState<DeviceView | null>(null);
   const { items: devices, form, reload } = useSyncList((s) => s.devices());
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -24,6 +31,7 @@ export function DevicesScreen() {
 
   return (
     <Frame backToSettings title={t("account.devices.title")} intro={t("account.devices.intro")}>
+      <p className="muted small">{t("account.devices.signOutHint")}</p>
       <FormError>{form.formError}</FormError>
       {devices === null && !form.formError && <p className="muted">{t("account.loading")}</p>}
       {devices && (
@@ -46,13 +54,28 @@ export function DevicesScreen() {
                   label={t("account.devices.signOut")}
                   spoken={t("account.devices.signOutLabel", { name: d.deviceName })}
                   disabled={form.busy}
-                  onClick={() => void signOut(d)}
+                  onClick={() => setAsking(d)}
                 />
               )}
             </li>
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={asking !== null}
+        title={t("account.devices.confirm.title", { name: asking?.deviceName ?? "" })}
+        body={t(owner ? "account.devices.confirm.body" : "account.devices.confirm.bodyShared", {
+          name: asking?.deviceName ?? "",
+        })}
+        confirmLabel={t("account.devices.confirm.yes")}
+        cancelLabel={t("account.devices.confirm.no")}
+        onConfirm={() => {
+          const device = asking;
+          setAsking(null);
+          if (device) void signOut(device);
+        }}
+        onClose={() => setAsking(null)}
+      />
     </Frame>
   );
 }

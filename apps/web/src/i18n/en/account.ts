@@ -106,9 +106,25 @@ export const account = {
     "Devices signed in to your account. Sign out any you no longer use or don't recognise.",
   "account.devices.current": "This device",
   "account.devices.lastSeen": "Last used {date}",
-  "account.devices.signOut": "Sign out",
-  "account.devices.signOutLabel": "Sign out {name}",
-  "account.devices.signedOut": "{name} is signed out.",
+  "account.devices.signOut": "Sign out and erase",
+  "account.devices.signOutLabel": "Sign out {name} and erase what it holds",
+  "account.devices.signOutHint":
+    "Signing a device out erases everything Trellis holds on it the next time it opens. If the record is yours, it also moves to a new key that device never gets.",
+  "account.devices.confirm.title": "Sign out {name}?",
+  "account.devices.confirm.body":
+    "The next time {name} opens Trellis or reaches the server, it erases everything Trellis holds on it. Your record is moved to a new key, so nothing you write from now on can be opened with what {name} holds. Your record stays on your other devices.",
+  "account.devices.confirm.bodyShared":
+    "The next time {name} opens Trellis or reaches the server, it erases everything Trellis holds on it. Your record stays on your other devices.",
+  "account.devices.confirm.yes": "Sign out and erase",
+  "account.devices.confirm.no": "Keep it signed in",
+  "account.devices.signedOut": "{name} is signed out. It erases what it holds when it next opens.",
+
+  "account.erased.title": "This device was signed out",
+  "account.erased.body":
+    "This device was signed out from another of your devices, so Trellis erased what it held here.",
+  "account.erased.more":
+    "Your record is still on your other devices. To use Trellis here again, start again and sign in.",
+  "account.erased.startAgain": "Start again",
 
   "account.password.title": "Change password",
   "account.password.intro":
@@ -167,6 +183,7 @@ export const account = {
   "sync.reason.invite-limit":
     "This record already has as many invite links waiting as the server allows. Withdraw one you no longer need, or wait until one is used.",
   "sync.reason.unauthenticated": "This device was signed out. Please sign in again.",
+  "sync.reason.signed-out-elsewhere": "This device was signed out from another of your devices.",
   "sync.reason.forbidden": "This account may not do that.",
   "sync.reason.not-found": "The server no longer has this for your account.",
   "sync.reason.invite-invalid": "This invite link isn't valid. Please ask for a new one.",

@@ -15,6 +15,7 @@ import {
 import { RECORD_VAULT_KEY } from "../stored.ts";
 import type { Linking } from "./linking.ts";
 import type { AccountSync } from "./types.ts";
+import type { VaultEngine } from "./vault-engine.ts";
 import { done, fail, type Wiring } from "./wiring.ts";
 
 export type AccountFlows = Pick<
@@ -29,7 +30,7 @@ export type AccountFlows = Pick<
   | "deleteAccount"
 >;
 
-export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
+export function accountFlows(w: Wiring, linked: Linking, engine: VaultEngine): AccountFlows {
   const s = w.session;
 
   /** Signed out here (the session ends, or the account is gone): sync stops, the record stays. */
@@ -99,7 +100,20 @@ export function accountFlows(w: Wiring, linked: Linking): AccountFlows {
     async signOutDevice(sessionId) {
       if (!s.account) return fail("no-account");
       const r = await w.api().signOutDevice(s.account.token, sessionId);
-      return r.ok ? done : r;
+      if (!r.ok) return r;
+      const another = sessionId !== "current" && sessionId !== s.account.sessionId;
+      if (another && s.vault?.role === "owner") {
+        // That device holds the vault's keys: what is written from now on
+        // goes under a new key it never gets. As when a member is removed,
+        // the rotation stays due until it is done (offline: the next round).
+        await s.saveVault({ ...s.vault, rotationDue: true });
+        if (engine.running) {
+          await engine.rotateNow();
+          engine.nudge();
+        }
+        s.changed();
+      }
+      return done;
     },
     async signOut() {
       if (!s.account) return done;

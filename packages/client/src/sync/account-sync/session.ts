@@ -2,12 +2,14 @@
  * What this device keeps about its account and vault, and what the screens
  * see of it: the stored account and vault (read at open, written only
  * through `saveAccount` and `saveVault`), whether the server ended this
- * device's sign-in, and the snapshot with its listeners.
+ * device's sign-in, and the snapshot with its listeners. Saving the account
+ * also writes (or clears) the sign-out probe, so it always matches the token.
  */
 import { deriveIdentity, type Identity, RootKey } from "@trellis/crypto";
 import type { SyncStore, TrellisClient } from "../../client.ts";
 import { listeners } from "../../listeners.ts";
 import type { SyncStatus } from "../engine.ts";
+import { type SignOutProbeStore, signOutProbeFor } from "../signout-probe.ts";
 import {
   ACCOUNT_KEY,
   RECORD_VAULT_KEY,
@@ -22,6 +24,8 @@ export interface Session {
   readonly vault: StoredVault | null;
   /** The server ended this device's sign-in; nothing syncs until the person signs in again. */
   signInNeeded: boolean;
+  /** Another device of the account signed this one out, and it erased what it held. */
+  erasedElsewhere: boolean;
   /** Account sync was closed: nothing starts again. */
   closed: boolean;
   /**
@@ -51,9 +55,12 @@ export interface Session {
 export async function openSession(
   client: TrellisClient,
   status: () => SyncStatus | null,
+  probe: SignOutProbeStore,
 ): Promise<Session> {
   let store = client.sync;
   let account = (await store.getMeta<StoredAccount>(ACCOUNT_KEY)) ?? null;
+  // Signed in before the probe existed: write it now.
+  if (account && !(await probe.read())) await saveProbe(probe, account);
   let vault = (await store.getMeta<StoredVault>(VAULT_KEY)) ?? null;
   let snapshot: AccountSyncSnapshot | null = null;
   const told = listeners();
@@ -66,6 +73,7 @@ export async function openSession(
       return vault;
     },
     signInNeeded: false,
+    erasedElsewhere: false,
     closed: false,
     get store() {
       return store;
@@ -82,6 +90,8 @@ export async function openSession(
     async saveAccount(next) {
       account = next;
       await store.setMeta(ACCOUNT_KEY, next ?? undefined);
+      if (next) await saveProbe(probe, next);
+      else await probe.clear();
     },
     async saveVault(next) {
       vault = next;
@@ -114,10 +124,23 @@ export async function openSession(
       },
       status: status(),
       ...(session.signInNeeded && { signInNeeded: true as const }),
+      ...(session.erasedElsewhere && { erasedElsewhere: true as const }),
     };
   }
 
   return session;
+}
+
+/**
+ * Best effort: without the probe the device still works; it only cannot ask
+ * at start whether it was signed out elsewhere (the running app still hears it).
+ */
+async function saveProbe(probe: SignOutProbeStore, account: StoredAccount): Promise<void> {
+  try {
+    await probe.save(await signOutProbeFor(account.serverUrl, account.token));
+  } catch {
+    // Storage refused (full, private mode): carry on.
+  }
 }
 
 /** The account's identity keys, derived from the root key this device holds. */

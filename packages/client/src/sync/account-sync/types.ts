@@ -10,6 +10,7 @@ import type { TrellisClient } from "../../client.ts";
 import type { SyncFailure } from "../api.ts";
 import type { BackoffOptions, SyncClock, SyncStatus } from "../engine.ts";
 import type { WireIdentity } from "../sharing.ts";
+import type { SignOutProbeStore } from "../signout-probe.ts";
 import type { Transport } from "../transport.ts";
 
 export interface AccountView {
@@ -43,6 +44,12 @@ export interface AccountSyncSnapshot {
    * Absent otherwise.
    */
   readonly signInNeeded?: true;
+  /**
+   * Another device of the account signed this one out ("I lost my phone"),
+   * so this device erased everything it held: record, keys, account. The app
+   * says so and starts again. Absent otherwise.
+   */
+  readonly erasedElsewhere?: true;
 }
 
 export interface MemberView {
@@ -116,6 +123,13 @@ export interface AccountSync {
     signOutOthers: boolean;
   }): Outcome<void>;
   devices(): Outcome<DeviceView[]>;
+  /**
+   * Signs a device out. Another device of the account then erases what it
+   * holds when it next reaches the server or starts; when this account owns
+   * the vault, the vault also moves to a new key (at once, or at the next
+   * round when the server cannot be reached), so entries written afterwards
+   * never open with a key that device held.
+   */
   signOutDevice(sessionId: string): Outcome<void>;
   /** Signs this device out; the record stays here. */
   signOut(): Outcome<void>;
@@ -172,4 +186,16 @@ export interface AccountSyncOptions {
   /** How often a device waiting for the owner's confirmation asks again (default 3 s). */
   readonly grantPollMs?: number;
   readonly now?: () => number;
+  /**
+   * Where the sign-out probe is kept (`signout-probe.ts`): written whenever
+   * the account is saved, cleared when it goes. Default: in memory only (the
+   * app passes `indexedDbSignOutProbe()`).
+   */
+  readonly probe?: SignOutProbeStore;
+  /**
+   * Called after this device erased itself because another device signed it
+   * out: forget every database (the app closes the client, then
+   * `forgetThisDevice`). Default: nothing more.
+   */
+  readonly forgetDevice?: () => Promise<void>;
 }

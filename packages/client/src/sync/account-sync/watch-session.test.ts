@@ -19,27 +19,43 @@ const get = (token?: string): TransportRequest => ({
   token,
 });
 
-async function endedAfter(response: TransportResponse | null, request: TransportRequest) {
-  let ended = 0;
+const signedOutElsewhere = {
+  status: 401,
+  body: { error: { reason: "signed-out-elsewhere" } },
+};
+
+/** How often each callback was called: [ended, ended elsewhere]. */
+async function heard(response: TransportResponse | null, request: TransportRequest) {
+  const count = [0, 0];
   const watched = watchSession(
     answering(response),
     () => "current",
     () => {
-      ended += 1;
+      count[0]! += 1;
+    },
+    () => {
+      count[1]! += 1;
     },
   );
   const answer = await watched.request(request);
   expect(answer).toBe(response);
-  return ended;
+  return count;
 }
+const endedAfter = async (response: TransportResponse | null, request: TransportRequest) =>
+  (await heard(response, request)).reduce((a, b) => a + b, 0);
 
 describe("noticing that the server ended this device's sign-in", () => {
   it("notices a 401 unauthenticated answer to a request made with the current token", async () => {
-    expect(await endedAfter(unauthenticated, get("current"))).toBe(1);
+    expect(await heard(unauthenticated, get("current"))).toEqual([1, 0]);
+  });
+
+  it("tells signed-out-elsewhere apart: the device is to forget, not sign in again", async () => {
+    expect(await heard(signedOutElsewhere, get("current"))).toEqual([0, 1]);
   });
 
   it.each([
     ["an older session's token", unauthenticated, get("previous")],
+    ["signed-out-elsewhere for an older session's token", signedOutElsewhere, get("previous")],
     ["a request without a token (signing in)", unauthenticated, get()],
     [
       "a 401 for another reason",

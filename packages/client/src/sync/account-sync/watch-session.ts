@@ -1,8 +1,11 @@
 /**
  * Notices when the server ended this device's sign-in: a transport that
- * passes every request through and calls `onEnded` when a request made with
- * the device's current token is answered `401 unauthenticated`, whichever
- * call (sync, sharing, account) hears it first.
+ * passes every request through and, when a request made with the device's
+ * current token is answered 401, calls `onEnded` for `unauthenticated` (the
+ * session ended: sign in again) or `onEndedElsewhere` for
+ * `signed-out-elsewhere` (another device of the account signed this one out:
+ * forget what it holds), whichever call (sync, sharing, account) hears it
+ * first.
  */
 import type { Transport } from "../transport.ts";
 
@@ -10,6 +13,7 @@ export function watchSession(
   inner: Transport,
   currentToken: () => string | undefined,
   onEnded: () => void,
+  onEndedElsewhere: () => void = onEnded,
 ): Transport {
   return {
     ...inner,
@@ -19,11 +23,11 @@ export function watchSession(
         ?.reason;
       if (
         response?.status === 401 &&
-        reason === "unauthenticated" &&
         request.token !== undefined &&
         request.token === currentToken()
       ) {
-        onEnded();
+        if (reason === "unauthenticated") onEnded();
+        if (reason === "signed-out-elsewhere") onEndedElsewhere();
       }
       return response;
     },

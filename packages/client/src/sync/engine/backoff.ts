@@ -27,10 +27,11 @@ export function backoffDelay(
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }
 
-/** Failures retrying cannot fix: the session ended, or this account left the vault. */
+/** Failures retrying cannot fix: the session ended (here or from elsewhere), or this account left the vault. */
 export function isFatal(failure: SyncFailure): boolean {
   return (
     failure.reason === "unauthenticated" ||
+    failure.reason === "signed-out-elsewhere" ||
     failure.reason === "forbidden" ||
     failure.reason === "not-found"
   );

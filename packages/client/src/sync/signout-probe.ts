@@ -1,0 +1,133 @@
+/**
+ * The sign-out probe: the little a device keeps, outside its record, to ask
+ * at start whether another device of its account signed it out ("I lost my
+ * phone"): the server's address and the SHA-256 of its session token. Never
+ * the token itself: the server accepts only the token, so the hash cannot
+ * sign anyone in. It sits in its own plain database
+ * (`DEVICE_DATABASES.signOut`) so the question can be asked before the
+ * record is opened, even when the app lock keeps the record and the token
+ * sealed at rest.
+ *
+ * Light on purpose (idb and the browser's SHA-256 only): the app reads it at
+ * start without loading the sync code or any cryptography library.
+ */
+import { openDB } from "idb";
+import { DEVICE_DATABASES } from "../device-databases.ts";
+
+export interface SignOutProbe {
+  /** The origin of the account's server, as stored with the account. */
+  readonly serverUrl: string;
+  /** base64url of SHA-256 of the session token's bytes (the token decoded from base64url). */
+  readonly tokenHash: string;
+}
+
+export interface SignOutProbeStore {
+  /** The probe, or null when this device keeps none (no account, or it could not be read). */
+  read(): Promise<SignOutProbe | null>;
+  save(probe: SignOutProbe): Promise<void>;
+  clear(): Promise<void>;
+}
+
+const STORE = "probe";
+const KEY = "current";
+const VERSION = 1;
+
+/** The probe of a session token: the hash the server keeps of it. */
+export async function signOutProbeFor(serverUrl: string, token: string): Promise<SignOutProbe> {
+  const digest = await crypto.subtle.digest("SHA-256", fromBase64Url(token));
+  return { serverUrl, tokenHash: toBase64Url(new Uint8Array(digest)) };
+}
+
+/**
+ * The probe in IndexedDB. Each call opens the database and closes it again,
+ * so it never keeps a deletion (`forgetThisDevice`) waiting; reading never
+ * creates the database on a device that has none.
+ */
+export function indexedDbSignOutProbe(name: string = DEVICE_DATABASES.signOut): SignOutProbeStore {
+  const open = (create: boolean) =>
+    openDB(name, VERSION, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        // Only asking: leave no empty database behind on a device without one.
+        if (oldVersion === 0 && !create) {
+          tx.abort();
+          return;
+        }
+        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE);
+      },
+    });
+  return {
+    async read() {
+      try {
+        const db = await open(false);
+        try {
+          return parseProbe(await db.get(STORE, KEY));
+        } finally {
+          db.close();
+        }
+      } catch {
+        return null;
+      }
+    },
+    async save(probe) {
+      const db = await open(true);
+      try {
+        await db.put(STORE, { serverUrl: probe.serverUrl, tokenHash: probe.tokenHash }, KEY);
+      } finally {
+        db.close();
+      }
+    },
+    async clear() {
+      try {
+        const db = await open(false);
+        try {
+          await db.delete(STORE, KEY);
+        } finally {
+          db.close();
+        }
+      } catch {
+        // No database: nothing to clear.
+      }
+    },
+  };
+}
+
+/** The same store in memory (tests, and devices without IndexedDB). */
+export function memorySignOutProbe(): SignOutProbeStore & {
+  readonly current: SignOutProbe | null;
+} {
+  let current: SignOutProbe | null = null;
+  return {
+    get current() {
+      return current;
+    },
+    read: async () => current,
+    async save(probe) {
+      current = { serverUrl: probe.serverUrl, tokenHash: probe.tokenHash };
+    },
+    async clear() {
+      current = null;
+    },
+  };
+}
+
+function parseProbe(value: unknown): SignOutProbe | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { serverUrl, tokenHash } = value as Record<string, unknown>;
+  if (typeof serverUrl !== "string" || typeof tokenHash !== "string") return null;
+  return { serverUrl, tokenHash };
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
