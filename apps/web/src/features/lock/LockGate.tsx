@@ -1,0 +1,228 @@
+import type { ClientProblem, TrellisClient } from "@trellis/client";
+import { err, ok, type Result } from "@trellis/domain";
+import { Fragment, type ReactNode, useEffect, useRef, useState } from "react";
+import { useT } from "../../i18n/i18n.tsx";
+import { canUnlockWithDevice, makeDeviceUnlock } from "./device-unlock.ts";
+import { ErasedScreen, LockScreen } from "./LockScreen.tsx";
+import type { DeviceKey, LockStatus, UnlockFailure } from "./lock-api.ts";
+import { LockContext, type LockControls } from "./lock-context.tsx";
+import { NeutralPage, OtherTabScreen } from "./NeutralPage.tsx";
+import { connect, type GateStart } from "./open-gate.ts";
+import { useAutoLock } from "./use-auto-lock.ts";
+import { useDoubleEscape } from "./use-double-escape.ts";
+import { useLockChannel } from "./use-lock-channel.ts";
+
+type Phase =
+  | { readonly kind: "open"; readonly client: TrellisClient; readonly generation: number }
+  | { readonly kind: "locked" }
+  | { readonly kind: "opening" }
+  | { readonly kind: "erased" }
+  | { readonly kind: "elsewhere" }
+  /** Quick exit: the plain page; `client` is kept only with the lock off. */
+  | {
+      readonly kind: "neutral";
+      readonly client: TrellisClient | null;
+      readonly generation: number;
+    };
+
+let generations = 0;
+const opened = (client: TrellisClient): Phase => ({
+  kind: "open",
+  client,
+  generation: ++generations,
+});
+
+/**
+ * The app behind the lock: the lock screen until it is unlocked, then `app`
+ * with the record; locks again on "Lock now", after the page has been
+ * hidden long enough, and on quick exit. The key lives only here, in
+ * memory: a reload forgets it, so a reload locks too.
+ */
+export function LockGate({
+  start,
+  app,
+  onFailure,
+}: {
+  start: GateStart;
+  app: (client: TrellisClient) => ReactNode;
+  onFailure: (cause: unknown) => void;
+}) {
+  const t = useT();
+  const { lock, backend } = start;
+  const [status, setStatus] = useState<LockStatus>(start.status);
+  const [phase, setPhase] = useState<Phase>(() =>
+    start.client ? opened(start.client) : { kind: "locked" },
+  );
+  const [deviceUnlockPossible, setDeviceUnlockPossible] = useState(false);
+  const key = useRef<DeviceKey | null>(null);
+  const current = useRef(phase);
+  current.current = phase;
+
+  useEffect(() => {
+    void canUnlockWithDevice().then(setDeviceUnlockPossible);
+  }, []);
+
+  function show(next: Phase) {
+    current.current = next;
+    setPhase(next);
+  }
+
+  /** Closes the open record (if any) and forgets the key. */
+  function letGo(): void {
+    const p = current.current;
+    if ((p.kind === "open" || p.kind === "neutral") && p.client) p.client.close();
+    key.current?.fill(0);
+    key.current = null;
+  }
+
+  async function refresh(): Promise<LockStatus> {
+    const next = await lock.status();
+    setStatus(next);
+    return next;
+  }
+
+  async function openWith(k: DeviceKey | null): Promise<void> {
+    key.current = k;
+    const storage = k
+      ? await backend.openSealedIndexedDbStorage(k)
+      : await backend.openIndexedDbStorage();
+    show(opened(await connect(storage)));
+  }
+
+  async function unlocked(k: DeviceKey) {
+    show({ kind: "opening" });
+    try {
+      await openWith(k);
+      await refresh();
+    } catch (cause) {
+      onFailure(cause);
+    }
+  }
+
+  function lockNow() {
+    if (!status.on || current.current.kind !== "open") return;
+    letGo();
+    document.title = t("app.name");
+    show({ kind: "locked" });
+    void refresh();
+  }
+
+  function quickExit() {
+    const p = current.current;
+    if (p.kind !== "open") return;
+    history.replaceState(null, "", "/");
+    if (status.on) {
+      letGo();
+      show({ kind: "neutral", client: null, generation: p.generation });
+    } else show({ kind: "neutral", client: p.client, generation: p.generation });
+  }
+
+  function back() {
+    const p = current.current;
+    if (p.kind !== "neutral") return;
+    document.title = t("app.name");
+    show(
+      p.client ? { kind: "open", client: p.client, generation: p.generation } : { kind: "locked" },
+    );
+  }
+
+  const tell = useLockChannel(() => {
+    letGo();
+    show({ kind: "elsewhere" });
+  });
+
+  /** Runs a change that moves the record: other tabs let go first and reload after. */
+  async function moving<T>(task: () => Promise<T>): Promise<T> {
+    tell({ kind: "changing" });
+    try {
+      return await task();
+    } catch (cause) {
+      onFailure(cause);
+      throw cause;
+    } finally {
+      tell({ kind: "changed" });
+    }
+  }
+
+  const controls: LockControls = {
+    status,
+    deviceUnlockPossible,
+    lockNow,
+    quickExit,
+    turnOn: (passphrase, settings) =>
+      moving(async () => {
+        letGo();
+        const r = await lock.turnOn(passphrase, settings);
+        await openWith(r.ok ? r.value : null);
+        await refresh();
+        return r.ok ? ok(undefined) : r;
+      }),
+    turnOff: (passphrase) =>
+      moving(async (): Promise<Result<void, UnlockFailure | ClientProblem>> => {
+        const held = key.current ? new Uint8Array(key.current) : null;
+        // Closed before the check: a last wrong try erases the device, which waits for open databases.
+        letGo();
+        const u = await lock.unlock(passphrase);
+        if (!u.ok) {
+          if (u.error.reason === "erased") show({ kind: "erased" });
+          else await openWith(held as DeviceKey | null);
+          await refresh();
+          return u;
+        }
+        const r = await lock.turnOff(u.value);
+        await openWith(r.ok ? null : u.value);
+        await refresh();
+        return r;
+      }),
+    async changePassphrase(passphrase) {
+      if (!key.current) return err({ reason: "storage-failed", field: "passphrase" });
+      return lock.changePassphrase(key.current, passphrase);
+    },
+    async changeSettings(settings) {
+      await lock.changeSettings(settings);
+      await refresh();
+    },
+    async addDeviceUnlock() {
+      if (!key.current) return err("cancelled");
+      const salt = backend.newPrfSalt();
+      const made = await makeDeviceUnlock(salt, t("app.name"));
+      if (!made.ok) return made;
+      await lock.addDeviceUnlock(key.current, made.credentialId, salt, made.prfOutput);
+      await refresh();
+      return ok(undefined);
+    },
+    async removeDeviceUnlock() {
+      await lock.removeDeviceUnlock();
+      await refresh();
+    },
+  };
+
+  useAutoLock(status.on && phase.kind === "open", status.settings.lockAfterMinutes, lockNow);
+  useDoubleEscape(phase.kind === "open", quickExit);
+
+  switch (phase.kind) {
+    case "open":
+      return (
+        <LockContext.Provider value={controls}>
+          <Fragment key={phase.generation}>{app(phase.client)}</Fragment>
+        </LockContext.Provider>
+      );
+    case "locked":
+      return (
+        <LockScreen
+          lock={lock}
+          status={status}
+          onUnlocked={unlocked}
+          onErased={() => show({ kind: "erased" })}
+        />
+      );
+    case "opening":
+      return <p className="loading">{t("app.loading")}</p>;
+    case "erased":
+      return <ErasedScreen />;
+    case "elsewhere":
+      return <OtherTabScreen />;
+    case "neutral":
+      return <NeutralPage onBack={back} />;
+  }
+}
