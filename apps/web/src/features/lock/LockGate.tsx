@@ -159,16 +159,20 @@ export function LockGate({
       }),
     turnOff: (passphrase) =>
       moving(async (): Promise<Result<void, UnlockFailure | ClientProblem>> => {
-        const held = key.current ? new Uint8Array(key.current) : null;
-        // Closed before the check: a last wrong try erases the device, which waits for open databases.
-        letGo();
+        // A try that may be the last allowed erases the device, which waits for open
+        // databases: the record is closed before such a try, and only then.
+        const limit = status.settings.eraseAfterTries;
+        const mayErase = limit !== null && status.wrongTries + 1 >= limit;
+        const held = key.current ? (new Uint8Array(key.current) as DeviceKey) : null;
+        if (mayErase) letGo();
         const u = await lock.unlock(passphrase);
         if (!u.ok) {
           if (u.error.reason === "erased") show({ kind: "erased" });
-          else await openWith(held as DeviceKey | null);
+          else if (mayErase) await openWith(held);
           await refresh();
           return u;
         }
+        letGo();
         const r = await lock.turnOff(u.value);
         await openWith(r.ok ? null : u.value);
         await refresh();

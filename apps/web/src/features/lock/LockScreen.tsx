@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { useNow } from "../../app/use-now.ts";
 import { FormError, PasswordField } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { deviceAnswer } from "./device-unlock.ts";
@@ -10,6 +9,22 @@ type Said =
   | { readonly kind: "wrong"; readonly triesLeft?: number | undefined }
   | { readonly kind: "device"; readonly problem: "unsupported" | "cancelled" }
   | null;
+
+/** Whole seconds until `at`, counted down on screen; 0 once it has passed. */
+function useSecondsUntil(at: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    setNow(Date.now());
+    if (at <= Date.now()) return;
+    const timer = setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time >= at) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [at]);
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
 
 /** Tries left before the device erases itself, from the status alone (after a reload). */
 function triesLeftOf(status: LockStatus): number | undefined {
@@ -42,8 +57,7 @@ export function LockScreen({
     status.wrongTries > 0 ? { kind: "wrong", triesLeft: triesLeftOf(status) } : null,
   );
   const [missing, setMissing] = useState(false);
-  const now = useNow(1000);
-  const wait = Math.max(0, Math.ceil((nextTryAt - now) / 1000));
+  const wait = useSecondsUntil(nextTryAt);
 
   useEffect(() => {
     document.title = t("app.name");
