@@ -18,7 +18,7 @@ async function expectPlainPage(page: Page) {
   expect(new URL(page.url()).pathname).toBe("/");
 }
 
-test("quick exit from Today, Journal and a cycle shows a plain page, and Back does not bring the record", async ({
+test("quick exit from Today, Journal and Settings shows a plain page, and Back does not bring the record", async ({
   page,
 }) => {
   await restore(page, recordWithMarkers().file);
