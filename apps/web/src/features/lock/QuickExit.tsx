@@ -22,7 +22,13 @@ export function QuickExitButton() {
 export function LockOffer() {
   const t = useT();
   const lock = useLock();
-  if (!lock || lock.status.on) return null;
+  if (!lock) return null;
+  if (lock.status.on)
+    return (
+      <p role="status" className="hint">
+        {t("lock.offer.on")}
+      </p>
+    );
   return (
     <details className="restore stack-tight lock-offer">
       <summary>{t("lock.offer")}</summary>

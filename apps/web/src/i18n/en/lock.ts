@@ -63,4 +63,6 @@ export const lock = {
   "lock.offer": "Lock Trellis on this device (optional)",
   "lock.offer.hint":
     "You can also do this later in Settings. With the lock on, Trellis asks for a passphrase or PIN before it shows anything.",
+  "lock.offer.on":
+    "The lock is on: Trellis will ask for your passphrase or PIN each time it opens. You can change this in Settings.",
 } as const;
