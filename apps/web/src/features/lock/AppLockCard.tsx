@@ -52,8 +52,8 @@ export function AppLockCard() {
 function DeviceUnlock() {
   const t = useT();
   const lock = useLock()!;
+  const form = useForm();
   const [problem, setProblem] = useState<"unsupported" | "cancelled" | null>(null);
-  const [busy, setBusy] = useState(false);
   if (lock.status.deviceUnlock)
     return (
       <div className="stack-tight">
@@ -66,15 +66,13 @@ function DeviceUnlock() {
     );
   if (!lock.deviceUnlockPossible) return <p className="hint">{t("lock.device.notHere")}</p>;
   async function add() {
-    setBusy(true);
     setProblem(null);
-    const r = await lock.addDeviceUnlock();
-    setBusy(false);
+    const r = await form.run(() => lock.addDeviceUnlock());
     if (!r.ok) setProblem(r.error);
   }
   return (
     <div className="stack-tight">
-      <button type="button" className="button" onClick={add} disabled={busy}>
+      <button type="button" className="button" onClick={add} disabled={form.busy}>
         {t("lock.device.add")}
       </button>
       <p className="hint">{t("lock.device.hint")}</p>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState, useTransition } from "react";
 import { FormError, PasswordField } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { deviceAnswer } from "./device-unlock.ts";
@@ -51,7 +51,8 @@ export function LockScreen({
   const t = useT();
   const id = useId();
   const [passphrase, setPassphrase] = useState("");
-  const [busy, setBusy] = useState(false);
+  // Not a form that records (there is no record open yet): the kit's useForm needs a client.
+  const [busy, startTrying] = useTransition();
   const [nextTryAt, setNextTryAt] = useState(status.nextTryAt);
   const [said, setSaid] = useState<Said>(() =>
     status.wrongTries > 0 ? { kind: "wrong", triesLeft: triesLeftOf(status) } : null,
@@ -63,11 +64,10 @@ export function LockScreen({
     document.title = t("app.name");
   }, [t]);
 
-  async function settle(
+  function settle(
     task: () => Promise<{ ok: true; value: DeviceKey } | { ok: false; error: UnlockFailure }>,
   ) {
-    setBusy(true);
-    try {
+    startTrying(async () => {
       const r = await task();
       if (r.ok) return onUnlocked(r.value);
       const failure = r.error;
@@ -77,9 +77,7 @@ export function LockScreen({
         setSaid({ kind: "wrong", triesLeft: failure.triesLeft });
         setPassphrase("");
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function submit(e: FormEvent) {
@@ -87,7 +85,7 @@ export function LockScreen({
     if (busy || wait > 0) return;
     if (!passphrase) return setMissing(true);
     setMissing(false);
-    void settle(() => lock.unlock(passphrase));
+    settle(() => lock.unlock(passphrase));
   }
 
   async function withDevice() {
@@ -95,7 +93,7 @@ export function LockScreen({
     if (!device || busy || wait > 0) return;
     const answer = await deviceAnswer(device.credentialId, device.prfSalt);
     if (!answer.ok) return setSaid({ kind: "device", problem: answer.error });
-    await settle(() => lock.unlockWithDevice(answer.value));
+    settle(() => lock.unlockWithDevice(answer.value));
   }
 
   const waiting = wait > 0;
