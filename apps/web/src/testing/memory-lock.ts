@@ -94,7 +94,8 @@ export function memoryLock(now: () => number = () => Date.now()): MemoryLock {
       };
     },
     async turnOn(p, s) {
-      if (p.length < 4) return err(clientProblem("passphrase-short", "passphrase", { min: 4 }));
+      if (p.length < 4)
+        return err(clientProblem("lock-passphrase-short", "passphrase", { min: 4 }));
       on = true;
       passphrase = p;
       settings = { ...settings, ...s };

@@ -126,23 +126,35 @@ export function LockGate({
     );
   }
 
-  const tell = useLockChannel(() => {
+  const channel = useLockChannel(() => {
     letGo();
     show({ kind: "elsewhere" });
   });
 
-  /** Runs a change that moves the record: other tabs let go first and reload after. */
-  async function moving<T>(task: () => Promise<T>): Promise<T> {
-    tell({ kind: "changing" });
+  /**
+   * Runs a change that moves the record: other tabs let go of it first; the
+   * lock tells them to reload when it moved, this tab when it did not.
+   */
+  async function moving<T, E>(task: () => Promise<Result<T, E>>): Promise<Result<T, E>> {
+    channel.tell("changing");
     try {
-      return await task();
+      const r = await task();
+      if (!r.ok) channel.tell("unchanged");
+      return r;
     } catch (cause) {
+      channel.tell("unchanged");
       onFailure(cause);
       throw cause;
-    } finally {
-      tell({ kind: "changed" });
     }
   }
+
+  const erased = (r: Result<DeviceKey, UnlockFailure>) => !r.ok && r.error.reason === "erased";
+  /** Tries that may erase the device: the lock's "erased" announcement is this tab's own. */
+  const tries = {
+    unlock: (passphrase: string) => channel.own("erased", () => lock.unlock(passphrase), erased),
+    unlockWithDevice: (output: Uint8Array) =>
+      channel.own("erased", () => lock.unlockWithDevice(output), erased),
+  };
 
   const controls: LockControls = {
     status,
@@ -152,7 +164,11 @@ export function LockGate({
     turnOn: (passphrase, settings) =>
       moving(async () => {
         letGo();
-        const r = await lock.turnOn(passphrase, settings);
+        const r = await channel.own(
+          "on",
+          () => lock.turnOn(passphrase, settings),
+          (x) => x.ok,
+        );
         await openWith(r.ok ? r.value : null);
         await refresh();
         return r.ok ? ok(undefined) : r;
@@ -165,7 +181,7 @@ export function LockGate({
         const mayErase = limit !== null && status.wrongTries + 1 >= limit;
         const held = key.current ? (new Uint8Array(key.current) as DeviceKey) : null;
         if (mayErase) letGo();
-        const u = await lock.unlock(passphrase);
+        const u = await tries.unlock(passphrase);
         if (!u.ok) {
           if (u.error.reason === "erased") show({ kind: "erased" });
           else if (mayErase) await openWith(held);
@@ -173,7 +189,11 @@ export function LockGate({
           return u;
         }
         letGo();
-        const r = await lock.turnOff(u.value);
+        const r = await channel.own(
+          "off",
+          () => lock.turnOff(u.value),
+          (x) => x.ok,
+        );
         await openWith(r.ok ? null : u.value);
         await refresh();
         return r;
@@ -214,7 +234,7 @@ export function LockGate({
     case "locked":
       return (
         <LockScreen
-          lock={lock}
+          lock={tries}
           status={status}
           onUnlocked={unlocked}
           onErased={() => show({ kind: "erased" })}

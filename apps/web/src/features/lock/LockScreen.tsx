@@ -43,7 +43,7 @@ export function LockScreen({
   onUnlocked,
   onErased,
 }: {
-  lock: DeviceLock;
+  lock: Pick<DeviceLock, "unlock" | "unlockWithDevice">;
   status: LockStatus;
   onUnlocked: (key: DeviceKey) => void;
   onErased: () => void;

@@ -2,11 +2,8 @@ import { type FormEvent, useId, useState } from "react";
 import { FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { LockChoices } from "./LockChoices.tsx";
-import { DEFAULT_LOCK_SETTINGS, type LockSettings } from "./lock-api.ts";
+import { DEFAULT_LOCK_SETTINGS, LOCK_PASSPHRASE_MIN, type LockSettings } from "./lock-api.ts";
 import { useLock } from "./lock-context.tsx";
-
-/** The shortest passphrase the lock takes (a PIN of 4 digits is one). */
-export const PASSPHRASE_MIN = 4;
 
 /**
  * Turning the lock on: the passphrase (or PIN) twice, when to lock, and
@@ -58,8 +55,8 @@ export function checkPassphrase(
   return {
     passphrase: !passphrase
       ? t("form.required")
-      : passphrase.length < PASSPHRASE_MIN
-        ? t("lock.new.short", { min: PASSPHRASE_MIN })
+      : passphrase.length < LOCK_PASSPHRASE_MIN
+        ? t("lock.new.short", { min: LOCK_PASSPHRASE_MIN })
         : undefined,
     again:
       passphrase && again !== passphrase
