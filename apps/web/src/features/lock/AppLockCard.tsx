@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import {
   ButtonLine,
   FormButtons,
@@ -7,6 +7,7 @@ import {
   useForm,
 } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
+import { canUnlockWithDevice } from "./device-unlock.ts";
 import { LockChoices } from "./LockChoices.tsx";
 import type { UnlockFailure } from "./lock-api.ts";
 import { useLock } from "./lock-context.tsx";
@@ -54,6 +55,11 @@ function DeviceUnlock() {
   const lock = useLock()!;
   const form = useForm();
   const [problem, setProblem] = useState<"unsupported" | "cancelled" | null>(null);
+  // Asked when the card shows: an authenticator can come and go while the app is open.
+  const [possible, setPossible] = useState<boolean | null>(null);
+  useEffect(() => {
+    void canUnlockWithDevice().then(setPossible);
+  }, []);
   if (lock.status.deviceUnlock)
     return (
       <div className="stack-tight">
@@ -64,7 +70,8 @@ function DeviceUnlock() {
         />
       </div>
     );
-  if (!lock.deviceUnlockPossible) return <p className="hint">{t("lock.device.notHere")}</p>;
+  if (possible === null) return null;
+  if (!possible) return <p className="hint">{t("lock.device.notHere")}</p>;
   async function add() {
     setProblem(null);
     const r = await form.run(() => lock.addDeviceUnlock());

@@ -1,8 +1,8 @@
 import type { ClientProblem, TrellisClient } from "@trellis/client";
 import { err, ok, type Result } from "@trellis/domain";
-import { Fragment, type ReactNode, useEffect, useRef, useState } from "react";
+import { Fragment, type ReactNode, useRef, useState } from "react";
 import { useT } from "../../i18n/i18n.tsx";
-import { canUnlockWithDevice, makeDeviceUnlock } from "./device-unlock.ts";
+import { makeDeviceUnlock } from "./device-unlock.ts";
 import { ErasedScreen, LockScreen } from "./LockScreen.tsx";
 import type { DeviceKey, LockStatus, UnlockFailure } from "./lock-api.ts";
 import { LockContext, type LockControls } from "./lock-context.tsx";
@@ -53,14 +53,9 @@ export function LockGate({
   const [phase, setPhase] = useState<Phase>(() =>
     start.client ? opened(start.client) : { kind: "locked" },
   );
-  const [deviceUnlockPossible, setDeviceUnlockPossible] = useState(false);
   const key = useRef<DeviceKey | null>(null);
   const current = useRef(phase);
   current.current = phase;
-
-  useEffect(() => {
-    void canUnlockWithDevice().then(setDeviceUnlockPossible);
-  }, []);
 
   function show(next: Phase) {
     current.current = next;
@@ -158,7 +153,6 @@ export function LockGate({
 
   const controls: LockControls = {
     status,
-    deviceUnlockPossible,
     lockNow,
     quickExit,
     turnOn: (passphrase, settings) =>

@@ -24,8 +24,6 @@ export interface LockControls {
   /** Asks the platform authenticator for a credential with PRF and adds it beside the passphrase. */
   addDeviceUnlock(): Promise<Result<void, DeviceUnlockProblem>>;
   removeDeviceUnlock(): Promise<void>;
-  /** Whether this browser can offer "Unlock with this device" at all. */
-  readonly deviceUnlockPossible: boolean;
 }
 
 export const LockContext = createContext<LockControls | null>(null);
