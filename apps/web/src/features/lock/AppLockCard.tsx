@@ -148,7 +148,7 @@ function TurnOff() {
   const [current, setCurrent] = useState("");
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (form.fail({ current: current ? undefined : t("form.required") })) return;
+    if (form.fail({ current: current.trim() ? undefined : t("form.required") })) return;
     const r = await form.run(() => lock.turnOff(current));
     if (r.ok) return;
     const f = r.error;

@@ -83,7 +83,8 @@ export function LockScreen({
   function submit(e: FormEvent) {
     e.preventDefault();
     if (busy || wait > 0) return;
-    if (!passphrase) return setMissing(true);
+    // Spaces alone can never be the passphrase: not counted as a try.
+    if (!passphrase.trim()) return setMissing(true);
     setMissing(false);
     settle(() => lock.unlock(passphrase));
   }

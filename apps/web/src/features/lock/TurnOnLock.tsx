@@ -53,7 +53,8 @@ export function checkPassphrase(
   again: string,
 ): { passphrase?: string | undefined; again?: string | undefined } {
   return {
-    passphrase: !passphrase
+    // Spaces alone are no passphrase (and the lock could never be told apart from empty).
+    passphrase: !passphrase.trim()
       ? t("form.required")
       : passphrase.length < LOCK_PASSPHRASE_MIN
         ? t("lock.new.short", { min: LOCK_PASSPHRASE_MIN })
