@@ -193,6 +193,22 @@ describe("quick exit", () => {
     expect(text()).toContain(MARKER);
   });
 
+  it("takes Escape twice in a row, never once, even just after the page opened", async () => {
+    await gate(backend);
+    await until(() => text().includes(MARKER));
+    const escape = (timeStamp: number) => {
+      const e = new KeyboardEvent("keydown", { key: "Escape" });
+      Object.defineProperty(e, "timeStamp", { value: timeStamp });
+      return act(async () => window.dispatchEvent(e));
+    };
+    await escape(5);
+    expect(text()).toContain(MARKER);
+    await escape(2_000);
+    expect(text()).toContain(MARKER);
+    await escape(2_300);
+    expect(text()).toBe("Notes");
+  });
+
   it("with the lock on closes the record first, and a tap asks for the passphrase", async () => {
     await backend.startLocked("7 7 apple");
     await gate(backend);

@@ -8,7 +8,7 @@ export function useDoubleEscape(on: boolean, exit: () => void): void {
   latest.current = exit;
   useEffect(() => {
     if (!on) return;
-    let last = 0;
+    let last = Number.NEGATIVE_INFINITY;
     function pressed(e: KeyboardEvent) {
       if (e.key !== "Escape") return;
       const now = e.timeStamp;
