@@ -196,16 +196,16 @@ describe("quick exit", () => {
   it("takes Escape twice in a row, never once, even just after the page opened", async () => {
     await gate(backend);
     await until(() => text().includes(MARKER));
-    const escape = (timeStamp: number) => {
+    const pressEscape = (timeStamp: number) => {
       const e = new KeyboardEvent("keydown", { key: "Escape" });
       Object.defineProperty(e, "timeStamp", { value: timeStamp });
       return act(async () => window.dispatchEvent(e));
     };
-    await escape(5);
+    await pressEscape(5);
     expect(text()).toContain(MARKER);
-    await escape(2_000);
+    await pressEscape(2_000);
     expect(text()).toContain(MARKER);
-    await escape(2_300);
+    await pressEscape(2_300);
     expect(text()).toBe("Notes");
   });
 
