@@ -1052,7 +1052,7 @@ const forms: readonly (Typed | NothingToType)[] = [
         ["abc", "abc"],
         ["seven green apples", "seven green pears"],
       ] as const) {
-        await change.getByLabel("Passphrase or PIN").fill(passphrase);
+        await change.getByLabel("New passphrase or PIN").fill(passphrase);
         await change.getByLabel("The same again").fill(again);
         await refused(page, change, "Save the new passphrase", `new passphrase "${passphrase}"`);
       }
@@ -1060,7 +1060,7 @@ const forms: readonly (Typed | NothingToType)[] = [
       const off = formWith(card, "Type your passphrase to turn the lock off.");
       // Wrong ones count as tries: four are free.
       for (const passphrase of ["", N.spaces, N.emoji, "seven green pears"]) {
-        await off.getByLabel("Passphrase or PIN").fill(passphrase);
+        await off.getByLabel("Passphrase or PIN", { exact: true }).fill(passphrase);
         await refused(page, off, "Turn off the lock", `turning off with "${passphrase}"`);
       }
     },

@@ -114,7 +114,7 @@ function ChangePassphrase() {
       <form className="stack-tight" onSubmit={submit} noValidate>
         <PasswordField
           {...form.bind("passphrase", passphrase, setPassphrase)}
-          label={t("lock.new")}
+          label={t("lock.change.new")}
           hint={t("lock.new.hint")}
           autoComplete="new-password"
         />

@@ -53,6 +53,7 @@ export const lock = {
   "lock.device.notHere":
     "This browser cannot unlock Trellis with the device itself, so your passphrase is the way in.",
   "lock.change": "Change the passphrase",
+  "lock.change.new": "New passphrase or PIN",
   "lock.change.save": "Save the new passphrase",
   "lock.change.done": "The new passphrase is saved.",
   "lock.off": "Turn off the lock",
