@@ -18,13 +18,13 @@ import {
 import { err, ok, type Result } from "@trellis/domain";
 import { storageFailed } from "../client/log.ts";
 import { DEVICE_DATABASES, forgetThisDevice } from "../device-databases.ts";
-import { plainCodec } from "../idb-storage.ts";
+import { plainLayout } from "../idb-storage.ts";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
 import { announceLockChange } from "./channel.ts";
 import { type LockRecord, lockDatabase } from "./lock-db.ts";
 import { copyRecord, deleteDatabase, settleDatabases } from "./move.ts";
 import { deviceMutex } from "./mutex.ts";
-import { sealedCodec } from "./sealed-storage.ts";
+import { sealedLayout } from "./sealed-layout.ts";
 import { nextTryAfter } from "./tries.ts";
 import {
   type DeviceKey,
@@ -69,7 +69,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
         const sealer = atRestSealer(key);
         const keyCheck = checkOf(key);
         try {
-          await copyRecord(plainCodec(DEVICE_DATABASES.plain), sealedCodec(sealer));
+          await copyRecord(plainLayout(DEVICE_DATABASES.plain), sealedLayout(sealer));
           await db.update(() => ({
             next: {
               on: true,
@@ -163,7 +163,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
         assertKey(before, key);
         const sealer = atRestSealer(key);
         try {
-          await copyRecord(sealedCodec(sealer), plainCodec(DEVICE_DATABASES.plain));
+          await copyRecord(sealedLayout(sealer), plainLayout(DEVICE_DATABASES.plain));
           await db.update(() => ({
             next: { on: false, settings: before.settings, wrongTries: 0, nextTryAt: 0 },
             out: undefined,
