@@ -69,12 +69,13 @@ describe("turning the lock on and off", () => {
     lock.close();
   });
 
-  it("refuses a passphrase under 4 characters, and takes a 4-digit PIN", async () => {
+  it("refuses a passphrase under 4 characters or of spaces alone, and takes a 4-digit PIN", async () => {
     const lock = await openDeviceLock();
     expect(await lock.turnOn("abc")).toEqual({
       ok: false,
       error: { reason: "lock-passphrase-short", field: "passphrase", params: { min: 4 } },
     });
+    expect((await lock.turnOn("      ")).ok).toBe(false);
     expect((await lock.status()).on).toBe(false);
     expect((await lock.turnOn("4821")).ok).toBe(true);
     lock.close();

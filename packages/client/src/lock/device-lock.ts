@@ -94,8 +94,8 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
     },
 
     async unlock(passphrase) {
-      // Nothing typed is not a try.
-      if (passphrase.normalize("NFKC") === "") {
+      // Nothing typed (or spaces alone, never a passphrase) is not a try.
+      if (passphrase.normalize("NFKC").trim() === "") {
         return err({ reason: "wrong", ...tryCount(await db.read()) });
       }
       return attempt((record) => {
@@ -249,8 +249,10 @@ function statusOf(r: LockRecord): LockStatus {
   };
 }
 
+/** Under 4 characters, or spaces alone. */
 function passphraseProblem(passphrase: string): ClientProblem | null {
-  return [...passphrase.normalize("NFKC")].length < LOCK_PASSPHRASE_MIN
+  const normalised = passphrase.normalize("NFKC");
+  return [...normalised].length < LOCK_PASSPHRASE_MIN || normalised.trim() === ""
     ? clientProblem("lock-passphrase-short", "passphrase", { min: LOCK_PASSPHRASE_MIN })
     : null;
 }
