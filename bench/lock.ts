@@ -5,6 +5,13 @@
  * its record by sync (pages of 500) and recorded 20,000 here (one record
  * each), and a device without an account, where everything was recorded
  * here. Also: turning the lock on over the whole record, and unlocking.
+ *
+ * Events are handed to storage 500 at a time. The plain database stores
+ * local events one record each whatever the batch; the sealed one stores a
+ * batch as one page, and events recorded one by one end in the same shape:
+ * small pages are merged into pages of up to 1,000 once 50 pile up
+ * (lock/sealed-layout.ts), so at most 49 small pages sit beside the merged
+ * ones. Run alone: `npm run bench -- lock`.
  */
 import { chromium, type Page } from "@playwright/test";
 import type { TrellisEvent } from "@trellis/domain";
