@@ -3,6 +3,7 @@ import type { TrellisEvent } from "@trellis/domain";
 import fc from "fast-check";
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
+import { openClient } from "../client.ts";
 import { DEVICE_DATABASES } from "../device-databases.ts";
 import { freshIndexedDb, heldEvent, markedJourney, storageContract } from "../storage-contract.ts";
 import { ACCOUNT_KEY, type StoredAccount } from "../sync/stored.ts";
@@ -194,5 +195,28 @@ describe("sealing round-trips", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("the client on the sealed storage", () => {
+  it("records, opens again after a reload, and erases, as on the plain one", async () => {
+    const k = newKey();
+    const first = await openClient({ storage: await openSealedIndexedDbStorage(k) });
+    const created = await first.record("JourneyCreated", {
+      displayName: "Priya",
+      dateOfBirth: "1990-02-14",
+      homeZone: "Europe/London",
+      createdAt: "2024-03-01T08:00:00+00:00[Europe/London]",
+    });
+    expect(created.ok).toBe(true);
+    const device = first.device;
+    first.close();
+    const again = await openClient({ storage: await openSealedIndexedDbStorage(k) });
+    expect(again.device).toBe(device);
+    expect(again.state.journey?.displayName).toBe("Priya");
+    expect(again.sync.pendingCount).toBe(1);
+    await again.eraseDevice();
+    expect(again.state.journey).toBeNull();
+    again.close();
   });
 });
