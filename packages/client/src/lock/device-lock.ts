@@ -66,6 +66,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
         const chosen = settingsWith(before.settings, settings);
         const key = generateAtRestKey();
         const salt = generatePinSalt();
+        const wrap = wrapWithPassphrase(key, passphrase, salt);
         const sealer = atRestSealer(key);
         const keyCheck = checkOf(key);
         try {
@@ -74,7 +75,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
             next: {
               on: true,
               settings: chosen,
-              passphrase: { salt, wrap: wrapWithPassphrase(key, passphrase, salt) },
+              passphrase: { salt, wrap },
               keyCheck,
               wrongTries: 0,
               nextTryAt: 0,
