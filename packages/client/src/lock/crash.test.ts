@@ -9,13 +9,14 @@ import type { TrellisEvent } from "@trellis/domain";
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
 import { DEVICE_DATABASES } from "../device-databases.ts";
-import { openIndexedDbStorage, plainCodec } from "../idb-storage.ts";
+import { openIndexedDbStorage, plainLayout } from "../idb-storage.ts";
 import type { EventStorage } from "../storage.ts";
 import { freshIndexedDb, heldEvent, markedJourney } from "../storage-contract.ts";
 import { openDeviceLock } from "./device-lock.ts";
 import type { LockRecord } from "./lock-db.ts";
 import { copyRecord } from "./move.ts";
-import { openSealedIndexedDbStorage, sealedCodec } from "./sealed-storage.ts";
+import { sealedLayout } from "./sealed-layout.ts";
+import { openSealedIndexedDbStorage } from "./sealed-storage.ts";
 import type { DeviceKey } from "./types.ts";
 
 await ready();
@@ -123,7 +124,7 @@ describe("turning off, cut short", () => {
     const key = await lockedWithRecord();
     // Steps 1-3 of turning off, as the lock does them.
     const sealer = atRestSealer(key);
-    await copyRecord(sealedCodec(sealer), plainCodec(DEVICE_DATABASES.plain));
+    await copyRecord(sealedLayout(sealer), plainLayout(DEVICE_DATABASES.plain));
     const lockDb = await openDB(DEVICE_DATABASES.lock);
     const before = (await lockDb.get("lock", "state")) as LockRecord;
     await lockDb.put("lock", { ...before, on: false }, "state");

@@ -2,7 +2,7 @@ import { generateRootKey, ready, toBase64Url } from "@trellis/crypto";
 import type { TrellisEvent } from "@trellis/domain";
 import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
-import { DEVICE_DATABASES } from "../device-databases.ts";
+import { DEVICE_DATABASES, forgetThisDevice } from "../device-databases.ts";
 import { openIndexedDbStorage } from "../idb-storage.ts";
 import type { EventStorage } from "../storage.ts";
 import { freshIndexedDb, heldEvent, markedJourney } from "../storage-contract.ts";
@@ -69,12 +69,13 @@ describe("turning the lock on and off", () => {
     lock.close();
   });
 
-  it("refuses a passphrase under 4 characters, and takes a 4-digit PIN", async () => {
+  it("refuses a passphrase under 4 characters or of spaces alone, and takes a 4-digit PIN", async () => {
     const lock = await openDeviceLock();
     expect(await lock.turnOn("abc")).toEqual({
       ok: false,
       error: { reason: "lock-passphrase-short", field: "passphrase", params: { min: 4 } },
     });
+    expect((await lock.turnOn("      ")).ok).toBe(false);
     expect((await lock.status()).on).toBe(false);
     expect((await lock.turnOn("4821")).ok).toBe(true);
     lock.close();
@@ -173,6 +174,15 @@ describe("turning the lock on and off", () => {
     });
     expect((await lock.status()).on).toBe(true);
     expect(await databases()).toEqual([DEVICE_DATABASES.lock, DEVICE_DATABASES.sealed].sort());
+    lock.close();
+  });
+
+  it("an open lock never holds up forgetting the device, and works again after", async () => {
+    const lock = await openDeviceLock();
+    await turnedOn(lock);
+    await forgetThisDevice();
+    expect(await databases()).toEqual([]);
+    expect(await lock.status()).toMatchObject({ on: false, wrongTries: 0 });
     lock.close();
   });
 });

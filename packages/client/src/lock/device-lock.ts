@@ -18,13 +18,13 @@ import {
 import { err, ok, type Result } from "@trellis/domain";
 import { storageFailed } from "../client/log.ts";
 import { DEVICE_DATABASES, forgetThisDevice } from "../device-databases.ts";
-import { plainCodec } from "../idb-storage.ts";
+import { plainLayout } from "../idb-storage.ts";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
 import { announceLockChange } from "./channel.ts";
 import { type LockRecord, lockDatabase } from "./lock-db.ts";
 import { copyRecord, deleteDatabase, settleDatabases } from "./move.ts";
 import { deviceMutex } from "./mutex.ts";
-import { sealedCodec } from "./sealed-storage.ts";
+import { sealedLayout } from "./sealed-layout.ts";
 import { nextTryAfter } from "./tries.ts";
 import {
   type DeviceKey,
@@ -66,15 +66,16 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
         const chosen = settingsWith(before.settings, settings);
         const key = generateAtRestKey();
         const salt = generatePinSalt();
+        const wrap = wrapWithPassphrase(key, passphrase, salt);
         const sealer = atRestSealer(key);
         const keyCheck = checkOf(key);
         try {
-          await copyRecord(plainCodec(DEVICE_DATABASES.plain), sealedCodec(sealer));
+          await copyRecord(plainLayout(DEVICE_DATABASES.plain), sealedLayout(sealer));
           await db.update(() => ({
             next: {
               on: true,
               settings: chosen,
-              passphrase: { salt, wrap: wrapWithPassphrase(key, passphrase, salt) },
+              passphrase: { salt, wrap },
               keyCheck,
               wrongTries: 0,
               nextTryAt: 0,
@@ -94,8 +95,8 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
     },
 
     async unlock(passphrase) {
-      // Nothing typed is not a try.
-      if (passphrase.normalize("NFKC") === "") {
+      // Nothing typed (or spaces alone, never a passphrase) is not a try.
+      if (passphrase.normalize("NFKC").trim() === "") {
         return err({ reason: "wrong", ...tryCount(await db.read()) });
       }
       return attempt((record) => {
@@ -163,7 +164,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
         assertKey(before, key);
         const sealer = atRestSealer(key);
         try {
-          await copyRecord(sealedCodec(sealer), plainCodec(DEVICE_DATABASES.plain));
+          await copyRecord(sealedLayout(sealer), plainLayout(DEVICE_DATABASES.plain));
           await db.update(() => ({
             next: { on: false, settings: before.settings, wrongTries: 0, nextTryAt: 0 },
             out: undefined,
@@ -249,8 +250,10 @@ function statusOf(r: LockRecord): LockStatus {
   };
 }
 
+/** Under 4 characters, or spaces alone. */
 function passphraseProblem(passphrase: string): ClientProblem | null {
-  return [...passphrase.normalize("NFKC")].length < LOCK_PASSPHRASE_MIN
+  const normalised = passphrase.normalize("NFKC");
+  return [...normalised].length < LOCK_PASSPHRASE_MIN || normalised.trim() === ""
     ? clientProblem("lock-passphrase-short", "passphrase", { min: LOCK_PASSPHRASE_MIN })
     : null;
 }

@@ -19,7 +19,7 @@
  */
 import { deleteDB } from "idb";
 import { DEVICE_DATABASES } from "../device-databases.ts";
-import { openRecordDb, type RecordCodec, readRecord, writeRecord } from "../record-storage.ts";
+import { openRecordDb, type RecordLayout } from "../record-storage.ts";
 
 /**
  * Deletes a database. Resolves once it is gone, or once IndexedDB says other
@@ -33,12 +33,12 @@ export function deleteDatabase(name: string): Promise<void> {
 }
 
 /** Copies the whole record from one database into another, emptied first. */
-export async function copyRecord(from: RecordCodec, to: RecordCodec): Promise<void> {
+export async function copyRecord(from: RecordLayout, to: RecordLayout): Promise<void> {
   await deleteDatabase(to.name);
   const source = await openRecordDb(from);
-  const contents = await readRecord(source, from).finally(() => source.close());
+  const contents = await from.readRecord(source).finally(() => source.close());
   const target = await openRecordDb(to);
-  await writeRecord(target, to, contents).finally(() => target.close());
+  await to.writeRecord(target, contents).finally(() => target.close());
 }
 
 /** Finishes or undoes a move that was cut short: keeps only the database the lock names. */

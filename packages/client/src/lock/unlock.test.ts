@@ -109,12 +109,14 @@ describe("unlocking with the passphrase", () => {
     reloaded.close();
   });
 
-  it("an empty passphrase is not counted as a try", async () => {
+  it("an empty passphrase, or spaces alone, is not counted as a try", async () => {
     const { lock } = await lockedDevice();
-    expect(await lock.unlock("")).toEqual({
-      ok: false,
-      error: { reason: "wrong", wrongTries: 0, nextTryAt: 0 },
-    });
+    for (const nothing of ["", "    "]) {
+      expect(await lock.unlock(nothing)).toEqual({
+        ok: false,
+        error: { reason: "wrong", wrongTries: 0, nextTryAt: 0 },
+      });
+    }
     lock.close();
   });
 
