@@ -11,8 +11,8 @@ import { postgresUrl, scratchPostgres } from "./storage.ts";
 import { serverProcess } from "./sync.ts";
 import { count, ms, type Row } from "./table.ts";
 
-const CHROMIUM = process.env.TRELLIS_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const CHROMIUM = process.env.TRELLIS_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -3,12 +3,14 @@
  * tests). Sections: fold, schedule/today, storage (PGlite and, when
  * TRELLIS_BENCH_DATABASE_URL or TRELLIS_TEST_DATABASE_URL is set, PostgreSQL),
  * http, sync (a new device opening 100k events in Node) and browser (the same
- * in the real app in Chromium, storing into IndexedDB).
+ * in the real app in Chromium, storing into IndexedDB) and lock (opening 100k
+ * events with the app lock on and off, in Chromium).
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
 import { benchNewBrowser } from "./browser.ts";
 import { benchFold, benchSchedule } from "./core.ts";
 import { benchHttp } from "./http.ts";
+import { benchLock } from "./lock.ts";
 import { benchOdds } from "./odds.ts";
 import { benchStorage } from "./storage.ts";
 import { benchNewDevice } from "./sync.ts";
@@ -19,7 +21,8 @@ const on = (name: string) => wanted.size === 0 || wanted.has(name);
 const rows: Row[] = [];
 
 console.log(`Trellis bench on Node ${process.version}, ${new Date().toISOString()}`);
-const folded = on("fold") || on("storage") || on("sync") || on("browser") ? benchFold() : null;
+const folded =
+  on("fold") || on("storage") || on("sync") || on("browser") || on("lock") ? benchFold() : null;
 if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
 if (on("odds")) rows.push(...benchOdds());
@@ -27,4 +30,5 @@ if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
 if (on("http")) rows.push(...(await benchHttp()));
 if (on("sync") && folded) rows.push(...(await benchNewDevice(folded.events)));
 if (on("browser") && folded) rows.push(...(await benchNewBrowser(folded.events)));
+if (on("lock") && folded) rows.push(...(await benchLock(folded.events)));
 printTable(rows);

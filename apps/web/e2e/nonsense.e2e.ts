@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createAccount, PASSWORD, uniqueUsername } from "./account-helpers.ts";
 import { openCheck, restore, setUpJourney } from "./helpers.ts";
+import { turnOnLock } from "./lock-helpers.ts";
 import {
   expectPlainWords,
   expectRefused,
@@ -43,6 +44,7 @@ type Group =
   | "embryology"
   | "pregnancy"
   | "everyday"
+  | "lock"
   | "account";
 
 /** A form a person types into: where it is, and the nonsense tried there. */
@@ -1013,6 +1015,53 @@ const forms: readonly (Typed | NothingToType)[] = [
         await form.getByLabel("Passphrase for the file", { exact: true }).fill(passphrase);
         await form.getByLabel("The same passphrase again").fill(again);
         await refused(page, form, "Export everything", `export passphrase "${passphrase}"`);
+      }
+    },
+  },
+  {
+    file: "lock/TurnOnLock.tsx",
+    form: "Turn on the app lock",
+    group: "everyday",
+    tries: async (page) => {
+      await page.goto("/settings");
+      const form = formWith(page, "The same again");
+      for (const [passphrase, again] of [
+        ["", ""],
+        [N.spaces, N.spaces],
+        ["abc", "abc"],
+        ["seven green apples", "seven green pears"],
+      ] as const) {
+        await form.getByLabel("Passphrase or PIN").fill(passphrase);
+        await form.getByLabel("The same again").fill(again);
+        await refused(page, form, "Turn on the lock", `lock passphrase "${passphrase}"`);
+      }
+    },
+  },
+  {
+    file: "lock/AppLockCard.tsx",
+    form: "The app lock: a new passphrase; turning it off",
+    group: "lock",
+    tries: async (page) => {
+      await turnOnLock(page);
+      const card = page.getByRole("region", { name: "App lock" });
+      await card.getByText("Change the passphrase").click();
+      const change = formWith(card, "The same again");
+      for (const [passphrase, again] of [
+        ["", ""],
+        [N.spaces, N.spaces],
+        ["abc", "abc"],
+        ["seven green apples", "seven green pears"],
+      ] as const) {
+        await change.getByLabel("New passphrase or PIN").fill(passphrase);
+        await change.getByLabel("The same again").fill(again);
+        await refused(page, change, "Save the new passphrase", `new passphrase "${passphrase}"`);
+      }
+      await card.locator("summary", { hasText: "Turn off the lock" }).click();
+      const off = formWith(card, "Type your passphrase to turn the lock off.");
+      // Wrong ones count as tries: four are free.
+      for (const passphrase of ["", N.spaces, N.emoji, "seven green pears"]) {
+        await off.getByLabel("Passphrase or PIN", { exact: true }).fill(passphrase);
+        await refused(page, off, "Turn off the lock", `turning off with "${passphrase}"`);
       }
     },
   },

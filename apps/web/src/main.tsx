@@ -1,5 +1,11 @@
 import { registerSW } from "virtual:pwa-register";
-import { openClient, openIndexedDbStorage } from "@trellis/client";
+import {
+  newPrfSalt,
+  openDeviceLock,
+  openIndexedDbStorage,
+  openSealedIndexedDbStorage,
+  type TrellisClient,
+} from "@trellis/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
@@ -8,6 +14,7 @@ import { applyDiscreet } from "./app/discreet.ts";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
 import { ErasedScreen, eraseIfSignedOutElsewhere } from "./features/forget/index.ts";
+import { type LockBackend, LockGate, openLockGate } from "./features/lock/index.ts";
 import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
@@ -29,6 +36,47 @@ function startFailureKey(cause: unknown): MessageKey {
   return "app.failed.storage";
 }
 
+/** The record as the app has always shown it, once the lock (if on) is open. */
+function app(client: TrellisClient) {
+  return (
+    <ClientProvider client={client}>
+      <SyncProvider>
+        <ToastProvider>
+          <App />
+        </ToastProvider>
+      </SyncProvider>
+    </ClientProvider>
+  );
+}
+
+const lockBackend: LockBackend = {
+  openDeviceLock,
+  openSealedIndexedDbStorage,
+  openIndexedDbStorage: () => openIndexedDbStorage(),
+  newPrfSalt,
+};
+
+function failed(cause: unknown) {
+  root.render(
+    <main className="setup">
+      <div className="setup-card" role="alert">
+        <h1>{i18n.t("app.failed.title")}</h1>
+        <p>{i18n.t("app.failed.body")}</p>
+        <p className="muted small">{i18n.t(startFailureKey(cause))}</p>
+        <button type="button" className="button button-primary" onClick={() => location.reload()}>
+          {i18n.t("app.reload")}
+        </button>
+      </div>
+    </main>,
+  );
+}
+
+/**
+ * In order: the sign-out check (a device signed out from another one forgets
+ * everything before anything opens, locked or not), then the app lock's
+ * gate, which opens the record (at once with the lock off, after the
+ * passphrase with it on) and shows the app.
+ */
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
   // Signed out from another device: forget everything before anything is opened.
@@ -40,36 +88,16 @@ async function start() {
     );
   }
   try {
-    const storage = await openIndexedDbStorage();
-    const channel =
-      "BroadcastChannel" in window ? new BroadcastChannel("trellis-events") : undefined;
-    const client = await openClient({ storage, ...(channel && { channel }) });
+    const gate = await openLockGate(lockBackend);
     root.render(
       <StrictMode>
         <I18nProvider i18n={i18n}>
-          <ClientProvider client={client}>
-            <SyncProvider>
-              <ToastProvider>
-                <App />
-              </ToastProvider>
-            </SyncProvider>
-          </ClientProvider>
+          <LockGate start={gate} app={app} onFailure={failed} />
         </I18nProvider>
       </StrictMode>,
     );
   } catch (cause) {
-    root.render(
-      <main className="setup">
-        <div className="setup-card" role="alert">
-          <h1>{i18n.t("app.failed.title")}</h1>
-          <p>{i18n.t("app.failed.body")}</p>
-          <p className="muted small">{i18n.t(startFailureKey(cause))}</p>
-          <button type="button" className="button button-primary" onClick={() => location.reload()}>
-            {i18n.t("app.reload")}
-          </button>
-        </div>
-      </main>,
-    );
+    failed(cause);
   }
 }
 

@@ -1,82 +1,58 @@
 /**
  * The browser's event store: `EventStorage` over one IndexedDB database
  * (`events`, `meta`; since version 2 `outbox` and `held`; since version 3
- * `received`, events from sync stored many to a record).
+ * `received`, events from sync stored many to a record), every value kept as
+ * it is. With the app lock on, the record lives in the sealed database
+ * instead (`lock/sealed-layout.ts`); both share `record-storage.ts`.
  */
-import type { TrellisEvent } from "@trellis/domain";
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB, unwrap } from "idb";
+import { unwrap } from "idb";
+import {
+  type Db,
+  openRecordStorage,
+  type RecordContents,
+  type RecordLayout,
+  type StoredEvent,
+} from "./record-storage.ts";
 import type { EventStorage, HeldEvent } from "./storage.ts";
 
-interface TrellisDb extends DBSchema {
-  events: { key: string; value: TrellisEvent };
-  meta: { key: string; value: unknown };
-  /** Version 2: ids of events recorded here and not yet confirmed by a server. */
-  outbox: { key: string; value: true };
-  /** Version 2: events received but not applied (see `HeldEvent`). */
-  held: { key: string; value: HeldEvent };
-  /** Version 3: events received by sync, stored as they came, many to a record. */
-  received: { key: number; value: TrellisEvent[] };
-}
-
 const VERSION = 3;
+const ALL = ["events", "received", "outbox", "held", "meta"] as const;
 
-/**
- * The event log in IndexedDB, one database per journey on this device.
- * Survives reloads, restarts and going offline; the browser may still clear it
- * under storage pressure unless persistent storage was granted.
- */
-export async function openIndexedDbStorage(name = "trellis"): Promise<EventStorage> {
-  let db: IDBPDatabase<TrellisDb> = await open(name);
-  /**
-   * The id of every stored event, read once. Events received by sync are kept
-   * many to a record (a new device stores 100,000 of them; one record each
-   * cost more than everything else it does), so "is this one stored?" is
-   * answered here rather than by a read per event.
-   */
-  let known: Set<string> | null = null;
-
-  async function readAll(): Promise<unknown[]> {
+/** The plain database: values as they are, keyed by event id, meta name and number. */
+export function plainLayout(name: string): RecordLayout {
+  async function readEvents(db: Db) {
     const tx = db.transaction(["events", "received"], "readonly");
     const [single, batches] = await Promise.all([
       tx.objectStore("events").getAll(),
       tx.objectStore("received").getAll(),
     ]);
     await tx.done;
-    const ids = new Set<string>();
-    const out: unknown[] = [];
-    // Stored values are checked by the caller; here only an event's id is read,
-    // so that one stored twice (two tabs taking in the same page) comes back once.
-    const take = (e: unknown) => {
-      const id = (e as { id?: unknown } | null)?.id;
-      if (typeof id === "string") {
-        if (ids.has(id)) return;
-        ids.add(id);
-      }
-      out.push(e);
-    };
-    for (const e of single) take(e);
-    for (const batch of batches) for (const e of batch) take(e);
-    known = ids;
-    return out;
+    return { single, batches: batches as unknown[][] };
   }
-
-  async function knownIds(): Promise<Set<string>> {
-    if (!known) await readAll();
-    return known!;
-  }
-
   return {
-    loadEvents: readAll,
-    async appendEvents(batch, origin = "local", keepHere) {
-      const ids = await knownIds();
-      const fresh: TrellisEvent[] = [];
-      const here = new Set<string>();
-      for (const e of batch) {
-        if (ids.has(e.id) || here.has(e.id)) continue; // already stored: left as it is
-        here.add(e.id);
-        fresh.push(e);
+    name,
+    version: VERSION,
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("events", { keyPath: "id" });
+        db.createObjectStore("meta");
       }
-      if (fresh.length === 0) return;
+      if (oldVersion < 2) {
+        // Existing events stay where they are. They enter the outbox only if
+        // the person creates an account (the whole record becomes the vault).
+        db.createObjectStore("outbox");
+        db.createObjectStore("held");
+      }
+      if (oldVersion < 3) {
+        // Events received before version 3 stay one per record in `events`.
+        db.createObjectStore("received", { autoIncrement: true });
+      }
+    },
+    async readEvents(db) {
+      const { single, batches } = await readEvents(db);
+      return [single, ...batches];
+    },
+    async appendEvents(db, fresh, origin, keepHere) {
       const tx = db.transaction(["events", "outbox", "received"], "readwrite");
       if (origin === "sync") {
         // One record for the whole batch; it lands whole or not at all.
@@ -101,75 +77,63 @@ export async function openIndexedDbStorage(name = "trellis"): Promise<EventStora
         }
       }
       await tx.done;
-      for (const e of fresh) ids.add(e.id);
     },
-    async getMeta<T>(key: string) {
-      return (await db.get("meta", key)) as T | undefined;
+    async readOutbox(db) {
+      return (await db.getAllKeys("outbox")) as string[];
     },
-    async setMeta(key, value) {
-      await db.put("meta", value, key);
-    },
-    async loadOutbox() {
-      return db.getAllKeys("outbox");
-    },
-    async enqueue(ids) {
-      let stored = await knownIds();
-      // Another tab may have stored some since this one read: read again once.
-      if (ids.some((id) => !stored.has(id))) {
-        known = null;
-        stored = await knownIds();
-      }
+    async enqueue(db, ids) {
       const tx = db.transaction("outbox", "readwrite");
-      for (const id of ids) if (stored.has(id)) void tx.store.put(true, id).catch(() => undefined);
+      for (const id of ids) void tx.store.put(true, id).catch(() => undefined);
       await tx.done;
     },
-    async acknowledge(ids) {
+    async acknowledge(db, ids) {
       const tx = db.transaction("outbox", "readwrite");
       await Promise.all(ids.map((id) => tx.store.delete(id)));
       await tx.done;
     },
-    async loadHeld() {
-      return db.getAll("held");
-    },
-    async hold(batch) {
-      const tx = db.transaction("held", "readwrite");
-      await Promise.all(batch.map((h) => tx.store.put(h, h.id)));
+    held: (h) => ({ value: h, key: h.id }),
+    heldKey: (id) => id,
+    readHeld: (value) => value as HeldEvent,
+    meta: (name, value) => ({ value, key: name }),
+    metaKey: (name) => name,
+    readMeta: (value, key) => [key as string, value],
+    async readRecord(db): Promise<RecordContents> {
+      const tx = db.transaction([...ALL], "readonly");
+      const [single, batches, outbox, held, metaValues, metaKeys] = await Promise.all([
+        tx.objectStore("events").getAll(),
+        tx.objectStore("received").getAll(),
+        tx.objectStore("outbox").getAllKeys(),
+        tx.objectStore("held").getAll(),
+        tx.objectStore("meta").getAll(),
+        tx.objectStore("meta").getAllKeys(),
+      ]);
       await tx.done;
+      return {
+        singles: single as StoredEvent[],
+        pages: batches as unknown[][],
+        outbox: outbox as string[],
+        held: held as HeldEvent[],
+        meta: metaValues.map((v, i) => [metaKeys[i] as string, v] as const),
+      };
     },
-    async release(ids) {
-      const tx = db.transaction("held", "readwrite");
-      await Promise.all(ids.map((id) => tx.store.delete(id)));
+    async writeRecord(db, contents) {
+      const tx = db.transaction([...ALL], "readwrite");
+      const store = (name: (typeof ALL)[number]) => unwrap(tx.objectStore(name));
+      for (const e of contents.singles) store("events").put(e);
+      for (const page of contents.pages) store("received").put(page);
+      for (const id of contents.outbox) store("outbox").put(true, id);
+      for (const h of contents.held) store("held").put(h, h.id);
+      for (const [key, value] of contents.meta) store("meta").put(value, key);
       await tx.done;
-    },
-    async erase() {
-      db.close();
-      await deleteDB(name);
-      known = null;
-      db = await open(name);
-    },
-    close() {
-      db.close();
     },
   };
 }
 
-function open(name: string): Promise<IDBPDatabase<TrellisDb>> {
-  return openDB<TrellisDb>(name, VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore("events", { keyPath: "id" });
-        db.createObjectStore("meta");
-      }
-      if (oldVersion < 2) {
-        // Existing events stay where they are. They enter the outbox only if
-        // the person creates an account (the whole record becomes the vault).
-        db.createObjectStore("outbox");
-        db.createObjectStore("held");
-      }
-      if (oldVersion < 3) {
-        // Events received before version 3 stay one per record in `events`.
-        db.createObjectStore("received", { autoIncrement: true });
-      }
-    },
-  });
+/**
+ * The event log in IndexedDB, one database per journey on this device.
+ * Survives reloads, restarts and going offline; the browser may still clear it
+ * under storage pressure unless persistent storage was granted.
+ */
+export function openIndexedDbStorage(name = "trellis"): Promise<EventStorage> {
+  return openRecordStorage(plainLayout(name));
 }

@@ -31,6 +31,25 @@ export { DEVICE_DATABASES, forgetThisDevice } from "./device-databases.ts";
 export { openIndexedDbStorage } from "./idb-storage.ts";
 export { newDeviceId, newEventId } from "./ids.ts";
 export {
+  DEFAULT_LOCK_SETTINGS,
+  type DeviceKey,
+  type DeviceLock,
+  type DeviceLockOptions,
+  LOCK_CHANNEL,
+  LOCK_PASSPHRASE_MIN,
+  LONGEST_WAIT_MS,
+  type LockChange,
+  type LockSettings,
+  type LockStatus,
+  newPrfSalt,
+  onLockChange,
+  openDeviceLock,
+  openSealedIndexedDbStorage,
+  SealedRecordError,
+  type UnlockFailure,
+  waitAfter,
+} from "./lock/index.ts";
+export {
   type ClientProblem,
   type ClientRefusal,
   clientProblem,

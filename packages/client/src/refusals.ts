@@ -14,6 +14,7 @@ export const clientRefusals = [
   "passphrase-short",
   "wrong-passphrase",
   "damaged-export",
+  "lock-passphrase-short",
 ] as const;
 
 export type ClientRefusal = (typeof clientRefusals)[number];

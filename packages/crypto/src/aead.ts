@@ -108,7 +108,7 @@ export function aeadOpenPadded(
  * which is zeroed as soon as `take` returns: `take` copies out only what it
  * keeps (say, the plaintext without its padding) and must not hold the view.
  */
-function aeadOpenWith<T>(
+export function aeadOpenWith<T>(
   key: Uint8Array,
   nonce: Uint8Array,
   associatedData: Uint8Array,

@@ -15,6 +15,7 @@ describe("public face", () => {
       "VaultKey",
       "X25519PublicKey",
       "X25519SecretKey",
+      "atRestSealer",
       "certifyDevice",
       "checkExportPassphrase",
       "deriveDeviceKey",
@@ -22,6 +23,7 @@ describe("public face", () => {
       "deriveKeyFromPin",
       "eventEpoch",
       "fromBase64Url",
+      "generateAtRestKey",
       "generateCircleKey",
       "generateDeviceKey",
       "generatePinSalt",
@@ -50,7 +52,9 @@ describe("public face", () => {
       "signMembershipEntry",
       "signRecoveryChallenge",
       "toBase64Url",
+      "unwrapAtRestKey",
       "unwrapRootKey",
+      "wrapAtRestKey",
       "wrapRootKey",
     ]);
   });

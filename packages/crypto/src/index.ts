@@ -4,6 +4,16 @@
  * else is synchronous. Expected failures come back as `Result` values with a
  * machine-readable `reason`; exceptions mean a bug in the caller.
  */
+export {
+  type AtRestKey,
+  type AtRestSealer,
+  type AtRestUnlock,
+  type AtRestUnwrapFailure,
+  atRestSealer,
+  generateAtRestKey,
+  unwrapAtRestKey,
+  wrapAtRestKey,
+} from "./at-rest.ts";
 export { type Base64Url, fromBase64Url, secretsEqual, toBase64Url } from "./bytes.ts";
 export {
   type CirclePostAddress,

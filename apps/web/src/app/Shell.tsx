@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { Icon } from "../components/Icon.tsx";
 import { SyncIndicator } from "../components/SyncIndicator.tsx";
+import { QuickExitButton } from "../features/lock/index.ts";
 import { useT } from "../i18n/i18n.tsx";
 import { useReminders } from "./reminders.ts";
 import { routes } from "./routes.ts";
@@ -20,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
+      <QuickExitButton />
       <nav className="nav" aria-label={t("nav.label")}>
         <span className="nav-brand" aria-hidden="true">
           {t("app.name")}

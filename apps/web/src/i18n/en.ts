@@ -11,6 +11,7 @@ import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
 import { cycle } from "./en/cycle.ts";
 import { embryos } from "./en/embryos.ts";
+import { lock } from "./en/lock.ts";
 import { monitoring } from "./en/monitoring.ts";
 import { odds } from "./en/odds.ts";
 import { pregnancy } from "./en/pregnancy.ts";
@@ -31,6 +32,7 @@ export const en = {
   ...sharing,
   ...odds,
   ...clinics,
+  ...lock,
   ...refusals,
 } as const;
 

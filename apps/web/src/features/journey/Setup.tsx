@@ -8,6 +8,7 @@ import { FormError } from "../../components/forms/index.ts";
 import { useI18n, useT } from "../../i18n/i18n.tsx";
 import { importRefusalText } from "../../i18n/refusals.ts";
 import { SignInOffer } from "../account/index.ts";
+import { LockOffer } from "../lock/index.ts";
 import { JourneyForm } from "./JourneyForm.tsx";
 
 export function Setup() {
@@ -71,6 +72,7 @@ export function Setup() {
           <FormError>{restoreMessage}</FormError>
         </section>
         <SignInOffer />
+        <LockOffer />
         <p className="hint">{t("setup.disclaimer")}</p>
       </div>
     </main>

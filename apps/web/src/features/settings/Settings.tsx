@@ -9,6 +9,7 @@ import { importRefusalText } from "../../i18n/refusals.ts";
 import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
+import { AppLockCard } from "../lock/index.ts";
 import { CountrySetting } from "./CountrySetting.tsx";
 import { DiscreetInstall } from "./DiscreetInstall.tsx";
 import { ExportData } from "./ExportData.tsx";
@@ -80,6 +81,7 @@ export function Settings() {
       <UnitPreferences />
       <CountrySetting />
       <AccountSync />
+      <AppLockCard />
 
       <section className="card stack" aria-labelledby="settings-data">
         <h2 id="settings-data">{t("settings.data")}</h2>

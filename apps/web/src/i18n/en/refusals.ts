@@ -223,6 +223,8 @@ const reasonWords = {
   "wrong-passphrase":
     "That passphrase does not open this file. Check it and try again (it is case-sensitive). Nothing was changed.",
   "damaged-export": "This locked file is damaged or incomplete, so it cannot be opened.",
+  "lock-passphrase-short":
+    "{min, plural, other {Please use at least # characters. A PIN of # or more digits is fine.}}",
 } as const satisfies Record<ShownRefusal, string>;
 
 /**
