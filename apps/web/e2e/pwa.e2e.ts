@@ -10,6 +10,7 @@ import {
   shot,
   waitForServiceWorker,
 } from "./helpers.ts";
+import { lockField, turnOnLock } from "./lock-helpers.ts";
 
 test("Chromium finds the app installable: manifest, icons and a service worker in control", async ({
   baseURL,
@@ -109,4 +110,18 @@ test("the discreet install: the manifest, icon and every title say only Notes, a
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test("with the discreet install, the lock screen and quick exit say only Notes", async ({
+  page,
+}) => {
+  await setUpJourney(page);
+  await openFromMore(page, "Settings");
+  await page.getByRole("switch", { name: "Discreet install" }).click();
+  await turnOnLock(page);
+  await page.reload();
+  await expect(lockField(page)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Notes");
+  await expect(page).toHaveTitle("Notes");
+  await expect(page.locator("body")).not.toContainText("Trellis");
 });

@@ -14,6 +14,7 @@ import {
   writeNoteHere,
 } from "./account-helpers.ts";
 import { phone } from "./helpers.ts";
+import { expectLockScreen, lockField, turnOnLock } from "./lock-helpers.ts";
 
 const ERASED =
   "This device was signed out from another of your devices, so Trellis erased what it held here.";
@@ -85,7 +86,7 @@ test("a device signed out from another one erases itself at its next start, and 
   await writeNoteHere(a, "Written on the phone that gets lost.");
   await expectSynced(a);
   const contextA = a.context();
-  expect(await trellisDatabases(a)).toEqual(["trellis", "trellis-signout"]);
+  expect(await trellisDatabases(a)).toEqual(["trellis", "trellis-lock", "trellis-signout"]);
 
   // Device B: her laptop.
   const b = await phone(browser);
@@ -136,4 +137,36 @@ test("a device signed out from another one erases itself at its next start, and 
   await expect.poll(() => trellisDatabases(c), { timeout: 15_000 }).toEqual([]);
 
   for (const page of [again, b, c]) await page.context().close();
+});
+
+test("with the app lock on, a device signed out from elsewhere erases itself before asking for the passphrase", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const a = await phone(browser);
+  const { file } = mayaWithTonightsDose();
+  const { username } = await ownerWithAccount(a, file, testInfo.outputPath("maya.json"));
+  await writeNoteHere(a, "Written on the locked phone.");
+  await expectSynced(a);
+  await turnOnLock(a);
+  const contextA = a.context();
+  expect(await trellisDatabases(a)).toEqual(["trellis-lock", "trellis-sealed", "trellis-signout"]);
+  // Its next start, before being signed out, asks for the passphrase.
+  await a.reload();
+  await expectLockScreen(a);
+  await a.close();
+
+  const b = await phone(browser);
+  await signIn(b, username, "Laptop");
+  await expectSynced(b);
+  await signOutFromSettings(b, "My phone");
+
+  // Locked or not: the erased screen, no lock screen, and nothing of Trellis left.
+  const again = await contextA.newPage();
+  await again.goto("/");
+  await expect(again.getByText(ERASED)).toBeVisible({ timeout: 15_000 });
+  await expect(lockField(again)).toHaveCount(0);
+  expect(await trellisDatabases(again)).toEqual([]);
+
+  for (const page of [again, b]) await page.context().close();
 });

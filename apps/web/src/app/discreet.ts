@@ -77,3 +77,8 @@ export function setDocumentTitle(title: string): void {
   shownTitle = title;
   document.title = isDiscreet() ? DISCREET_NAME : title;
 }
+
+/** The app's name as this device shows it: "Notes" with the discreet install. */
+export function shownAppName(appName: string): string {
+  return isDiscreet() ? DISCREET_NAME : appName;
+}

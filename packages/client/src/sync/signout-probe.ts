@@ -49,6 +49,10 @@ export function indexedDbSignOutProbe(name: string = DEVICE_DATABASES.signOut): 
       upgrade(db, oldVersion, _newVersion, tx) {
         // Only asking: leave no empty database behind on a device without one.
         if (oldVersion === 0 && !create) {
+          // The open then fails with AbortError (caught by the caller); the
+          // upgrade transaction's own promise fails too, and is answered here
+          // so the page never sees an unhandled rejection.
+          tx.done.catch(() => undefined);
           tx.abort();
           return;
         }

@@ -1,6 +1,7 @@
 import type { ClientProblem, TrellisClient } from "@trellis/client";
 import { err, ok, type Result } from "@trellis/domain";
 import { Fragment, type ReactNode, useRef, useState } from "react";
+import { setDocumentTitle, shownAppName } from "../../app/discreet.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { makeDeviceUnlock } from "./device-unlock.ts";
 import { ErasedScreen, LockScreen } from "./LockScreen.tsx";
@@ -97,7 +98,7 @@ export function LockGate({
   function lockNow() {
     if (!status.on || current.current.kind !== "open") return;
     letGo();
-    document.title = t("app.name");
+    setDocumentTitle(t("app.name"));
     show({ kind: "locked" });
     void refresh();
   }
@@ -115,7 +116,7 @@ export function LockGate({
   function back() {
     const p = current.current;
     if (p.kind !== "neutral") return;
-    document.title = t("app.name");
+    setDocumentTitle(t("app.name"));
     show(
       p.client ? { kind: "open", client: p.client, generation: p.generation } : { kind: "locked" },
     );
@@ -203,7 +204,7 @@ export function LockGate({
     async addDeviceUnlock() {
       if (!key.current) return err("cancelled");
       const salt = backend.newPrfSalt();
-      const made = await makeDeviceUnlock(salt, t("app.name"));
+      const made = await makeDeviceUnlock(salt, shownAppName(t("app.name")));
       if (!made.ok) return made;
       await lock.addDeviceUnlock(key.current, made.credentialId, salt, made.prfOutput);
       await refresh();

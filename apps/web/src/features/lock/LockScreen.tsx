@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState, useTransition } from "react";
+import { setDocumentTitle, shownAppName } from "../../app/discreet.ts";
 import { FormError, PasswordField } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { deviceAnswer } from "./device-unlock.ts";
@@ -61,7 +62,7 @@ export function LockScreen({
   const wait = useSecondsUntil(nextTryAt);
 
   useEffect(() => {
-    document.title = t("app.name");
+    setDocumentTitle(t("app.name"));
   }, [t]);
 
   function settle(
@@ -101,7 +102,7 @@ export function LockScreen({
   return (
     <main id="main" className="setup lock-screen">
       <form className="setup-card stack" onSubmit={submit} noValidate>
-        <h1>{t("app.name")}</h1>
+        <h1>{shownAppName(t("app.name"))}</h1>
         <PasswordField
           id={`${id}-passphrase`}
           label={t("lock.passphrase")}

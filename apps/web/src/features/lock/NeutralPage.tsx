@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { shownAppName } from "../../app/discreet.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /**
@@ -30,7 +31,7 @@ export function OtherTabScreen() {
   return (
     <main id="main" className="setup">
       <div className="setup-card">
-        <h1>{t("app.name")}</h1>
+        <h1>{shownAppName(t("app.name"))}</h1>
         <p role="status">{t("lock.otherTab")}</p>
       </div>
     </main>
