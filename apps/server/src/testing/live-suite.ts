@@ -58,14 +58,17 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
         const frame = await stream.waitFor((f) => noticeUpTo(f) === last);
         expect(frame.data).toBe(JSON.stringify({ upTo: last }));
       }
-      // A resend that stores nothing says nothing.
+      // One more append: exactly one more notice, nothing doubled. The notice is
+      // awaited first, then a ping that comes after it (`waitFor` also looks at
+      // frames already received, so a bare "a ping" could be an earlier one).
       const sent = stream.frames.filter((f) => f.event === "events").length;
-      await c.append(
-        maya,
-        vault.vaultId,
-        c.seal(vault, ["four"]).map((e) => e),
+      const { results: more } = await c.append(maya, vault.vaultId, c.seal(vault, ["four"]));
+      const notice = await stream.waitFor((f) => noticeUpTo(f) === more[more.length - 1]!.seq);
+      const after = stream.frames.indexOf(notice);
+      await stream.waitFor(
+        (f) => f.comment === "ping" && stream.frames.indexOf(f) > after,
+        STREAM_PING_MS * 10,
       );
-      await stream.waitFor((f) => f.comment === "ping", STREAM_PING_MS * 10);
       expect(stream.frames.filter((f) => f.event === "events").length).toBe(sent + 1);
     } finally {
       stream.close();
