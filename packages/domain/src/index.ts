@@ -334,9 +334,8 @@ export {
   cyclePlan,
   cyclePlanItems,
   cycleTrigger,
+  cycleSchedule,
   type DayDose,
-  type DoseStatus,
-  DUE_WINDOW_MINUTES,
   daySchedule,
   type ProcedureKind,
   type ProcedureTime,
@@ -348,6 +347,20 @@ export {
   TRIGGER_ON_TIME_MINUTES,
   type TriggerInfo,
 } from "./treatment/selectors.ts";
+export {
+  type DoseCounts,
+  type DoseDay,
+  type DoseHistory,
+  doseHistory,
+  historyBucket,
+  missedYesterday,
+} from "./treatment/dose-history.ts";
+export {
+  type DoseStatus,
+  DUE_WINDOW_MINUTES,
+  doseStatusAt,
+  MISSED_AFTER_MINUTES,
+} from "./treatment/dose-status.ts";
 export type {
   Cycle,
   CycleStatus,
