@@ -318,6 +318,20 @@ export {
   transferWaits,
   typicalBetaDays,
 } from "./today/transfer-days.ts";
+export {
+  type DoseCounts,
+  type DoseDay,
+  type DoseHistory,
+  doseHistory,
+  historyBucket,
+  missedYesterday,
+} from "./treatment/dose-history.ts";
+export {
+  type DoseStatus,
+  DUE_WINDOW_MINUTES,
+  doseStatusAt,
+  MISSED_AFTER_MINUTES,
+} from "./treatment/dose-status.ts";
 export { type InjectionSite, injectionSites } from "./treatment/events.ts";
 export {
   cycleDayDate,
@@ -333,8 +347,8 @@ export {
   cycleList,
   cyclePlan,
   cyclePlanItems,
-  cycleTrigger,
   cycleSchedule,
+  cycleTrigger,
   type DayDose,
   daySchedule,
   type ProcedureKind,
@@ -347,20 +361,6 @@ export {
   TRIGGER_ON_TIME_MINUTES,
   type TriggerInfo,
 } from "./treatment/selectors.ts";
-export {
-  type DoseCounts,
-  type DoseDay,
-  type DoseHistory,
-  doseHistory,
-  historyBucket,
-  missedYesterday,
-} from "./treatment/dose-history.ts";
-export {
-  type DoseStatus,
-  DUE_WINDOW_MINUTES,
-  doseStatusAt,
-  MISSED_AFTER_MINUTES,
-} from "./treatment/dose-status.ts";
 export type {
   Cycle,
   CycleStatus,

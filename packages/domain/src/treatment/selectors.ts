@@ -4,8 +4,8 @@ import type { Appointment } from "../monitoring/state.ts";
 import type { CycleType } from "../protocols/templates.ts";
 import { type DoseInstance, expandSchedule, type Plan, type PlanItem } from "../schedule/expand.ts";
 import type { JourneyState } from "../state/state.ts";
-import { type InjectionSite, injectionSites } from "./events.ts";
 import { type DoseStatus, doseStatusAt } from "./dose-status.ts";
+import { type InjectionSite, injectionSites } from "./events.ts";
 import { cycleDayOf, slotKey, toPlanItem } from "./plan.ts";
 import type { Cycle, DoseLog } from "./state.ts";
 
