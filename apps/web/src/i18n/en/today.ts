@@ -118,6 +118,7 @@ export const today = {
   "reminder.neutral.body": "Open Trellis to see it.",
   "calendar.neutral.reminder": "Reminder",
   "calendar.neutral.appointment": "Appointment",
+  "calendar.together.named": "{count} medicines: {names}",
   "reminder.body": "Open Trellis to log it.",
   "reminder.trigger": "Trigger shot at the exact time",
   "reminder.procedure": "Retrieval",
