@@ -56,9 +56,7 @@ const words = (parts: readonly CalendarEntry[]) => ({
 });
 
 const events = (text: string) =>
-  new ICAL.Component(ICAL.parse(text))
-    .getAllSubcomponents("vevent")
-    .map((v) => new ICAL.Event(v));
+  new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 
 describe("doses at the same minute become one calendar event", () => {
   const merged = mergeSameMinute(evening, words);
