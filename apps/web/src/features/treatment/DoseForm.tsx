@@ -105,7 +105,7 @@ export function DoseForm({
         }}
       />
       {!skipped && (
-        <div className="grid-2">
+        <>
           <DateTimeField
             {...form.field("time")}
             label={t("doses.form.takenAt")}
@@ -119,7 +119,7 @@ export function DoseForm({
             value={amount}
             onChange={setAmount}
           />
-        </div>
+        </>
       )}
       {!skipped && sites.length > 0 && (
         <SelectField

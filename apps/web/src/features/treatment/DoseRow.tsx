@@ -79,7 +79,7 @@ export function DoseRow({ dose, yesterday = false }: { dose: DayDose; yesterday?
         )}
       </div>
       {missed && canRecord && (
-        <div className="row">
+        <div className="row dose-missed-actions">
           <button
             type="button"
             className="button button-primary"

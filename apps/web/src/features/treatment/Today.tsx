@@ -116,7 +116,7 @@ export function Today() {
       </WhenCanRecord>
 
       {fromYesterday.length > 0 && (
-        <section aria-labelledby="doses-yesterday" className="stack-tight">
+        <section aria-labelledby="doses-yesterday" className="stack-tight doses-yesterday">
           <h2 id="doses-yesterday">{t("doses.yesterday.title")}</h2>
           {canRecord && <p className="muted small">{t("doses.yesterday.hint")}</p>}
           <ul className="plain-list doses">
