@@ -93,6 +93,7 @@ test("a day not logged shows as missed the next morning, can be logged with its 
     /^9:00 PMMenotropins \(hMG\).*Not logged/,
   ]);
   await expect(page.getByRole("region", { name: "So far" })).toContainText("Not logged: 2");
+  await shot(page, "history-not-logged");
   await third.getByRole("button", { name: "Log Menotropins (hMG) from 9:00 PM" }).click();
   const late = page.getByRole("form", { name: "Log Menotropins (hMG)" });
   await expect(late.getByLabel("Time taken")).toHaveValue("2015-04-03T21:00");
