@@ -268,21 +268,35 @@ const forms: readonly (Typed | NothingToType)[] = [
     },
   },
   {
-    file: "treatment/DoseRow.tsx",
-    form: "A dose on Today: More",
+    file: "treatment/DoseForm.tsx",
+    form: "A dose: More on Today (and Log it for a dose not logged)",
     group: "treatment",
     tries: async (page) => {
       await page.goto("/");
       await page.getByRole("button", { name: /^More options for Follitropin alfa/ }).click();
       const form = page.getByRole("form", { name: "Log Follitropin alfa" });
-      await form.getByLabel("Time taken").fill("");
-      await refused(page, form, "Save", "dose, no time");
-      await form.getByLabel("Time taken").fill("20:00");
+      const when = form.getByLabel("Time taken");
+      const today = (await when.inputValue()).slice(0, 10);
+      for (const typed of ["", `${N.farPast}T20:00`, `${N.farFuture}T20:00`, `${today}T23:59`]) {
+        await when.fill(typed);
+        await refused(page, form, "Save", `dose taken at "${typed}"`);
+      }
+      await when.fill(`${today}T00:01`);
       for (const amount of [N.negative, N.zero, N.huge, ""]) {
         await form.getByLabel(/^Amount taken/).fill(amount);
         await refused(page, form, "Save", `dose, amount "${amount}"`);
       }
     },
+  },
+  {
+    file: "treatment/DoseRow.tsx",
+    form: "A dose on Today: Taken, It was skipped, Undo",
+    why: "Buttons; More and Log it open the dose form (DoseForm.tsx).",
+  },
+  {
+    file: "treatment/DoseHistory.tsx",
+    form: "Dose history: Log it",
+    why: "A button per dose not logged; it opens the dose form (DoseForm.tsx).",
   },
   {
     file: "treatment/Supplies.tsx",

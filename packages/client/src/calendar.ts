@@ -21,6 +21,58 @@ export interface CalendarEntry {
   readonly location?: string | undefined;
   /** What it is, in the fewest words: a reminder (a dose, a fee) or an appointment (a visit, a procedure). */
   readonly kind: "reminder" | "appointment";
+  /** Doses: entries at the same minute become one event (`mergeSameMinute`). */
+  readonly mergeable?: boolean | undefined;
+}
+
+/**
+ * Mergeable entries (doses) starting at the same minute, as one entry: one
+ * event at 9 PM for the two evening injections, not two identical ones. Its
+ * words come from `words` (the app's, naming every part); its alarms are all
+ * of the parts' alarms, its length the longest; its UID names the minute
+ * (`m-<epoch minutes>@trellis`), never a word. Others pass through as they
+ * are, in their order; the merged entry takes the place of its first part.
+ */
+export function mergeSameMinute(
+  entries: readonly CalendarEntry[],
+  words: (parts: readonly CalendarEntry[]) => { summary: string; description?: string | undefined },
+): CalendarEntry[] {
+  const minuteOf = (e: CalendarEntry) =>
+    Math.floor(Temporal.ZonedDateTime.from(e.start).epochMilliseconds / 60_000);
+  const groups = new Map<number, CalendarEntry[]>();
+  for (const e of entries) {
+    if (!e.mergeable) continue;
+    const m = minuteOf(e);
+    const group = groups.get(m);
+    if (group) group.push(e);
+    else groups.set(m, [e]);
+  }
+  const out: CalendarEntry[] = [];
+  for (const e of entries) {
+    if (!e.mergeable) {
+      out.push(e);
+      continue;
+    }
+    const m = minuteOf(e);
+    const parts = groups.get(m)!;
+    if (parts.length === 1) out.push(e);
+    else if (parts[0] === e) {
+      const text = words(parts);
+      out.push({
+        uid: `m-${m}@trellis`,
+        kind: "reminder",
+        summary: text.summary,
+        description: text.description,
+        start: e.start,
+        durationMinutes: Math.max(...parts.map((p) => p.durationMinutes)),
+        alarmsMinutesBefore: [...new Set(parts.flatMap((p) => p.alarmsMinutesBefore))].sort(
+          (a, b) => b - a,
+        ),
+        mergeable: true,
+      });
+    }
+  }
+  return out;
 }
 
 /** The only words a calendar says when names are off: one per kind of entry. */

@@ -8,6 +8,7 @@ export {
   buildCalendar,
   type CalendarEntry,
   eventText,
+  mergeSameMinute,
   type NeutralWords,
   vtimezone,
 } from "./calendar.ts";

@@ -318,6 +318,20 @@ export {
   transferWaits,
   typicalBetaDays,
 } from "./today/transfer-days.ts";
+export {
+  type DoseCounts,
+  type DoseDay,
+  type DoseHistory,
+  doseHistory,
+  historyBucket,
+  missedYesterday,
+} from "./treatment/dose-history.ts";
+export {
+  type DoseStatus,
+  DUE_WINDOW_MINUTES,
+  doseStatusAt,
+  MISSED_AFTER_MINUTES,
+} from "./treatment/dose-status.ts";
 export { type InjectionSite, injectionSites } from "./treatment/events.ts";
 export {
   cycleDayDate,
@@ -333,10 +347,9 @@ export {
   cycleList,
   cyclePlan,
   cyclePlanItems,
+  cycleSchedule,
   cycleTrigger,
   type DayDose,
-  type DoseStatus,
-  DUE_WINDOW_MINUTES,
   daySchedule,
   type ProcedureKind,
   type ProcedureTime,

@@ -24,6 +24,7 @@ import { Settings } from "../features/settings/index.ts";
 import {
   CycleDetail,
   CycleOverview,
+  DoseHistory,
   StartCycle,
   Supplies,
   Today,
@@ -53,6 +54,9 @@ export function App() {
         <Route path={routes.cycle.start} component={StartCycle} />
         <Route path={routes.cycle.monitoring.pattern}>
           {(p) => <Monitoring cycleId={p.cycleId} />}
+        </Route>
+        <Route path={routes.cycle.doses.pattern}>
+          {(p) => <DoseHistory cycleId={p.cycleId} />}
         </Route>
         <Route path={routes.cycle.detail.pattern}>
           {(p) => <CycleDetail cycleId={p.cycleId} />}

@@ -1,4 +1,4 @@
-import { buildCalendar, type CalendarEntry } from "@trellis/client";
+import { buildCalendar, type CalendarEntry, mergeSameMinute } from "@trellis/client";
 import {
   activeCycles,
   addDays,
@@ -18,7 +18,8 @@ import { deviceZone, todayIso } from "./time.ts";
  * The next `days` days of doses, the clinic appointments and retrievals, as
  * calendar entries with their names; `buildCalendar` keeps only "Reminder" or
  * "Appointment" of them when names are off. Their UIDs carry ids and dates,
- * never a word ("p-" a procedure, "f-" a fee).
+ * never a word ("p-" a procedure, "f-" a fee, "m-" the minute of doses
+ * taken together, which are one event: "2 medicines: ...").
  */
 export function calendarEntries(
   state: JourneyState,
@@ -42,6 +43,7 @@ export function calendarEntries(
       alarmsMinutesBefore: trigger
         ? [60, prefs.reminderLeadMinutes, 0]
         : [prefs.reminderLeadMinutes, 0],
+      mergeable: true,
     });
   }
   // A booked retrieval or insemination is listed once, as the procedure below.
@@ -91,7 +93,12 @@ export function calendarEntries(
       alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
     });
   }
-  return entries;
+  return mergeSameMinute(entries, (parts) => ({
+    summary: i18n.t("calendar.together.named", {
+      count: parts.length,
+      names: parts.map((p) => p.summary).join("; "),
+    }),
+  }));
 }
 
 /** The calendar file's text, with the words this device's choice allows. */

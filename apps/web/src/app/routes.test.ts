@@ -12,6 +12,7 @@ function addresses(node: unknown): string[] {
 const idRoutes = [
   routes.cycle.detail,
   routes.cycle.monitoring,
+  routes.cycle.doses,
   routes.embryos.cohort,
   routes.transfers.detail,
   routes.transfers.path,

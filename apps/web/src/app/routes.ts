@@ -30,6 +30,8 @@ export const routes = {
     start: "/cycle/new",
     detail: withId("/cycle/:cycleId"),
     monitoring: withId("/cycle/:cycleId/monitoring"),
+    /** Every planned dose of the cycle so far, with what was logged. */
+    doses: withId("/cycle/:cycleId/doses"),
   },
   embryos: {
     bank: "/embryos",

@@ -4,6 +4,7 @@ import type { Appointment } from "../monitoring/state.ts";
 import type { CycleType } from "../protocols/templates.ts";
 import { type DoseInstance, expandSchedule, type Plan, type PlanItem } from "../schedule/expand.ts";
 import type { JourneyState } from "../state/state.ts";
+import { type DoseStatus, doseStatusAt } from "./dose-status.ts";
 import { type InjectionSite, injectionSites } from "./events.ts";
 import { cycleDayOf, slotKey, toPlanItem } from "./plan.ts";
 import type { Cycle, DoseLog } from "./state.ts";
@@ -221,20 +222,15 @@ function bookedProcedure(
   return booked.find((a) => epoch(a.at) >= trigger) ?? booked.at(-1)!;
 }
 
-export type DoseStatus = "upcoming" | "due" | "overdue" | "taken" | "partial" | "skipped";
-
 export interface DayDose extends DoseInstance {
   readonly cycleId: string;
   readonly status: DoseStatus;
   readonly log: DoseLog | null;
 }
 
-/** A dose counts as due from its time until an hour later; after that it is overdue. */
-export const DUE_WINDOW_MINUTES = 60;
-
 /**
  * The doses of every cycle on one local day, with what was logged: what Today
- * shows. `nowMs` decides upcoming / due / overdue.
+ * shows. `nowMs` decides upcoming / due / overdue / missed (`doseStatusAt`).
  */
 export function daySchedule(
   state: JourneyState,
@@ -255,22 +251,25 @@ export function rangeSchedule(
   const out: DayDose[] = [];
   for (const cycle of cycleList(state)) {
     if (cycle.endedOn && cycle.endedOn < options.from.slice(0, 10)) continue;
-    const plan = cyclePlan(state, cycle.id);
-    if (plan.items.length === 0) continue;
-    for (const d of expandSchedule(plan, options)) {
-      const logId = state.doseBySlot.get(slotKey(d.planItemId, d.date, d.time));
-      const log = logId ? state.doseLogs.get(logId)! : null;
-      out.push({ ...d, cycleId: cycle.id, log, status: statusOf(d, log, options.nowMs) });
-    }
+    out.push(...cycleSchedule(state, cycle.id, options));
   }
   // Stable: cycles newest first, each cycle's doses in plan order at equal times.
   return out.sort((a, b) => a.epochMs - b.epochMs);
 }
 
-function statusOf(d: DoseInstance, log: DoseLog | null, nowMs: number): DoseStatus {
-  if (log) return log.status;
-  if (nowMs < d.epochMs) return "upcoming";
-  return nowMs < d.epochMs + DUE_WINDOW_MINUTES * 60_000 ? "due" : "overdue";
+/** One cycle's doses in a range (local dates or exact times in `zone`), with what was logged. */
+export function cycleSchedule(
+  state: JourneyState,
+  cycleId: string,
+  options: { zone: string; from: string; to: string; nowMs: number },
+): DayDose[] {
+  const plan = cyclePlan(state, cycleId);
+  if (plan.items.length === 0) return [];
+  return expandSchedule(plan, options).map((d) => {
+    const logId = state.doseBySlot.get(slotKey(d.planItemId, d.date, d.time));
+    const log = logId ? state.doseLogs.get(logId)! : null;
+    return { ...d, cycleId, log, status: doseStatusAt(d.epochMs, log, options.nowMs) };
+  });
 }
 
 /** Where injections by this route can go. SC = under the skin; IM = into a muscle. */

@@ -56,6 +56,9 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
         <Link className="button" href={routes.cycle.monitoring(cycle.id)}>
           {t("cycle.links.monitoring")}
         </Link>
+        <Link className="button" href={routes.cycle.doses(cycle.id)}>
+          {t("doses.history.link")}
+        </Link>
         <Link className="button" href={routes.supplies}>
           {t("cycle.links.supplies")}
         </Link>

@@ -2,6 +2,7 @@ import {
   activeCycles,
   daySchedule,
   inventory,
+  missedYesterday,
   nextAppointment,
   todayAgenda,
   visibleNotes,
@@ -45,6 +46,7 @@ export function Today() {
   const date = agenda.today;
   const cycles = activeCycles(state);
   const doses = daySchedule(state, { zone, date, nowMs: now });
+  const fromYesterday = missedYesterday(state, { zone, today: date, nowMs: now });
   const appointment = nextAppointment(state, now);
   const stock = cycles.length
     ? inventory(state, { zone, nowMs: now, warnDays: state.preferences.inventoryWarningDays })
@@ -112,6 +114,18 @@ export function Today() {
           />
         ))}
       </WhenCanRecord>
+
+      {fromYesterday.length > 0 && (
+        <section aria-labelledby="doses-yesterday" className="stack-tight doses-yesterday">
+          <h2 id="doses-yesterday">{t("doses.yesterday.title")}</h2>
+          {canRecord && <p className="muted small">{t("doses.yesterday.hint")}</p>}
+          <ul className="plain-list doses">
+            {fromYesterday.map((d) => (
+              <DoseRow key={d.key} dose={d} yesterday />
+            ))}
+          </ul>
+        </section>
+      )}
 
       {agenda.mainAction === "doses" && (
         <section aria-labelledby="doses-title" className="stack-tight">

@@ -4,6 +4,7 @@
  */
 export { CycleDetail } from "./CycleDetail.tsx";
 export { CycleOverview } from "./CycleOverview.tsx";
+export { DoseHistory } from "./DoseHistory.tsx";
 export { StartCycle } from "./StartCycle.tsx";
 export { Supplies } from "./Supplies.tsx";
 export { Today } from "./Today.tsx";
