@@ -61,7 +61,7 @@ async function killedWhileSending(
     mock.answer = () => 201;
     const second = await startChild(fullEnv);
     try {
-      await mock.waitFor((_) => mock.deliveries.length >= 2, 90_000);
+      await mock.waitFor(() => mock.deliveries.length >= 2, 90_000);
       const again = mock.deliveries[1]!;
       expect(again.path).toBe("/push/crash");
       expect(again.body.equals(payload)).toBe(true);
