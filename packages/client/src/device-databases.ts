@@ -14,6 +14,8 @@ export const DEVICE_DATABASES = {
   lock: "trellis-lock",
   /** What lets a device ask, before unlocking, whether it was signed out from elsewhere. */
   signOut: "trellis-signout",
+  /** The service worker's opaque ids of reminders snoozed ("In 10 minutes"): no words, no times. */
+  push: "trellis-push",
 } as const;
 
 /**
