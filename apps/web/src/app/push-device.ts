@@ -72,6 +72,8 @@ export async function setDecoys(client: TrellisClient, decoys: boolean): Promise
 }
 
 let running: Promise<unknown> = Promise.resolve();
+/** What was last uploaded for each client (device, endpoint, plaintext queue): the same again is not sent. */
+const lastUploaded = new WeakMap<TrellisClient, string>();
 
 /**
  * Plans, encrypts and uploads the next 14 days (nothing if push is off).
@@ -99,7 +101,11 @@ export function uploadPushQueue(
         idFor: await opaqueIds(d.secret),
         decoys: d.decoys,
       });
+      // Decoys move at each upload by design; without them an unchanged queue is not sent again.
+      const same = JSON.stringify([d.deviceId, sub.endpoint, items]);
+      if (!d.decoys && lastUploaded.get(client) === same) return;
       await relay.putSchedule(d, sub.endpoint, await encryptQueue(items, keys));
+      lastUploaded.set(client, same);
     };
     try {
       await upload(device);

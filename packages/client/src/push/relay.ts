@@ -76,8 +76,8 @@ export function pushRelay(base = "", fetchFn: typeof fetch = (...a) => fetch(...
       try {
         await call("DELETE", `/devices/${encodeURIComponent(device.deviceId)}`, device.secret);
       } catch (e) {
-        // Already gone (the push service said the subscription ended): nothing left to delete.
-        if (!(e instanceof RelayError && e.status === 404)) throw e;
+        // Already gone (the push service said the subscription ended, and the relay forgot it).
+        if (!(e instanceof RelayError && (e.status === 401 || e.status === 404))) throw e;
       }
     },
   };
