@@ -23,6 +23,9 @@ import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
+import { DEFAULT_PUSH_CONFIG } from "./push/config.ts";
+import { registerPushRoutes } from "./push/routes.ts";
+import { type PushScheduler, startPushScheduler } from "./push/scheduler.ts";
 import { createStreamCounter, DAY_SECONDS } from "./quotas/checks.ts";
 import { DEFAULT_QUOTAS, type Quotas } from "./quotas/config.ts";
 import { registerEventRoutes } from "./vault/event-routes.ts";
@@ -47,6 +50,8 @@ export interface BuildAppOptions {
         Config,
         | "opaqueServerSetup"
         | "hmacKey"
+        | "vapidPrivateKey"
+        | "push"
         | "secretsFile"
         | "trustProxy"
         | "sessionIdleSeconds"
@@ -68,6 +73,11 @@ export interface BuildAppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Interval of `: ping` lines on event streams (default 25 s). */
   streamPingMs?: number;
+  /**
+   * The push scheduler: how often it looks for due items (default 1 s) and
+   * how many it claims at once; `false` runs none (apps on a fake database).
+   */
+  pushScheduler?: false | { pollMs?: number; batch?: number };
 }
 
 export interface HealthResponse {
@@ -136,6 +146,13 @@ function trustProxyOption(
 }
 
 const contexts = new WeakMap<FastifyInstance, AppContext>();
+const schedulers = new WeakMap<FastifyInstance, PushScheduler>();
+
+/** Push items this app's scheduler has had accepted, and has in flight (for tests). */
+export function pushStats(app: FastifyInstance): { sent: number; inFlight: number } {
+  const stats = schedulers.get(app)?.stats;
+  return { sent: stats?.sent ?? 0, inFlight: stats?.inFlight ?? 0 };
+}
 
 /** Open event streams and live listeners of an app (for tests: are they cleaned up?). */
 export function liveStats(app: FastifyInstance): { streams: number; listeners: number } {
@@ -168,12 +185,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     rateLimits,
     streamPingMs: options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
     sessionLifetime,
+    push: config.push ?? DEFAULT_PUSH_CONFIG,
     openStreams: new Set(),
     secrets() {
       secrets ??= loadServerSecrets(db, {
         file: config.secretsFile,
         opaqueServerSetup: config.opaqueServerSetup,
         hmacKey: config.hmacKey,
+        vapidPrivateKey: config.vapidPrivateKey,
       }).catch((error: unknown) => {
         secrets = undefined; // try again next time (e.g. the database was briefly away)
         throw error;
@@ -270,6 +289,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       registerAccountRoutes(api, ctx);
       registerVaultRoutes(api, ctx);
       registerEventRoutes(api, ctx);
+      registerPushRoutes(api, ctx);
     },
     { prefix: "/api/v1" },
   );
@@ -284,6 +304,24 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     );
   }, HOUSEKEEPING_INTERVAL_MS);
   sweeper.unref();
+
+  // The push scheduler runs while the app does: from ready (listen or the
+  // first inject) until close.
+  const pushOptions = options.pushScheduler;
+  if (pushOptions !== false) {
+    app.addHook("onReady", async () => {
+      schedulers.set(
+        app,
+        startPushScheduler({
+          db,
+          keys: async () => (await ctx.secrets()).vapid,
+          contact: ctx.push.contact,
+          ...pushOptions,
+          warn: (error, message) => app.log.warn({ err: error }, message),
+        }),
+      );
+    });
+  }
 
   app.addHook("onClose", async () => clearInterval(sweeper));
 
@@ -310,6 +348,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // Requests in flight still finish.
   app.addHook("preClose", async () => {
     clearInterval(sweeper);
+    await schedulers.get(app)?.stop();
     for (const end of [...ctx.openStreams]) end();
     await ctx.hub.close();
     for (const socket of sockets) if (!serving.has(socket)) socket.destroy();

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type PushConfig, readPushConfig } from "./push/config.ts";
 import { type Quotas, readQuotas } from "./quotas/config.ts";
 
 export interface Config {
@@ -27,6 +28,10 @@ export interface Config {
   readonly opaqueServerSetup: string | undefined;
   /** The HMAC key (TRELLIS_HMAC_KEY); when undefined, kept in the secrets file. */
   readonly hmacKey: string | undefined;
+  /** The VAPID private key (TRELLIS_VAPID_PRIVATE_KEY); when undefined, kept in the secrets file. */
+  readonly vapidPrivateKey: string | undefined;
+  /** The push relay: VAPID contact, extra push hosts (TRELLIS_PUSH_*). */
+  readonly push: PushConfig;
   /** The secrets file (TRELLIS_SECRETS_FILE, default `<dataDir>/secrets.json`), 0600, never the database. */
   readonly secretsFile: string;
   /** Quotas per vault, account and session (TRELLIS_QUOTA_*). */
@@ -209,6 +214,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         : resolve(cwd, secretsText);
 
   const quotas = readQuotas(env, problem);
+  const { vapidPrivateKey, ...push } = readPushConfig((name) => read(env, name), problem);
 
   let trustProxy: boolean | number | readonly string[] = false;
   const trustText = read(env, "TRELLIS_TRUST_PROXY");
@@ -263,6 +269,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxBodyBytes,
     opaqueServerSetup,
     hmacKey,
+    vapidPrivateKey,
+    push,
     secretsFile,
     quotas,
     trustProxy,

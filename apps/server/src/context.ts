@@ -4,6 +4,7 @@ import type { RateLimits } from "./auth/rate-limit.ts";
 import type { ServerSecrets } from "./auth/secrets.ts";
 import type { Caller, SessionLifetime } from "./auth/sessions.ts";
 import type { Db } from "./db/types.ts";
+import type { PushConfig } from "./push/config.ts";
 import type { StreamCounter } from "./quotas/checks.ts";
 import type { Quotas } from "./quotas/config.ts";
 import type { VaultEventsHub } from "./vault/live.ts";
@@ -21,6 +22,8 @@ export interface AppContext {
   readonly streamPingMs: number;
   /** When sessions end by age (idle, and at most since sign-in). */
   readonly sessionLifetime: SessionLifetime;
+  /** The push relay's settings (allowed hosts, VAPID contact). */
+  readonly push: PushConfig;
   /** Open event streams; each entry ends its stream (used on shutdown). */
   readonly openStreams: Set<() => void>;
   /** The server's secrets (loaded from the database once, then cached). */

@@ -8,6 +8,7 @@ import { SecretsFileError } from "./auth/secrets-file.ts";
 import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "./config.ts";
 import { SchemaTooNewError } from "./db/migrations.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
+import { InvalidVapidKeyError } from "./push/vapid.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -17,6 +18,7 @@ function describeStartupError(error: unknown, config: Config): string {
     error instanceof DataDirInUseError ||
     error instanceof SchemaTooNewError ||
     error instanceof InvalidServerSetupError ||
+    error instanceof InvalidVapidKeyError ||
     error instanceof SecretsMismatchError ||
     error instanceof SecretsFileError
   ) {
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     console.error(describeStartupError(error, config));
     // A TRELLIS_OPAQUE_SERVER_SETUP that is well-formed but not a setup is bad configuration too.
     const badSetting =
-      error instanceof InvalidServerSetupError && config.opaqueServerSetup !== undefined;
+      (error instanceof InvalidServerSetupError && config.opaqueServerSetup !== undefined) ||
+      (error instanceof InvalidVapidKeyError && config.vapidPrivateKey !== undefined);
     process.exit(badSetting ? 2 : 1);
   }
 

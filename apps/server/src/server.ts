@@ -52,6 +52,7 @@ export async function startServer(
       file: config.secretsFile,
       opaqueServerSetup: config.opaqueServerSetup,
       hmacKey: config.hmacKey,
+      vapidPrivateKey: config.vapidPrivateKey,
     });
     app = buildApp({
       db,

@@ -7,4 +7,5 @@
 export * from "./account-proof.ts";
 export * from "./event-pages.ts";
 export * from "./paths.ts";
+export * from "./push.ts";
 export * from "./wire.ts";

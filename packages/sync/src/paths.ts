@@ -44,6 +44,12 @@ export const api = {
   append: "POST /api/v1/vaults/:vaultId/events (auth; owner or partner)",
   pull: "GET /api/v1/vaults/:vaultId/events?after=<seq>&limit=<n> (auth; member)",
   stream: "GET /api/v1/vaults/:vaultId/stream?after=<seq> (auth; member; text/event-stream)",
+  // The push relay (no account; see push.ts and docs/push.md)
+  pushKey: "GET /api/v1/push/key",
+  pushRegister: "POST /api/v1/push/devices (no auth; rate-limited per address)",
+  pushSchedule:
+    "PUT /api/v1/push/devices/:deviceId/schedule (Bearer <device secret>; replaces the whole queue)",
+  pushDelete: "DELETE /api/v1/push/devices/:deviceId (Bearer <device secret>)",
 } as const;
 
 /**

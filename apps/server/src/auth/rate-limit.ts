@@ -33,6 +33,8 @@ export interface RateLimits {
   readonly registrationFinishPerAddress: RateLimit;
   /** "Was this session signed out elsewhere?" asks per client address (`POST /sessions/ended`). */
   readonly sessionEndedPerAddress: RateLimit;
+  /** Push devices made per client address (`POST /push/devices`, no account needed). */
+  readonly pushDevicePerAddress: RateLimit;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -45,6 +47,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   registrationPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   registrationFinishPerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
   sessionEndedPerAddress: { limit: 120, windowSeconds: FIFTEEN_MINUTES },
+  pushDevicePerAddress: { limit: 30, windowSeconds: FIFTEEN_MINUTES },
 };
 
 export interface RateCounter {

@@ -10,6 +10,8 @@ import { dirname, join } from "node:path";
 export interface StoredSecrets {
   readonly opaqueServerSetup?: string;
   readonly hmacKey?: string;
+  /** The VAPID private key (push relay), 32 bytes, unpadded base64url. */
+  readonly vapidPrivateKey?: string;
 }
 
 export class SecretsFileError extends Error {
@@ -51,9 +53,11 @@ export async function readSecretsFile(file: string): Promise<StoredSecrets | und
   }
   const opaqueServerSetup = field("opaqueServerSetup");
   const hmacKey = field("hmacKey");
+  const vapidPrivateKey = field("vapidPrivateKey");
   return {
     ...(opaqueServerSetup === undefined ? {} : { opaqueServerSetup }),
     ...(hmacKey === undefined ? {} : { hmacKey }),
+    ...(vapidPrivateKey === undefined ? {} : { vapidPrivateKey }),
   };
 }
 

@@ -2,27 +2,36 @@
  * The server's own secrets, never kept in the database:
  * - the OPAQUE server setup (its long-term key pair and OPRF seed);
  * - an HMAC key for values the server derives but must not store in the
- *   clear or make guessable (fake recovery answers, rate-limit keys).
+ *   clear or make guessable (fake recovery answers, rate-limit keys);
+ * - the VAPID key pair of the push relay (P-256, push/vapid.ts).
  *
  * Each comes from the environment (TRELLIS_OPAQUE_SERVER_SETUP,
- * TRELLIS_HMAC_KEY) or from the secrets file (TRELLIS_SECRETS_FILE, by
+ * TRELLIS_HMAC_KEY, TRELLIS_VAPID_PRIVATE_KEY) or from the secrets file (TRELLIS_SECRETS_FILE, by
  * default `<data dir>/secrets.json`, 0600), made on first start. A database
  * from an older server kept them in `server_secrets`: they are moved out to
  * the file on first start and deleted from the table.
  *
- * The table keeps only checks that are safe to copy (the OPAQUE public key
- * and an HMAC of a fixed label): an instance started with other secrets than
+ * The table keeps only checks that are safe to copy (the OPAQUE and VAPID
+ * public keys and an HMAC of a fixed label): an instance started with other secrets than
  * the ones the database was used with refuses to start, instead of locking
  * everyone out.
  */
 import { createHmac, randomBytes } from "node:crypto";
 import * as opaque from "@serenity-kit/opaque";
 import type { Queryable } from "../db/types.ts";
+import {
+  generateVapidKeys,
+  InvalidVapidKeyError,
+  type VapidKeys,
+  vapidKeysFrom,
+} from "../push/vapid.ts";
 import { readSecretsFile, type StoredSecrets, writeSecretsFile } from "./secrets-file.ts";
 
 export interface ServerSecrets {
   readonly opaqueServerSetup: string;
   readonly hmacKey: Buffer;
+  /** The push relay's VAPID key pair. */
+  readonly vapid: VapidKeys;
 }
 
 /** Where the secrets come from (the configuration). */
@@ -33,12 +42,15 @@ export interface SecretsSource {
   readonly opaqueServerSetup?: string | undefined;
   /** TRELLIS_HMAC_KEY (32 bytes, base64url). */
   readonly hmacKey?: string | undefined;
+  /** TRELLIS_VAPID_PRIVATE_KEY (32 bytes, base64url). */
+  readonly vapidPrivateKey?: string | undefined;
 }
 
 const LEGACY_OPAQUE_SETUP = "opaque-server-setup";
 const LEGACY_HMAC_KEY = "hmac-key";
 const CHECK_OPAQUE_PUBLIC_KEY = "check-opaque-public-key";
 const CHECK_HMAC = "check-hmac-key";
+const CHECK_VAPID_PUBLIC_KEY = "check-vapid-public-key";
 
 export class InvalidServerSetupError extends Error {
   constructor(source: "TRELLIS_OPAQUE_SERVER_SETUP" | "secrets file") {
@@ -51,13 +63,16 @@ export class InvalidServerSetupError extends Error {
   }
 }
 
+type SecretName = "OPAQUE server setup" | "HMAC key" | "VAPID key";
+
 /** The database was used with other secrets than this instance has. */
 export class SecretsMismatchError extends Error {
-  constructor(which: "OPAQUE server setup" | "HMAC key") {
+  constructor(which: SecretName) {
     super(
       `This database was used with another ${which} than this server has. Give every server on ` +
-        "one database the same secrets (the same secrets file, or TRELLIS_OPAQUE_SERVER_SETUP and " +
-        "TRELLIS_HMAC_KEY); with other ones nobody could sign in.",
+        "one database the same secrets (the same secrets file, or TRELLIS_OPAQUE_SERVER_SETUP, " +
+        "TRELLIS_HMAC_KEY and TRELLIS_VAPID_PRIVATE_KEY); with other ones nobody could sign in " +
+        "(or reminders would not reach devices subscribed through another instance).",
     );
     this.name = "SecretsMismatchError";
   }
@@ -82,7 +97,7 @@ async function checkOrRecord(
   db: Queryable,
   name: string,
   value: string,
-  which: "OPAQUE server setup" | "HMAC key",
+  which: SecretName,
 ): Promise<void> {
   await db.query(
     "INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
@@ -121,22 +136,39 @@ export async function loadServerSecrets(
     );
   }
   const hmacKey = Buffer.from(hmacText, "base64url");
+  const vapidText = source.vapidPrivateKey ?? stored?.vapidPrivateKey;
+  let vapid: VapidKeys;
+  try {
+    vapid = vapidText === undefined ? generateVapidKeys() : vapidKeysFrom(vapidText);
+  } catch {
+    throw new InvalidVapidKeyError(
+      source.vapidPrivateKey === undefined ? "secrets file" : "TRELLIS_VAPID_PRIVATE_KEY",
+    );
+  }
 
   // What the file must hold: every secret not given by the environment.
   const wanted: StoredSecrets = {
     ...(source.opaqueServerSetup === undefined ? { opaqueServerSetup } : {}),
     ...(source.hmacKey === undefined ? { hmacKey: hmacText } : {}),
+    ...(source.vapidPrivateKey === undefined ? { vapidPrivateKey: vapid.privateKeyText } : {}),
   };
   const fileIsComplete =
     stored !== undefined &&
     stored.opaqueServerSetup === wanted.opaqueServerSetup &&
-    stored.hmacKey === wanted.hmacKey;
+    stored.hmacKey === wanted.hmacKey &&
+    stored.vapidPrivateKey === wanted.vapidPrivateKey;
   if (source.file !== undefined && !fileIsComplete && Object.keys(wanted).length > 0) {
     await writeSecretsFile(source.file, { ...stored, ...wanted });
   }
 
-  const secrets = { opaqueServerSetup, hmacKey };
+  const secrets = { opaqueServerSetup, hmacKey, vapid };
   await checkOrRecord(db, CHECK_OPAQUE_PUBLIC_KEY, publicKey, "OPAQUE server setup");
+  await checkOrRecord(
+    db,
+    CHECK_VAPID_PUBLIC_KEY,
+    vapid.publicKey.toString("base64url"),
+    "VAPID key",
+  );
   await checkOrRecord(
     db,
     CHECK_HMAC,
@@ -154,12 +186,20 @@ export async function loadServerSecrets(
 }
 
 /** HMAC-SHA256 of `label|value` under the server's key: stable, unguessable without the key. */
-export function serverHmac(secrets: ServerSecrets, label: string, value: string): Buffer {
+export function serverHmac(
+  secrets: Pick<ServerSecrets, "hmacKey">,
+  label: string,
+  value: string,
+): Buffer {
   return createHmac("sha256", secrets.hmacKey).update(`${label}|${value}`).digest();
 }
 
 /** Secrets made in memory, for tests that share one set across several apps. */
 export async function makeServerSecrets(): Promise<ServerSecrets> {
   await opaque.ready;
-  return { opaqueServerSetup: opaque.server.createSetup(), hmacKey: randomBytes(32) };
+  return {
+    opaqueServerSetup: opaque.server.createSetup(),
+    hmacKey: randomBytes(32),
+    vapid: generateVapidKeys(),
+  };
 }

@@ -230,6 +230,40 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX sessions_ended_elsewhere_ended_at ON sessions_ended_elsewhere (ended_at)",
     ],
   },
+  {
+    version: 7,
+    name: "push_relay",
+    statements: [
+      // A push device: no account, only the SHA-256 of its bearer secret and
+      // the push endpoint it last gave (null until its first schedule).
+      `CREATE TABLE push_devices (
+        id uuid PRIMARY KEY,
+        secret_hash bytea NOT NULL,
+        endpoint text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_seen_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      "CREATE INDEX push_devices_last_seen ON push_devices (last_seen_at)",
+      // Its queue: when to send which opaque bytes (encrypted on the device
+      // for its own subscription). `send_after` is `due_at`, later after a
+      // failure (backoff), or the end of the lease while one instance sends
+      // it (`claim`); `drop_at` is when it is no longer worth sending.
+      `CREATE TABLE push_items (
+        device_id uuid NOT NULL REFERENCES push_devices (id) ON DELETE CASCADE,
+        item_id text NOT NULL,
+        due_at timestamptz NOT NULL,
+        ttl_seconds integer NOT NULL CHECK (ttl_seconds >= 0),
+        drop_at timestamptz NOT NULL,
+        payload bytea NOT NULL CHECK (octet_length(payload) > 0),
+        send_after timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        claim uuid,
+        PRIMARY KEY (device_id, item_id)
+      )`,
+      "CREATE INDEX push_items_send_after ON push_items (send_after)",
+      "CREATE INDEX push_items_drop_at ON push_items (drop_at)",
+    ],
+  },
 ];
 
 /**

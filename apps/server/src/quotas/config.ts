@@ -19,6 +19,8 @@ export interface Quotas {
   readonly pendingInvitesPerVault: number;
   /** Invites waiting to be used, made by one account across its vaults (TRELLIS_QUOTA_PENDING_INVITES_PER_ACCOUNT). */
   readonly pendingInvitesPerAccount: number;
+  /** Schedules one push device uploads per day (TRELLIS_QUOTA_PUSH_SCHEDULES_PER_DAY). */
+  readonly pushSchedulesPerDay: number;
 }
 
 const GIB = 1024 * 1024 * 1024;
@@ -31,6 +33,7 @@ export const DEFAULT_QUOTAS: Quotas = {
   streamsPerSession: 8,
   pendingInvitesPerVault: 20,
   pendingInvitesPerAccount: 50,
+  pushSchedulesPerDay: 1000,
 };
 
 /** Each quota's environment variable. */
@@ -42,6 +45,7 @@ export const QUOTA_VARIABLES: Readonly<Record<keyof Quotas, string>> = {
   streamsPerSession: "TRELLIS_QUOTA_STREAMS_PER_SESSION",
   pendingInvitesPerVault: "TRELLIS_QUOTA_PENDING_INVITES_PER_VAULT",
   pendingInvitesPerAccount: "TRELLIS_QUOTA_PENDING_INVITES_PER_ACCOUNT",
+  pushSchedulesPerDay: "TRELLIS_QUOTA_PUSH_SCHEDULES_PER_DAY",
 };
 
 /** Reads every TRELLIS_QUOTA_* variable (whole numbers from 1); reports bad ones through `problem`. */

@@ -182,6 +182,7 @@ export const LOOSE_RATE_LIMITS: RateLimits = {
   registrationPerAddress: { limit: 1_000_000, windowSeconds: 900 },
   registrationFinishPerAddress: { limit: 1_000_000, windowSeconds: 900 },
   sessionEndedPerAddress: { limit: 1_000_000, windowSeconds: 900 },
+  pushDevicePerAddress: { limit: 1_000_000, windowSeconds: 900 },
 };
 
 // --- Keys and ids --------------------------------------------------------------

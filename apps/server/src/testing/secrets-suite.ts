@@ -18,6 +18,7 @@ import {
   serverHmac,
 } from "../auth/secrets.ts";
 import type { Db, Queryable } from "../db/types.ts";
+import { generateVapidKeys } from "../push/vapid.ts";
 import { clientReady } from "./client.ts";
 import { type Harness, uniqueName } from "./harness.ts";
 
@@ -116,7 +117,13 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
         const { rows } = await tx.query<{ name: string }>(
           "SELECT name FROM server_secrets ORDER BY name",
         );
-        expect(rows.map((r) => r.name)).toEqual(["check-hmac-key", "check-opaque-public-key"]);
+        expect(rows.map((r) => r.name)).toEqual([
+          "check-hmac-key",
+          "check-opaque-public-key",
+          "check-vapid-public-key",
+        ]);
+        // The VAPID key pair was made on this first start and kept in the file too.
+        expect(saved.vapidPrivateKey).toBe(loaded.vapid.privateKeyText);
         const dump = await dumpAllTables(tx);
         expect(dump.length).toBeGreaterThan(1000);
         for (const secret of [
@@ -126,6 +133,9 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
           hmacKey.toString("base64url"),
           hmacKey.toString("hex"),
           hmacKey.toString("base64"),
+          loaded.vapid.privateKeyText,
+          Buffer.from(loaded.vapid.privateKeyText, "base64url").toString("hex"),
+          Buffer.from(loaded.vapid.privateKeyText, "base64url").toString("base64"),
         ]) {
           expect(dump).not.toContain(secret);
         }
@@ -163,16 +173,19 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
       await clientReady();
       const configured = opaque.server.createSetup();
       const hmac = Buffer.alloc(32, 7).toString("base64url");
+      const vapid = generateVapidKeys();
       const file = await tempFile();
       await rolledBack(db(), async (tx) => {
         const loaded = await loadServerSecrets(tx, {
           file,
           opaqueServerSetup: configured,
           hmacKey: hmac,
+          vapidPrivateKey: vapid.privateKeyText,
         });
         expect(loaded.opaqueServerSetup).toBe(configured);
+        expect(loaded.vapid.publicKey.equals(vapid.publicKey)).toBe(true);
         expect(serverHmac(loaded, "x", "y")).toEqual(
-          serverHmac({ opaqueServerSetup: configured, hmacKey: Buffer.alloc(32, 7) }, "x", "y"),
+          serverHmac({ hmacKey: Buffer.alloc(32, 7) }, "x", "y"),
         );
         await expect(stat(file)).rejects.toMatchObject({ code: "ENOENT" });
       });
