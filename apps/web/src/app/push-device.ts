@@ -33,6 +33,14 @@ export function pushSupported(): boolean {
   );
 }
 
+/** Tells this page's hooks that push was turned on or off here. */
+const changes = new EventTarget();
+export function onPushChange(listener: () => void): () => void {
+  changes.addEventListener("change", listener);
+  return () => changes.removeEventListener("change", listener);
+}
+const changed = () => changes.dispatchEvent(new Event("change"));
+
 export async function readPushDevice(client: TrellisClient): Promise<PushDevice | null> {
   return (await client.sync.getMeta<PushDevice | null>(PUSH_META_KEY)) ?? null;
 }
@@ -54,6 +62,7 @@ export async function turnOnPush(client: TrellisClient): Promise<PushDevice> {
   if (kept) return kept;
   const device: PushDevice = { ...(await relay.register()), decoys: false };
   await client.sync.setMeta(PUSH_META_KEY, device);
+  changed();
   return device;
 }
 
@@ -64,6 +73,7 @@ export async function turnOffPush(client: TrellisClient): Promise<void> {
   const registration = await navigator.serviceWorker.getRegistration();
   await (await registration?.pushManager.getSubscription())?.unsubscribe();
   await client.sync.setMeta(PUSH_META_KEY, null);
+  changed();
 }
 
 export async function setDecoys(client: TrellisClient, decoys: boolean): Promise<void> {

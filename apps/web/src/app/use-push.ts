@@ -5,16 +5,39 @@
  * the record is open (after the lock screen, if the lock is on).
  */
 import { addDays, rangeSchedule } from "@trellis/domain";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useToast } from "../components/Toast.tsx";
 import { useLock } from "../features/lock/index.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useClient, useJourneyState } from "./client-context.tsx";
-import { PUSH_REFRESH_TAG, pushSupported, uploadPushQueue } from "./push-device.ts";
+import {
+  onPushChange,
+  PUSH_REFRESH_TAG,
+  pushSupported,
+  readPushDevice,
+  uploadPushQueue,
+} from "./push-device.ts";
 import { deviceZone, nowZoned, todayIso } from "./time.ts";
 
 /** Waits this long after a change before uploading, so a burst of edits is one upload. */
 const SETTLE_MS = 1000;
+
+/** Whether reminders come through Web Push on this device (then the open app's own timers stand aside). */
+export function usePushOn(): boolean {
+  const client = useClient();
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    let live = true;
+    const read = () => void readPushDevice(client).then((d) => live && setOn(d !== null));
+    read();
+    const off = onPushChange(read);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client]);
+  return on;
+}
 
 export function usePushQueue(): void {
   const client = useClient();
