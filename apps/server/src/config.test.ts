@@ -7,6 +7,7 @@ import {
   describeDatabaseUrl,
   loadConfig,
 } from "./config.ts";
+import { DEFAULT_PUSH_CONTACT } from "./push/config.ts";
 import { DEFAULT_QUOTAS } from "./quotas/config.ts";
 
 const cwd = "/srv/trellis";
@@ -26,6 +27,8 @@ describe("loadConfig", () => {
       maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
       opaqueServerSetup: undefined,
       hmacKey: undefined,
+      vapidPrivateKey: undefined,
+      push: { contact: DEFAULT_PUSH_CONTACT, allowHosts: [] },
       secretsFile: "/srv/trellis/data/secrets.json",
       quotas: DEFAULT_QUOTAS,
       trustProxy: false,
@@ -59,6 +62,10 @@ describe("loadConfig", () => {
           TRELLIS_QUOTA_STREAMS_PER_SESSION: "3",
           TRELLIS_QUOTA_PENDING_INVITES_PER_VAULT: "4",
           TRELLIS_QUOTA_PENDING_INVITES_PER_ACCOUNT: "5",
+          TRELLIS_QUOTA_PUSH_SCHEDULES_PER_DAY: "6",
+          TRELLIS_VAPID_PRIVATE_KEY: HMAC,
+          TRELLIS_PUSH_CONTACT: "https://trellis.clinic-example.org/contact",
+          TRELLIS_PUSH_ALLOW_HOSTS: "push.example.org, *.Push.Example.net ,127.0.0.1,[::1]",
         },
         cwd,
       ),
@@ -71,6 +78,11 @@ describe("loadConfig", () => {
       maxBodyBytes: 1048576,
       opaqueServerSetup: SETUP,
       hmacKey: HMAC,
+      vapidPrivateKey: HMAC,
+      push: {
+        contact: "https://trellis.clinic-example.org/contact",
+        allowHosts: ["push.example.org", "*.push.example.net", "127.0.0.1", "::1"],
+      },
       secretsFile: "/etc/trellis/secrets.json",
       quotas: {
         vaultBytes: 1000000,
@@ -80,6 +92,7 @@ describe("loadConfig", () => {
         streamsPerSession: 3,
         pendingInvitesPerVault: 4,
         pendingInvitesPerAccount: 5,
+        pushSchedulesPerDay: 6,
       },
       trustProxy: ["10.0.0.0/8", "192.168.1.7"],
       sessionIdleSeconds: 7 * 24 * 60 * 60,
@@ -92,6 +105,37 @@ describe("loadConfig", () => {
       ["2", 2],
     ] as const) {
       expect(loadConfig({ TRELLIS_TRUST_PROXY: text }, cwd).trustProxy).toBe(value);
+    }
+  });
+
+  it("refuses a contact push services would refuse, odd hosts and a malformed VAPID key, never echoing the key", () => {
+    const secret = `${"B".repeat(42)}!`;
+    const error = (() => {
+      try {
+        loadConfig(
+          {
+            TRELLIS_PUSH_CONTACT: "mailto:admin@localhost",
+            TRELLIS_PUSH_ALLOW_HOSTS: "https://push.example.org:8443/x",
+            TRELLIS_VAPID_PRIVATE_KEY: secret,
+          },
+          cwd,
+        );
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })() as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems.map((p) => p.variable)).toEqual([
+      "TRELLIS_PUSH_CONTACT",
+      "TRELLIS_PUSH_ALLOW_HOSTS",
+      "TRELLIS_VAPID_PRIVATE_KEY",
+    ]);
+    expect(error.message).not.toContain(secret);
+    for (const contact of ["admin@clinic.org", "mailto:x@host.local", "https://push.invalid"]) {
+      expect(() => loadConfig({ TRELLIS_PUSH_CONTACT: contact }, cwd)).toThrow(
+        /TRELLIS_PUSH_CONTACT/,
+      );
     }
   });
 

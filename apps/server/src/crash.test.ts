@@ -6,10 +6,9 @@
  * store each of those events exactly once. On PGlite (a data directory) and
  * on PostgreSQL.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { killChildren, startChild } from "./testing/child-server.ts";
 import {
   fetchTransport,
   type SealedTestEvent,
@@ -24,58 +23,7 @@ import {
   type TestDatabase,
 } from "./testing/databases.ts";
 
-const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
-const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
-const RUNNING = /^Trellis is running at (http:\/\/\S+) /;
-
-const children: ChildProcess[] = [];
-
-afterAll(() => {
-  // Only our own children, by pid, if a test failed half-way.
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-interface Server {
-  readonly url: string;
-  readonly proc: ChildProcess;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  readonly output: () => string;
-}
-
-async function startChild(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    cwd: PACKAGE_DIR,
-    env: {
-      ...process.env,
-      TRELLIS_DATABASE_URL: "",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      TRELLIS_WEB_DIR: "/nonexistent",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(proc);
-  let out = "";
-  proc.stdout!.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  proc.stderr!.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on("exit", (code, signal) => resolve({ code, signal })),
-  );
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const match = RUNNING.exec(out.split("\n")[0] ?? "");
-    if (match) return { url: match[1]!, proc, exited, output: () => out };
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`The server did not start:\n${out}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+afterAll(killChildren);
 
 /**
  * Writers append small batches as fast as they can until the server goes

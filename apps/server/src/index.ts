@@ -10,6 +10,7 @@ export {
   type LogDestination,
   liveStats,
   type PullResponse,
+  pushStats,
 } from "./app.ts";
 export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from "./auth/rate-limit.ts";
 export { InvalidServerSetupError, loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
@@ -46,6 +47,11 @@ export {
   MAX_EVENTS_PER_BATCH,
   MAX_PULL_LIMIT,
 } from "./http/validation.ts";
+export { DEFAULT_PUSH_CONTACT, type PushConfig } from "./push/config.ts";
+export { checkPushEndpoint, KNOWN_PUSH_HOSTS } from "./push/endpoints.ts";
+export { DEFAULT_PUSH_POLL_MS } from "./push/scheduler.ts";
+export { CLAIM_SECONDS, MIN_DROP_SECONDS } from "./push/store.ts";
+export { InvalidVapidKeyError, type VapidKeys, vapidAuthorization } from "./push/vapid.ts";
 export { type RunningServer, type StartServerOptions, startServer, urlFor } from "./server.ts";
 export { formatVaultNotification, VAULT_EVENTS_CHANNEL } from "./vault/notifications.ts";
 export {

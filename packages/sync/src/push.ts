@@ -65,7 +65,9 @@ export const pushItem = z.strictObject({
   payload: z
     .string()
     .min(1)
-    .max(Math.ceil((MAX_PUSH_PAYLOAD_BYTES * 4) / 3) + 2)
+    .max(Math.ceil((MAX_PUSH_PAYLOAD_BYTES * 4) / 3) + 2, {
+      error: `is larger than ${MAX_PUSH_PAYLOAD_BYTES} bytes once decoded`,
+    })
     .regex(/^[A-Za-z0-9_-]+={0,2}$/, { error: "must be base64url" }),
   ttlSeconds: z.int().min(0).max(MAX_PUSH_TTL_SECONDS),
 });

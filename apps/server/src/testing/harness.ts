@@ -14,7 +14,14 @@ import { fetchTransport, injectTransport, LOOSE_RATE_LIMITS, TestClient } from "
 import type { TestDatabase } from "./databases.ts";
 
 export const NO_WEB_DIR = "/nonexistent/trellis-web-dist";
-export const TEST_APP_CONFIG = { maxBodyBytes: DEFAULT_MAX_BODY_BYTES, webDir: NO_WEB_DIR };
+/** The contact the test apps put in their VAPID JWTs. */
+export const TEST_PUSH_CONTACT = "mailto:push-tests@trellis-app.org";
+export const TEST_APP_CONFIG = {
+  maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  webDir: NO_WEB_DIR,
+  // The mock push service of the push tests listens on loopback.
+  push: { contact: TEST_PUSH_CONTACT, allowHosts: ["127.0.0.1"] },
+};
 
 export interface Harness {
   readonly kind: Db["kind"];

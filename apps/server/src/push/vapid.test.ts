@@ -1,0 +1,38 @@
+import { createECDH } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { verifyVapidHeader } from "../testing/mock-push-service.ts";
+import { generateVapidKeys, vapidAuthorization, vapidKeysFrom } from "./vapid.ts";
+
+describe("VAPID (RFC 8292)", () => {
+  it("signs an ES256 JWT for the endpoint's origin that verifies against the public key", () => {
+    const keys = generateVapidKeys();
+    const endpoint = new URL("https://fcm.googleapis.com/fcm/send/abc:def");
+    const now = 1_800_000_000;
+    const header = vapidAuthorization(keys, endpoint, "mailto:ops@clinic-example.org", now);
+    const claims = verifyVapidHeader(header, keys.publicKey.toString("base64url"));
+    expect(claims).toEqual({
+      aud: "https://fcm.googleapis.com",
+      exp: now + 12 * 60 * 60,
+      sub: "mailto:ops@clinic-example.org",
+    });
+    // Another key does not verify it.
+    const other = generateVapidKeys().publicKey.toString("base64url");
+    expect(() => verifyVapidHeader(header.replace(/k=.*$/, `k=${other}`), other)).toThrow(
+      /does not verify/,
+    );
+  });
+
+  it("works out the public key from the private one, as web-push's keys are kept", () => {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    const keys = vapidKeysFrom(ecdh.getPrivateKey().toString("base64url"));
+    expect(keys.publicKey.equals(ecdh.getPublicKey())).toBe(true);
+    expect(keys.publicKey.byteLength).toBe(65);
+  });
+
+  it("refuses what is not a P-256 private key", () => {
+    expect(() => vapidKeysFrom(Buffer.alloc(32).toString("base64url"))).toThrow();
+    expect(() => vapidKeysFrom(Buffer.alloc(31, 1).toString("base64url"))).toThrow();
+    expect(() => vapidKeysFrom(Buffer.alloc(32, 0xff).toString("base64url"))).toThrow();
+  });
+});
