@@ -20,6 +20,7 @@ import {
 import type { JourneyState } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 import { pushSources, pushWords } from "./push-sources.ts";
+import { routes } from "./routes.ts";
 
 /** The tag of the periodic background sync that asks an open page to upload again. */
 export const PUSH_REFRESH_TAG = "trellis-push-queue";
@@ -108,6 +109,7 @@ export function uploadPushQueue(
         nowMs,
         reminders: pushSources(state, i18n, nowMs, QUEUE_DAYS + 1),
         words: pushWords(i18n, state.preferences.notificationsShowNames && !options.lockOn),
+        todayPath: routes.today,
         idFor: await opaqueIds(d.secret),
         decoys: d.decoys,
       });

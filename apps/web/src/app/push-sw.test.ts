@@ -73,11 +73,11 @@ const reminder = {
   title: "Trellis: a reminder",
   body: "Open Trellis to see it.",
   tag: "t1",
-  url: "/today?dose=a%2F2026-12-07%2F20%3A00",
+  url: "/?dose=a%2F2026-12-07%2F20%3A00",
   actions: {
     taken: "Taken",
     snooze: "In 10 minutes",
-    takenUrl: "/today?dose=a%2F2026-12-07%2F20%3A00&taken=1",
+    takenUrl: "/?dose=a%2F2026-12-07%2F20%3A00&taken=1",
   },
   snoozeId: "s1",
 };

@@ -1,7 +1,7 @@
 /**
  * The push queue kept current: uploaded on each open, whenever the record
  * changes (a plan, a dose logged), and when periodic background sync asks;
- * and "Taken" from a notification (`/today?dose=…&taken=1`) recorded once
+ * and "Taken" from a notification (`/?dose=…&taken=1`) recorded once
  * the record is open (after the lock screen, if the lock is on).
  */
 import { addDays, rangeSchedule } from "@trellis/domain";

@@ -64,7 +64,13 @@ describe("the push queue", () => {
 
   it("with names off, every notification says the neutral words and no name is anywhere in a payload", async () => {
     const idFor = await opaqueIds("device-secret");
-    const items = await planQueue({ nowMs: now, reminders: journey, words: neutral, idFor });
+    const items = await planQueue({
+      nowMs: now,
+      reminders: journey,
+      words: neutral,
+      todayPath: "/",
+      idFor,
+    });
     const json = JSON.stringify(items);
     for (const name of ["Gonal", "Menopur", "Estradiol", "medicines", "fee"])
       expect(json).not.toContain(name);
@@ -72,19 +78,31 @@ describe("the push queue", () => {
   });
 
   it("with names on, two doses at one minute say 2 medicines now and name both", async () => {
-    const items = await planQueue({ nowMs: now, reminders: journey, words: named, idFor });
+    const items = await planQueue({
+      nowMs: now,
+      reminders: journey,
+      words: named,
+      todayPath: "/",
+      idFor,
+    });
     const first = items[0]!.payload as ReminderPayload;
     expect(first).toMatchObject({
       title: "2 medicines now",
       body: "Gonal-f 150 IU, Menopur 75 IU",
-      url: "/today?dose=m-1f3a%2F2026-03-10%2F21%3A00%2Cm-7c21%2F2026-03-10%2F21%3A00",
+      url: "/?dose=m-1f3a%2F2026-03-10%2F21%3A00%2Cm-7c21%2F2026-03-10%2F21%3A00",
       actions: { taken: "Taken", snooze: "In 10 minutes" },
     });
     expect(first.actions?.takenUrl).toBe(`${first.url}&taken=1`);
   });
 
   it("each dose reminder has a snooze copy 10 minutes later; appointments and fees have no buttons", async () => {
-    const items = await planQueue({ nowMs: now, reminders: journey, words: neutral, idFor });
+    const items = await planQueue({
+      nowMs: now,
+      reminders: journey,
+      words: neutral,
+      todayPath: "/",
+      idFor,
+    });
     const first = items[0]!;
     const copy = items.find((i) => i.id === (first.payload as ReminderPayload).snoozeId)!;
     expect(copy.atMs - first.atMs).toBe(10 * 60_000);
@@ -101,6 +119,7 @@ describe("the push queue", () => {
       nowMs: at("2026-03-10T21:05:00Z"),
       reminders: journey,
       words: neutral,
+      todayPath: "/",
       idFor,
     });
     expect(items[0]!.atMs).toBe(at("2026-03-10T21:10:00Z"));
@@ -108,13 +127,20 @@ describe("the push queue", () => {
   });
 
   it("decoys are off by default; on, they are marked decoy inside the payload, at random instants in the window", async () => {
-    const off = await planQueue({ nowMs: now, reminders: journey, words: neutral, idFor });
+    const off = await planQueue({
+      nowMs: now,
+      reminders: journey,
+      words: neutral,
+      todayPath: "/",
+      idFor,
+    });
     expect(off.some((i) => i.payload.kind === "decoy")).toBe(false);
     let n = 0;
     const on = await planQueue({
       nowMs: now,
       reminders: journey,
       words: neutral,
+      todayPath: "/",
       idFor,
       decoys: true,
       random: () => (n++ % 10) / 10,
@@ -129,11 +155,18 @@ describe("the push queue", () => {
 
   it("ids are opaque and the same on each upload; the encrypted items are all one size", async () => {
     const ids = await opaqueIds("device-secret");
-    const a = await planQueue({ nowMs: now, reminders: journey, words: named, idFor: ids });
+    const a = await planQueue({
+      nowMs: now,
+      reminders: journey,
+      words: named,
+      todayPath: "/",
+      idFor: ids,
+    });
     const b = await planQueue({
       nowMs: now + 60_000,
       reminders: journey,
       words: named,
+      todayPath: "/",
       idFor: ids,
     });
     // A minute later the dose at 12:00 in 14 days enters the window (and its copy); the rest keep their ids.

@@ -36,6 +36,8 @@ export interface QueueOptions {
   readonly nowMs: number;
   readonly reminders: readonly ReminderSource[];
   readonly words: QueueWords;
+  /** The app's address of Today, where a tap goes (with `?dose=<keys>` for doses). */
+  readonly todayPath: string;
   /** A stable, opaque id for a reminder (the same on every upload, meaningless to the relay). */
   readonly idFor: (seed: string) => Promise<string>;
   /** Decoys at random instants (off by default). */
@@ -106,10 +108,14 @@ export async function planQueue(options: QueueOptions): Promise<PlannedItem[]> {
       title,
       body,
       tag: id,
-      url: doses ? doseUrl("/today", keys) : "/today",
+      url: doses ? doseUrl(options.todayPath, keys) : options.todayPath,
     } as const;
     const actions = doses
-      ? { taken: words.taken, snooze: words.snooze, takenUrl: `${doseUrl("/today", keys)}&taken=1` }
+      ? {
+          taken: words.taken,
+          snooze: words.snooze,
+          takenUrl: `${doseUrl(options.todayPath, keys)}&taken=1`,
+        }
       : undefined;
     if (first.atMs >= nowMs)
       items.push({

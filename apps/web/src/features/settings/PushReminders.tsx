@@ -8,7 +8,7 @@ import {
   turnOnPush,
   uploadPushQueue,
 } from "../../app/push-device.ts";
-import { Switch } from "../../components/forms/index.ts";
+import { Switch, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useLock } from "../lock/index.ts";
 
@@ -26,7 +26,7 @@ export function PushReminders({ allowed }: { allowed: boolean }) {
   const lockOn = useLock()?.status.on ?? false;
   const id = useId();
   const [shown, setShown] = useState<Shown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm();
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -39,17 +39,17 @@ export function PushReminders({ allowed }: { allowed: boolean }) {
   if (!shown) return null;
 
   async function change(work: () => Promise<unknown>) {
-    setBusy(true);
     setFailed(false);
-    try {
-      await work();
-      const d = await readPushDevice(client);
-      setShown({ on: d !== null, decoys: d?.decoys ?? false });
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    const worked = await form.run(() =>
+      work().then(
+        () => true,
+        () => false,
+      ),
+    );
+    // A relay out of reach or a refused subscription: said plainly, and the switch shows what is true.
+    if (!worked) setFailed(true);
+    const d = await readPushDevice(client);
+    setShown({ on: d !== null, decoys: d?.decoys ?? false });
   }
 
   const upload = () => uploadPushQueue(client, i18n, { lockOn });
@@ -63,7 +63,7 @@ export function PushReminders({ allowed }: { allowed: boolean }) {
         on={shown.on}
         label={t(shown.on ? "push.turnOff" : "push.turnOn")}
         describedBy={`${id}-hint`}
-        disabled={busy || (!allowed && !shown.on)}
+        disabled={form.busy || (!allowed && !shown.on)}
         onToggle={() =>
           void change(async () => {
             if (shown.on) await turnOffPush(client);
@@ -90,7 +90,7 @@ export function PushReminders({ allowed }: { allowed: boolean }) {
             on={shown.decoys}
             label={t("push.decoys")}
             describedBy={`${id}-decoys`}
-            disabled={busy}
+            disabled={form.busy}
             onToggle={() =>
               void change(async () => {
                 await setDecoys(client, !shown.decoys);
