@@ -316,6 +316,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
           db,
           keys: async () => (await ctx.secrets()).vapid,
           contact: ctx.push.contact,
+          allowHosts: ctx.push.allowHosts,
           ...pushOptions,
           warn: (error, message) => app.log.warn({ err: error }, message),
         }),

@@ -10,6 +10,7 @@
  * again with backoff until its drop time.
  */
 import type { Db } from "../db/types.ts";
+import { checkPushEndpoint } from "./endpoints.ts";
 import {
   type ClaimedPushItem,
   claimDueItems,
@@ -35,6 +36,8 @@ export interface PushSchedulerOptions {
   readonly keys: () => Promise<VapidKeys>;
   /** The VAPID `sub` claim. */
   readonly contact: string;
+  /** TRELLIS_PUSH_ALLOW_HOSTS, checked again before each send (it may have changed since the upload). */
+  readonly allowHosts: readonly string[];
   readonly pollMs?: number;
   readonly batch?: number;
   /** Problems worth a log line (a failing database, say); never item contents. */
@@ -75,7 +78,7 @@ export async function sendPushItem(
         urgency: "high",
         authorization: vapidAuthorization(keys, endpoint, contact),
       },
-      body: item.payload,
+      body: new Uint8Array(item.payload),
       redirect: "error",
       signal: AbortSignal.any([signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]),
     });
@@ -128,7 +131,9 @@ export function startPushScheduler(options: PushSchedulerOptions): PushScheduler
     try {
       await Promise.all(
         items.map(async (item) => {
-          const outcome = await sendPushItem(item, keys, options.contact, aborter.signal);
+          const outcome: SendOutcome = checkPushEndpoint(item.endpoint, options.allowHosts).ok
+            ? await sendPushItem(item, keys, options.contact, aborter.signal)
+            : "rejected";
           stats.inFlight -= 1;
           // Stopping: the item stays claimed and is given back below.
           if (aborter.signal.aborted) return;

@@ -102,6 +102,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [4, "account_proofs_and_quotas"],
         [5, "membership_log"],
         [6, "sessions_ended_elsewhere"],
+        [7, "push_relay"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -113,9 +114,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(6);
+          expect(rows).toHaveLength(7);
         } finally {
           await empty.cleanup();
         }

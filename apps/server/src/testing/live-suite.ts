@@ -192,6 +192,7 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
           TRELLIS_WEB_DIR: NO_WEB_DIR,
           TRELLIS_OPAQUE_SERVER_SETUP: harness().secrets.opaqueServerSetup,
           TRELLIS_HMAC_KEY: harness().secrets.hmacKey.toString("base64url"),
+          TRELLIS_VAPID_PRIVATE_KEY: harness().secrets.vapid.privateKeyText,
         });
         return Promise.all([startServer(config, options), startServer(config, options)]);
       }
