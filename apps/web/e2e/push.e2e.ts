@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Request, test } from "@playwright/test";
 import { Recorder, Temporal } from "@trellis/domain";
 import { antagonistCycle, eveningInjection, exportFile, recordAt } from "./fixtures.ts";
 import { maya, openFromMore, restore, waitForServiceWorker } from "./helpers.ts";
+import { dumpStorage, expectLockScreen, turnOnLock, unlock } from "./lock-helpers.ts";
 import {
   type MockPushService,
   serviceWorkerSession,
@@ -170,4 +171,56 @@ test("reminders when closed: subscribes, uploads an encrypted neutral queue, the
   await card.getByRole("switch", { name: "Turn off reminders when closed" }).click();
   expect((await del).status()).toBe(204);
   await expect(card.getByText("Off for this device.")).toBeVisible();
+});
+
+test("with the app lock on, pushed reminders say only the neutral words even with names on, nothing of the device is readable at rest, and Taken logs the dose after the lock screen", async ({
+  page,
+}) => {
+  const pillAt = Temporal.Now.zonedDateTimeISO(zone)
+    .add({ hours: 2 })
+    .round({ smallestUnit: "minute", roundingMode: "floor" });
+  await page.context().grantPermissions(["notifications"]);
+  await useMockSubscription(page, mock);
+  await restore(page, stimulation(pillAt));
+  await waitForServiceWorker(page);
+  await openFromMore(page, "Settings");
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Reminders" }) });
+  await card.getByRole("checkbox", { name: "Show medicine names in reminders" }).check();
+  await card.getByRole("button", { name: "Save reminder settings" }).click();
+  await expect(page.getByText("Reminder settings saved.")).toBeVisible();
+
+  const schedule = (r: Request) =>
+    r.method() === "PUT" && /\/api\/v1\/push\/devices\/[^/]+\/schedule$/.test(r.url());
+  const titles = (r: Request) =>
+    (r.postDataJSON() as { items: { payload: string }[] }).items.map(
+      (i) =>
+        (JSON.parse(mock.decrypt(Buffer.from(i.payload, "base64url"))) as { title: string }).title,
+    );
+  const named = page.waitForRequest(schedule);
+  await card.getByRole("switch", { name: "Turn on reminders when closed" }).click();
+  const upload = await named;
+  // Names on, lock off: the reminder names the pill.
+  expect(titles(upload)).toContain("Estradiol 2 mg");
+  const deviceId = /devices\/([^/]+)\/schedule/.exec(upload.url())![1]!;
+
+  // The lock on: the next upload says only the neutral words, whatever the names setting.
+  const neutral = page.waitForRequest(schedule);
+  await turnOnLock(page);
+  const sealed = await neutral;
+  expect(new Set(titles(sealed))).toEqual(new Set(["Trellis: a reminder"]));
+  expect(await dumpStorage(page)).not.toContain(deviceId);
+
+  // Taken from a notification: the lock screen first, then the dose is logged.
+  const first = JSON.parse(
+    mock.decrypt(
+      Buffer.from(
+        (sealed.postDataJSON() as { items: { payload: string }[] }).items[0]!.payload,
+        "base64url",
+      ),
+    ),
+  ) as { actions: { takenUrl: string } };
+  await page.goto(first.actions.takenUrl);
+  await expectLockScreen(page);
+  await unlock(page);
+  await expect(page.getByText("Logged as taken from your reminder.")).toBeVisible();
 });
