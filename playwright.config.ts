@@ -77,7 +77,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", TRELLIS_DATA_DIR: dataDir },
+    // Push tests use a mock push service over plain HTTP on loopback (apps/web/e2e/push.e2e.ts).
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRELLIS_DATA_DIR: dataDir,
+      TRELLIS_PUSH_ALLOW_HOSTS: "127.0.0.1",
+    },
     stdout: "pipe",
   },
 });

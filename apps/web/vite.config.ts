@@ -41,6 +41,8 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Reminders through Web Push: push, notificationclick, periodicsync (docs/push.md).
+        importScripts: ["/push-sw.js"],
         // Take control of the page on first load, so it works offline without a reload.
         clientsClaim: true,
         skipWaiting: true,

@@ -14,6 +14,8 @@ export const DEVICE_DATABASES = {
   lock: "trellis-lock",
   /** What lets a device ask, before unlocking, whether it was signed out from elsewhere. */
   signOut: "trellis-signout",
+  /** The service worker's opaque ids of reminders snoozed ("In 10 minutes"): no words, no times. */
+  push: "trellis-push",
 } as const;
 
 /**
@@ -22,5 +24,24 @@ export const DEVICE_DATABASES = {
  * the service worker caches is the app's own code and is left.
  */
 export async function forgetThisDevice(): Promise<void> {
-  await Promise.all(Object.values(DEVICE_DATABASES).map((name) => deleteDB(name)));
+  await Promise.all([
+    ...Object.values(DEVICE_DATABASES).map((name) => deleteDB(name)),
+    endPushSubscription(),
+  ]);
+}
+
+/**
+ * Ends this browser's push subscription, if any: the push service then
+ * answers the relay 410 and the relay deletes the device and its queue, so a
+ * forgotten phone gets no more reminders. Best effort: the device's secret,
+ * which could delete it at once, went with the record.
+ */
+async function endPushSubscription(): Promise<void> {
+  try {
+    if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+    const registration = await navigator.serviceWorker.getRegistration();
+    await (await registration?.pushManager?.getSubscription())?.unsubscribe();
+  } catch {
+    // No service worker or no push here: nothing was subscribed.
+  }
 }

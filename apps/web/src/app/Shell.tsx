@@ -7,11 +7,14 @@ import { useT } from "../i18n/i18n.tsx";
 import { useReminders } from "./reminders.ts";
 import { routes } from "./routes.ts";
 import { sections } from "./sections.ts";
+import { usePushQueue, useTakenFromNotification } from "./use-push.ts";
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const [location] = useLocation();
   useReminders();
+  usePushQueue();
+  useTakenFromNotification();
   const isCurrent = (path: string) =>
     path === routes.today ? location === routes.today : location.startsWith(path);
   const moreCurrent =

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/i18n.tsx";
 import { useJourneyState } from "./client-context.tsx";
 import { notificationText } from "./reminder-words.ts";
 import { deviceZone, todayIso } from "./time.ts";
+import { usePushOn } from "./use-push.ts";
 
 const shown = new Set<string>();
 const HORIZON_MS = 36 * 3600_000;
@@ -26,7 +27,10 @@ async function notify(title: string, body: string, tag: string) {
 export function useReminders(): void {
   const state = useJourneyState();
   const i18n = useI18n();
+  // With reminders through Web Push on, those come whether or not the app is open: no second copy.
+  const pushOn = usePushOn();
   useEffect(() => {
+    if (pushOn) return;
     if (!("Notification" in window) || Notification.permission !== "granted") return;
     const now = Date.now();
     const zone = deviceZone();
@@ -78,5 +82,5 @@ export function useReminders(): void {
     return () => {
       for (const t of timers) window.clearTimeout(t);
     };
-  }, [state, i18n]);
+  }, [state, i18n, pushOn]);
 }

@@ -15,6 +15,7 @@ import { lock } from "./en/lock.ts";
 import { monitoring } from "./en/monitoring.ts";
 import { odds } from "./en/odds.ts";
 import { pregnancy } from "./en/pregnancy.ts";
+import { push } from "./en/push.ts";
 import { refusals } from "./en/refusals.ts";
 import { sharing } from "./en/sharing.ts";
 import { today } from "./en/today.ts";
@@ -33,6 +34,7 @@ export const en = {
   ...odds,
   ...clinics,
   ...lock,
+  ...push,
   ...refusals,
 } as const;
 

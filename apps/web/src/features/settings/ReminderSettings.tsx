@@ -10,6 +10,7 @@ import {
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { PushReminders } from "./PushReminders.tsx";
 import { usePreferencesDraft } from "./preferences-draft.ts";
 import { ReminderPreview } from "./ReminderPreview.tsx";
 
@@ -80,6 +81,7 @@ export function ReminderSettings() {
           <ButtonLine label={t("reminders.allow")} onClick={allow} />
         )}
       </div>
+      <PushReminders allowed={permission === "granted"} />
       <WhenCanRecord>
         <form className="stack-tight" onSubmit={save} noValidate>
           <CheckField

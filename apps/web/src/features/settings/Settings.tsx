@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { ImportFromFile, type ImportResult } from "../../app/ImportFromFile.tsx";
+import { turnOffPush } from "../../app/push-device.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -144,6 +145,8 @@ export function Settings() {
             className="button button-danger"
             onClick={async () => {
               dialog.current?.close();
+              // Reminders when closed stop too: the relay deletes this device's queue (best effort, offline is fine).
+              await turnOffPush(client).catch(() => undefined);
               await client.eraseDevice();
             }}
           >
