@@ -1,7 +1,7 @@
 import { createECDH } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { verifyVapidHeader } from "../testing/mock-push-service.ts";
-import { generateVapidKeys, vapidAuthorization, vapidKeysFrom } from "./vapid.ts";
+import { generateVapidKeys, scalarBytes, vapidAuthorization, vapidKeysFrom } from "./vapid.ts";
 
 describe("VAPID (RFC 8292)", () => {
   it("signs an ES256 JWT for the endpoint's origin that verifies against the public key", () => {
@@ -28,6 +28,20 @@ describe("VAPID (RFC 8292)", () => {
     const keys = vapidKeysFrom(ecdh.getPrivateKey().toString("base64url"));
     expect(keys.publicKey.equals(ecdh.getPublicKey())).toBe(true);
     expect(keys.publicKey.byteLength).toBe(65);
+  });
+
+  it("keeps a scalar with leading zero bytes as 32 bytes (Node drops them: one new key in 256)", () => {
+    // A scalar whose first byte is 0, as getPrivateKey() gives it back: 31 bytes.
+    const d = Buffer.concat([Buffer.alloc(1), Buffer.alloc(31, 0x5a)]);
+    const ecdh = createECDH("prime256v1");
+    ecdh.setPrivateKey(d);
+    const dropped = ecdh.getPrivateKey();
+    expect(dropped.byteLength).toBe(31);
+    const padded = scalarBytes(dropped);
+    expect(padded).toEqual(d);
+    const keys = vapidKeysFrom(padded.toString("base64url"));
+    expect(keys.publicKey).toEqual(ecdh.getPublicKey(null, "uncompressed"));
+    expect(() => scalarBytes(Buffer.alloc(33, 1))).toThrow(RangeError);
   });
 
   it("refuses what is not a P-256 private key", () => {

@@ -55,11 +55,21 @@ export function vapidKeysFrom(privateKeyText: string): VapidKeys {
   return { privateKey, publicKey, privateKeyText };
 }
 
+/**
+ * A private scalar as the 32 bytes VAPID keeps. Node's `getPrivateKey()`
+ * drops leading zero bytes (one key in 256 comes out 31 bytes long, or
+ * shorter), so it is padded back on the left.
+ */
+export function scalarBytes(scalar: Buffer): Buffer {
+  if (scalar.byteLength > 32) throw new RangeError("A P-256 scalar is at most 32 bytes.");
+  return Buffer.concat([Buffer.alloc(32 - scalar.byteLength), scalar]);
+}
+
 /** A new key pair (first start). */
 export function generateVapidKeys(): VapidKeys {
   const ecdh = createECDH("prime256v1");
   ecdh.generateKeys();
-  return vapidKeysFrom(ecdh.getPrivateKey().toString("base64url"));
+  return vapidKeysFrom(scalarBytes(ecdh.getPrivateKey()).toString("base64url"));
 }
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
