@@ -139,3 +139,22 @@ test("the calendar file holds one event for the two 9 PM injections", async ({ p
   const tonight = starts.filter((s) => s.startsWith("2015-04-02T21:00"));
   expect(tonight).toEqual(["2015-04-02T21:00:00 Reminder"]);
 });
+
+test("opened from a reminder, Today lands on that dose: scrolled into view and focused", async ({
+  page,
+}) => {
+  await openAt(page, "2015-04-03", "08:15");
+  const tonight = page.getByRole("region", { name: "Medicines today" });
+  const menotropins = tonight.getByRole("listitem").filter({ hasText: "Menotropins" });
+  const key = await menotropins.getAttribute("data-dose-key");
+  expect(key).toBeTruthy();
+  // Mostly below the fold on a phone when Today opens at the top.
+  await expect(menotropins).not.toBeInViewport({ ratio: 0.5 });
+
+  // As the service worker opens it when the notification is tapped.
+  await page.goto(`/?dose=${encodeURIComponent(key!)}`);
+  const called = page.locator(`[data-dose-key="${key}"]`);
+  await expect(called).toBeFocused();
+  await expect(called).toBeInViewport({ ratio: 0.95 });
+  await expect(called).toContainText("Menotropins");
+});

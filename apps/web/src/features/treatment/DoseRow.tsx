@@ -54,7 +54,7 @@ export function DoseRow({ dose, yesterday = false }: { dose: DayDose; yesterday?
     : null;
 
   return (
-    <li className={`card dose dose-${dose.status}`}>
+    <li className={`card dose dose-${dose.status}`} data-dose-key={dose.key} tabIndex={-1}>
       <div className="dose-main">
         <div className="dose-text">
           <p className="dose-name">{name}</p>

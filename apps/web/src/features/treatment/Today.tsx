@@ -22,6 +22,7 @@ import { FeesDue } from "../embryology/index.ts";
 import { SafetyNotice } from "../wellbeing/index.ts";
 import { AfterLossCard } from "./AfterLossCard.tsx";
 import { CycleOverQuestion } from "./CycleOverQuestion.tsx";
+import { useCalledDose } from "./called-dose.ts";
 import { DoseRow } from "./DoseRow.tsx";
 import { FeelingCheck } from "./FeelingCheck.tsx";
 import { ProcedureCard } from "./ProcedureCard.tsx";
@@ -46,6 +47,7 @@ export function Today() {
   const date = agenda.today;
   const cycles = activeCycles(state);
   const doses = daySchedule(state, { zone, date, nowMs: now });
+  useCalledDose();
   const fromYesterday = missedYesterday(state, { zone, today: date, nowMs: now });
   const appointment = nextAppointment(state, now);
   const stock = cycles.length
