@@ -1,18 +1,10 @@
 import { buildCalendar, type CalendarEntry, mergeSameMinute } from "@trellis/client";
-import {
-  activeCycles,
-  addDays,
-  appointments,
-  type JourneyState,
-  procedureTime,
-  rangeSchedule,
-  storageFeeList,
-  Temporal,
-} from "@trellis/domain";
+import type { JourneyState } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 import { downloadFile } from "./files.ts";
 import { calendarNeutralWords, doseTitle } from "./reminder-words.ts";
 import { deviceZone, todayIso } from "./time.ts";
+import { upcoming } from "./upcoming.ts";
 
 /**
  * The next `days` days of doses, the clinic appointments and retrievals, as
@@ -27,12 +19,10 @@ export function calendarEntries(
   nowMs: number,
   days = 60,
 ): CalendarEntry[] {
-  const zone = deviceZone();
-  const from = todayIso(zone);
   const prefs = state.preferences;
+  const coming = upcoming(state, nowMs, days);
   const entries: CalendarEntry[] = [];
-  for (const d of rangeSchedule(state, { zone, from, to: addDays(from, days), nowMs })) {
-    if (d.log) continue;
+  for (const d of coming.doses) {
     const trigger = d.purpose === "trigger";
     entries.push({
       uid: `${d.key}@trellis`,
@@ -46,14 +36,7 @@ export function calendarEntries(
       mergeable: true,
     });
   }
-  // A booked retrieval or insemination is listed once, as the procedure below.
-  const procedures = activeCycles(state).flatMap((cycle) => {
-    const p = procedureTime(state, cycle.id);
-    return p && Temporal.ZonedDateTime.from(p.at).epochMilliseconds >= nowMs ? [{ cycle, p }] : [];
-  });
-  const listed = new Set(procedures.map(({ p }) => p.appointmentId));
-  for (const a of appointments(state, { fromMs: nowMs })) {
-    if (listed.has(a.id)) continue;
+  for (const a of coming.appointments) {
     entries.push({
       uid: `${a.id}@trellis`,
       kind: "appointment",
@@ -64,9 +47,9 @@ export function calendarEntries(
       location: a.place ?? undefined,
     });
   }
-  for (const { cycle, p } of procedures) {
+  for (const { cycleId, procedure: p } of coming.procedures) {
     entries.push({
-      uid: `p-${cycle.id}@trellis`,
+      uid: `p-${cycleId}@trellis`,
       kind: "appointment",
       summary: i18n.t(p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure"),
       description:
@@ -79,16 +62,12 @@ export function calendarEntries(
     });
   }
   // Storage fees: the next due date of each, at 09:00 on the day, reminded the fee's own number of days before.
-  const home = state.journey?.homeZone ?? zone;
-  for (const f of storageFeeList(state, { today: from })) {
-    if (!f.nextDueOn) continue;
+  for (const { line: f, nextDueOn, due } of coming.fees) {
     entries.push({
-      uid: `f-${f.fee.id}-${f.nextDueOn}@trellis`,
+      uid: `f-${f.fee.id}-${nextDueOn}@trellis`,
       kind: "reminder",
       summary: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
-      start: Temporal.PlainDate.from(f.nextDueOn)
-        .toZonedDateTime({ timeZone: home, plainTime: "09:00" })
-        .toString(),
+      start: due.toString(),
       durationMinutes: 15,
       alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
     });

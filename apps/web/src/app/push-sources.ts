@@ -6,19 +6,10 @@
  * person chose them and the app lock is off (docs/push.md, "On the device").
  */
 import type { QueueWords, ReminderSource } from "@trellis/client/push";
-import {
-  activeCycles,
-  addDays,
-  appointments,
-  type JourneyState,
-  procedureTime,
-  rangeSchedule,
-  storageFeeList,
-  Temporal,
-} from "@trellis/domain";
+import { type JourneyState, Temporal } from "@trellis/domain";
 import type { I18n } from "../i18n/i18n.tsx";
 import { doseTitle } from "./reminder-words.ts";
-import { deviceZone, todayIso } from "./time.ts";
+import { upcoming } from "./upcoming.ts";
 
 const HOUR = 3600_000;
 
@@ -29,12 +20,11 @@ export function pushSources(
   nowMs: number,
   days: number,
 ): ReminderSource[] {
-  const zone = deviceZone();
-  const from = todayIso(zone);
+  const coming = upcoming(state, nowMs, days);
+  const zone = coming.zone;
   const lead = state.preferences.reminderLeadMinutes * 60_000;
   const out: ReminderSource[] = [];
-  for (const d of rangeSchedule(state, { zone, from, to: addDays(from, days), nowMs })) {
-    if (d.log) continue;
+  for (const d of coming.doses) {
     const trigger = d.purpose === "trigger";
     out.push({
       kind: "dose",
@@ -43,13 +33,7 @@ export function pushSources(
       named: doseTitle(i18n, { name: d.medicationName, dose: d.dose, trigger }),
     });
   }
-  const procedures = activeCycles(state).flatMap((cycle) => {
-    const p = procedureTime(state, cycle.id);
-    return p ? [{ cycle, p }] : [];
-  });
-  const listed = new Set(procedures.map(({ p }) => p.appointmentId));
-  for (const a of appointments(state, { fromMs: nowMs })) {
-    if (listed.has(a.id)) continue;
+  for (const a of coming.appointments) {
     const at = Temporal.ZonedDateTime.from(a.at).epochMilliseconds;
     out.push({
       kind: "appointment",
@@ -58,28 +42,22 @@ export function pushSources(
       named: `${i18n.t("reminder.appointment")}: ${i18n.dateTime(at, zone)}`,
     });
   }
-  for (const { cycle, p } of procedures) {
-    const at = Temporal.ZonedDateTime.from(p.at).epochMilliseconds;
+  for (const { cycleId, procedure: p, epochMs } of coming.procedures) {
     const procedure = i18n.t(
       p.kind === "insemination" ? "reminder.procedure.iui" : "reminder.procedure",
     );
     out.push({
       kind: "appointment",
-      key: `p-${cycle.id}`,
-      atMs: at - 3 * HOUR,
-      named: `${procedure}: ${i18n.dateTime(at, zone)}`,
+      key: `p-${cycleId}`,
+      atMs: epochMs - 3 * HOUR,
+      named: `${procedure}: ${i18n.dateTime(epochMs, zone)}`,
     });
   }
-  const home = state.journey?.homeZone ?? zone;
-  for (const f of storageFeeList(state, { today: from })) {
-    if (!f.nextDueOn) continue;
-    const due = Temporal.PlainDate.from(f.nextDueOn)
-      .subtract({ days: Math.max(1, f.fee.remindDaysBefore) })
-      .toZonedDateTime({ timeZone: home, plainTime: "09:00" });
+  for (const { line: f, nextDueOn, due } of coming.fees) {
     out.push({
       kind: "fee",
-      key: `f-${f.fee.id}-${f.nextDueOn}`,
-      atMs: due.epochMilliseconds,
+      key: `f-${f.fee.id}-${nextDueOn}`,
+      atMs: due.subtract({ days: Math.max(1, f.fee.remindDaysBefore) }).epochMilliseconds,
       named: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
     });
   }

@@ -1,0 +1,75 @@
+/**
+ * What is coming up, from the record: the one list both the calendar file
+ * (`calendar-export.ts`) and the reminders sent when Trellis is closed
+ * (`push-sources.ts`) are made from, so they never disagree about what to
+ * remind of. Doses still to log in the next `days` days (the domain's
+ * `rangeSchedule`, `expandSchedule` per cycle); appointments from now on,
+ * except one that is a cycle's retrieval or insemination, which is listed
+ * once as that procedure (and only while it is still to come); storage fees
+ * by their next due date, at 09:00 at home.
+ */
+import {
+  activeCycles,
+  addDays,
+  appointments,
+  type JourneyState,
+  procedureTime,
+  rangeSchedule,
+  storageFeeList,
+  Temporal,
+} from "@trellis/domain";
+import { deviceZone, todayIso } from "./time.ts";
+
+type Dose = ReturnType<typeof rangeSchedule>[number];
+type Appointment = ReturnType<typeof appointments>[number];
+type Procedure = NonNullable<ReturnType<typeof procedureTime>>;
+type FeeLine = ReturnType<typeof storageFeeList>[number];
+
+export interface Upcoming {
+  /** The device's zone and today's date in it. */
+  readonly zone: string;
+  readonly today: string;
+  readonly doses: readonly Dose[];
+  readonly appointments: readonly Appointment[];
+  readonly procedures: readonly { cycleId: string; procedure: Procedure; epochMs: number }[];
+  /** Each fee with a next due date, and that day at 09:00 in the home zone. */
+  readonly fees: readonly { line: FeeLine; nextDueOn: string; due: Temporal.ZonedDateTime }[];
+}
+
+export function upcoming(state: JourneyState, nowMs: number, days: number): Upcoming {
+  const zone = deviceZone();
+  const today = todayIso(zone);
+  const doses = rangeSchedule(state, { zone, from: today, to: addDays(today, days), nowMs }).filter(
+    (d) => !d.log,
+  );
+  const procedures = activeCycles(state).flatMap((cycle) => {
+    const procedure = procedureTime(state, cycle.id);
+    if (!procedure) return [];
+    const epochMs = Temporal.ZonedDateTime.from(procedure.at).epochMilliseconds;
+    return epochMs >= nowMs ? [{ cycleId: cycle.id, procedure, epochMs }] : [];
+  });
+  const listed = new Set(procedures.map(({ procedure }) => procedure.appointmentId));
+  const home = state.journey?.homeZone ?? zone;
+  const fees = storageFeeList(state, { today }).flatMap((line) =>
+    line.nextDueOn
+      ? [
+          {
+            line,
+            nextDueOn: line.nextDueOn,
+            due: Temporal.PlainDate.from(line.nextDueOn).toZonedDateTime({
+              timeZone: home,
+              plainTime: "09:00",
+            }),
+          },
+        ]
+      : [],
+  );
+  return {
+    zone,
+    today,
+    doses,
+    appointments: appointments(state, { fromMs: nowMs }).filter((a) => !listed.has(a.id)),
+    procedures,
+    fees,
+  };
+}
