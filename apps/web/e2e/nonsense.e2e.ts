@@ -1008,6 +1008,11 @@ const forms: readonly (Typed | NothingToType)[] = [
   { file: "settings/CountrySetting.tsx", form: "Country", why: "A choice from a list." },
   { file: "settings/QuietMode.tsx", form: "Quiet mode", why: "One switch." },
   {
+    file: "settings/PushReminders.tsx",
+    form: "Reminders when Trellis is closed",
+    why: "Two switches; nothing is typed.",
+  },
+  {
     file: "settings/ReaderName.tsx",
     form: "What should this device call you?",
     why: "Any name is the person's to choose: the box stops at 80 characters, and empty or spaces go back to the record's name.",
