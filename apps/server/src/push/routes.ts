@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { consume, rateCounter } from "../auth/rate-limit.ts";
 import { serverHmac } from "../auth/secrets.ts";
 import type { AppContext } from "../context.ts";
-import { ApiError, invalidRequest, unauthenticated } from "../http/errors.ts";
+import { invalidRequest, unauthenticated } from "../http/errors.ts";
 import { jsonBody, noContent, parseJsonRequest } from "../http/route-helpers.ts";
 import { parseUuidParam, requireNoQuery } from "../http/validation.ts";
 import { DAY_SECONDS } from "../quotas/checks.ts";
@@ -90,26 +90,18 @@ export function registerPushRoutes(api: FastifyInstance, ctx: AppContext): void 
       await db.transaction(async (tx) => {
         if (!(await checkPushDevice(tx, deviceId, secret, true))) throw unknownDevice();
         const limit = ctx.quotas.pushSchedulesPerDay;
-        const { rows } = await tx.query<{ count: number; retry_after: number }>(
-          `INSERT INTO rate_limits AS r (key, window_start, count) VALUES ($1, now(), 1)
-           ON CONFLICT (key) DO UPDATE SET
-             window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2::double precision)
-                                 THEN now() ELSE r.window_start END,
-             count = CASE WHEN r.window_start <= now() - make_interval(secs => $2::double precision)
-                          THEN 1 ELSE r.count + 1 END
-           RETURNING count,
-             ceil(extract(epoch FROM (window_start + make_interval(secs => $2::double precision) - now())))::integer AS retry_after`,
-          [serverHmac(secrets, "quota|push-schedules", deviceId), DAY_SECONDS],
-        );
-        if (Number(rows[0]!.count) > limit) {
-          const retryAfter = Math.max(1, Number(rows[0]!.retry_after));
-          throw new ApiError(
-            429,
-            "rate-limited",
+        // The shared counter of auth/rate-limit.ts, one per device and day.
+        await consume(
+          tx,
+          [
+            {
+              key: serverHmac(secrets, "quota|push-schedules", deviceId),
+              rule: { limit, windowSeconds: DAY_SECONDS },
+            },
+          ],
+          () =>
             `This push device has sent its schedule ${limit} times today, as many as this server takes; try again later.`,
-            retryAfter,
-          );
-        }
+        );
         await replaceQueue(tx, deviceId, schedule.endpoint, schedule.items);
       });
       return noContent(reply);

@@ -37,7 +37,7 @@ export interface Harness {
   /** A client over real HTTP to `url`. */
   readonly http: TestClient;
   /** Another app on the same database (closed with the harness). */
-  buildApp(options?: Partial<Omit<BuildAppOptions, "db" | "config">>): Promise<FastifyInstance>;
+  buildApp(options?: Partial<Omit<BuildAppOptions, "db">>): Promise<FastifyInstance>;
 }
 
 /** A username no other test uses: `maya-3f9a1c2b`. */

@@ -9,7 +9,7 @@ import { pushDeviceResponse, pushKeyResponse } from "@trellis/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/types.ts";
 import type { ApiResponse } from "./client.ts";
-import { type Harness, TEST_PUSH_CONTACT } from "./harness.ts";
+import { type Harness, TEST_APP_CONFIG, TEST_PUSH_CONTACT } from "./harness.ts";
 import {
   fakeAes128gcmBody,
   type MockPushService,
@@ -384,6 +384,35 @@ export function definePushSuite(_kind: Db["kind"], harness: () => Harness): void
     );
     expect(rows[0]!.secret_hash.byteLength).toBe(32);
     expect(Buffer.from(rows[0]!.secret_hash).toString("base64url")).not.toBe(device.secret);
+  });
+
+  it("a device's schedule uploads are limited per day (429 with retryAfter), nothing replaced", async () => {
+    const strict = await harness().buildApp({
+      config: { ...TEST_APP_CONFIG, quotas: { pushSchedulesPerDay: 2 } },
+      pushScheduler: false,
+    });
+    const created = await strict.inject({ method: "POST", url: "/api/v1/push/devices" });
+    const device = created.json() as { deviceId: string; secret: string };
+    const put = (id: string) =>
+      strict.inject({
+        method: "PUT",
+        url: `/api/v1/push/devices/${device.deviceId}/schedule`,
+        headers: { authorization: `Bearer ${device.secret}` },
+        payload: {
+          endpoint: `${mock.url}/push/${randomUUID()}`,
+          items: [
+            { id, at: inSeconds(3000), payload: b64url(fakeAes128gcmBody()), ttlSeconds: 60 },
+          ],
+        },
+      });
+    expect((await put("one")).statusCode).toBe(204);
+    expect((await put("two")).statusCode).toBe(204);
+    const third = await put("three");
+    expect(third.statusCode).toBe(429);
+    const body = third.json() as { error: { reason: string; retryAfter: number } };
+    expect(body.error.reason).toBe("rate-limited");
+    expect(body.error.retryAfter).toBeGreaterThan(0);
+    expect(await queued(device.deviceId)).toEqual(["two"]);
   });
 
   it("registering push devices is limited per address (429 with retryAfter)", async () => {

@@ -11,7 +11,7 @@ import { canUnlockWithDevice } from "./device-unlock.ts";
 import { LockChoices } from "./LockChoices.tsx";
 import type { UnlockFailure } from "./lock-api.ts";
 import { useLock } from "./lock-context.tsx";
-import { checkPassphrase, TurnOnLock } from "./TurnOnLock.tsx";
+import { checkPassphrase, NewPassphraseFields, TurnOnLock } from "./TurnOnLock.tsx";
 
 /**
  * Settings' "App lock" card: off by default; on, it offers Lock now, when to
@@ -112,16 +112,11 @@ function ChangePassphrase() {
     <details className="stack-tight">
       <summary>{t("lock.change")}</summary>
       <form className="stack-tight" onSubmit={submit} noValidate>
-        <PasswordField
-          {...form.bind("passphrase", passphrase, setPassphrase)}
+        <NewPassphraseFields
+          form={form}
           label={t("lock.change.new")}
-          hint={t("lock.new.hint")}
-          autoComplete="new-password"
-        />
-        <PasswordField
-          {...form.bind("again", again, setAgain)}
-          label={t("lock.again")}
-          autoComplete="new-password"
+          passphrase={[passphrase, setPassphrase]}
+          again={[again, setAgain]}
         />
         <FormButtons form={form} label={t("lock.change.save")} />
         {done && <p role="status">{t("lock.change.done")}</p>}

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
+import { type Form, FormButtons, PasswordField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { LockChoices } from "./LockChoices.tsx";
 import { DEFAULT_LOCK_SETTINGS, LOCK_PASSPHRASE_MIN, type LockSettings } from "./lock-api.ts";
@@ -29,16 +29,11 @@ export function TurnOnLock() {
 
   return (
     <form className="stack-tight" onSubmit={submit} noValidate>
-      <PasswordField
-        {...form.bind("passphrase", passphrase, setPassphrase)}
+      <NewPassphraseFields
+        form={form}
         label={t("lock.new")}
-        hint={t("lock.new.hint")}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        {...form.bind("again", again, setAgain)}
-        label={t("lock.again")}
-        autoComplete="new-password"
+        passphrase={[passphrase, setPassphrase]}
+        again={[again, setAgain]}
       />
       <LockChoices idBase={idBase} settings={settings} onChange={setSettings} />
       <FormButtons form={form} label={t("lock.turnOn")} busyLabel={t("lock.turningOn")} />
@@ -66,4 +61,34 @@ export function checkPassphrase(
           ? undefined
           : t("form.required"),
   };
+}
+
+/** A new passphrase and the same again: turning the lock on, and changing its passphrase. */
+export function NewPassphraseFields({
+  form,
+  label,
+  passphrase: [passphrase, setPassphrase],
+  again: [again, setAgain],
+}: {
+  form: Form<"passphrase" | "again">;
+  label: string;
+  passphrase: readonly [string, (value: string) => void];
+  again: readonly [string, (value: string) => void];
+}) {
+  const t = useT();
+  return (
+    <>
+      <PasswordField
+        {...form.bind("passphrase", passphrase, setPassphrase)}
+        label={label}
+        hint={t("lock.new.hint")}
+        autoComplete="new-password"
+      />
+      <PasswordField
+        {...form.bind("again", again, setAgain)}
+        label={t("lock.again")}
+        autoComplete="new-password"
+      />
+    </>
+  );
 }
