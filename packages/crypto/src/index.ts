@@ -91,6 +91,12 @@ export {
 } from "./root-key.ts";
 export { type SafetyCode, safetyCode } from "./safety-code.ts";
 export {
+  SIGN_OUT_SIGNATURE_BYTES,
+  type SignOutAddress,
+  signSignOut,
+  verifySignOut,
+} from "./sign-out.ts";
+export {
   certifyDevice,
   type DeviceSigner,
   deriveDeviceKey,

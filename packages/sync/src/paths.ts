@@ -13,7 +13,7 @@ export const api = {
   loginFinish: "POST /api/v1/sessions/finish",
   account: "GET /api/v1/account (auth)",
   signOutDevice:
-    "DELETE /api/v1/sessions/:sessionId (auth; own sessions only; 'current' for this one)",
+    "DELETE /api/v1/sessions/:sessionId (auth; own sessions only; 'current' for this one; optional body signOutDeviceRequest: erase that device)",
   sessionEnded:
     "POST /api/v1/sessions/ended (no auth; rate-limited; body sessionEndedRequest: was this session signed out from another device?)",
   reauthStart: "POST /api/v1/account/reauth/start (auth)",

@@ -122,7 +122,23 @@ export const loginFinishResponse = z.strictObject({
  * Unknown hashes, and sessions that ended any other way, answer `false`.
  */
 export const sessionEndedRequest = z.strictObject({ tokenHash: b64url(64) });
-export const sessionEndedResponse = z.strictObject({ endedElsewhere: z.boolean() });
+/**
+ * `signature`: the account's Ed25519 signature on signing this session out
+ * (`signSignOut` in @trellis/crypto), present when the device that signed it
+ * out sent one. A device erases itself only on a signature it can check.
+ */
+export const sessionEndedResponse = z.strictObject({
+  endedElsewhere: z.boolean(),
+  signature: b64url(86).optional(),
+});
+
+/**
+ * Body of `DELETE /sessions/:sessionId` for another device's session, asking
+ * it to erase itself: the account's signature on signing exactly that
+ * session out (64 bytes, base64url). Without a body the session just ends
+ * and that device is asked to sign in again.
+ */
+export const signOutDeviceRequest = z.strictObject({ signature: b64url(86) });
 
 export const device = z.strictObject({
   sessionId: uuid,

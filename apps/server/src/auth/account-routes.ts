@@ -5,17 +5,19 @@
  * and `DELETE /account` (the account, and every vault it owns alone; needs a
  * fresh proof of the password, `reauth.ts`).
  */
-import { accountDeleteRequest, sessionEndedRequest } from "@trellis/sync";
+import { accountDeleteRequest, sessionEndedRequest, signOutDeviceRequest } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
 import { ApiError, invalidRequest } from "../http/errors.ts";
-import { iso, noContent, parseJsonRequest } from "../http/route-helpers.ts";
-import { decodeBase64Url } from "../http/schema.ts";
+import { b64url, iso, jsonBody, noContent, parseJsonRequest } from "../http/route-helpers.ts";
+import { decodeBase64Url, parseWith } from "../http/schema.ts";
 import { parseUuidParam, requireNoQuery } from "../http/validation.ts";
 import { requireIdentity } from "./identity.ts";
 import { consume, rateCounter } from "./rate-limit.ts";
 import { requireFreshProof } from "./reauth.ts";
-import { ENDED_BY_AGE, wasEndedElsewhere } from "./sessions.ts";
+import { verifyEd25519 } from "./recovery-proof.ts";
+import { ENDED_BY_AGE, endedElsewhere } from "./sessions.ts";
+import { signOutMessage } from "./sign-out-message.ts";
 
 export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppContext): void {
   api.delete<{ Params: { sessionId: string } }>("/sessions/:sessionId", async (request, reply) => {
@@ -25,6 +27,26 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
       request.params.sessionId === "current"
         ? caller.sessionId
         : parseUuidParam(request.params.sessionId, "sessionId");
+    // "Sign out and erase": the account's signature on erasing exactly that
+    // session. Checked here so a device that sends a wrong one hears so now,
+    // not when the lost phone quietly declines to erase itself.
+    const signature =
+      request.body === undefined || request.body === null
+        ? null
+        : decodeBase64Url(
+            parseWith(signOutDeviceRequest, jsonBody(request)).signature,
+            "signature",
+            64,
+          );
+    if (signature !== null && sessionId !== caller.sessionId) {
+      const { signingKey } = await requireIdentity(ctx.db, caller.accountId);
+      const message = signOutMessage({ accountId: caller.accountId, sessionId });
+      if (!verifyEd25519(Buffer.from(signingKey, "base64url"), message, signature)) {
+        throw invalidRequest(
+          "signature is not this account's signature on signing out that session.",
+        );
+      }
+    }
     await ctx.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ token_hash: Uint8Array }>(
         "DELETE FROM sessions WHERE id = $1 AND account_id = $2 RETURNING token_hash",
@@ -35,13 +57,14 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
         // Also for another account's session: the same answer as for none.
         throw new ApiError(404, "not-found", "This account has no session with this id.");
       }
-      if (sessionId !== caller.sessionId) {
-        // Signed out from another device: that device is told so (and
-        // forgets what it holds) instead of being asked to sign in again.
+      if (sessionId !== caller.sessionId && signature !== null) {
+        // Signed out and erased from another device: that device is told so,
+        // with the signature it checks before it forgets what it holds.
+        // Without a signature it is only asked to sign in again.
         await tx.query(
-          `INSERT INTO sessions_ended_elsewhere (token_hash) VALUES ($1)
+          `INSERT INTO sessions_ended_elsewhere (token_hash, signature) VALUES ($1, $2)
            ON CONFLICT (token_hash) DO NOTHING`,
-          [Buffer.from(ended.token_hash)],
+          [Buffer.from(ended.token_hash), Buffer.from(signature)],
         );
       }
     });
@@ -61,7 +84,12 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
         `Too many questions from this address. Please wait ${minutes} min and try again.`,
     );
     const tokenHash = decodeBase64Url(body.tokenHash, "tokenHash", 32);
-    return { endedElsewhere: await wasEndedElsewhere(ctx.db, tokenHash) };
+    const ended = await endedElsewhere(ctx.db, tokenHash);
+    if (ended === false) return { endedElsewhere: false };
+    return {
+      endedElsewhere: true,
+      ...(ended.signature !== null && { signature: b64url(ended.signature) }),
+    };
   });
 
   // --- The account --------------------------------------------------------

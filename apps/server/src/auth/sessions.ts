@@ -83,13 +83,21 @@ export const signedOutElsewhere = () =>
     "This session was signed out from another device of the account.",
   );
 
-/** Whether the session with this token hash was signed out from another device (and not yet forgotten). */
-export async function wasEndedElsewhere(db: Queryable, tokenHash: Uint8Array): Promise<boolean> {
-  const { rows } = await db.query<{ one: number }>(
-    "SELECT 1 AS one FROM sessions_ended_elsewhere WHERE token_hash = $1",
+/**
+ * Whether the session with this token hash was signed out from another
+ * device (and not yet forgotten): `false`, or the account's signature on
+ * erasing it (`null` when the device that did it sent none).
+ */
+export async function endedElsewhere(
+  db: Queryable,
+  tokenHash: Uint8Array,
+): Promise<false | { signature: Uint8Array | null }> {
+  const { rows } = await db.query<{ signature: Uint8Array | null }>(
+    "SELECT signature FROM sessions_ended_elsewhere WHERE token_hash = $1",
     [Buffer.from(tokenHash)],
   );
-  return rows.length > 0;
+  const row = rows[0];
+  return row === undefined ? false : { signature: row.signature };
 }
 
 /**
@@ -132,7 +140,7 @@ export async function authenticate(
   );
   const row = rows[0];
   if (row === undefined) {
-    if (await wasEndedElsewhere(db, hashToken(tokenBytes))) throw signedOutElsewhere();
+    if (await endedElsewhere(db, hashToken(tokenBytes))) throw signedOutElsewhere();
     throw unauthenticated(
       "This session has ended (signed out, or the account was deleted); sign in again.",
     );

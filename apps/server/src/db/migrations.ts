@@ -264,6 +264,18 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX push_items_drop_at ON push_items (drop_at)",
     ],
   },
+  {
+    version: 8,
+    name: "signed_sign_outs",
+    statements: [
+      // The account's signature on "sign this session out and erase it",
+      // made on the device that asked. The signed-out device erases only on a
+      // signature it can check, so the server cannot make a device erase
+      // itself. Rows from before carry none: those devices are asked to sign
+      // in again instead.
+      "ALTER TABLE sessions_ended_elsewhere ADD COLUMN signature bytea",
+    ],
+  },
 ];
 
 /**

@@ -103,6 +103,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [5, "membership_log"],
         [6, "sessions_ended_elsewhere"],
         [7, "push_relay"],
+        [8, "signed_sign_outs"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);

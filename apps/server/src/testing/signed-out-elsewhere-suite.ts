@@ -7,6 +7,7 @@
  * would have reached its maximum age anyway.
  */
 import { createHash, randomBytes } from "node:crypto";
+import { deriveIdentity, signSignOut, verifySignOut } from "@trellis/crypto";
 import { expect, it } from "vitest";
 import { DEFAULT_SESSION_LIFETIME } from "../auth/sessions.ts";
 import type { Db } from "../db/types.ts";
@@ -28,14 +29,24 @@ const hashOf = (token: string) =>
 export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => Harness): void {
   const client = () => harness().client;
   const db = () => harness().db;
-  type Signed = Pick<TestAccount, "session">;
+  type Signed = Pick<TestAccount, "session" | "accountId" | "identity">;
   const account = (who: Signed) =>
     client().request({ method: "GET", path: "/api/v1/account", token: who.session.token });
-  const signOut = (by: Signed, sessionId: string) =>
+  /** The account's signature on erasing that session, as the device asking makes it. */
+  const erasing = (by: Signed, sessionId: string) =>
+    Buffer.from(
+      signSignOut({ accountId: by.accountId, sessionId }, by.identity.signing.secretKey),
+    ).toString("base64url");
+  /** "Sign out and erase" (signed), or a plain sign-out with `{ signed: false }`. */
+  const signOut = (by: Signed, sessionId: string, how: { signed?: boolean; body?: unknown } = {}) =>
     client().request({
       method: "DELETE",
       path: `/api/v1/sessions/${sessionId}`,
       token: by.session.token,
+      ...(how.body !== undefined
+        ? { body: how.body }
+        : how.signed !== false &&
+          sessionId !== "current" && { body: { signature: erasing(by, sessionId) } }),
     });
   const ended = (body: unknown) =>
     client().request({ method: "POST", path: "/api/v1/sessions/ended", body });
@@ -45,10 +56,16 @@ export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => 
         .rows[0]!.n,
     );
 
+  /** Another device of `who`'s account: it derives the same identity from the root key. */
+  async function signIn(who: TestAccount) {
+    const signed = await client().login({ username: who.username, password: who.password });
+    return { ...signed, identity: deriveIdentity(signed.rootKey) };
+  }
+
   /** An account signed in on a phone (registration) and a laptop. */
   async function twoDevices() {
     const phone = await client().register({ username: uniqueName("maya") });
-    const laptop = await client().login({ username: phone.username, password: phone.password });
+    const laptop = await signIn(phone);
     return { phone, laptop };
   }
 
@@ -73,7 +90,12 @@ export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => 
 
     const asked = await ended({ tokenHash: hashOf(phone.session.token) });
     expect(asked.status, asked.text).toBe(200);
-    expect(asked.body).toEqual({ endedElsewhere: true });
+    const answer = asked.body as { endedElsewhere: boolean; signature: string };
+    expect(answer).toEqual({ endedElsewhere: true, signature: expect.any(String) });
+    // The phone checks it with what it knows: its account, its session, the account's key.
+    const signature = Buffer.from(answer.signature, "base64url");
+    const address = { accountId: phone.accountId, sessionId: phone.session.sessionId };
+    expect(verifySignOut(address, signature, phone.identity.signing.publicKey)).toBe(true);
     // The device that did it carries on.
     expect((await account(laptop)).status).toBe(200);
     expect((await ended({ tokenHash: hashOf(laptop.session.token) })).body).toEqual({
@@ -94,6 +116,55 @@ export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => 
     expect((await ended({ tokenHash: hashOf(laptop.session.token) })).body).toEqual({
       endedElsewhere: false,
     });
+  });
+
+  it("without the account's signature a device is only signed out, never told to erase", async () => {
+    const { phone, laptop } = await twoDevices();
+    expect((await signOut(laptop, phone.session.sessionId, { signed: false })).status).toBe(204);
+    expectError(await account(phone), 401, "unauthenticated");
+    expect((await ended({ tokenHash: hashOf(phone.session.token) })).body).toEqual({
+      endedElsewhere: false,
+    });
+  });
+
+  it("a signature that is not the account's, or not for that session, is refused and changes nothing", async () => {
+    const { phone, laptop } = await twoDevices();
+    const tablet = await signIn(phone);
+    const stranger = await client().register({ username: uniqueName("sam") });
+    const before = await endedRows();
+    const wrong: [string, unknown][] = [
+      [
+        "another account's key",
+        { signature: erasing({ ...laptop, identity: stranger.identity }, phone.session.sessionId) },
+      ],
+      ["another session", { signature: erasing(laptop, tablet.session.sessionId) }],
+      [
+        "another account id",
+        {
+          signature: erasing({ ...laptop, accountId: stranger.accountId }, phone.session.sessionId),
+        },
+      ],
+      ["random bytes", { signature: randomBytes(64).toString("base64url") }],
+    ];
+    for (const [what, body] of wrong) {
+      const r = await signOut(laptop, phone.session.sessionId, { body });
+      expect(expectError(r, 400, "invalid-request"), what).toMatch(
+        /signature is not this account's/,
+      );
+    }
+    const shapes: [unknown, RegExp][] = [
+      [{}, /signature is required/],
+      [{ signature: 1 }, /signature must be text/],
+      [{ signature: randomBytes(32).toString("base64url") }, /signature must be 64 bytes/],
+      [{ signature: erasing(laptop, phone.session.sessionId), more: 1 }, /more is not/],
+    ];
+    for (const [body, message] of shapes) {
+      const r = await signOut(laptop, phone.session.sessionId, { body });
+      expect(expectError(r, 400, "invalid-request"), JSON.stringify(body)).toMatch(message);
+    }
+    expect(await endedRows()).toBe(before);
+    expect((await account(phone)).status).toBe(200);
+    expect((await account(tablet)).status).toBe(200);
   });
 
   it("another account's session cannot be signed out, and leaves no trace", async () => {
@@ -170,7 +241,7 @@ export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => 
 
   it("housekeeping forgets a hash once the session would have reached its maximum age", async () => {
     const { phone, laptop } = await twoDevices();
-    const tablet = await client().login({ username: phone.username, password: phone.password });
+    const tablet = await signIn(phone);
     await signOut(laptop, phone.session.sessionId);
     await signOut(laptop, tablet.session.sessionId);
     const max = DEFAULT_SESSION_LIFETIME.maxAgeSeconds;
@@ -189,6 +260,7 @@ export function defineSignedOutElsewhereSuite(_kind: Db["kind"], harness: () => 
     });
     expect((await ended({ tokenHash: hashOf(tablet.session.token) })).body).toEqual({
       endedElsewhere: true,
+      signature: erasing(laptop, tablet.session.sessionId),
     });
     // Forgotten, the old token is simply not a session any more.
     expectError(await account(phone), 401, "unauthenticated");

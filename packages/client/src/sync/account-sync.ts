@@ -18,12 +18,13 @@ import { accountFlows } from "./account-sync/account-flows.ts";
 import { grantWatch } from "./account-sync/grant.ts";
 import { linking } from "./account-sync/linking.ts";
 import { memberFlows } from "./account-sync/member-flows.ts";
-import { openSession } from "./account-sync/session.ts";
+import { openSession, probeOf } from "./account-sync/session.ts";
 import type { AccountSync, AccountSyncOptions } from "./account-sync/types.ts";
 import { vaultEngine } from "./account-sync/vault-engine.ts";
 import { watchSession } from "./account-sync/watch-session.ts";
 import type { Wiring } from "./account-sync/wiring.ts";
 import { createApi } from "./api.ts";
+import { askSignedOutElsewhere } from "./signed-out-elsewhere.ts";
 import { memorySignOutProbe } from "./signout-probe.ts";
 
 export type {
@@ -64,7 +65,17 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
   let erasing = false;
   async function endedElsewhere(): Promise<void> {
     if (erasing || session.closed) return;
+    const account = session.account;
+    if (!account) return;
     erasing = true;
+    // The server's word is not enough to erase: only the account's signature
+    // on signing this session out. Without it, ask to sign in again.
+    const probe = await probeOf(account);
+    if ((await askSignedOutElsewhere(wiring.apiFor(account.serverUrl), probe)) !== "erase") {
+      erasing = false;
+      sessionEnded();
+      return;
+    }
     await wiring.stopEngine();
     await client.eraseDevice();
     await session.saveAccount(null);

@@ -42,6 +42,7 @@ import {
   registrationStartResponse,
   sessionEndedRequest,
   sessionEndedResponse,
+  signOutDeviceRequest,
   vaultCreateRequest,
   vaultListResponse,
 } from "@trellis/sync";
@@ -156,9 +157,15 @@ export function createApi(transport: Transport) {
       }),
     account: (token: string) =>
       call<Out<typeof accountResponse>>("GET", "/account", { token, response: accountResponse }),
-    signOutDevice: (token: string, sessionId: string | "current") =>
+    /** With `erase` (the account's signature), that device erases itself when it hears. */
+    signOutDevice: (
+      token: string,
+      sessionId: string | "current",
+      erase?: In<typeof signOutDeviceRequest>,
+    ) =>
       call<unknown>("DELETE", `/sessions/${encodeURIComponent(sessionId)}`, {
         token,
+        ...(erase && { body: erase, request: signOutDeviceRequest }),
         response: EMPTY,
       }),
     /** No token: was the session with this token hash signed out from another device? */

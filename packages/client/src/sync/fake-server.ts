@@ -32,6 +32,7 @@ import {
   registrationFinishRequest,
   registrationStartRequest,
   sessionEndedRequest,
+  signOutDeviceRequest,
   vaultCreateRequest,
 } from "@trellis/sync";
 import type { z } from "zod";
@@ -109,6 +110,11 @@ export interface FakeServer {
   inject(vaultId: string, event: { readonly id: string; readonly body: string }): void;
   /** Milliseconds since the epoch the server believes it is (for invite and session expiry). */
   setNow(now: () => number): void;
+  /**
+   * Ends a session and says "signed out from another device" as a lying
+   * server would: with no signature, or with whatever `signature` it makes up.
+   */
+  claimSignedOutElsewhere(sessionId: string, signature?: string): Promise<void>;
 }
 
 /** As the real server's defaults: a session ends 30 days unused, or 180 days after sign-in. */
@@ -123,8 +129,18 @@ export async function createFakeServer(): Promise<FakeServer> {
   const accounts = new Map<string, Account>(); // by username
   const accountsById = new Map<string, Account>();
   const sessions = new Map<string, SessionRow>(); // by token
-  /** Sessions signed out from another device of their account: their tokens, and the tokens' hashes. */
-  const endedElsewhere = { tokens: new Set<string>(), hashes: new Set<string>() };
+  /**
+   * Sessions signed out from another device of their account: their tokens,
+   * and the tokens' hashes with the account's signature on erasing it.
+   */
+  const endedElsewhere = { tokens: new Set<string>(), hashes: new Map<string, string | null>() };
+  const endedRows = new Map<string, SessionRow>(); // by session id
+  async function endElsewhere(row: SessionRow, signature: string | null): Promise<void> {
+    sessions.delete(row.token);
+    endedRows.set(row.sessionId, row);
+    endedElsewhere.tokens.add(row.token);
+    endedElsewhere.hashes.set((await tokenHash(row.token)) ?? "", signature);
+  }
   const logins = new Map<string, { state: string; username: string }>();
   /** Registration starts (id → username) and password proofs in progress (issue 12). */
   const registrations = new Map<string, string>();
@@ -327,24 +343,28 @@ export async function createFakeServer(): Promise<FakeServer> {
     };
   });
 
-  route("DELETE", "/sessions/:sessionId", async ([sessionId], { token }) => {
+  route("DELETE", "/sessions/:sessionId", async ([sessionId], { token, body }) => {
     const { account, session } = auth(token);
     const target = sessionId === "current" ? session.sessionId : sessionId;
+    const signature = body === undefined ? null : parse(signOutDeviceRequest, body).signature;
     const row = [...sessions.values()].find(
       (s) => s.sessionId === target && s.accountId === account.accountId,
     );
     if (!row) return fail(404, "not-found");
-    sessions.delete(row.token);
-    if (row.sessionId !== session.sessionId) {
-      endedElsewhere.tokens.add(row.token);
-      endedElsewhere.hashes.add((await tokenHash(row.token)) ?? "");
+    // As the real server: erasing is asked for only with the account's signature.
+    if (row.sessionId !== session.sessionId && signature !== null) {
+      await endElsewhere(row, signature);
+    } else {
+      sessions.delete(row.token);
     }
     return {};
   });
 
   route("POST", "/sessions/ended", (_, { body }) => {
     const { tokenHash } = parse(sessionEndedRequest, body);
-    return { endedElsewhere: endedElsewhere.hashes.has(tokenHash) };
+    const signature = endedElsewhere.hashes.get(tokenHash);
+    if (signature === undefined) return { endedElsewhere: false };
+    return { endedElsewhere: true, ...(signature !== null && { signature }) };
   });
 
   route("POST", "/account/reauth/start", (_, { token, body }) => {
@@ -810,6 +830,12 @@ export async function createFakeServer(): Promise<FakeServer> {
       }),
     setNow(next) {
       now = next;
+    },
+    async claimSignedOutElsewhere(sessionId, signature) {
+      const row =
+        [...sessions.values()].find((s) => s.sessionId === sessionId) ?? endedRows.get(sessionId);
+      if (!row) throw new Error("no such session");
+      await endElsewhere(row, signature ?? null);
     },
   };
 }

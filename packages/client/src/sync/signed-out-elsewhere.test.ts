@@ -5,8 +5,16 @@
  * ended session, and the vault key that moves on so the signed-out device's
  * keys open nothing written afterwards.
  */
-import { eventEpoch, VaultKey } from "@trellis/crypto";
+import {
+  deriveIdentity,
+  eventEpoch,
+  generateRootKey,
+  signSignOut,
+  toBase64Url,
+  VaultKey,
+} from "@trellis/crypto";
 import { describe, expect, it, vi } from "vitest";
+import { identityOf, probeOf } from "./account-sync/session.ts";
 import { createApi } from "./api.ts";
 import { fromBase64 } from "./base64.ts";
 import { networkSwitch } from "./fake-server.ts";
@@ -87,8 +95,18 @@ describe("the sign-out probe", () => {
   it("holds the server and the hash of the current token, never the token; cleared on sign-out", async () => {
     const { laptop } = await phoneAndLaptop();
     const account = (await laptop.client.sync.getMeta<StoredAccount>(ACCOUNT_KEY))!;
-    expect(laptop.probe.current).toEqual(await signOutProbeFor(TEST_SERVER, account.token));
+    const { tokenHash } = await signOutProbeFor(TEST_SERVER, account.token);
+    expect(laptop.probe.current).toEqual({
+      serverUrl: TEST_SERVER,
+      tokenHash,
+      signer: {
+        accountId: account.accountId,
+        sessionId: account.sessionId,
+        signingKey: toBase64Url(identityOf(account).signing.publicKey),
+      },
+    });
     expect(JSON.stringify(laptop.probe.current)).not.toContain(account.token);
+    expect(JSON.stringify(laptop.probe.current)).not.toContain(account.rootKey);
     expect(laptop.probe.current?.tokenHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     expect((await laptop.sync.signOut()).ok).toBe(true);
@@ -106,7 +124,7 @@ describe("the sign-out probe", () => {
       deviceName: "Lea's laptop",
     });
     const account = (await laptop.client.sync.getMeta<StoredAccount>(ACCOUNT_KEY))!;
-    expect(laptop.probe.current).toEqual(await signOutProbeFor(TEST_SERVER, account.token));
+    expect(laptop.probe.current).toEqual(await probeOf(account));
     expect(laptop.probe.current).not.toEqual(before);
   });
 });
@@ -177,6 +195,40 @@ describe("asking at start", () => {
     expect({ erased, aborted }).toEqual({ erased: false, aborted: true });
   });
 
+  it("a server that lies cannot make it erase: no signature, a forged one, or one for another session", async () => {
+    const { laptop } = await phoneAndLaptop();
+    const account = (await laptop.client.sync.getMeta<StoredAccount>(ACCOUNT_KEY))!;
+    const stranger = deriveIdentity(generateRootKey());
+    const mine = { accountId: account.accountId, sessionId: account.sessionId };
+    const signed = (who: typeof stranger, address: typeof mine) =>
+      toBase64Url(signSignOut(address, who.signing.secretKey));
+    const lies: [string, string | undefined][] = [
+      ["no signature", undefined],
+      ["signed by another key", signed(stranger, mine)],
+      [
+        "the account's signature on another session",
+        signed(identityOf(account), { ...mine, sessionId: crypto.randomUUID() }),
+      ],
+      ["random bytes", toBase64Url(crypto.getRandomValues(new Uint8Array(64)))],
+      ["not base64url", "!!"],
+    ];
+    for (const [what, signature] of lies) {
+      const probe = memorySignOutProbe();
+      await probe.save(laptop.probe.current!);
+      await devices.server.claimSignedOutElsewhere(account.sessionId, signature);
+      expect(await ask(probe), what).toEqual({ erased: false, forgot: 0 });
+    }
+  });
+
+  it("a probe from before sign-outs were signed never erases, and is written whole at the next open", async () => {
+    const { phone, laptop } = await phoneAndLaptop();
+    const { signer: _, ...old } = laptop.probe.current!;
+    const probe = memorySignOutProbe();
+    await probe.save(old);
+    await phone.sync.signOutDevice(await sessionIdOf(laptop));
+    expect(await ask(probe)).toEqual({ erased: false, forgot: 0 });
+  });
+
   it("a device that signed itself out is not forgotten", async () => {
     const { laptop } = await phoneAndLaptop();
     const probe = memorySignOutProbe();
@@ -208,6 +260,17 @@ describe("while running", () => {
     await vi.waitFor(() =>
       expect(phone.sync.snapshot.status).toMatchObject({ phase: "synced", pending: 0 }),
     );
+  });
+
+  it("told it was signed out elsewhere without the account's signature, it asks to sign in and keeps everything", async () => {
+    const { laptop } = await phoneAndLaptop();
+    await devices.server.claimSignedOutElsewhere(await sessionIdOf(laptop), undefined);
+    await note(laptop.client, "Written while the server lies.");
+    await vi.waitFor(() => expect(laptop.sync.snapshot.signInNeeded).toBe(true));
+    expect(laptop.sync.snapshot.erasedElsewhere).toBeUndefined();
+    expect(texts(laptop.client)).toContain("Written while the server lies.");
+    expect(laptop.sync.snapshot.account).not.toBeNull();
+    expect(laptop.forgotten.count).toBe(0);
   });
 
   it("a session ended by age still says sign in again and keeps everything", async () => {

@@ -19,6 +19,20 @@ export interface SignOutProbe {
   readonly serverUrl: string;
   /** base64url of SHA-256 of the session token's bytes (the token decoded from base64url). */
   readonly tokenHash: string;
+  /**
+   * What a sign-out must be signed for, and by whom: this session of this
+   * account, with the account's identity key. Public values only. Missing in
+   * a probe written before sign-outs were signed: such a device never erases
+   * at start (it cannot check), and writes a whole probe when it next opens.
+   */
+  readonly signer?: SignOutSigner;
+}
+
+export interface SignOutSigner {
+  readonly accountId: string;
+  readonly sessionId: string;
+  /** The account's Ed25519 public signing key, base64url. */
+  readonly signingKey: string;
 }
 
 export interface SignOutProbeStore {
@@ -33,9 +47,13 @@ const KEY = "current";
 const VERSION = 1;
 
 /** The probe of a session token: the hash the server keeps of it. */
-export async function signOutProbeFor(serverUrl: string, token: string): Promise<SignOutProbe> {
+export async function signOutProbeFor(
+  serverUrl: string,
+  token: string,
+  signer?: SignOutSigner,
+): Promise<SignOutProbe> {
   const digest = await crypto.subtle.digest("SHA-256", fromBase64Url(token));
-  return { serverUrl, tokenHash: toBase64Url(new Uint8Array(digest)) };
+  return { serverUrl, tokenHash: toBase64Url(new Uint8Array(digest)), ...(signer && { signer }) };
 }
 
 /**
@@ -75,7 +93,7 @@ export function indexedDbSignOutProbe(name: string = DEVICE_DATABASES.signOut): 
     async save(probe) {
       const db = await open(true);
       try {
-        await db.put(STORE, { serverUrl: probe.serverUrl, tokenHash: probe.tokenHash }, KEY);
+        await db.put(STORE, plainProbe(probe), KEY);
       } finally {
         db.close();
       }
@@ -106,7 +124,7 @@ export function memorySignOutProbe(): SignOutProbeStore & {
     },
     read: async () => current,
     async save(probe) {
-      current = { serverUrl: probe.serverUrl, tokenHash: probe.tokenHash };
+      current = plainProbe(probe);
     },
     async clear() {
       current = null;
@@ -114,11 +132,36 @@ export function memorySignOutProbe(): SignOutProbeStore & {
   };
 }
 
+/** Only the probe's own fields, copied: nothing else ever lands in its plain database. */
+function plainProbe(probe: SignOutProbe): SignOutProbe {
+  const { serverUrl, tokenHash, signer } = probe;
+  return {
+    serverUrl,
+    tokenHash,
+    ...(signer && {
+      signer: {
+        accountId: signer.accountId,
+        sessionId: signer.sessionId,
+        signingKey: signer.signingKey,
+      },
+    }),
+  };
+}
+
 function parseProbe(value: unknown): SignOutProbe | null {
   if (typeof value !== "object" || value === null) return null;
-  const { serverUrl, tokenHash } = value as Record<string, unknown>;
+  const { serverUrl, tokenHash, signer } = value as Record<string, unknown>;
   if (typeof serverUrl !== "string" || typeof tokenHash !== "string") return null;
-  return { serverUrl, tokenHash };
+  const parsed = parseSigner(signer);
+  return { serverUrl, tokenHash, ...(parsed && { signer: parsed }) };
+}
+
+function parseSigner(value: unknown): SignOutSigner | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { accountId, sessionId, signingKey } = value as Record<string, unknown>;
+  if (typeof accountId !== "string" || typeof sessionId !== "string") return null;
+  if (typeof signingKey !== "string") return null;
+  return { accountId, sessionId, signingKey };
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {

@@ -3,7 +3,7 @@
  * with the recovery key, change the password, list and sign out devices,
  * sign out, delete the account. Failures are `{ reason }` values.
  */
-import { RootKey } from "@trellis/crypto";
+import { RootKey, signSignOut, toBase64Url } from "@trellis/crypto";
 import { deviceName, username } from "@trellis/sync";
 import {
   changePassword as changePasswordFlow,
@@ -14,6 +14,7 @@ import {
 } from "../account.ts";
 import { RECORD_VAULT_KEY } from "../stored.ts";
 import type { Linking } from "./linking.ts";
+import { identityOf } from "./session.ts";
 import type { AccountSync } from "./types.ts";
 import type { VaultEngine } from "./vault-engine.ts";
 import { done, fail, type Wiring } from "./wiring.ts";
@@ -99,9 +100,21 @@ export function accountFlows(w: Wiring, linked: Linking, engine: VaultEngine): A
     },
     async signOutDevice(sessionId) {
       if (!s.account) return fail("no-account");
-      const r = await w.api().signOutDevice(s.account.token, sessionId);
-      if (!r.ok) return r;
       const another = sessionId !== "current" && sessionId !== s.account.sessionId;
+      // Signed with the account's identity key: that device erases itself only
+      // on this signature, so the server alone can never make it erase.
+      const erase = another
+        ? {
+            signature: toBase64Url(
+              signSignOut(
+                { accountId: s.account.accountId, sessionId },
+                identityOf(s.account).signing.secretKey,
+              ),
+            ),
+          }
+        : undefined;
+      const r = await w.api().signOutDevice(s.account.token, sessionId, erase);
+      if (!r.ok) return r;
       if (another && s.vault?.role === "owner") {
         // That device holds the vault's keys: what is written from now on
         // goes under a new key it never gets. As when a member is removed,

@@ -5,11 +5,11 @@
  * device's sign-in, and the snapshot with its listeners. Saving the account
  * also writes (or clears) the sign-out probe, so it always matches the token.
  */
-import { deriveIdentity, type Identity, RootKey } from "@trellis/crypto";
+import { deriveIdentity, type Identity, RootKey, toBase64Url } from "@trellis/crypto";
 import type { SyncStore, TrellisClient } from "../../client.ts";
 import { listeners } from "../../listeners.ts";
 import type { SyncStatus } from "../engine.ts";
-import { type SignOutProbeStore, signOutProbeFor } from "../signout-probe.ts";
+import { type SignOutProbe, type SignOutProbeStore, signOutProbeFor } from "../signout-probe.ts";
 import {
   ACCOUNT_KEY,
   RECORD_VAULT_KEY,
@@ -59,8 +59,8 @@ export async function openSession(
 ): Promise<Session> {
   let store = client.sync;
   let account = (await store.getMeta<StoredAccount>(ACCOUNT_KEY)) ?? null;
-  // Signed in before the probe existed: write it now.
-  if (account && !(await probe.read())) await saveProbe(probe, account);
+  // Signed in before the probe existed, or before sign-outs were signed: write it whole now.
+  if (account && !(await probe.read())?.signer) await saveProbe(probe, account);
   let vault = (await store.getMeta<StoredVault>(VAULT_KEY)) ?? null;
   let snapshot: AccountSyncSnapshot | null = null;
   const told = listeners();
@@ -137,10 +137,22 @@ export async function openSession(
  */
 async function saveProbe(probe: SignOutProbeStore, account: StoredAccount): Promise<void> {
   try {
-    await probe.save(await signOutProbeFor(account.serverUrl, account.token));
+    await probe.save(await probeOf(account));
   } catch {
     // Storage refused (full, private mode): carry on.
   }
+}
+
+/**
+ * The sign-out probe of this device's session: the hash of its token, and
+ * what a sign-out must be signed for and by (public values only).
+ */
+export function probeOf(account: StoredAccount): Promise<SignOutProbe> {
+  return signOutProbeFor(account.serverUrl, account.token, {
+    accountId: account.accountId,
+    sessionId: account.sessionId,
+    signingKey: toBase64Url(identityOf(account).signing.publicKey),
+  });
 }
 
 /** The account's identity keys, derived from the root key this device holds. */
