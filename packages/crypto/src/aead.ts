@@ -10,8 +10,9 @@
  * of a journey once (100,000 of them for a long one), and that marshalling
  * cost more than the cipher.
  */
-import { randomBytes } from "./bytes.ts";
-import { unpadBucket } from "./padding.ts";
+import { err, ok, type Result } from "@trellis/domain";
+import { concatBytes, randomBytes, wipe } from "./bytes.ts";
+import { isBucket, MIN_BUCKET, padToBucket, unpadBucket } from "./padding.ts";
 import { lib } from "./sodium.ts";
 
 export const NONCE_BYTES = 24; // crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
@@ -155,4 +156,52 @@ export function aeadOpenWith<T>(
 
 export function randomNonce(): Uint8Array {
   return randomBytes(NONCE_BYTES);
+}
+
+/** Why a padded envelope did not open. */
+export interface OpenEnvelopeFailure {
+  readonly reason: "decrypt-failure" | "unsupported-version" | "malformed";
+}
+
+const ENVELOPE_HEADER = 1 + NONCE_BYTES;
+
+/**
+ * version (1 byte) ‖ nonce (24) ‖ XChaCha20-Poly1305(padded plaintext) with
+ * its tag: the envelope of circle posts and attachments. Padded to a power
+ * of two of at least 256 bytes (`padding.ts`).
+ */
+export function sealPaddedEnvelope(
+  version: number,
+  key: Uint8Array,
+  associatedData: Uint8Array,
+  plaintext: Uint8Array,
+  nonce: Uint8Array,
+): Uint8Array {
+  if (nonce.length !== NONCE_BYTES) throw new RangeError("a nonce is 24 bytes");
+  const padded = padToBucket(plaintext);
+  try {
+    return concatBytes(Uint8Array.of(version), nonce, aeadSeal(key, nonce, associatedData, padded));
+  } finally {
+    wipe(padded);
+  }
+}
+
+/** Opens what `sealPaddedEnvelope` made (untrusted bytes); never throws on bad input. */
+export function openPaddedEnvelope(
+  version: number,
+  key: Uint8Array,
+  associatedData: Uint8Array,
+  sealed: Uint8Array,
+): Result<Uint8Array, OpenEnvelopeFailure> {
+  if (sealed.length === 0) return err({ reason: "malformed" });
+  if (sealed[0] !== version) return err({ reason: "unsupported-version" });
+  const body = sealed.length - ENVELOPE_HEADER - TAG_BYTES;
+  if (body < MIN_BUCKET || !isBucket(body)) return err({ reason: "malformed" });
+  const opened = aeadOpenPadded(
+    key,
+    sealed.subarray(1, ENVELOPE_HEADER),
+    associatedData,
+    sealed.subarray(ENVELOPE_HEADER),
+  );
+  return typeof opened === "string" ? err({ reason: opened }) : ok(opened);
 }

@@ -11,15 +11,18 @@
  * Padded like events (power of two, at least 256 bytes). Associated data is
  * the UTF-8 text `circleId|postId|v1`.
  */
-import { err, ok, type Result } from "@trellis/domain";
-import { aeadOpenPadded, aeadSeal, NONCE_BYTES, randomNonce, TAG_BYTES } from "./aead.ts";
-import { ascii, type Bytes, concatBytes, wipe } from "./bytes.ts";
+import { err, type Result } from "@trellis/domain";
+import {
+  type OpenEnvelopeFailure,
+  openPaddedEnvelope,
+  randomNonce,
+  sealPaddedEnvelope,
+} from "./aead.ts";
+import { ascii, type Bytes } from "./bytes.ts";
 import { assertAdSafeId, isAdSafeId } from "./ids.ts";
 import { type CircleKey, KEY_BYTES, randomKey } from "./keys.ts";
-import { isBucket, MIN_BUCKET, padToBucket } from "./padding.ts";
 
 export const CIRCLE_POST_VERSION = 1;
-const HEADER_BYTES = 1 + NONCE_BYTES;
 
 export type SealedCirclePost = Bytes<"SealedCirclePost">;
 
@@ -28,9 +31,7 @@ export interface CirclePostAddress {
   readonly postId: string;
 }
 
-export interface OpenCirclePostFailure {
-  readonly reason: "decrypt-failure" | "unsupported-version" | "malformed";
-}
+export type OpenCirclePostFailure = OpenEnvelopeFailure;
 
 /** A fresh random circle key, unrelated to any vault key. */
 export function generateCircleKey(): CircleKey {
@@ -59,19 +60,8 @@ export function sealCirclePostWithNonce(
 ): SealedCirclePost {
   assertAdSafeId(address.circleId, "circleId");
   assertAdSafeId(address.postId, "postId");
-  if (nonce.length !== NONCE_BYTES) throw new RangeError("a nonce is 24 bytes");
-  const padded = padToBucket(plaintext);
-  try {
-    const sealed = aeadSeal(
-      key,
-      nonce,
-      circleAssociatedData(address.circleId, address.postId),
-      padded,
-    );
-    return concatBytes(Uint8Array.of(CIRCLE_POST_VERSION), nonce, sealed) as SealedCirclePost;
-  } finally {
-    wipe(padded);
-  }
+  const ad = circleAssociatedData(address.circleId, address.postId);
+  return sealPaddedEnvelope(CIRCLE_POST_VERSION, key, ad, plaintext, nonce) as SealedCirclePost;
 }
 
 /** Opens a post (untrusted bytes) expected at `address`. */
@@ -80,18 +70,9 @@ export function openCirclePost(
   key: CircleKey,
   sealed: Uint8Array,
 ): Result<Uint8Array, OpenCirclePostFailure> {
-  if (sealed.length === 0) return err({ reason: "malformed" });
-  if (sealed[0] !== CIRCLE_POST_VERSION) return err({ reason: "unsupported-version" });
   if (!isAdSafeId(address.circleId) || !isAdSafeId(address.postId)) {
     return err({ reason: "malformed" });
   }
-  const body = sealed.length - HEADER_BYTES - TAG_BYTES;
-  if (body < MIN_BUCKET || !isBucket(body)) return err({ reason: "malformed" });
-  const opened = aeadOpenPadded(
-    key,
-    sealed.subarray(1, HEADER_BYTES),
-    circleAssociatedData(address.circleId, address.postId),
-    sealed.subarray(HEADER_BYTES),
-  );
-  return typeof opened === "string" ? err({ reason: opened }) : ok(opened);
+  const ad = circleAssociatedData(address.circleId, address.postId);
+  return openPaddedEnvelope(CIRCLE_POST_VERSION, key, ad, sealed);
 }

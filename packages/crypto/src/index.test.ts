@@ -4,6 +4,7 @@ import * as api from "./index.ts";
 describe("public face", () => {
   it("exports exactly the documented API, and no test-only or libsodium internals", () => {
     expect(Object.keys(api).sort()).toEqual([
+      "AttachmentKey",
       "CircleKey",
       "EXPORT_PASSPHRASE_MIN",
       "Ed25519PublicKey",
@@ -34,6 +35,7 @@ describe("public face", () => {
       "isLockedExport",
       "lockExport",
       "membershipEntryHash",
+      "openAttachment",
       "openCirclePost",
       "openEvent",
       "openLockedExport",
@@ -45,6 +47,7 @@ describe("public face", () => {
       "ready",
       "recoveryAuthKey",
       "safetyCode",
+      "sealAttachment",
       "sealCirclePost",
       "sealEvent",
       "sealVaultKeyFor",

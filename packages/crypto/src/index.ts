@@ -14,6 +14,12 @@ export {
   unwrapAtRestKey,
   wrapAtRestKey,
 } from "./at-rest.ts";
+export {
+  type OpenAttachmentFailure,
+  openAttachment,
+  type SealedAttachment,
+  sealAttachment,
+} from "./attachment.ts";
 export { type Base64Url, fromBase64Url, secretsEqual, toBase64Url } from "./bytes.ts";
 export {
   type CirclePostAddress,
@@ -41,6 +47,7 @@ export {
 } from "./grant.ts";
 export { deriveIdentity, type Identity, type PublicIdentity, publicIdentity } from "./identity.ts";
 export {
+  AttachmentKey,
   type BoxKeyPair,
   CircleKey,
   Ed25519PublicKey,

@@ -34,6 +34,8 @@ export type Ed25519PublicKey = Bytes<"Ed25519PublicKey">;
 export type Ed25519SecretKey = Bytes<"Ed25519SecretKey">;
 /** Seals posts for a circle (family, friends); never the same as a vault key. */
 export type CircleKey = Bytes<"CircleKey">;
+/** Seals one attachment (a photo); random per attachment, carried inside the sealed entry or post that shows it. */
+export type AttachmentKey = Bytes<"AttachmentKey">;
 /** Random salt stored beside a PIN-derived key's verifier. Not secret. */
 export type PinSalt = Bytes<"PinSalt">;
 /** Key stretched from a PIN with Argon2id, for the local app lock. */
@@ -66,6 +68,7 @@ export const KEY_BYTES = {
   Ed25519SecretKey: 64, // crypto_sign_SECRETKEYBYTES
   VaultKey: 32, // crypto_aead_xchacha20poly1305_ietf_KEYBYTES
   CircleKey: 32, // crypto_aead_xchacha20poly1305_ietf_KEYBYTES
+  AttachmentKey: 32, // crypto_aead_xchacha20poly1305_ietf_KEYBYTES
   PinSalt: 16, // crypto_pwhash_SALTBYTES
   PinKey: 32,
 } as const;
@@ -178,6 +181,7 @@ export const Ed25519SecretKey: KeyCodec<Ed25519SecretKey> = keyCodec(
   checkEd25519Secret,
 );
 export const CircleKey: KeyCodec<CircleKey> = keyCodec("CircleKey");
+export const AttachmentKey: KeyCodec<AttachmentKey> = keyCodec("AttachmentKey");
 export const PinSalt: KeyCodec<PinSalt> = keyCodec("PinSalt");
 
 /** Vault keys carry their epoch, so their text form is epoch (uint32 BE) then key, 36 bytes. */

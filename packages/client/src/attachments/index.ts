@@ -1,0 +1,13 @@
+export { canvasImagePort } from "./canvas-port.ts";
+export { stripJpegMetadata } from "./jpeg-metadata.ts";
+export {
+  type DecodedImage,
+  type ImagePort,
+  PHOTO_MAX_EDGE,
+  PHOTO_MAX_INPUT_BYTES,
+  type PhotoOptions,
+  type PhotoRefusal,
+  type PreparedPhoto,
+  preparePhoto,
+  scaledSize,
+} from "./photo.ts";

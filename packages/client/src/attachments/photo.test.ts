@@ -1,0 +1,206 @@
+/**
+ * A photo taken on a phone carries where it was taken (GPS) and with what
+ * camera. Before it leaves the device it is scaled down and every metadata
+ * segment is gone. Here with a real JPEG (encoded by jpeg-js) that carries a
+ * real EXIF block with GPS tags (read back by ExifReader to prove it).
+ */
+import ExifReader from "exifreader";
+import fc from "fast-check";
+import jpeg from "jpeg-js";
+import { describe, expect, it } from "vitest";
+import { stripJpegMetadata } from "./jpeg-metadata.ts";
+import { type ImagePort, PHOTO_MAX_EDGE, preparePhoto, scaledSize } from "./photo.ts";
+
+/** An EXIF APP1 segment: camera make, and GPS 43°28'N 80°31'W. */
+function exifWithGps(): Uint8Array {
+  const tiff = new Uint8Array(152);
+  const v = new DataView(tiff.buffer);
+  tiff.set([0x49, 0x49, 0x2a, 0x00]); // "II*\0", little-endian TIFF
+  v.setUint32(4, 8, true);
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    v.setUint16(at, tag, true);
+    v.setUint16(at + 2, type, true);
+    v.setUint32(at + 4, count, true);
+    v.setUint32(at + 8, value, true);
+  };
+  v.setUint16(8, 2, true); // IFD0: Make, GPSInfo
+  entry(10, 0x010f, 2, 11, 38);
+  entry(22, 0x8825, 4, 1, 50);
+  v.setUint32(34, 0, true);
+  tiff.set(new TextEncoder().encode("TrellisCam\0"), 38);
+  v.setUint16(50, 4, true); // GPS IFD
+  entry(52, 0x0001, 2, 2, 0);
+  tiff.set([0x4e, 0x00], 60); // "N" inline
+  entry(64, 0x0002, 5, 3, 104);
+  entry(76, 0x0003, 2, 2, 0);
+  tiff.set([0x57, 0x00], 84); // "W" inline
+  entry(88, 0x0004, 5, 3, 128);
+  v.setUint32(100, 0, true);
+  const rationals = (at: number, values: number[]) =>
+    values.forEach((n, i) => {
+      v.setUint32(at + i * 8, n, true);
+      v.setUint32(at + i * 8 + 4, 1, true);
+    });
+  rationals(104, [43, 28, 0]);
+  rationals(128, [80, 31, 0]);
+  const header = new TextEncoder().encode("Exif\0\0");
+  const length = 2 + header.length + tiff.length;
+  return Uint8Array.from([0xff, 0xe1, length >> 8, length & 0xff, ...header, ...tiff]);
+}
+
+/** A width × height photo (a soft gradient) as a JPEG with the EXIF block and a comment. */
+function phonePhoto(width: number, height: number): Uint8Array {
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      data[i] = (x * 255) / width;
+      data[i + 1] = (y * 255) / height;
+      data[i + 2] = 160;
+      data[i + 3] = 255;
+    }
+  }
+  const plain = new Uint8Array(jpeg.encode({ data, width, height }, 90).data);
+  const comment = new TextEncoder().encode("Taken at the clinic");
+  const com = [0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff, ...comment];
+  return Uint8Array.from([...plain.subarray(0, 2), ...exifWithGps(), ...com, ...plain.subarray(2)]);
+}
+
+/** Node's stand-in for the canvas: jpeg-js decodes and encodes, a box filter scales. */
+const jpegJsPort: ImagePort = {
+  async decode(bytes) {
+    let decoded: { width: number; height: number; data: Uint8Array };
+    try {
+      decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+    } catch {
+      return null;
+    }
+    return {
+      width: decoded.width,
+      height: decoded.height,
+      async toJpeg(width, height, quality) {
+        const out = Buffer.alloc(width * height * 4);
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const sx = Math.min(decoded.width - 1, Math.floor((x * decoded.width) / width));
+            const sy = Math.min(decoded.height - 1, Math.floor((y * decoded.height) / height));
+            const from = (sy * decoded.width + sx) * 4;
+            out.set(decoded.data.subarray(from, from + 4), (y * width + x) * 4);
+          }
+        }
+        return new Uint8Array(jpeg.encode({ data: out, width, height }, quality * 100).data);
+      },
+      close() {},
+    };
+  },
+};
+
+const tagsOf = (bytes: Uint8Array) => ExifReader.load(bytes.buffer.slice(0) as ArrayBuffer);
+
+describe("preparing a photo", () => {
+  const original = phonePhoto(2400, 1200);
+
+  it("the fixture really carries GPS and camera tags", () => {
+    const tags = tagsOf(original);
+    expect(tags.GPSLatitude?.description).toBeCloseTo(43.4667, 3);
+    expect(tags.GPSLatitudeRef?.value).toEqual(["N"]);
+    expect(tags.Make?.description).toBe("TrellisCam");
+  });
+
+  it("leaves the device scaled down, upright and without EXIF, GPS or comments", async () => {
+    const prepared = await preparePhoto({ bytes: original, type: "image/jpeg" }, jpegJsPort);
+    if (!prepared.ok) throw new Error(prepared.reason);
+    const photo = prepared.value;
+    expect({ width: photo.width, height: photo.height, type: photo.type }).toEqual({
+      width: PHOTO_MAX_EDGE,
+      height: 800,
+      type: "image/jpeg",
+    });
+    const tags = tagsOf(photo.bytes);
+    expect(tags.GPSLatitude).toBeUndefined();
+    expect(tags.GPSLongitude).toBeUndefined();
+    expect(tags.Make).toBeUndefined();
+    const text = Buffer.from(photo.bytes).toString("latin1");
+    for (const trace of ["Exif", "TrellisCam", "Taken at the clinic"]) {
+      expect(text).not.toContain(trace);
+    }
+    const decoded = jpeg.decode(photo.bytes);
+    expect([decoded.width, decoded.height]).toEqual([1600, 800]);
+    expect(photo.bytes.length).toBeLessThan(original.length);
+  });
+
+  it("keeps a small photo's size, and still takes its metadata out", async () => {
+    const small = phonePhoto(640, 480);
+    const prepared = await preparePhoto({ bytes: small, type: "image/jpeg" }, jpegJsPort);
+    if (!prepared.ok) throw new Error(prepared.reason);
+    expect([prepared.value.width, prepared.value.height]).toEqual([640, 480]);
+    expect(tagsOf(prepared.value.bytes).GPSLatitude).toBeUndefined();
+  });
+
+  it("refuses what is not a photo, and files too large to be one", async () => {
+    const text = new TextEncoder().encode("not a picture at all");
+    expect(await preparePhoto({ bytes: text, type: "image/jpeg" }, jpegJsPort)).toEqual({
+      ok: false,
+      reason: "not-a-photo",
+    });
+    const huge = { bytes: new Uint8Array(41 * 1024 * 1024), type: "image/jpeg" };
+    expect(await preparePhoto(huge, jpegJsPort)).toEqual({ ok: false, reason: "photo-too-large" });
+  });
+
+  it("does not trust an encoder whose output still carries metadata after the scan", async () => {
+    const leaky: ImagePort = {
+      decode: async () => ({
+        width: 10,
+        height: 10,
+        toJpeg: async () =>
+          Uint8Array.from([...phonePhoto(8, 8).slice(0, -2), ...exifWithGps(), 0xff, 0xd9]),
+        close() {},
+      }),
+    };
+    expect(await preparePhoto({ bytes: original, type: "image/jpeg" }, leaky)).toEqual({
+      ok: false,
+      reason: "not-a-photo",
+    });
+  });
+});
+
+describe("stripJpegMetadata", () => {
+  it("decodes to exactly the same pixels", () => {
+    const photo = phonePhoto(64, 48);
+    const stripped = stripJpegMetadata(photo)!;
+    expect(Buffer.from(jpeg.decode(stripped).data)).toEqual(Buffer.from(jpeg.decode(photo).data));
+    expect(stripped.length).toBeLessThan(photo.length);
+  });
+
+  it("refuses anything that is not a well-formed JPEG, never throws", () => {
+    const photo = phonePhoto(16, 16);
+    expect(stripJpegMetadata(new Uint8Array([1, 2, 3]))).toBeNull();
+    expect(stripJpegMetadata(photo.subarray(0, 30))).toBeNull();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (junk) => {
+        const out = stripJpegMetadata(Uint8Array.from([0xff, 0xd8, ...junk]));
+        if (out) expect(Buffer.from(out).toString("latin1")).not.toContain("Exif");
+      }),
+    );
+  });
+});
+
+describe("scaledSize", () => {
+  it("never grows a picture, keeps its shape and fits the longer edge", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        (w, h) => {
+          const s = scaledSize(w, h);
+          expect(Math.max(s.width, s.height)).toBeLessThanOrEqual(PHOTO_MAX_EDGE);
+          expect(s.width).toBeLessThanOrEqual(w);
+          expect(s.height).toBeLessThanOrEqual(h);
+          if (Math.max(w, h) > PHOTO_MAX_EDGE && Math.min(s.width, s.height) > 20) {
+            expect(Math.abs(s.width / s.height - w / h) / (w / h)).toBeLessThan(0.05);
+          }
+        },
+      ),
+    );
+  });
+});
