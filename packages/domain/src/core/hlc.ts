@@ -99,13 +99,7 @@ export function compareHlc(a: Hlc, b: Hlc): number {
 
 /** Fixed-width lowercase hex, so plain string comparison sorts like `compareHlc`. */
 export function formatHlc(h: Hlc): string {
-  // One flat string (`join`), not a rope of pieces (a template literal): a fold
-  // reads the digits of every stamp, and a rope is slow to read that way.
-  return [
-    h.wallMs.toString(16).padStart(12, "0"),
-    h.counter.toString(16).padStart(8, "0"),
-    h.node,
-  ].join("-");
+  return `${h.wallMs.toString(16).padStart(12, "0")}-${h.counter.toString(16).padStart(8, "0")}-${h.node}`;
 }
 
 export function parseHlc(text: string): Result<Hlc, HlcProblem> {

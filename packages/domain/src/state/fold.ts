@@ -104,20 +104,22 @@ export function inClockOrder(
     [wallLo, 16],
     [wallHi, 0],
   ]);
+  // The events and their keys in sorted order, so that finding ties reads in order.
   const out = new Array<TrellisEvent>(n);
-  for (let i = 0; i < n; i++) out[i] = events[order[i]!]!;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const co = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const index = order[i]!;
+    out[i] = events[index]!;
+    hi[i] = wallHi[index]!;
+    lo[i] = wallLo[index]!;
+    co[i] = counter[index]!;
+  }
   // Same wall clock and counter: order those few by the whole stamp, then the id.
   for (let i = 0; i < n; ) {
-    const a = order[i]!;
     let j = i + 1;
-    while (
-      j < n &&
-      wallHi[order[j]!] === wallHi[a] &&
-      wallLo[order[j]!] === wallLo[a] &&
-      counter[order[j]!] === counter[a]
-    ) {
-      j++;
-    }
+    while (j < n && lo[j] === lo[i] && co[j] === co[i] && hi[j] === hi[i]) j++;
     if (j - i > 1) {
       const run = out.slice(i, j).sort(compareEvents);
       for (let k = 0; k < run.length; k++) out[i + k] = run[k]!;

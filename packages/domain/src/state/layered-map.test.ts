@@ -103,7 +103,9 @@ describe("LayeredMap", () => {
   });
 
   it("a copy of 75,000 entries with one more is its own map and leaves the original as it was", () => {
-    const big = new LayeredMap(Array.from({ length: 75_000 }, (_, i) => [`n${i}`, i] as const));
+    const big = new LayeredMap<string, number>(
+      Array.from({ length: 75_000 }, (_, i) => [`n${i}`, i] as const),
+    );
     let state = big;
     // Many single writes, each on a fresh copy, as `foldMore` does note by note:
     // the layers fold back into one map now and then, and nothing leaks between copies.
