@@ -14,7 +14,7 @@ const parts = (s: JourneyState) => Object.entries(s).filter(([, v]) => typeof v 
 describe("foldMore on a large record", () => {
   const { recorder } = fiveYearJourney({ cycles: 2, notesTo: 3_000 });
   const base = [...recorder.events];
-  const start = Date.UTC(2030, 0, 1);
+  const start = Temporal.Instant.from("2030-01-01T00:00:00Z").epochMilliseconds;
   const more = Array.from({ length: 400 }, (_, i) => {
     const t = start + i * 3_600_000;
     const note = recorder.record(
