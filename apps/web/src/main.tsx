@@ -18,6 +18,7 @@ import { type LockBackend, LockGate, openLockGate } from "./features/lock/index.
 import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
+import { loadTemporal } from "./temporal.ts";
 
 // First of all, before anything shows: the discreet install's name, icon and manifest.
 applyDiscreet();
@@ -79,6 +80,8 @@ function failed(cause: unknown) {
  */
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
+  // Where the browser has no Temporal of its own: the polyfill, before any date is read.
+  await loadTemporal();
   // Signed out from another device: forget everything before anything is opened.
   if (await eraseIfSignedOutElsewhere()) {
     return root.render(

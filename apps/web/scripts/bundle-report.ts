@@ -1,0 +1,86 @@
+/**
+ * The bundle report (`npm run build -- --report`): every chunk with its size
+ * and gzip size, the modules that weigh most in it, and which chunks the
+ * first screen loads (the entry and what it imports statically; everything
+ * else arrives on demand). Written beside the build, not into it, so the
+ * service worker never precaches it.
+ */
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { Plugin, Rollup } from "vite";
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MODULES_PER_CHUNK = 12;
+
+/** Shortens a module id to the package or the project path it comes from. */
+function moduleName(id: string): string {
+  const clean = id.replace(/\?.*$/, "").replace(/^\0/, "");
+  const nm = clean.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const rest = clean.slice(nm + "node_modules/".length).split("/");
+    return rest[0]?.startsWith("@") ? `${rest[0]}/${rest[1]}` : (rest[0] ?? clean);
+  }
+  const at = clean.search(/\/(apps|packages)\//);
+  return at >= 0 ? clean.slice(at + 1) : clean;
+}
+
+/** The chunks loaded before anything is shown: each entry and its static imports, transitively. */
+export function firstScreenChunks(chunks: readonly Rollup.OutputChunk[]): Set<string> {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const dep of byName.get(name)?.imports ?? []) visit(dep);
+  };
+  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  return seen;
+}
+
+export function bundleReport(file: string): Plugin {
+  return {
+    name: "trellis-bundle-report",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter(
+        (c): c is Rollup.OutputChunk => c.type === "chunk",
+      );
+      const first = firstScreenChunks(chunks);
+      const rows = chunks
+        .map((c) => ({ c, size: Buffer.byteLength(c.code), gz: gzipSync(c.code).length }))
+        .sort((a, b) => b.size - a.size);
+      const firstRows = rows.filter((r) => first.has(r.c.fileName));
+      const sum = (xs: typeof rows, k: "size" | "gz") => xs.reduce((n, r) => n + r[k], 0);
+      const lines = [
+        "# Bundle report",
+        "",
+        `First screen: ${firstRows.length} JavaScript files, ${kB(sum(firstRows, "size"))} (${kB(sum(firstRows, "gz"))} gzip).`,
+        `Everything: ${rows.length} files, ${kB(sum(rows, "size"))} (${kB(sum(rows, "gz"))} gzip).`,
+        "",
+        "| chunk | size | gzip | first screen |",
+        "|---|---:|---:|:---:|",
+        ...rows.map(
+          (r) =>
+            `| ${r.c.fileName} | ${kB(r.size)} | ${kB(r.gz)} | ${first.has(r.c.fileName) ? "yes" : ""} |`,
+        ),
+        "",
+      ];
+      for (const { c, size } of rows) {
+        const weights = new Map<string, number>();
+        for (const [id, m] of Object.entries(c.modules)) {
+          const name = moduleName(id);
+          weights.set(name, (weights.get(name) ?? 0) + m.renderedLength);
+        }
+        const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, MODULES_PER_CHUNK);
+        lines.push(`## ${c.fileName} (${kB(size)})`, "");
+        for (const [name, bytes] of top) lines.push(`- ${name}: ${kB(bytes)}`);
+        if (c.dynamicImports.length > 0) lines.push(`- on demand: ${c.dynamicImports.join(", ")}`);
+        lines.push("");
+      }
+      writeFileSync(file, lines.join("\n"));
+      this.info(
+        `bundle report: ${file} (first screen ${kB(sum(firstRows, "gz"))} gzip of JavaScript)`,
+      );
+    },
+  };
+}
