@@ -12,12 +12,14 @@
  * Each without throttling (localhost) and with a phone profile: CPU 4x slower
  * (CDP Emulation.setCPUThrottlingRate 4) on a Slow-4G-like network (CDP
  * Network.emulateNetworkConditions: 400 kbit/s down and up, 400 ms RTT).
- * Figures are medians of a few runs.
+ * Figures are medians of a few runs. TRELLIS_BENCH_LIST_JS=1 lists the
+ * files of each cold load.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import {
   type Browser,
   type BrowserContext,
@@ -29,7 +31,8 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./browser.ts";
 import { serverProcess } from "./sync.ts";
 import { ms, type Row } from "./table.ts";
 
-const DIST = "apps/web/dist";
+/** The built app the server serves (TRELLIS_WEB_DIR, as the server reads it, to bench another build). */
+const DIST = process.env.TRELLIS_WEB_DIR ?? "apps/web/dist";
 const RUNS = 3;
 
 interface Throttle {
@@ -176,20 +179,40 @@ async function run(browser: Browser, baseURL: string, throttle: Throttle): Promi
   try {
     const page = await context.newPage();
     const watch = await watchScripts(page, throttle);
-    const setupCold = await measure(page, watch, () => page.goto("/"), "Welcome to Trellis");
+    const setupCold = await measure(
+      page,
+      watch,
+      () => page.goto("/", { waitUntil: "commit" }),
+      "Welcome to Trellis",
+    );
     await serviceWorkerInControl(page);
-    const setupWarm = await measure(page, watch, () => page.reload(), "Welcome to Trellis");
+    const setupWarm = await measure(
+      page,
+      watch,
+      () => page.reload({ waitUntil: "commit" }),
+      "Welcome to Trellis",
+    );
     await watch.cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await setUp(page);
     await watch.cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle.cpuRate });
-    const todayWarm = await measure(page, watch, () => page.reload(), "Today");
+    const todayWarm = await measure(
+      page,
+      watch,
+      () => page.reload({ waitUntil: "commit" }),
+      "Today",
+    );
     // A returning device after a new version: the record kept, every cached file gone.
     await page.evaluate(async () => {
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
       for (const name of await caches.keys()) await caches.delete(name);
     });
     await watch.cdp.send("Network.clearBrowserCache");
-    const todayCold = await measure(page, watch, () => page.reload(), "Today");
+    const todayCold = await measure(
+      page,
+      watch,
+      () => page.reload({ waitUntil: "commit" }),
+      "Today",
+    );
     return { setupCold, setupWarm, todayCold, todayWarm };
   } finally {
     await context.close();
@@ -199,14 +222,9 @@ async function run(browser: Browser, baseURL: string, throttle: Throttle): Promi
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
-/** The gzip size of a served script, from the .gz file beside it (what a gzip-only client gets). */
+/** The gzip size (level 9) of a served script: what a gzip-only browser would download. */
 function gzipSize(url: string): number {
-  const path = new URL(url).pathname;
-  try {
-    return statSync(join(DIST, `${path}.gz`)).size;
-  } catch {
-    return statSync(join(DIST, path)).size;
-  }
+  return gzipSync(readFileSync(join(DIST, new URL(url).pathname)), { level: 9 }).length;
 }
 
 function jsFigures(load: Load) {
@@ -243,6 +261,16 @@ export async function benchFirstLoad(): Promise<Row[]> {
       const lcp = (pick: (r: Run) => Load) => median(runs.map((r) => pick(r).lcp));
       const local = throttle === LOCALHOST;
       const first = runs[0]!;
+      if (process.env.TRELLIS_BENCH_LIST_JS === "1") {
+        for (const [name, load] of [
+          ["set-up cold", first.setupCold],
+          ["Today cold", first.todayCold],
+        ] as const) {
+          console.log(`${throttle.name}, ${name}:`);
+          for (const s of load.scripts)
+            console.log(`  ${new URL(s.url).pathname} ${kB(gzipSize(s.url))} gzip`);
+        }
+      }
       rows.push(
         {
           section,

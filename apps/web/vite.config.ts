@@ -76,12 +76,17 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     rolldownOptions: {
-      // The calendar file's library has no effects when loaded: only the screens
-      // that make a calendar (loaded on demand) keep it, not the first screen.
+      // Modules known to do nothing when loaded, so that what no screen of the
+      // first load uses stays out of it. The calendar file's library: only the
+      // screens that make a calendar (loaded on demand) keep it.
       treeshake: {
         moduleSideEffects: [
           { test: /node_modules\/ical-generator\//, sideEffects: false },
           { test: /packages\/client\/src\/calendar\.ts$/, sideEffects: false },
+          // Screens and their parts do nothing when loaded (their lazy() charts
+          // are declarations): a screen that uses one card of another feature
+          // does not bring that feature's every screen.
+          { test: /apps\/web\/src\/features\//, sideEffects: false },
         ],
       },
     },

@@ -24,8 +24,8 @@ function moduleName(id: string): string {
   return at >= 0 ? clean.slice(at + 1) : clean;
 }
 
-/** The chunks loaded before anything is shown: each entry and its static imports, transitively. */
-export function firstScreenChunks(chunks: readonly Rollup.OutputChunk[]): Set<string> {
+/** The chunks that `from` loads with it: themselves and their static imports, transitively. */
+function closure(chunks: readonly Rollup.OutputChunk[], from: readonly string[]): Set<string> {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set<string>();
   const visit = (name: string) => {
@@ -33,8 +33,16 @@ export function firstScreenChunks(chunks: readonly Rollup.OutputChunk[]): Set<st
     seen.add(name);
     for (const dep of byName.get(name)?.imports ?? []) visit(dep);
   };
-  for (const c of chunks) if (c.isEntry) visit(c.fileName);
+  for (const name of from) visit(name);
   return seen;
+}
+
+/** The chunks loaded before anything is shown: each entry and its static imports, transitively. */
+export function firstScreenChunks(chunks: readonly Rollup.OutputChunk[]): Set<string> {
+  return closure(
+    chunks,
+    chunks.filter((c) => c.isEntry).map((c) => c.fileName),
+  );
 }
 
 export function bundleReport(file: string): Plugin {
@@ -57,6 +65,18 @@ export function bundleReport(file: string): Plugin {
         `First screen: ${firstRows.length} JavaScript files, ${kB(sum(firstRows, "size"))} (${kB(sum(firstRows, "gz"))} gzip).`,
         `Everything: ${rows.length} files, ${kB(sum(rows, "size"))} (${kB(sum(rows, "gz"))} gzip).`,
         "",
+        "Loaded on demand, and what each brings beyond the entry (its static imports too):",
+        "",
+        ...rows
+          .filter((r) => r.c.isDynamicEntry)
+          .map((r) => {
+            const extra = [...closure(chunks, [r.c.fileName])].filter((n) => !first.has(n));
+            const gz = rows
+              .filter((x) => extra.includes(x.c.fileName))
+              .reduce((n, x) => n + x.gz, 0);
+            return `- ${r.c.fileName}: +${kB(gz)} gzip (${extra.length} files)`;
+          }),
+        "",
         "| chunk | size | gzip | first screen |",
         "|---|---:|---:|:---:|",
         ...rows.map(
@@ -71,6 +91,7 @@ export function bundleReport(file: string): Plugin {
           const name = moduleName(id);
           weights.set(name, (weights.get(name) ?? 0) + m.renderedLength);
         }
+        // Module sizes are before minification: for comparing, not adding up.
         const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, MODULES_PER_CHUNK);
         lines.push(`## ${c.fileName} (${kB(size)})`, "");
         for (const [name, bytes] of top) lines.push(`- ${name}: ${kB(bytes)}`);

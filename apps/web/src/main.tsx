@@ -11,6 +11,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { ClientProvider } from "./app/client-context.tsx";
 import { applyDiscreet } from "./app/discreet.ts";
+import { preloadFirstScreens } from "./app/screens.tsx";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
 import { ErasedScreen, eraseIfSignedOutElsewhere } from "./features/forget/index.ts";
@@ -80,6 +81,7 @@ function failed(cause: unknown) {
  */
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
+  const firstScreens = preloadFirstScreens();
   // Where the browser has no Temporal of its own: the polyfill, before any date is read.
   await loadTemporal();
   // Signed out from another device: forget everything before anything is opened.
@@ -92,6 +94,7 @@ async function start() {
   }
   try {
     const gate = await openLockGate(lockBackend);
+    await firstScreens;
     root.render(
       <StrictMode>
         <I18nProvider i18n={i18n}>

@@ -31,7 +31,7 @@ import {
   Today,
   TransferDetail,
   Transfers,
-} from "./screens.ts";
+} from "./screens.tsx";
 import { sections } from "./sections.ts";
 
 export function App() {

@@ -11,7 +11,7 @@ import {
   MembersScreen,
   RecoverScreen,
   SignInScreen,
-} from "./screens.ts";
+} from "./screens.tsx";
 
 /** Account and sharing screens, inside the app once there is a record. */
 export const accountRoutes: readonly { path: string; component: ComponentType }[] = [

@@ -5,23 +5,52 @@
  * after the first load, so screens open offline too. `ScreenBoundary` shows
  * the wait and a failed load.
  */
-import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { type ComponentProps, type ComponentType, lazy } from "react";
 
-/** A named export of a feature, loaded on first render. */
+/** A screen loaded on first render; `preload()` fetches it ahead. */
+// biome-ignore lint/suspicious/noExplicitAny: a component of any props
+export interface Screen<C extends ComponentType<any>> {
+  (props: ComponentProps<C>): React.JSX.Element;
+  preload(): Promise<void>;
+}
+
+/**
+ * A named export of a feature, loaded on first render. Once loaded (or
+ * preloaded) it renders at once: React.lazy alone would suspend for a turn
+ * even then, and React holds a revealed fallback for 300 ms.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: a component of any props, as React.lazy takes
-function screen<C extends ComponentType<any>>(load: () => Promise<C>): LazyExoticComponent<C> {
-  return lazy(async () => ({ default: await load() }));
+function screen<C extends ComponentType<any>>(load: () => Promise<C>): Screen<C> {
+  let loaded: C | undefined;
+  const remember = (component: C) => {
+    loaded = component;
+    return component;
+  };
+  const Lazy = lazy(async () => ({ default: remember(await load()) }));
+  const Screen = (props: ComponentProps<C>) => {
+    const Loaded = loaded;
+    return Loaded === undefined ? <Lazy {...props} /> : <Loaded {...props} />;
+  };
+  return Object.assign(Screen, {
+    preload: async () => {
+      remember(await load());
+    },
+  });
 }
 
 const treatment = () => import("../features/treatment/index.ts");
-export const Today = screen(() => treatment().then((m) => m.Today));
+// Today on its own: the first screen of a device with a record.
+export const Today = screen(() =>
+  import("../features/treatment/first-screen.ts").then((m) => m.Today),
+);
 export const CycleOverview = screen(() => treatment().then((m) => m.CycleOverview));
 export const StartCycle = screen(() => treatment().then((m) => m.StartCycle));
 export const CycleDetail = screen(() => treatment().then((m) => m.CycleDetail));
 export const DoseHistory = screen(() => treatment().then((m) => m.DoseHistory));
 export const Supplies = screen(() => treatment().then((m) => m.Supplies));
 
-export const Setup = screen(() => import("../features/journey/index.ts").then((m) => m.Setup));
+const journey = () => import("../features/journey/index.ts");
+export const Setup = screen(() => journey().then((m) => m.Setup));
 export const Journal = screen(() => import("../features/journal/index.ts").then((m) => m.Journal));
 export const Settings = screen(() =>
   import("../features/settings/index.ts").then((m) => m.Settings),
@@ -59,3 +88,13 @@ const sharing = () => import("../features/sharing/index.ts");
 export const InviteScreen = screen(() => sharing().then((m) => m.InviteScreen));
 export const MembersScreen = screen(() => sharing().then((m) => m.MembersScreen));
 export const AcceptInviteScreen = screen(() => sharing().then((m) => m.AcceptInviteScreen));
+
+/**
+ * Fetches the code of the two first screens (set-up and Today), to be started
+ * while the record opens and awaited before the app shows: the first screen
+ * then renders at once, without a wait of its own. Never fails: a screen that
+ * did not load tries again when shown, and its boundary says so.
+ */
+export async function preloadFirstScreens(): Promise<void> {
+  await Promise.all([Today.preload(), Setup.preload()]).catch(() => undefined);
+}
