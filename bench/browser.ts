@@ -42,6 +42,9 @@ export async function benchNewBrowser(events: readonly TrellisEvent[]): Promise<
   const server = await serverProcess({
     PORT: "0",
     HOST: "127.0.0.1",
+    // The journey is one vault's 100k entries in one day: above the daily quotas.
+    TRELLIS_QUOTA_VAULT_ENTRIES_PER_DAY: "1000000",
+    TRELLIS_QUOTA_ACCOUNT_ENTRIES_PER_DAY: "1000000",
     ...(scratch ? { TRELLIS_DATABASE_URL: scratch.url } : { TRELLIS_DATA_DIR: join(dir, "data") }),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

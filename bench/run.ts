@@ -4,11 +4,14 @@
  * TRELLIS_BENCH_DATABASE_URL or TRELLIS_TEST_DATABASE_URL is set, PostgreSQL),
  * http, sync (a new device opening 100k events in Node) and browser (the same
  * in the real app in Chromium, storing into IndexedDB) and lock (opening 100k
- * events with the app lock on and off, in Chromium).
+ * events with the app lock on and off, in Chromium) and firstload (LCP and the
+ * first screen's JavaScript in Chromium, cold and warm, with and without a
+ * phone's CPU and network).
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
 import { benchNewBrowser } from "./browser.ts";
 import { benchFold, benchSchedule } from "./core.ts";
+import { benchFirstLoad } from "./first-load.ts";
 import { benchHttp } from "./http.ts";
 import { benchLock } from "./lock.ts";
 import { benchOdds } from "./odds.ts";
@@ -31,4 +34,5 @@ if (on("http")) rows.push(...(await benchHttp()));
 if (on("sync") && folded) rows.push(...(await benchNewDevice(folded.events)));
 if (on("browser") && folded) rows.push(...(await benchNewBrowser(folded.events)));
 if (on("lock") && folded) rows.push(...(await benchLock(folded.events)));
+if (on("firstload")) rows.push(...(await benchFirstLoad()));
 printTable(rows);

@@ -19,6 +19,7 @@ import type { Config } from "./config.ts";
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/types.ts";
 import { HOUSEKEEPING_INTERVAL_MS, sweepExpired } from "./housekeeping.ts";
+import { registerApiCompression } from "./http/compression.ts";
 import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
@@ -276,6 +277,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   app.register(
     async (api) => {
+      await registerApiCompression(api);
       api.get("/health", async (request): Promise<HealthResponse> => {
         try {
           await db.query("SELECT 1");

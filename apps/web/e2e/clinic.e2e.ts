@@ -263,6 +263,8 @@ test("with no clinic saved, the support lines say so calmly and add one right th
   ).toBeVisible();
   await shot(page, "clinic-cycle-card", clinicCard);
   await page.goto("/settings");
+  // Settings' code arrives on demand: check the screen, not the wait before it.
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await shot(page, "clinic-settings-two", page.locator("section#clinics"));
   await expectAxeBothSchemes(page, "Settings with two clinics");
 });

@@ -192,6 +192,8 @@ test("a second device signs in and the record appears; the recovery key brings i
   // Devices: both are listed.
   await openSettings(laptop);
   await laptop.getByRole("link", { name: "Devices" }).click();
+  // The screen's code arrives on demand: wait for the screen, then read it.
+  await expect(laptop.getByRole("heading", { level: 1, name: "Your devices" })).toBeVisible();
   await expect(laptop.getByText("This device")).toBeVisible();
   await expect(laptop.getByRole("button", { name: /^Sign out / })).toHaveCount(1);
   await shot(laptop, "account-devices");

@@ -11,6 +11,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { ClientProvider } from "./app/client-context.tsx";
 import { applyDiscreet } from "./app/discreet.ts";
+import { preloadFirstScreens } from "./app/screens.tsx";
 import { SyncProvider } from "./app/sync-context.tsx";
 import { ToastProvider } from "./components/Toast.tsx";
 import { ErasedScreen, eraseIfSignedOutElsewhere } from "./features/forget/index.ts";
@@ -18,6 +19,7 @@ import { type LockBackend, LockGate, openLockGate } from "./features/lock/index.
 import type { MessageKey } from "./i18n/en.ts";
 import { createI18n, I18nProvider } from "./i18n/i18n.tsx";
 import "./styles.css";
+import { loadTemporal } from "./temporal.ts";
 
 // First of all, before anything shows: the discreet install's name, icon and manifest.
 applyDiscreet();
@@ -79,6 +81,9 @@ function failed(cause: unknown) {
  */
 async function start() {
   root.render(<p className="loading">{i18n.t("app.loading")}</p>);
+  const firstScreens = preloadFirstScreens();
+  // Where the browser has no Temporal of its own: the polyfill, before any date is read.
+  await loadTemporal();
   // Signed out from another device: forget everything before anything is opened.
   if (await eraseIfSignedOutElsewhere()) {
     return root.render(
@@ -89,6 +94,7 @@ async function start() {
   }
   try {
     const gate = await openLockGate(lockBackend);
+    await firstScreens;
     root.render(
       <StrictMode>
         <I18nProvider i18n={i18n}>

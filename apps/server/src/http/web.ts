@@ -1,5 +1,6 @@
 /**
- * Serving the built web app: static files from the web directory, with an
+ * Serving the built web app: static files from the web directory (their
+ * precompressed brotli or gzip twin when the browser accepts it), with an
  * SPA fallback to index.html for navigations. If the app is not built, the
  * API keeps working and navigations get a 503 explaining what to do.
  */
@@ -49,6 +50,9 @@ export function registerWebApp(app: FastifyInstance, webDir: string): void {
     wildcard: true,
     index: "index.html",
     cacheControl: false,
+    // The build writes name.br and name.gz beside each file (apps/web/scripts/precompress.mjs):
+    // sent with Content-Encoding as Accept-Encoding allows, with Vary: Accept-Encoding.
+    preCompressed: true,
     // Never let a file in the web folder shadow the API.
     allowedPath: (pathname) => !isApiPath(pathname),
     setHeaders: (reply: FastifyReply, filePath: string) => {

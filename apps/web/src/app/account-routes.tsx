@@ -1,15 +1,17 @@
 import type { ComponentType } from "react";
 import { Route, Switch } from "wouter";
+import { routes } from "./routes.ts";
 import {
+  AcceptInviteScreen,
   ChangePasswordScreen,
   CreateAccountScreen,
   DeleteAccountScreen,
   DevicesScreen,
+  InviteScreen,
+  MembersScreen,
   RecoverScreen,
   SignInScreen,
-} from "../features/account/index.ts";
-import { AcceptInviteScreen, InviteScreen, MembersScreen } from "../features/sharing/index.ts";
-import { routes } from "./routes.ts";
+} from "./screens.tsx";
 
 /** Account and sharing screens, inside the app once there is a record. */
 export const accountRoutes: readonly { path: string; component: ComponentType }[] = [

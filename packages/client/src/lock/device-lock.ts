@@ -46,7 +46,9 @@ const PRF_BYTES = 32;
 
 /** The lock's record of this device, after finishing or undoing any move cut short. */
 export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<DeviceLock> {
-  await ready();
+  // No libsodium yet: reading the lock (and settling a move cut short) needs
+  // none, so a device with the lock off opens its record without it. Each
+  // method that seals, wraps or stretches awaits `ready()` first.
   const now = options.now ?? Date.now;
   const db = lockDatabase();
   const exclusive = deviceMutex();
@@ -60,6 +62,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
     async turnOn(passphrase, settings = {}) {
       const short = passphraseProblem(passphrase);
       if (short) return err(short);
+      await ready();
       return exclusive(async () => {
         const before = await db.read();
         if (before.on) throw new Error("the app lock is on already");
@@ -128,6 +131,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
       if (prfSalt.length !== PRF_BYTES || prfOutput.length !== PRF_BYTES) {
         throw new RangeError("a PRF salt and a PRF output are 32 bytes");
       }
+      await ready();
       const wrap = wrapAtRestKey(key, { purpose: "device-unlock", key: prfOutput });
       await change((r) => {
         assertKey(r, key);
@@ -142,6 +146,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
     async changePassphrase(key, passphrase) {
       const short = passphraseProblem(passphrase);
       if (short) return err(short);
+      await ready();
       const salt = generatePinSalt();
       const wrap = wrapWithPassphrase(key, passphrase, salt);
       await change((r) => {
@@ -160,6 +165,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
 
     turnOff(key) {
       return exclusive(async (): Promise<Result<void, ClientProblem>> => {
+        await ready();
         const before = await db.read();
         assertKey(before, key);
         const sealer = atRestSealer(key);
@@ -188,6 +194,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
 
   /** Changes the record of a lock that is on. */
   async function change(next: (record: LockRecord) => LockRecord): Promise<void> {
+    await ready();
     await db.update((r) => {
       if (!r.on) throw new Error("the app lock is off");
       return { next: next(r), out: undefined };
@@ -202,6 +209,7 @@ export async function openDeviceLock(options: DeviceLockOptions = {}): Promise<D
   async function attempt(
     tryKey: (record: LockRecord) => Uint8Array | null,
   ): Promise<Result<DeviceKey, UnlockFailure>> {
+    await ready();
     const at = now();
     const begun = await db.update<Begun>((r) => {
       if (!r.on || !r.passphrase) throw new Error("the app lock is off");

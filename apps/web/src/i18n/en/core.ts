@@ -13,6 +13,10 @@ export const core = {
     "A newer Trellis is open in another tab. Close that tab, or reload it and this one.",
   "app.failed.storage": "The browser could not open the storage where Trellis keeps your record.",
   "app.reload": "Reload",
+  "app.screenLoading": "Opening…",
+  "app.screenFailed.title": "This page did not open",
+  "app.screenFailed.body":
+    "Part of Trellis could not be loaded, perhaps because the connection dropped or Trellis was just updated. Your record is safe. Reloading usually fixes it.",
   "app.updateReady": "A new version of Trellis is ready.",
   "app.offlineReady": "Trellis now works without a connection on this device.",
 
