@@ -67,7 +67,14 @@ export async function serverProcess(
   env: Record<string, string>,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      // A 100k journey plus its snapshots is more than a day's default quota of entries.
+      TRELLIS_QUOTA_VAULT_ENTRIES_PER_DAY: "10000000",
+      TRELLIS_QUOTA_ACCOUNT_ENTRIES_PER_DAY: "10000000",
+      ...env,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

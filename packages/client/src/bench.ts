@@ -16,7 +16,9 @@ import {
   type TrellisEvent,
 } from "@trellis/domain";
 import { register, signIn } from "./sync/account.ts";
+import { MAX_APPEND_EVENTS } from "@trellis/sync";
 import { createApi, type SyncFailure } from "./sync/api.ts";
+import { sealAndSend } from "./sync/engine/push.ts";
 import { deviceSigner } from "./sync/device-signer.ts";
 import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
 import type { Transport } from "./sync/transport.ts";
@@ -30,7 +32,8 @@ export interface SeededVault {
 
 /**
  * Creates an account `username` with one vault and pushes `events` into it,
- * sealed exactly as a device seals them, in batches of `batch` (at most 500).
+ * sealed exactly as a device seals them, in batches of `batch` (at most
+ * `MAX_APPEND_EVENTS`), the way the sync engine's push sends them.
  */
 export async function seedVault(input: {
   readonly transport: Transport;
@@ -57,13 +60,19 @@ export async function seedVault(input: {
     keys: [vault.value.key],
     signer: deviceSigner(made.value.rootKey, "bench-seeder"),
   });
-  const batch = Math.min(500, input.batch ?? 500);
   const started = now();
-  for (let i = 0; i < input.events.length; i += batch) {
-    const sealed = input.events.slice(i, i + batch).map((e) => crypto.seal(e));
-    const sent = await api.append(token, vault.value.vaultId, { events: sealed });
-    if (!sent.ok) return sent;
-  }
+  // As the sync engine's push does: the next batch is sealed while one is on its way.
+  const sent = await sealAndSend(
+    {
+      api,
+      token,
+      crypto,
+      events: input.events,
+      batch: Math.min(MAX_APPEND_EVENTS, input.batch ?? MAX_APPEND_EVENTS),
+    },
+    () => undefined,
+  );
+  if (!sent.ok) return sent;
   return {
     ok: true,
     value: { vaultId: vault.value.vaultId, pushed: input.events.length, pushMs: now() - started },

@@ -1,0 +1,14 @@
+import { seedVault } from "@trellis/client/bench";
+import { fetchTransport } from "@trellis/client/sync";
+import { ready } from "@trellis/crypto";
+import { fiveYearJourney } from "./journey.ts";
+import { scratchPostgres } from "./storage.ts";
+import { serverProcess } from "./sync.ts";
+await ready();
+const { recorder } = fiveYearJourney({ notesTo: 100_000 });
+const scratch = await scratchPostgres("postgres://postgres@127.0.0.1:55444/postgres");
+const server = await serverProcess({ PORT: "0", HOST: "127.0.0.1", TRELLIS_DATABASE_URL: scratch.url });
+const t = performance.now();
+const r = await seedVault({ transport: fetchTransport(server.url), username: "pushbench", password: "correct horse battery staple", events: recorder.events });
+console.log("push", r.ok, performance.now() - t);
+await server.close(); await scratch.drop();
