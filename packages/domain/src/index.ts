@@ -289,9 +289,20 @@ export {
   type PlanItem,
   plannedDoseCount,
 } from "./schedule/expand.ts";
+export { eventIdsDigest } from "./state/digest.ts";
 export { checkEvent, emptyState, fold, foldMore } from "./state/fold.ts";
 export { keptOnDevice } from "./state/privacy.ts";
+export {
+  decodeSnapshot,
+  encodeSnapshot,
+  SNAPSHOT_RULES,
+  SNAPSHOT_VERSION,
+  type SnapshotBody,
+  type SnapshotState,
+  snapshotMatches,
+} from "./state/snapshot.ts";
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
+export { eventCounts, fiveYearJourney } from "./testing/five-year.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";
 export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";

@@ -141,6 +141,11 @@ export function emptyDraft(): Draft {
   };
 }
 
+/** The state a finished draft stands for: no copy, the draft is not changed again. */
+export function stateOf(draft: Draft): JourneyState {
+  return draft;
+}
+
 /** Copies every collection so that applying more events leaves `state` untouched. */
 export function draftFrom(state: JourneyState): Draft {
   return {
