@@ -15,11 +15,11 @@ import {
   type Result,
   type TrellisEvent,
 } from "@trellis/domain";
-import { register, signIn } from "./sync/account.ts";
 import { MAX_APPEND_EVENTS } from "@trellis/sync";
+import { register, signIn } from "./sync/account.ts";
 import { createApi, type SyncFailure } from "./sync/api.ts";
-import { sealAndSend } from "./sync/engine/push.ts";
 import { deviceSigner } from "./sync/device-signer.ts";
+import { sealAndSend } from "./sync/engine/push.ts";
 import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
 import type { Transport } from "./sync/transport.ts";
 import { createVaultCrypto } from "./sync/vault-crypto.ts";

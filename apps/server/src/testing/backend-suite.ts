@@ -307,7 +307,10 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
 
     it("reads from the end with before: the newest events, oldest first, and whether older exist", async () => {
       const vault = await newVault();
-      const events = Array.from({ length: 7 }, (_, i) => ({ id: randomUUID(), body: b64(`e${i}`) }));
+      const events = Array.from({ length: 7 }, (_, i) => ({
+        id: randomUUID(),
+        body: b64(`e${i}`),
+      }));
       await post(vault, events);
       await post(await newVault(), [{ id: randomUUID(), body: b64("elsewhere") }]);
       const seqs = (await pull(vault)).events.map((e) => e.seq);
@@ -321,12 +324,12 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
       expect(first.events.map((e) => e.id)).toEqual([events[0]!.id]);
       expect(first.more).toBe(false);
       expect(await pull(vault, `before=${seqs[0]}`)).toEqual({ events: [], next: 0, more: false });
-      await expectRejected(
-        () => app().inject({ method: "GET", url: eventsUrl(vault, "after=1&before=3"), headers: auth }),
-        400,
-        "invalid-request",
-        /not both/,
-      );
+      const both = await app().inject({
+        method: "GET",
+        url: eventsUrl(vault, "after=1&before=3"),
+        headers: auth,
+      });
+      expect(expectError(both, 400, "invalid-request")).toMatch(/not both/);
     });
 
     it("keeps vaults apart: same event id in two vaults is two rows, pulls never cross", async () => {

@@ -4,13 +4,7 @@
  * events of a file, all of them or, if any is invalid, none. Imported events
  * go to the outbox like anything recorded here.
  */
-import {
-  foldMore,
-  formatHlc,
-  parseEvent,
-  type Result,
-  type TrellisEvent,
-} from "@trellis/domain";
+import { foldMore, formatHlc, parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
 import {
   absorb,

@@ -20,8 +20,8 @@ import {
   type TrellisEvent,
 } from "@trellis/domain";
 import { newDeviceId } from "../ids.ts";
-import { foldOnto, loadBase } from "../snapshot/base.ts";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
+import { foldOnto, loadBase } from "../snapshot/base.ts";
 import type { EventStorage } from "../storage.ts";
 import type { UnreadableEvent } from "./types.ts";
 

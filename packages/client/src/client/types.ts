@@ -13,8 +13,8 @@ import type {
   Result,
   TrellisEvent,
 } from "@trellis/domain";
-import type { StoredBase } from "../snapshot/base.ts";
 import type { ClientProblem } from "../refusals.ts";
+import type { StoredBase } from "../snapshot/base.ts";
 import type { EventStorage, HeldEvent } from "../storage.ts";
 
 /** A stored event this version could not read (kept, never dropped). */

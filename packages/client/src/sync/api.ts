@@ -8,7 +8,7 @@ import type { Result } from "@trellis/domain";
 import {
   accountDeleteRequest,
   accountResponse,
-  appendRequest,
+  type appendRequest,
   appendResponse,
   EVENT_PAGE_CONTENT_TYPE,
   errorBody,

@@ -27,7 +27,6 @@ function afterSnapshot(
   return { count: wires.filter((w) => w.seq > newest).length, reset: true };
 }
 
-
 export async function pull(
   ctx: RoundContext,
   onCursor: (cursor: number) => void,

@@ -80,8 +80,7 @@ export async function sealAndSend(
   const seal = (from: number) => events.slice(from, from + batch).map((e) => crypto.seal(e));
   let inFlight: { from: number; sending: Promise<Sent> } | null = null;
   for (let from = 0; from < events.length || inFlight; from += batch) {
-    const next =
-      from < events.length ? { from, sealed: seal(from) } : null;
+    const next = from < events.length ? { from, sealed: seal(from) } : null;
     if (inFlight) {
       const sent = await inFlight.sending;
       if (!sent.ok) return sent;

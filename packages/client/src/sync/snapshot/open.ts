@@ -18,15 +18,11 @@
  * is inside the signed body).
  */
 import { decodeSnapshot, foldMore, type JourneyState } from "@trellis/domain";
-import type { HeldEvent } from "../../storage.ts";
 import { packedToText, unpackJson } from "../../snapshot/pack.ts";
+import type { HeldEvent } from "../../storage.ts";
 import { type OpenedSnapshot, openAll, type Received, takeIn } from "../engine/receive.ts";
 import type { RoundContext } from "../engine/round.ts";
-import {
-  joinParts,
-  type SnapshotHead,
-  type SnapshotPart,
-} from "./entries.ts";
+import { joinParts, type SnapshotHead, type SnapshotPart } from "./entries.ts";
 import { historyKey } from "./history.ts";
 import { sinceSnapshotKey } from "./seal.ts";
 
@@ -57,7 +53,14 @@ export async function openFromSnapshot(ctx: RoundContext): Promise<number | null
   if (!every) return null;
   // The newest snapshot is normally within `every` entries (and its parts) of the end.
   const budget = 2 * every + 1_000;
-  const scan: Scan = { received: [], held: [], heads: [], parts: new Map(), oldest: END, newest: 0 };
+  const scan: Scan = {
+    received: [],
+    held: [],
+    heads: [],
+    parts: new Map(),
+    oldest: END,
+    newest: 0,
+  };
   const refresh = { used: false };
   let before = END;
   let read = 0;
@@ -77,7 +80,9 @@ export async function openFromSnapshot(ctx: RoundContext): Promise<number | null
     scan.newest = Math.max(scan.newest, page.value.next);
     read += page.value.events.length;
     // The newest head whose parts are all here; then read on until its cursor.
-    chosen ??= [...scan.heads].sort((a, b) => b.at.wire.seq - a.at.wire.seq).find((h) => complete(scan, h));
+    chosen ??= [...scan.heads]
+      .sort((a, b) => b.at.wire.seq - a.at.wire.seq)
+      .find((h) => complete(scan, h));
     if (chosen && scan.oldest <= chosen.head.cursor + 1) break;
     if (!page.value.more) {
       if (!chosen) return null;
@@ -98,7 +103,8 @@ async function useSnapshot(
   const packed = joinParts(at.wire.id, head, parts);
   if (!packed) return false;
   const state = decodeSnapshot(await unpackJson(packed));
-  if (!state || state.eventCount !== head.eventCount || state.lastHlc !== head.lastHlc) return false;
+  if (!state || state.eventCount !== head.eventCount || state.lastHlc !== head.lastHlc)
+    return false;
   const tail = scan.received.filter((r) => r.wire.seq > head.cursor);
   if (!foldsOn(state, tail)) return false;
   const started = await ctx.storage.startFromSnapshot(state, {
@@ -122,5 +128,10 @@ async function useSnapshot(
 
 /** Whether every entry after the cursor sorts after the snapshot's last stamp. */
 function foldsOn(state: JourneyState, tail: readonly Received[]): boolean {
-  return foldMore(state, tail.map((r) => r.event)) !== null;
+  return (
+    foldMore(
+      state,
+      tail.map((r) => r.event),
+    ) !== null
+  );
 }

@@ -189,10 +189,11 @@ async function all(d: TestDevice) {
 }
 
 describe("a snapshot that does not verify is ignored: the device folds from scratch", () => {
-  const forged: [string, (owner: TestDevice, viewer: TestDevice | null) => Promise<VaultCrypto>][] = [
-    ["signed by nobody", (owner) => cryptoOf(owner, { unsigned: true })],
-    ["signed by a viewer", async (_owner, viewer) => cryptoOf(viewer!)],
-  ];
+  const forged: [string, (owner: TestDevice, viewer: TestDevice | null) => Promise<VaultCrypto>][] =
+    [
+      ["signed by nobody", (owner) => cryptoOf(owner, { unsigned: true })],
+      ["signed by a viewer", async (_owner, viewer) => cryptoOf(viewer!)],
+    ];
 
   async function withViewer(owner: TestDevice) {
     const invite = await owner.sync.createInvite("viewer", TEST_SERVER);
@@ -222,9 +223,15 @@ describe("a snapshot that does not verify is ignored: the device folds from scra
 
   it("a snapshot whose sealed body was changed", async () => {
     const { owner, username, vaultId } = await ownerWithoutSnapshot(3);
-    await injectSnapshot(vaultId, await cryptoOf(owner), owner.client.state, await top(owner), (b) => {
-      b[b.length - 20]! ^= 1;
-    });
+    await injectSnapshot(
+      vaultId,
+      await cryptoOf(owner),
+      owner.client.state,
+      await top(owner),
+      (b) => {
+        b[b.length - 20]! ^= 1;
+      },
+    );
     await expectFromScratch(owner, username);
   });
 
@@ -288,7 +295,9 @@ async function expectFromScratch(owner: TestDevice, username: string) {
   const server = holdingServer();
   server.state.holdBelow = Number.MAX_SAFE_INTEGER;
   const laptop = await signInNew(username, server.transport);
-  await vi.waitFor(() => expect(server.state.pulls.some((p) => p.startsWith("after=0"))).toBe(true));
+  await vi.waitFor(() =>
+    expect(server.state.pulls.some((p) => p.startsWith("after=0"))).toBe(true),
+  );
   expect(laptop.client.sync.wholeRecord).toBe(true);
   expect(laptop.client.state.eventCount).toBe(0);
   server.state.holdBelow = null;
