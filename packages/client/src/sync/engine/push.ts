@@ -17,7 +17,8 @@ export interface SealedEntry {
   readonly body: string;
 }
 
-type Sent = Result<{ confirmed: Set<string> }, SyncFailure>;
+/** The ids the server confirmed, and the highest seq it gave them. */
+type Sent = Result<{ confirmed: Set<string>; upTo: number }, SyncFailure>;
 
 /**
  * Splits sealed entries into append requests of at most `MAX_APPEND_EVENTS`
@@ -53,12 +54,16 @@ export async function appendSealed(
   sealed: readonly SealedEntry[],
 ): Promise<Sent> {
   const confirmed = new Set<string>();
+  let upTo = 0;
   for (const events of appendRequests(sealed)) {
     const sent = await api.append(token, vaultId, { events });
     if (!sent.ok) return sent;
-    for (const r of sent.value.results) confirmed.add(r.id);
+    for (const r of sent.value.results) {
+      confirmed.add(r.id);
+      upTo = Math.max(upTo, r.seq);
+    }
   }
-  return { ok: true, value: { confirmed } };
+  return { ok: true, value: { confirmed, upTo } };
 }
 
 /**
@@ -74,7 +79,10 @@ export async function sealAndSend(
     readonly events: readonly TrellisEvent[];
     readonly batch: number;
   },
-  onSent: (batch: readonly TrellisEvent[], confirmed: Set<string>) => Promise<void> | void,
+  onSent: (
+    batch: readonly TrellisEvent[],
+    sent: { confirmed: Set<string>; upTo: number },
+  ) => Promise<void> | void,
 ): Promise<Result<void, SyncFailure>> {
   const { api, token, crypto, events, batch } = input;
   const seal = (from: number) => events.slice(from, from + batch).map((e) => crypto.seal(e));
@@ -84,7 +92,7 @@ export async function sealAndSend(
     if (inFlight) {
       const sent = await inFlight.sending;
       if (!sent.ok) return sent;
-      await onSent(events.slice(inFlight.from, inFlight.from + batch), sent.value.confirmed);
+      await onSent(events.slice(inFlight.from, inFlight.from + batch), sent.value);
     }
     inFlight = next
       ? { from: next.from, sending: appendSealed(api, token, crypto.vaultId, next.sealed) }
@@ -105,7 +113,7 @@ export async function push(
     let unconfirmed = false;
     const sent = await sealAndSend(
       { api, token, crypto, events: pending, batch: ctx.pushBatch },
-      async (batch, confirmed) => {
+      async (batch, { confirmed }) => {
         await storage.acknowledge(batch.map((e) => e.id).filter((id) => confirmed.has(id)));
         onPushed();
         if (confirmed.size === 0) unconfirmed = true;

@@ -48,7 +48,11 @@ function complete(scan: Scan, h: Scan["heads"][number]): boolean {
  * pull on from when it did, or null to pull everything from the start.
  * Never fails the round: a failure here is left to the ordinary pull.
  */
-export async function openFromSnapshot(ctx: RoundContext): Promise<number | null> {
+export async function openFromSnapshot(
+  ctx: RoundContext,
+  /** For the bench: called as each stage ends. */
+  mark?: (stage: "read" | "decoded") => void,
+): Promise<number | null> {
   const every = ctx.snapshotEvery;
   if (!every) return null;
   // The newest snapshot is normally within `every` entries (and its parts) of the end.
@@ -91,13 +95,15 @@ export async function openFromSnapshot(ctx: RoundContext): Promise<number | null
     if (read >= budget) return null;
     before = page.value.events[0]!.seq;
   }
-  return (await useSnapshot(ctx, scan, chosen)) ? scan.newest : null;
+  mark?.("read");
+  return (await useSnapshot(ctx, scan, chosen, mark)) ? scan.newest : null;
 }
 
 async function useSnapshot(
   ctx: RoundContext,
   scan: Scan,
   { at, head }: Scan["heads"][number],
+  mark?: (stage: "decoded") => void,
 ): Promise<boolean> {
   const parts = new Map([...scan.parts].map(([id, p]) => [id, p.part]));
   const packed = joinParts(at.wire.id, head, parts);
