@@ -60,9 +60,16 @@ export async function runRound(
   const pushed = await push(ctx, hooks.onPushed);
   const pulled = pushed.ok ? await pull(ctx, hooks.onCursor) : pushed;
   if (!pulled.ok) return { result: pulled, held: (await heldHere(ctx)).length };
-  // In the background of a round that already brought everything new.
+  // In the background of a round that already brought everything new; a
+  // device that just opened from a snapshot says "synced" first, and pulls
+  // the history from the next round on.
   await sealSnapshotIfDue(ctx);
-  const history = await pullHistory(ctx);
+  const opened = ctx.history.started !== true;
+  ctx.history.started = true;
+  const history =
+    opened && !ctx.storage.wholeRecord
+      ? { ok: true as const, value: true }
+      : await pullHistory(ctx);
   return {
     result: history.ok ? pulled : history,
     held: (await heldHere(ctx)).length,

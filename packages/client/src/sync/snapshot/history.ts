@@ -22,6 +22,8 @@ const PER_ROUND = 5_000;
 
 /** What has arrived so far, in memory. */
 export interface HistoryProgress {
+  /** Whether a round has run (the first one leaves the history to the next). */
+  started?: boolean;
   after: number;
   events: TrellisEvent[];
   authors: Map<string, string>;
@@ -69,5 +71,5 @@ async function finish(ctx: RoundContext, progress: HistoryProgress): Promise<voi
     // Not the person's concern: the whole log is folded and used from now on.
     console.info("trellis sync: the snapshot this device opened from differed from the full fold");
   }
-  Object.assign(progress, noHistory());
+  Object.assign(progress, noHistory(), { started: true });
 }
