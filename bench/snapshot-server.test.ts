@@ -13,6 +13,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { openTestPglite } from "../apps/server/src/testing/databases.ts";
 import { useHarness } from "../apps/server/src/testing/harness.ts";
 
+/** Sealing, signing in and opening are real work: on a busy machine they take seconds. */
+const WAIT = { timeout: 20_000, interval: 20 };
 const EVERY = 12;
 const PASSWORD = "a password that is long enough";
 const closing: (() => Promise<void> | void)[] = [];
@@ -68,13 +70,14 @@ describe("snapshots on the real server", { timeout: 120_000 }, () => {
     });
     expect(made.ok).toBe(true);
     const vaultId = owner.sync.snapshot.vault!.vaultId;
-    await vi.waitFor(async () =>
-      expect(await owner.client.sync.getMeta(`snapshot-since:${vaultId}`)).toBe(0),
+    await vi.waitFor(
+      async () => expect(await owner.client.sync.getMeta(`snapshot-since:${vaultId}`)).toBe(0),
+      WAIT,
     );
     // What the owner had pulled when it sealed: at or after the snapshot's cursor.
     const sealedAt = (await owner.client.sync.getMeta<number>(`sync-cursor:${vaultId}`)) ?? 0;
     for (let i = 0; i < 3; i++) await note(`after ${i}`);
-    await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0));
+    await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0), WAIT);
 
     // Pulls from the start get no answer while `hold` is on.
     const plain = fetchTransport(url);
@@ -97,8 +100,9 @@ describe("snapshots on the real server", { timeout: 120_000 }, () => {
       deviceName: "Lea's laptop",
     });
     expect(signedIn.ok).toBe(true);
-    await vi.waitFor(() =>
-      expect(laptop.client.state.eventCount).toBe(owner.client.state.eventCount),
+    await vi.waitFor(
+      () => expect(laptop.client.state.eventCount).toBe(owner.client.state.eventCount),
+      WAIT,
     );
     expect(laptop.client.sync.wholeRecord).toBe(false);
     expect(same(laptop.client, owner.client)).toBe(true);
@@ -106,7 +110,7 @@ describe("snapshots on the real server", { timeout: 120_000 }, () => {
 
     hold = false;
     laptop.sync.nudge();
-    await vi.waitFor(() => expect(laptop.client.sync.wholeRecord).toBe(true));
+    await vi.waitFor(() => expect(laptop.client.sync.wholeRecord).toBe(true), WAIT);
     expect(same(laptop.client, owner.client)).toBe(true);
     expect((await laptop.client.exportAll()).events).toHaveLength(owner.client.state.eventCount);
   });

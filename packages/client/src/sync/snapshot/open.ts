@@ -27,6 +27,17 @@ import { historyKey } from "./history.ts";
 import { sinceSnapshotKey } from "./seal.ts";
 
 const END = Number.MAX_SAFE_INTEGER;
+/**
+ * Entries per page read from the end: each read entry is decrypted and its
+ * signature checked, so pages are small and entries at or before a head's
+ * cursor are not opened at all.
+ */
+const SCAN_PAGE = 1_000;
+
+/** The lowest cursor of the heads found: entries after it may be a tail; none before it is. */
+function oldestCursor(scan: Scan): number {
+  return Math.min(...scan.heads.map((h) => h.head.cursor));
+}
 
 interface Scan {
   received: Received[];
@@ -70,9 +81,15 @@ export async function openFromSnapshot(
   let read = 0;
   let chosen: Scan["heads"][number] | undefined;
   for (;;) {
-    const page = await ctx.api.pullBefore(ctx.token, ctx.vaultId, before, ctx.pullLimit);
+    const page = await ctx.api.pullBefore(ctx.token, ctx.vaultId, before, SCAN_PAGE);
     if (!page.ok || page.value.events.length === 0) return null;
-    const opened = await openAll(ctx, page.value.events, refresh);
+    // Once a head is in hand, what lies at or before its cursor is the
+    // history's to open (later, in the background), not this scan's.
+    const wires =
+      scan.heads.length === 0
+        ? page.value.events
+        : page.value.events.filter((w) => w.seq > oldestCursor(scan));
+    const opened = await openAll(ctx, wires, refresh);
     if (!opened.ok) return null;
     scan.received.push(...opened.value.received);
     scan.held.push(...opened.value.held);
@@ -109,8 +126,10 @@ async function useSnapshot(
   const packed = joinParts(at.wire.id, head, parts);
   if (!packed) return false;
   const state = decodeSnapshot(await unpackJson(packed));
-  if (!state || state.eventCount !== head.eventCount || state.lastHlc !== head.lastHlc)
+  if (!state || state.eventCount !== head.eventCount || state.lastHlc !== head.lastHlc) {
     return false;
+  }
+  mark?.("decoded");
   const tail = scan.received.filter((r) => r.wire.seq > head.cursor);
   if (!foldsOn(state, tail)) return false;
   const started = await ctx.storage.startFromSnapshot(state, {

@@ -29,6 +29,8 @@ import { createVaultCrypto, type VaultCrypto } from "../vault-crypto.ts";
 import { isSnapshotEntry, snapshotEntries } from "./entries.ts";
 import { sinceSnapshotKey } from "./seal.ts";
 
+/** Sealing, signing in and opening are real work: on a busy machine they take seconds. */
+const WAIT = { timeout: 20_000, interval: 20 };
 const EVERY = 12;
 const devices = syncDevices();
 const { device, account } = devices;
@@ -101,10 +103,10 @@ async function ownerWithSnapshot(notes: number, tail: number) {
   await vi.waitFor(async () => {
     expect(owner.client.sync.pendingCount).toBe(0);
     expect(await owner.client.sync.getMeta(sinceSnapshotKey(vaultId))).toBe(0);
-  });
+  }, WAIT);
   const sealedUpTo = await top(owner);
   for (let i = 0; i < tail; i++) await note(owner.client, `after ${i}`);
-  await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0));
+  await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0), WAIT);
   return { owner, username, vaultId, sealedUpTo };
 }
 
@@ -149,7 +151,7 @@ describe("a new device opens from the newest snapshot", () => {
     const server = holdingServer();
     server.state.holdBelow = sealedUpTo;
     const laptop = await signInNew(username, server.transport);
-    await vi.waitFor(() => expect(texts(laptop.client)).toContain("after 3"));
+    await vi.waitFor(() => expect(texts(laptop.client)).toContain("after 3"), WAIT);
     // Nothing before the snapshot's cursor could be pulled: the screens run on the snapshot.
     expect(laptop.client.sync.wholeRecord).toBe(false);
     expect(sameState(laptop.client.state, owner.client.state)).toBe(true);
@@ -157,7 +159,7 @@ describe("a new device opens from the newest snapshot", () => {
 
     server.state.holdBelow = null;
     laptop.sync.nudge();
-    await vi.waitFor(() => expect(laptop.client.sync.wholeRecord).toBe(true));
+    await vi.waitFor(() => expect(laptop.client.sync.wholeRecord).toBe(true), WAIT);
     expect(sameState(laptop.client.state, owner.client.state)).toBe(true);
     expect(sameState(laptop.client.state, fold(await all(owner)))).toBe(true);
     // The whole log is stored, for export and history; snapshot entries are not events.
@@ -171,7 +173,7 @@ describe("a new device opens from the newest snapshot", () => {
     const server = holdingServer();
     server.state.holdBelow = sealedUpTo;
     const laptop = await signInNew(username, server.transport);
-    await vi.waitFor(() => expect(texts(laptop.client)).toContain("after 1"));
+    await vi.waitFor(() => expect(texts(laptop.client)).toContain("after 1"), WAIT);
     await devices.closeSync(laptop);
     laptop.client.close();
     const again = await device(server.transport, laptop.storage, opts);
@@ -179,7 +181,7 @@ describe("a new device opens from the newest snapshot", () => {
     expect(sameState(again.client.state, owner.client.state)).toBe(true);
     server.state.holdBelow = null;
     again.sync.nudge();
-    await vi.waitFor(() => expect(again.client.sync.wholeRecord).toBe(true));
+    await vi.waitFor(() => expect(again.client.sync.wholeRecord).toBe(true), WAIT);
     expect(sameState(again.client.state, owner.client.state)).toBe(true);
   });
 });
@@ -206,7 +208,7 @@ describe("a snapshot that does not verify is ignored: the device folds from scra
     const pending = members.ok ? members.value.find((m) => m.status === "pending")! : null;
     expect(owner.sync.safetyCodeWith(pending!).ok).toBe(true);
     expect((await owner.sync.confirmMember(pending!.accountId)).ok).toBe(true);
-    await vi.waitFor(() => expect(viewer.client.state.journey?.displayName).toBe("Lea"));
+    await vi.waitFor(() => expect(viewer.client.state.journey?.displayName).toBe("Lea"), WAIT);
     return viewer;
   }
 
@@ -248,12 +250,12 @@ describe("a snapshot that does not verify is ignored: the device folds from scra
       .map((e) => ({ id: e.id, body: e.body }));
     expect(snapshotEntriesOnServer.length).toBeGreaterThan(1);
     for (let i = 0; i < 3; i++) await note(owner.client, `later ${i}`);
-    await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0));
+    await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0), WAIT);
     for (const e of snapshotEntriesOnServer) devices.server.inject(vaultId, e);
     const server = holdingServer();
     server.state.holdBelow = sealedUpTo;
     const laptop = await signInNew(username, server.transport);
-    await vi.waitFor(() => expect(texts(laptop.client)).toContain("later 2"));
+    await vi.waitFor(() => expect(texts(laptop.client)).toContain("later 2"), WAIT);
     expect(laptop.client.sync.wholeRecord).toBe(false);
     expect(sameState(laptop.client.state, owner.client.state)).toBe(true);
   });
@@ -267,7 +269,7 @@ describe("a snapshot that does not verify is ignored: the device folds from scra
     const cursor = await top(owner);
     await injectSnapshot(vaultId, await cryptoOf(owner), wrong, cursor);
     const laptop = await signInNew(username, devices.server.transport);
-    await vi.waitFor(() => expect(info).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(info).toHaveBeenCalledTimes(1), WAIT);
     expect(laptop.client.sync.wholeRecord).toBe(true);
     expect(sameState(laptop.client.state, owner.client.state)).toBe(true);
     info.mockRestore();
@@ -286,7 +288,7 @@ async function ownerWithoutSnapshot(notes: number) {
   expect(r.ok).toBe(true);
   const username = await account(owner, "lea");
   for (let i = 0; i < notes; i++) await note(owner.client, `note ${i}`);
-  await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0));
+  await vi.waitFor(() => expect(owner.client.sync.pendingCount).toBe(0), WAIT);
   return { owner, username, vaultId: (await vaultOf(owner)).vaultId };
 }
 
@@ -295,13 +297,17 @@ async function expectFromScratch(owner: TestDevice, username: string) {
   const server = holdingServer();
   server.state.holdBelow = Number.MAX_SAFE_INTEGER;
   const laptop = await signInNew(username, server.transport);
-  await vi.waitFor(() =>
-    expect(server.state.pulls.some((p) => p.startsWith("after=0"))).toBe(true),
+  await vi.waitFor(
+    () => expect(server.state.pulls.some((p) => p.startsWith("after=0"))).toBe(true),
+    WAIT,
   );
   expect(laptop.client.sync.wholeRecord).toBe(true);
   expect(laptop.client.state.eventCount).toBe(0);
   server.state.holdBelow = null;
   laptop.sync.nudge();
-  await vi.waitFor(() => expect(sameState(laptop.client.state, owner.client.state)).toBe(true));
+  await vi.waitFor(
+    () => expect(sameState(laptop.client.state, owner.client.state)).toBe(true),
+    WAIT,
+  );
   expect(laptop.client.sync.wholeRecord).toBe(true);
 }
