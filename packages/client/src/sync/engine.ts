@@ -11,7 +11,7 @@
  * under `engine/`.
  */
 import type { Result } from "@trellis/domain";
-import { MAX_APPEND_EVENTS } from "@trellis/sync";
+import { MAX_APPEND_EVENTS, MAX_PULL_EVENTS } from "@trellis/sync";
 import type { SyncStore } from "../client.ts";
 import { createApi, type SyncFailure } from "./api.ts";
 import { alarm } from "./engine/alarm.ts";
@@ -84,7 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     token,
     clock,
     pushBatch: options.pushBatch ?? MAX_APPEND_EVENTS,
-    pullLimit: options.pullLimit ?? 1000,
+    pullLimit: options.pullLimit ?? MAX_PULL_EVENTS,
     trust: options.trust,
     snapshotEvery: options.snapshotEvery ?? SNAPSHOT_EVERY,
     history: noHistory(),
