@@ -44,7 +44,7 @@ export async function pullHistory(ctx: RoundContext): Promise<Result<boolean, Sy
   for (let pulled = 0; pulled < PER_ROUND; ) {
     const page = await ctx.api.pull(ctx.token, vaultId, progress.after, ctx.pullLimit);
     if (!page.ok) return page;
-    const opened = await openAll(ctx, page.value.events, refresh);
+    const opened = await openInSlices(ctx, page.value.events, refresh);
     if (!opened.ok) return opened;
     for (const r of opened.value.received) {
       if (r.wire.seq > wanted.upTo) continue; // after the cursor: already taken in
@@ -61,6 +61,33 @@ export async function pullHistory(ctx: RoundContext): Promise<Result<boolean, Sy
     }
   }
   return { ok: true, value: true };
+}
+
+/** Entries opened between two yields to the screens: checking a signature is real work. */
+const SLICE = 200;
+
+/**
+ * `openAll` a slice at a time, letting the page render in between: the
+ * history runs while the person already uses the app, and opening 5,000
+ * entries at once would hold the screens for a second or more.
+ */
+async function openInSlices(
+  ctx: RoundContext,
+  wires: Parameters<typeof openAll>[1],
+  refresh: Parameters<typeof openAll>[2],
+): ReturnType<typeof openAll> {
+  const received = [];
+  const held = [];
+  const snapshots = [];
+  for (let at = 0; at < wires.length; at += SLICE) {
+    if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const opened = await openAll(ctx, wires.slice(at, at + SLICE), refresh);
+    if (!opened.ok) return opened;
+    received.push(...opened.value.received);
+    held.push(...opened.value.held);
+    snapshots.push(...opened.value.snapshots);
+  }
+  return { ok: true, value: { received, held, snapshots } };
 }
 
 async function finish(ctx: RoundContext, progress: HistoryProgress): Promise<void> {

@@ -32,7 +32,7 @@ const END = Number.MAX_SAFE_INTEGER;
  * signature checked, so pages are small and entries at or before a head's
  * cursor are not opened at all.
  */
-const SCAN_PAGE = 1_000;
+const SCAN_PAGE = 500;
 
 /** The lowest cursor of the heads found: entries after it may be a tail; none before it is. */
 function oldestCursor(scan: Scan): number {
