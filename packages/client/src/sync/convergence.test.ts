@@ -61,8 +61,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /** Maps as sorted entries, so two states compare by content, not by insertion order. */
 function canonical(state: JourneyState): string {
   return JSON.stringify(state, (_key, value) =>
-    value instanceof Map
-      ? [...value.entries()].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1))
+    // The state's collections are `LayeredMap`s, which read as Maps (`toStringTag`).
+    Object.prototype.toString.call(value) === "[object Map]"
+      ? [...(value as ReadonlyMap<unknown, unknown>).entries()].sort(([a], [b]) =>
+          String(a) < String(b) ? -1 : 1,
+        )
       : value,
   );
 }

@@ -2,6 +2,7 @@ import type { Problem } from "../core/result.ts";
 import type { EventType } from "../events/catalog.ts";
 import type { EventOf } from "../events/envelope.ts";
 import type { RefusalReason } from "../refusals.ts";
+import type { LayeredMap } from "./layered-map.ts";
 import { type GoneFlag, liveRecord } from "./records.ts";
 import type { Draft, JourneyState } from "./state.ts";
 
@@ -19,7 +20,7 @@ export type Handlers<K extends EventType> = { readonly [T in K]: Handler<T> };
 
 /** The collections whose records carry the flag `F`. */
 type FlaggedKey<F extends GoneFlag> = {
-  [K in keyof Draft]: Draft[K] extends Map<string, infer V>
+  [K in keyof Draft]: Draft[K] extends LayeredMap<string, infer V>
     ? V extends { readonly [Q in F]: boolean }
       ? K
       : never
@@ -56,7 +57,7 @@ export function markGone<T extends EventType, F extends GoneFlag = "retracted">(
         flag,
       ).problem ?? null,
     apply: (d, event) => {
-      const map = d[collection] as Map<string, object>;
+      const map = d[collection] as unknown as LayeredMap<string, object>;
       const id = idOf(event);
       map.set(id, { ...map.get(id)!, [flag]: true });
       alsoApply?.(d, id);

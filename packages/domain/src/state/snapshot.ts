@@ -3,6 +3,7 @@ import { eventCatalog } from "../events/catalog.ts";
 import type { TrellisEvent } from "../events/envelope.ts";
 import { eventIdsDigest, textDigest } from "./digest.ts";
 import { fold } from "./fold.ts";
+import type { LayeredMap } from "./layered-map.ts";
 import { type Draft, emptyDraft, type JourneyState, stateOf } from "./state.ts";
 
 /**
@@ -164,7 +165,7 @@ function decodeField(draft: Draft, name: keyof SnapshotState, value: unknown): b
     case "strings": {
       const entries = entriesOf(value, kind);
       if (!entries) return false;
-      const map = target[name] as Map<string, unknown>;
+      const map = target[name] as LayeredMap<string, unknown>;
       for (const [k, v] of entries) map.set(k, v);
       return true;
     }

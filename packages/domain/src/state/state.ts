@@ -17,6 +17,7 @@ import type {
 } from "../pregnancy/state.ts";
 import type { Cycle, DoseLog, PlannedMedication } from "../treatment/state.ts";
 import type { SymptomCheck } from "../wellbeing/state.ts";
+import { LayeredMap } from "./layered-map.ts";
 
 /** An event that was valid on its own but could not apply (e.g. a correction to a note that never existed). */
 export interface RejectedEvent {
@@ -75,32 +76,32 @@ export interface JourneyState {
 /** The mutable form `fold` builds before handing out a `JourneyState`. */
 export interface Draft {
   journey: Journey | null;
-  notes: Map<string, JournalNote>;
-  cycles: Map<string, Cycle>;
-  planItems: Map<string, PlannedMedication>;
-  doseLogs: Map<string, DoseLog>;
-  doseBySlot: Map<string, string>;
-  supplies: Map<string, Supply>;
-  appointments: Map<string, Appointment>;
-  labResults: Map<string, LabResult>;
-  scans: Map<string, FollicleScan>;
-  symptomChecks: Map<string, SymptomCheck>;
+  notes: LayeredMap<string, JournalNote>;
+  cycles: LayeredMap<string, Cycle>;
+  planItems: LayeredMap<string, PlannedMedication>;
+  doseLogs: LayeredMap<string, DoseLog>;
+  doseBySlot: LayeredMap<string, string>;
+  supplies: LayeredMap<string, Supply>;
+  appointments: LayeredMap<string, Appointment>;
+  labResults: LayeredMap<string, LabResult>;
+  scans: LayeredMap<string, FollicleScan>;
+  symptomChecks: LayeredMap<string, SymptomCheck>;
   preferences: Preferences;
-  cohorts: Map<string, EggCohort>;
-  embryos: Map<string, Embryo>;
-  oocyteBatches: Map<string, OocyteBatch>;
-  storageFees: Map<string, StorageFee>;
-  transfers: Map<string, Transfer>;
-  betas: Map<string, Beta>;
-  outcomes: Map<string, Outcome>;
-  remembrances: Map<string, Remembrance>;
-  paths: Map<string, OtherPath>;
-  pathMilestones: Map<string, PathMilestone>;
+  cohorts: LayeredMap<string, EggCohort>;
+  embryos: LayeredMap<string, Embryo>;
+  oocyteBatches: LayeredMap<string, OocyteBatch>;
+  storageFees: LayeredMap<string, StorageFee>;
+  transfers: LayeredMap<string, Transfer>;
+  betas: LayeredMap<string, Beta>;
+  outcomes: LayeredMap<string, Outcome>;
+  remembrances: LayeredMap<string, Remembrance>;
+  paths: LayeredMap<string, OtherPath>;
+  pathMilestones: LayeredMap<string, PathMilestone>;
   pregnancyPause: PregnancyPause | null;
   oddsResumedFor: Set<string>;
-  clinics: Map<string, Clinic>;
+  clinics: LayeredMap<string, Clinic>;
   currentClinicId: string | null;
-  supportLines: Map<string, OwnSupportLine>;
+  supportLines: LayeredMap<string, OwnSupportLine>;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -109,32 +110,32 @@ export interface Draft {
 export function emptyDraft(): Draft {
   return {
     journey: null,
-    notes: new Map(),
-    cycles: new Map(),
-    planItems: new Map(),
-    doseLogs: new Map(),
-    doseBySlot: new Map(),
-    supplies: new Map(),
-    appointments: new Map(),
-    labResults: new Map(),
-    scans: new Map(),
-    symptomChecks: new Map(),
+    notes: new LayeredMap(),
+    cycles: new LayeredMap(),
+    planItems: new LayeredMap(),
+    doseLogs: new LayeredMap(),
+    doseBySlot: new LayeredMap(),
+    supplies: new LayeredMap(),
+    appointments: new LayeredMap(),
+    labResults: new LayeredMap(),
+    scans: new LayeredMap(),
+    symptomChecks: new LayeredMap(),
     preferences: defaultPreferences,
-    cohorts: new Map(),
-    embryos: new Map(),
-    oocyteBatches: new Map(),
-    storageFees: new Map(),
-    transfers: new Map(),
-    betas: new Map(),
-    outcomes: new Map(),
-    remembrances: new Map(),
-    paths: new Map(),
-    pathMilestones: new Map(),
+    cohorts: new LayeredMap(),
+    embryos: new LayeredMap(),
+    oocyteBatches: new LayeredMap(),
+    storageFees: new LayeredMap(),
+    transfers: new LayeredMap(),
+    betas: new LayeredMap(),
+    outcomes: new LayeredMap(),
+    remembrances: new LayeredMap(),
+    paths: new LayeredMap(),
+    pathMilestones: new LayeredMap(),
     pregnancyPause: null,
     oddsResumedFor: new Set(),
-    clinics: new Map(),
+    clinics: new LayeredMap(),
     currentClinicId: null,
-    supportLines: new Map(),
+    supportLines: new LayeredMap(),
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -150,34 +151,56 @@ export function stateOf(draft: Draft): JourneyState {
 export function draftFrom(state: JourneyState): Draft {
   return {
     journey: state.journey,
-    notes: new Map(state.notes),
-    cycles: new Map(state.cycles),
-    planItems: new Map(state.planItems),
-    doseLogs: new Map(state.doseLogs),
-    doseBySlot: new Map(state.doseBySlot),
-    supplies: new Map(state.supplies),
-    appointments: new Map(state.appointments),
-    labResults: new Map(state.labResults),
-    scans: new Map(state.scans),
-    symptomChecks: new Map(state.symptomChecks),
+    notes: LayeredMap.of(state.notes),
+    cycles: LayeredMap.of(state.cycles),
+    planItems: LayeredMap.of(state.planItems),
+    doseLogs: LayeredMap.of(state.doseLogs),
+    doseBySlot: LayeredMap.of(state.doseBySlot),
+    supplies: LayeredMap.of(state.supplies),
+    appointments: LayeredMap.of(state.appointments),
+    labResults: LayeredMap.of(state.labResults),
+    scans: LayeredMap.of(state.scans),
+    symptomChecks: LayeredMap.of(state.symptomChecks),
     preferences: state.preferences,
-    cohorts: new Map(state.cohorts),
-    embryos: new Map(state.embryos),
-    oocyteBatches: new Map(state.oocyteBatches),
-    storageFees: new Map(state.storageFees),
-    transfers: new Map(state.transfers),
-    betas: new Map(state.betas),
-    outcomes: new Map(state.outcomes),
-    remembrances: new Map(state.remembrances),
-    paths: new Map(state.paths),
-    pathMilestones: new Map(state.pathMilestones),
+    cohorts: LayeredMap.of(state.cohorts),
+    embryos: LayeredMap.of(state.embryos),
+    oocyteBatches: LayeredMap.of(state.oocyteBatches),
+    storageFees: LayeredMap.of(state.storageFees),
+    transfers: LayeredMap.of(state.transfers),
+    betas: LayeredMap.of(state.betas),
+    outcomes: LayeredMap.of(state.outcomes),
+    remembrances: LayeredMap.of(state.remembrances),
+    paths: LayeredMap.of(state.paths),
+    pathMilestones: LayeredMap.of(state.pathMilestones),
     pregnancyPause: state.pregnancyPause,
     oddsResumedFor: new Set(state.oddsResumedFor),
-    clinics: new Map(state.clinics),
+    clinics: LayeredMap.of(state.clinics),
     currentClinicId: state.currentClinicId,
-    supportLines: new Map(state.supportLines),
+    supportLines: LayeredMap.of(state.supportLines),
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,
   };
+}
+
+/**
+ * The state after `draft`, a `draftFrom(state)` that more events changed:
+ * what the events left alone is `state`'s own object, so a screen that
+ * remembers what it computed from `state.notes` knows nothing changed there.
+ */
+export function stateAfter(state: JourneyState, draft: Draft): JourneyState {
+  const before = state as unknown as Record<string, unknown>;
+  const after: Record<string, unknown> = { ...draft };
+  for (const [key, value] of Object.entries(after)) {
+    if (value instanceof LayeredMap && !value.written) after[key] = before[key];
+  }
+  if (draft.rejected.length === state.rejected.length) after.rejected = state.rejected;
+  const resumed = draft.oddsResumedFor;
+  if (
+    resumed.size === state.oddsResumedFor.size &&
+    [...resumed].every((id) => state.oddsResumedFor.has(id))
+  ) {
+    after.oddsResumedFor = state.oddsResumedFor;
+  }
+  return after as unknown as JourneyState;
 }
