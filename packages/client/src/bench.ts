@@ -15,10 +15,22 @@ import {
   type Result,
   type TrellisEvent,
 } from "@trellis/domain";
+import { MAX_APPEND_EVENTS } from "@trellis/sync";
+import { openClient } from "./client.ts";
+import { newEventId } from "./ids.ts";
+import { memoryStorage } from "./storage.ts";
 import { register, signIn } from "./sync/account.ts";
 import { createApi, type SyncFailure } from "./sync/api.ts";
 import { deviceSigner } from "./sync/device-signer.ts";
+import { systemClock } from "./sync/engine/clock.ts";
+import { cursorKey } from "./sync/engine/cursor.ts";
+import { pull } from "./sync/engine/pull.ts";
+import { appendSealed, sealAndSend } from "./sync/engine/push.ts";
+import type { RoundContext } from "./sync/engine/round.ts";
 import { createVault, fetchVaultKeys, wireIdentity } from "./sync/sharing.ts";
+import { noHistory, pullHistory } from "./sync/snapshot/history.ts";
+import { openFromSnapshot } from "./sync/snapshot/open.ts";
+import { SNAPSHOT_EVERY, sealSnapshot } from "./sync/snapshot/seal.ts";
 import type { Transport } from "./sync/transport.ts";
 import { createVaultCrypto } from "./sync/vault-crypto.ts";
 
@@ -26,11 +38,21 @@ export interface SeededVault {
   readonly vaultId: string;
   readonly pushed: number;
   readonly pushMs: number;
+  /** The snapshot sealed after `snapshotAfter` events, when asked for. */
+  readonly snapshot: {
+    readonly entries: number;
+    readonly bytes: number;
+    readonly ms: number;
+  } | null;
 }
 
 /**
  * Creates an account `username` with one vault and pushes `events` into it,
- * sealed exactly as a device seals them, in batches of `batch` (at most 500).
+ * sealed exactly as a device seals them, in batches of `batch` (at most
+ * `MAX_APPEND_EVENTS`), the way the sync engine's push sends them. With
+ * `snapshotAfter`, seals a snapshot of the first that many events (as the
+ * device holding them would) before pushing the rest: the rest is the tail
+ * a new device folds.
  */
 export async function seedVault(input: {
   readonly transport: Transport;
@@ -38,6 +60,7 @@ export async function seedVault(input: {
   readonly password: string;
   readonly events: readonly TrellisEvent[];
   readonly batch?: number;
+  readonly snapshotAfter?: number;
   readonly now?: () => number;
 }): Promise<Result<SeededVault, SyncFailure>> {
   const now = input.now ?? (() => performance.now());
@@ -52,22 +75,44 @@ export async function seedVault(input: {
   const token = made.value.session.token;
   const vault = await createVault(api, token, made.value.identity);
   if (!vault.ok) return vault;
+  const vaultId = vault.value.vaultId;
   const crypto = createVaultCrypto({
-    vaultId: vault.value.vaultId,
+    vaultId,
     keys: [vault.value.key],
     signer: deviceSigner(made.value.rootKey, "bench-seeder"),
   });
-  const batch = Math.min(500, input.batch ?? 500);
-  const started = now();
-  for (let i = 0; i < input.events.length; i += batch) {
-    const sealed = input.events.slice(i, i + batch).map((e) => crypto.seal(e));
-    const sent = await api.append(token, vault.value.vaultId, { events: sealed });
-    if (!sent.ok) return sent;
-  }
-  return {
-    ok: true,
-    value: { vaultId: vault.value.vaultId, pushed: input.events.length, pushMs: now() - started },
+  const batch = Math.min(MAX_APPEND_EVENTS, input.batch ?? MAX_APPEND_EVENTS);
+  const cut = Math.min(input.snapshotAfter ?? input.events.length, input.events.length);
+  let pushMs = 0;
+  let upTo = 0;
+  // As the sync engine's push does: the next batch is sealed while one is on its way.
+  const send = async (events: readonly TrellisEvent[]) => {
+    const started = now();
+    const sent = await sealAndSend({ api, token, crypto, events, batch }, (_, s) => {
+      upTo = Math.max(upTo, s.upTo);
+    });
+    pushMs += now() - started;
+    return sent;
   };
+  const head = await send(input.events.slice(0, cut));
+  if (!head.ok) return head;
+  let snapshot: SeededVault["snapshot"] = null;
+  if (input.snapshotAfter !== undefined) {
+    const started = now();
+    const sealed = await sealSnapshot(crypto, fold(input.events.slice(0, cut)), upTo, () =>
+      newEventId(Date.now()),
+    );
+    const sent = await appendSealed(api, token, vaultId, sealed);
+    if (!sent.ok) return sent;
+    snapshot = {
+      entries: sealed.length,
+      bytes: sealed.reduce((n, e) => n + e.body.length, 0),
+      ms: now() - started,
+    };
+  }
+  const tail = await send(input.events.slice(cut));
+  if (!tail.ok) return tail;
+  return { ok: true, value: { vaultId, pushed: input.events.length, pushMs, snapshot } };
 }
 
 export interface OpenedJourney {
@@ -174,3 +219,110 @@ export async function openJourneyFromServer(input: {
     },
   };
 }
+
+export interface SnapshotOpened {
+  readonly state: JourneyState;
+  /** The state once the whole history has arrived and been folded. */
+  readonly wholeState: JourneyState;
+  /**
+   * Milliseconds: OPAQUE sign-in and keys; reading the end of the log
+   * (pulls, decrypting and checking every entry read); joining, unpacking
+   * and decoding the snapshot; folding and storing the tail (the screens are
+   * usable from here); then the history, pulled as the engine does in the
+   * background.
+   */
+  readonly timings: {
+    readonly signInMs: number;
+    readonly readMs: number;
+    readonly decodeMs: number;
+    readonly tailMs: number;
+    readonly openMs: number;
+    readonly historyMs: number;
+  };
+}
+
+/**
+ * What a new device does with a snapshot in the log: signs in, opens from
+ * the newest snapshot and the entries after it (`openFromSnapshot`, into a
+ * client in memory), then pulls the history as the engine does in the
+ * background. Fails with `no-snapshot` when it could not use one.
+ */
+export async function openFromSnapshotOnServer(input: {
+  readonly transport: Transport;
+  readonly username: string;
+  readonly password: string;
+  readonly pullLimit?: number;
+  readonly now?: () => number;
+}): Promise<Result<SnapshotOpened, SyncFailure>> {
+  const now = input.now ?? (() => performance.now());
+  const api = createApi(input.transport);
+  const t0 = now();
+  const signedIn = await signIn(api, {
+    username: input.username,
+    password: input.password,
+    deviceName: "bench device",
+  });
+  if (!signedIn.ok) return signedIn;
+  const token = signedIn.value.session.token;
+  const listed = await api.listVaults(token);
+  if (!listed.ok) return listed;
+  const chosen = listed.value.vaults.find((v) => v.role === "owner");
+  if (!chosen) return { ok: false, error: { reason: "not-found" } };
+  const keys = await fetchVaultKeys(api, token, {
+    vaultId: chosen.vaultId,
+    identity: signedIn.value.identity,
+    trustedSigner: wireIdentity(signedIn.value.identity).signingKey,
+  });
+  if (!keys.ok) return keys;
+  const crypto = createVaultCrypto({ vaultId: chosen.vaultId, keys: keys.value });
+  const client = await openClient({ storage: memoryStorage() });
+  const ctx: RoundContext = {
+    storage: client.sync,
+    api,
+    crypto,
+    vaultId: chosen.vaultId,
+    token,
+    clock: systemClock,
+    pushBatch: MAX_APPEND_EVENTS,
+    pullLimit: input.pullLimit ?? 1000,
+    snapshotEvery: SNAPSHOT_EVERY,
+    history: noHistory(),
+  };
+  const t1 = now();
+  const marks: Partial<Record<"read" | "decoded", number>> = {};
+  const from = await openFromSnapshot(ctx, (stage) => {
+    marks[stage] = now();
+  });
+  const t2 = now();
+  if (from === null) return { ok: false, error: { reason: "no-snapshot" } };
+  const state = client.state;
+  await client.sync.setMeta(cursorKey(chosen.vaultId), from);
+  const pulled = await pull(ctx, () => undefined);
+  if (!pulled.ok) return pulled;
+  for (;;) {
+    const more = await pullHistory(ctx);
+    if (!more.ok) return more;
+    if (!more.value) break;
+  }
+  const t3 = now();
+  const wholeState = client.state;
+  client.close();
+  return {
+    ok: true,
+    value: {
+      state,
+      wholeState,
+      timings: {
+        signInMs: t1 - t0,
+        readMs: (marks.read ?? t2) - t1,
+        decodeMs: (marks.decoded ?? t2) - (marks.read ?? t1),
+        tailMs: t2 - (marks.decoded ?? t1),
+        openMs: t2 - t1,
+        historyMs: t3 - t2,
+      },
+    },
+  };
+}
+
+/** Whether two states say exactly the same (for the bench to compare snapshot + tail with a full fold). */
+export { sameState } from "./snapshot/base.ts";

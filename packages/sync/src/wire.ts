@@ -306,11 +306,21 @@ export const inviteAcceptResponse = z.strictObject({
 
 // --- Events (already served by the vault store) --------------------------
 
+/**
+ * Entries one append may carry (issue 15: 500 made a first device's 100k
+ * entries 200 round trips). A client also keeps each request's JSON under
+ * `MAX_APPEND_BYTES`, well inside the server's default body limit (8 MiB).
+ */
+export const MAX_APPEND_EVENTS = 2000;
+export const MAX_APPEND_BYTES = 4 * 1024 * 1024;
+/** Entries one pull may ask for (`limit`). */
+export const MAX_PULL_EVENTS = 5000;
+
 export const appendRequest = z.strictObject({
   events: z
     .array(z.strictObject({ id: uuid, body: b64 }))
     .min(1)
-    .max(500),
+    .max(MAX_APPEND_EVENTS),
 });
 export const appendResponse = z.strictObject({
   results: z.array(z.strictObject({ id: uuid, seq: z.number().int(), stored: z.boolean() })),

@@ -2,13 +2,14 @@
  * Validation of everything a client sends to the vault routes. Messages name
  * the field and never quote event bodies.
  */
+import { MAX_APPEND_EVENTS, MAX_PULL_EVENTS } from "@trellis/sync";
 import { isLowercaseUuid } from "../vault/store.ts";
 import { ApiError, invalidRequest } from "./errors.ts";
 
-export const MAX_EVENTS_PER_BATCH = 500;
+export const MAX_EVENTS_PER_BATCH = MAX_APPEND_EVENTS;
 export const MAX_EVENT_BODY_BYTES = 256 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
-export const MAX_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = MAX_PULL_EVENTS;
 
 /** Longest base64 text that can decode to MAX_EVENT_BODY_BYTES. */
 const MAX_EVENT_BODY_BASE64_LENGTH = 4 * Math.ceil(MAX_EVENT_BODY_BYTES / 3);
@@ -110,6 +111,8 @@ export function parseAppendBody(body: unknown): ParsedEvent[] {
 export interface PullQuery {
   after: number;
   limit: number;
+  /** Read from the end instead: the newest `limit` events before this seq (not with `after`). */
+  before?: number;
 }
 
 function parseCount(
@@ -132,16 +135,20 @@ function parseCount(
 export function parsePullQuery(query: unknown): PullQuery {
   const q = isPlainObject(query) ? query : {};
   for (const key of Object.keys(q)) {
-    if (key !== "after" && key !== "limit") {
+    if (key !== "after" && key !== "limit" && key !== "before") {
       throw invalidRequest(
-        `Unknown query parameter ${quote(key)}; only "after" and "limit" are allowed.`,
+        `Unknown query parameter ${quote(key)}; only "after", "before" and "limit" are allowed.`,
       );
     }
   }
-  return {
-    after: parseCount(q, "after", 0, 0, Number.MAX_SAFE_INTEGER),
-    limit: parseCount(q, "limit", DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT),
-  };
+  if (q.after !== undefined && q.before !== undefined) {
+    throw invalidRequest('Give "after" or "before", not both.');
+  }
+  const limit = parseCount(q, "limit", DEFAULT_PULL_LIMIT, 1, MAX_PULL_LIMIT);
+  if (q.before !== undefined) {
+    return { after: 0, limit, before: parseCount(q, "before", 0, 1, Number.MAX_SAFE_INTEGER) };
+  }
+  return { after: parseCount(q, "after", 0, 0, Number.MAX_SAFE_INTEGER), limit };
 }
 
 /** The stream's query: only `after` (default 0). */

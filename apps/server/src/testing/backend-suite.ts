@@ -306,6 +306,33 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
       expect((await pull(await newVault())).events).toEqual([]);
     });
 
+    it("reads from the end with before: the newest events, oldest first, and whether older exist", async () => {
+      const vault = await newVault();
+      const events = Array.from({ length: 7 }, (_, i) => ({
+        id: randomUUID(),
+        body: b64(`e${i}`),
+      }));
+      await post(vault, events);
+      await post(await newVault(), [{ id: randomUUID(), body: b64("elsewhere") }]);
+      const seqs = (await pull(vault)).events.map((e) => e.seq);
+      const end = await pull(vault, "before=9007199254740991&limit=3");
+      expect(end.events.map((e) => e.id)).toEqual(events.slice(4).map((e) => e.id));
+      expect(end).toMatchObject({ next: seqs[6], more: true });
+      const older = await pull(vault, `before=${end.events[0]!.seq}&limit=3`);
+      expect(older.events.map((e) => e.id)).toEqual(events.slice(1, 4).map((e) => e.id));
+      expect(older.more).toBe(true);
+      const first = await pull(vault, `before=${older.events[0]!.seq}&limit=3`);
+      expect(first.events.map((e) => e.id)).toEqual([events[0]!.id]);
+      expect(first.more).toBe(false);
+      expect(await pull(vault, `before=${seqs[0]}`)).toEqual({ events: [], next: 0, more: false });
+      const both = await app().inject({
+        method: "GET",
+        url: eventsUrl(vault, "after=1&before=3"),
+        headers: auth,
+      });
+      expect(expectError(both, 400, "invalid-request")).toMatch(/not both/);
+    });
+
     it("keeps vaults apart: same event id in two vaults is two rows, pulls never cross", async () => {
       const vaultA = await newVault();
       const vaultB = await newVault();
@@ -573,8 +600,8 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [[], /JSON object/],
         [{}, /^events must be an array/],
         [{ events: "x" }, /^events must be an array/],
-        [{ events: [] }, /^events must hold 1 to 500 events \(it has 0\)/],
-        [{ events: Array.from({ length: 501 }, good) }, /it has 501/],
+        [{ events: [] }, /^events must hold 1 to 2000 events \(it has 0\)/],
+        [{ events: Array.from({ length: 2001 }, good) }, /it has 2001/],
         [{ events: [good()], extra: 1 }, /"extra" is not an allowed field/],
         [{ events: [good(), 5] }, /^events\[1\] must be an object/],
         [{ events: [{ body: b64("x") }] }, /^events\[0\]\.id must be a lowercase UUID/],
@@ -623,7 +650,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
     it("limit or after out of range -> 400", async () => {
       for (const query of [
         "limit=0",
-        "limit=1001",
+        "limit=5001",
+        "before=0",
+        "before=x",
         "limit=-1",
         "limit=abc",
         "limit=1.5",

@@ -86,8 +86,11 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
     async (request, reply): Promise<PullResponse | Buffer> => {
       const { caller, vaultId } = await vaultCaller(ctx, request);
       await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
-      const { after, limit } = parsePullQuery(request.query);
-      const page = await ctx.store.pull(vaultId, after, limit);
+      const { after, limit, before } = parsePullQuery(request.query);
+      const page =
+        before === undefined
+          ? await ctx.store.pull(vaultId, after, limit)
+          : await ctx.store.pullBefore(vaultId, before, limit);
       reply.header("vary", "accept");
       if (wantsBinaryPage(request.headers.accept)) {
         // The same page without base64 or JSON around each body (see @trellis/sync event-pages).

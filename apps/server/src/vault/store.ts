@@ -80,6 +80,12 @@ export interface VaultStore {
   ): Promise<AppendResult[]>;
   /** Up to `limit` events of the vault with seq greater than `afterSeq`. */
   pull(vaultId: string, afterSeq: number, limit: number): Promise<PullResult>;
+  /**
+   * The newest `limit` events with seq less than `beforeSeq`, in ascending
+   * order (a new device reading from the end for the newest snapshot);
+   * `more` is true when older events exist, `next` the last seq returned.
+   */
+  pullBefore(vaultId: string, beforeSeq: number, limit: number): Promise<PullResult>;
   /** The highest seq the vault has, 0 when it has no events. */
   latestSeq(vaultId: string): Promise<number>;
 }
@@ -255,6 +261,41 @@ export function createVaultStore(db: Db): VaultStore {
       }));
       const last = events[events.length - 1];
       return { events, next: last === undefined ? afterSeq : last.seq, more };
+    },
+
+    async pullBefore(vaultId, beforeSeq, limit) {
+      assertVaultId(vaultId);
+      if (!Number.isSafeInteger(beforeSeq) || beforeSeq < 0) {
+        throw new RangeError("beforeSeq must be a non-negative safe integer.");
+      }
+      if (!Number.isSafeInteger(limit) || limit < 1) {
+        throw new RangeError("limit must be a positive integer.");
+      }
+      const { rows } = await db.query<{
+        seq: unknown;
+        event_id: string;
+        ciphertext: unknown;
+        received_at: unknown;
+      }>(
+        `SELECT seq, event_id, ciphertext, received_at
+           FROM vault_events
+          WHERE vault_id = $1 AND seq < $2
+          ORDER BY seq DESC
+          LIMIT $3`,
+        [vaultId, beforeSeq, limit + 1],
+      );
+      const more = rows.length > limit;
+      const events = rows
+        .slice(0, limit)
+        .reverse()
+        .map((row) => ({
+          seq: toSeq(row.seq),
+          id: row.event_id,
+          body: toBytes(row.ciphertext),
+          receivedAt: toDate(row.received_at),
+        }));
+      const last = events[events.length - 1];
+      return { events, next: last === undefined ? 0 : last.seq, more };
     },
 
     async latestSeq(vaultId) {

@@ -4,16 +4,17 @@
  * events of a file, all of them or, if any is invalid, none. Imported events
  * go to the outbox like anything recorded here.
  */
-import {
-  fold,
-  foldMore,
-  formatHlc,
-  parseEvent,
-  type Result,
-  type TrellisEvent,
-} from "@trellis/domain";
+import { foldMore, formatHlc, parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
-import { absorb, CLOCK_KEY, keepSettings, keptHere, mergeStamp, storageFailed } from "./log.ts";
+import {
+  absorb,
+  CLOCK_KEY,
+  foldWith,
+  keepSettings,
+  keptHere,
+  mergeStamp,
+  storageFailed,
+} from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import { refuseReadOnly } from "./recording.ts";
 import type { TrellisClient } from "./types.ts";
@@ -27,6 +28,16 @@ export function exportFiles({
 }: ClientParts): Pick<TrellisClient, "exportAll" | "importFile"> {
   return {
     async exportAll() {
+      // Opened from a snapshot: the file waits for the whole log (the history syncs in the background).
+      if (log.base) {
+        await new Promise<void>((resolve) => {
+          const stop = changes.state.add(() => {
+            if (log.base) return;
+            stop();
+            resolve();
+          });
+        });
+      }
       return {
         format: "trellis-export",
         version: 1,
@@ -54,7 +65,7 @@ export function exportFiles({
           if (!log.byId.has(parsed.value.id)) incoming.push(parsed.value);
         }
         const unique = [...new Map(incoming.map((e) => [e.id, e])).values()];
-        const folded = foldMore(log.state, unique) ?? fold([...log.events, ...unique]);
+        const folded = foldMore(log.state, unique) ?? foldWith(log, unique);
         // Private notes and remembrances in the file stay on this device too.
         const here = keptHere(folded, unique);
         try {

@@ -21,6 +21,7 @@ import {
 } from "@trellis/domain";
 import { newDeviceId } from "../ids.ts";
 import { type ClientProblem, clientProblem } from "../refusals.ts";
+import { foldOnto, loadBase } from "../snapshot/base.ts";
 import type { EventStorage } from "../storage.ts";
 import type { UnreadableEvent } from "./types.ts";
 
@@ -50,6 +51,12 @@ export interface Log {
    * mode with it.
    */
   settingsKept: boolean;
+  /**
+   * The snapshot this device opened from while the rest of the log is still
+   * arriving (`snapshot/base.ts`): `events` then hold only what came after
+   * it, and `state` is folded onto it. Null for a device that holds the whole log.
+   */
+  base: JourneyState | null;
 }
 
 /** This device's id: the one stored, or a new one stored now. */
@@ -73,6 +80,7 @@ export function emptyLog(device: string): Log {
     readOnly: false,
     settings: {},
     settingsKept: false,
+    base: null,
   };
 }
 
@@ -95,7 +103,8 @@ export async function loadLog(log: Log, storage: EventStorage, now: () => number
   log.outbox = new Set(await storage.loadOutbox());
   log.readOnly = (await storage.getMeta<boolean>(READ_ONLY_KEY)) === true;
   log.unreadable = bad;
-  log.state = fold(good);
+  log.base = await loadBase(storage);
+  log.state = log.base ? foldOnto(log.base, good) : fold(good);
   const settings = storedDeviceSettings(await storage.getMeta(DEVICE_SETTINGS_KEY));
   log.settings = settings ?? firstDeviceSettings(log.state);
   log.settingsKept = settings !== null;
@@ -125,11 +134,20 @@ export async function keepSettings(log: Log, storage: EventStorage): Promise<voi
   }
 }
 
+/**
+ * The state of the log with `extra` added, folded from the start: from
+ * nothing, or from the snapshot this device opened from (see `Log.base`).
+ */
+export function foldWith(log: Log, extra: readonly TrellisEvent[]): JourneyState {
+  const all = extra.length > 0 ? [...log.events, ...extra] : log.events;
+  return log.base ? foldOnto(log.base, all) : fold(all);
+}
+
 /** Adds events just stored, and folds them in (or takes `folded`, already computed). */
 export function absorb(log: Log, added: readonly TrellisEvent[], folded?: JourneyState): void {
   for (const e of added) log.byId.set(e.id, e);
   log.events = log.events.concat(added);
-  log.state = folded ?? foldMore(log.state, added) ?? fold(log.events);
+  log.state = folded ?? foldMore(log.state, added) ?? foldWith(log, []);
 }
 
 /**

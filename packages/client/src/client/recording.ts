@@ -8,7 +8,6 @@
  * refused with `read-only`.
  */
 import {
-  fold,
   foldMore,
   formatHlc,
   keptOnDevice,
@@ -17,7 +16,7 @@ import {
 } from "@trellis/domain";
 import { newEventId } from "../ids.ts";
 import { clientProblem } from "../refusals.ts";
-import { absorb, CLOCK_KEY, keepSettings, storageFailed } from "./log.ts";
+import { absorb, CLOCK_KEY, foldWith, keepSettings, storageFailed } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { TrellisClient } from "./types.ts";
 
@@ -88,7 +87,7 @@ export function recorder({
           made.push(prepared.value.event);
           if (keptOnDevice(working, prepared.value.event)) keepHere.add(prepared.value.event.id);
           nextClock = prepared.value.clock;
-          working = foldMore(working, [prepared.value.event]) ?? fold([...log.events, ...made]);
+          working = foldMore(working, [prepared.value.event]) ?? foldWith(log, made);
         }
         if (made.length === 0) return { ok: true as const, value: [] };
         try {

@@ -5,8 +5,16 @@
  * made before the device was erased refuses to write, so nothing a sync
  * round had under way lands in the fresh, empty store.
  */
-import { compareEvents, formatHlc, parseHlc, receiveHlc, type TrellisEvent } from "@trellis/domain";
-import { absorb, CLOCK_KEY, keepSettings, keptHere, READ_ONLY_KEY } from "./log.ts";
+import {
+  compareEvents,
+  fold,
+  formatHlc,
+  parseHlc,
+  receiveHlc,
+  type TrellisEvent,
+} from "@trellis/domain";
+import { SNAPSHOT_BASE_KEY, sameState } from "../snapshot/base.ts";
+import { absorb, CLOCK_KEY, keepSettings, keptHere, mergeStamp, READ_ONLY_KEY } from "./log.ts";
 import type { ClientParts } from "./parts.ts";
 import type { SyncStore } from "./types.ts";
 
@@ -79,6 +87,46 @@ export function syncStore(
         changes.broadcast();
         changes.state.emit();
         return { added: added.length, tooFarAhead };
+      });
+    },
+    get state() {
+      return log.state;
+    },
+    get wholeRecord() {
+      return log.base === null;
+    },
+    get canRecord() {
+      return !log.readOnly;
+    },
+    startFromSnapshot(state, base) {
+      return guarded(async () => {
+        if (log.events.length > 0 || log.base) return false;
+        await storage.setMeta(SNAPSHOT_BASE_KEY, base);
+        log.base = state;
+        log.state = state;
+        if (state.lastHlc) log.clock = mergeStamp(log.clock, state.lastHlc, now);
+        await storage.setMeta(CLOCK_KEY, formatHlc(log.clock));
+        changes.state.emit();
+        return true;
+      });
+    },
+    completeHistory(history) {
+      return guarded(async () => {
+        const fresh = [...new Map(history.map((e) => [e.id, e])).values()].filter(
+          (e) => !log.byId.has(e.id),
+        );
+        if (fresh.length > 0) await storage.appendEvents(fresh, "sync");
+        await storage.setMeta(SNAPSHOT_BASE_KEY, null);
+        for (const e of fresh) log.byId.set(e.id, e);
+        log.events = log.events.concat(fresh);
+        const full = fold(log.events);
+        const matched = log.base !== null && sameState(full, log.state);
+        log.base = null;
+        log.state = full;
+        await keepSettings(log, storage);
+        changes.broadcast();
+        changes.state.emit();
+        return { matched };
       });
     },
     held: () => storage.loadHeld(),

@@ -14,6 +14,7 @@ import type {
   TrellisEvent,
 } from "@trellis/domain";
 import type { ClientProblem } from "../refusals.ts";
+import type { StoredBase } from "../snapshot/base.ts";
 import type { EventStorage, HeldEvent } from "../storage.ts";
 
 /** A stored event this version could not read (kept, never dropped). */
@@ -121,6 +122,27 @@ export interface SyncStore {
   release(ids: readonly string[]): Promise<void>;
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** The folded state now (what a snapshot of this device would hold). */
+  readonly state: JourneyState;
+  /**
+   * False while this device started from a snapshot and the rest of the log
+   * is still arriving (`snapshot/base.ts`); true once it holds the whole log.
+   */
+  readonly wholeRecord: boolean;
+  /** Whether this device may write (a viewer may not). */
+  readonly canRecord: boolean;
+  /**
+   * Opens the record from a verified snapshot: only on a device that holds
+   * no events yet. `base.packed` is kept so a reload opens from it too.
+   * False (nothing changed) when the device already holds events.
+   */
+  startFromSnapshot(state: JourneyState, base: StoredBase): Promise<boolean>;
+  /**
+   * The history has arrived: stores it, folds everything, and forgets the
+   * snapshot. `matched` says whether the snapshot-based state was the same
+   * as the full fold (the full fold is used either way).
+   */
+  completeHistory(events: readonly TrellisEvent[]): Promise<{ matched: boolean }>;
   /** Viewers read only; see `TrellisClient.canRecord`. Kept on the device. */
   setCanRecord(canRecord: boolean): Promise<void>;
   /** Called after events are recorded or imported here (not after `receive`). */

@@ -8,7 +8,7 @@ import type { Result } from "@trellis/domain";
 import {
   accountDeleteRequest,
   accountResponse,
-  appendRequest,
+  type appendRequest,
   appendResponse,
   EVENT_PAGE_CONTENT_TYPE,
   errorBody,
@@ -294,16 +294,31 @@ export function createApi(transport: Transport) {
         `/invites/${encodeURIComponent(inviteId)}/accept`,
         { token, body, request: inviteAcceptRequest, response: inviteAcceptResponse },
       ),
+    /**
+     * Not checked against `appendRequest` before sending: the bodies are
+     * this device's own sealing, and matching 100k of them against the
+     * base64 pattern was a second of a first device's push.
+     */
     append: (token: string, vaultId: string, body: In<typeof appendRequest>) =>
       call<Out<typeof appendResponse>>("POST", vaultPath(vaultId, "/events"), {
         token,
         body,
-        request: appendRequest,
         response: appendResponse,
       }),
     /** Up to `limit` events after seq `after`, bodies as bytes (asked for in binary, JSON understood). */
     pull: (token: string, vaultId: string, after: number, limit: number) =>
       call<EventPage>("GET", vaultPath(vaultId, `/events?after=${after}&limit=${limit}`), {
+        token,
+        response: pulledPage,
+        accept: EVENT_PAGE_CONTENT_TYPE,
+      }),
+    /**
+     * The newest `limit` events before seq `before` (`Number.MAX_SAFE_INTEGER`
+     * for the very end), oldest first; `more` says older ones exist. A new
+     * device reads from the end for the newest snapshot.
+     */
+    pullBefore: (token: string, vaultId: string, before: number, limit: number) =>
+      call<EventPage>("GET", vaultPath(vaultId, `/events?before=${before}&limit=${limit}`), {
         token,
         response: pulledPage,
         accept: EVENT_PAGE_CONTENT_TYPE,

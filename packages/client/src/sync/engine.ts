@@ -11,22 +11,25 @@
  * under `engine/`.
  */
 import type { Result } from "@trellis/domain";
+import { MAX_APPEND_EVENTS, MAX_PULL_EVENTS } from "@trellis/sync";
 import type { SyncStore } from "../client.ts";
 import { createApi, type SyncFailure } from "./api.ts";
 import { alarm } from "./engine/alarm.ts";
 import { type BackoffOptions, backoffDelay, isFatal } from "./engine/backoff.ts";
 import { type SyncClock, systemClock } from "./engine/clock.ts";
-import { cursorKey } from "./engine/pull.ts";
+import { cursorKey } from "./engine/cursor.ts";
 import { type RoundContext, runRound } from "./engine/round.ts";
 import { type SyncStatus, statusBoard } from "./engine/status.ts";
 import { listen } from "./engine/stream.ts";
 import type { EntryTrust } from "./entry-trust.ts";
+import { noHistory } from "./snapshot/history.ts";
+import { SNAPSHOT_EVERY } from "./snapshot/seal.ts";
 import type { Transport } from "./transport.ts";
 import type { VaultCrypto } from "./vault-crypto.ts";
 
 export { type BackoffOptions, backoffDelay, isFatal } from "./engine/backoff.ts";
 export { type SyncClock, systemClock } from "./engine/clock.ts";
-export { cursorKey } from "./engine/pull.ts";
+export { cursorKey } from "./engine/cursor.ts";
 export type { SyncStatus } from "./engine/status.ts";
 
 export interface SyncEngineOptions {
@@ -47,6 +50,8 @@ export interface SyncEngineOptions {
   readonly beforeRound?: () => Promise<Result<void, SyncFailure>>;
   /** Whose entries apply (see `RoundContext.trust`). */
   readonly trust?: EntryTrust;
+  /** Entries between snapshots (default `SNAPSHOT_EVERY`); 0: no snapshots made or used. */
+  readonly snapshotEvery?: number;
 }
 
 export interface SyncEngine {
@@ -78,9 +83,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     vaultId,
     token,
     clock,
-    pushBatch: options.pushBatch ?? 500,
-    pullLimit: options.pullLimit ?? 1000,
+    pushBatch: options.pushBatch ?? MAX_APPEND_EVENTS,
+    pullLimit: options.pullLimit ?? MAX_PULL_EVENTS,
     trust: options.trust,
+    snapshotEvery: options.snapshotEvery ?? SNAPSHOT_EVERY,
+    history: noHistory(),
   };
 
   const status = statusBoard(() => storage.pendingCount);
@@ -92,6 +99,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let streamConnected = false;
   let knownUpTo = 0;
   let unsubscribeRecorded: (() => void) | null = null;
+  /** More of a snapshot's history to pull: the next round starts at once. */
+  let historyMore = false;
 
   /** One round at a time: asking during a round gets that round's result. */
   function sync(): Promise<Result<void, SyncFailure>> {
@@ -102,7 +111,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         knownUpTo = Math.max(knownUpTo, cursor);
       },
     })
-      .then(({ result, held }) => {
+      .then(({ result, held, more }) => {
+        historyMore = more === true;
         if (held !== undefined) status.recount(held);
         return result;
       })
@@ -122,7 +132,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (r.ok) {
         attempt = 0;
         status.set({ phase: "synced", lastSyncedAt: clock.now() });
-        if (storage.pendingCount > 0) continue;
+        if (storage.pendingCount > 0 || historyMore) continue;
         await rest.rest(
           streamConnected ? STREAM_CONNECTED_POLL_MS : pollMs,
           lifetime.signal,

@@ -22,6 +22,11 @@ export type TrustVerdict =
 export interface EntryTrust {
   /** Whether an opened entry, which arrived at `seq`, may apply, and whose it is. */
   check(signer: EntrySigner | null, event: TrellisEvent, seq: number): TrustVerdict;
+  /**
+   * Whether a snapshot entry that arrived at `seq` may be used: signed, by a
+   * writer at that point (a viewer's or an unsigned snapshot never is).
+   */
+  checkSnapshot(signer: EntrySigner | null, seq: number): TrustVerdict;
   /** Fetches the membership log again (a member may have been added). True when it changed. */
   refresh(): Promise<Result<boolean, SyncFailure>>;
   /** Entries taken in, with their verified authors (account ids). */

@@ -20,6 +20,7 @@ import {
   inviteListResponse,
   loginFinishRequest,
   loginStartRequest,
+  MAX_PULL_EVENTS,
   membershipLogAppendRequest,
   passwordFinishRequest,
   passwordStartRequest,
@@ -716,22 +717,40 @@ export async function createFakeServer(): Promise<FakeServer> {
     const { account } = auth(token);
     const { vault } = memberOf(vaultId!, account.accountId, true);
     const after = Number(query.get("after") ?? 0);
+    const before = query.has("before") ? Number(query.get("before")) : null;
     const limit = Number(query.get("limit") ?? 500);
-    if (!Number.isSafeInteger(after) || after < 0 || !(limit >= 1 && limit <= 1000)) {
+    if (
+      !Number.isSafeInteger(after) ||
+      after < 0 ||
+      !(limit >= 1 && limit <= MAX_PULL_EVENTS) ||
+      (before !== null && (!Number.isSafeInteger(before) || before < 1 || query.has("after")))
+    ) {
       fail(400, "invalid-request");
     }
-    const newer = vault.events.filter((e) => e.seq > after);
-    const page = newer.slice(0, limit);
-    const answer = {
-      events: page,
-      next: page.length > 0 ? page[page.length - 1]!.seq : after,
-      more: newer.length > limit,
-    };
+    let answer: { events: StoredEvent[]; next: number; more: boolean };
+    if (before !== null) {
+      // Reading from the end: the newest `limit` before `before`, oldest first.
+      const older = vault.events.filter((e) => e.seq < before);
+      const page = older.slice(Math.max(0, older.length - limit));
+      answer = {
+        events: page,
+        next: page.length > 0 ? page[page.length - 1]!.seq : 0,
+        more: older.length > limit,
+      };
+    } else {
+      const newer = vault.events.filter((e) => e.seq > after);
+      const page = newer.slice(0, limit);
+      answer = {
+        events: page,
+        next: page.length > 0 ? page[page.length - 1]!.seq : after,
+        more: newer.length > limit,
+      };
+    }
     if (accept !== EVENT_PAGE_CONTENT_TYPE) return answer;
     return new BinaryBody(
       encodeEventPage({
         ...answer,
-        events: page.map((e) => ({
+        events: answer.events.map((e) => ({
           seq: e.seq,
           id: e.id,
           body: fromBase64(e.body)!,

@@ -51,7 +51,7 @@ export function syncDevices() {
   async function openSync(
     client: TrellisClient,
     transport?: Transport,
-    extra: Pick<AccountSyncOptions, "probe" | "forgetDevice"> = {},
+    extra: Pick<AccountSyncOptions, "probe" | "forgetDevice" | "snapshotEvery"> = {},
   ): Promise<AccountSync> {
     const sync = await openAccountSync({
       client,
@@ -76,7 +76,7 @@ export function syncDevices() {
     async device(
       transport?: Transport,
       storage: EventStorage = memoryStorage(),
-      extra: Pick<AccountSyncOptions, "probe" | "forgetDevice"> = {},
+      extra: Pick<AccountSyncOptions, "probe" | "forgetDevice" | "snapshotEvery"> = {},
     ): Promise<TestDevice> {
       const client = await openClient({ storage, now });
       return { client, sync: await openSync(client, transport, extra), storage };

@@ -48,6 +48,8 @@ export interface VaultCrypto {
   /** Every key held, for keeping on the device. */
   keys(): VaultKey[];
   seal(event: TrellisEvent): { readonly id: string; readonly body: string };
+  /** Seals any JSON value as entry `id` (a snapshot's parts), signed like an event. */
+  sealEntry(id: string, value: unknown): { readonly id: string; readonly body: string };
   /**
    * Opens a sealed body from the server for event `id`, checks its signature
    * when signed, and parses its JSON (still unvalidated).
@@ -78,6 +80,13 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
   const signer = options.signer;
   /** Device certificates already checked: one check per device, not per entry. */
   const certificates = new Set<string>();
+  function sealEntry(id: string, value: unknown): { id: string; body: string } {
+    const key = byEpoch.get(newest())!;
+    const address = { vaultId: options.vaultId, eventId: id, epoch: key.epoch };
+    const json = utf8Encode(JSON.stringify(value));
+    const sealed = sealEvent(address, key, signer ? signEntry(address, signer, json) : json);
+    return { id, body: toBase64(sealed) };
+  }
   return {
     vaultId: options.vaultId,
     get epoch() {
@@ -85,12 +94,9 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
     },
     keys: () => [...byEpoch.values()],
     seal(event) {
-      const key = byEpoch.get(newest())!;
-      const address = { vaultId: options.vaultId, eventId: event.id, epoch: key.epoch };
-      const json = utf8Encode(JSON.stringify(event));
-      const sealed = sealEvent(address, key, signer ? signEntry(address, signer, json) : json);
-      return { id: event.id, body: toBase64(sealed) };
+      return sealEntry(event.id, event);
     },
+    sealEntry,
     open(id, body) {
       const opened = openEvent({ vaultId: options.vaultId, eventId: id }, byEpoch, body);
       if (!opened.ok) return opened;

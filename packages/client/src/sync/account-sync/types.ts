@@ -186,6 +186,8 @@ export interface AccountSyncOptions {
   /** How often a device waiting for the owner's confirmation asks again (default 3 s). */
   readonly grantPollMs?: number;
   readonly now?: () => number;
+  /** Entries between snapshots (default `SNAPSHOT_EVERY`, 5,000; tests use fewer). */
+  readonly snapshotEvery?: number;
   /**
    * Where the sign-out probe is kept (`signout-probe.ts`): written whenever
    * the account is saved, cleared when it goes. Default: in memory only (the

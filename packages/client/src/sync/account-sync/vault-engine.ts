@@ -81,6 +81,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
       ...(w.options.clock && { clock: w.options.clock }),
       ...(w.options.live !== undefined && { live: w.options.live }),
       ...(w.options.backoff && { backoff: w.options.backoff }),
+      ...(w.options.snapshotEvery !== undefined && { snapshotEvery: w.options.snapshotEvery }),
       beforeRound,
       trust,
     });

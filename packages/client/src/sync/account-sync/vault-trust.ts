@@ -93,6 +93,10 @@ export function vaultTrust(
       devices.set(event.device, verdict.author);
       return verdict;
     },
+    checkSnapshot(signer, seq) {
+      if (!signer) return { ok: false, reason: "unsigned" };
+      return checkEntry(membership, signer, seq);
+    },
     refresh,
     async record(taken) {
       if (taken.size === 0) return;

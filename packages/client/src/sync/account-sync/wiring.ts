@@ -5,7 +5,7 @@
  */
 import type { TrellisClient } from "../../client.ts";
 import type { SyncApi } from "../api.ts";
-import { cursorKey } from "../engine/pull.ts";
+import { cursorKey } from "../engine/cursor.ts";
 import type { Transport } from "../transport.ts";
 import type { Session } from "./session.ts";
 import type { AccountSyncOptions } from "./types.ts";

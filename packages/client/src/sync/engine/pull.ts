@@ -6,16 +6,25 @@
 import type { Result } from "@trellis/domain";
 import type { HeldEvent } from "../../storage.ts";
 import type { SyncFailure } from "../api.ts";
-import { openAll, type Received, takeIn } from "./receive.ts";
+import { openFromSnapshot } from "../snapshot/open.ts";
+import { sinceSnapshotKey } from "../snapshot/seal.ts";
+import { cursorKey } from "./cursor.ts";
+import { type OpenedSnapshot, openAll, type Received, takeIn } from "./receive.ts";
 import type { RoundContext } from "./round.ts";
 
-const CURSOR_PREFIX = "sync-cursor:";
 /** Events taken in per fold; a fresh device pulling a long journey folds a few times, not per page. */
 const RECEIVE_CHUNK = 5_000;
 
-/** Where a vault's cursor (the last sequence number taken in) is kept in the device's settings. */
-export function cursorKey(vaultId: string): string {
-  return `${CURSOR_PREFIX}${vaultId}`;
+/** Entries of a page after its newest snapshot head (all of them when it has none), and whether it had one. */
+function afterSnapshot(
+  count: number,
+  wires: readonly { seq: number }[],
+  snapshots: readonly OpenedSnapshot[],
+): { count: number; reset: boolean } {
+  const heads = snapshots.filter((s) => s.entry["trellis-snapshot-entry"] === "head");
+  if (heads.length === 0) return { count: count + wires.length, reset: false };
+  const newest = Math.max(...heads.map((h) => h.wire.seq));
+  return { count: wires.filter((w) => w.seq > newest).length, reset: true };
 }
 
 export async function pull(
@@ -24,6 +33,16 @@ export async function pull(
 ): Promise<Result<void, SyncFailure>> {
   const { storage, api, token, vaultId, pullLimit } = ctx;
   let cursor = (await storage.getMeta<number>(cursorKey(vaultId))) ?? 0;
+  if (cursor === 0 && storage.wholeRecord && storage.state.eventCount === 0) {
+    // A new device: the newest snapshot and the entries after it, if there is one to trust.
+    const from = await openFromSnapshot(ctx);
+    if (from !== null) {
+      cursor = from;
+      await storage.setMeta(cursorKey(vaultId), cursor);
+      onCursor(cursor);
+    }
+  }
+  let since = (await storage.getMeta<number>(sinceSnapshotKey(vaultId))) ?? 0;
   const refresh = { used: false };
   let received: Received[] = [];
   let held: HeldEvent[] = [];
@@ -31,6 +50,7 @@ export async function pull(
   const flush = async () => {
     await takeIn(ctx, received, held);
     await storage.setMeta(cursorKey(vaultId), cursor);
+    await storage.setMeta(sinceSnapshotKey(vaultId), since);
     received = [];
     held = [];
   };
@@ -48,6 +68,7 @@ export async function pull(
     if (!opened.ok) return opened;
     received.push(...opened.value.received);
     held.push(...opened.value.held);
+    since = afterSnapshot(since, page.value.events, opened.value.snapshots).count;
     cursor = Math.max(cursor, page.value.next);
     onCursor(cursor);
     if (!page.value.more || received.length >= RECEIVE_CHUNK) await flush();

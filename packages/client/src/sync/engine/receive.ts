@@ -8,6 +8,7 @@ import { parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
 import type { HeldEvent } from "../../storage.ts";
 import type { SyncFailure } from "../api.ts";
 import { fromBase64, toBase64 } from "../base64.ts";
+import { isSnapshotEntry, readSnapshotEntry, type SnapshotEntry } from "../snapshot/entries.ts";
 import type { RoundContext } from "./round.ts";
 
 /** One event as the server holds it: still sealed. */
@@ -24,7 +25,18 @@ export interface Received {
   readonly author?: string;
 }
 
-type Opened = { ok: true; received: Received } | { ok: false; held: HeldEvent };
+/** A snapshot entry (not an event): used by a new device, skipped by every other. */
+export interface OpenedSnapshot {
+  readonly wire: Wire;
+  readonly entry: SnapshotEntry;
+  /** The verified author's account id; null without an `EntryTrust` (engine tests). */
+  readonly author: string | null;
+}
+
+type Opened =
+  | { ok: true; received: Received }
+  | { ok: "snapshot"; snapshot: OpenedSnapshot | null }
+  | { ok: false; held: HeldEvent };
 
 function heldFrom(ctx: RoundContext, wire: Wire, reason: string, detail?: string): HeldEvent {
   return {
@@ -42,6 +54,15 @@ function heldFrom(ctx: RoundContext, wire: Wire, reason: string, detail?: string
 function openOne(ctx: RoundContext, wire: Wire): Opened {
   const opened = ctx.crypto.open(wire.id, wire.body);
   if (!opened.ok) return { ok: false, held: heldFrom(ctx, wire, opened.error.reason) };
+  if (isSnapshotEntry(opened.value.value)) {
+    // Never an event: not folded, stored or held. One this device cannot
+    // read, or that its author could not write, is simply not used.
+    const entry = readSnapshotEntry(opened.value.value);
+    const verdict = ctx.trust?.checkSnapshot(opened.value.signer, wire.seq);
+    if (!entry || (verdict && !verdict.ok)) return { ok: "snapshot", snapshot: null };
+    const author = verdict?.ok ? verdict.author : null;
+    return { ok: "snapshot", snapshot: { wire, entry, author } };
+  }
   const parsed = parseEvent(opened.value.value);
   if (!parsed.ok) {
     const p = parsed.error;
@@ -72,9 +93,11 @@ export async function openAll(
   ctx: RoundContext,
   wires: readonly Wire[],
   refresh: { used: boolean; signers?: boolean },
-): Promise<Result<{ received: Received[]; held: HeldEvent[] }, SyncFailure>> {
+): Promise<
+  Result<{ received: Received[]; held: HeldEvent[]; snapshots: OpenedSnapshot[] }, SyncFailure>
+> {
   let results = wires.map((w) => openOne(ctx, w));
-  const lacksKey = results.some((r) => !r.ok && r.held.reason === "unknown-epoch");
+  const lacksKey = results.some((r) => r.ok === false && r.held.reason === "unknown-epoch");
   if (lacksKey && !refresh.used) {
     refresh.used = true;
     const refreshed = await ctx.crypto.refresh();
@@ -82,7 +105,7 @@ export async function openAll(
     if (refreshed.value) results = wires.map((w) => openOne(ctx, w));
   }
   // Someone the owner added since this device last read the membership log.
-  const lacksSigner = results.some((r) => !r.ok && r.held.reason === "unknown-signer");
+  const lacksSigner = results.some((r) => r.ok === false && r.held.reason === "unknown-signer");
   if (lacksSigner && ctx.trust && !refresh.signers) {
     refresh.signers = true;
     const refreshed = await ctx.trust.refresh();
@@ -91,11 +114,14 @@ export async function openAll(
   }
   const received: Received[] = [];
   const held: HeldEvent[] = [];
+  const snapshots: OpenedSnapshot[] = [];
   for (const r of results) {
-    if (r.ok) received.push(r.received);
-    else held.push(r.held);
+    if (r.ok === true) received.push(r.received);
+    else if (r.ok === "snapshot") {
+      if (r.snapshot) snapshots.push(r.snapshot);
+    } else held.push(r.held);
   }
-  return { ok: true, value: { received, held } };
+  return { ok: true, value: { received, held, snapshots } };
 }
 
 /** Stores and folds valid events; holds the rest (and any stamped too far ahead). Returns ids taken in. */
@@ -136,13 +162,17 @@ export async function retryHeld(ctx: RoundContext): Promise<void> {
   if (ctx.trust && all.some((h) => h.reason === "unknown-signer")) await ctx.trust.refresh();
   const received: Received[] = [];
   const changed: HeldEvent[] = [];
+  /** Snapshot entries an older version held aside: not events, nothing to keep. */
+  const gone: string[] = [];
   for (const h of all) {
     const body = fromBase64(h.body);
     if (!body) continue; // kept as the server sent it; bytes that are not base64 never open
     const r = openOne(ctx, { id: h.id, seq: h.seq, body });
-    if (r.ok) received.push(r.received);
+    if (r.ok === true) received.push(r.received);
+    else if (r.ok === "snapshot") gone.push(h.id);
     else if (r.held.reason !== h.reason) changed.push({ ...h, reason: r.held.reason });
   }
-  if (received.length > 0) await ctx.storage.release(await takeIn(ctx, received, []));
+  const taken = received.length > 0 ? await takeIn(ctx, received, []) : [];
+  if (taken.length > 0 || gone.length > 0) await ctx.storage.release([...taken, ...gone]);
   if (changed.length > 0) await ctx.storage.hold(changed);
 }

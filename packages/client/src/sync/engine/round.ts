@@ -7,6 +7,8 @@ import type { Result } from "@trellis/domain";
 import type { SyncStore } from "../../client.ts";
 import type { SyncApi, SyncFailure } from "../api.ts";
 import type { EntryTrust } from "../entry-trust.ts";
+import { type HistoryProgress, pullHistory } from "../snapshot/history.ts";
+import { sealSnapshotIfDue } from "../snapshot/seal.ts";
 import type { VaultCrypto } from "../vault-crypto.ts";
 import type { SyncClock } from "./clock.ts";
 import { pull } from "./pull.ts";
@@ -29,6 +31,13 @@ export interface RoundContext {
    * signatures are not required: only for tests of the engine's mechanics.
    */
   readonly trust?: EntryTrust | undefined;
+  /**
+   * Seal a snapshot every this many entries taken in, and open a new device
+   * from the newest one (`sync/snapshot/`); 0 for neither.
+   */
+  readonly snapshotEvery: number;
+  /** The history behind a snapshot this device opened from, as it arrives (`snapshot/history.ts`). */
+  readonly history: HistoryProgress;
 }
 
 export interface RoundHooks {
@@ -44,11 +53,26 @@ export interface RoundHooks {
 export async function runRound(
   ctx: RoundContext,
   hooks: RoundHooks,
-): Promise<{ result: Result<void, SyncFailure>; held?: number }> {
+): Promise<{ result: Result<void, SyncFailure>; held?: number; more?: boolean }> {
   const before = (await hooks.beforeRound?.()) ?? { ok: true };
   if (!before.ok) return { result: before };
   await retryHeld(ctx);
   const pushed = await push(ctx, hooks.onPushed);
   const pulled = pushed.ok ? await pull(ctx, hooks.onCursor) : pushed;
-  return { result: pulled, held: (await heldHere(ctx)).length };
+  if (!pulled.ok) return { result: pulled, held: (await heldHere(ctx)).length };
+  // In the background of a round that already brought everything new; a
+  // device that just opened from a snapshot says "synced" first, and pulls
+  // the history from the next round on.
+  await sealSnapshotIfDue(ctx);
+  const opened = ctx.history.started !== true;
+  ctx.history.started = true;
+  const history =
+    opened && !ctx.storage.wholeRecord
+      ? { ok: true as const, value: true }
+      : await pullHistory(ctx);
+  return {
+    result: history.ok ? pulled : history,
+    held: (await heldHere(ctx)).length,
+    more: history.ok && history.value,
+  };
 }
