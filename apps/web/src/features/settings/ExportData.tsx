@@ -20,6 +20,9 @@ export function ExportData() {
   const [again, setAgain] = useState("");
   const [done, setDone] = useState(false);
   const name = `trellis-export-${todayIso(journey.homeZone)}`;
+  // Opened from a snapshot, the older entries are still arriving; read again
+  // on every change of the record (useJourneyState), so the words go when they have.
+  const whole = client.sync.wholeRecord;
 
   async function exportLocked(e: FormEvent) {
     e.preventDefault();
@@ -49,6 +52,11 @@ export function ExportData() {
 
   return (
     <div className="stack">
+      {!whole && (
+        <p className="notice" role="status">
+          {t("settings.export.waiting")}
+        </p>
+      )}
       <form className="stack-tight" onSubmit={exportLocked} noValidate>
         <p className="hint">{t("settings.export.hint")}</p>
         <PasswordField

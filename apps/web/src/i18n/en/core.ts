@@ -130,6 +130,8 @@ export const core = {
   "settings.export.again": "The same passphrase again",
   "settings.export.mismatch": "The two passphrases are not the same. Type them again.",
   "settings.export.done": "Your locked export is downloading.",
+  "settings.export.waiting":
+    "This device is still receiving older entries from your Trellis server. An export started now waits until they have all arrived, so nothing is left out; this needs a connection.",
   "settings.export.plain": "Export as a plain file, without a passphrase",
   "settings.export.plain.warning":
     "A plain file is not locked: anyone who gets it (a shared computer, an email, a cloud folder) can read everything in it.",
