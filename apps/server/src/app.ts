@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from "fastify";
+import { AccessCache } from "./access-cache.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./auth/rate-limit.ts";
 import { registerAccountRoutes } from "./auth/routes.ts";
 import { loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
@@ -187,6 +188,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     sessionLifetime,
     push: config.push ?? DEFAULT_PUSH_CONFIG,
     openStreams: new Set(),
+    access: new AccessCache(),
     secrets() {
       secrets ??= loadServerSecrets(db, {
         file: config.secretsFile,

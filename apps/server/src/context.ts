@@ -1,5 +1,6 @@
 /** What the route modules share: storage, the live hub, secrets, limits. Built once per app by buildApp. */
 import type { FastifyRequest } from "fastify";
+import type { AccessCache } from "./access-cache.ts";
 import type { RateLimits } from "./auth/rate-limit.ts";
 import type { ServerSecrets } from "./auth/secrets.ts";
 import type { Caller, SessionLifetime } from "./auth/sessions.ts";
@@ -28,6 +29,8 @@ export interface AppContext {
   readonly openStreams: Set<() => void>;
   /** The server's secrets (loaded from the database once, then cached). */
   secrets(): Promise<ServerSecrets>;
+  /** Sessions and memberships seen lately, for the hot routes (access-cache.ts). */
+  readonly access: AccessCache;
   /** The signed-in caller, or a 401. */
   caller(request: FastifyRequest): Promise<Caller>;
 }

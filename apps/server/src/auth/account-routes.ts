@@ -45,6 +45,8 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
         );
       }
     });
+    // Refused at once on this instance; elsewhere the hot statements check again.
+    ctx.access.forgetSession(sessionId);
     return noContent(reply);
   });
 
@@ -127,6 +129,7 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
       // and by it, invites it made, logins and recoveries in progress.
       await tx.query("DELETE FROM accounts WHERE id = $1", [caller.accountId]);
     });
+    ctx.access.forgetAccount(caller.accountId);
     return noContent(reply);
   });
 }

@@ -1,3 +1,4 @@
+import { APPEND_FUNCTION, WINDOW_ADD_FUNCTION } from "./append-function.ts";
 import type { Db } from "./types.ts";
 
 export interface Migration {
@@ -263,6 +264,13 @@ export const migrations: readonly Migration[] = [
       "CREATE INDEX push_items_send_after ON push_items (send_after)",
       "CREATE INDEX push_items_drop_at ON push_items (drop_at)",
     ],
+  },
+  {
+    version: 8,
+    name: "append_in_one_call",
+    // An append is one call, one round trip (db/append-function.ts): the
+    // checks, the ordering lock, the insert, the quotas and the notification.
+    statements: [WINDOW_ADD_FUNCTION, APPEND_FUNCTION],
   },
 ];
 

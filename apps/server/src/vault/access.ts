@@ -64,6 +64,11 @@ export async function findMembership(
   };
 }
 
+/** Refusal words shared with the append's own check (append-refusals.ts). */
+export const NO_GRANT_YET =
+  "The owner has not shared this vault's key with this account yet (compare the safety code first).";
+export const VIEWER_CANNOT_WRITE = "A viewer can read this vault but not add to it.";
+
 /** The caller's membership if it allows `need`; otherwise throws 404 (not a member) or 403. */
 export async function requireAccess(
   q: Queryable,
@@ -72,7 +77,11 @@ export async function requireAccess(
   need: Need,
   options: { lock?: boolean } = {},
 ): Promise<Membership> {
-  const membership = await findMembership(q, vaultId, accountId, options);
+  return checkAccess(await findMembership(q, vaultId, accountId, options), need);
+}
+
+/** `membership` if it allows `need`; otherwise throws 404 (none) or 403. */
+export function checkAccess(membership: Membership | undefined, need: Need): Membership {
   if (membership === undefined) throw vaultNotFound();
   switch (need) {
     case "member":
@@ -84,14 +93,8 @@ export async function requireAccess(
       break;
     case "reader":
     case "writer":
-      if (!membership.hasGrant) {
-        throw forbidden(
-          "The owner has not shared this vault's key with this account yet (compare the safety code first).",
-        );
-      }
-      if (need === "writer" && membership.role === "viewer") {
-        throw forbidden("A viewer can read this vault but not add to it.");
-      }
+      if (!membership.hasGrant) throw forbidden(NO_GRANT_YET);
+      if (need === "writer" && membership.role === "viewer") throw forbidden(VIEWER_CANNOT_WRITE);
       break;
   }
   return membership;
