@@ -34,6 +34,7 @@ import { createVaultEventsHub } from "./vault/live.ts";
 import { registerVaultRoutes } from "./vault/routes.ts";
 import { createVaultStore } from "./vault/store.ts";
 import { DEFAULT_STREAM_PING_MS } from "./vault/stream.ts";
+import { createStreamChecks } from "./vault/stream-checks.ts";
 import { SERVER_VERSION } from "./version.ts";
 
 export type { AppendResponse, PullResponse } from "./vault/event-routes.ts";
@@ -189,6 +190,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     push: config.push ?? DEFAULT_PUSH_CONFIG,
     openStreams: new Set(),
     access: new AccessCache(),
+    streamChecks: createStreamChecks(
+      db,
+      sessionLifetime,
+      options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
+    ),
     secrets() {
       secrets ??= loadServerSecrets(db, {
         file: config.secretsFile,

@@ -10,6 +10,7 @@ import type { StreamCounter } from "./quotas/checks.ts";
 import type { Quotas } from "./quotas/config.ts";
 import type { VaultEventsHub } from "./vault/live.ts";
 import type { VaultStore } from "./vault/store.ts";
+import type { StreamChecks } from "./vault/stream-checks.ts";
 
 export interface AppContext {
   readonly db: Db;
@@ -29,6 +30,8 @@ export interface AppContext {
   readonly openStreams: Set<() => void>;
   /** The server's secrets (loaded from the database once, then cached). */
   secrets(): Promise<ServerSecrets>;
+  /** The live streams' shared access checks and ping timer. */
+  readonly streamChecks: StreamChecks;
   /** Sessions and memberships seen lately, for the hot routes (access-cache.ts). */
   readonly access: AccessCache;
   /** The signed-in caller, or a 401. */

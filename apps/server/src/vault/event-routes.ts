@@ -125,11 +125,9 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
         request,
         reply,
         {
-          db: ctx.db,
           store: ctx.store,
           hub: ctx.hub,
-          pingMs: ctx.streamPingMs,
-          sessionLifetime: ctx.sessionLifetime,
+          checks: ctx.streamChecks,
           open: ctx.openStreams,
           onEnd: release,
         },
