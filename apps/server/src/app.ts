@@ -156,10 +156,24 @@ export function pushStats(app: FastifyInstance): { sent: number; inFlight: numbe
   return { sent: stats?.sent ?? 0, inFlight: stats?.inFlight ?? 0 };
 }
 
-/** Open event streams and live listeners of an app (for tests: are they cleaned up?). */
-export function liveStats(app: FastifyInstance): { streams: number; listeners: number } {
+/**
+ * Open event streams and live listeners of an app (for tests: are they
+ * cleaned up?), the streams' access-check queries so far, and the entries
+ * in the access cache.
+ */
+export function liveStats(app: FastifyInstance): {
+  streams: number;
+  listeners: number;
+  checkQueries: number;
+  cached: { sessions: number; memberships: number };
+} {
   const ctx = contexts.get(app);
-  return { streams: ctx?.openStreams.size ?? 0, listeners: ctx?.hub.size ?? 0 };
+  return {
+    streams: ctx?.openStreams.size ?? 0,
+    listeners: ctx?.hub.size ?? 0,
+    checkQueries: ctx?.streamChecks.queries ?? 0,
+    cached: ctx?.access.size ?? { sessions: 0, memberships: 0 },
+  };
 }
 
 /** Rate-limit windows, and the daily quota counters kept in the same table. */
