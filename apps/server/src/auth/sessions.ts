@@ -110,6 +110,19 @@ export function bearerTokenHash(authorization: string | string[] | undefined): B
   return hashToken(tokenBytes);
 }
 
+/**
+ * The session of a token hash ($1), with the lifetime ($2 idle, $3 maximum
+ * seconds) and the last-seen resolution ($4): is it stale, has it ended by
+ * age, how many seconds it has left.
+ */
+export const SESSION_BY_TOKEN = `SELECT s.id, s.account_id,
+       s.last_seen_at < now() - make_interval(secs => $4::double precision) AS stale,
+       ${ENDED_BY_AGE} AS expired,
+       extract(epoch FROM least(
+         s.last_seen_at + make_interval(secs => $2::double precision),
+         s.created_at + make_interval(secs => $3::double precision)) - now()) AS remaining
+  FROM sessions s WHERE s.token_hash = $1`;
+
 /** A session found alive, and how long it has before it would end by age. */
 export interface Authenticated {
   readonly caller: Caller;
@@ -145,13 +158,7 @@ export async function authenticateSession(
     expired: boolean;
     remaining: unknown;
   }>(
-    `SELECT s.id, s.account_id,
-            s.last_seen_at < now() - make_interval(secs => $4::double precision) AS stale,
-            ${ENDED_BY_AGE} AS expired,
-            extract(epoch FROM least(
-              s.last_seen_at + make_interval(secs => $2::double precision),
-              s.created_at + make_interval(secs => $3::double precision)) - now()) AS remaining
-       FROM sessions s WHERE s.token_hash = $1`,
+    SESSION_BY_TOKEN,
     [tokenHash, lifetime.idleSeconds, lifetime.maxAgeSeconds, LAST_SEEN_RESOLUTION_SECONDS],
   );
   const row = rows[0];

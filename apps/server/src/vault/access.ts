@@ -28,6 +28,16 @@ export interface Membership {
   readonly active: boolean;
 }
 
+/** The caller's membership in a vault ($1 vault, $2 account): role, epoch, and keys held. */
+export const MEMBERSHIP = `SELECT m.role, v.current_epoch,
+       EXISTS (SELECT 1 FROM grants g
+                WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
+       EXISTS (SELECT 1 FROM grants g
+                WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id
+                  AND g.epoch = v.current_epoch) AS active
+  FROM memberships m JOIN vaults v ON v.id = m.vault_id
+ WHERE m.vault_id = $1 AND m.account_id = $2`;
+
 export async function findMembership(
   q: Queryable,
   vaultId: string,
@@ -43,15 +53,7 @@ export async function findMembership(
     has_grant: boolean;
     active: boolean;
   }>(
-    `SELECT m.role, v.current_epoch,
-            EXISTS (SELECT 1 FROM grants g
-                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
-            EXISTS (SELECT 1 FROM grants g
-                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id
-                       AND g.epoch = v.current_epoch) AS active
-       FROM memberships m JOIN vaults v ON v.id = m.vault_id
-      WHERE m.vault_id = $1 AND m.account_id = $2
-      ${options.lock ? "FOR SHARE OF m, v" : ""}`,
+    options.lock ? `${MEMBERSHIP} FOR SHARE OF m, v` : MEMBERSHIP,
     [vaultId, accountId],
   );
   const row = rows[0];
