@@ -3,7 +3,10 @@
  * round trip, as one statement and so one transaction, what an append did
  * in twelve: check the writer (session alive, member with a key, not a
  * viewer, no retired epoch), take the vault's ordering lock, insert, count
- * the vault's bytes, check the quotas and notify. Its refusals are
+ * the vault's bytes and check the quotas. The notification is not in it:
+ * PostgreSQL serialises the commits of transactions that NOTIFY, each with
+ * its own WAL flush, which held appends to one commit per disk flush
+ * (vault/notifier.ts sends it just after, batched). Its refusals are
  * exceptions `trellis-append:<reason>[:<detail>...]` (see vault/append-refusals.ts):
  * an exception rolls everything back, so a refused append leaves no trace.
  *
@@ -29,7 +32,7 @@ $fn$`;
 
 /**
  * Parameters: the vault and the batch (unique ids, bodies, size buckets, in
- * order), the notification channel; then, all null for an unchecked append
+ * order); then, all null for an unchecked append
  * (the store used directly): the account and session of the writer, the
  * session lifetime (idle, maximum seconds), each event's envelope epoch
  * (null when unknown), and the quotas (vault bytes, account bytes, the HMAC
@@ -37,7 +40,7 @@ $fn$`;
  * the window in seconds).
  */
 export const APPEND_FUNCTION = `CREATE FUNCTION trellis_append(
-    p_vault uuid, p_ids uuid[], p_bodies bytea[], p_buckets integer[], p_channel text,
+    p_vault uuid, p_ids uuid[], p_bodies bytea[], p_buckets integer[],
     p_account uuid, p_session uuid, p_idle double precision, p_max double precision,
     p_epochs integer[],
     p_vault_bytes bigint, p_account_bytes bigint,
@@ -53,7 +56,6 @@ DECLARE
   v_seqs bigint[];
   v_count integer;
   v_bytes bigint;
-  v_top bigint;
   v_total bigint;
   v_n integer;
   v_retry integer;
@@ -93,8 +95,8 @@ BEGIN
      ORDER BY e.ord
     ON CONFLICT (vault_id, event_id) DO NOTHING
     RETURNING event_id, seq, octet_length(ciphertext) AS n)
-  SELECT array_agg(ins.event_id), array_agg(ins.seq), count(*), coalesce(sum(ins.n), 0), max(ins.seq)
-    INTO v_ids, v_seqs, v_count, v_bytes, v_top
+  SELECT array_agg(ins.event_id), array_agg(ins.seq), count(*), coalesce(sum(ins.n), 0)
+    INTO v_ids, v_seqs, v_count, v_bytes
     FROM ins;
   IF v_count > 0 THEN
     UPDATE vaults SET bytes_stored = bytes_stored + v_bytes WHERE id = p_vault
@@ -118,8 +120,6 @@ BEGIN
         RAISE EXCEPTION 'trellis-append:account-per-day:%', v_retry;
       END IF;
     END IF;
-    -- Transactional: every instance hears it once these rows are visible.
-    PERFORM pg_notify(p_channel, p_vault::text || ':' || v_top);
   END IF;
   RETURN QUERY SELECT u.id, u.seq, true FROM unnest(v_ids, v_seqs) AS u(id, seq);
   IF v_count < cardinality(p_ids) THEN
@@ -132,5 +132,5 @@ $fn$`;
 
 /** The call the store makes: one round trip per append. */
 export const APPEND_CALL = `SELECT out_id, out_seq, out_stored
-  FROM trellis_append($1, $2::uuid[], $3::bytea[], $4::integer[], $5,
-                      $6, $7, $8, $9, $10::integer[], $11, $12, $13, $14, $15, $16, $17)`;
+  FROM trellis_append($1, $2::uuid[], $3::bytea[], $4::integer[],
+                      $5, $6, $7, $8, $9::integer[], $10, $11, $12, $13, $14, $15, $16)`;

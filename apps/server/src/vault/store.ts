@@ -6,7 +6,7 @@
  */
 import { APPEND_CALL } from "../db/append-function.ts";
 import type { Db } from "../db/types.ts";
-import { VAULT_EVENTS_CHANNEL } from "./notifications.ts";
+import { createNotifier } from "./notifier.ts";
 
 export interface AppendEvent {
   /** Event id: a lowercase UUID chosen by the client. */
@@ -152,8 +152,8 @@ export interface VaultStore {
    * the vault: an id the vault already has (or that repeats within the batch)
    * is not stored again and reports the seq it already has. Results are in
    * the order of `events`. The vault must exist (a row in `vaults`).
-   * When anything was stored, sends `<vaultId>:<highest seq>` on the
-   * `trellis_vault_events` channel, delivered when the transaction commits.
+   * Once it has committed, sends `<vaultId>:<highest seq>` on the
+   * `trellis_vault_events` channel (notifier.ts), repeats included.
    */
   append(
     vaultId: string,
@@ -214,6 +214,7 @@ function assertVaultId(vaultId: string): void {
 }
 
 export function createVaultStore(db: Db): VaultStore {
+  const notifier = createNotifier(db);
   return {
     async append(vaultId, events, options = {}) {
       assertVaultId(vaultId);
@@ -252,7 +253,6 @@ export function createVaultStore(db: Db): VaultStore {
             unique.map((e) => e.id),
             unique.map((e) => e.body),
             unique.map((e) => sizeBucket(e.body.byteLength)),
-            VAULT_EVENTS_CHANNEL,
             writer?.accountId ?? null,
             writer?.sessionId ?? null,
             writer?.idleSeconds ?? null,
@@ -286,6 +286,10 @@ export function createVaultStore(db: Db): VaultStore {
         });
         reported.add(event.id);
       }
+      // Committed: now every instance may hear of it (notifier.ts says why
+      // not inside). Repeats notify too, so a device that sends an append
+      // again after a crash also brings the notice the crash may have lost.
+      await notifier.notify(vaultId, Math.max(...results.map((r) => r.seq)));
       return results;
     },
 
