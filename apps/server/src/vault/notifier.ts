@@ -6,7 +6,7 @@
  * Not inside the append's transaction: PostgreSQL takes one database-wide
  * lock for a transaction that NOTIFYs and holds it through that
  * transaction's commit and WAL flush, so appends that notified committed one
- * disk flush at a time (about 450 a second here, whatever the pool size).
+ * disk flush at a time, without group commit (docs/scaling.md).
  * The batch commits asynchronously (`synchronous_commit` off for it alone):
  * a notice needs no durability; after a crash the listeners reconnect and
  * catch up, and a device whose append was not acknowledged sends it again,
