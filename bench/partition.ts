@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createVaultStore, migrate, openPostgresDb } from "@trellis/server";
-import { partitionVaultEvents, vaultEventsPartitions } from "../apps/server/src/db/partition.ts";
+import {
+  createVaultStore,
+  migrate,
+  openPostgresDb,
+  partitionVaultEvents,
+  vaultEventsPartitions,
+} from "@trellis/server";
 import { postgresUrl, scratchPostgres } from "./storage.ts";
 import { count, ms, type Row } from "./table.ts";
 

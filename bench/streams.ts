@@ -75,7 +75,9 @@ export async function benchStreams(): Promise<Row[]> {
       )),
     ];
     const target = new URL(server.url);
-    let waiter: { seq: number; t0: number; seen: number; delays: number[]; done: () => void } | undefined;
+    let waiter:
+      | { seq: number; t0: number; seen: number; delays: number[]; done: () => void }
+      | undefined;
 
     const open = (token: string) =>
       new Promise<void>((resolve, reject) => {
@@ -154,7 +156,10 @@ export async function benchStreams(): Promise<Row[]> {
       });
       waiter = w;
       if (w.seen < streams.length) {
-        await Promise.race([all, new Promise((resolve) => setTimeout(resolve, FAN_OUT_TIMEOUT_MS))]);
+        await Promise.race([
+          all,
+          new Promise((resolve) => setTimeout(resolve, FAN_OUT_TIMEOUT_MS)),
+        ]);
       }
       waiter = undefined;
       missed += streams.length - w.seen;

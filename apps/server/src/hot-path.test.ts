@@ -104,7 +104,8 @@ export function unpinned(statement: string): string[] {
 describe("hot-path queries", () => {
   it("lists the SQL of append, pull and the live stream", () => {
     expect(Object.keys(HOT_PATH_QUERIES).length).toBeGreaterThanOrEqual(8);
-    for (const sql of Object.values(HOT_PATH_QUERIES)) expect(statementsOf(sql).length).toBeGreaterThan(0);
+    for (const sql of Object.values(HOT_PATH_QUERIES))
+      expect(statementsOf(sql).length).toBeGreaterThan(0);
   });
 
   for (const [name, sql] of Object.entries(HOT_PATH_QUERIES)) {
@@ -119,20 +120,29 @@ describe("hot-path queries", () => {
   it("each known exception still exists (remove it from the list once fixed)", () => {
     const all = Object.values(HOT_PATH_QUERIES).flatMap(statementsOf);
     for (const exception of KNOWN_EXCEPTIONS) {
-      expect(all.some((s) => exception.match.test(s)), exception.why).toBe(true);
+      expect(
+        all.some((s) => exception.match.test(s)),
+        exception.why,
+      ).toBe(true);
     }
   });
 
   it("catches statements that would visit every shard", () => {
-    expect(unpinned("SELECT seq FROM vault_events WHERE seq > $1")).toEqual(["vault_events vault_events"]);
-    expect(unpinned("SELECT 1 FROM memberships m WHERE m.account_id = $1")).toEqual(["memberships m"]);
+    expect(unpinned("SELECT seq FROM vault_events WHERE seq > $1")).toEqual([
+      "vault_events vault_events",
+    ]);
+    expect(unpinned("SELECT 1 FROM memberships m WHERE m.account_id = $1")).toEqual([
+      "memberships m",
+    ]);
     expect(unpinned("UPDATE vaults SET bytes_stored = 0")).toEqual(["vaults vaults"]);
     expect(
       unpinned(
         "SELECT 1 FROM memberships m JOIN grants g ON g.account_id = m.account_id WHERE m.vault_id = $1",
       ),
     ).toEqual(["grants g"]);
-    expect(unpinned("SELECT id FROM sessions s WHERE s.last_seen_at < now()")).toEqual(["sessions s"]);
+    expect(unpinned("SELECT id FROM sessions s WHERE s.last_seen_at < now()")).toEqual([
+      "sessions s",
+    ]);
     expect(unpinned("SELECT 1 FROM vault_events WHERE vault_id = $1 AND seq > $2")).toEqual([]);
   });
 });

@@ -14,8 +14,7 @@ import {
   openTestPostgres,
   type TestDatabase,
 } from "./testing/databases.ts";
-import { createVaultStore } from "./vault/store.ts";
-import { PULL_PAGE } from "./vault/store.ts";
+import { createVaultStore, PULL_PAGE } from "./vault/store.ts";
 
 /** A fingerprint of every row: count and a sum of per-row hashes of all columns. */
 async function fingerprint(db: Db): Promise<{ n: number; h: string; maxSeq: number }> {
@@ -83,7 +82,9 @@ function definePartitionSuite(open: () => Promise<TestDatabase>, vaults: number)
       0,
       10,
     ]);
-    const scanned = new Set(JSON.stringify(plan.rows[0]!["QUERY PLAN"]).match(/vault_events_p\d+/g));
+    const scanned = new Set(
+      JSON.stringify(plan.rows[0]!["QUERY PLAN"]).match(/vault_events_p\d+/g),
+    );
     expect(scanned.size).toBe(1);
 
     // Deleting a vault still takes its events with it.

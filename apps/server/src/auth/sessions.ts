@@ -157,10 +157,12 @@ export async function authenticateSession(
     stale: boolean;
     expired: boolean;
     remaining: unknown;
-  }>(
-    SESSION_BY_TOKEN,
-    [tokenHash, lifetime.idleSeconds, lifetime.maxAgeSeconds, LAST_SEEN_RESOLUTION_SECONDS],
-  );
+  }>(SESSION_BY_TOKEN, [
+    tokenHash,
+    lifetime.idleSeconds,
+    lifetime.maxAgeSeconds,
+    LAST_SEEN_RESOLUTION_SECONDS,
+  ]);
   const row = rows[0];
   if (row === undefined) {
     if (await wasEndedElsewhere(db, tokenHash)) throw signedOutElsewhere();

@@ -44,9 +44,7 @@ export function defineAccessCacheSuite(_kind: Db["kind"], harness: () => Harness
     const sam = await c.register({ username: uniqueName("sam") });
     const vault = await c.createVault(maya);
     await c.acceptInvite(sam, await c.invite(maya, vault.vaultId, "partner"));
-    await c.grant(maya, vault, [
-      { accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey },
-    ]);
+    await c.grant(maya, vault, [{ accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey }]);
     for (const who of [maya, sam]) {
       expect((await append(who, vault, "warm")).status).toBe(200);
       expect((await pull(who, vault)).status).toBe(200);
@@ -78,7 +76,11 @@ export function defineAccessCacheSuite(_kind: Db["kind"], harness: () => Harness
       expect(reasonOf(response)).toBe("signed-out-elsewhere");
     }
     // Signing out this device itself ("current") too.
-    await c.request({ method: "DELETE", path: "/api/v1/sessions/current", token: maya.session.token });
+    await c.request({
+      method: "DELETE",
+      path: "/api/v1/sessions/current",
+      token: maya.session.token,
+    });
     expect((await append(maya, vault, "after")).status).toBe(401);
   });
 

@@ -17,7 +17,13 @@ import {
   TestClient,
   type TestVault,
 } from "./client.ts";
-import { type Harness, LOOSE_RATE_LIMITS, NO_WEB_DIR, STREAM_PING_MS, uniqueName } from "./harness.ts";
+import {
+  type Harness,
+  LOOSE_RATE_LIMITS,
+  NO_WEB_DIR,
+  STREAM_PING_MS,
+  uniqueName,
+} from "./harness.ts";
 
 const reasonOf = (response: ApiResponse) =>
   (response.body as { error: { reason: string } }).error.reason;
@@ -108,7 +114,9 @@ export function defineInstancesSuite(harness: () => Harness): void {
       const sam = await c1.register({ username: uniqueName("sam") });
       const vault = await c1.createVault(maya);
       await c1.acceptInvite(sam, await c1.invite(maya, vault.vaultId, "partner"));
-      await c1.grant(maya, vault, [{ accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey }]);
+      await c1.grant(maya, vault, [
+        { accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey },
+      ]);
       expect((await append(c2, sam, vault)).status).toBe(200);
       expect((await pull(c2, sam, vault)).status).toBe(200);
       await c1.removeMember(maya, vault.vaultId, sam.accountId);

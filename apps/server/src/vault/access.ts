@@ -52,10 +52,7 @@ export async function findMembership(
     current_epoch: number;
     has_grant: boolean;
     active: boolean;
-  }>(
-    options.lock ? `${MEMBERSHIP} FOR SHARE OF m, v` : MEMBERSHIP,
-    [vaultId, accountId],
-  );
+  }>(options.lock ? `${MEMBERSHIP} FOR SHARE OF m, v` : MEMBERSHIP, [vaultId, accountId]);
   const row = rows[0];
   if (row === undefined) return undefined;
   return {

@@ -6,11 +6,7 @@
  */
 import { ApiError, forbidden, vaultNotFound } from "../http/errors.ts";
 import type { Quotas } from "../quotas/config.ts";
-import {
-  accountStorageFull,
-  dailyEntryLimit,
-  vaultStorageFull,
-} from "../quotas/refusals.ts";
+import { accountStorageFull, dailyEntryLimit, vaultStorageFull } from "../quotas/refusals.ts";
 import { NO_GRANT_YET, VIEWER_CANNOT_WRITE } from "./access.ts";
 import type { AppendRefused } from "./store.ts";
 

@@ -26,7 +26,7 @@ export interface Notifier {
 export function createNotifier(db: Queryable): Notifier {
   let pending = new Map<string, number>();
   let waiting: (() => void)[] = [];
-  let sending: Promise<void> | undefined;
+  let sending = false;
 
   const send = async () => {
     while (pending.size > 0) {
@@ -44,14 +44,17 @@ export function createNotifier(db: Queryable): Notifier {
       }
       for (const resolve of done) resolve();
     }
-    sending = undefined;
+    sending = false;
   };
 
   return {
     notify(vaultId, seq) {
       pending.set(vaultId, Math.max(pending.get(vaultId) ?? 0, seq));
       const sent = new Promise<void>((resolve) => waiting.push(resolve));
-      sending ??= send();
+      if (!sending) {
+        sending = true;
+        void send();
+      }
       return sent;
     },
   };

@@ -86,7 +86,8 @@ export const PULL_PAGE_CHECKED = `SELECT a.allowed, e.seq, e.event_id, e.ciphert
  ORDER BY e.seq`;
 
 /** The highest seq of a vault (a stream's catch-up). */
-export const LATEST_SEQ = "SELECT coalesce(max(seq), 0) AS seq FROM vault_events WHERE vault_id = $1";
+export const LATEST_SEQ =
+  "SELECT coalesce(max(seq), 0) AS seq FROM vault_events WHERE vault_id = $1";
 
 /** Who appends, checked inside the append (the call that stores is the one that checks). */
 export interface AppendWriter {
@@ -314,7 +315,10 @@ export function createVaultStore(db: Db): VaultStore {
               reader.idleSeconds,
               reader.maxAgeSeconds,
             ]);
-      if (reader !== undefined && (rows[0] as { allowed?: boolean } | undefined)?.allowed !== true) {
+      if (
+        reader !== undefined &&
+        (rows[0] as { allowed?: boolean } | undefined)?.allowed !== true
+      ) {
         return { events: [], next: afterSeq, more: false, refused: true };
       }
       const page = rows.filter((row) => row.seq !== null);
@@ -331,10 +335,7 @@ export function createVaultStore(db: Db): VaultStore {
 
     async latestSeq(vaultId) {
       assertVaultId(vaultId);
-      const { rows } = await db.query<{ seq: unknown }>(
-        LATEST_SEQ,
-        [vaultId],
-      );
+      const { rows } = await db.query<{ seq: unknown }>(LATEST_SEQ, [vaultId]);
       return toSeq(rows[0]?.seq ?? 0);
     },
   };
