@@ -95,26 +95,39 @@ export function defineAccessCacheSuite(_kind: Db["kind"], harness: () => Harness
   });
 
   it("a change behind the cache's back (as on another instance) is refused by the statement itself", async () => {
+    const c = client();
     const { maya, sam, vault } = await warmSharedVault();
-    // Nothing on this instance hears of these: only the database knows.
-    await harness().db.query("DELETE FROM memberships WHERE vault_id = $1 AND account_id = $2", [
-      vault.vaultId,
-      sam.accountId,
-    ]);
-    await harness().db.query("DELETE FROM sessions WHERE id = $1", [maya.session.sessionId]);
-    for (const response of [await append(sam, vault, "x"), await pull(sam, vault)]) {
-      expect(response.status).toBe(404);
+    // A second vault Sam shares, and a second device of Maya's, all warm:
+    // each refusal below is then met with a warm entry (a refusal forgets
+    // the entries it concerns, so each request gets its own).
+    const other = await c.createVault(maya);
+    await c.acceptInvite(sam, await c.invite(maya, other.vaultId, "partner"));
+    await c.grant(maya, other, [{ accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey }]);
+    const laptop = await c.login({ username: maya.username, password: maya.password });
+    for (const [who, v] of [
+      [sam, other],
+      [laptop, vault],
+    ] as const) {
+      expect((await append(who, v, "warm")).status).toBe(200);
+      expect((await pull(who, v)).status).toBe(200);
     }
-    for (const response of [await append(maya, vault, "x"), await pull(maya, vault)]) {
+    const cached = liveStats(harness().app).cached;
+    // Nothing on this instance hears of these: only the database knows.
+    await harness().db.query("DELETE FROM memberships WHERE account_id = $1", [sam.accountId]);
+    await harness().db.query("DELETE FROM sessions WHERE account_id = $1", [maya.accountId]);
+    expect(liveStats(harness().app).cached).toEqual(cached);
+    expect((await pull(sam, vault)).status).toBe(404);
+    expect((await append(sam, other, "x")).status).toBe(404);
+    for (const response of [await pull(maya, vault), await append(laptop, vault, "x")]) {
       expect(response.status).toBe(401);
       expect(reasonOf(response)).toBe("unauthenticated");
     }
     // And nothing was stored by either.
     const { rows } = await harness().db.query<{ n: unknown }>(
-      "SELECT count(*) AS n FROM vault_events WHERE vault_id = $1",
-      [vault.vaultId],
+      "SELECT count(*) AS n FROM vault_events WHERE vault_id = ANY ($1::uuid[])",
+      [[vault.vaultId, other.vaultId]],
     );
-    expect(Number(rows[0]!.n)).toBe(2);
+    expect(Number(rows[0]!.n)).toBe(4);
   });
 
   it("the streams of one vault share one access check per notice", async () => {

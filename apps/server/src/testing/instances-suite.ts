@@ -68,10 +68,13 @@ export function defineInstancesSuite(harness: () => Harness): void {
       const maya = await c1.register({ username: uniqueName("maya") });
       const vault = await c1.createVault(maya);
       const laptop = await c1.login({ username: maya.username, password: maya.password });
-      // The laptop works through instance two, which now has it cached.
-      expect((await append(c2, laptop, vault)).status).toBe(200);
-      expect((await pull(c2, laptop, vault)).status).toBe(200);
-      expect(liveStats(two.app).cached.sessions).toBeGreaterThanOrEqual(1);
+      const tablet = await c1.login({ username: maya.username, password: maya.password });
+      // Both work through instance two, which now has them cached.
+      for (const device of [laptop, tablet]) {
+        expect((await append(c2, device, vault)).status).toBe(200);
+        expect((await pull(c2, device, vault)).status).toBe(200);
+      }
+      expect(liveStats(two.app).cached.sessions).toBeGreaterThanOrEqual(2);
       const stream = await openEventStream(two.url, laptop.session.token, vault.vaultId);
       try {
         const { results } = await c1.append(maya, vault.vaultId, c1.seal(vault, ["from one"]));
@@ -80,15 +83,18 @@ export function defineInstancesSuite(harness: () => Harness): void {
         const page = await c2.pull(laptop, vault.vaultId);
         expect(page.events.map((e) => e.seq)).toContain(seq);
 
-        // Signed out through instance one.
-        const out = await c1.request({
-          method: "DELETE",
-          path: `/api/v1/sessions/${laptop.session.sessionId}`,
-          token: maya.session.token,
-        });
-        expect(out.status).toBe(204);
-        // Instance two never heard of it, and refuses at once.
-        for (const response of [await append(c2, laptop, vault), await pull(c2, laptop, vault)]) {
+        // Both signed out through instance one.
+        for (const device of [laptop, tablet]) {
+          const out = await c1.request({
+            method: "DELETE",
+            path: `/api/v1/sessions/${device.session.sessionId}`,
+            token: maya.session.token,
+          });
+          expect(out.status).toBe(204);
+        }
+        // Instance two never heard of it, and refuses at once: a pull from
+        // one, an append from the other, each met with a warm cache entry.
+        for (const response of [await pull(c2, laptop, vault), await append(c2, tablet, vault)]) {
           expect(response.status).toBe(401);
           expect(reasonOf(response)).toBe("signed-out-elsewhere");
         }
@@ -112,17 +118,19 @@ export function defineInstancesSuite(harness: () => Harness): void {
       const c2 = new TestClient(fetchTransport(two.url));
       const maya = await c1.register({ username: uniqueName("maya") });
       const sam = await c1.register({ username: uniqueName("sam") });
-      const vault = await c1.createVault(maya);
-      await c1.acceptInvite(sam, await c1.invite(maya, vault.vaultId, "partner"));
-      await c1.grant(maya, vault, [
-        { accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey },
-      ]);
-      expect((await append(c2, sam, vault)).status).toBe(200);
-      expect((await pull(c2, sam, vault)).status).toBe(200);
-      await c1.removeMember(maya, vault.vaultId, sam.accountId);
-      for (const response of [await append(c2, sam, vault), await pull(c2, sam, vault)]) {
-        expect(response.status).toBe(404);
+      const vaults = [await c1.createVault(maya), await c1.createVault(maya)] as const;
+      for (const vault of vaults) {
+        await c1.acceptInvite(sam, await c1.invite(maya, vault.vaultId, "partner"));
+        await c1.grant(maya, vault, [
+          { accountId: sam.accountId, boxKey: sam.publicIdentity.boxKey },
+        ]);
+        expect((await append(c2, sam, vault)).status).toBe(200);
+        expect((await pull(c2, sam, vault)).status).toBe(200);
       }
+      for (const vault of vaults) await c1.removeMember(maya, vault.vaultId, sam.accountId);
+      // A pull in one vault, an append in the other: each meets a warm entry on two.
+      expect((await pull(c2, sam, vaults[0])).status).toBe(404);
+      expect((await append(c2, sam, vaults[1])).status).toBe(404);
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
