@@ -192,6 +192,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     maxAgeSeconds: config.sessionMaxAgeSeconds ?? DEFAULT_SESSION_LIFETIME.maxAgeSeconds,
   };
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...config.quotas };
+  const streamPingMs = options.streamPingMs ?? DEFAULT_STREAM_PING_MS;
   const ctx: AppContext = {
     db,
     quotas,
@@ -199,16 +200,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     store: createVaultStore(db),
     hub: createVaultEventsHub(db),
     rateLimits,
-    streamPingMs: options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
+    streamPingMs,
     sessionLifetime,
     push: config.push ?? DEFAULT_PUSH_CONFIG,
     openStreams: new Set(),
     access: new AccessCache(),
-    streamChecks: createStreamChecks(
-      db,
-      sessionLifetime,
-      options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
-    ),
+    streamChecks: createStreamChecks(db, sessionLifetime, streamPingMs),
     secrets() {
       secrets ??= loadServerSecrets(db, {
         file: config.secretsFile,
