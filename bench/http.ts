@@ -31,12 +31,18 @@ interface Target {
   readonly cleanup: () => Promise<void>;
 }
 
+/** The daily entry quotas are not what is measured: the batch rows alone store ~100k entries in one vault. */
+const NO_DAILY_QUOTAS = {
+  TRELLIS_QUOTA_VAULT_ENTRIES_PER_DAY: "100000000",
+  TRELLIS_QUOTA_ACCOUNT_ENTRIES_PER_DAY: "100000000",
+};
+
 export async function targets(): Promise<Target[]> {
   const dir = mkdtempSync(join(tmpdir(), "trellis-bench-http-"));
   const list: Target[] = [
     {
       kind: "pglite",
-      env: { TRELLIS_DATA_DIR: join(dir, "data"), TRELLIS_DATABASE_URL: "" },
+      env: { TRELLIS_DATA_DIR: join(dir, "data"), TRELLIS_DATABASE_URL: "", ...NO_DAILY_QUOTAS },
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     },
   ];
@@ -45,7 +51,11 @@ export async function targets(): Promise<Target[]> {
     const scratch = await scratchPostgres(url);
     list.push({
       kind: "postgres",
-      env: { TRELLIS_DATABASE_URL: scratch.url, TRELLIS_BENCH_POOL: String(POOL) },
+      env: {
+        TRELLIS_DATABASE_URL: scratch.url,
+        TRELLIS_BENCH_POOL: String(POOL),
+        ...NO_DAILY_QUOTAS,
+      },
       url: scratch.url,
       cleanup: scratch.drop,
     });
