@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from "fastify";
+import { AccessCache } from "./access-cache.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimits } from "./auth/rate-limit.ts";
 import { registerAccountRoutes } from "./auth/routes.ts";
 import { loadServerSecrets, type ServerSecrets } from "./auth/secrets.ts";
@@ -34,6 +35,7 @@ import { createVaultEventsHub } from "./vault/live.ts";
 import { registerVaultRoutes } from "./vault/routes.ts";
 import { createVaultStore } from "./vault/store.ts";
 import { DEFAULT_STREAM_PING_MS } from "./vault/stream.ts";
+import { createStreamChecks } from "./vault/stream-checks.ts";
 import { SERVER_VERSION } from "./version.ts";
 
 export type { AppendResponse, PullResponse } from "./vault/event-routes.ts";
@@ -155,10 +157,24 @@ export function pushStats(app: FastifyInstance): { sent: number; inFlight: numbe
   return { sent: stats?.sent ?? 0, inFlight: stats?.inFlight ?? 0 };
 }
 
-/** Open event streams and live listeners of an app (for tests: are they cleaned up?). */
-export function liveStats(app: FastifyInstance): { streams: number; listeners: number } {
+/**
+ * Open event streams and live listeners of an app (for tests: are they
+ * cleaned up?), the streams' access-check queries so far, and the entries
+ * in the access cache.
+ */
+export function liveStats(app: FastifyInstance): {
+  streams: number;
+  listeners: number;
+  checkQueries: number;
+  cached: { sessions: number; memberships: number };
+} {
   const ctx = contexts.get(app);
-  return { streams: ctx?.openStreams.size ?? 0, listeners: ctx?.hub.size ?? 0 };
+  return {
+    streams: ctx?.openStreams.size ?? 0,
+    listeners: ctx?.hub.size ?? 0,
+    checkQueries: ctx?.streamChecks.queries ?? 0,
+    cached: ctx?.access.size ?? { sessions: 0, memberships: 0 },
+  };
 }
 
 /** Rate-limit windows, and the daily quota counters kept in the same table. */
@@ -177,6 +193,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     maxAgeSeconds: config.sessionMaxAgeSeconds ?? DEFAULT_SESSION_LIFETIME.maxAgeSeconds,
   };
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...config.quotas };
+  const streamPingMs = options.streamPingMs ?? DEFAULT_STREAM_PING_MS;
   const ctx: AppContext = {
     db,
     quotas,
@@ -184,10 +201,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     store: createVaultStore(db),
     hub: createVaultEventsHub(db),
     rateLimits,
-    streamPingMs: options.streamPingMs ?? DEFAULT_STREAM_PING_MS,
+    streamPingMs,
     sessionLifetime,
     push: config.push ?? DEFAULT_PUSH_CONFIG,
     openStreams: new Set(),
+    access: new AccessCache(),
+    streamChecks: createStreamChecks(db, sessionLifetime, streamPingMs),
     secrets() {
       secrets ??= loadServerSecrets(db, {
         file: config.secretsFile,

@@ -1,5 +1,6 @@
 /** What the route modules share: storage, the live hub, secrets, limits. Built once per app by buildApp. */
 import type { FastifyRequest } from "fastify";
+import type { AccessCache } from "./access-cache.ts";
 import type { RateLimits } from "./auth/rate-limit.ts";
 import type { ServerSecrets } from "./auth/secrets.ts";
 import type { Caller, SessionLifetime } from "./auth/sessions.ts";
@@ -9,6 +10,7 @@ import type { StreamCounter } from "./quotas/checks.ts";
 import type { Quotas } from "./quotas/config.ts";
 import type { VaultEventsHub } from "./vault/live.ts";
 import type { VaultStore } from "./vault/store.ts";
+import type { StreamChecks } from "./vault/stream-checks.ts";
 
 export interface AppContext {
   readonly db: Db;
@@ -28,6 +30,10 @@ export interface AppContext {
   readonly openStreams: Set<() => void>;
   /** The server's secrets (loaded from the database once, then cached). */
   secrets(): Promise<ServerSecrets>;
+  /** The live streams' shared access checks and ping timer. */
+  readonly streamChecks: StreamChecks;
+  /** Sessions and memberships seen lately, for the hot routes (access-cache.ts). */
+  readonly access: AccessCache;
   /** The signed-in caller, or a 401. */
   caller(request: FastifyRequest): Promise<Caller>;
 }

@@ -31,6 +31,7 @@ export {
   SchemaTooNewError,
 } from "./db/migrations.ts";
 export { openDb, pgliteDir } from "./db/open.ts";
+export { partitionVaultEvents, vaultEventsPartitions } from "./db/partition.ts";
 export { DataDirInUseError, openPgliteDb } from "./db/pglite.ts";
 export { openPostgresDb, type PostgresDbOptions } from "./db/postgres.ts";
 export type {

@@ -27,6 +27,8 @@ export interface StartServerOptions {
   rateLimits?: BuildAppOptions["rateLimits"];
   /** Interval of `: ping` lines on event streams (default 25 s). */
   streamPingMs?: number;
+  /** PostgreSQL connection pool size (default 10); benchmarks raise it. */
+  dbPoolSize?: number;
 }
 
 /** The URL people should open for a listening address. */
@@ -42,6 +44,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   const db = await openDb(config, {
+    ...(options.dbPoolSize ? { max: options.dbPoolSize } : {}),
     onIdleError: (error) => app?.log.warn({ err: error }, "an idle database connection failed"),
   });
   try {

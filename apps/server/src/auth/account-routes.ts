@@ -68,6 +68,8 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
         );
       }
     });
+    // Refused at once on this instance; elsewhere the hot statements check again.
+    ctx.access.forgetSession(sessionId);
     return noContent(reply);
   });
 
@@ -155,6 +157,7 @@ export function registerAccountManagementRoutes(api: FastifyInstance, ctx: AppCo
       // and by it, invites it made, logins and recoveries in progress.
       await tx.query("DELETE FROM accounts WHERE id = $1", [caller.accountId]);
     });
+    ctx.access.forgetAccount(caller.accountId);
     return noContent(reply);
   });
 }

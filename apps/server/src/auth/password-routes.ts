@@ -52,6 +52,8 @@ export function registerPasswordRoutes(api: FastifyInstance, ctx: AppContext): v
         ]);
       }
     });
+    if (body.signOutOthers)
+      ctx.access.forgetAccount(caller.accountId, { except: caller.sessionId });
     return noContent(reply);
   });
 }

@@ -108,7 +108,7 @@ export function registerRecoveryRoutes(api: FastifyInstance, ctx: AppContext): v
     if (found === undefined) throw recoveryFailed();
     checkRegistrationRecord(secrets.opaqueServerSetup, found.username, body.registrationRecord);
     const wrap = rootKeyWrapBytes(body.rootKeyWrap, "rootKeyWrap", "export-key");
-    return ctx.db.transaction(async (tx) => {
+    const recovered = await ctx.db.transaction(async (tx) => {
       const used = await tx.query(
         "DELETE FROM recoveries WHERE id = $1 AND verified AND expires_at > now() RETURNING account_id",
         [body.recoveryId],
@@ -130,5 +130,7 @@ export function registerRecoveryRoutes(api: FastifyInstance, ctx: AppContext): v
         publicIdentity: { signingKey: identity.signingKey, boxKey: identity.boxKey },
       };
     });
+    ctx.access.forgetAccount(recovered.accountId, { except: recovered.session.sessionId });
+    return recovered;
   });
 }

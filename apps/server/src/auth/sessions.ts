@@ -101,16 +101,10 @@ export async function endedElsewhere(
 }
 
 /**
- * The caller of a request, from `Authorization: Bearer <token>`. Throws 401
- * `unauthenticated` when the header is missing or the session has ended, and
- * 401 `signed-out-elsewhere` when another device of the account ended it.
- * Never echoes the header.
+ * The SHA-256 of the bearer token in an Authorization header. Throws 401
+ * `unauthenticated` when the header is missing or malformed; never echoes it.
  */
-export async function authenticate(
-  db: Queryable,
-  authorization: string | string[] | undefined,
-  lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
-): Promise<Caller> {
+export function bearerTokenHash(authorization: string | string[] | undefined): Buffer {
   if (authorization === undefined || authorization === "") {
     throw unauthenticated("Sign in first: send the header Authorization: Bearer <token>.");
   }
@@ -121,26 +115,65 @@ export async function authenticate(
       "The Authorization header must be Bearer followed by a session token; sign in again.",
     );
   }
+  return hashToken(tokenBytes);
+}
+
+/**
+ * The session of a token hash ($1), with the lifetime ($2 idle, $3 maximum
+ * seconds) and the last-seen resolution ($4): is it stale, has it ended by
+ * age, how many seconds it has left.
+ */
+export const SESSION_BY_TOKEN = `SELECT s.id, s.account_id,
+       s.last_seen_at < now() - make_interval(secs => $4::double precision) AS stale,
+       ${ENDED_BY_AGE} AS expired,
+       extract(epoch FROM least(
+         s.last_seen_at + make_interval(secs => $2::double precision),
+         s.created_at + make_interval(secs => $3::double precision)) - now()) AS remaining
+  FROM sessions s WHERE s.token_hash = $1`;
+
+/** A session found alive, and how long it has before it would end by age. */
+export interface Authenticated {
+  readonly caller: Caller;
+  readonly tokenHash: Buffer;
+  readonly remainingMs: number;
+}
+
+/**
+ * The caller of a request, from `Authorization: Bearer <token>`. Throws 401
+ * `unauthenticated` when the header is missing or the session has ended, and
+ * 401 `signed-out-elsewhere` when another device of the account ended it.
+ * Never echoes the header.
+ */
+export async function authenticate(
+  db: Queryable,
+  authorization: string | string[] | undefined,
+  lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
+): Promise<Caller> {
+  return (await authenticateSession(db, authorization, lifetime)).caller;
+}
+
+/** `authenticate`, also saying how long the session has left (for the access cache). */
+export async function authenticateSession(
+  db: Queryable,
+  authorization: string | string[] | undefined,
+  lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
+): Promise<Authenticated> {
+  const tokenHash = bearerTokenHash(authorization);
   const { rows } = await db.query<{
     id: string;
     account_id: string;
     stale: boolean;
     expired: boolean;
-  }>(
-    `SELECT s.id, s.account_id,
-            s.last_seen_at < now() - make_interval(secs => $4::double precision) AS stale,
-            ${ENDED_BY_AGE} AS expired
-       FROM sessions s WHERE s.token_hash = $1`,
-    [
-      hashToken(tokenBytes),
-      lifetime.idleSeconds,
-      lifetime.maxAgeSeconds,
-      LAST_SEEN_RESOLUTION_SECONDS,
-    ],
-  );
+    remaining: unknown;
+  }>(SESSION_BY_TOKEN, [
+    tokenHash,
+    lifetime.idleSeconds,
+    lifetime.maxAgeSeconds,
+    LAST_SEEN_RESOLUTION_SECONDS,
+  ]);
   const row = rows[0];
   if (row === undefined) {
-    if (await endedElsewhere(db, hashToken(tokenBytes))) throw signedOutElsewhere();
+    if (await endedElsewhere(db, tokenHash)) throw signedOutElsewhere();
     throw unauthenticated(
       "This session has ended (signed out, or the account was deleted); sign in again.",
     );
@@ -165,5 +198,9 @@ export async function authenticate(
       [row.id, LAST_SEEN_RESOLUTION_SECONDS],
     );
   }
-  return { sessionId: row.id, accountId: row.account_id };
+  return {
+    caller: { sessionId: row.id, accountId: row.account_id },
+    tokenHash,
+    remainingMs: Number(row.remaining) * 1000,
+  };
 }

@@ -1,3 +1,4 @@
+import { APPEND_FUNCTION, WINDOW_ADD_FUNCTION } from "./append-function.ts";
 import type { Db } from "./types.ts";
 
 export interface Migration {
@@ -275,6 +276,13 @@ export const migrations: readonly Migration[] = [
       // in again instead.
       "ALTER TABLE sessions_ended_elsewhere ADD COLUMN signature bytea",
     ],
+  },
+  {
+    version: 9,
+    name: "append_in_one_call",
+    // An append is one call, one round trip (db/append-function.ts): the
+    // checks, the ordering lock, the insert, the quotas (the notice follows the commit: vault/notifier.ts).
+    statements: [WINDOW_ADD_FUNCTION, APPEND_FUNCTION],
   },
 ];
 

@@ -7,92 +7,36 @@
  * HMAC of the vault or account id, counted inside the append's transaction:
  * a refused append changes nothing, counts included.
  */
-import type { RateLimit } from "../auth/rate-limit.ts";
 import { type ServerSecrets, serverHmac } from "../auth/secrets.ts";
 import type { Queryable } from "../db/types.ts";
+import type { AppendQuotas } from "../vault/store.ts";
 import type { Quotas } from "./config.ts";
-import {
-  accountStorageFull,
-  dailyEntryLimit,
-  inviteLimit,
-  streamLimit,
-  vaultStorageFull,
-} from "./refusals.ts";
+import { inviteLimit, streamLimit } from "./refusals.ts";
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
-/** Adds `amount` to a fixed-window counter; answers the new count and the seconds left in the window. */
-async function addToWindow(
-  tx: Queryable,
-  key: Buffer,
-  amount: number,
-  rule: RateLimit,
-): Promise<{ count: number; retryAfter: number }> {
-  const { rows } = await tx.query<{ count: number; retry_after: number }>(
-    `INSERT INTO rate_limits AS r (key, window_start, count) VALUES ($1, now(), $3)
-     ON CONFLICT (key) DO UPDATE SET
-       window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2::double precision)
-                           THEN now() ELSE r.window_start END,
-       count = CASE WHEN r.window_start <= now() - make_interval(secs => $2::double precision)
-                    THEN $3 ELSE r.count + $3 END
-     RETURNING count,
-       ceil(extract(epoch FROM (window_start + make_interval(secs => $2::double precision) - now())))::integer AS retry_after`,
-    [key, rule.windowSeconds, amount],
-  );
-  const row = rows[0]!;
-  return { count: Number(row.count), retryAfter: Math.max(1, Number(row.retry_after)) };
-}
-
-/** What an append just stored (inside its transaction, before commit). */
-export interface AppendedAmount {
-  readonly vaultId: string;
-  /** The account that appended. */
-  readonly accountId: string;
-  /** Events newly stored (resent ones are not counted). */
-  readonly count: number;
-  /** The vault's bytes now, these events included. */
-  readonly vaultBytes: number;
-}
-
-/** Throws 413 or 429 (rolling the append back) when it went over a quota. */
-export async function checkAppendQuotas(
-  tx: Queryable,
+/**
+ * The quotas an append by `accountId` to `vaultId` is held to, as the append
+ * checks them inside its own call (db/append-function.ts): the vault's and
+ * the account's owned bytes, and the daily entry counters in `rate_limits`
+ * (fixed one-day windows keyed by an HMAC of the id, so the table holds no
+ * ids). A refused append changes nothing, counts included.
+ */
+export function appendQuotas(
   quotas: Quotas,
   secrets: ServerSecrets,
-  appended: AppendedAmount,
-): Promise<void> {
-  if (appended.count === 0) return;
-  if (appended.vaultBytes > quotas.vaultBytes) throw vaultStorageFull(quotas.vaultBytes);
-  const { rows } = await tx.query<{ bytes: unknown }>(
-    `SELECT coalesce(sum(v.bytes_stored), 0) AS bytes
-       FROM memberships o
-       JOIN memberships m ON m.account_id = o.account_id AND m.role = 'owner'
-       JOIN vaults v ON v.id = m.vault_id
-      WHERE o.vault_id = $1 AND o.role = 'owner'`,
-    [appended.vaultId],
-  );
-  if (Number(rows[0]?.bytes ?? 0) > quotas.accountBytes) {
-    throw accountStorageFull(quotas.accountBytes);
-  }
-  const day = (limit: number): RateLimit => ({ limit, windowSeconds: DAY_SECONDS });
-  const vault = await addToWindow(
-    tx,
-    serverHmac(secrets, "quota|entries-vault", appended.vaultId),
-    appended.count,
-    day(quotas.vaultEntriesPerDay),
-  );
-  if (vault.count > quotas.vaultEntriesPerDay) {
-    throw dailyEntryLimit("vault", quotas.vaultEntriesPerDay, vault.retryAfter);
-  }
-  const account = await addToWindow(
-    tx,
-    serverHmac(secrets, "quota|entries-account", appended.accountId),
-    appended.count,
-    day(quotas.accountEntriesPerDay),
-  );
-  if (account.count > quotas.accountEntriesPerDay) {
-    throw dailyEntryLimit("account", quotas.accountEntriesPerDay, account.retryAfter);
-  }
+  vaultId: string,
+  accountId: string,
+): AppendQuotas {
+  return {
+    vaultBytes: quotas.vaultBytes,
+    accountBytes: quotas.accountBytes,
+    vaultKey: serverHmac(secrets, "quota|entries-vault", vaultId),
+    vaultPerDay: quotas.vaultEntriesPerDay,
+    accountKey: serverHmac(secrets, "quota|entries-account", accountId),
+    accountPerDay: quotas.accountEntriesPerDay,
+    windowSeconds: DAY_SECONDS,
+  };
 }
 
 /** Throws 429 when the vault or the account already has as many invites waiting as allowed. */

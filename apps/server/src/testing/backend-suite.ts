@@ -104,6 +104,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [6, "sessions_ended_elsewhere"],
         [7, "push_relay"],
         [8, "signed_sign_outs"],
+        [9, "append_in_one_call"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -115,9 +116,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(7);
+          expect(rows).toHaveLength(8);
         } finally {
           await empty.cleanup();
         }

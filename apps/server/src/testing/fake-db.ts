@@ -17,36 +17,36 @@ export function createSelectOneDb(kind: Db["kind"] = "pglite"): Db {
   } as Db;
 }
 
+/** The append's one call (db/append-function.ts): it inserts, all in one statement. */
+const APPEND = /trellis_append\(/;
+
 /**
- * Wraps a real Db so that, inside transactions, the `failOn`-th INSERT into
- * vault_events (1-based, counted per transaction) writes its rows and then
- * throws `error`: the transaction must roll every row back.
+ * Wraps a real Db so that the `failOn`-th append (1-based) writes its rows
+ * and then throws `error` before they commit: nothing may remain. The call
+ * runs in a transaction of its own here, so the failure comes after the
+ * insert, as a storage failure at commit would.
  */
 export function failingInsertDb(inner: Db, failOn: number, error: Error): Db {
+  let appends = 0;
   return {
     kind: inner.kind,
-    query: (sql, params) => inner.query(sql, params),
-    transaction: (fn) =>
-      inner.transaction((tx) => {
-        let inserts = 0;
-        return fn({
-          query: async <Row>(sql: string, params?: readonly unknown[]) => {
-            const result = await tx.query<Row>(sql, params);
-            if (/^\s*INSERT INTO vault_events/i.test(sql)) {
-              inserts += 1;
-              if (inserts === failOn) throw error;
-            }
-            return result;
-          },
-        });
-      }),
+    query: <Row>(sql: string, params?: readonly unknown[]) => {
+      if (!APPEND.test(sql)) return inner.query<Row>(sql, params);
+      appends += 1;
+      if (appends !== failOn) return inner.query<Row>(sql, params);
+      return inner.transaction(async (tx) => {
+        await tx.query(sql, params);
+        throw error;
+      });
+    },
+    transaction: (fn) => inner.transaction(fn),
     listen: (channel, handlers) => inner.listen(channel, handlers),
     close: () => inner.close(),
   };
 }
 
 /**
- * Wraps a real Db so that a transaction pauses right after its first INSERT
+ * Wraps a real Db so that the first append pauses right after its insert
  * (seq drawn, not yet committed) until `release` is called.
  */
 export function pausingDb(inner: Db): { db: Db; inserted: Promise<void>; release: () => void } {
@@ -58,22 +58,20 @@ export function pausingDb(inner: Db): { db: Db; inserted: Promise<void>; release
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let paused = false;
   const db: Db = {
     kind: inner.kind,
-    query: (sql, params) => inner.query(sql, params),
-    transaction: (fn) =>
-      inner.transaction((tx) =>
-        fn({
-          query: async <Row>(sql: string, params?: readonly unknown[]) => {
-            const result = await tx.query<Row>(sql, params);
-            if (/^\s*INSERT INTO vault_events/i.test(sql)) {
-              markInserted();
-              await gate;
-            }
-            return result as never;
-          },
-        }),
-      ),
+    query: <Row>(sql: string, params?: readonly unknown[]) => {
+      if (paused || !APPEND.test(sql)) return inner.query<Row>(sql, params);
+      paused = true;
+      return inner.transaction(async (tx) => {
+        const result = await tx.query<Row>(sql, params);
+        markInserted();
+        await gate;
+        return result;
+      });
+    },
+    transaction: (fn) => inner.transaction(fn),
     listen: (channel, handlers) => inner.listen(channel, handlers),
     close: () => inner.close(),
   };

@@ -175,7 +175,7 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
     await app.close();
     expect(Date.now() - started).toBeLessThan(2_000);
     await Promise.all(streams.map((s) => s.ended));
-    expect(liveStats(app)).toEqual({ streams: 0, listeners: 0 });
+    expect(liveStats(app)).toMatchObject({ streams: 0, listeners: 0 });
   });
 
   if (kind === "postgres") {

@@ -28,6 +28,16 @@ export interface Membership {
   readonly active: boolean;
 }
 
+/** The caller's membership in a vault ($1 vault, $2 account): role, epoch, and keys held. */
+export const MEMBERSHIP = `SELECT m.role, v.current_epoch,
+       EXISTS (SELECT 1 FROM grants g
+                WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
+       EXISTS (SELECT 1 FROM grants g
+                WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id
+                  AND g.epoch = v.current_epoch) AS active
+  FROM memberships m JOIN vaults v ON v.id = m.vault_id
+ WHERE m.vault_id = $1 AND m.account_id = $2`;
+
 export async function findMembership(
   q: Queryable,
   vaultId: string,
@@ -42,18 +52,7 @@ export async function findMembership(
     current_epoch: number;
     has_grant: boolean;
     active: boolean;
-  }>(
-    `SELECT m.role, v.current_epoch,
-            EXISTS (SELECT 1 FROM grants g
-                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
-            EXISTS (SELECT 1 FROM grants g
-                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id
-                       AND g.epoch = v.current_epoch) AS active
-       FROM memberships m JOIN vaults v ON v.id = m.vault_id
-      WHERE m.vault_id = $1 AND m.account_id = $2
-      ${options.lock ? "FOR SHARE OF m, v" : ""}`,
-    [vaultId, accountId],
-  );
+  }>(options.lock ? `${MEMBERSHIP} FOR SHARE OF m, v` : MEMBERSHIP, [vaultId, accountId]);
   const row = rows[0];
   if (row === undefined) return undefined;
   return {
@@ -64,6 +63,11 @@ export async function findMembership(
   };
 }
 
+/** Refusal words shared with the append's own check (append-refusals.ts). */
+export const NO_GRANT_YET =
+  "The owner has not shared this vault's key with this account yet (compare the safety code first).";
+export const VIEWER_CANNOT_WRITE = "A viewer can read this vault but not add to it.";
+
 /** The caller's membership if it allows `need`; otherwise throws 404 (not a member) or 403. */
 export async function requireAccess(
   q: Queryable,
@@ -72,7 +76,11 @@ export async function requireAccess(
   need: Need,
   options: { lock?: boolean } = {},
 ): Promise<Membership> {
-  const membership = await findMembership(q, vaultId, accountId, options);
+  return checkAccess(await findMembership(q, vaultId, accountId, options), need);
+}
+
+/** `membership` if it allows `need`; otherwise throws 404 (none) or 403. */
+export function checkAccess(membership: Membership | undefined, need: Need): Membership {
   if (membership === undefined) throw vaultNotFound();
   switch (need) {
     case "member":
@@ -84,14 +92,8 @@ export async function requireAccess(
       break;
     case "reader":
     case "writer":
-      if (!membership.hasGrant) {
-        throw forbidden(
-          "The owner has not shared this vault's key with this account yet (compare the safety code first).",
-        );
-      }
-      if (need === "writer" && membership.role === "viewer") {
-        throw forbidden("A viewer can read this vault but not add to it.");
-      }
+      if (!membership.hasGrant) throw forbidden(NO_GRANT_YET);
+      if (need === "writer" && membership.role === "viewer") throw forbidden(VIEWER_CANNOT_WRITE);
       break;
   }
   return membership;

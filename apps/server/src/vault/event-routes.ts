@@ -6,18 +6,19 @@
 import { EVENT_PAGE_CONTENT_TYPE, encodeEventPage } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../context.ts";
-import { ApiError } from "../http/errors.ts";
 import {
   parseAppendBody,
   parsePullQuery,
   parseStreamQuery,
   requireJsonContentType,
 } from "../http/validation.ts";
-import { checkAppendQuotas } from "../quotas/checks.ts";
+import { appendQuotas } from "../quotas/checks.ts";
 import { requireAccess } from "./access.ts";
+import { appendRefusal } from "./append-refusals.ts";
 import { envelopeEpoch } from "./envelope.ts";
+import { hotVaultAccess, refuseEnded } from "./hot-access.ts";
+import { AppendRefused } from "./store.ts";
 import { serveEventStream } from "./stream.ts";
-import { vaultCaller } from "./vault-request.ts";
 
 export interface AppendResponse {
   results: { id: string; seq: number; stored: boolean }[];
@@ -45,52 +46,57 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   api.post<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
     async (request): Promise<AppendResponse> => {
-      const { caller, vaultId } = await vaultCaller(ctx, request);
-      await requireAccess(ctx.db, vaultId, caller.accountId, "writer");
+      const { caller, vaultId } = await hotVaultAccess(ctx, request, "writer");
       requireJsonContentType(request.headers["content-type"]);
       const events = parseAppendBody(request.body);
       const secrets = await ctx.secrets();
-      const results = await ctx.store.append(vaultId, events, {
-        // Checked again inside the append, holding the membership and vault
-        // rows, so a removal or a rotation that commits first is always seen.
-        authorize: async (tx) => {
-          const membership = await requireAccess(tx, vaultId, caller.accountId, "writer", {
-            lock: true,
-          });
-          events.forEach((event, index) => {
-            const epoch = envelopeEpoch(event.body);
-            if (epoch !== undefined && epoch < membership.currentEpoch) {
-              throw new ApiError(
-                409,
-                "stale-epoch",
-                `events[${index}] is sealed with the key of epoch ${epoch}, but the vault's key is now epoch ${membership.currentEpoch}. Fetch the new key and seal it again.`,
-              );
-            }
-          });
-        },
-        // Quotas (bytes, entries per day): over one, nothing is stored.
-        afterInsert: (tx, stored) =>
-          checkAppendQuotas(tx, ctx.quotas, secrets, {
-            vaultId,
+      try {
+        // One call: the writer is checked again inside it, holding the
+        // membership and vault rows, so a removal or a rotation that commits
+        // first is always seen; over a quota, nothing is stored.
+        const results = await ctx.store.append(vaultId, events, {
+          writer: {
             accountId: caller.accountId,
-            count: stored.count,
-            vaultBytes: stored.vaultBytes,
-          }),
-      });
-      return { results };
+            sessionId: caller.sessionId,
+            idleSeconds: ctx.sessionLifetime.idleSeconds,
+            maxAgeSeconds: ctx.sessionLifetime.maxAgeSeconds,
+            epochs: events.map((event) => envelopeEpoch(event.body)),
+          },
+          quotas: appendQuotas(ctx.quotas, secrets, vaultId, caller.accountId),
+        });
+        return { results };
+      } catch (error) {
+        if (!(error instanceof AppendRefused)) throw error;
+        if (error.reason === "session-ended") {
+          return refuseEnded(ctx, request, caller, vaultId, "writer");
+        }
+        ctx.access.forgetMember(vaultId, caller.accountId);
+        throw appendRefusal(error, ctx.quotas);
+      }
     },
   );
 
   api.get<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
     async (request, reply): Promise<PullResponse | Buffer> => {
-      const { caller, vaultId } = await vaultCaller(ctx, request);
-      await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
+      const { caller, vaultId } = await hotVaultAccess(ctx, request, "reader");
       const { after, limit, before } = parsePullQuery(request.query);
-      const page =
-        before === undefined
-          ? await ctx.store.pull(vaultId, after, limit)
-          : await ctx.store.pullBefore(vaultId, before, limit);
+      let page: Awaited<ReturnType<typeof ctx.store.pull>>;
+      if (before === undefined) {
+        page = await ctx.store.pull(vaultId, after, limit, {
+          accountId: caller.accountId,
+          sessionId: caller.sessionId,
+          idleSeconds: ctx.sessionLifetime.idleSeconds,
+          maxAgeSeconds: ctx.sessionLifetime.maxAgeSeconds,
+        });
+        if (page.refused) return refuseEnded(ctx, request, caller, vaultId, "reader");
+      } else {
+        // Reading from the end (a new device looking for the newest
+        // snapshot) happens once per device: checked in full, not through
+        // the access cache.
+        await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
+        page = await ctx.store.pullBefore(vaultId, before, limit);
+      }
       reply.header("vary", "accept");
       if (wantsBinaryPage(request.headers.accept)) {
         // The same page without base64 or JSON around each body (see @trellis/sync event-pages).
@@ -121,8 +127,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   );
 
   api.get<{ Params: { vaultId: string } }>("/vaults/:vaultId/stream", async (request, reply) => {
-    const { caller, vaultId } = await vaultCaller(ctx, request);
-    await requireAccess(ctx.db, vaultId, caller.accountId, "reader");
+    const { caller, vaultId } = await hotVaultAccess(ctx, request, "reader");
     const { after } = parseStreamQuery(request.query);
     const release = ctx.streams.acquire(caller.sessionId);
     try {
@@ -130,11 +135,9 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
         request,
         reply,
         {
-          db: ctx.db,
           store: ctx.store,
           hub: ctx.hub,
-          pingMs: ctx.streamPingMs,
-          sessionLifetime: ctx.sessionLifetime,
+          checks: ctx.streamChecks,
           open: ctx.openStreams,
           onEnd: release,
         },

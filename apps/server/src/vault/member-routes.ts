@@ -70,6 +70,7 @@ export function registerMemberRoutes(api: FastifyInstance, ctx: AppContext): voi
           throw new ApiError(404, "not-found", "This account is not a member of this vault.");
         }
       });
+      ctx.access.forgetMember(vaultId, target);
       return noContent(reply);
     },
   );

@@ -8,47 +8,28 @@
  * Before each notice and each ping it checks again that the session still
  * exists and has not ended by age, and the account is still a member with a
  * key: a removed member, a signed-out or expired device or a deleted account
- * gets nothing more, and the stream ends.
+ * gets nothing more, and the stream ends. The checks of all the streams of a
+ * vault are one query per notice, and one timer pings them all
+ * (stream-checks.ts), so idle streams cost no timers and no queries of their own.
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type Caller, endedByAge, type SessionLifetime } from "../auth/sessions.ts";
-import type { Queryable } from "../db/types.ts";
+import type { Caller } from "../auth/sessions.ts";
 import { SECURITY_HEADERS } from "../http/security-headers.ts";
 import type { VaultEventsHub } from "./live.ts";
 import type { VaultStore } from "./store.ts";
+import type { StreamChecks } from "./stream-checks.ts";
 
 export const DEFAULT_STREAM_PING_MS = 25_000;
 
 export interface StreamDeps {
-  readonly db: Queryable;
   readonly store: VaultStore;
   readonly hub: VaultEventsHub;
-  readonly pingMs: number;
-  readonly sessionLifetime: SessionLifetime;
+  /** The shared access checks and ping timer (stream-checks.ts). */
+  readonly checks: StreamChecks;
   /** Open streams, ended on shutdown: each entry ends its stream. */
   readonly open: Set<() => void>;
   /** Called once when the stream ends (the per-session stream count). */
   readonly onEnd?: () => void;
-}
-
-async function stillAllowed(
-  db: Queryable,
-  lifetime: SessionLifetime,
-  caller: Caller,
-  vaultId: string,
-): Promise<boolean> {
-  const { rows } = await db.query<{ ok: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM sessions s
-         JOIN memberships m ON m.account_id = s.account_id AND m.vault_id = $2
-        WHERE s.id = $1
-          AND NOT ${endedByAge(3, 4)}
-          AND EXISTS (SELECT 1 FROM grants g
-                       WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id)
-     ) AS ok`,
-    [caller.sessionId, vaultId, lifetime.idleSeconds, lifetime.maxAgeSeconds],
-  );
-  return rows[0]?.ok === true;
 }
 
 /**
@@ -80,12 +61,12 @@ export async function serveEventStream(
           continue;
         }
         const upTo = target;
-        if (!(await stillAllowed(deps.db, deps.sessionLifetime, caller, vaultId))) {
+        if (!(await deps.checks.allowed(vaultId, caller.sessionId))) {
           end();
           return;
         }
         if (ended) return;
-        reply.raw.write(`event: events\ndata: ${JSON.stringify({ upTo })}\n\n`);
+        send(`event: events\ndata: {"upTo":${upTo}}\n\n`);
         lastSent = upTo;
       }
     } catch (error) {
@@ -109,18 +90,23 @@ export async function serveEventStream(
     throw error;
   }
 
-  let ping: NodeJS.Timeout | undefined;
+  let stopPings: (() => void) | undefined;
   function end(): void {
     if (ended) return;
     ended = true;
     unsubscribe();
-    if (ping !== undefined) clearInterval(ping);
+    stopPings?.();
     deps.open.delete(end);
     deps.onEnd?.();
     if (!reply.raw.writableEnded) reply.raw.end();
   }
 
   reply.hijack();
+  // No chunked framing: the body ends when the connection closes (it is
+  // `connection: close`), so each notice is one plain write to the socket
+  // rather than a chunk header, the notice and a CRLF through the HTTP
+  // layer's cork, which counts when one append reaches 10,000 streams.
+  reply.raw.useChunkedEncodingByDefault = false;
   reply.raw.writeHead(200, {
     ...SECURITY_HEADERS,
     "content-type": "text/event-stream; charset=utf-8",
@@ -132,6 +118,10 @@ export async function serveEventStream(
     connection: "close",
   });
   reply.raw.flushHeaders();
+  const socket = reply.raw.socket;
+  const send = (text: string) => {
+    if (socket !== null && !socket.destroyed) socket.write(text);
+  };
   reply.raw.on("close", end);
   deps.open.add(end);
   if (reply.raw.destroyed || request.raw.destroyed) {
@@ -139,19 +129,17 @@ export async function serveEventStream(
     return;
   }
 
-  ping = setInterval(() => {
-    stillAllowed(deps.db, deps.sessionLifetime, caller, vaultId).then(
-      (ok) => {
-        if (!ok) end();
-        else if (!ended) reply.raw.write(": ping\n\n");
-      },
-      (error: unknown) => {
-        request.log.error({ err: error }, "vault stream access check failed");
+  stopPings = deps.checks.pinged({
+    vaultId,
+    sessionId: caller.sessionId,
+    ping(ok) {
+      if (ok instanceof Error) {
+        request.log.error({ err: ok }, "vault stream access check failed");
         end();
-      },
-    );
-  }, deps.pingMs);
-  ping.unref();
+      } else if (!ok) end();
+      else if (!ended) send(": ping\n\n");
+    },
+  });
 
   started = true;
   if (latest > target) target = latest;

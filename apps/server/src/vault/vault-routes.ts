@@ -83,6 +83,7 @@ export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppConte
       // Events, memberships, grants and invites go with it (ON DELETE CASCADE).
       await tx.query("DELETE FROM vaults WHERE id = $1", [vaultId]);
     });
+    ctx.access.forgetVault(vaultId);
     return noContent(reply);
   });
 }
