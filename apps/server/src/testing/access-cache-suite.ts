@@ -65,11 +65,7 @@ export function defineAccessCacheSuite(_kind: Db["kind"], harness: () => Harness
     const { maya, vault } = await warmSharedVault();
     const laptop = await c.login({ username: maya.username, password: maya.password });
     expect((await append(laptop, vault, "from the laptop")).status).toBe(200);
-    const signOut = await c.request({
-      method: "DELETE",
-      path: `/api/v1/sessions/${laptop.session.sessionId}`,
-      token: maya.session.token,
-    });
+    const signOut = await c.signOutAndErase(maya, laptop.session.sessionId);
     expect(signOut.status).toBe(204);
     for (const response of [await append(laptop, vault, "after"), await pull(laptop, vault)]) {
       expect(response.status).toBe(401);

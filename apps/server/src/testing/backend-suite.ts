@@ -116,9 +116,9 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(8);
+          expect(rows).toHaveLength(9);
         } finally {
           await empty.cleanup();
         }

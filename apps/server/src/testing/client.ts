@@ -543,6 +543,24 @@ export class TestClient {
     });
   }
 
+  /**
+   * "Sign out and erase" another device of `by`'s account, as a device does:
+   * the DELETE carries the account's signature on exactly that session.
+   */
+  signOutAndErase(
+    by: Pick<TestAccount, "session" | "accountId" | "rootKey">,
+    sessionId: string,
+  ): Promise<ApiResponse> {
+    const signing = trellisCrypto.deriveIdentity(by.rootKey).signing.secretKey;
+    const signature = trellisCrypto.signSignOut({ accountId: by.accountId, sessionId }, signing);
+    return this.request({
+      method: "DELETE",
+      path: `/api/v1/sessions/${sessionId}`,
+      token: by.session.token,
+      body: { signature: Buffer.from(signature).toString("base64url") },
+    });
+  }
+
   /** A new vault: a random epoch-1 key, granted to the owner (sealed to their own box key, signed by them). */
   async createVault(owner: TestAccount, vaultId: string = uuidV7()): Promise<TestVault> {
     await clientReady();

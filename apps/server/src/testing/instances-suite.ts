@@ -85,11 +85,7 @@ export function defineInstancesSuite(harness: () => Harness): void {
 
         // Both signed out through instance one.
         for (const device of [laptop, tablet]) {
-          const out = await c1.request({
-            method: "DELETE",
-            path: `/api/v1/sessions/${device.session.sessionId}`,
-            token: maya.session.token,
-          });
+          const out = await c1.signOutAndErase(maya, device.session.sessionId);
           expect(out.status).toBe(204);
         }
         // Instance two never heard of it, and refuses at once: a pull from
