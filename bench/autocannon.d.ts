@@ -12,6 +12,8 @@ declare module "autocannon" {
       url: string;
       connections?: number;
       duration?: number;
+      /** Stop after this many requests (duration is then ignored). */
+      amount?: number;
       requests?: Request[];
     }
     interface Histogram {

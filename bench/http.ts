@@ -137,10 +137,13 @@ async function appendRun(
     };
   });
   let next = 0;
+  // Large batches: exactly the requests prepared, once each (a repeat is an
+  // idempotent no-op, cheaper than a real append, and would flatter the figure).
+  const length = batch > 1 ? { amount: supply } : { duration: DURATION_S };
   const result = await run({
     url,
     connections,
-    duration: DURATION_S,
+    ...length,
     requests: [
       {
         method: "POST",
