@@ -105,6 +105,25 @@ describe("precompressed web files", () => {
     expect(sw.headers["cache-control"]).toBe("no-cache");
   });
 
+  it("serves the app at / to a client that accepts compression but not text/html (curl, a health check)", async () => {
+    for (const encoding of ["br", "gzip", "br, gzip", undefined]) {
+      const res = await app.inject({
+        url: "/",
+        headers: encoding === undefined ? {} : { "accept-encoding": encoding },
+      });
+      expect(res.statusCode, String(encoding)).toBe(200);
+      expect(res.headers["content-type"], String(encoding)).toMatch(/^text\/html/);
+      const body = decode(res.headers["content-encoding"] as string | undefined, res.rawPayload);
+      expect(body.toString("utf8"), String(encoding)).toBe(INDEX);
+    }
+    // Other unknown paths without text/html stay a 404 (a missing script is not the app).
+    const missing = await app.inject({
+      url: "/assets/gone.js",
+      headers: { "accept-encoding": "br" },
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it("serves a file without compressed twins as it is, still saying it varies", async () => {
     const res = await app.inject({ url: "/icon.png", headers: { "accept-encoding": "br, gzip" } });
     expect(res.statusCode).toBe(200);

@@ -72,7 +72,12 @@ export function sendWebFallback(
   if (!built && isGet && (path === "/" || path === "/index.html" || isNavigation(request))) {
     return reply.code(503).type("text/plain; charset=utf-8").send(WEB_NOT_BUILT_MESSAGE);
   }
-  if (!built || !isNavigation(request)) {
+  // "/" is the app whatever the request accepts. @fastify/static does not
+  // find index.html for "/" when it looks for a precompressed twin, so a
+  // client that asks for br or gzip without `Accept: text/html` (curl, a
+  // health check, a proxy) lands here.
+  const root = isGet && path === "/";
+  if (!built || !(root || isNavigation(request))) {
     return reply.code(404).type("text/plain; charset=utf-8").send("Not found\n");
   }
   return reply.header("cache-control", NO_CACHE).sendFile("index.html");
