@@ -135,6 +135,38 @@ export interface OpenedJourney {
   };
 }
 
+/** What both bench openings do first: sign in, find the vault, fetch and check its keys. */
+async function signInToVault(
+  api: ReturnType<typeof createApi>,
+  input: { readonly username: string; readonly password: string },
+  choose: (vaults: readonly { vaultId: string; role: string }[]) => { vaultId: string } | undefined,
+): Promise<
+  Result<
+    { token: string; vaultId: string; crypto: ReturnType<typeof createVaultCrypto> },
+    SyncFailure
+  >
+> {
+  const signedIn = await signIn(api, {
+    username: input.username,
+    password: input.password,
+    deviceName: "bench device",
+  });
+  if (!signedIn.ok) return signedIn;
+  const token = signedIn.value.session.token;
+  const listed = await api.listVaults(token);
+  if (!listed.ok) return listed;
+  const chosen = choose(listed.value.vaults);
+  if (!chosen) return { ok: false, error: { reason: "not-found" } };
+  const keys = await fetchVaultKeys(api, token, {
+    vaultId: chosen.vaultId,
+    identity: signedIn.value.identity,
+    trustedSigner: wireIdentity(signedIn.value.identity).signingKey,
+  });
+  if (!keys.ok) return keys;
+  const crypto = createVaultCrypto({ vaultId: chosen.vaultId, keys: keys.value });
+  return { ok: true, value: { token, vaultId: chosen.vaultId, crypto } };
+}
+
 /**
  * What a new device does to open a journey: signs in, fetches and checks its
  * vault keys, pulls every event, opens and validates each one, and folds.
@@ -150,24 +182,14 @@ export async function openJourneyFromServer(input: {
   const now = input.now ?? (() => performance.now());
   const api = createApi(input.transport);
   const t0 = now();
-  const signedIn = await signIn(api, {
-    username: input.username,
-    password: input.password,
-    deviceName: "bench device",
-  });
-  if (!signedIn.ok) return signedIn;
-  const token = signedIn.value.session.token;
-  const listed = await api.listVaults(token);
-  if (!listed.ok) return listed;
-  const chosen = listed.value.vaults.find((v) => v.role === "owner") ?? listed.value.vaults[0];
-  if (!chosen) return { ok: false, error: { reason: "not-found" } };
-  const keys = await fetchVaultKeys(api, token, {
-    vaultId: chosen.vaultId,
-    identity: signedIn.value.identity,
-    trustedSigner: wireIdentity(signedIn.value.identity).signingKey,
-  });
-  if (!keys.ok) return keys;
-  const crypto = createVaultCrypto({ vaultId: chosen.vaultId, keys: keys.value });
+  const opened = await signInToVault(
+    api,
+    input,
+    (vaults) => vaults.find((v) => v.role === "owner") ?? vaults[0],
+  );
+  if (!opened.ok) return opened;
+  const { token, crypto } = opened.value;
+  const chosen = { vaultId: opened.value.vaultId };
   const t1 = now();
 
   let pullMs = 0;
@@ -257,24 +279,12 @@ export async function openFromSnapshotOnServer(input: {
   const now = input.now ?? (() => performance.now());
   const api = createApi(input.transport);
   const t0 = now();
-  const signedIn = await signIn(api, {
-    username: input.username,
-    password: input.password,
-    deviceName: "bench device",
-  });
-  if (!signedIn.ok) return signedIn;
-  const token = signedIn.value.session.token;
-  const listed = await api.listVaults(token);
-  if (!listed.ok) return listed;
-  const chosen = listed.value.vaults.find((v) => v.role === "owner");
-  if (!chosen) return { ok: false, error: { reason: "not-found" } };
-  const keys = await fetchVaultKeys(api, token, {
-    vaultId: chosen.vaultId,
-    identity: signedIn.value.identity,
-    trustedSigner: wireIdentity(signedIn.value.identity).signingKey,
-  });
-  if (!keys.ok) return keys;
-  const crypto = createVaultCrypto({ vaultId: chosen.vaultId, keys: keys.value });
+  const opened = await signInToVault(api, input, (vaults) =>
+    vaults.find((v) => v.role === "owner"),
+  );
+  if (!opened.ok) return opened;
+  const { token, crypto } = opened.value;
+  const chosen = { vaultId: opened.value.vaultId };
   const client = await openClient({ storage: memoryStorage() });
   const ctx: RoundContext = {
     storage: client.sync,

@@ -6,8 +6,6 @@
  */
 import { expect, it } from "vitest";
 import { liveStats } from "../app.ts";
-import { loadConfig } from "../config.ts";
-import { type RunningServer, startServer } from "../server.ts";
 import {
   type ApiResponse,
   fetchTransport,
@@ -17,35 +15,13 @@ import {
   TestClient,
   type TestVault,
 } from "./client.ts";
-import {
-  type Harness,
-  LOOSE_RATE_LIMITS,
-  NO_WEB_DIR,
-  STREAM_PING_MS,
-  uniqueName,
-} from "./harness.ts";
+import { type Harness, uniqueName } from "./harness.ts";
+import { twoServers } from "./two-servers.ts";
 
 const reasonOf = (response: ApiResponse) =>
   (response.body as { error: { reason: string } }).error.reason;
 
 export function defineInstancesSuite(harness: () => Harness): void {
-  async function twoServers(): Promise<[RunningServer, RunningServer]> {
-    const config = loadConfig({
-      PORT: "0",
-      TRELLIS_DATABASE_URL: harness().testDb.url!,
-      TRELLIS_WEB_DIR: NO_WEB_DIR,
-      TRELLIS_OPAQUE_SERVER_SETUP: harness().secrets.opaqueServerSetup,
-      TRELLIS_HMAC_KEY: harness().secrets.hmacKey.toString("base64url"),
-      TRELLIS_VAPID_PRIVATE_KEY: harness().secrets.vapid.privateKeyText,
-    });
-    const options = {
-      logger: false as const,
-      streamPingMs: STREAM_PING_MS,
-      rateLimits: LOOSE_RATE_LIMITS,
-    };
-    return Promise.all([startServer(config, options), startServer(config, options)]);
-  }
-
   const append = (c: TestClient, who: Pick<TestAccount, "session">, vault: TestVault) =>
     c.request({
       method: "POST",
@@ -61,7 +37,7 @@ export function defineInstancesSuite(harness: () => Harness): void {
     });
 
   it("append through one: the other's live stream and pull see it; signed out through one: refused by the other at once", async () => {
-    const [one, two] = await twoServers();
+    const [one, two] = await twoServers(harness());
     try {
       const c1 = new TestClient(fetchTransport(one.url));
       const c2 = new TestClient(fetchTransport(two.url));
@@ -108,7 +84,7 @@ export function defineInstancesSuite(harness: () => Harness): void {
   });
 
   it("a member removed through one is refused by the other at once, though cached there", async () => {
-    const [one, two] = await twoServers();
+    const [one, two] = await twoServers(harness());
     try {
       const c1 = new TestClient(fetchTransport(one.url));
       const c2 = new TestClient(fetchTransport(two.url));

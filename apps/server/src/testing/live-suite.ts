@@ -5,9 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { liveStats } from "../app.ts";
-import { loadConfig } from "../config.ts";
 import type { Db } from "../db/types.ts";
-import { type RunningServer, startServer } from "../server.ts";
 import { VAULT_EVENTS_CHANNEL } from "../vault/notifications.ts";
 import {
   fetchTransport,
@@ -16,13 +14,8 @@ import {
   type StreamFrame,
   TestClient,
 } from "./client.ts";
-import {
-  type Harness,
-  LOOSE_RATE_LIMITS,
-  NO_WEB_DIR,
-  STREAM_PING_MS,
-  uniqueName,
-} from "./harness.ts";
+import { type Harness, STREAM_PING_MS, uniqueName } from "./harness.ts";
+import { twoServers } from "./two-servers.ts";
 
 const upToAtLeast = (seq: number) => (frame: StreamFrame) => (noticeUpTo(frame) ?? -1) >= seq;
 
@@ -180,28 +173,8 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
 
   if (kind === "postgres") {
     describe("two instances on one PostgreSQL database", () => {
-      async function twoServers(): Promise<[RunningServer, RunningServer]> {
-        const url = harness().testDb.url!;
-        const options = {
-          logger: false as const,
-          streamPingMs: STREAM_PING_MS,
-          rateLimits: LOOSE_RATE_LIMITS,
-        };
-        // Instances on one database share their secrets: given here by the
-        // environment, as an operator running several would.
-        const config = loadConfig({
-          PORT: "0",
-          TRELLIS_DATABASE_URL: url,
-          TRELLIS_WEB_DIR: NO_WEB_DIR,
-          TRELLIS_OPAQUE_SERVER_SETUP: harness().secrets.opaqueServerSetup,
-          TRELLIS_HMAC_KEY: harness().secrets.hmacKey.toString("base64url"),
-          TRELLIS_VAPID_PRIVATE_KEY: harness().secrets.vapid.privateKeyText,
-        });
-        return Promise.all([startServer(config, options), startServer(config, options)]);
-      }
-
       it("a stream on one instance sees an append made on the other within a second", async () => {
-        const [one, two] = await twoServers();
+        const [one, two] = await twoServers(harness());
         try {
           const c1 = new TestClient(fetchTransport(one.url));
           const c2 = new TestClient(fetchTransport(two.url));
@@ -238,7 +211,7 @@ export function defineLiveSuite(kind: Db["kind"], harness: () => Harness): void 
       });
 
       it("when the listening connection drops, it comes back and streams catch up", async () => {
-        const [one, two] = await twoServers();
+        const [one, two] = await twoServers(harness());
         try {
           const c1 = new TestClient(fetchTransport(one.url));
           const c2 = new TestClient(fetchTransport(two.url));
