@@ -24,8 +24,8 @@ export const api = {
   recoveryComplete: "POST /api/v1/recovery/complete",
   deleteAccount: "DELETE /api/v1/account (auth; body accountDeleteRequest)",
   // Vaults
-  createVault: "POST /api/v1/vaults (auth)",
-  listVaults: "GET /api/v1/vaults (auth)",
+  createVault: "POST /api/v1/vaults (auth; kind record or circle)",
+  listVaults: "GET /api/v1/vaults (auth; each with its kind)",
   deleteVault: "DELETE /api/v1/vaults/:vaultId (auth; owner; deletes its events, members, invites)",
   members: "GET /api/v1/vaults/:vaultId/members (auth; member)",
   myGrants: "GET /api/v1/vaults/:vaultId/grants/mine (auth; member)",
@@ -41,7 +41,14 @@ export const api = {
   revokeInvite:
     "DELETE /api/v1/vaults/:vaultId/invites/:inviteId (auth; owner; the link then answers invite-revoked)",
   acceptInvite: "POST /api/v1/invites/:inviteId/accept (auth)",
-  append: "POST /api/v1/vaults/:vaultId/events (auth; owner or partner)",
+  append:
+    "POST /api/v1/vaults/:vaultId/events (auth; owner or partner; in a circle vault viewers too)",
+  putAttachment:
+    "PUT /api/v1/vaults/:vaultId/attachments/:attachmentId (auth; owner or partner; application/octet-stream, sealed; the same bytes again is 200, other bytes under a used id 409)",
+  getAttachment:
+    "GET /api/v1/vaults/:vaultId/attachments/:attachmentId (auth; a member with a grant; application/octet-stream)",
+  deleteAttachment:
+    "DELETE /api/v1/vaults/:vaultId/attachments/:attachmentId (auth; owner or partner)",
   pull: "GET /api/v1/vaults/:vaultId/events?after=<seq>&limit=<n> (auth; member)",
   stream: "GET /api/v1/vaults/:vaultId/stream?after=<seq> (auth; member; text/event-stream)",
   // The push relay (no account; see push.ts and docs/push.md)
@@ -62,6 +69,18 @@ export function inviteLink(
   p: { vaultId: string; inviteId: string; token: string; ownerSigningKey: string },
 ): string {
   return `${origin}/invite#v=${p.vaultId}&i=${p.inviteId}&t=${p.token}&o=${p.ownerSigningKey}`;
+}
+
+/**
+ * A circle's invite link: the same fragment as `inviteLink`, at `/circle`,
+ * so the page that opens it is the reader's, which loads nothing of a record.
+ * `https://<host>/circle#v=<circleId>&i=<inviteId>&t=<token>&o=<owner signing key>`
+ */
+export function circleInviteLink(
+  origin: string,
+  p: { vaultId: string; inviteId: string; token: string; ownerSigningKey: string },
+): string {
+  return inviteLink(origin, p).replace(`${origin}/invite#`, `${origin}/circle#`);
 }
 
 export function parseInviteLink(

@@ -202,10 +202,21 @@ export const accountDeleteRequest = z.strictObject({
 
 // --- Vaults, members, keys ------------------------------------------------
 
+/**
+ * What a vault holds: a person's `record`, or a `circle` (news for family and
+ * friends, under its own key, never the record's). The server keeps the kind
+ * so a new device follows the record and not a circle; it never sees what is
+ * inside either. In a circle, viewers may append too (replies and reactions,
+ * which the circle's own fold takes only where the post allows them).
+ */
+export const vaultKind = z.enum(["record", "circle"]);
+
 export const vaultCreateRequest = z.strictObject({
   vaultId: uuid,
   /** The vault key (epoch 1) sealed to the owner's own box key and signed by them. */
   ownerGrant: b64url(1024),
+  /** `record` when absent. */
+  kind: vaultKind.optional(),
 });
 
 export const vaultSummary = z.strictObject({
@@ -213,8 +224,28 @@ export const vaultSummary = z.strictObject({
   role,
   /** The key epoch new events must use. */
   epoch: z.number().int().min(1),
+  /** `record` from a server older than circles. */
+  kind: vaultKind.default("record"),
 });
 export const vaultListResponse = z.strictObject({ vaults: z.array(vaultSummary) });
+
+// --- Attachments ------------------------------------------------------------
+
+/**
+ * A sealed attachment (a photo): `sealAttachment` bytes from @trellis/crypto,
+ * sent and received as `application/octet-stream`. The server stores the
+ * bytes under (vaultId, attachmentId) and knows nothing else: no file name,
+ * no type, no size before padding. Its key travels inside the entry or post
+ * that shows it. At most `MAX_ATTACHMENT_BYTES` each; counted in the owning
+ * account's storage quota.
+ */
+export const MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+export const attachmentId = uuid;
+export const attachmentPutResponse = z.strictObject({
+  attachmentId: uuid,
+  /** Bytes stored (the sealed size). */
+  bytes: z.number().int().min(1),
+});
 
 export const member = z.strictObject({
   accountId: uuid,
