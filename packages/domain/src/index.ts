@@ -233,7 +233,20 @@ export {
   transferList,
   transferStanding,
 } from "./pregnancy/selectors.ts";
+export {
+  type AnniversaryReminder,
+  anniversaries,
+  type RemembranceFromRecord,
+  remembranceForTransfer,
+  remembranceFromRecord,
+} from "./pregnancy/remembrance.ts";
+export {
+  type AnniversaryDay,
+  anniversaryDays,
+  REMEMBRANCE_MAX_PHOTOS,
+} from "./pregnancy/remembrance-events.ts";
 export type {
+  Anniversary,
   Beta,
   OtherPath,
   Outcome,
@@ -241,6 +254,7 @@ export type {
   PregnancyPause,
   Recipient,
   Remembrance,
+  RemembrancePhoto,
   Transfer,
 } from "./pregnancy/state.ts";
 export {
