@@ -1,0 +1,8 @@
+export {
+  type KeepsakeInput,
+  type KeepsakePhoto,
+  keepsakePdf,
+  PAPER_SIZES,
+  type Paper,
+} from "./keepsake.ts";
+export { wrapText } from "./wrap.ts";
