@@ -212,6 +212,18 @@ export {
   transferProtocols,
 } from "./pregnancy/events.ts";
 export {
+  type AnniversaryReminder,
+  anniversaries,
+  type RemembranceFromRecord,
+  remembranceForTransfer,
+  remembranceFromRecord,
+} from "./pregnancy/remembrance.ts";
+export {
+  type AnniversaryDay,
+  anniversaryDays,
+  REMEMBRANCE_MAX_PHOTOS,
+} from "./pregnancy/remembrance-events.ts";
+export {
   betaSeries,
   betaTrendOf,
   isLoss,
@@ -233,18 +245,6 @@ export {
   transferList,
   transferStanding,
 } from "./pregnancy/selectors.ts";
-export {
-  type AnniversaryReminder,
-  anniversaries,
-  type RemembranceFromRecord,
-  remembranceForTransfer,
-  remembranceFromRecord,
-} from "./pregnancy/remembrance.ts";
-export {
-  type AnniversaryDay,
-  anniversaryDays,
-  REMEMBRANCE_MAX_PHOTOS,
-} from "./pregnancy/remembrance-events.ts";
 export type {
   Anniversary,
   Beta,

@@ -42,6 +42,10 @@ export async function openIndexedDbAttachmentStore(
     upgrade(d) {
       d.createObjectStore(STORE);
     },
+    // Forgetting the device deletes this database: let it, rather than block it.
+    blocking() {
+      db.close();
+    },
   });
   return {
     async put(id, sealed) {

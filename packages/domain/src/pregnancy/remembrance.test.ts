@@ -319,9 +319,9 @@ describe("the yearly reminder", () => {
       fc.property(fc.array(change, { maxLength: 6 }), (changes) => {
         const { r, id } = page();
         const t = ms("2026-03-02");
-        changes.forEach((c, i) =>
-          r.tryRecord("RemembranceChanged", { remembranceId: id, ...c }, t + i * 60_000),
-        );
+        for (const [i, c] of changes.entries()) {
+          r.tryRecord("RemembranceChanged", { remembranceId: id, ...c }, t + i * 60_000);
+        }
         expect(anniversaries(r.state, { from: "2020-01-01", to: "2040-12-31" })).toEqual([]);
       }),
       { numRuns: 60 },
