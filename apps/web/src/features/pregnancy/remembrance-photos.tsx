@@ -22,7 +22,7 @@ export function photoStore(): Promise<AttachmentStore> {
 }
 
 /** Tests (happy-dom) use a store in memory. */
-export function usePhotoStoreForTests(store: AttachmentStore): void {
+export function setPhotoStoreForTests(store: AttachmentStore): void {
   opened = Promise.resolve(store);
 }
 

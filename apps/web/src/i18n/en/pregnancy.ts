@@ -256,11 +256,13 @@ export const pregnancy = {
   "remembrance.form.share.hint":
     "Off: it stays on this device only. On: your partner, and your other devices, can see it too.",
   "remembrance.photos": "Photos (optional)",
-  "remembrance.photos.hint": "Photos stay on this device. Trellis makes them smaller and takes out where and when they were taken.",
+  "remembrance.photos.hint":
+    "Photos stay on this device. Trellis makes them smaller and takes out where and when they were taken.",
   "remembrance.photos.add": "Add a photo",
   "remembrance.photos.adding": "Adding the photo…",
   "remembrance.photos.alt": "What this photo shows (optional)",
-  "remembrance.photos.alt.hint": "Read aloud to someone who cannot see it, and printed under it in the keepsake.",
+  "remembrance.photos.alt.hint":
+    "Read aloud to someone who cannot see it, and printed under it in the keepsake.",
   "remembrance.photos.remove": "Take this photo off",
   "remembrance.photos.removeLabel": "Take photo {n} off the page",
   "remembrance.photos.full": "A page holds up to {max} photos.",
@@ -306,7 +308,8 @@ export const pregnancy = {
   "remembrance.yearly.words": "What should it say?",
   "remembrance.yearly.words.hint":
     "Your own words, at 9 in the morning on the day. Notifications and calendars show them only if you chose to show names.",
-  "remembrance.yearly.needsDate": "Add a date to this page first, then you can set a reminder for it.",
+  "remembrance.yearly.needsDate":
+    "Add a date to this page first, then you can set a reminder for it.",
   "remembrance.yearly.save": "Turn on",
   "remembrance.keepsake": "Keepsake",
   "remembrance.keepsake.hint": "A PDF of this page to print or keep, made on this device.",
@@ -320,7 +323,8 @@ export const pregnancy = {
   "remembrance.keepsake.title": "Remembering {name}",
   "remembrance.keepsake.footer": "Kept with Trellis on {date}",
   "remembrance.share": "Share with a circle…",
-  "remembrance.share.hint": "Only if you want to. Nothing is shared until you choose a circle and send it.",
+  "remembrance.share.hint":
+    "Only if you want to. Nothing is shared until you choose a circle and send it.",
 
   "support.title": "Support lines",
   "support.emergency": "In an emergency, call your local emergency services first.",
