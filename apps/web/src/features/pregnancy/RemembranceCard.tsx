@@ -80,6 +80,7 @@ export function RemembranceCard({ page }: { page: Remembrance }) {
         <RemembranceForm
           initial={draftOf(page)}
           editing={page.id}
+          headingLevel={3}
           onDone={() => setEditing(false)}
           onCancel={() => setEditing(false)}
         />

@@ -62,6 +62,7 @@ export function RemembranceForm({
   hint,
   onDone,
   onCancel,
+  headingLevel = 2,
 }: {
   initial: PageDraft;
   editing?: string;
@@ -71,7 +72,10 @@ export function RemembranceForm({
   hint?: string;
   onDone: () => void;
   onCancel?: () => void;
+  /** 2 on the page itself, 3 inside a page's card. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const { t } = useI18n();
   const toast = useToast();
   const id = useId();
@@ -139,7 +143,7 @@ export function RemembranceForm({
 
   return (
     <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{title ?? t("remembrance.form.title")}</h3>
+      <Heading id={`${id}-title`}>{title ?? t("remembrance.form.title")}</Heading>
       {hint && <p className="hint">{hint}</p>}
       <TextField {...form.bind("name", v.name, set("name"))} label={t("remembrance.form.name")} />
       <DateField
