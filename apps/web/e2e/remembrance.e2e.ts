@@ -100,7 +100,7 @@ test("after a recorded loss the remembrance page is offered filled in, the remin
   await expect(page.getByLabel("Days", { exact: true })).toHaveValue("2");
   await expect(page.getByLabel("Due date (optional)")).toHaveValue("");
   await expect(page.getByText("Photos stay on this device.", { exact: false })).toBeVisible();
-  await shot(page, "remembrance-offered", { bothSchemes: true });
+  await shot(page, "remembrance-offered", { bothSchemes: true, slices: true });
   await expectAxeBothSchemes(page, "remembrance offered");
 
   await page.getByLabel("Name (optional)").fill("Little bean");

@@ -80,7 +80,7 @@ export function RemembranceForm({
   const toast = useToast();
   const id = useId();
   const form = useForm<Fields>({
-    from: { weeks: "weeks", "weeks.weeks": "weeks", "weeks.days": "days", photos: "note" },
+    from: { "weeks.weeks": "weeks", "weeks.days": "days" },
   });
   const [v, setV] = useState(initial);
   const [share, setShare] = useState(false);
