@@ -142,7 +142,12 @@ export function RemembranceForm({
   }
 
   return (
-    <form className="stack add-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
+    <form
+      className={`stack add-form${title ? " remembrance-offer" : ""}`}
+      onSubmit={save}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
       <Heading id={`${id}-title`}>{title ?? t("remembrance.form.title")}</Heading>
       {hint && <p className="hint">{hint}</p>}
       <TextField {...form.bind("name", v.name, set("name"))} label={t("remembrance.form.name")} />
@@ -174,10 +179,12 @@ export function RemembranceForm({
         label={t("remembrance.form.dueDate")}
       />
       {recordDueDate && !v.dueDate && (
-        <QuietButton
-          label={t("remembrance.form.dueDate.fill")}
-          onClick={() => set("dueDate")(recordDueDate)}
-        />
+        <div>
+          <QuietButton
+            label={t("remembrance.form.dueDate.fill")}
+            onClick={() => set("dueDate")(recordDueDate)}
+          />
+        </div>
       )}
       <TextField
         {...form.bind("place", v.place, set("place"))}
