@@ -7,72 +7,18 @@
  * "Share with a circle" without an account.
  */
 import { memoryAttachmentStore } from "@trellis/client/attachments";
-import { Recorder, Temporal } from "@trellis/domain";
 import { act } from "react";
 import { describe, expect, it } from "vitest";
 import { SyncProvider } from "../../app/sync-context.tsx";
 import { en } from "../../i18n/en.ts";
 import { clientEachTest, enter, InApp, mountEachTest } from "../../testing/mount.tsx";
+import { alexAfterALoss, importInto } from "./loss-fixture.ts";
 import { Remembrance } from "./Remembrance.tsx";
 import { setPhotoStoreForTests } from "./remembrance-photos.tsx";
 
 const view = mountEachTest();
 const device = clientEachTest();
 setPhotoStoreForTests(memoryAttachmentStore());
-
-const TOR = "America/Toronto";
-const ms = (date: string) =>
-  Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: TOR, plainTime: "18:00" })
-    .epochMilliseconds;
-
-/** Alex: a day-5 blastocyst transferred on 14 January 2026, a miscarriage on 20 February. */
-function alexAfterALoss() {
-  const r = new Recorder("phone0018", 18);
-  r.record(
-    "JourneyCreated",
-    {
-      displayName: "Alex",
-      dateOfBirth: "1988-07-04",
-      homeZone: TOR,
-      createdAt: "2025-10-01T20:00:00-04:00[America/Toronto]",
-    },
-    ms("2025-10-01"),
-  );
-  const retrieval = r.newId(ms("2025-11-04"));
-  r.record(
-    "RetrievalRecorded",
-    { retrievalId: retrieval, retrievedOn: "2025-11-04", eggsRetrieved: 9, mature: 7 },
-    ms("2025-11-04"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: retrieval, reportedOn: "2025-11-05", method: "icsi", fertilized: 5 },
-    ms("2025-11-05"),
-  );
-  const embryoId = r.newId(ms("2025-11-09"));
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: retrieval,
-      day: 5,
-      reportedOn: "2025-11-09",
-      blastocysts: [{ embryoId, grade: "4AA", biopsied: false, fate: "frozen" }],
-    },
-    ms("2025-11-09"),
-  );
-  const transferId = r.newId(ms("2026-01-14"));
-  r.record(
-    "TransferRecorded",
-    { transferId, transferredOn: "2026-01-14", embryoIds: [embryoId], recipient: { kind: "self" } },
-    ms("2026-01-14"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    { outcomeId: r.newId(ms("2026-02-20")), transferId, outcome: "miscarriage", on: "2026-02-20" },
-    ms("2026-02-20"),
-  );
-  return { events: r.events, transferId };
-}
 
 const text = () => view.host.textContent ?? "";
 const button = (name: string) =>
@@ -95,14 +41,7 @@ async function until(done: () => boolean): Promise<void> {
 
 async function openFromLoss() {
   const { events, transferId } = alexAfterALoss();
-  const imported = await device.client.importFile({
-    format: "trellis-export",
-    version: 1,
-    exportedAt: "2026-03-01T00:00:00.000Z",
-    device: "phone0018",
-    events,
-  });
-  expect(imported.ok).toBe(true);
+  expect(await importInto(device.client, events)).toBe(true);
   history.replaceState(null, "", `/remembrance?transfer=${transferId}`);
   await view.render(
     <InApp client={device.client}>
