@@ -2,6 +2,7 @@
  * Renders a sample keepsake (or a PDF given by path) to PNG images, one per
  * page, to look at before calling a layout done:
  *   npx tsx packages/exports/scripts/look.mts <a4|letter> <out-dir> [file.pdf]
+ * With LOOK_UNICODE=1 the sample has names in other alphabets, set in DejaVu Serif.
  * pdf.js draws with @napi-rs/canvas (its optional dependency).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -22,13 +23,18 @@ function gradient(width: number, height: number): Uint8Array {
   return new Uint8Array(jpeg.encode({ data, width, height }, 85).data);
 }
 
+const unicode = Boolean(process.env.LOOK_UNICODE);
+const ttf = (name: string) =>
+  new Uint8Array(
+    readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)),
+  );
 const bytes = file
   ? new Uint8Array(readFileSync(file))
   : await keepsakePdf({
       paper: paper as Paper,
       lang: "en",
       documentTitle: "Remembering Little bean",
-      heading: "Little bean",
+      heading: unicode ? "Zoë Łucja · Мила" : "Little bean",
       facts: [
         { label: "Remembered on", value: "20 February 2026" },
         { label: "Transfer", value: "14 January 2026" },
@@ -40,6 +46,9 @@ const bytes = file
       photos: [{ jpeg: gradient(1200, 800), alt: "Blossom on the cherry tree" }],
       footer: "Made with Trellis on 1 March 2026",
       creator: "Trellis",
+      fonts: unicode
+        ? { regular: ttf("DejaVuSerif"), italic: ttf("DejaVuSerif-Italic") }
+        : undefined,
     });
 const fonts = join(
   dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),

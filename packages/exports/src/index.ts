@@ -2,6 +2,7 @@ export {
   type KeepsakeInput,
   type KeepsakePhoto,
   keepsakePdf,
+  needsUnicodeFont,
   PAPER_SIZES,
   type Paper,
 } from "./keepsake.ts";

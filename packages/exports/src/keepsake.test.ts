@@ -5,12 +5,13 @@
  * paper sizes come out their size.
  */
 
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import jpeg from "jpeg-js";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { type KeepsakeInput, keepsakePdf, PAPER_SIZES } from "./keepsake.ts";
+import { type KeepsakeInput, keepsakePdf, needsUnicodeFont, PAPER_SIZES } from "./keepsake.ts";
 import { wrapText } from "./wrap.ts";
 
 function photo(width: number, height: number): Uint8Array {
@@ -36,8 +37,9 @@ const page: KeepsakeInput = {
   creator: "Trellis",
 };
 
+const require = createRequire(import.meta.url);
 const standardFontDataUrl = `${join(
-  dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),
+  dirname(require.resolve("pdfjs-dist/package.json")),
   "standard_fonts",
 )}/`;
 
@@ -106,7 +108,34 @@ describe("the keepsake PDF", () => {
 
   it("sets a character the serif face lacks as a neutral mark rather than failing", async () => {
     const { pages } = await read(await keepsakePdf({ ...page, heading: "Mia \u{1F331} 美" }));
-    expect(pages[0]!.text).toContain("Mia");
+    expect(pages[0]!.text).toContain("Mia ·");
+  });
+
+  it("with a Unicode face given, sets names in other alphabets as they are written", async () => {
+    const ttf = (name: string) =>
+      new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)));
+    const names = "Zoë Łucja · Мила · Ελπίδα";
+    expect(needsUnicodeFont([names])).toBe(true);
+    const bytes = await keepsakePdf({
+      ...page,
+      heading: names,
+      words: "Ta pamięć zostaje z nami.",
+      fonts: { regular: ttf("DejaVuSerif"), italic: ttf("DejaVuSerif-Italic") },
+    });
+    const { pages } = await read(bytes);
+    expect(pages[0]!.text).toContain("Zoë Łucja · Мила · Ελπίδα");
+    expect(pages[0]!.text).toContain("Ta pamięć zostaje z nami.");
+    // Only the glyphs used are embedded, not the whole 380 kB face.
+    expect(bytes.length).toBeLessThan(200_000);
+  });
+});
+
+describe("whether a page needs the Unicode face", () => {
+  it("not for English, French or German words, curly quotes and dashes; yes for Polish, Greek, Cyrillic, CJK", () => {
+    expect(needsUnicodeFont(["Zoë, “Noël” – café; Straße\nœuvre", undefined])).toBe(false);
+    for (const text of ["Łucja", "Ελπίδα", "Мила", "美", "\u{1F331}"]) {
+      expect(needsUnicodeFont([text]), text).toBe(true);
+    }
   });
 });
 

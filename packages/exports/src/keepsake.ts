@@ -8,6 +8,8 @@
  * document has a title and a language, and each photo's description is set
  * under it as a caption, so nothing on the page is only a picture.
  */
+
+import fontkit from "@pdf-lib/fontkit";
 import {
   PDFDocument,
   type PDFFont,
@@ -52,6 +54,33 @@ export interface KeepsakeInput {
   readonly footer?: string | undefined;
   /** Who made it, for the document's metadata (the app's name). */
   readonly creator: string;
+  /**
+   * A Unicode serif face (TrueType bytes, regular and italic) for text the
+   * standard face cannot set (see `needsUnicodeFont`); embedded as a subset
+   * of the glyphs used. Without it such characters become a middle dot.
+   */
+  readonly fonts?: { readonly regular: Uint8Array; readonly italic: Uint8Array } | undefined;
+}
+
+/** Windows-1252, what the standard PDF faces can set (pdf-lib's WinAnsi encoding). */
+const WIN_ANSI_EXTRA = new Set([
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x017e, 0x0178,
+]);
+
+/** Whether any of these texts has a character the standard serif face cannot set. */
+export function needsUnicodeFont(texts: readonly (string | undefined)[]): boolean {
+  for (const text of texts) {
+    for (const ch of text ?? "") {
+      const code = ch.codePointAt(0)!;
+      const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
+      if (!latin1 && !WIN_ANSI_EXTRA.has(code) && ch !== "\n" && ch !== "\r" && ch !== "\t") {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 const MARGIN = 72;
@@ -141,10 +170,19 @@ class Flow {
 /** The keepsake PDF's bytes. */
 export async function keepsakePdf(input: KeepsakeInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.TimesRoman),
-    italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
-  };
+  let fonts: Fonts;
+  if (input.fonts) {
+    doc.registerFontkit(fontkit);
+    fonts = {
+      regular: await doc.embedFont(input.fonts.regular, { subset: true }),
+      italic: await doc.embedFont(input.fonts.italic, { subset: true }),
+    };
+  } else {
+    fonts = {
+      regular: await doc.embedFont(StandardFonts.TimesRoman),
+      italic: await doc.embedFont(StandardFonts.TimesRomanItalic),
+    };
+  }
   const safe = (text: string, font: PDFFont) => encodable(text, font);
   doc.setTitle(input.documentTitle, { showInWindowTitleBar: true });
   doc.setLanguage(input.lang);
@@ -188,8 +226,9 @@ export async function keepsakePdf(input: KeepsakeInput): Promise<Uint8Array> {
 }
 
 /**
- * The text with every character the standard serif face cannot set
- * (outside Windows-1252) replaced by a neutral mark, so the PDF is always made.
+ * The text with every character the face cannot set replaced by a neutral
+ * mark, so the PDF is always made (with the standard face: anything outside
+ * Windows-1252; with a Unicode face, only what it has no glyph for).
  */
 function encodable(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());

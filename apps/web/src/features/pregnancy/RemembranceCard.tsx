@@ -109,12 +109,11 @@ function Keepsake({ page }: { page: Remembrance }) {
   const toast = useToast();
   const id = useId();
   const [paper, setPaper] = useState<Paper>(() => usualPaper(i18n.locale));
-  const [busy, setBusy] = useState(false);
+  const work = useForm({ formLine: "toast" });
+  const busy = work.busy;
 
   async function make() {
-    setBusy(true);
-    const done = await downloadKeepsake(i18n, page, paper);
-    setBusy(false);
+    const done = await work.run(() => downloadKeepsake(i18n, page, paper));
     toast.show(t(done ? "remembrance.keepsake.done" : "remembrance.keepsake.failed"));
   }
 

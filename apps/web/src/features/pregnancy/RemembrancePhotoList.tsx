@@ -1,6 +1,6 @@
 import type { RemembrancePhoto } from "@trellis/domain";
 import { type ChangeEvent, useId, useState } from "react";
-import { PickFileButton, QuietButton, TextField } from "../../components/forms/index.ts";
+import { PickFileButton, QuietButton, TextField, useForm } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { keepPhoto, PagePhoto } from "./remembrance-photos.tsx";
 
@@ -22,17 +22,16 @@ export function PhotoList({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [busy, setBusy] = useState(false);
+  // Preparing and sealing a photo takes a moment: the kit holds `busy` meanwhile.
+  const work = useForm();
   const [problem, setProblem] = useState<string | null>(null);
 
   async function pick(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    setBusy(true);
     setProblem(null);
-    const added = await keepPhoto(file, newId());
-    setBusy(false);
+    const added = await work.run(() => keepPhoto(file, newId()));
     if (added.ok) onChange([...photos, added.photo]);
     else setProblem(t(`remembrance.photos.${added.reason}`));
   }
@@ -92,7 +91,7 @@ export function PhotoList({
         <p className="muted small">{t("remembrance.photos.full", { max })}</p>
       )}
       <p className="small" role="status">
-        {busy ? t("remembrance.photos.adding") : ""}
+        {work.busy ? t("remembrance.photos.adding") : ""}
       </p>
       {problem && (
         <p className="error" role="alert">
