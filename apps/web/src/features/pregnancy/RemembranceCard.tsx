@@ -1,6 +1,7 @@
 import type { Remembrance } from "@trellis/domain";
 import { useId, useState } from "react";
 import { Link } from "wouter";
+import { routes } from "../../app/routes.ts";
 import { useCanRecord, useSyncSnapshot } from "../../app/sync-context.tsx";
 import { ChangeOrRemove, QuietButton, SelectField, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
@@ -9,10 +10,6 @@ import { downloadKeepsake, type Paper, pageFacts, usualPaper } from "./keepsake.
 import { type PageDraft, RemembranceForm } from "./RemembranceForm.tsx";
 import { RemembranceYearly } from "./RemembranceYearly.tsx";
 import { forgetPhotos, PagePhoto } from "./remembrance-photos.tsx";
-
-/** Where the circles' compose screen starts from a remembrance page (it fills itself in from the id). */
-export const shareWithCircleHref = (remembranceId: string) =>
-  `/circles/post?remembrance=${encodeURIComponent(remembranceId)}`;
 
 export function draftOf(page: Remembrance): PageDraft {
   return {
@@ -152,7 +149,7 @@ function ShareWithCircle({ pageId }: { pageId: string }) {
   if (!account || !canRecord) return null;
   return (
     <p>
-      <Link href={shareWithCircleHref(pageId)} aria-describedby={`${id}-hint`}>
+      <Link href={routes.remembrance.shareWithCircle(pageId)} aria-describedby={`${id}-hint`}>
         {t("remembrance.share")}
       </Link>{" "}
       <span id={`${id}-hint`} className="muted small">
