@@ -102,6 +102,13 @@ describe("the remembrance page offered from a recorded loss", () => {
     await until(() => page()!.anniversary !== null);
     expect(page()!.anniversary).toEqual({ on: "date", words: "Thinking of Little bean" });
     await until(() => text().includes("Thinking of Little bean"));
+    expect(text()).not.toContain(en["remembrance.yearly.quiet"]);
+    // Quiet mode pauses it on this device, and the card says so; the choice stays.
+    expect((await device.client.changeDeviceSettings({ quietMode: true })).ok).toBe(true);
+    await until(() => text().includes(en["remembrance.yearly.quiet"]));
+    expect(page()!.anniversary).not.toBeNull();
+    expect((await device.client.changeDeviceSettings({ quietMode: false })).ok).toBe(true);
+    await until(() => !text().includes(en["remembrance.yearly.quiet"]));
 
     await submit(en["remembrance.yearly.turnOff"]);
     await until(() => page()!.anniversary === null);

@@ -141,6 +141,13 @@ export function RemembranceForm({
     onDone();
   }
 
+  /** Photos added and not saved leave this device's store too. */
+  function cancel() {
+    const before = new Set(initial.photos.map((p) => p.attachmentId));
+    void forgetPhotos(v.photos.filter((p) => !before.has(p.attachmentId)));
+    onCancel?.();
+  }
+
   return (
     <form
       className={`stack add-form${title ? " remembrance-offer" : ""}`}
@@ -205,7 +212,7 @@ export function RemembranceForm({
       {!editing && (
         <CheckField words="remembrance.form.share" checked={share} onChange={setShare} />
       )}
-      <FormButtons form={form} label={t("remembrance.form.save")} onCancel={onCancel} />
+      <FormButtons form={form} label={t("remembrance.form.save")} onCancel={onCancel && cancel} />
     </form>
   );
 }

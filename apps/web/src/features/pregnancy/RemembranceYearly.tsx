@@ -42,7 +42,7 @@ export function RemembranceYearly({ page }: { page: Remembrance }) {
     <section className="stack-tight" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("remembrance.yearly")}</h3>
       {a && day ? (
-        <p>{t("remembrance.yearly.on", { date: i18n.day(day), words: a.words })}</p>
+        <p>{t("remembrance.yearly.on", { date: monthDay(i18n.locale, day), words: a.words })}</p>
       ) : (
         <p className="muted">{t("remembrance.yearly.off")}</p>
       )}
@@ -139,5 +139,13 @@ function YearlyForm({ page, onDone }: { page: Remembrance; onDone: () => void })
       />
       <FormButtons form={form} label={t("remembrance.yearly.save")} onCancel={onDone} />
     </form>
+  );
+}
+
+/** "September 18": the day and month only, since the weekday changes from year to year. */
+function monthDay(locale: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", timeZone: "UTC" }).format(
+    Date.UTC(y, m - 1, d),
   );
 }
