@@ -884,6 +884,27 @@ const forms: readonly (Typed | NothingToType)[] = [
       }
     },
   },
+  {
+    file: "pregnancy/RemembrancePhotoList.tsx",
+    form: "A photo on a remembrance page",
+    group: "pregnancy",
+    tries: async (page) => {
+      await page.goto("/remembrance");
+      await open(page, "Add a remembrance");
+      const form = formWith(page, "Name (optional)");
+      await form.locator('input[type="file"]').setInputFiles({
+        name: "IMG_0001.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from(N.long),
+      });
+      await expect(form.getByRole("alert")).toHaveText(
+        "This file could not be read as a photo. Try a JPEG or PNG.",
+      );
+      await expect(form.locator("img")).toHaveCount(0);
+      await form.getByLabel("Name (optional)").fill(N.spaces);
+      await refused(page, form, "Save", "remembrance with only a file that is not a photo");
+    },
+  },
   { file: "pregnancy/RemembranceCard.tsx", form: "Take a remembrance away", why: "One button." },
   { file: "pregnancy/Dating.tsx", form: "Dates of a pregnancy: show them", why: "One button." },
   { file: "pregnancy/LossCare.tsx", form: "Quiet mode after a loss", why: "One button." },
