@@ -263,14 +263,13 @@ test("a retrieval day by day, five blastocysts, three euploid; one transferred; 
   await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
   await expect(page.getByRole("main").getByText(/due date|weeks|pregnan|beta/i)).toHaveCount(0);
 
-  // Remembrance, offered from the loss, with its date.
+  // Remembrance, offered from the loss, filled in with its date.
   await openFromMore(page, "Transfers & outcomes");
   await page.getByRole("link", { name: "Transfer, Fri, Mar 20, 2026" }).click();
   await page.getByText("Someone to talk to").click();
-  await page.getByRole("link", { name: "Open Remembrance" }).click();
+  await page.getByRole("link", { name: "Make a remembrance page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Remembrance" })).toBeVisible();
-  await page.getByRole("button", { name: "Add a remembrance" }).click();
-  await expect(page.getByLabel("Date (optional)")).toHaveValue("2026-04-20");
+  await expect(page.getByLabel("The day you remember (optional)")).toHaveValue("2026-04-20");
   await page.getByLabel("Name (optional)").fill("Little one");
   await page.getByLabel("A few words (optional)").fill("Seven weeks of hoping.");
   // Kept on this phone unless she chooses to share it; the card says so.

@@ -823,13 +823,14 @@ const forms: readonly (Typed | NothingToType)[] = [
     },
   },
   {
-    file: "pregnancy/Remembrance.tsx",
+    file: "pregnancy/RemembranceForm.tsx",
     form: "Add a remembrance",
     group: "pregnancy",
     tries: async (page) => {
       await page.goto("/remembrance");
       await open(page, "Add a remembrance");
       const form = formWith(page, "Name (optional)");
+      const day = form.getByLabel("The day you remember (optional)");
       for (const [name, date, note] of [
         [N.spaces, "", N.spaces],
         [N.long, "", ""],
@@ -837,12 +838,74 @@ const forms: readonly (Typed | NothingToType)[] = [
         ["", N.farFuture, ""],
       ] as const) {
         await form.getByLabel("Name (optional)").fill(name);
-        await form.getByLabel("Date (optional)").fill(date);
+        await day.fill(date);
         await form.getByLabel("A few words (optional)").fill(note);
         await refused(page, form, "Save", `remembrance "${name.slice(0, 20)}" on "${date}"`);
       }
+      await form.getByLabel("Name (optional)").fill("Pip");
+      await day.fill("");
+      await form.getByLabel("A few words (optional)").fill("");
+      for (const [weeks, days] of [
+        ["45", ""],
+        ["x", ""],
+        ["8", "9"],
+      ] as const) {
+        await form.getByLabel("Weeks", { exact: true }).fill(weeks);
+        await form.getByLabel("Days", { exact: true }).fill(days);
+        await refused(page, form, "Save", `remembrance at ${weeks} weeks ${days} days`);
+      }
+      await form.getByLabel("Weeks", { exact: true }).fill("");
+      await form.getByLabel("Days", { exact: true }).fill("");
+      for (const on of [N.farPast, N.farFuture]) {
+        await form.getByLabel("Transfer day (optional)").fill(on);
+        await refused(page, form, "Save", `remembrance with a transfer on "${on}"`);
+      }
+      await form.getByLabel("Transfer day (optional)").fill("");
+      await form.getByLabel("A place (optional)").fill(N.long);
+      await refused(page, form, "Save", "remembrance with a very long place");
     },
   },
+  {
+    file: "pregnancy/RemembranceYearly.tsx",
+    form: "A yearly reminder",
+    group: "pregnancy",
+    tries: async (page) => {
+      await page.goto("/remembrance");
+      await open(page, "Add a remembrance");
+      const add = formWith(page, "Name (optional)");
+      await add.getByLabel("Name (optional)").fill("Pip");
+      await add.getByLabel("The day you remember (optional)").fill("2020-05-01");
+      await add.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByRole("button", { name: "Set a yearly reminder" }).first().click();
+      const form = formWith(page, "What should it say?");
+      for (const words of [N.spaces, N.long]) {
+        await form.getByLabel("What should it say?").fill(words);
+        await refused(page, form, "Turn on", `yearly reminder saying "${words.slice(0, 20)}"`);
+      }
+    },
+  },
+  {
+    file: "pregnancy/RemembrancePhotoList.tsx",
+    form: "A photo on a remembrance page",
+    group: "pregnancy",
+    tries: async (page) => {
+      await page.goto("/remembrance");
+      await open(page, "Add a remembrance");
+      const form = formWith(page, "Name (optional)");
+      await form.locator('input[type="file"]').setInputFiles({
+        name: "IMG_0001.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from(N.long),
+      });
+      await expect(form.getByRole("alert")).toHaveText(
+        "This file could not be read as a photo. Try a JPEG or PNG.",
+      );
+      await expect(form.locator("img")).toHaveCount(0);
+      await form.getByLabel("Name (optional)").fill(N.spaces);
+      await refused(page, form, "Save", "remembrance with only a file that is not a photo");
+    },
+  },
+  { file: "pregnancy/RemembranceCard.tsx", form: "Take a remembrance away", why: "One button." },
   { file: "pregnancy/Dating.tsx", form: "Dates of a pregnancy: show them", why: "One button." },
   { file: "pregnancy/LossCare.tsx", form: "Quiet mode after a loss", why: "One button." },
   {

@@ -16,6 +16,8 @@ export const DEVICE_DATABASES = {
   signOut: "trellis-signout",
   /** The service worker's opaque ids of reminders snoozed ("In 10 minutes"): no words, no times. */
   push: "trellis-push",
+  /** Sealed photos kept on this device (remembrance pages), by attachment id; their keys are in the record. */
+  attachments: "trellis-attachments",
 } as const;
 
 /**

@@ -212,6 +212,18 @@ export {
   transferProtocols,
 } from "./pregnancy/events.ts";
 export {
+  type AnniversaryReminder,
+  anniversaries,
+  type RemembranceFromRecord,
+  remembranceForTransfer,
+  remembranceFromRecord,
+} from "./pregnancy/remembrance.ts";
+export {
+  type AnniversaryDay,
+  anniversaryDays,
+  REMEMBRANCE_MAX_PHOTOS,
+} from "./pregnancy/remembrance-events.ts";
+export {
   betaSeries,
   betaTrendOf,
   isLoss,
@@ -234,6 +246,7 @@ export {
   transferStanding,
 } from "./pregnancy/selectors.ts";
 export type {
+  Anniversary,
   Beta,
   OtherPath,
   Outcome,
@@ -241,6 +254,7 @@ export type {
   PregnancyPause,
   Recipient,
   Remembrance,
+  RemembrancePhoto,
   Transfer,
 } from "./pregnancy/state.ts";
 export {

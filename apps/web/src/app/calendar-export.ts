@@ -10,7 +10,8 @@ import { upcoming } from "./upcoming.ts";
  * The next `days` days of doses, the clinic appointments and retrievals, as
  * calendar entries with their names; `buildCalendar` keeps only "Reminder" or
  * "Appointment" of them when names are off. Their UIDs carry ids and dates,
- * never a word ("p-" a procedure, "f-" a fee, "m-" the minute of doses
+ * never a word ("p-" a procedure, "f-" a fee, "y-" a yearly remembrance
+ * reminder, "m-" the minute of doses
  * taken together, which are one event: "2 medicines: ...").
  */
 export function calendarEntries(
@@ -70,6 +71,17 @@ export function calendarEntries(
       start: due.toString(),
       durationMinutes: 15,
       alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
+    });
+  }
+  // Yearly remembrance reminders the person chose, in their own words (kept only when names are on).
+  for (const { reminder: a, at } of coming.anniversaries) {
+    entries.push({
+      uid: `y-${a.remembranceId}-${a.on}@trellis`,
+      kind: "reminder",
+      summary: a.words,
+      start: at.toString(),
+      durationMinutes: 15,
+      alarmsMinutesBefore: [0],
     });
   }
   return mergeSameMinute(entries, (parts) => ({

@@ -1,7 +1,8 @@
 /**
  * What the push queue reminds of, from the record: the next days' doses
  * still to log (the domain's `rangeSchedule`, which is `expandSchedule` per
- * cycle), appointments, the retrieval or insemination, and storage fees; and
+ * cycle), appointments, the retrieval or insemination, storage fees, and the
+ * yearly remembrance reminders the person chose (none in quiet mode); and
  * the words each notification says, from the catalogue. Names only if the
  * person chose them and the app lock is off (docs/push.md, "On the device").
  */
@@ -13,7 +14,7 @@ import { upcoming } from "./upcoming.ts";
 
 const HOUR = 3600_000;
 
-/** Each reminder's instant and its named words: doses (before by the lead), visits 2 h before, the procedure 3 h before, fees at 09:00 their days before. */
+/** Each reminder's instant and its named words: doses (before by the lead), visits 2 h before, the procedure 3 h before, fees at 09:00 their days before, a chosen yearly reminder at 09:00 on the day. */
 export function pushSources(
   state: JourneyState,
   i18n: I18n,
@@ -59,6 +60,14 @@ export function pushSources(
       key: `f-${f.fee.id}-${nextDueOn}`,
       atMs: due.subtract({ days: Math.max(1, f.fee.remindDaysBefore) }).epochMilliseconds,
       named: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
+    });
+  }
+  for (const { reminder: a, at } of coming.anniversaries) {
+    out.push({
+      kind: "anniversary",
+      key: `y-${a.remembranceId}-${a.on}`,
+      atMs: at.epochMilliseconds,
+      named: a.words,
     });
   }
   return out;

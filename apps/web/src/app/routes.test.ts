@@ -41,6 +41,7 @@ describe("the app's routes", () => {
     }
     expect(routes.cycle.detail(id)).toBe(`/cycle/${id}`);
     expect(routes.remembrance.forTransfer(id)).toBe(`/remembrance?transfer=${id}`);
+    expect(routes.remembrance.shareWithCircle(id)).toBe(`/circles/post?remembrance=${id}`);
   });
 
   it("keeps an odd id inside its one segment, so a link never lands on another screen", () => {

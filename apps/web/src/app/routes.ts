@@ -52,6 +52,9 @@ export const routes = {
     list: "/remembrance",
     /** Remembrance opened from a transfer's loss, with that transfer chosen. */
     forTransfer: (transferId: string) => `/remembrance?transfer=${encodeURIComponent(transferId)}`,
+    /** The circles' compose screen, filled in from a remembrance page (issue 16; the circles feature answers it). */
+    shareWithCircle: (remembranceId: string) =>
+      `/circles/post?remembrance=${encodeURIComponent(remembranceId)}`,
   },
   account: {
     create: "/account/create",

@@ -6,11 +6,15 @@
  * `rangeSchedule`, `expandSchedule` per cycle); appointments from now on,
  * except one that is a cycle's retrieval or insemination, which is listed
  * once as that procedure (and only while it is still to come); storage fees
- * by their next due date, at 09:00 at home.
+ * by their next due date, at 09:00 at home; and the yearly remembrance
+ * reminders the person chose (`anniversaries`: never one they did not set,
+ * none in quiet mode), at 09:00 at home on the day.
  */
 import {
+  type AnniversaryReminder,
   activeCycles,
   addDays,
+  anniversaries,
   appointments,
   type JourneyState,
   procedureTime,
@@ -34,6 +38,8 @@ export interface Upcoming {
   readonly procedures: readonly { cycleId: string; procedure: Procedure; epochMs: number }[];
   /** Each fee with a next due date, and that day at 09:00 in the home zone. */
   readonly fees: readonly { line: FeeLine; nextDueOn: string; due: Temporal.ZonedDateTime }[];
+  /** Each yearly remembrance reminder in the window, that day at 09:00 in the home zone. */
+  readonly anniversaries: readonly { reminder: AnniversaryReminder; at: Temporal.ZonedDateTime }[];
 }
 
 export function upcoming(state: JourneyState, nowMs: number, days: number): Upcoming {
@@ -50,20 +56,22 @@ export function upcoming(state: JourneyState, nowMs: number, days: number): Upco
   });
   const listed = new Set(procedures.map(({ procedure }) => procedure.appointmentId));
   const home = state.journey?.homeZone ?? zone;
+  const at9 = (day: string) =>
+    Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: home, plainTime: "09:00" });
   const fees = storageFeeList(state, { today }).flatMap((line) =>
     line.nextDueOn
       ? [
           {
             line,
             nextDueOn: line.nextDueOn,
-            due: Temporal.PlainDate.from(line.nextDueOn).toZonedDateTime({
-              timeZone: home,
-              plainTime: "09:00",
-            }),
+            due: at9(line.nextDueOn),
           },
         ]
       : [],
   );
+  const yearly = anniversaries(state, { from: today, to: addDays(today, days) })
+    .map((reminder) => ({ reminder, at: at9(reminder.on) }))
+    .filter(({ at }) => at.epochMilliseconds >= nowMs);
   return {
     zone,
     today,
@@ -71,5 +79,6 @@ export function upcoming(state: JourneyState, nowMs: number, days: number): Upco
     appointments: appointments(state, { fromMs: nowMs }).filter((a) => !listed.has(a.id)),
     procedures,
     fees,
+    anniversaries: yearly,
   };
 }

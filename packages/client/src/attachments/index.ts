@@ -1,5 +1,6 @@
 export { canvasImagePort } from "./canvas-port.ts";
 export { stripJpegMetadata } from "./jpeg-metadata.ts";
+export { keepSealedPhoto, openKeptPhoto } from "./kept.ts";
 export {
   type DecodedImage,
   type ImagePort,
@@ -11,3 +12,8 @@ export {
   preparePhoto,
   scaledSize,
 } from "./photo.ts";
+export {
+  type AttachmentStore,
+  memoryAttachmentStore,
+  openIndexedDbAttachmentStore,
+} from "./store.ts";

@@ -9,7 +9,7 @@ import type { PushPayload } from "./payload.ts";
 /** One thing to remind of. `atMs` is when the notification should show. */
 export interface ReminderSource {
   readonly atMs: number;
-  readonly kind: "dose" | "appointment" | "fee";
+  readonly kind: "dose" | "appointment" | "fee" | "anniversary";
   /** A dose's key (`DoseInstance.key`), or an appointment's or fee's id: stable across uploads. */
   readonly key: string;
   /** What a named notification says of this one thing (used only when names are on). */

@@ -4,7 +4,8 @@ import { uuidV7Schema } from "../core/ids.ts";
 import { optionalName, personText } from "../core/text.ts";
 import { isoDateSchema, zonedDateTimeSchema } from "../core/time.ts";
 import { refusal } from "../core/zod-problem.ts";
-import { changePayload, defineEvent } from "../events/define.ts";
+import { defineEvent } from "../events/define.ts";
+import { remembranceEvents } from "./remembrance-events.ts";
 
 /**
  * After the lab: a **transfer** puts one or more embryos into the uterus of
@@ -218,45 +219,7 @@ export const pregnancyEvents = {
         .refine((ids) => new Set(ids).size === ids.length, refusal("listed-twice")),
     }),
   ),
-  RemembranceAdded: defineEvent(
-    1,
-    "A pregnancy or baby remembered: a name, a date, a few words, as the person wants.",
-    z
-      .strictObject({
-        remembranceId: uuidV7Schema,
-        name: optionalName.optional(),
-        date: isoDateSchema.optional(),
-        note: personText(4000).optional(),
-        transferId: uuidV7Schema.optional(),
-        /**
-         * Kept on the writing device only, never sent to a partner or another
-         * device (nor are its changes). The app asks, and keeps it private
-         * unless the person chooses to share. Absent: shared (as before).
-         */
-        private: z.boolean().optional(),
-      })
-      .refine(
-        (p) => !!p.name?.length || p.date !== undefined || p.note !== undefined,
-        refusal("empty-remembrance"),
-      ),
-  ),
-  RemembranceChanged: defineEvent(
-    1,
-    "A remembrance's name, date or words changed.",
-    changePayload(
-      z.strictObject({
-        remembranceId: uuidV7Schema,
-        name: optionalName.nullable().optional(),
-        date: isoDateSchema.nullable().optional(),
-        note: personText(4000).nullable().optional(),
-      }),
-    ),
-  ),
-  RemembranceRemoved: defineEvent(
-    1,
-    "A remembrance was taken away (it stays in the log).",
-    z.strictObject({ remembranceId: uuidV7Schema }),
-  ),
+  ...remembranceEvents,
   PathStarted: defineEvent(
     1,
     "Another path to a family began: a gestational carrier or adoption, kept beside IVF.",

@@ -11,6 +11,8 @@
  * - `before-latest`: `date` of the latest news.
  * - `weeks-out-of-range`: `maxWeeks`, `maxDays`.
  * - `wrong-path-step`: `kind` of path, `allowed` steps.
+ * - `anniversary-without-date`: `on`, the day (`date` or `due-date`) the
+ *   yearly reminder names and the page lacks.
  */
 export const pregnancyRefusals = [
   "unknown-transfer",
@@ -36,6 +38,7 @@ export const pregnancyRefusals = [
   "unknown-remembrance",
   "duplicate-remembrance",
   "empty-remembrance",
+  "anniversary-without-date",
   "unknown-path",
   "duplicate-path",
   "unknown-milestone",

@@ -1,4 +1,5 @@
 import type { OutcomeKind, PathKind, PathMilestoneKind, TransferProtocol } from "./events.ts";
+import type { AnniversaryDay } from "./remembrance-events.ts";
 
 export type Recipient =
   | { readonly kind: "self" }
@@ -54,15 +55,40 @@ export interface PregnancyPause {
   readonly since: string;
 }
 
+/** A photo on a remembrance page: where its sealed bytes are kept and the key that opens them. */
+export interface RemembrancePhoto {
+  readonly attachmentId: string;
+  /** base64url of its `AttachmentKey`. */
+  readonly key: string;
+  readonly width: number;
+  readonly height: number;
+  readonly alt?: string | undefined;
+}
+
+/** The yearly reminder the person chose: which day, in their words. */
+export interface Anniversary {
+  readonly on: AnniversaryDay;
+  readonly words: string;
+}
+
+/** A remembrance page, as the person left it (see `remembrance-events.ts`). */
 export interface Remembrance {
   readonly id: string;
   readonly name: string | null;
+  /** The day remembered: usually the day of the loss. */
   readonly date: string | null;
   readonly note: string | null;
   readonly transferId: string | null;
   readonly removed: boolean;
   /** Kept on the device it was written on, never synced (see `keptOnDevice`). */
   readonly private: boolean;
+  readonly place: string | null;
+  readonly transferDate: string | null;
+  readonly weeks: { readonly weeks: number; readonly days: number } | null;
+  readonly dueDate: string | null;
+  readonly photos: readonly RemembrancePhoto[];
+  /** Null until the person chooses a yearly reminder. */
+  readonly anniversary: Anniversary | null;
 }
 
 export interface OtherPath {

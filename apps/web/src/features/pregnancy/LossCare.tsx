@@ -1,4 +1,4 @@
-import type { OutcomeKind } from "@trellis/domain";
+import { type OutcomeKind, remembranceForTransfer } from "@trellis/domain";
 import { useEffect, useId, useRef } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
@@ -10,8 +10,9 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { SupportLines } from "../clinics/index.ts";
 
 /**
- * After a loss: sorry, plainly; quiet mode one tap away; remembrance offered,
- * never pushed; people to talk to. Open and focused right after recording;
+ * After a loss: sorry, plainly; quiet mode one tap away; a remembrance page
+ * offered (a plain link that opens it filled in from the record), never
+ * pushed; people to talk to. Open and focused right after recording;
  * folded on later visits. Quiet mode and remembrance are the record keepers'
  * to choose, so a viewer sees the words and the people to talk to.
  */
@@ -32,6 +33,7 @@ export function LossCare({
   const heading = useRef<HTMLHeadingElement>(null);
   const quiet = state.preferences.quietMode;
   const negative = kind === "negative";
+  const kept = remembranceForTransfer(state, transferId);
   useEffect(() => {
     if (open) heading.current?.focus();
   }, [open]);
@@ -60,7 +62,9 @@ export function LossCare({
           <section className="stack-tight" aria-labelledby={`${id}-remember`}>
             <h3 id={`${id}-remember`}>{t("loss.remember")}</h3>
             <p className="small">{t("loss.remember.body")}</p>
-            <Link href={routes.remembrance.forTransfer(transferId)}>{t("loss.remember.link")}</Link>
+            <Link href={routes.remembrance.forTransfer(transferId)}>
+              {t(kept ? "loss.remember.open" : "loss.remember.link")}
+            </Link>
           </section>
         )}
       </WhenCanRecord>

@@ -165,7 +165,9 @@ const reasonWords = {
   "not-a-loss": `This outcome is ${outcomeWords}, not a loss.`,
   "unknown-remembrance": `This is not in your record any more. ${notHere}`,
   "duplicate-remembrance": saved,
-  "empty-remembrance": "Keep a name, a date or a few words.",
+  "empty-remembrance": "Keep a name, a date, a place, a few words or a photo.",
+  "anniversary-without-date":
+    "A yearly reminder needs the day it remembers. Add that date, or choose the other day.",
   "unknown-path": `This path is not in your record any more. ${notHere}`,
   "duplicate-path": saved,
   "unknown-milestone": `This step is not in your record any more. ${notHere}`,
