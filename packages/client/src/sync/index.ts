@@ -6,6 +6,9 @@
 
 export type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
 export { parseInviteLink } from "@trellis/sync";
+/** Circles (`accountSync.circles`): the types the screens use. */
+export type * from "../circles/types.ts";
+export type { CircleInputFailure } from "../circles/write.ts";
 export {
   changePassword,
   deleteAccount,
