@@ -59,5 +59,5 @@ export {
   type SignOutProbeStore,
   signOutProbeFor,
 } from "./signout-probe.ts";
-export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";
+export { fetchTransport, parseEventStream, StreamRefused, type Transport } from "./transport.ts";
 export { createVaultCrypto, type VaultCrypto } from "./vault-crypto.ts";
