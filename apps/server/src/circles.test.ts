@@ -221,6 +221,9 @@ function circleSuite(open: () => Promise<Backend>) {
     expect(Buffer.from(file.bytes).includes(MARKERS.jpegComment)).toBe(true);
     const prepared = await preparePhoto(file, jpegJsPort);
     if (!prepared.ok) throw new Error(prepared.reason);
+    // It leaves the device without its comment or EXIF.
+    expect(Buffer.from(prepared.value.bytes).includes(MARKERS.jpegComment)).toBe(false);
+    expect(Buffer.from(prepared.value.bytes).includes(MARKERS.exif)).toBe(false);
     const sent = ok(
       await c.post({
         circleIds: [parents],
