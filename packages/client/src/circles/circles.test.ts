@@ -397,6 +397,26 @@ describe("circles", () => {
     stop();
   });
 
+  it("a reader looking at the circle is told when a new post arrives", async () => {
+    const { maya, parents } = await mayaWithCircles();
+    const mother = await reader(ok(await maya.sync.circles.invite(parents, ORIGIN)).link);
+    await letWaitingIn(maya, parents, "Mum");
+    ok(await mother.device.sync.circles.open(parents));
+    const told = vi.fn();
+    const stop = mother.device.sync.circles.subscribe(told);
+    ok(
+      await maya.sync.circles.post({
+        circleIds: [parents],
+        text: "Home again.",
+        replies: false,
+        reactions: false,
+      }),
+    );
+    await vi.waitFor(() => expect(told).toHaveBeenCalled(), { timeout: 10_000 });
+    expect(ok(await mother.device.sync.circles.list())[0]?.unseen).toBe(1);
+    stop();
+  });
+
   it("signing out leaves no circle key on the device; drafts stay", async () => {
     const { maya, parents } = await mayaWithCircles();
     await maya.sync.circles.drafts.save({
