@@ -137,6 +137,10 @@ describe("circles", () => {
 
     // Taking it back: gone for everyone, and its photo gone from the server.
     ok(await c.takeBack(parents, postId));
+    expect(await c.editPost(parents, postId, { text: "Again?" })).toMatchObject({
+      ok: false,
+      error: { reason: "not-found" },
+    });
     expect(ok(await mother.device.sync.circles.open(parents)).posts).toEqual([]);
     expect(await mother.device.sync.circles.photo(parents, view.posts[0]!.photo!)).toMatchObject({
       ok: false,
