@@ -69,5 +69,14 @@ export const routes = {
   },
   /** Sections in the plan but not built yet: the shell says so plainly. */
   costs: "/costs",
+  /** The circle section; an invite link opens here too (`/circle#v=…`, the reader's join page). */
   circle: "/circle",
+  circles: {
+    detail: withId("/circle/c/:circleId"),
+    /** Write a post to one or more circles. */
+    compose: "/circle/post",
+    /** A post begun from a remembrance (the remembrance page links here). */
+    shareRemembrance: (remembranceId: string) =>
+      `/circle/post?remembrance=${encodeURIComponent(remembranceId)}`,
+  },
 } as const;

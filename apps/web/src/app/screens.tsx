@@ -89,6 +89,15 @@ export const InviteScreen = screen(() => sharing().then((m) => m.InviteScreen));
 export const MembersScreen = screen(() => sharing().then((m) => m.MembersScreen));
 export const AcceptInviteScreen = screen(() => sharing().then((m) => m.AcceptInviteScreen));
 
+const circles = () => import("../features/circles/index.ts");
+export const CirclesHome = screen(() => circles().then((m) => m.CirclesHome));
+export const CircleScreen = screen(() => circles().then((m) => m.CircleScreen));
+export const Compose = screen(() => circles().then((m) => m.Compose));
+// A chunk apart: a device that only reads circles loads nothing of a record.
+export const ReaderApp = screen(() =>
+  import("../features/circles/first-screen.ts").then((m) => m.ReaderApp),
+);
+
 /**
  * Fetches the code of the two first screens (set-up and Today), to be started
  * while the record opens and awaited before the app shows: the first screen

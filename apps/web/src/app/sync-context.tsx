@@ -16,6 +16,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import type { Circles } from "../features/circles/index.ts";
 import { useClient, useClientValue } from "./client-context.tsx";
 
 interface SyncContextValue {
@@ -119,4 +120,26 @@ export function useAuthorOf(): (eventId: string) => string | null {
 /** Whether this device may add entries (viewers read only). */
 export function useCanRecord(): boolean {
   return useClientValue((client) => client.canRecord);
+}
+
+/** Circles given directly (component tests); the app uses account sync's own. */
+const CirclesOverride = createContext<Circles | null>(null);
+
+export function CirclesProvider({ circles, children }: { circles: Circles; children: ReactNode }) {
+  return <CirclesOverride.Provider value={circles}>{children}</CirclesOverride.Provider>;
+}
+
+/**
+ * The person's circles (`accountSync.circles`), loading account sync on
+ * first use. Null while it loads.
+ */
+export function useCircles(): Circles | null {
+  const given = useContext(CirclesOverride);
+  const context = useContext(SyncContext);
+  const sync = context?.sync ?? null;
+  useEffect(() => {
+    if (!given && context && !sync) void context.load();
+  }, [given, context, sync]);
+  if (given) return given;
+  return (sync as (AccountSync & { readonly circles?: Circles }) | null)?.circles ?? null;
 }

@@ -1,0 +1,103 @@
+import type { PreparedPhoto } from "@trellis/client/attachments";
+import { useEffect, useId, useState } from "react";
+import { TextField } from "../../components/forms/index.ts";
+import { useT } from "../../i18n/i18n.tsx";
+
+/** What `preparePhoto` made of the chosen file: smaller, upright, without metadata. */
+export type ChosenPhoto = PreparedPhoto;
+
+/**
+ * An optional photo for a post: prepared on this device (resized, the place
+ * and camera details taken out) as soon as it is chosen, and shown as it
+ * will be sent, with a description for people who cannot see it.
+ */
+export function PhotoPicker({
+  photo,
+  alt,
+  onPhoto,
+  onAlt,
+}: {
+  photo: ChosenPhoto | null;
+  alt: string;
+  onPhoto: (photo: ChosenPhoto | null) => void;
+  onAlt: (alt: string) => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!photo) return setUrl(null);
+    const made = URL.createObjectURL(
+      new Blob([photo.bytes as Uint8Array<ArrayBuffer>], { type: photo.type }),
+    );
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [photo]);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { preparePhoto, canvasImagePort } = await import("@trellis/client/attachments");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const r = await preparePhoto({ bytes, type: file.type }, canvasImagePort);
+      if (r.ok) onPhoto(r.value);
+      else setError(t(`compose.photo.${r.reason}`));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="stack-tight">
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t("compose.photo")}</label>
+        <p className="hint" id={`${id}-hint`}>
+          {t("compose.photoHint")}
+        </p>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept="image/*"
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+        {error && (
+          <p className="error" id={`${id}-error`} role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {busy && <p role="status">{t("compose.photoPreparing")}</p>}
+      {photo && url && (
+        <figure className="photo-preview stack-tight">
+          <img src={url} alt={alt.trim() || t("circle.post.photo")} />
+          <figcaption className="small muted">
+            {t("compose.photoPreview", { width: photo.width, height: photo.height })}
+          </figcaption>
+          <TextField
+            id={`${id}-alt`}
+            label={t("compose.alt")}
+            hint={t("compose.altHint")}
+            value={alt}
+            onChange={onAlt}
+            maxLength={300}
+          />
+          <div>
+            <button type="button" className="button button-quiet" onClick={() => onPhoto(null)}>
+              {t("compose.photoRemove")}
+            </button>
+          </div>
+        </figure>
+      )}
+    </div>
+  );
+}
