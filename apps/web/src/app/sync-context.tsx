@@ -4,7 +4,7 @@
  * account screen: without an account, Trellis makes no network call at all.
  */
 import { forgetThisDevice, hasAccount } from "@trellis/client";
-import type { AccountSync, AccountSyncSnapshot } from "@trellis/client/sync";
+import type { AccountSync, AccountSyncSnapshot, AccountView } from "@trellis/client/sync";
 import {
   createContext,
   type ReactNode,
@@ -122,11 +122,23 @@ export function useCanRecord(): boolean {
   return useClientValue((client) => client.canRecord);
 }
 
-/** Circles given directly (component tests); the app uses account sync's own. */
-const CirclesOverride = createContext<Circles | null>(null);
+/** Circles given directly (component tests), with the account they belong to; the app uses account sync's own. */
+const CirclesOverride = createContext<{
+  readonly circles: Circles;
+  readonly account: AccountView | null;
+} | null>(null);
 
-export function CirclesProvider({ circles, children }: { circles: Circles; children: ReactNode }) {
-  return <CirclesOverride.Provider value={circles}>{children}</CirclesOverride.Provider>;
+export function CirclesProvider({
+  circles,
+  account,
+  children,
+}: {
+  circles: Circles;
+  account: AccountView | null;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => ({ circles, account }), [circles, account]);
+  return <CirclesOverride.Provider value={value}>{children}</CirclesOverride.Provider>;
 }
 
 /**
@@ -140,6 +152,18 @@ export function useCircles(): Circles | null {
   useEffect(() => {
     if (!given && context && !sync) void context.load();
   }, [given, context, sync]);
-  if (given) return given;
+  if (given) return given.circles;
   return (sync as (AccountSync & { readonly circles?: Circles }) | null)?.circles ?? null;
+}
+
+/** The account this device's circles belong to; null without one (circles need an account). */
+export function useCirclesAccount(): AccountView | null {
+  const given = useContext(CirclesOverride);
+  const sync = useContext(SyncContext)?.sync ?? null;
+  const snapshot = useSyncExternalStore(
+    (listener) => sync?.subscribe(listener) ?? (() => {}),
+    () => sync?.snapshot ?? EMPTY,
+    () => sync?.snapshot ?? EMPTY,
+  );
+  return given ? given.account : snapshot.account;
 }

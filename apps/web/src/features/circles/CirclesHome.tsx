@@ -1,7 +1,7 @@
 import { Link, useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
-import { useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useCirclesAccount } from "../../app/sync-context.tsx";
 import { Page } from "../../components/Page.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { CircleRows } from "./CircleRows.tsx";
@@ -30,8 +30,8 @@ function useHashOnce(): [string] {
 
 function OwnCircles() {
   const t = useT();
-  const snapshot = useSyncSnapshot();
-  if (!snapshot.account) {
+  const account = useCirclesAccount();
+  if (!account) {
     return (
       <Page title={t("circles.title")} intro={t("circles.intro")}>
         <NeedAccount />

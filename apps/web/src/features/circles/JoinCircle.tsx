@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useLocation } from "wouter";
 import { routes } from "../../app/routes.ts";
-import { useCircles, useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useCircles, useCirclesAccount } from "../../app/sync-context.tsx";
 import { FormButtons, PasswordField, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount, Frame } from "../account/index.ts";
@@ -20,7 +20,7 @@ const MIN_PASSWORD = 10;
 export function JoinCircle({ fragment }: { fragment: string }) {
   const t = useT();
   const circles = useCircles();
-  const account = useSyncSnapshot().account;
+  const account = useCirclesAccount();
   const [, navigate] = useLocation();
   const form = useForm<"username" | "password">();
   const [how, setHow] = useState<"device" | "account">("device");

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { routes } from "../../app/routes.ts";
-import { useSyncSnapshot } from "../../app/sync-context.tsx";
+import { useCirclesAccount } from "../../app/sync-context.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { CircleScreen } from "./CircleScreen.tsx";
 import { hasFragment } from "./invite-fragment.ts";
@@ -18,7 +18,7 @@ import { useCircleList } from "./use-circle-data.ts";
  */
 export function ReaderApp({ fallback }: { fallback: ReactNode }) {
   const [location] = useLocation();
-  const account = useSyncSnapshot().account;
+  const account = useCirclesAccount();
   // The join page is a frame of its own, like set-up.
   if (location === routes.circle && hasFragment(window.location.hash))
     return <JoinCircle fragment={window.location.hash} />;
