@@ -33,7 +33,7 @@ describe("PGlite data on disk", { timeout: 120_000 }, () => {
 
   it("survives closing the app and the database and opening them again", async () => {
     const db1 = await openDb(config());
-    expect((await migrate(db1)).applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect((await migrate(db1)).applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const app1 = buildApp({ db: db1, config: config(), logger: false });
     const client1 = new TestClient(injectTransport(app1));
     const maya = await client1.register({ username: "maya-on-disk" });

@@ -4,6 +4,43 @@
  * events. No I/O, no clock, no randomness: everything comes in as arguments.
  */
 
+export {
+  CIRCLE_ALT_MAX,
+  CIRCLE_ENTRY_FORMAT,
+  CIRCLE_ENTRY_VERSION,
+  CIRCLE_HELP_NOTE_MAX,
+  CIRCLE_LABEL_MAX,
+  CIRCLE_NAME_MAX,
+  CIRCLE_POST_MAX,
+  CIRCLE_REPLY_MAX,
+  CIRCLE_STATUS_MAX,
+  type CircleEntry,
+  type CircleEntryInput,
+  type CircleEntryKind,
+  type CircleReaction,
+  circleEntry,
+  circleEntrySchema,
+  circleReactions,
+  memberEntryKinds,
+  type PhotoRef,
+  parseCircleEntry,
+  photoRefSchema,
+  type SharedRemembrance,
+  type StatusTemplate,
+  sharedRemembranceSchema,
+  statusTemplates,
+} from "./circle/entries.ts";
+export {
+  type CircleEntryIn,
+  type CircleMemberPin,
+  type CircleRole,
+  type CircleState,
+  emptyCircleState,
+  type FoldedPost,
+  type FoldedReply,
+  foldCircle,
+  reactionCounts,
+} from "./circle/fold.ts";
 export * from "./clinical/index.ts";
 // Clinics: the person's clinic cards and their own support lines.
 export {

@@ -1,8 +1,8 @@
 /**
- * The append in one call (migration 9): `trellis_append(...)` does in one
+ * The append in one call (migration 9, replaced by migration 10): `trellis_append(...)` does in one
  * round trip, as one statement and so one transaction, what an append did
  * in twelve: check the writer (session alive, member with a key, not a
- * viewer, no retired epoch), take the vault's ordering lock, insert, count
+ * viewer unless the vault is a circle, no retired epoch), take the vault's ordering lock, insert, count
  * the vault's bytes and check the quotas. The notification is not in it:
  * PostgreSQL serialises the commits of transactions that NOTIFY, each with
  * its own WAL flush, which held appends to one commit per disk flush
@@ -39,7 +39,7 @@ $fn$`;
  * keys and daily limits of the vault's and the account's entry counters,
  * the window in seconds).
  */
-export const APPEND_FUNCTION = `CREATE FUNCTION trellis_append(
+export const APPEND_FUNCTION = `CREATE OR REPLACE FUNCTION trellis_append(
     p_vault uuid, p_ids uuid[], p_bodies bytea[], p_buckets integer[],
     p_account uuid, p_session uuid, p_idle double precision, p_max double precision,
     p_epochs integer[],
@@ -50,6 +50,7 @@ export const APPEND_FUNCTION = `CREATE FUNCTION trellis_append(
   LANGUAGE plpgsql AS $fn$
 DECLARE
   v_role text;
+  v_kind text;
   v_epoch integer;
   v_has_grant boolean;
   v_ids uuid[];
@@ -72,16 +73,19 @@ BEGIN
   IF p_account IS NOT NULL THEN
     -- FOR SHARE: a removal or rotation committing meanwhile waits for this
     -- append, and one committed before it is seen here.
-    SELECT m.role, v.current_epoch,
+    SELECT m.role, v.current_epoch, v.kind,
            EXISTS (SELECT 1 FROM grants g
                     WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id)
-      INTO v_role, v_epoch, v_has_grant
+      INTO v_role, v_epoch, v_kind, v_has_grant
       FROM memberships m JOIN vaults v ON v.id = m.vault_id
      WHERE m.vault_id = p_vault AND m.account_id = p_account
        FOR SHARE OF m, v;
     IF NOT FOUND THEN RAISE EXCEPTION 'trellis-append:not-member'; END IF;
     IF NOT v_has_grant THEN RAISE EXCEPTION 'trellis-append:no-grant'; END IF;
-    IF v_role = 'viewer' THEN RAISE EXCEPTION 'trellis-append:viewer'; END IF;
+    -- A viewer reads a record; in a circle they may also add (replies, reactions).
+    IF v_role = 'viewer' AND v_kind <> 'circle' THEN
+      RAISE EXCEPTION 'trellis-append:viewer';
+    END IF;
     FOR i IN 1 .. coalesce(array_length(p_epochs, 1), 0) LOOP
       IF p_epochs[i] IS NOT NULL AND p_epochs[i] < v_epoch THEN
         RAISE EXCEPTION 'trellis-append:stale-epoch:%:%:%', i - 1, p_epochs[i], v_epoch;
@@ -103,7 +107,7 @@ BEGIN
       RETURNING bytes_stored INTO v_total;
     IF p_vault_key IS NOT NULL THEN
       IF v_total > p_vault_bytes THEN RAISE EXCEPTION 'trellis-append:vault-full'; END IF;
-      SELECT coalesce(sum(v.bytes_stored), 0) INTO v_total
+      SELECT coalesce(sum(v.bytes_stored + v.attachment_bytes), 0) INTO v_total
         FROM memberships o
         JOIN memberships m ON m.account_id = o.account_id AND m.role = 'owner'
         JOIN vaults v ON v.id = m.vault_id

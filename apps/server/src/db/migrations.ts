@@ -1,4 +1,5 @@
 import { APPEND_FUNCTION, WINDOW_ADD_FUNCTION } from "./append-function.ts";
+import { APPEND_FUNCTION_9 } from "./append-function-9.ts";
 import type { Db } from "./types.ts";
 
 export interface Migration {
@@ -282,7 +283,35 @@ export const migrations: readonly Migration[] = [
     name: "append_in_one_call",
     // An append is one call, one round trip (db/append-function.ts): the
     // checks, the ordering lock, the insert, the quotas (the notice follows the commit: vault/notifier.ts).
-    statements: [WINDOW_ADD_FUNCTION, APPEND_FUNCTION],
+    statements: [WINDOW_ADD_FUNCTION, APPEND_FUNCTION_9],
+  },
+  {
+    version: 10,
+    name: "circles_and_attachments",
+    statements: [
+      // A vault is a person's record or a circle (news for family and
+      // friends, under its own key). The server keeps the kind so a new
+      // device follows the record, and so viewers may add to a circle.
+      `ALTER TABLE vaults ADD COLUMN kind text NOT NULL DEFAULT 'record'
+        CHECK (kind IN ('record', 'circle'))`,
+      // Bytes of the vault's attachments, beside bytes_stored (its events):
+      // the owner's storage quota counts both.
+      "ALTER TABLE vaults ADD COLUMN attachment_bytes bigint NOT NULL DEFAULT 0",
+      // Sealed attachments (photos): opaque bytes under an id the device
+      // chose, nothing else (no name, no type). Gone with the vault; kept
+      // when the member who put one leaves or deletes their account (it
+      // belongs to the vault, like the events they wrote).
+      `CREATE TABLE vault_attachments (
+        vault_id uuid NOT NULL REFERENCES vaults (id) ON DELETE CASCADE,
+        attachment_id uuid NOT NULL,
+        sealed bytea NOT NULL CHECK (octet_length(sealed) > 0),
+        size integer NOT NULL CHECK (size = octet_length(sealed)),
+        stored_by uuid REFERENCES accounts (id) ON DELETE SET NULL,
+        stored_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (vault_id, attachment_id)
+      )`,
+      APPEND_FUNCTION,
+    ],
   },
 ];
 

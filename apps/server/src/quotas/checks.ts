@@ -1,6 +1,6 @@
 /**
  * Checking the quotas where things are stored: appends (bytes and entries
- * per day, per vault and per account), invites (waiting ones, per vault and
+ * per day, per vault and per account), attachments (the owner's bytes), invites (waiting ones, per vault and
  * per account) and live streams (per session, counted per instance).
  *
  * Daily entry counts are fixed one-day windows in `rate_limits`, keyed by an
@@ -11,7 +11,7 @@ import { type ServerSecrets, serverHmac } from "../auth/secrets.ts";
 import type { Queryable } from "../db/types.ts";
 import type { AppendQuotas } from "../vault/store.ts";
 import type { Quotas } from "./config.ts";
-import { inviteLimit, streamLimit } from "./refusals.ts";
+import { accountStorageFull, inviteLimit, streamLimit } from "./refusals.ts";
 
 export const DAY_SECONDS = 24 * 60 * 60;
 
@@ -37,6 +37,29 @@ export function appendQuotas(
     accountPerDay: quotas.accountEntriesPerDay,
     windowSeconds: DAY_SECONDS,
   };
+}
+
+/**
+ * Bytes the owner of `$1` (a vault) stores in all the vaults they own:
+ * events and attachments. The same sum trellis_append checks.
+ */
+export const ACCOUNT_STORAGE = `SELECT coalesce(sum(v.bytes_stored + v.attachment_bytes), 0) AS total
+  FROM memberships o
+  JOIN memberships m ON m.account_id = o.account_id AND m.role = 'owner'
+  JOIN vaults v ON v.id = m.vault_id
+ WHERE o.vault_id = $1 AND o.role = 'owner'`;
+
+/** Throws 413 account-storage-full when `adding` more bytes to `vaultId` would pass its owner's quota. */
+export async function checkAccountStorage(
+  tx: Queryable,
+  quotas: Quotas,
+  vaultId: string,
+  adding: number,
+): Promise<void> {
+  const { rows } = await tx.query<{ total: unknown }>(ACCOUNT_STORAGE, [vaultId]);
+  if (Number(rows[0]?.total ?? 0) + adding > quotas.accountBytes) {
+    throw accountStorageFull(quotas.accountBytes);
+  }
 }
 
 /** Throws 429 when the vault or the account already has as many invites waiting as allowed. */

@@ -7,7 +7,7 @@
 export interface Quotas {
   /** Bytes of sealed events one vault may hold (TRELLIS_QUOTA_VAULT_BYTES). */
   readonly vaultBytes: number;
-  /** Bytes of sealed events in all the vaults one account owns (TRELLIS_QUOTA_ACCOUNT_BYTES). */
+  /** Bytes of sealed events and attachments in all the vaults one account owns (TRELLIS_QUOTA_ACCOUNT_BYTES). */
   readonly accountBytes: number;
   /** Entries one vault takes per day (TRELLIS_QUOTA_VAULT_ENTRIES_PER_DAY). */
   readonly vaultEntriesPerDay: number;

@@ -105,6 +105,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         [7, "push_relay"],
         [8, "signed_sign_outs"],
         [9, "append_in_one_call"],
+        [10, "circles_and_attachments"],
       ]);
       const [a, b] = await Promise.all([migrate(db()), migrate(db())]);
       expect(a.applied).toEqual([]);
@@ -116,9 +117,11 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         const empty = await harness().testDb.openEmpty!();
         try {
           const [a, b] = await Promise.all(empty.dbs.map((d) => migrate(d)));
-          expect([...a!.applied, ...b!.applied].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+          expect([...a!.applied, ...b!.applied].sort((x, y) => x - y)).toEqual([
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+          ]);
           const { rows } = await empty.dbs[0].query("SELECT version FROM schema_migrations");
-          expect(rows).toHaveLength(9);
+          expect(rows).toHaveLength(10);
         } finally {
           await empty.cleanup();
         }

@@ -65,6 +65,8 @@ export interface ApiRequest {
   readonly token?: string;
   /** JSON body (sent with Content-Type: application/json). */
   readonly body?: unknown;
+  /** Raw bytes instead (sent with Content-Type: application/octet-stream unless `headers` say otherwise). */
+  readonly bytes?: Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -83,6 +85,7 @@ export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
 function requestHeaders(request: ApiRequest): Record<string, string> {
   return {
     ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+    ...(request.bytes === undefined ? {} : { "content-type": "application/octet-stream" }),
     ...(request.token === undefined ? {} : { authorization: `Bearer ${request.token}` }),
     ...request.headers,
   };
@@ -104,6 +107,7 @@ export function fetchTransport(baseUrl: string): Transport {
       method: request.method,
       headers: requestHeaders(request),
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(request.bytes === undefined ? {} : { body: new Uint8Array(request.bytes) }),
     });
     const raw = new Uint8Array(await response.arrayBuffer());
     const text = new TextDecoder().decode(raw);
@@ -126,6 +130,7 @@ export function injectTransport(
       url: request.path,
       headers: requestHeaders(request),
       ...(request.body === undefined ? {} : { payload: JSON.stringify(request.body) }),
+      ...(request.bytes === undefined ? {} : { payload: Buffer.from(request.bytes) }),
       ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     });
     const headers: Record<string, string | undefined> = {};
@@ -562,7 +567,11 @@ export class TestClient {
   }
 
   /** A new vault: a random epoch-1 key, granted to the owner (sealed to their own box key, signed by them). */
-  async createVault(owner: TestAccount, vaultId: string = uuidV7()): Promise<TestVault> {
+  async createVault(
+    owner: TestAccount,
+    vaultId: string = uuidV7(),
+    options: { kind?: "record" | "circle" } = {},
+  ): Promise<TestVault> {
     await clientReady();
     const key = trellisCrypto.generateVaultKey(1);
     const ownerGrant = trellisCrypto.sealVaultKeyFor(owner.identity.box.publicKey, key, {
@@ -573,7 +582,11 @@ export class TestClient {
       method: "POST",
       path: "/api/v1/vaults",
       token: owner.session.token,
-      body: { vaultId, ownerGrant: trellisCrypto.toBase64Url(ownerGrant) },
+      body: {
+        vaultId,
+        ownerGrant: trellisCrypto.toBase64Url(ownerGrant),
+        ...(options.kind === undefined ? {} : { kind: options.kind }),
+      },
     });
     return { vaultId, keys: new Map([[1, key]]), epoch: 1 };
   }

@@ -58,7 +58,7 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
       const maya = await register("maya");
       const vault = await c.createVault(maya);
       expect(await c.listVaults(maya)).toEqual({
-        vaults: [{ vaultId: vault.vaultId, role: "owner", epoch: 1 }],
+        vaults: [{ vaultId: vault.vaultId, role: "owner", epoch: 1, kind: "record" }],
       });
       const members = await c.members(maya, vault.vaultId);
       expect(members.epoch).toBe(1);
@@ -92,7 +92,12 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
         });
       const retry = await create(maya);
       expect(retry.status).toBe(200);
-      expect(retry.body).toEqual({ vaultId: vault.vaultId, role: "owner", epoch: 1 });
+      expect(retry.body).toEqual({
+        vaultId: vault.vaultId,
+        role: "owner",
+        epoch: 1,
+        kind: "record",
+      });
       const eve = await register("eve");
       expect(expectError(await create(eve), 409, "invalid-request")).toMatch(/^vaultId /);
       expect(
@@ -177,7 +182,7 @@ export function defineSharingSuite(_kind: Db["kind"], harness: () => Harness): v
       });
       expect(expectError(pull, 403, "forbidden")).toMatch(/safety code/);
       expect((await c.listVaults(sam)).vaults).toEqual([
-        { vaultId: vault.vaultId, role: "partner", epoch: 1 },
+        { vaultId: vault.vaultId, role: "partner", epoch: 1, kind: "record" },
       ]);
 
       // Maya compares the safety code (on the phones), then sends the key.

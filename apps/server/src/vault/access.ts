@@ -7,20 +7,28 @@
  * - "reader": a member who has been given the vault key at least once
  *   (a grant of any epoch): pull and stream. A pending member (accepted an
  *   invite, safety code not yet compared) can't read ciphertext.
- * - "writer": a reader whose role is owner or partner: append.
+ * - "appender": a reader who may add events: the owner and partners, and in
+ *   a `circle` vault viewers too (replies and reactions; the circle's own
+ *   fold decides what applies). trellis_append checks the same rule again.
+ * - "writer": a reader whose role is owner or partner: attachments.
  * - "owner": the owner: grants, invites, removing others, deleting the vault.
  *
  * `lockVault` orders the changes that must not interleave (grants, rotation,
  * deletion) before the access check inside their transaction.
  */
-import type { Role } from "@trellis/sync";
+import type { Role, vaultKind } from "@trellis/sync";
 import type { Queryable } from "../db/types.ts";
 import { forbidden, vaultNotFound } from "../http/errors.ts";
 
-export type Need = "member" | "reader" | "writer" | "owner";
+/** What a vault holds (`vaultKind` in @trellis/sync). */
+export type VaultKind = (typeof vaultKind.options)[number];
+
+export type Need = "member" | "reader" | "appender" | "writer" | "owner";
 
 export interface Membership {
   readonly role: Role;
+  /** `record` or `circle`; never changes, so a cached membership keeps it rightly. */
+  readonly kind: VaultKind;
   readonly currentEpoch: number;
   /** Has a grant for some epoch: has been trusted with the key. */
   readonly hasGrant: boolean;
@@ -29,7 +37,7 @@ export interface Membership {
 }
 
 /** The caller's membership in a vault ($1 vault, $2 account): role, epoch, and keys held. */
-export const MEMBERSHIP = `SELECT m.role, v.current_epoch,
+export const MEMBERSHIP = `SELECT m.role, v.current_epoch, v.kind,
        EXISTS (SELECT 1 FROM grants g
                 WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id) AS has_grant,
        EXISTS (SELECT 1 FROM grants g
@@ -50,6 +58,7 @@ export async function findMembership(
   const { rows } = await q.query<{
     role: Role;
     current_epoch: number;
+    kind: VaultKind;
     has_grant: boolean;
     active: boolean;
   }>(options.lock ? `${MEMBERSHIP} FOR SHARE OF m, v` : MEMBERSHIP, [vaultId, accountId]);
@@ -57,6 +66,7 @@ export async function findMembership(
   if (row === undefined) return undefined;
   return {
     role: row.role,
+    kind: row.kind,
     currentEpoch: Number(row.current_epoch),
     hasGrant: row.has_grant,
     active: row.active,
@@ -67,6 +77,8 @@ export async function findMembership(
 export const NO_GRANT_YET =
   "The owner has not shared this vault's key with this account yet (compare the safety code first).";
 export const VIEWER_CANNOT_WRITE = "A viewer can read this vault but not add to it.";
+export const VIEWER_CANNOT_ATTACH =
+  "A viewer can read this vault's attachments but not add or remove them.";
 
 /** The caller's membership if it allows `need`; otherwise throws 404 (not a member) or 403. */
 export async function requireAccess(
@@ -91,10 +103,12 @@ export function checkAccess(membership: Membership | undefined, need: Need): Mem
       }
       break;
     case "reader":
+    case "appender":
     case "writer":
       if (!membership.hasGrant) throw forbidden(NO_GRANT_YET);
-      if (need === "writer" && membership.role === "viewer") throw forbidden(VIEWER_CANNOT_WRITE);
-      break;
+      if (need === "reader" || membership.role !== "viewer") break;
+      if (need === "appender" && membership.kind === "circle") break;
+      throw forbidden(need === "writer" ? VIEWER_CANNOT_ATTACH : VIEWER_CANNOT_WRITE);
   }
   return membership;
 }

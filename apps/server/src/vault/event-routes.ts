@@ -1,7 +1,7 @@
 /**
  * The event log routes: append, pull and the live stream. Only members get
- * here (`requireAccess`): owners and partners append, every member who has
- * been given the key reads.
+ * here (`requireAccess`): owners and partners append (in a circle vault
+ * viewers too), every member who has been given the key reads.
  */
 import { EVENT_PAGE_CONTENT_TYPE, encodeEventPage } from "@trellis/sync";
 import type { FastifyInstance } from "fastify";
@@ -46,7 +46,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
   api.post<{ Params: { vaultId: string } }>(
     "/vaults/:vaultId/events",
     async (request): Promise<AppendResponse> => {
-      const { caller, vaultId } = await hotVaultAccess(ctx, request, "writer");
+      const { caller, vaultId } = await hotVaultAccess(ctx, request, "appender");
       requireJsonContentType(request.headers["content-type"]);
       const events = parseAppendBody(request.body);
       const secrets = await ctx.secrets();
@@ -68,7 +68,7 @@ export function registerEventRoutes(api: FastifyInstance, ctx: AppContext): void
       } catch (error) {
         if (!(error instanceof AppendRefused)) throw error;
         if (error.reason === "session-ended") {
-          return refuseEnded(ctx, request, caller, vaultId, "writer");
+          return refuseEnded(ctx, request, caller, vaultId, "appender");
         }
         ctx.access.forgetMember(vaultId, caller.accountId);
         throw appendRefusal(error, ctx.quotas);

@@ -1,6 +1,7 @@
 /**
  * Vaults themselves: `POST /vaults` (create, with the owner's first key
- * grant), `GET /vaults` (the caller's) and `DELETE /vaults/:vaultId` (the
+ * grant and its kind: a `record`, or a `circle`), `GET /vaults` (the
+ * caller's, each with its kind) and `DELETE /vaults/:vaultId` (the
  * owner deletes it and everything in it).
  */
 import { type Role, vaultCreateRequest } from "@trellis/sync";
@@ -10,7 +11,7 @@ import { ApiError } from "../http/errors.ts";
 import { noContent, parseJsonRequest } from "../http/route-helpers.ts";
 import { decodeBase64Url } from "../http/schema.ts";
 import { requireNoQuery } from "../http/validation.ts";
-import { lockVault, requireAccess } from "./access.ts";
+import { lockVault, requireAccess, type VaultKind } from "./access.ts";
 import { vaultCaller } from "./vault-request.ts";
 
 export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppContext): void {
@@ -20,21 +21,34 @@ export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppConte
     const caller = await ctx.caller(request);
     const body = parseJsonRequest(request, vaultCreateRequest);
     const grant = decodeBase64Url(body.ownerGrant, "ownerGrant");
+    const kind: VaultKind = body.kind ?? "record";
     return db.transaction(async (tx) => {
       const created = await tx.query(
-        "INSERT INTO vaults (id) VALUES ($1) ON CONFLICT (id) DO NOTHING RETURNING id",
-        [body.vaultId],
+        "INSERT INTO vaults (id, kind) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id",
+        [body.vaultId, kind],
       );
       if (created.rowCount === 0) {
         // A retry of our own create succeeds again; anyone else's id is taken.
-        const { rows } = await tx.query<{ role: Role; current_epoch: number }>(
-          `SELECT m.role, v.current_epoch FROM memberships m JOIN vaults v ON v.id = m.vault_id
+        const { rows } = await tx.query<{ role: Role; current_epoch: number; kind: VaultKind }>(
+          `SELECT m.role, v.current_epoch, v.kind FROM memberships m JOIN vaults v ON v.id = m.vault_id
             WHERE m.vault_id = $1 AND m.account_id = $2`,
           [body.vaultId, caller.accountId],
         );
         const mine = rows[0];
+        if (mine?.role === "owner" && mine.kind !== kind) {
+          throw new ApiError(
+            409,
+            "invalid-request",
+            `vaultId is already your ${mine.kind} vault, so it can't be made a ${kind}; a retry must ask for the same kind (or choose a new random id).`,
+          );
+        }
         if (mine?.role === "owner") {
-          return { vaultId: body.vaultId, role: mine.role, epoch: Number(mine.current_epoch) };
+          return {
+            vaultId: body.vaultId,
+            role: mine.role,
+            epoch: Number(mine.current_epoch),
+            kind: mine.kind,
+          };
         }
         throw new ApiError(
           409,
@@ -51,15 +65,20 @@ export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppConte
          VALUES ($1, $2, 1, $3, $2)`,
         [body.vaultId, caller.accountId, grant],
       );
-      return { vaultId: body.vaultId, role: "owner" as const, epoch: 1 };
+      return { vaultId: body.vaultId, role: "owner" as const, epoch: 1, kind };
     });
   });
 
   api.get("/vaults", async (request) => {
     const caller = await ctx.caller(request);
     requireNoQuery(request.query);
-    const { rows } = await db.query<{ vault_id: string; role: Role; current_epoch: number }>(
-      `SELECT m.vault_id, m.role, v.current_epoch
+    const { rows } = await db.query<{
+      vault_id: string;
+      role: Role;
+      current_epoch: number;
+      kind: VaultKind;
+    }>(
+      `SELECT m.vault_id, m.role, v.current_epoch, v.kind
          FROM memberships m JOIN vaults v ON v.id = m.vault_id
         WHERE m.account_id = $1
         ORDER BY m.joined_at, m.vault_id`,
@@ -70,6 +89,7 @@ export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppConte
         vaultId: row.vault_id,
         role: row.role,
         epoch: Number(row.current_epoch),
+        kind: row.kind,
       })),
     };
   });
@@ -80,7 +100,7 @@ export function registerVaultLifecycleRoutes(api: FastifyInstance, ctx: AppConte
     await db.transaction(async (tx) => {
       await lockVault(tx, vaultId);
       await requireAccess(tx, vaultId, caller.accountId, "owner");
-      // Events, memberships, grants and invites go with it (ON DELETE CASCADE).
+      // Events, attachments, memberships, grants and invites go with it (ON DELETE CASCADE).
       await tx.query("DELETE FROM vaults WHERE id = $1", [vaultId]);
     });
     ctx.access.forgetVault(vaultId);

@@ -10,36 +10,7 @@ import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
 import { stripJpegMetadata } from "./jpeg-metadata.ts";
 import { type ImagePort, PHOTO_MAX_EDGE, preparePhoto, scaledSize } from "./photo.ts";
-import { exifWithGps, phonePhoto } from "./testing.ts";
-
-/** Node's stand-in for the canvas: jpeg-js decodes and encodes, a box filter scales. */
-const jpegJsPort: ImagePort = {
-  async decode(bytes) {
-    let decoded: { width: number; height: number; data: Uint8Array };
-    try {
-      decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-    } catch {
-      return null;
-    }
-    return {
-      width: decoded.width,
-      height: decoded.height,
-      async toJpeg(width, height, quality) {
-        const out = Buffer.alloc(width * height * 4);
-        for (let y = 0; y < height; y++) {
-          for (let x = 0; x < width; x++) {
-            const sx = Math.min(decoded.width - 1, Math.floor((x * decoded.width) / width));
-            const sy = Math.min(decoded.height - 1, Math.floor((y * decoded.height) / height));
-            const from = (sy * decoded.width + sx) * 4;
-            out.set(decoded.data.subarray(from, from + 4), (y * width + x) * 4);
-          }
-        }
-        return new Uint8Array(jpeg.encode({ data: out, width, height }, quality * 100).data);
-      },
-      close() {},
-    };
-  },
-};
+import { exifWithGps, jpegJsPort, phonePhoto } from "./testing.ts";
 
 const tagsOf = (bytes: Uint8Array) => ExifReader.load(bytes.buffer.slice(0) as ArrayBuffer);
 

@@ -4,6 +4,7 @@
  * Shared by the unit tests and the browser test of the canvas path.
  */
 import jpeg from "jpeg-js";
+import type { ImagePort } from "./photo.ts";
 
 /** An EXIF APP1 segment: camera make, and GPS 43°28'N 80°31'W. */
 export function exifWithGps(): Uint8Array {
@@ -59,3 +60,32 @@ export function phonePhoto(width: number, height: number): Uint8Array {
   const com = [0xff, 0xfe, (comment.length + 2) >> 8, (comment.length + 2) & 0xff, ...comment];
   return Uint8Array.from([...plain.subarray(0, 2), ...exifWithGps(), ...com, ...plain.subarray(2)]);
 }
+
+/** Node's stand-in for the canvas: jpeg-js decodes and encodes, a box filter scales. */
+export const jpegJsPort: ImagePort = {
+  async decode(bytes) {
+    let decoded: { width: number; height: number; data: Uint8Array };
+    try {
+      decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+    } catch {
+      return null;
+    }
+    return {
+      width: decoded.width,
+      height: decoded.height,
+      async toJpeg(width, height, quality) {
+        const out = Buffer.alloc(width * height * 4);
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const sx = Math.min(decoded.width - 1, Math.floor((x * decoded.width) / width));
+            const sy = Math.min(decoded.height - 1, Math.floor((y * decoded.height) / height));
+            const from = (sy * decoded.width + sx) * 4;
+            out.set(decoded.data.subarray(from, from + 4), (y * width + x) * 4);
+          }
+        }
+        return new Uint8Array(jpeg.encode({ data: out, width, height }, quality * 100).data);
+      },
+      close() {},
+    };
+  },
+};

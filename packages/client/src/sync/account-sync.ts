@@ -14,6 +14,7 @@
  * Without an account nothing here runs and nothing touches the network.
  */
 import { generateRecoveryKey, ready } from "@trellis/crypto";
+import { createCircles } from "../circles/circles.ts";
 import { accountFlows } from "./account-sync/account-flows.ts";
 import { grantWatch } from "./account-sync/grant.ts";
 import { linking } from "./account-sync/linking.ts";
@@ -119,14 +120,16 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     session.changed();
   });
 
+  const accounts = accountFlows(wiring, linked, engine);
   const sync: AccountSync = {
     get snapshot() {
       return session.snapshot;
     },
     subscribe: session.subscribe,
     newRecoveryKey: generateRecoveryKey,
-    ...accountFlows(wiring, linked, engine),
+    ...accounts,
     ...memberFlows(wiring, engine),
+    circles: createCircles(wiring, accounts),
     nudge() {
       engine.nudge();
       linked.ensureVault();

@@ -10,6 +10,7 @@ import {
   accountResponse,
   type appendRequest,
   appendResponse,
+  attachmentPutResponse,
   EVENT_PAGE_CONTENT_TYPE,
   errorBody,
   inviteAcceptRequest,
@@ -66,6 +67,15 @@ export interface SyncFailure {
 export type ApiResult<T> = Promise<Result<T, SyncFailure>>;
 
 const PREFIX = "/api/v1";
+/** How attachment bytes travel, both ways. */
+export const ATTACHMENT_CONTENT_TYPE = "application/octet-stream";
+/** An answer that must be bytes (an attachment), never JSON. */
+const sealedBytes = {
+  safeParse: (value: unknown) =>
+    value instanceof Uint8Array && value.length > 0
+      ? { success: true as const, data: value }
+      : { success: false as const },
+};
 const EMPTY = { safeParse: (value: unknown) => ({ success: true as const, data: value }) };
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -88,6 +98,7 @@ export function createApi(transport: Transport) {
       response: { safeParse(value: unknown): { success: boolean; data?: unknown } };
       signal?: AbortSignal | undefined;
       accept?: string | undefined;
+      bytes?: Uint8Array | undefined;
     },
   ): ApiResult<T> {
     let body = options.body;
@@ -100,6 +111,7 @@ export function createApi(transport: Transport) {
       path: `${PREFIX}${path}`,
       token: options.token,
       body,
+      ...(options.bytes && { bytes: options.bytes }),
       signal: options.signal,
       accept: options.accept,
     });
@@ -231,6 +243,29 @@ export function createApi(transport: Transport) {
       }),
     listVaults: (token: string) =>
       call<Out<typeof vaultListResponse>>("GET", "/vaults", { token, response: vaultListResponse }),
+    /** Owner only: the vault and everything in it (events, members, invites, attachments). */
+    deleteVault: (token: string, vaultId: string) =>
+      call<unknown>("DELETE", vaultPath(vaultId), { token, response: EMPTY }),
+    /** Stores sealed attachment bytes (`sealAttachment`) under the vault; the same bytes again is fine. */
+    putAttachment: (token: string, vaultId: string, attachmentId: string, sealed: Uint8Array) =>
+      call<Out<typeof attachmentPutResponse>>(
+        "PUT",
+        vaultPath(vaultId, `/attachments/${encodeURIComponent(attachmentId)}`),
+        { token, bytes: sealed, response: attachmentPutResponse },
+      ),
+    /** The sealed bytes of an attachment, still to be opened with its key. */
+    getAttachment: (token: string, vaultId: string, attachmentId: string) =>
+      call<Uint8Array>(
+        "GET",
+        vaultPath(vaultId, `/attachments/${encodeURIComponent(attachmentId)}`),
+        { token, response: sealedBytes, accept: ATTACHMENT_CONTENT_TYPE },
+      ),
+    deleteAttachment: (token: string, vaultId: string, attachmentId: string) =>
+      call<unknown>(
+        "DELETE",
+        vaultPath(vaultId, `/attachments/${encodeURIComponent(attachmentId)}`),
+        { token, response: EMPTY },
+      ),
     members: (token: string, vaultId: string) =>
       call<Out<typeof membersResponse>>("GET", vaultPath(vaultId, "/members"), {
         token,

@@ -38,6 +38,7 @@ import {
 } from "@trellis/sync";
 import type { z } from "zod";
 import { fromBase64 } from "./base64.ts";
+import { attachmentRoutes } from "./fake-server/attachments.ts";
 import type { StreamMessage, Transport, TransportRequest, TransportResponse } from "./transport.ts";
 import { StreamRefused } from "./transport.ts";
 
@@ -75,6 +76,9 @@ interface StoredEvent {
 interface Vault {
   vaultId: string;
   ownerId: string;
+  kind: "record" | "circle";
+  /** Sealed attachment bytes by id. */
+  attachments: Map<string, Uint8Array>;
   epoch: number;
   members: Map<string, Membership>;
   /** `${accountId}|${epoch}` → grant */
@@ -501,6 +505,8 @@ export async function createFakeServer(): Promise<FakeServer> {
     const vault: Vault = {
       vaultId: r.vaultId,
       ownerId: account.accountId,
+      kind: r.kind ?? "record",
+      attachments: new Map(),
       epoch: 1,
       members: new Map([[account.accountId, { role: "owner", status: "active", joinedAt: iso() }]]),
       grants: new Map([
@@ -533,8 +539,29 @@ export async function createFakeServer(): Promise<FakeServer> {
           vaultId: v.vaultId,
           role: v.members.get(account.accountId)!.role,
           epoch: v.epoch,
+          kind: v.kind,
         })),
     };
+  });
+
+  route("DELETE", "/vaults/:vaultId", ([vaultId], { token }) => {
+    const { account } = auth(token);
+    const { vault, membership } = memberOf(vaultId!, account.accountId);
+    if (membership.role !== "owner") fail(403, "forbidden");
+    dropVault(vault);
+    return {};
+  });
+
+  attachmentRoutes<Vault>({
+    route: (method, pattern, handler) => route(method, pattern, (params, r) => handler(params, r)),
+    member(vaultId, token, active) {
+      const { account } = auth(token);
+      const { vault, membership } = memberOf(vaultId, account.accountId, active);
+      const hasGrant = [...vault.grants.keys()].some((k) => k.startsWith(`${account.accountId}|`));
+      return { vault, role: membership.role, hasGrant };
+    },
+    fail,
+    binary: (bytes) => new BinaryBody(bytes),
   });
 
   route("GET", "/vaults/:vaultId/members", ([vaultId], { token }) => {
@@ -693,7 +720,8 @@ export async function createFakeServer(): Promise<FakeServer> {
   route("POST", "/vaults/:vaultId/events", ([vaultId], { token, body }) => {
     const { account } = auth(token);
     const { vault, membership } = memberOf(vaultId!, account.accountId, true);
-    if (membership.role === "viewer") fail(403, "forbidden");
+    // In a circle, members append too (replies, reactions); the circle's fold decides what applies.
+    if (membership.role === "viewer" && vault.kind !== "circle") fail(403, "forbidden");
     const r = parse(appendRequest, body);
     for (const e of r.events) {
       const bytes = fromBase64(e.body);
@@ -844,6 +872,7 @@ export async function createFakeServer(): Promise<FakeServer> {
           grants: [...v.grants],
           eventIds: [...v.eventIds],
           invites: [...v.invites],
+          attachments: [...v.attachments].map(([id, bytes]) => [id, toBase64Url(bytes)]),
           listeners: undefined,
         })),
       }),

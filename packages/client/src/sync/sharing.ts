@@ -19,11 +19,19 @@ import {
   X25519PublicKey,
 } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
-import { inviteLink, parseInviteLink, type Role } from "@trellis/sync";
+import {
+  circleInviteLink,
+  inviteLink,
+  parseInviteLink,
+  type Role,
+  type vaultKind,
+} from "@trellis/sync";
+import type { z } from "zod";
 import { wireIdentity } from "./account.ts";
 import type { SyncApi, SyncFailure } from "./api.ts";
 
 type Outcome<T> = Promise<Result<T, SyncFailure>>;
+type VaultKind = z.output<typeof vaultKind>;
 const failure = (reason: string) => ({ ok: false as const, error: { reason } });
 
 /** How long an invite link works. */
@@ -70,11 +78,16 @@ export function grantFor(
   );
 }
 
-/** A new vault, owned by this account, with its first key (epoch 1) granted to the owner. */
+/**
+ * A new vault, owned by this account, with its first key (epoch 1) granted
+ * to the owner: a `record` (the default), or a `circle`, whose key is fresh
+ * and never the record's.
+ */
 export async function createVault(
   api: SyncApi,
   token: string,
   identity: Identity,
+  kind: VaultKind = "record",
 ): Outcome<{ vaultId: string; key: VaultKey }> {
   const vaultId = crypto.randomUUID();
   const key = generateVaultKey(1);
@@ -82,6 +95,7 @@ export async function createVault(
   const created = await api.createVault(token, {
     vaultId,
     ownerGrant: grantFor(vaultId, identity, own, key),
+    kind,
   });
   if (!created.ok) return created;
   return { ok: true, value: { vaultId, key } };
@@ -146,6 +160,8 @@ export async function createInvite(
     readonly role: "partner" | "viewer";
     readonly origin: string;
     readonly now: number;
+    /** A circle's link opens the reader's page (`/circle#…`), not the record's (`/invite#…`). */
+    readonly circle?: boolean;
   },
 ): Outcome<{ link: string; inviteId: string; expiresAt: string }> {
   const inviteId = crypto.randomUUID();
@@ -159,7 +175,7 @@ export async function createInvite(
     expiresAt,
   });
   if (!created.ok) return created;
-  const link = inviteLink(input.origin, {
+  const link = (input.circle ? circleInviteLink : inviteLink)(input.origin, {
     vaultId: input.vaultId,
     inviteId,
     token: secret,

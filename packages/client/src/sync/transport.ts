@@ -15,6 +15,8 @@ export interface TransportRequest {
   readonly token?: string | undefined;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as they are, `application/octet-stream` (a sealed attachment); instead of `body`. */
+  readonly bytes?: Uint8Array;
   readonly signal?: AbortSignal | undefined;
   /**
    * A binary media type this call would rather have than JSON (the server may
@@ -65,18 +67,21 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
   const base = baseUrl.replace(/\/+$/, "");
   const call: typeof fetch = (input, init) => fetchImpl(input, init);
   return {
-    async request({ method, path, token, body, signal, accept }) {
+    async request({ method, path, token, body, bytes, signal, accept }) {
       const headers: Record<string, string> = {
         accept: accept ? `${accept}, application/json;q=0.9` : "application/json",
       };
       if (token) headers.authorization = `Bearer ${token}`;
-      if (body !== undefined) headers["content-type"] = "application/json";
+      if (bytes) headers["content-type"] = "application/octet-stream";
+      else if (body !== undefined) headers["content-type"] = "application/json";
       let response: Response;
       try {
         response = await call(`${base}${path}`, {
           method,
           headers,
-          ...(body !== undefined && { body: JSON.stringify(body) }),
+          ...(bytes
+            ? { body: new Uint8Array(bytes) }
+            : body !== undefined && { body: JSON.stringify(body) }),
           ...(signal && { signal }),
           cache: "no-store",
         });

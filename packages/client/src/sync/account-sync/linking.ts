@@ -72,7 +72,8 @@ export function linking(w: Wiring): Linking {
     const listed = await w.api().listVaults(token);
     if (!listed.ok) return listed;
     const recordVault = await s.store.getMeta<string>(RECORD_VAULT_KEY);
-    const vaults = listed.value.vaults;
+    // Only a record is followed: a circle (owned or read) is never a device's record.
+    const vaults = listed.value.vaults.filter((v) => v.kind === "record");
     const chosen =
       vaults.find((v) => v.vaultId === recordVault) ??
       (s.hasRecord() ? undefined : (vaults.find((v) => v.role === "owner") ?? vaults[0]));

@@ -6,6 +6,7 @@
 import type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { InviteStatus, Role } from "@trellis/sync";
+import type { Circles } from "../../circles/types.ts";
 import type { TrellisClient } from "../../client.ts";
 import type { SyncFailure } from "../api.ts";
 import type { BackoffOptions, SyncClock, SyncStatus } from "../engine.ts";
@@ -168,6 +169,12 @@ export interface AccountSync {
   removeMember(accountId: string): Outcome<void>;
   /** Leaves someone else's vault; what is on this device stays. */
   leaveVault(): Outcome<void>;
+  /**
+   * Circles this account owns or reads (`circles/types.ts`): each a vault
+   * of kind `circle` with its own key. A reader without an account joins
+   * with `circles.join`, which makes one.
+   */
+  readonly circles: Circles;
   /** Try now (e.g. the browser is back online). */
   nudge(): void;
   /** Checks for the owner's confirmation now, while waiting (the screen also polls). */

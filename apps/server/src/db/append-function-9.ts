@@ -1,0 +1,106 @@
+/**
+ * `trellis_append` as migration 9 created it, kept word for word: a shipped
+ * migration is never edited. Migration 10 replaces the function with the
+ * one in append-function.ts (viewers may append in a circle vault; the
+ * account's storage counts attachments).
+ */
+
+/**
+ * Parameters: the vault and the batch (unique ids, bodies, size buckets, in
+ * order); then, all null for an unchecked append
+ * (the store used directly): the account and session of the writer, the
+ * session lifetime (idle, maximum seconds), each event's envelope epoch
+ * (null when unknown), and the quotas (vault bytes, account bytes, the HMAC
+ * keys and daily limits of the vault's and the account's entry counters,
+ * the window in seconds).
+ */
+export const APPEND_FUNCTION_9 = `CREATE FUNCTION trellis_append(
+    p_vault uuid, p_ids uuid[], p_bodies bytea[], p_buckets integer[],
+    p_account uuid, p_session uuid, p_idle double precision, p_max double precision,
+    p_epochs integer[],
+    p_vault_bytes bigint, p_account_bytes bigint,
+    p_vault_key bytea, p_vault_per_day integer,
+    p_account_key bytea, p_account_per_day integer, p_window double precision)
+  RETURNS TABLE (out_id uuid, out_seq bigint, out_stored boolean)
+  LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_role text;
+  v_epoch integer;
+  v_has_grant boolean;
+  v_ids uuid[];
+  v_seqs bigint[];
+  v_count integer;
+  v_bytes bigint;
+  v_total bigint;
+  v_n integer;
+  v_retry integer;
+BEGIN
+  IF p_session IS NOT NULL THEN
+    PERFORM 1 FROM sessions s
+      WHERE s.id = p_session AND s.account_id = p_account
+        AND s.last_seen_at >= now() - make_interval(secs => p_idle)
+        AND s.created_at >= now() - make_interval(secs => p_max);
+    IF NOT FOUND THEN RAISE EXCEPTION 'trellis-append:session-ended'; END IF;
+  END IF;
+  -- The per-vault ordering lock (store.ts says why), held until commit.
+  PERFORM pg_advisory_xact_lock(hashtext(p_vault::text));
+  IF p_account IS NOT NULL THEN
+    -- FOR SHARE: a removal or rotation committing meanwhile waits for this
+    -- append, and one committed before it is seen here.
+    SELECT m.role, v.current_epoch,
+           EXISTS (SELECT 1 FROM grants g
+                    WHERE g.vault_id = m.vault_id AND g.account_id = m.account_id)
+      INTO v_role, v_epoch, v_has_grant
+      FROM memberships m JOIN vaults v ON v.id = m.vault_id
+     WHERE m.vault_id = p_vault AND m.account_id = p_account
+       FOR SHARE OF m, v;
+    IF NOT FOUND THEN RAISE EXCEPTION 'trellis-append:not-member'; END IF;
+    IF NOT v_has_grant THEN RAISE EXCEPTION 'trellis-append:no-grant'; END IF;
+    IF v_role = 'viewer' THEN RAISE EXCEPTION 'trellis-append:viewer'; END IF;
+    FOR i IN 1 .. coalesce(array_length(p_epochs, 1), 0) LOOP
+      IF p_epochs[i] IS NOT NULL AND p_epochs[i] < v_epoch THEN
+        RAISE EXCEPTION 'trellis-append:stale-epoch:%:%:%', i - 1, p_epochs[i], v_epoch;
+      END IF;
+    END LOOP;
+  END IF;
+  WITH ins AS (
+    INSERT INTO vault_events (vault_id, event_id, ciphertext, size_bucket)
+    SELECT p_vault, e.id, e.body, e.bucket
+      FROM unnest(p_ids, p_bodies, p_buckets) WITH ORDINALITY AS e(id, body, bucket, ord)
+     ORDER BY e.ord
+    ON CONFLICT (vault_id, event_id) DO NOTHING
+    RETURNING event_id, seq, octet_length(ciphertext) AS n)
+  SELECT array_agg(ins.event_id), array_agg(ins.seq), count(*), coalesce(sum(ins.n), 0)
+    INTO v_ids, v_seqs, v_count, v_bytes
+    FROM ins;
+  IF v_count > 0 THEN
+    UPDATE vaults SET bytes_stored = bytes_stored + v_bytes WHERE id = p_vault
+      RETURNING bytes_stored INTO v_total;
+    IF p_vault_key IS NOT NULL THEN
+      IF v_total > p_vault_bytes THEN RAISE EXCEPTION 'trellis-append:vault-full'; END IF;
+      SELECT coalesce(sum(v.bytes_stored), 0) INTO v_total
+        FROM memberships o
+        JOIN memberships m ON m.account_id = o.account_id AND m.role = 'owner'
+        JOIN vaults v ON v.id = m.vault_id
+       WHERE o.vault_id = p_vault AND o.role = 'owner';
+      IF v_total > p_account_bytes THEN RAISE EXCEPTION 'trellis-append:account-full'; END IF;
+      SELECT w.new_count, w.retry_after INTO v_n, v_retry
+        FROM trellis_window_add(p_vault_key, p_window, v_count) w;
+      IF v_n > p_vault_per_day THEN
+        RAISE EXCEPTION 'trellis-append:vault-per-day:%', v_retry;
+      END IF;
+      SELECT w.new_count, w.retry_after INTO v_n, v_retry
+        FROM trellis_window_add(p_account_key, p_window, v_count) w;
+      IF v_n > p_account_per_day THEN
+        RAISE EXCEPTION 'trellis-append:account-per-day:%', v_retry;
+      END IF;
+    END IF;
+  END IF;
+  RETURN QUERY SELECT u.id, u.seq, true FROM unnest(v_ids, v_seqs) AS u(id, seq);
+  IF v_count < cardinality(p_ids) THEN
+    RETURN QUERY SELECT e.event_id, e.seq, false FROM vault_events e
+      WHERE e.vault_id = p_vault AND e.event_id = ANY (p_ids)
+        AND e.event_id <> ALL (coalesce(v_ids, '{}'::uuid[]));
+  END IF;
+END
+$fn$`;
