@@ -153,7 +153,7 @@ export function useCircles(): Circles | null {
     if (!given && context && !sync) void context.load();
   }, [given, context, sync]);
   if (given) return given.circles;
-  return (sync as (AccountSync & { readonly circles?: Circles }) | null)?.circles ?? null;
+  return sync?.circles ?? null;
 }
 
 /** The account this device's circles belong to; null without one (circles need an account). */

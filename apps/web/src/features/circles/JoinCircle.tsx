@@ -45,13 +45,18 @@ export function JoinCircle({ fragment }: { fragment: string }) {
     )
       return;
     if (!circles) return;
-    const r = await callAccount(form, t, () =>
-      circles.join({
-        serverUrl: location.origin,
-        fragment,
-        deviceName: t("join.deviceName"),
-        ...(withAccount && { username: username.trim(), password }),
-      }),
+    const r = await callAccount(
+      form,
+      t,
+      () =>
+        circles.join({
+          serverUrl: location.origin,
+          fragment,
+          deviceName: t("join.deviceName"),
+          ...(withAccount && { username: username.trim(), password }),
+        }),
+      // Said here in the words of circles, not of signing in.
+      (reason) => (reason === "device-has-record" ? { form: t("join.hasRecord") } : undefined),
     );
     if (r.ok) setJoined(r.value.circleId);
   }

@@ -246,4 +246,19 @@ export const circles = {
   "family.none":
     "Trellis doesn't know organisations for this country yet. A doctor or local health service can point you to one.",
   "family.emergency": "If someone's life is in danger, call your local emergency number.",
+
+  // Why a circle call did not work (reasons from the client), in words.
+  "sync.reason.circle-waiting": "You haven't been let in yet. This page moves on by itself.",
+  "sync.reason.other-server":
+    "This link is for another Trellis server than the account on this device.",
+  "sync.reason.not-a-circle": "This link is for sharing a record, not a circle.",
+  "sync.reason.owner-key-changed":
+    "The keys of the person who invited you have changed. Please ask them for a new link.",
+  "sync.reason.stale-epoch": "The circle changed a moment ago. Please try again.",
+  "sync.reason.unknown-epoch": "The circle changed a moment ago. Please try again.",
+  "sync.reason.damaged": "Something on this device could not be read. Please ask for a new link.",
+  "sync.reason.replies-off": "This post doesn't take replies or reactions now.",
+  "sync.reason.invalid-input": "Something in what was entered isn't right. Please check it.",
+  "join.hasRecord":
+    "This device keeps a Trellis record without an account. To read a circle here, create an account in Settings first, or open the link on another device.",
 } as const;
