@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
@@ -18,14 +19,11 @@ import { useCircleList } from "./use-circle-data.ts";
  * becomes the join page. Without an account, says plainly what circles need.
  */
 export function CirclesHome() {
-  const [fragment] = useHashOnce();
-  if (hasFragment(fragment)) return <JoinCircle fragment={fragment} />;
+  // The link as opened; once they are let in, their circles show instead.
+  const [fragment, setFragment] = useState(() => location.hash);
+  if (hasFragment(fragment))
+    return <JoinCircle fragment={fragment} onLetIn={() => setFragment("")} />;
   return <OwnCircles />;
-}
-
-function useHashOnce(): [string] {
-  useLocation();
-  return [typeof location === "undefined" ? "" : location.hash];
 }
 
 function OwnCircles() {

@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { useLocation } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useCircles, useCirclesAccount } from "../../app/sync-context.tsx";
 import { FormButtons, PasswordField, TextField, useForm } from "../../components/forms/index.ts";
@@ -17,11 +16,10 @@ const MIN_PASSWORD = 10;
  * a light reader account to read on other devices too; then they wait until
  * the person lets them in. Loads nothing of a record.
  */
-export function JoinCircle({ fragment }: { fragment: string }) {
+export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: () => void }) {
   const t = useT();
   const circles = useCircles();
   const account = useCirclesAccount();
-  const [, navigate] = useLocation();
   const form = useForm<"username" | "password">();
   const [how, setHow] = useState<"device" | "account">("device");
   const [username, setUsername] = useState("");
@@ -64,10 +62,7 @@ export function JoinCircle({ fragment }: { fragment: string }) {
   if (joined) {
     return (
       <Frame title={t("join.waiting.title")}>
-        <WaitingToJoin
-          circleId={joined}
-          onLetIn={() => navigate(routes.circle, { replace: true })}
-        />
+        <WaitingToJoin circleId={joined} onLetIn={onLetIn} />
       </Frame>
     );
   }

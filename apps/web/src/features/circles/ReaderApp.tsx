@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useCirclesAccount } from "../../app/sync-context.tsx";
@@ -11,26 +11,30 @@ import { useCircleList } from "./use-circle-data.ts";
 
 /**
  * A device with no record of its own: the circle join page for an invite
- * link, and, for a reader (an account in circles, no record), their circles
- * and nothing else. Every other address goes to the reader's home; record
- * screens and set-up never show. A device that turns out to read no circle
- * gets `fallback` (set-up).
+ * link, and, for a reader (an account, no record), their circles and
+ * nothing else. Every other address goes to the reader's home; record
+ * screens and set-up never show (a reader removed from every circle is told
+ * so there). A device without an account at `/circle` gets `fallback`
+ * (set-up).
  */
 export function ReaderApp({ fallback }: { fallback: ReactNode }) {
   const [location] = useLocation();
   const account = useCirclesAccount();
+  // The link as opened; once they are let in, their circles show instead.
+  const [fragment, setFragment] = useState(() =>
+    location === routes.circle ? window.location.hash : "",
+  );
   // The join page is a frame of its own, like set-up.
-  if (location === routes.circle && hasFragment(window.location.hash))
-    return <JoinCircle fragment={window.location.hash} />;
+  if (hasFragment(fragment))
+    return <JoinCircle fragment={fragment} onLetIn={() => setFragment("")} />;
   if (!account) return <>{fallback}</>;
-  return <ReaderRoutes fallback={fallback} />;
+  return <ReaderRoutes />;
 }
 
-function ReaderRoutes({ fallback }: { fallback: ReactNode }) {
+function ReaderRoutes() {
   const t = useT();
   const { value: list } = useCircleList();
   if (list === null) return <p className="loading">{t("circles.loading")}</p>;
-  if (list.length === 0) return <>{fallback}</>;
   return (
     <ReaderFrame>
       <Switch>

@@ -22,7 +22,7 @@ describe("the join page", () => {
   it("says what a bad link is, and offers nothing to join", async () => {
     await view.render(
       <InCircles client={device.client} circles={fakeCircles()} account={null}>
-        <JoinCircle fragment="#v=circle-parents&i=invite-1" />
+        <JoinCircle fragment="#v=circle-parents&i=invite-1" onLetIn={() => {}} />
       </InCircles>,
     );
     expect(view.host.textContent).toContain(en["join.bad"]);
@@ -33,7 +33,7 @@ describe("the join page", () => {
     const circles = fakeCircles();
     await view.render(
       <InCircles client={device.client} circles={circles} account={null}>
-        <JoinCircle fragment={fragment} />
+        <JoinCircle fragment={fragment} onLetIn={() => {}} />
       </InCircles>,
     );
     expect(view.host.textContent).toContain("You've been invited to read news in a Trellis circle");
@@ -54,7 +54,7 @@ describe("the join page", () => {
     const circles = fakeCircles();
     await view.render(
       <InCircles client={device.client} circles={circles} account={null}>
-        <JoinCircle fragment={fragment} />
+        <JoinCircle fragment={fragment} onLetIn={() => {}} />
       </InCircles>,
     );
     await click(view.host.querySelector<HTMLInputElement>("input[value=account]")!);
