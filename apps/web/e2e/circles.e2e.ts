@@ -18,7 +18,6 @@ import {
   joinAsReader,
   letIn,
   makeCircle,
-  openCircle,
   setStatus,
   TEMPLATES,
   tokenOf,
