@@ -241,7 +241,7 @@ export const circles = {
 
   "family.title": "Support for family and friends",
   "family.intro":
-    "Supporting someone through fertility treatment or a loss can be hard too. These organisations take calls from family and friends as well.",
+    "Supporting someone through fertility treatment or a loss can be hard too. These organisations support people affected by pregnancy loss or low mood, and many of them talk with family and friends as well.",
   "family.country": "Where you are",
   "family.none":
     "Trellis doesn't know organisations for this country yet. A doctor or local health service can point you to one.",
