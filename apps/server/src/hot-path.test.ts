@@ -25,7 +25,7 @@ const REFERENCE: Readonly<Record<string, readonly string[]>> = {
 const KNOWN_EXCEPTIONS: readonly { match: RegExp; why: string }[] = [
   {
     match: /JOIN memberships m ON m\.account_id = o\.account_id AND m\.role = 'owner'/,
-    why: "the account storage quota sums the bytes of every vault the owner has: under Citus a per-account counter replaces the sum",
+    why: "the account storage quota sums the bytes (events and attachments) of every vault the owner has: under Citus a per-account counter replaces the sum",
   },
 ];
 
@@ -125,6 +125,16 @@ describe("hot-path queries", () => {
         exception.why,
       ).toBe(true);
     }
+  });
+
+  it("the append's own checks: a viewer adds only to a circle; the owner's storage counts attachments", () => {
+    const append = HOT_PATH_QUERIES["append (trellis_append)"]!;
+    expect(append).toMatch(
+      /IF v_role = 'viewer' AND v_kind <> 'circle' THEN\s+RAISE EXCEPTION 'trellis-append:viewer'/,
+    );
+    expect(append).toMatch(/SELECT m\.role, v\.current_epoch, v\.kind,/);
+    expect(append).toMatch(/sum\(v\.bytes_stored \+ v\.attachment_bytes\)/);
+    expect(HOT_PATH_QUERIES["membership (cache miss)"]).toMatch(/\bv\.kind\b/);
   });
 
   it("catches statements that would visit every shard", () => {

@@ -12,6 +12,8 @@ export {
   type NeutralWords,
   vtimezone,
 } from "./calendar.ts";
+/** Circles' types, for screens that show them without loading sync (`accountSync.circles` implements them). */
+export type * from "./circles/types.ts";
 export {
   lockExportFile,
   type PickedExport,

@@ -126,6 +126,41 @@ export function defineAccessCacheSuite(_kind: Db["kind"], harness: () => Harness
     expect(Number(rows[0]!.n)).toBe(4);
   });
 
+  it("a circle viewer's cached right to append ends with the membership, on this instance and behind its back", async () => {
+    const c = client();
+    const maya = await c.register({ username: uniqueName("maya") });
+    const mum = await c.register({ username: uniqueName("mum") });
+    const dad = await c.register({ username: uniqueName("dad") });
+    const circle = await c.createVault(maya, undefined, { kind: "circle" });
+    for (const viewer of [mum, dad]) {
+      await c.acceptInvite(viewer, await c.invite(maya, circle.vaultId, "viewer"));
+    }
+    await c.grant(
+      maya,
+      circle,
+      [mum, dad].map((v) => ({ accountId: v.accountId, boxKey: v.publicIdentity.boxKey })),
+    );
+    // Viewers' appends go through the cache like anyone's (sealed here with the
+    // owner's copy of the key: the server can't tell, and doesn't try).
+    for (const viewer of [mum, dad])
+      expect((await append(viewer, circle, "a reply")).status).toBe(200);
+    await c.removeMember(maya, circle.vaultId, mum.accountId);
+    await harness().db.query("DELETE FROM memberships WHERE vault_id = $1 AND account_id = $2", [
+      circle.vaultId,
+      dad.accountId,
+    ]);
+    for (const viewer of [mum, dad]) {
+      const response = await append(viewer, circle, "after");
+      expect(response.status).toBe(404);
+      expect(reasonOf(response)).toBe("not-found");
+    }
+    const { rows } = await harness().db.query<{ n: unknown }>(
+      "SELECT count(*) AS n FROM vault_events WHERE vault_id = $1",
+      [circle.vaultId],
+    );
+    expect(Number(rows[0]!.n)).toBe(2);
+  });
+
   it("the streams of one vault share one access check per notice", async () => {
     const c = client();
     const { maya, vault } = await warmSharedVault();

@@ -13,8 +13,9 @@ import { migrate, migrations } from "../db/migrations.ts";
 import type { Db, Queryable } from "../db/types.ts";
 import { SECURITY_HEADERS } from "../http/security-headers.ts";
 import { createVaultStore, sizeBucket } from "../vault/store.ts";
+import { attachmentPath, sealTestAttachment } from "./attachments.ts";
 import type { TestAccount } from "./client.ts";
-import { failingInsertDb, pausingDb } from "./fake-db.ts";
+import { failingInsertDb, failingStatementDb, pausingDb } from "./fake-db.ts";
 import { TEST_APP_CONFIG as config, type Harness, uniqueName } from "./harness.ts";
 
 interface WireEvent {
@@ -718,7 +719,7 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
   });
 
   describe("logging", () => {
-    it("never logs event bodies, malformed bodies or database details", async () => {
+    it("never logs event or attachment bodies, malformed bodies or database details", async () => {
       const marker = `SECRET-MARKER-${randomUUID()}`;
       const markerB64 = b64(marker);
       const lines: string[] = [];
@@ -742,8 +743,58 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
         config,
         logger: { level: "trace", stream },
       });
+      const failingAttachment = buildApp({
+        secrets: harness().secrets,
+        db: failingStatementDb(
+          db(),
+          /INSERT INTO vault_attachments/,
+          Object.assign(new Error("attachment insert failed"), {
+            code: "23514",
+            detail: `Failing row contains (${marker}, \\x${Buffer.from(marker).toString("hex")}).`,
+          }),
+        ),
+        config,
+        logger: { level: "trace", stream },
+      });
+      // A photo whose words hold the marker, sealed as the app seals it.
+      const photo = await sealTestAttachment(`a photo of ${marker}`);
+      const sealedPhoto = Buffer.from(photo.sealed);
+      // Bytes shaped like a sealed attachment but holding the marker in the clear.
+      const plainShaped = Buffer.alloc(297);
+      plainShaped[0] = 1;
+      plainShaped.write(marker, 25, "utf8");
       try {
         const vault = await newVault();
+        const octets = { ...auth, "content-type": "application/octet-stream" };
+        const putPhoto = await loud.inject({
+          method: "PUT",
+          url: attachmentPath(vault, photo.attachmentId),
+          headers: octets,
+          payload: sealedPhoto,
+        });
+        expect(putPhoto.statusCode, putPhoto.body).toBe(201);
+        const gotPhoto = await loud.inject({
+          method: "GET",
+          url: attachmentPath(vault, photo.attachmentId),
+          headers: auth,
+        });
+        expect(gotPhoto.rawPayload.equals(sealedPhoto)).toBe(true);
+        expect(gotPhoto.rawPayload.includes(marker)).toBe(false);
+        for (const [app, payload, status] of [
+          [loud, Buffer.from(marker), 400],
+          [loud, Buffer.concat([Buffer.of(2), plainShaped.subarray(1)]), 400],
+          [failingAttachment, plainShaped, 500],
+        ] as const) {
+          const refused = await app.inject({
+            method: "PUT",
+            url: attachmentPath(vault, randomUUID()),
+            headers: octets,
+            payload,
+          });
+          expect(refused.statusCode, refused.body).toBe(status);
+          expect(refused.body).not.toContain(marker);
+          expect(refused.body).not.toContain("Failing row");
+        }
         const ok = await loud.inject({
           method: "POST",
           url: eventsUrl(vault),
@@ -787,16 +838,22 @@ export function defineBackendSuite(kind: Db["kind"], harness: () => Harness): vo
       } finally {
         await loud.close();
         await failing.close();
+        await failingAttachment.close();
       }
       const log = lines.join("");
       // The 500 was logged (so logging works) ...
       expect(log).toContain("request failed");
       expect(log).toContain("insert failed");
+      expect(log).toContain("attachment insert failed");
       // ... but no body, in any encoding, and no driver detail.
       expect(log).not.toContain(marker);
       expect(log).not.toContain(markerB64);
       expect(log).not.toContain(Buffer.from(marker).toString("hex"));
       expect(log).not.toContain("Failing row");
+      for (const encoding of ["base64", "base64url", "hex"] as const) {
+        expect(log).not.toContain(sealedPhoto.subarray(0, 64).toString(encoding));
+        expect(log).not.toContain(plainShaped.subarray(0, 64).toString(encoding));
+      }
     });
   });
 }

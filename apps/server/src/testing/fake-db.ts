@@ -97,3 +97,27 @@ export function failingQueryDb(inner: Db, pattern: RegExp, error: Error): Db {
     close: () => inner.close(),
   };
 }
+
+/**
+ * Wraps a real Db so that, inside a transaction, a statement matching
+ * `pattern` runs and then throws `error`: the transaction rolls back, as a
+ * storage failure at that point would (attachments are written this way).
+ */
+export function failingStatementDb(inner: Db, pattern: RegExp, error: Error): Db {
+  return {
+    kind: inner.kind,
+    query: (sql, params) => inner.query(sql, params),
+    transaction: (fn) =>
+      inner.transaction((tx) =>
+        fn({
+          query: async <Row>(sql: string, params?: readonly unknown[]) => {
+            const result = await tx.query<Row>(sql, params);
+            if (pattern.test(sql)) throw error;
+            return result;
+          },
+        }),
+      ),
+    listen: (channel, handlers) => inner.listen(channel, handlers),
+    close: () => inner.close(),
+  };
+}

@@ -2,10 +2,11 @@
  * Issue 12, secrets apart from data: the HMAC key and the OPAQUE server setup
  * live in a 0600 file (or the environment), never in the database; a
  * database from an older server has them moved out on first start; a copy of
- * every table holds neither; a login in progress keeps nothing derived from
+ * every table holds neither (nor a marker inside a sealed attachment); a login in progress keeps nothing derived from
  * the caller's address. Run against both backends. Changes to the shared
  * database are made in transactions that are rolled back.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,8 @@ import {
 } from "../auth/secrets.ts";
 import type { Db, Queryable } from "../db/types.ts";
 import { generateVapidKeys } from "../push/vapid.ts";
-import { clientReady } from "./client.ts";
+import { sealTestAttachment, storeAttachment } from "./attachments.ts";
+import { clientReady, uuidV7 } from "./client.ts";
 import { type Harness, uniqueName } from "./harness.ts";
 
 const ROLLBACK = new Error("rollback");
@@ -96,6 +98,12 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
         path: "/api/v1/recovery/start",
         body: { username: maya.username },
       });
+      // A circle with a photo whose words hold a marker: stored sealed, so
+      // the marker is in no table in any encoding.
+      const marker = `ATTACHMENT-MARKER-${randomUUID()}`;
+      const circle = await c.createVault(maya, uuidV7(), { kind: "circle" });
+      const photo = await sealTestAttachment(`written on the back: ${marker}`);
+      await storeAttachment(c, maya, circle.vaultId, photo);
       const { opaqueServerSetup, hmacKey } = harness().secrets;
       const file = await tempFile();
       await rolledBack(db(), async (tx) => {
@@ -126,6 +134,11 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
         expect(saved.vapidPrivateKey).toBe(loaded.vapid.privateKeyText);
         const dump = await dumpAllTables(tx);
         expect(dump.length).toBeGreaterThan(1000);
+        // The attachments table is in the dump, the marker in none of it.
+        expect(dump).toContain(Buffer.from(photo.sealed).toString("hex"));
+        for (const encoding of ["utf8", "base64", "base64url", "hex", "latin1"] as const) {
+          expect(dump).not.toContain(Buffer.from(marker).toString(encoding));
+        }
         for (const secret of [
           opaqueServerSetup,
           Buffer.from(opaqueServerSetup, "base64url").toString("hex"),

@@ -64,7 +64,7 @@ export function registerAttachmentRoutes(api: FastifyInstance, ctx: AppContext):
       (_request, body, done) => done(null, body),
     );
     scope.addHook("preParsing", async (request, _reply, payload) => {
-      refuseEncodedBody(request);
+      if (request.method === "PUT") refuseEncodedBody(request);
       return payload;
     });
     // Fastify's body refusals in this scope's words; everything else goes

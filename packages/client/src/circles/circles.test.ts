@@ -321,6 +321,23 @@ describe("circles", () => {
     stop();
   });
 
+  it("signing out leaves no circle key on the device; drafts stay", async () => {
+    const { maya, parents } = await mayaWithCircles();
+    await maya.sync.circles.drafts.save({
+      circleIds: [parents],
+      text: "Not yet.",
+      replies: false,
+      reactions: false,
+    });
+    expect(await maya.client.sync.getMeta<StoredCircle[]>("circles")).toHaveLength(2);
+    ok(await maya.sync.signOut());
+    await vi.waitFor(async () =>
+      expect(await maya.client.sync.getMeta<StoredCircle[]>("circles")).toEqual([]),
+    );
+    expect(ok(await maya.sync.circles.list())).toEqual([]);
+    expect((await maya.sync.circles.drafts.list()).map((d) => d.text)).toEqual(["Not yet."]);
+  });
+
   it("a link-only reader signs in again on its own when the session has ended", async () => {
     const { maya, parents } = await mayaWithCircles();
     const mother = await reader(ok(await maya.sync.circles.invite(parents, ORIGIN)).link);

@@ -37,6 +37,14 @@ export function createCircles(
     return accounts.signIn(reader);
   });
   const at = () => new Date(ctx.now()).toISOString();
+  // Signed out, or another account signed in: no circle key of the last one stays here.
+  let accountId = w.session.account?.accountId ?? null;
+  w.session.subscribe(() => {
+    const now = w.session.account?.accountId ?? null;
+    if (now === accountId) return;
+    accountId = now;
+    void store.forgetOthers(now).then(() => told.emit());
+  });
 
   async function ownerWrite(
     circleId: string,

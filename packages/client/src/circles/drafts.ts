@@ -22,13 +22,12 @@ export function draftFlows(
         draftId: draftId ?? crypto.randomUUID(),
         savedAt: new Date(now()).toISOString(),
       };
-      const rest = (await store.drafts()).filter((d) => d.draftId !== draft.draftId);
-      await store.saveDrafts([...rest, draft]);
+      await store.updateDrafts((all) => [...all.filter((d) => d.draftId !== draft.draftId), draft]);
       changed();
       return draft;
     },
     async discard(draftId) {
-      await store.saveDrafts((await store.drafts()).filter((d) => d.draftId !== draftId));
+      await store.updateDrafts((all) => all.filter((d) => d.draftId !== draftId));
       changed();
     },
   };

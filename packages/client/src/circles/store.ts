@@ -73,35 +73,51 @@ export interface CircleStore {
   seen(circleId: string): Promise<number>;
   markSeen(circleId: string, seq: number): Promise<void>;
   drafts(): Promise<CircleDraft[]>;
-  saveDrafts(drafts: readonly CircleDraft[]): Promise<void>;
+  /** Changes the drafts in one step (no other change in between). */
+  updateDrafts(change: (drafts: CircleDraft[]) => CircleDraft[]): Promise<void>;
   reader(): Promise<ReaderCredentials | undefined>;
   saveReader(credentials: ReaderCredentials | undefined): Promise<void>;
+  /**
+   * Forgets every circle (keys, entries, marks) not of `accountId`, and a
+   * link-only reader's credentials when no account is signed in: signing
+   * out leaves no circle key behind. Drafts stay (they are the person's words).
+   */
+  forgetOthers(accountId: string | null): Promise<void>;
 }
 
 /** The store over the sync side of the client (`client.sync`), read fresh each time (it is swapped after an erase). */
 export function circleStore(store: () => SyncStore): CircleStore {
   const all = async () => (await store().getMeta<StoredCircle[]>(CIRCLES_KEY)) ?? [];
-  return {
+  /** Read-modify-write of one meta value, one at a time, so two flows never undo each other. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const next = queue.then(f, f);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const self: CircleStore = {
     async circles(accountId) {
       return (await all()).filter((c) => c.accountId === accountId);
     },
     async circle(accountId, circleId) {
       return (await all()).find((c) => c.accountId === accountId && c.circleId === circleId);
     },
-    async saveCircle(circle) {
-      const rest = (await all()).filter((c) => c.circleId !== circle.circleId);
-      await store().setMeta(CIRCLES_KEY, [...rest, circle]);
-    },
-    async forgetCircle(circleId) {
-      await store().setMeta(
-        CIRCLES_KEY,
-        (await all()).filter((c) => c.circleId !== circleId),
-      );
-      await store().setMeta(logKey(circleId), undefined);
-      const seen = (await store().getMeta<Record<string, number>>(SEEN_KEY)) ?? {};
-      delete seen[circleId];
-      await store().setMeta(SEEN_KEY, seen);
-    },
+    saveCircle: (circle) =>
+      serial(async () => {
+        const rest = (await all()).filter((c) => c.circleId !== circle.circleId);
+        await store().setMeta(CIRCLES_KEY, [...rest, circle]);
+      }),
+    forgetCircle: (circleId) =>
+      serial(async () => {
+        await store().setMeta(
+          CIRCLES_KEY,
+          (await all()).filter((c) => c.circleId !== circleId),
+        );
+        await store().setMeta(logKey(circleId), undefined);
+        const seen = (await store().getMeta<Record<string, number>>(SEEN_KEY)) ?? {};
+        delete seen[circleId];
+        await store().setMeta(SEEN_KEY, seen);
+      }),
     async log(circleId) {
       return (await store().getMeta<StoredLog>(logKey(circleId))) ?? { upTo: 0, entries: [] };
     },
@@ -111,20 +127,30 @@ export function circleStore(store: () => SyncStore): CircleStore {
     async seen(circleId) {
       return (await store().getMeta<Record<string, number>>(SEEN_KEY))?.[circleId] ?? 0;
     },
-    async markSeen(circleId, seq) {
-      const seen = (await store().getMeta<Record<string, number>>(SEEN_KEY)) ?? {};
-      if ((seen[circleId] ?? 0) >= seq) return;
-      await store().setMeta(SEEN_KEY, { ...seen, [circleId]: seq });
-    },
+    markSeen: (circleId, seq) =>
+      serial(async () => {
+        const seen = (await store().getMeta<Record<string, number>>(SEEN_KEY)) ?? {};
+        if ((seen[circleId] ?? 0) >= seq) return;
+        await store().setMeta(SEEN_KEY, { ...seen, [circleId]: seq });
+      }),
     async drafts() {
       return (await store().getMeta<CircleDraft[]>(DRAFTS_KEY)) ?? [];
     },
-    async saveDrafts(drafts) {
-      await store().setMeta(DRAFTS_KEY, drafts);
-    },
+    updateDrafts: (change) =>
+      serial(async () => {
+        const now = (await store().getMeta<CircleDraft[]>(DRAFTS_KEY)) ?? [];
+        await store().setMeta(DRAFTS_KEY, change(now));
+      }),
     reader: () => store().getMeta<ReaderCredentials>(READER_KEY),
     async saveReader(credentials) {
       await store().setMeta(READER_KEY, credentials);
     },
+    async forgetOthers(accountId) {
+      for (const c of await all()) {
+        if (c.accountId !== accountId) await self.forgetCircle(c.circleId);
+      }
+      if (accountId === null) await self.saveReader(undefined);
+    },
   };
+  return self;
 }

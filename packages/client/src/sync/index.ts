@@ -6,6 +6,9 @@
 
 export type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
 export { parseInviteLink } from "@trellis/sync";
+/** Circles (`accountSync.circles`): the types the screens use. */
+export type * from "../circles/types.ts";
+export type { CircleInputFailure } from "../circles/write.ts";
 export {
   changePassword,
   deleteAccount,
@@ -56,5 +59,5 @@ export {
   type SignOutProbeStore,
   signOutProbeFor,
 } from "./signout-probe.ts";
-export { fetchTransport, parseEventStream, type Transport } from "./transport.ts";
+export { fetchTransport, parseEventStream, StreamRefused, type Transport } from "./transport.ts";
 export { createVaultCrypto, type VaultCrypto } from "./vault-crypto.ts";

@@ -29,6 +29,16 @@ export interface AttachmentRouteKit<V extends AttachmentVault> {
   binary(bytes: Uint8Array): unknown;
 }
 
+/**
+ * As the real server checks: what `sealAttachment` makes (version 0x01, a
+ * 24-byte nonce, a padded part that is a power of two of at least 256
+ * bytes, a 16-byte tag). Anything else cannot be a sealed photo.
+ */
+function looksSealed(bytes: Uint8Array): boolean {
+  const padded = bytes.length - 1 - 24 - 16;
+  return bytes[0] === 0x01 && padded >= 256 && (padded & (padded - 1)) === 0;
+}
+
 const same = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
@@ -45,6 +55,7 @@ export function attachmentRoutes<V extends AttachmentVault>(kit: AttachmentRoute
     const attachmentId = checkedId(id);
     if (!bytes || bytes.length === 0) return kit.fail(400, "invalid-request");
     if (bytes.length > MAX_ATTACHMENT_BYTES) kit.fail(413, "body-too-large");
+    if (!looksSealed(bytes)) kit.fail(400, "invalid-request");
     const existing = vault.attachments.get(attachmentId);
     if (existing && !same(existing, bytes)) kit.fail(409, "invalid-request");
     vault.attachments.set(attachmentId, new Uint8Array(bytes));
@@ -62,7 +73,8 @@ export function attachmentRoutes<V extends AttachmentVault>(kit: AttachmentRoute
   kit.route("DELETE", path, ([vaultId, id], { token }) => {
     const { vault, role } = kit.member(vaultId!, token, true);
     if (role === "viewer") kit.fail(403, "forbidden");
-    if (!vault.attachments.delete(checkedId(id))) kit.fail(404, "not-found");
+    // Already gone is fine (a retry), as on the real server.
+    vault.attachments.delete(checkedId(id));
     return {};
   });
 }
