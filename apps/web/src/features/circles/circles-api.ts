@@ -16,4 +16,4 @@ export type {
   PostInput,
   SharedRemembrance,
   StatusTemplate,
-} from "../../../../../packages/client/src/circles/types.ts";
+} from "@trellis/client";
