@@ -11,7 +11,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { phonePhoto } from "../../../packages/client/src/attachments/testing.ts";
 import { mayaWithTonightsDose, ownerWithAccount } from "./account-helpers.ts";
 import { inviteLink, letIn, makeCircle, TEMPLATES } from "./circles-helpers.ts";
-import { expectAxeBothSchemes, phone, restore, shot } from "./helpers.ts";
+import { expectAxeBothSchemes, openFromMore, phone, restore, shot } from "./helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
@@ -28,8 +28,11 @@ test("without an account, the circle section says what circles need and links to
   page,
 }) => {
   await restore(page, mayaWithTonightsDose().file);
-  await page.goto("/circle");
+  await openFromMore(page, "Circle");
+  await expect(page).toHaveURL(/\/circle$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Circle" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Circles need an account" })).toBeVisible();
+  await expect(page.getByText("Not built yet")).toHaveCount(0);
   await expect(page.getByText(/Your record stays private/)).toBeVisible();
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/account\/create$/);
