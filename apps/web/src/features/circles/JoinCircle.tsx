@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { routes } from "../../app/routes.ts";
 import { useCircles, useCirclesAccount } from "../../app/sync-context.tsx";
+import { reasonText } from "../../app/sync-words.ts";
 import { FormButtons, PasswordField, TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount, Frame } from "../account/index.ts";
@@ -54,7 +55,12 @@ export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: (
           ...(withAccount && { username: username.trim(), password }),
         }),
       // Said here in the words of circles, not of signing in.
-      (reason) => (reason === "device-has-record" ? { form: t("join.hasRecord") } : undefined),
+      (reason) =>
+        reason === "device-has-record"
+          ? { form: t("join.hasRecord") }
+          : reason.startsWith("username-")
+            ? { username: reasonText(t, reason) }
+            : undefined,
     );
     if (r.ok) setJoined(r.value.circleId);
   }

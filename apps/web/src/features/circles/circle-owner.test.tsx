@@ -191,4 +191,42 @@ describe("a circle's page", () => {
     expect(circles.circle(parents).posts).toEqual([]);
     expect(view.host.textContent).not.toContain("Scan went fine.");
   });
+
+  it("changes a sent post's words and lets it take replies, only when the person saves", async () => {
+    const circles = fakeCircles();
+    const parents = circles.add({ name: "Parents" });
+    await circles.post({
+      circleIds: [parents],
+      text: "Scan on Friday.",
+      replies: false,
+      reactions: false,
+    });
+    await view.render(
+      <InCircles client={device.client} circles={circles}>
+        <CircleScreen circleId={parents} />
+      </InCircles>,
+    );
+    await settle();
+    await click(button(view.host, /^Change the post of /));
+    const words = labelled<HTMLTextAreaElement>(view.host, en["circle.post.text"]);
+    expect(words.value).toBe("Scan on Friday.");
+    await typeInto(words, "Scan moved to Monday.");
+    const post = view.host.querySelector("article.post") as HTMLElement;
+    await click(
+      [...post.querySelectorAll<HTMLButtonElement>('[role="switch"]')].find((b) =>
+        b.textContent?.includes(en["compose.replies"]),
+      )!,
+    );
+    expect(circles.circle(parents).posts[0]).toMatchObject({
+      text: "Scan on Friday.",
+      replies: false,
+    });
+    await click(button(view.host, en["circle.post.changeSave"]));
+    expect(circles.circle(parents).posts[0]).toMatchObject({
+      text: "Scan moved to Monday.",
+      replies: true,
+      reactions: false,
+    });
+    expect(view.host.textContent).toContain(en["circle.post.repliesOn"]);
+  });
 });
