@@ -1,6 +1,6 @@
 import type { PreparedPhoto } from "@trellis/client/attachments";
 import { useEffect, useId, useState } from "react";
-import { TextField } from "../../components/forms/index.ts";
+import { TextField, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
 
 /** What `preparePhoto` made of the chosen file: smaller, upright, without metadata. */
@@ -24,8 +24,9 @@ export function PhotoPicker({
 }) {
   const t = useT();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Preparing a photo takes a moment: the kit's form holds "busy" and says what went wrong.
+  const form = useForm<"file">();
+  const error = form.field("file").error;
   const [url, setUrl] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,31 +40,28 @@ export function PhotoPicker({
 
   async function choose(file: File | undefined) {
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    form.clear();
+    const r = await form.run(async () => {
       const { preparePhoto, canvasImagePort } = await import("@trellis/client/attachments");
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await preparePhoto({ bytes, type: file.type }, canvasImagePort);
-      if (r.ok) onPhoto(r.value);
-      else setError(t(`compose.photo.${r.reason}`));
-    } finally {
-      setBusy(false);
-    }
+      return preparePhoto({ bytes, type: file.type }, canvasImagePort);
+    });
+    if (r.ok) onPhoto(r.value);
+    else form.fail({ file: t(`compose.photo.${r.reason}`) });
   }
 
   return (
     <div className="stack-tight">
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t("compose.photo")}</label>
+        <label htmlFor={form.id("file")}>{t("compose.photo")}</label>
         <p className="hint" id={`${id}-hint`}>
           {t("compose.photoHint")}
         </p>
         <input
-          id={`${id}-file`}
+          id={form.id("file")}
           type="file"
           accept="image/*"
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          aria-describedby={`${id}-hint${error ? ` ${form.id("file")}-error` : ""}`}
           aria-invalid={error ? true : undefined}
           onChange={(e) => {
             void choose(e.target.files?.[0]);
@@ -71,12 +69,12 @@ export function PhotoPicker({
           }}
         />
         {error && (
-          <p className="error" id={`${id}-error`} role="alert">
+          <p className="error" id={`${form.id("file")}-error`} role="alert">
             {error}
           </p>
         )}
       </div>
-      {busy && <p role="status">{t("compose.photoPreparing")}</p>}
+      {form.busy && <p role="status">{t("compose.photoPreparing")}</p>}
       {photo && url && (
         <figure className="photo-preview stack-tight">
           <img src={url} alt={alt.trim() || t("circle.post.photo")} />

@@ -7,7 +7,8 @@
  * never in quiet mode.
  */
 import type { TrellisClient } from "@trellis/client";
-import { describe, expect, it } from "vitest";
+import { act } from "react";
+import { describe, expect, it, vi } from "vitest";
 import { en } from "../../i18n/en.ts";
 import { clientEachTest, mountEachTest } from "../../testing/mount.tsx";
 import { CirclesHome } from "./CirclesHome.tsx";
@@ -118,6 +119,30 @@ describe("writing a post", () => {
       { circleIds: [parents], text: "The scan went well today.", replies: false, reactions: false },
     ]);
     expect(location.pathname).toBe(`/circle/c/${parents}`);
+  });
+
+  it("refuses a file that is not a photo, beside the photo field, and sends nothing", async () => {
+    history.replaceState(null, "", "/circle/post");
+    const circles = fakeCircles();
+    circles.add({ name: "Parents" });
+    await view.render(
+      <InCircles client={device.client} circles={circles}>
+        <Compose />
+      </InCircles>,
+    );
+    await settle();
+    const input = labelled(view.host, en["compose.photo"]);
+    const file = new File(["a note, not a picture"], "notes.jpg", { type: "image/jpeg" });
+    Object.defineProperty(input, "files", { value: [file], configurable: true });
+    await act(async () => input.dispatchEvent(new Event("change", { bubbles: true })));
+    // The photo code loads on first use: wait for its answer.
+    await vi.waitFor(async () => {
+      await settle();
+      expect(view.host.textContent).toContain(en["compose.photo.not-a-photo"]);
+    });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(view.host.querySelector("img")).toBeNull();
+    expect(circles.sent).toEqual([]);
   });
 
   it("keeps the draft on this device until it is sent, and opens it again", async () => {

@@ -48,7 +48,6 @@ export const circles = {
     "In treatment. Please don't ask; we'll share news when we're ready.",
   "circle.status.template.taking-a-break": "We're taking a break.",
   "circle.status.template.distraction": "We'd love a distraction: ask us about anything else.",
-  "circle.status.use": "Show this",
   "circle.status.own": "In your own words",
   "circle.status.setOwn": "Show my words",
   "circle.status.clear": "Clear the status",
@@ -63,7 +62,6 @@ export const circles = {
   "circle.help.label": "Your note",
   "circle.help.save": "Save the note",
   "circle.help.saved": "Note saved.",
-  "circle.help.none": "No note yet.",
 
   "circle.posts.title": "Posts",
   "circle.posts.empty": "Nothing sent to this circle yet.",
@@ -100,11 +98,9 @@ export const circles = {
   "circle.react.hug": "A hug",
   "circle.react.thinking-of-you": "Thinking of you",
   "circle.react.count": "{reaction}: {count}",
-  "circle.react.undo": "Take back my reaction",
 
   "circle.members.title": "People in this circle",
   "circle.members.empty": "Nobody yet. Make an invite link below and send it to them.",
-  "circle.members.you": "You",
   "circle.members.unnamed": "Someone you let in",
   "circle.members.joined": "Joined {when}",
   "circle.members.waitingTitle": "Waiting to be let in",
@@ -234,10 +230,6 @@ export const circles = {
     "You aren't reading any circle yet. When someone sends you an invite link, open it on this device.",
   "reader.status": "Their status",
   "reader.help": "How you can help",
-  "reader.posted": "Shared {when}",
-  "reader.quiet.title": "Pause circle notices",
-  "reader.quiet.hint": "Hides counts of new posts on this device until you turn it off.",
-  "reader.open": "Open {name}",
 
   "family.title": "Support for family and friends",
   "family.intro":
