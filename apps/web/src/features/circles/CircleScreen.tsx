@@ -15,6 +15,7 @@ import { PostItem } from "./PostItem.tsx";
 import { ReaderCircle } from "./ReaderCircle.tsx";
 import { StatusCard } from "./StatusCard.tsx";
 import { useCircleView } from "./use-circle-data.ts";
+import { WaitingToJoin } from "./WaitingToJoin.tsx";
 
 /**
  * One circle. For the person who owns it (or shares it): the status line,
@@ -23,8 +24,15 @@ import { useCircleView } from "./use-circle-data.ts";
  */
 export function CircleScreen({ circleId }: { circleId: string }) {
   const t = useT();
-  const { value: circle, error, reload } = useCircleView(circleId);
+  const { value: circle, error, reason, reload } = useCircleView(circleId);
   if (!circle) {
+    if (reason === "circle-waiting")
+      return (
+        <Page title={t("join.waiting.title")}>
+          <BackLink />
+          <WaitingToJoin circleId={circleId} onLetIn={() => void reload()} />
+        </Page>
+      );
     if (error)
       return (
         <NothingHere

@@ -82,7 +82,7 @@ export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: (
       ) : (
         <form className="card stack" onSubmit={join} noValidate>
           {account ? (
-            <p>{t("join.signedInAs", { username: account.username })}</p>
+            <p>{t("join.signedIn")}</p>
           ) : (
             <fieldset className="plain-fieldset stack-tight">
               <legend>{t("join.how")}</legend>

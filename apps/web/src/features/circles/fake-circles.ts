@@ -158,6 +158,7 @@ export function fakeCircles(now: () => string = () => new Date().toISOString()):
     async open(circleId) {
       const c = get(circleId);
       if (!c) return fail("not-found");
+      if (c.state === "waiting") return fail("circle-waiting");
       c.unseen = 0;
       return ok({
         circleId,

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en.ts";
 import { clientEachTest, mountEachTest } from "../../testing/mount.tsx";
+import { CircleScreen } from "./CircleScreen.tsx";
 import type { PostInput } from "./circles-api.ts";
 import { fakeCircles } from "./fake-circles.ts";
 import { JoinCircle } from "./JoinCircle.tsx";
@@ -115,5 +116,18 @@ describe("the reader's home", () => {
     ]);
     await click(button(view.host, en["circle.react.hug"]));
     expect(circles.circle(parents).posts[0]?.myReaction).toBe("hug");
+  });
+
+  it("shows a circle not yet opened to the reader as waiting, not as missing", async () => {
+    const circles = fakeCircles();
+    const id = circles.add({ name: "", role: "viewer", state: "waiting", members: [] });
+    await view.render(
+      <InCircles client={device.client} circles={circles}>
+        <CircleScreen circleId={id} />
+      </InCircles>,
+    );
+    await settle();
+    expect(view.host.textContent).toContain(en["join.waiting.body"]);
+    expect(view.host.textContent).not.toContain(en["circle.notFound"]);
   });
 });

@@ -23,6 +23,8 @@ export interface Loaded<T> {
   readonly value: T | null;
   /** Why the last ask failed, in words; null when it worked. */
   readonly error: string | null;
+  /** The same, as the client's reason (`circle-waiting`...). */
+  readonly reason: string | null;
   reload(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export function useCircleData<T>(
   const t = useT();
   const circles = useCircles();
   const [value, setValue] = useState<{ key: string; value: T } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ reason: string; words: string } | null>(null);
   const latest = useRef(load);
   latest.current = load;
 
@@ -43,8 +45,8 @@ export function useCircleData<T>(
     const r = await latest.current(circles);
     if (r.ok) {
       setValue({ key, value: r.value });
-      setError(null);
-    } else setError(reasonText(t, r.error.reason));
+      setFailure(null);
+    } else setFailure({ reason: r.error.reason, words: reasonText(t, r.error.reason) });
   }, [circles, key, t]);
 
   useEffect(() => {
@@ -63,7 +65,13 @@ export function useCircleData<T>(
     };
   }, [circles, reload, pollMs, listen]);
 
-  return { circles, value: value?.key === key ? value.value : null, error, reload };
+  return {
+    circles,
+    value: value?.key === key ? value.value : null,
+    error: failure?.words ?? null,
+    reason: failure?.reason ?? null,
+    reload,
+  };
 }
 
 /** The person's circles, owned and read. */

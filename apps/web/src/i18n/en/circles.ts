@@ -207,7 +207,7 @@ export const circles = {
     "Nothing to remember. If you clear this browser or lose the device, ask for a new link.",
   "join.account": "Make a reader account",
   "join.account.hint": "A username and password, so you can read on your other devices too.",
-  "join.signedInAs": "You will join as {username}.",
+  "join.signedIn": "You will join with the account on this device.",
   "join.join": "Join",
   "join.joining": "Joining…",
   "join.username": "Username",
