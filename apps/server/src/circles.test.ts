@@ -219,8 +219,12 @@ function circleSuite(open: () => Promise<Backend>) {
     // A photo with markers in its file name, a comment and EXIF, prepared as the app does.
     const file = { name: `IMG_${MARKERS.fileName}.jpg`, bytes: markedJpeg(), type: "image/jpeg" };
     expect(Buffer.from(file.bytes).includes(MARKERS.jpegComment)).toBe(true);
+    expect(Buffer.from(file.bytes).includes(MARKERS.exif)).toBe(true);
     const prepared = await preparePhoto(file, jpegJsPort);
     if (!prepared.ok) throw new Error(prepared.reason);
+    // It leaves the device without its comment or EXIF.
+    expect(Buffer.from(prepared.value.bytes).includes(MARKERS.jpegComment)).toBe(false);
+    expect(Buffer.from(prepared.value.bytes).includes(MARKERS.exif)).toBe(false);
     const sent = ok(
       await c.post({
         circleIds: [parents],

@@ -1,9 +1,11 @@
 /**
- * The append in one call (migration 9, replaced by migration 10): `trellis_append(...)` does in one
- * round trip, as one statement and so one transaction, what an append did
- * in twelve: check the writer (session alive, member with a key, not a
- * viewer unless the vault is a circle, no retired epoch), take the vault's ordering lock, insert, count
- * the vault's bytes and check the quotas. The notification is not in it:
+ * The append in one call (migration 9, replaced by migration 10):
+ * `trellis_append(...)` does in one round trip, as one statement and so one
+ * transaction, what an append did in twelve: check the writer (session
+ * alive, member with a key, not a viewer unless the vault is a circle, no
+ * retired epoch), take the vault's ordering lock, insert, count the vault's
+ * bytes and check the quotas (the owner's storage is their vaults' events
+ * and attachments together). The notification is not in it:
  * PostgreSQL serialises the commits of transactions that NOTIFY, each with
  * its own WAL flush, which held appends to one commit per disk flush
  * (vault/notifier.ts sends it just after, batched). Its refusals are
@@ -13,6 +15,10 @@
  * Every statement in it is keyed by the vault (`vault_id = p_vault`) or the
  * caller (`id = p_session`, `account_id = p_account`); hot-path.test.ts
  * checks that, so the log can be partitioned or distributed by vault.
+ *
+ * `APPEND_FUNCTION` is what migration 10 runs. To change the function, copy
+ * this text to a frozen file for migration 10 (as append-function-9.ts keeps
+ * migration 9's) and replace it again in a new migration.
  */
 
 /** A fixed-window counter in `rate_limits`: adds `p_amount`, answers the new count and seconds left. */

@@ -5,8 +5,9 @@
  * isolation test: an account that is only a viewer of Maya's circle learns
  * nothing of her record, from any endpoint. Run against both backends.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { migrate, migrations } from "../db/migrations.ts";
 import type { Db } from "../db/types.ts";
 import { appendQuotas } from "../quotas/checks.ts";
 import { AppendRefused, createVaultStore } from "../vault/store.ts";
@@ -104,6 +105,49 @@ export function defineCircleVaultSuite(_kind: Db["kind"], harness: () => Harness
         { id: record.vaultId, kind: "record" },
       ]);
     });
+  });
+
+  it("migration 10 makes every vault of an older database a record and replaces the append", async () => {
+    // In a schema of its own, so this database's tables are not touched.
+    const schema = `kinds_${randomBytes(4).toString("hex")}`;
+    const scoped: Db = {
+      ...db(),
+      transaction: (fn) =>
+        db().transaction(async (tx) => {
+          await tx.query(`SET LOCAL search_path TO ${schema}`);
+          return fn(tx);
+        }),
+    };
+    await db().query(`CREATE SCHEMA ${schema}`);
+    try {
+      expect((await migrate(scoped, migrations.slice(0, 9))).applied).toHaveLength(9);
+      const vaultId = randomUUID();
+      await scoped.transaction((tx) => tx.query("INSERT INTO vaults (id) VALUES ($1)", [vaultId]));
+      expect((await migrate(scoped)).applied).toEqual([10]);
+      const after = await scoped.transaction(async (tx) => {
+        const vaults = await tx.query("SELECT id, kind, attachment_bytes FROM vaults");
+        // Unchecked (no writer, no quotas), as the store used directly appends.
+        const appended = await tx.query(
+          `SELECT out_stored FROM trellis_append($1, $2::uuid[], $3::bytea[], $4::integer[],
+             NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`,
+          [vaultId, [randomUUID()], [Buffer.alloc(300, 1)], [512]],
+        );
+        const source = await tx.query<{ src: string }>(
+          "SELECT prosrc AS src FROM pg_proc WHERE proname = 'trellis_append' AND pronamespace = $1::regnamespace",
+          [schema],
+        );
+        return { vaults: vaults.rows, appended: appended.rows, source: source.rows };
+      });
+      expect(after.vaults).toEqual([
+        { id: vaultId, kind: "record", attachment_bytes: expect.anything() },
+      ]);
+      expect(Number((after.vaults[0] as { attachment_bytes: unknown }).attachment_bytes)).toBe(0);
+      expect(after.appended).toEqual([{ out_stored: true }]);
+      expect(after.source).toHaveLength(1);
+      expect(after.source[0]!.src).toContain("v_kind <> 'circle'");
+    } finally {
+      await db().query(`DROP SCHEMA ${schema} CASCADE`);
+    }
   });
 
   describe("viewers in a circle", () => {

@@ -250,6 +250,82 @@ describe("circles", () => {
     expect(first).toBeDefined(); // the old key opens what came before: it is the right key
   });
 
+  it("a member who stays gets the new key after another is removed, and can still reply", async () => {
+    const { maya, parents } = await mayaWithCircles();
+    const c = maya.sync.circles;
+    const mother = await reader(ok(await c.invite(parents, ORIGIN)).link);
+    await letWaitingIn(maya, parents, "Mum");
+    const aunt = await reader(ok(await c.invite(parents, ORIGIN)).link);
+    const auntId = await letWaitingIn(maya, parents, "Auntie Jo");
+    expect(ok(await aunt.device.sync.circles.open(parents)).name).toBe("Parents");
+    ok(await c.removeMember(parents, auntId));
+    const postId = ok(
+      await c.post({ circleIds: [parents], text: "Just us now.", replies: true, reactions: false }),
+    ).postIds[parents]!;
+    expect(ok(await mother.device.sync.circles.open(parents)).posts.map((p) => p.text)).toEqual([
+      "Just us now.",
+    ]);
+    ok(await mother.device.sync.circles.reply(parents, postId, "Here for you."));
+    expect(ok(await c.open(parents)).posts[0]?.replyList.map((r) => r.text)).toEqual([
+      "Here for you.",
+    ]);
+    expect(ok(await aunt.device.sync.circles.list())).toEqual([]);
+  });
+
+  it("relabels, clears a status, lets a reader leave and deletes a circle for everyone", async () => {
+    const { maya, parents, work } = await mayaWithCircles();
+    const c = maya.sync.circles;
+    const mother = await reader(ok(await c.invite(parents, ORIGIN)).link);
+    const motherId = await letWaitingIn(maya, parents, "Mum");
+    ok(await c.relabel(parents, motherId, "Mother"));
+    expect(ok(await c.members(parents)).find((m) => m.accountId === motherId)?.label).toBe(
+      "Mother",
+    );
+    expect(
+      ok(await mother.device.sync.circles.members(parents)).every((m) => m.label === undefined),
+    ).toBe(true);
+    ok(await c.clearStatus(parents));
+    expect(ok(await mother.device.sync.circles.open(parents)).status).toBeUndefined();
+
+    const colleague = await reader(ok(await c.invite(work, ORIGIN)).link);
+    await letWaitingIn(maya, work, "Sam");
+    ok(await colleague.device.sync.circles.leave(work));
+    expect(ok(await colleague.device.sync.circles.list())).toEqual([]);
+    expect(ok(await c.members(work)).map((m) => m.role)).toEqual(["owner"]);
+
+    ok(await c.deleteCircle(parents));
+    expect(ok(await c.list()).map((s) => s.name)).toEqual(["Work"]);
+    expect(ok(await mother.device.sync.circles.list())).toEqual([]);
+    expect(devices.server.eventsOf(parents)).toEqual([]);
+    expect(await mother.device.sync.circles.deleteCircle(work)).toMatchObject({
+      ok: false,
+      error: { reason: "not-found" },
+    });
+  });
+
+  it("a light reader finds the circle on another device of theirs", async () => {
+    const { maya, work } = await mayaWithCircles();
+    const c = maya.sync.circles;
+    await reader(ok(await c.invite(work, ORIGIN)).link, {
+      username: "sam-from-work",
+      password: "a long enough password",
+    });
+    await letWaitingIn(maya, work, "Sam");
+    const laptop = await devices.device();
+    ok(
+      await laptop.sync.signIn({
+        serverUrl: TEST_SERVER,
+        username: "sam-from-work",
+        password: "a long enough password",
+        deviceName: "Sam's laptop",
+      }),
+    );
+    expect(laptop.sync.snapshot.vault).toBeNull();
+    expect(ok(await laptop.sync.circles.list()).map((s) => [s.name, s.role, s.state])).toEqual([
+      ["Work", "viewer", "active"],
+    ]);
+  });
+
   it("a member's entries other than replies and reactions change nothing, even when the server takes them", async () => {
     const { maya, parents } = await mayaWithCircles();
     const c = maya.sync.circles;
@@ -318,6 +394,26 @@ describe("circles", () => {
     expect(await c.drafts.list()).toEqual([]);
     ok(await c.setHelpNote(parents, "Ask us about anything else."));
     expect(told.mock.calls.length).toBeGreaterThanOrEqual(3);
+    stop();
+  });
+
+  it("a reader looking at the circle is told when a new post arrives", async () => {
+    const { maya, parents } = await mayaWithCircles();
+    const mother = await reader(ok(await maya.sync.circles.invite(parents, ORIGIN)).link);
+    await letWaitingIn(maya, parents, "Mum");
+    ok(await mother.device.sync.circles.open(parents));
+    const told = vi.fn();
+    const stop = mother.device.sync.circles.subscribe(told);
+    ok(
+      await maya.sync.circles.post({
+        circleIds: [parents],
+        text: "Home again.",
+        replies: false,
+        reactions: false,
+      }),
+    );
+    await vi.waitFor(() => expect(told).toHaveBeenCalled(), { timeout: 10_000 });
+    expect(ok(await mother.device.sync.circles.list())[0]?.unseen).toBe(1);
     stop();
   });
 

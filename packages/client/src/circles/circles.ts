@@ -23,12 +23,13 @@ import { postFlows } from "./posts.ts";
 import { circleStore, type StoredCircle } from "./store.ts";
 import type { CircleSummary, Circles } from "./types.ts";
 import { circleView, unseenCount } from "./view.ts";
+import { circleWatch } from "./watch.ts";
 import { appendEntry, circleFor, inputFailure } from "./write.ts";
 
 export function createCircles(
   w: Wiring,
   accounts: Pick<AccountSync, "createAccount" | "signIn">,
-): Circles {
+): Circles & { close(): void } {
   const store = circleStore(() => w.session.store);
   const told = listeners();
   const ctx = circleContext(w, store, told, async () => {
@@ -37,6 +38,10 @@ export function createCircles(
     return accounts.signIn(reader);
   });
   const at = () => new Date(ctx.now()).toISOString();
+  const watch = circleWatch(told, () => list(ctx), {
+    everyMs: w.options.circlePollMs ?? 30_000,
+    enabled: () => w.options.live !== false && !w.session.closed && w.session.account !== null,
+  });
   // Signed out, or another account signed in: no circle key of the last one stays here.
   let accountId = w.session.account?.accountId ?? null;
   w.session.subscribe(() => {
@@ -125,7 +130,8 @@ export function createCircles(
     ...postFlows(ctx),
     ...joinFlows(ctx, accounts),
     drafts: draftFlows(store, ctx.now, () => told.emit()),
-    subscribe: told.add,
+    subscribe: watch.subscribe,
+    close: watch.stop,
   };
 }
 

@@ -121,6 +121,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
   });
 
   const accounts = accountFlows(wiring, linked, engine);
+  const circles = createCircles(wiring, accounts);
   const sync: AccountSync = {
     get snapshot() {
       return session.snapshot;
@@ -129,7 +130,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     newRecoveryKey: generateRecoveryKey,
     ...accounts,
     ...memberFlows(wiring, engine),
-    circles: createCircles(wiring, accounts),
+    circles,
     nudge() {
       engine.nudge();
       linked.ensureVault();
@@ -139,6 +140,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     async close() {
       session.closed = true;
       session.close();
+      circles.close();
       unsubscribeRecorded();
       unsubscribeErased();
       await wiring.stopEngine();

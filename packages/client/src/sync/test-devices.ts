@@ -58,6 +58,7 @@ export function syncDevices() {
       connect: () => transport ?? fake().transport,
       backoff: { baseMs: 20, maxMs: 200 },
       grantPollMs: 50,
+      circlePollMs: 50,
       now,
       ...extra,
     });

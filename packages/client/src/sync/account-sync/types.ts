@@ -192,6 +192,8 @@ export interface AccountSyncOptions {
   readonly backoff?: BackoffOptions;
   /** How often a device waiting for the owner's confirmation asks again (default 3 s). */
   readonly grantPollMs?: number;
+  /** How often circles are pulled while a screen listens to them (default 30 s; none with `live: false`). */
+  readonly circlePollMs?: number;
   readonly now?: () => number;
   /** Entries between snapshots (default `SNAPSHOT_EVERY`, 5,000; tests use fewer). */
   readonly snapshotEvery?: number;
