@@ -37,6 +37,7 @@ test("without an account, the circle section says what circles need and links to
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/account\/create$/);
   await page.goto("/circle");
+  await expect(page.getByRole("heading", { name: "Circles need an account" })).toBeVisible();
   await expectAxeBothSchemes(page, "circle section without an account");
   await shot(page, "circle-no-account", { bothSchemes: true });
 });
