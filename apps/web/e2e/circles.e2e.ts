@@ -46,6 +46,10 @@ const recordRoutes = [
   "/sharing/members",
 ];
 
+/** The record's own code, by chunk: what a reader's phone never needs. */
+const recordCode =
+  /\/assets\/(Today|treatment|journey|pregnancy|embryology|monitoring|odds|journal|settings)-/;
+
 async function expectReaderHome(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: "Your circles" })).toBeVisible({
     timeout: 15_000,
@@ -80,6 +84,9 @@ test("Maya's circles: each reader sees only their own circle, nothing of her rec
 
   const mother = await phone(browser);
   const colleague = await phone(browser);
+  // What the reader's phone fetches, from the invite link until it reads: nothing of a record.
+  const fetched: string[] = [];
+  mother.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   await joinAsReader(mother, parentsLink);
   await joinAsReader(colleague, workLink);
 
@@ -131,6 +138,10 @@ test("Maya's circles: each reader sees only their own circle, nothing of her rec
   await expect(colleague.getByText(FIRST_POST)).toHaveCount(0);
   await expect(colleague.getByText(TEMPLATES.inTreatment)).toHaveCount(0);
   await expect(colleague.getByRole("img")).toHaveCount(0);
+
+  const scripts = fetched.filter((p) => p.endsWith(".js"));
+  expect(scripts.some((p) => /\/assets\/first-screen-/.test(p))).toBe(true);
+  expect(scripts.filter((p) => recordCode.test(p))).toEqual([]);
 
   // Neither reaches a record screen, nor any endpoint of Maya's record.
   await expectNoRecordScreens(mother, record);
