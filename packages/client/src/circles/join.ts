@@ -85,7 +85,8 @@ export function joinFlows(
       const { vaultId, role, ownerAccountId, ownerIdentity } = accepted.value;
       const listed = await ctx.call((api, token) => api.listVaults(token));
       const kind = listed.ok ? listed.value.vaults.find((v) => v.vaultId === vaultId)?.kind : null;
-      if (kind !== "circle") {
+      // Unknown (the answer was lost): kept, since the link is used now; `list` sorts it out.
+      if (listed.ok && kind !== "circle") {
         // A record's invite under a circle link: step back out rather than follow it here.
         await ctx.call((api, token) =>
           api.removeMember(token, vaultId, me.value.account.accountId),

@@ -126,7 +126,10 @@ async function pullNew(
   );
   if (!log.ok) return log;
   const pins = pinsOf(log.value);
-  await ctx.store.saveLog(circle.circleId, { upTo, entries, pins });
+  // Written only when something changed: a poll that finds nothing new writes nothing.
+  if (fresh || upTo !== kept.upTo || JSON.stringify(pins) !== JSON.stringify(kept.pins)) {
+    await ctx.store.saveLog(circle.circleId, { upTo, entries, pins });
+  }
   return { ok: true, value: { entries, upTo, pins, fresh } };
 }
 

@@ -99,7 +99,14 @@ export function postFlows(ctx: CircleContext): PostFlows {
       ) {
         return done;
       }
-      return appendEntry(ctx, found.value.me, found.value.circle, {
+      const loaded = await loadCircle(ctx, found.value.me, found.value.circle);
+      if (!loaded.ok) return loaded;
+      const post = loaded.value.state.posts.find((p) => p.postId === postId);
+      if (!post) return fail("not-found");
+      if (change.text !== undefined && !change.text.trim() && !post.photo && !post.remembrance) {
+        return inputFailure("text", "empty");
+      }
+      return appendEntry(ctx, found.value.me, loaded.value.circle, {
         kind: "edit",
         postId,
         ...(change.text !== undefined && { text: change.text.trim() }),
