@@ -56,10 +56,30 @@ async function expectReaderHome(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Watches every page the phone opens from now on for set-up's heading, even
+ * for a moment while the app starts (a reader's phone must never show it).
+ */
+async function watchForSetUp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { sawSetUp: boolean };
+    w.sawSetUp = false;
+    new MutationObserver(() => {
+      for (const h of document.querySelectorAll("h1"))
+        if (h.textContent === "Welcome to Trellis") w.sawSetUp = true;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
 async function expectNoRecordScreens(page: Page, record: { medicine: string }): Promise<void> {
+  await watchForSetUp(page);
   for (const path of recordRoutes) {
     await page.goto(path);
     await expectReaderHome(page);
+    expect(
+      await page.evaluate(() => (window as unknown as { sawSetUp: boolean }).sawSetUp),
+      `set-up shown on the way to ${path}`,
+    ).toBe(false);
     expect(new URL(page.url()).pathname, path).toBe("/circle");
     await expect(page.getByRole("navigation")).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Welcome to Trellis" })).toHaveCount(0);

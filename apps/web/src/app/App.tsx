@@ -1,5 +1,6 @@
 import { Route, Switch, useLocation } from "wouter";
 import { ErasedScreen, useErasedElsewhere } from "../features/forget/index.ts";
+import { useT } from "../i18n/i18n.tsx";
 import { accountRoutes, BeforeRecordRoutes, opensBeforeRecord } from "./account-routes.tsx";
 import { useJourneyState } from "./client-context.tsx";
 import { More } from "./More.tsx";
@@ -43,6 +44,7 @@ export function App() {
   const state = useJourneyState();
   const [location] = useLocation();
   const readerOnly = useReaderOnly(location);
+  const t = useT();
   if (useErasedElsewhere()) return <ErasedScreen />;
   if (!state.journey && opensBeforeRecord(location)) {
     return (
@@ -50,6 +52,9 @@ export function App() {
         <BeforeRecordRoutes />
       </ScreenBoundary>
     );
+  }
+  if (!state.journey && readerOnly === "checking") {
+    return <p className="loading">{t("app.loading")}</p>;
   }
   // A circle's invite link, or a device that only reads circles: never a record screen.
   if (!state.journey && readerOnly) {

@@ -22,6 +22,8 @@ import { useClient, useClientValue } from "./client-context.tsx";
 interface SyncContextValue {
   /** Null until loaded (and never loaded without an account, unless `load` is called). */
   readonly sync: AccountSync | null;
+  /** Whether this device keeps an account: null until its storage has said. */
+  readonly stored: boolean | null;
   /** Loads account and sync (an account screen was opened). */
   load(): Promise<AccountSync>;
 }
@@ -33,6 +35,7 @@ const EMPTY: AccountSyncSnapshot = { account: null, vault: null, status: null };
 export function SyncProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [sync, setSync] = useState<AccountSync | null>(null);
+  const [stored, setStored] = useState<boolean | null>(null);
   const loading = useRef<Promise<AccountSync> | null>(null);
 
   const load = useCallback(() => {
@@ -57,7 +60,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     void hasAccount(client).then((yes) => {
-      if (yes && !cancelled) void load();
+      if (cancelled) return;
+      setStored(yes);
+      // Sync that cannot load leaves the device as if it had no account, not waiting forever.
+      if (yes) load().catch(() => setStored(false));
     });
     return () => {
       cancelled = true;
@@ -77,7 +83,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     };
   }, [sync]);
 
-  const value = useMemo(() => ({ sync, load }), [sync, load]);
+  const value = useMemo(() => ({ sync, stored, load }), [sync, stored, load]);
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }
 
@@ -166,4 +172,18 @@ export function useCirclesAccount(): AccountView | null {
     () => sync?.snapshot ?? EMPTY,
   );
   return given ? given.account : snapshot.account;
+}
+
+/**
+ * Whether this device has an account, once that is known: `checking` while
+ * its storage answers and, with one, while account sync loads (a device
+ * with no record then waits, rather than showing set-up to a reader).
+ */
+export function useAccountPresence(): "checking" | "none" | "present" {
+  const context = useContext(SyncContext);
+  const snapshot = useSyncSnapshot();
+  if (snapshot.account) return "present";
+  if (!context || context.stored === false) return "none";
+  if (context.stored === null || !context.sync) return "checking";
+  return "none";
 }
