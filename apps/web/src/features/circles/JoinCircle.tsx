@@ -6,6 +6,7 @@ import { FormButtons, PasswordField, TextField, useForm } from "../../components
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount, Frame } from "../account/index.ts";
 import { isCircleInvite } from "./invite-fragment.ts";
+import { markReader } from "./reader-mark.ts";
 import { WaitingToJoin } from "./WaitingToJoin.tsx";
 
 const MIN_PASSWORD = 10;
@@ -62,7 +63,9 @@ export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: (
             ? { username: reasonText(t, reason) }
             : undefined,
     );
-    if (r.ok) setJoined(r.value.circleId);
+    if (!r.ok) return;
+    markReader();
+    setJoined(r.value.circleId);
   }
 
   if (joined) {

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Redirect, Route, Switch, useLocation } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useCirclesAccount } from "../../app/sync-context.tsx";
@@ -7,6 +7,7 @@ import { CircleScreen } from "./CircleScreen.tsx";
 import { hasFragment } from "./invite-fragment.ts";
 import { JoinCircle } from "./JoinCircle.tsx";
 import { ReaderHome } from "./ReaderHome.tsx";
+import { markReader, wasReader } from "./reader-mark.ts";
 import { useCircleList } from "./use-circle-data.ts";
 
 /**
@@ -14,8 +15,8 @@ import { useCircleList } from "./use-circle-data.ts";
  * link, and, for a reader (an account, no record), their circles and
  * nothing else. Every other address goes to the reader's home; record
  * screens and set-up never show (a reader removed from every circle is told
- * so there). A device without an account at `/circle` gets `fallback`
- * (set-up).
+ * so there, and may start a record of their own). A device without an
+ * account, or whose account never read a circle, gets `fallback` (set-up).
  */
 export function ReaderApp({ fallback }: { fallback: ReactNode }) {
   const [location] = useLocation();
@@ -28,18 +29,33 @@ export function ReaderApp({ fallback }: { fallback: ReactNode }) {
   if (hasFragment(fragment))
     return <JoinCircle fragment={fragment} onLetIn={() => setFragment("")} />;
   if (!account) return <>{fallback}</>;
-  return <ReaderRoutes />;
+  return <ReaderRoutes fallback={fallback} />;
 }
 
-function ReaderRoutes() {
+function ReaderRoutes({ fallback }: { fallback: ReactNode }) {
   const t = useT();
-  const { value: list } = useCircleList();
+  const { value: list, error } = useCircleList();
+  const [ownRecord, setOwnRecord] = useState(false);
+  const reads = list !== null && list.length > 0;
+  useEffect(() => {
+    if (reads) markReader();
+  }, [reads]);
+  if (list === null && error)
+    return (
+      <ReaderFrame>
+        <p className="card error" role="alert">
+          {t("circles.couldNotLoad", { reason: error })}
+        </p>
+      </ReaderFrame>
+    );
   if (list === null) return <p className="loading">{t("circles.loading")}</p>;
+  // An account that never read a circle (made for another reason): set-up, as before circles.
+  if (ownRecord || (!reads && !wasReader())) return <>{fallback}</>;
   return (
     <ReaderFrame>
       <Switch>
         <Route path={routes.circle}>
-          <ReaderHome circles={list} />
+          <ReaderHome circles={list} onOwnRecord={() => setOwnRecord(true)} />
         </Route>
         <Route path={routes.circles.detail.pattern}>
           {(p) => <CircleScreen circleId={p.circleId} />}

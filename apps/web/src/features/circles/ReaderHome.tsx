@@ -13,11 +13,27 @@ import { WaitingToJoin } from "./WaitingToJoin.tsx";
  * then the how-to-help note and the posts; circles not yet opened to them
  * wait; then support for family and friends.
  */
-export function ReaderHome({ circles }: { circles: readonly CircleSummary[] }) {
+export function ReaderHome({
+  circles,
+  onOwnRecord,
+}: {
+  circles: readonly CircleSummary[];
+  /** The person chose to keep a record of their own here (set-up). */
+  onOwnRecord: () => void;
+}) {
   const t = useT();
   return (
     <Page title={t("reader.title")} intro={t("reader.intro")}>
-      {circles.length === 0 && <p className="card">{t("reader.none")}</p>}
+      {circles.length === 0 && (
+        <section className="card stack-tight">
+          <p>{t("reader.none")}</p>
+          <div>
+            <button type="button" className="button button-quiet" onClick={onOwnRecord}>
+              {t("reader.ownRecord")}
+            </button>
+          </div>
+        </section>
+      )}
       {circles.map((c) =>
         c.state === "waiting" ? (
           <WaitingCircle key={c.circleId} circleId={c.circleId} />

@@ -93,7 +93,7 @@ describe("the reader's home", () => {
     const list = await circles.list();
     await view.render(
       <InCircles client={device.client} circles={circles}>
-        <ReaderHome circles={list.ok ? list.value : []} />
+        <ReaderHome circles={list.ok ? list.value : []} onOwnRecord={() => {}} />
       </InCircles>,
     );
     await settle();

@@ -228,6 +228,7 @@ export const circles = {
   "reader.intro": "News from people who chose to share it with you, when they are ready.",
   "reader.none":
     "You aren't reading any circle yet. When someone sends you an invite link, open it on this device.",
+  "reader.ownRecord": "Keep a record of my own on this device",
   "reader.status": "Their status",
   "reader.help": "How you can help",
 
