@@ -20,6 +20,7 @@ export {
   type CircleReaction,
   circleEntry,
   circleEntrySchema,
+  circleLabelSchema,
   circleReactions,
   memberEntryKinds,
   type PhotoRef,

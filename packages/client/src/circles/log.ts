@@ -20,6 +20,7 @@ import { fetchMembership, type Membership } from "../sync/membership.ts";
 import { fetchVaultKeys } from "../sync/sharing.ts";
 import { createVaultCrypto, type VaultCrypto } from "../sync/vault-crypto.ts";
 import { type CircleContext, fail, type Me } from "./context.ts";
+import { openLabels } from "./labels.ts";
 import type { Pin, StoredCircle, StoredEntry } from "./store.ts";
 
 export type { Pin };
@@ -28,6 +29,8 @@ export interface LoadedCircle {
   readonly circle: StoredCircle;
   readonly state: CircleState;
   readonly pins: readonly Pin[];
+  /** The owner's names for members (empty for anyone but the owner). */
+  readonly labels: ReadonlyMap<string, string>;
   /** The highest seq pulled. */
   readonly upTo: number;
   /** Whether this load pulled anything new. */
@@ -182,5 +185,7 @@ export async function loadCircle(
   const members = new Map(pins.map((p) => [p.accountId, p]));
   const state = foldCircle(items.items, members);
   const latest = (await ctx.store.circle(me.account.accountId, circle.circleId)) ?? circle;
-  return { ok: true, value: { circle: latest, state, pins, upTo, fresh } };
+  const labels =
+    circle.role === "owner" ? openLabels(state, me, circle.circleId) : new Map<string, string>();
+  return { ok: true, value: { circle: latest, state, pins, labels, upTo, fresh } };
 }

@@ -11,7 +11,7 @@ import { createApi } from "../sync/api.ts";
 import { fromBase64 } from "../sync/base64.ts";
 import { deviceSigner } from "../sync/device-signer.ts";
 import type { StoredAccount } from "../sync/stored.ts";
-import { syncDevices, TEST_SERVER } from "../sync/test-devices.ts";
+import { syncDevices, TEST_PASSWORD, TEST_SERVER } from "../sync/test-devices.ts";
 import { createVaultCrypto } from "../sync/vault-crypto.ts";
 import type { StoredCircle } from "./store.ts";
 import { circleFixtures, letWaitingIn, ORIGIN, ok } from "./testing.ts";
@@ -87,6 +87,49 @@ describe("circle members", () => {
       "Here for you.",
     ]);
     expect(ok(await aunt.device.sync.circles.list())).toEqual([]);
+  });
+
+  it("a member cannot read what the owner calls them, even with the circle's key", async () => {
+    const { maya, parents } = await mayaWithCircles();
+    const c = maya.sync.circles;
+    const mother = await reader(ok(await c.invite(parents, ORIGIN)).link);
+    const motherId = await letWaitingIn(maya, parents, "Mum, who worries");
+    expect(ok(await c.members(parents)).find((m) => m.accountId === motherId)?.label).toBe(
+      "Mum, who worries",
+    );
+    // Every entry her device can open, opened: the words are in none of them.
+    ok(await mother.device.sync.circles.open(parents));
+    const circle = (await mother.device.client.sync.getMeta<StoredCircle[]>("circles"))![0]!;
+    const keys = new Map(
+      circle.keys.map((k) => {
+        const key = ok(VaultKey.decode(k));
+        return [key.epoch, key] as const;
+      }),
+    );
+    const plain = devices.server
+      .eventsOf(parents)
+      .map((e) => openEvent({ vaultId: parents, eventId: e.id }, keys, fromBase64(e.body)!))
+      .map((r) => (r.ok ? new TextDecoder().decode(r.value) : ""));
+    expect(plain.filter((t) => t.includes('"kind":"label"'))).toHaveLength(1);
+    expect(plain.some((t) => t.includes("worries"))).toBe(false);
+    // Maya's other device reads it.
+    const laptop = await devices.device();
+    ok(
+      await laptop.sync.signIn({
+        serverUrl: TEST_SERVER,
+        username: maya.sync.snapshot.account!.username,
+        password: TEST_PASSWORD,
+        deviceName: "Maya's laptop",
+      }),
+    );
+    ok(await laptop.sync.circles.list());
+    expect(
+      ok(await laptop.sync.circles.members(parents)).find((m) => m.accountId === motherId)?.label,
+    ).toBe("Mum, who worries");
+    expect(await c.relabel(parents, motherId, "")).toMatchObject({
+      ok: false,
+      error: { reason: "invalid-input", field: "label" },
+    });
   });
 
   it("relabels, clears a status, lets a reader leave and deletes a circle for everyone", async () => {

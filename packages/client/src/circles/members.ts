@@ -9,13 +9,16 @@
  */
 import type { SafetyCode } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
+import { circleLabelSchema } from "@trellis/domain";
 import type { SyncFailure } from "../sync/api.ts";
 import { confirmPinned, logRemoval } from "../sync/pinned.ts";
 import { createInvite, safetyCodeWith } from "../sync/sharing.ts";
-import { type CircleContext, done, fail } from "./context.ts";
+import { type CircleContext, done, fail, type Me } from "./context.ts";
+import { labelEntry, labelKeyOf, newLabelKey } from "./labels.ts";
 import { keysOf, loadCircle } from "./log.ts";
+import type { StoredCircle } from "./store.ts";
 import type { Circles } from "./types.ts";
-import { appendEntry, circleFor, finishRotation } from "./write.ts";
+import { appendEntry, circleFor, finishRotation, inputFailure } from "./write.ts";
 
 type MemberFlows = Pick<
   Circles,
@@ -23,6 +26,29 @@ type MemberFlows = Pick<
 >;
 
 const ownerOnly = fail("forbidden");
+
+/** Seals the owner's name for a member under the label key (made first, once per circle). */
+async function writeLabel(
+  ctx: CircleContext,
+  me: Me,
+  circle: StoredCircle,
+  accountId: string,
+  label: string,
+): Promise<Result<void, SyncFailure>> {
+  const at = new Date(ctx.now()).toISOString();
+  const loaded = await loadCircle(ctx, me, circle);
+  if (!loaded.ok) return loaded;
+  let key = labelKeyOf(loaded.value.state, me, circle.circleId);
+  if (!key) {
+    const made = newLabelKey(me, circle.circleId, at);
+    const kept = await appendEntry(ctx, me, loaded.value.circle, made.entry);
+    if (!kept.ok) return kept;
+    key = made.key;
+  }
+  const entry = labelEntry(key, { circleId: circle.circleId, accountId, label, at });
+  if (!entry.ok) return entry;
+  return appendEntry(ctx, me, loaded.value.circle, entry.value);
+}
 
 export function memberFlows(ctx: CircleContext): MemberFlows {
   async function ownCircle(circleId: string) {
@@ -55,11 +81,11 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
       const { me, circle } = found.value;
       const listed = await ctx.call((api, token) => api.members(token, circleId));
       if (!listed.ok) return listed;
-      // Labels are the owner's own words; members never see them.
+      // Labels are the owner's own words; nobody else can open them.
       let labels: ReadonlyMap<string, string> = new Map();
-      if (circle.role !== "viewer") {
+      if (circle.role === "owner") {
         const loaded = await loadCircle(ctx, me, circle);
-        if (loaded.ok) labels = loaded.value.state.labels;
+        if (loaded.ok) labels = loaded.value.labels;
       }
       return {
         ok: true,
@@ -99,6 +125,9 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
       const found = await ownCircle(circleId);
       if (!found.ok) return found;
       const { me } = found.value;
+      // The name is checked before anyone is let in: nothing half-done.
+      const named = circleLabelSchema.safeParse(label);
+      if (!named.success) return inputFailure("label", named.error.issues[0]?.message ?? "invalid");
       const rotated = await finishRotation(ctx, me, found.value.circle);
       if (!rotated.ok) return rotated;
       const circle = rotated.value;
@@ -120,12 +149,7 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
         }),
       );
       if (!confirmed.ok) return confirmed;
-      const labelled = await appendEntry(ctx, me, circle, {
-        kind: "label",
-        accountId,
-        label,
-        at: new Date(ctx.now()).toISOString(),
-      });
+      const labelled = await writeLabel(ctx, me, circle, accountId, label);
       ctx.told.emit();
       return labelled;
     },
@@ -133,12 +157,7 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
     async relabel(circleId, accountId, label) {
       const found = await ownCircle(circleId);
       if (!found.ok) return found;
-      return appendEntry(ctx, found.value.me, found.value.circle, {
-        kind: "label",
-        accountId,
-        label,
-        at: new Date(ctx.now()).toISOString(),
-      });
+      return writeLabel(ctx, found.value.me, found.value.circle, accountId, label);
     },
 
     async removeMember(circleId, accountId) {

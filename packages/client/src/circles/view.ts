@@ -1,14 +1,14 @@
 /**
- * A folded circle as the screens see it: for the owner (or partner) with
- * the names they gave members, for a member without them; newest posts
+ * A folded circle as the screens see it: for the owner with the names they
+ * gave members, for anyone else without them; newest posts
  * first; reaction counts and this account's own reaction, never who read
  * what. And how much is new since this device last opened the circle.
  */
-import { type CircleState, type FoldedPost, reactionCounts } from "@trellis/domain";
+import { type FoldedPost, reactionCounts } from "@trellis/domain";
 import type { LoadedCircle } from "./log.ts";
 import type { CirclePost, CircleView } from "./types.ts";
 
-function postView(post: FoldedPost, state: CircleState, me: string, writer: boolean): CirclePost {
+function postView(post: FoldedPost, labels: ReadonlyMap<string, string>, me: string): CirclePost {
   const mine = post.reactionsBy.get(me)?.reaction;
   return {
     postId: post.postId,
@@ -20,7 +20,7 @@ function postView(post: FoldedPost, state: CircleState, me: string, writer: bool
     replies: post.replies,
     reactions: post.reactions,
     replyList: post.replyList.map((r) => {
-      const label = writer ? state.labels.get(r.author) : undefined;
+      const label = labels.get(r.author);
       return {
         replyId: r.replyId,
         text: r.text,
@@ -38,14 +38,13 @@ function postView(post: FoldedPost, state: CircleState, me: string, writer: bool
 
 export function circleView(loaded: LoadedCircle, me: string): CircleView {
   const { state, circle } = loaded;
-  const writer = circle.role !== "viewer";
   return {
     circleId: circle.circleId,
     name: state.name ?? "",
     role: circle.role,
     ...(state.status && { status: state.status }),
     ...(state.helpNote && { helpNote: state.helpNote }),
-    posts: state.posts.map((p) => postView(p, state, me, writer)).reverse(),
+    posts: state.posts.map((p) => postView(p, loaded.labels, me)).reverse(),
   };
 }
 

@@ -71,12 +71,32 @@ export const circleEntrySchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ ...base, kind: z.literal("status-clear") }),
   z.strictObject({ ...base, kind: z.literal("help-note"), text: personText(CIRCLE_HELP_NOTE_MAX) }),
-  /** The owner's own name for a member ("Mum"). Only the owner's screens show it. */
+  /**
+   * The owner's own name for a member ("Mum"), sealed a second time under
+   * the owner's label key, so members, who hold the circle's key, cannot
+   * read what the owner calls them. `sealed` is that envelope, base64.
+   */
   z.strictObject({
     ...base,
     kind: z.literal("label"),
     accountId: id,
-    label: personText(CIRCLE_LABEL_MAX),
+    labelId: id,
+    sealed: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+      .max(2_000),
+  }),
+  /**
+   * The owner's label key, sealed to the owner's own box key and signed by
+   * them (a vault-key grant to themself): only the owner's devices open it.
+   */
+  z.strictObject({
+    ...base,
+    kind: z.literal("label-key"),
+    grant: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .max(1_024),
   }),
   z.strictObject({
     ...base,
@@ -115,6 +135,9 @@ export const circleEntrySchema = z.discriminatedUnion("kind", [
 ]);
 export type CircleEntry = z.output<typeof circleEntrySchema>;
 export type CircleEntryKind = CircleEntry["kind"];
+
+/** What the owner may call a member, checked before it is sealed. */
+export const circleLabelSchema = personText(CIRCLE_LABEL_MAX);
 
 /** Kinds a member (`viewer`) may write; everything else is the owner's (or partner's). */
 export const memberEntryKinds: readonly CircleEntryKind[] = ["reply", "reaction"];

@@ -70,7 +70,8 @@ describe("foldCircle", () => {
         at(MOTHER, { kind: "name", name: "Mother's circle" }),
         at(MOTHER, { kind: "status", template: "own", text: "Any news?" }),
         at(MOTHER, post()),
-        at(MOTHER, { kind: "label", accountId: AUNT, label: "Sis" }),
+        at(MOTHER, { kind: "label", accountId: AUNT, labelId: POST2, sealed: "c2VhbGVk" }),
+        at(MOTHER, { kind: "label-key", grant: "Z3JhbnQ" }),
       ],
       members,
     );
@@ -78,6 +79,7 @@ describe("foldCircle", () => {
     expect(s.status).toBeNull();
     expect(s.posts).toEqual([]);
     expect(s.labels.size).toBe(0);
+    expect(s.labelKeys).toEqual([]);
   });
 
   it("takes a partner's posts like the owner's", () => {

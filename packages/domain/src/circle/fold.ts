@@ -74,8 +74,10 @@ export interface CircleState {
     readonly setAt: string;
   } | null;
   readonly helpNote: { readonly text: string; readonly setAt: string } | null;
-  /** The owner's names for members, by account id. */
-  readonly labels: ReadonlyMap<string, string>;
+  /** The owner's names for members, by account id, still sealed under the label key. */
+  readonly labels: ReadonlyMap<string, { readonly labelId: string; readonly sealed: string }>;
+  /** Grants of the owner's label key (to the owner), oldest first. */
+  readonly labelKeys: readonly string[];
   /** Oldest first (by seq); taken-back posts are not here. */
   readonly posts: readonly FoldedPost[];
   /** Post ids taken back (a post with one of these ids never comes back). */
@@ -89,6 +91,7 @@ export const emptyCircleState: CircleState = {
   status: null,
   helpNote: null,
   labels: new Map(),
+  labelKeys: [],
   posts: [],
   takenBack: new Set(),
   upToSeq: 0,
@@ -119,7 +122,8 @@ export function foldCircle(
   let name: string | null = null;
   let status: CircleState["status"] = null;
   let helpNote: CircleState["helpNote"] = null;
-  const labels = new Map<string, string>();
+  const labels = new Map<string, { labelId: string; sealed: string }>();
+  const labelKeys: string[] = [];
   const posts = new Map<string, MutablePost>();
   const takenBack = new Set<string>();
   const replyIds = new Set<string>();
@@ -144,7 +148,10 @@ export function foldCircle(
         helpNote = { text: entry.text, setAt: entry.at };
         break;
       case "label":
-        labels.set(entry.accountId, entry.label);
+        labels.set(entry.accountId, { labelId: entry.labelId, sealed: entry.sealed });
+        break;
+      case "label-key":
+        labelKeys.push(entry.grant);
         break;
       case "post": {
         if (posts.has(entry.postId) || takenBack.has(entry.postId)) break;
@@ -209,6 +216,7 @@ export function foldCircle(
     status,
     helpNote,
     labels,
+    labelKeys,
     posts: [...posts.values()].sort((a, b) => a.seq - b.seq),
     takenBack,
     upToSeq,
