@@ -1277,6 +1277,64 @@ const forms: readonly (Typed | NothingToType)[] = [
   },
   { file: "sharing/InviteList.tsx", form: "Invites: take one back", why: "One button per invite." },
   { file: "sharing/Members.tsx", form: "Members: confirm, remove", why: "Buttons per member." },
+  // Circles: free words that are the person's own (only empty is refused, beside the
+  // field; boxes stop at their length), checked in features/circles/*.test.tsx.
+  {
+    file: "circles/NewCircle.tsx",
+    form: "Make a circle",
+    why: "A name of the person's own or a suggestion: empty or spaces are refused beside the field; the box stops short.",
+  },
+  {
+    file: "circles/StatusCard.tsx",
+    form: "A circle's status",
+    why: "Three one-tap templates, or the person's own words (empty refused beside the field); clear is a button.",
+  },
+  {
+    file: "circles/HelpNote.tsx",
+    form: "How they can help",
+    why: "The person's own note: any words; the box stops at 1,000 characters.",
+  },
+  {
+    file: "circles/PostItem.tsx",
+    form: "Change or take back a post; react",
+    why: "The post's own words (empty without a photo refused), two switches, buttons.",
+  },
+  {
+    file: "circles/ReplyBox.tsx",
+    form: "A reader's reply",
+    why: "A reader's own words: empty refused beside the field; the box stops at 1,000 characters.",
+  },
+  {
+    file: "circles/Members.tsx",
+    form: "Let someone in, remove them",
+    why: "A name of the person's own for them (empty refused beside the field), buttons.",
+  },
+  { file: "circles/InviteCard.tsx", form: "A circle's invite link", why: "One button." },
+  {
+    file: "circles/CircleScreen.tsx",
+    form: "Delete or leave a circle",
+    why: "Buttons that ask first.",
+  },
+  {
+    file: "circles/Compose.tsx",
+    form: "Write a post",
+    why: "The person's own words to circles they tick: no circle, or no words and no photo, refused beside the field.",
+  },
+  {
+    file: "circles/PhotoPicker.tsx",
+    form: "A photo for a post",
+    why: "A file picker: a file that is no photo is refused in plain words beside it.",
+  },
+  {
+    file: "circles/LossOffer.tsx",
+    form: "Words to send after a loss",
+    why: "The person's own words to circles they tick: no circle, or no words, refused beside the field.",
+  },
+  {
+    file: "circles/JoinCircle.tsx",
+    form: "Join a circle",
+    why: "Read on this device (nothing typed), or a reader account: an empty username or a short password is refused beside the field, the server's refusals of a username beside it too.",
+  },
 ];
 
 /** Each group starts from Maya's record (set-up starts from nothing), then tries its forms in order. */

@@ -53,7 +53,7 @@ test("no account: no share link; with an account: a plain link to the circles' c
   await ownerWithAccount(withAccount, file, testInfo.outputPath("maya.json"));
   await openRemembrance(withAccount);
   const share = withAccount.getByRole("link", { name: "Share with a circle…" });
-  await expect(share).toHaveAttribute("href", `/circles/post?remembrance=${remembranceId}`);
+  await expect(share).toHaveAttribute("href", `/circle/post?remembrance=${remembranceId}`);
   await expect(share).not.toHaveClass(/button/);
   await expect(
     withAccount.getByText(
@@ -61,4 +61,11 @@ test("no account: no share link; with an account: a plain link to the circles' c
     ),
   ).toBeVisible();
   await expectNoAxeViolations(withAccount, "remembrance with an account");
+
+  // Following it opens the compose screen with the page's words to change; nothing is sent.
+  await share.click();
+  await expect(withAccount).toHaveURL(new RegExp(`/circle/post\\?remembrance=${remembranceId}$`));
+  const words = withAccount.getByRole("textbox", { name: "What would you like to say?" });
+  await expect(words).toHaveValue(/Little bean/);
+  await expect(words).toHaveValue(/The maple in the garden/);
 });

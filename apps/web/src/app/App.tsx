@@ -1,15 +1,20 @@
 import { Route, Switch, useLocation } from "wouter";
 import { ErasedScreen, useErasedElsewhere } from "../features/forget/index.ts";
+import { useT } from "../i18n/i18n.tsx";
 import { accountRoutes, BeforeRecordRoutes, opensBeforeRecord } from "./account-routes.tsx";
 import { useJourneyState } from "./client-context.tsx";
 import { More } from "./More.tsx";
 import { NotBuilt } from "./NotBuilt.tsx";
+import { useReaderOnly } from "./reader-only.ts";
 import { routes } from "./routes.ts";
 import { ScreenBoundary } from "./ScreenBoundary.tsx";
 import { Shell } from "./Shell.tsx";
 import {
   AddFrozenEggs,
+  CircleScreen,
+  CirclesHome,
   CohortDetail,
+  Compose,
   CycleDetail,
   CycleOverview,
   DoseHistory,
@@ -20,6 +25,7 @@ import {
   Odds,
   PathDetail,
   Paths,
+  ReaderApp,
   RecordRetrieval,
   Remembrance,
   Settings,
@@ -37,11 +43,24 @@ import { sections } from "./sections.ts";
 export function App() {
   const state = useJourneyState();
   const [location] = useLocation();
+  const readerOnly = useReaderOnly(location);
+  const t = useT();
   if (useErasedElsewhere()) return <ErasedScreen />;
   if (!state.journey && opensBeforeRecord(location)) {
     return (
       <ScreenBoundary resetKey={location}>
         <BeforeRecordRoutes />
+      </ScreenBoundary>
+    );
+  }
+  if (!state.journey && readerOnly === "checking") {
+    return <p className="loading">{t("app.loading")}</p>;
+  }
+  // A circle's invite link, or a device that only reads circles: never a record screen.
+  if (!state.journey && readerOnly) {
+    return (
+      <ScreenBoundary resetKey={location}>
+        <ReaderApp fallback={<Setup />} />
       </ScreenBoundary>
     );
   }
@@ -90,6 +109,11 @@ export function App() {
             {(p) => <TransferDetail transferId={p.transferId} />}
           </Route>
           <Route path={routes.remembrance.list} component={Remembrance} />
+          <Route path={routes.circle} component={CirclesHome} />
+          <Route path={routes.circles.compose} component={Compose} />
+          <Route path={routes.circles.detail.pattern}>
+            {(p) => <CircleScreen circleId={p.circleId} />}
+          </Route>
           <Route path={routes.odds} component={Odds} />
           {accountRoutes.map((r) => (
             <Route key={r.path} path={r.path} component={r.component} />

@@ -16,6 +16,7 @@ const idRoutes = [
   routes.embryos.cohort,
   routes.transfers.detail,
   routes.transfers.path,
+  routes.circles.detail,
 ];
 
 /** The id a pattern reads back out of a path, as the router does (`:name` is one segment). */
@@ -41,7 +42,7 @@ describe("the app's routes", () => {
     }
     expect(routes.cycle.detail(id)).toBe(`/cycle/${id}`);
     expect(routes.remembrance.forTransfer(id)).toBe(`/remembrance?transfer=${id}`);
-    expect(routes.remembrance.shareWithCircle(id)).toBe(`/circles/post?remembrance=${id}`);
+    expect(routes.circles.shareRemembrance(id)).toBe(`/circle/post?remembrance=${id}`);
   });
 
   it("keeps an odd id inside its one segment, so a link never lands on another screen", () => {

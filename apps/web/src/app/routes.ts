@@ -52,9 +52,6 @@ export const routes = {
     list: "/remembrance",
     /** Remembrance opened from a transfer's loss, with that transfer chosen. */
     forTransfer: (transferId: string) => `/remembrance?transfer=${encodeURIComponent(transferId)}`,
-    /** The circles' compose screen, filled in from a remembrance page (issue 16; the circles feature answers it). */
-    shareWithCircle: (remembranceId: string) =>
-      `/circles/post?remembrance=${encodeURIComponent(remembranceId)}`,
   },
   account: {
     create: "/account/create",
@@ -72,5 +69,14 @@ export const routes = {
   },
   /** Sections in the plan but not built yet: the shell says so plainly. */
   costs: "/costs",
+  /** The circle section; an invite link opens here too (`/circle#v=…`, the reader's join page). */
   circle: "/circle",
+  circles: {
+    detail: withId("/circle/c/:circleId"),
+    /** Write a post to one or more circles. */
+    compose: "/circle/post",
+    /** A post begun from a remembrance (the remembrance page links here). */
+    shareRemembrance: (remembranceId: string) =>
+      `/circle/post?remembrance=${encodeURIComponent(remembranceId)}`,
+  },
 } as const;

@@ -6,6 +6,7 @@
  * the wait and a failed load.
  */
 import { type ComponentProps, type ComponentType, lazy } from "react";
+import { routes } from "./routes.ts";
 
 /** A screen loaded on first render; `preload()` fetches it ahead. */
 // biome-ignore lint/suspicious/noExplicitAny: a component of any props
@@ -89,12 +90,25 @@ export const InviteScreen = screen(() => sharing().then((m) => m.InviteScreen));
 export const MembersScreen = screen(() => sharing().then((m) => m.MembersScreen));
 export const AcceptInviteScreen = screen(() => sharing().then((m) => m.AcceptInviteScreen));
 
+const circles = () => import("../features/circles/index.ts");
+export const CirclesHome = screen(() => circles().then((m) => m.CirclesHome));
+export const CircleScreen = screen(() => circles().then((m) => m.CircleScreen));
+export const Compose = screen(() => circles().then((m) => m.Compose));
+// A chunk apart: a device that only reads circles loads nothing of a record.
+export const ReaderApp = screen(() =>
+  import("../features/circles/first-screen.ts").then((m) => m.ReaderApp),
+);
+
 /**
  * Fetches the code of the two first screens (set-up and Today), to be started
  * while the record opens and awaited before the app shows: the first screen
  * then renders at once, without a wait of its own. Never fails: a screen that
- * did not load tries again when shown, and its boundary says so.
+ * did not load tries again when shown, and its boundary says so. At a
+ * circle's address (an invite link, a reader's home) the first screens are
+ * the circles' own, and nothing of a record is fetched.
  */
-export async function preloadFirstScreens(): Promise<void> {
-  await Promise.all([Today.preload(), Setup.preload()]).catch(() => undefined);
+export async function preloadFirstScreens(path = location.pathname): Promise<void> {
+  const atCircle = path === routes.circle || path.startsWith(`${routes.circle}/`);
+  const first = atCircle ? [ReaderApp, CirclesHome] : [Today, Setup];
+  await Promise.all(first.map((s) => s.preload())).catch(() => undefined);
 }

@@ -67,7 +67,6 @@ export const sections: readonly Section[] = [
     label: "nav.circle",
     primary: false,
     icon: "circle",
-    purpose: "section.circle.purpose",
   },
   {
     path: routes.remembrance.list,

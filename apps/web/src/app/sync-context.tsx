@@ -4,7 +4,7 @@
  * account screen: without an account, Trellis makes no network call at all.
  */
 import { forgetThisDevice, hasAccount } from "@trellis/client";
-import type { AccountSync, AccountSyncSnapshot } from "@trellis/client/sync";
+import type { AccountSync, AccountSyncSnapshot, AccountView } from "@trellis/client/sync";
 import {
   createContext,
   type ReactNode,
@@ -16,11 +16,14 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import type { Circles } from "../features/circles/index.ts";
 import { useClient, useClientValue } from "./client-context.tsx";
 
 interface SyncContextValue {
   /** Null until loaded (and never loaded without an account, unless `load` is called). */
   readonly sync: AccountSync | null;
+  /** Whether this device keeps an account: null until its storage has said. */
+  readonly stored: boolean | null;
   /** Loads account and sync (an account screen was opened). */
   load(): Promise<AccountSync>;
 }
@@ -32,6 +35,7 @@ const EMPTY: AccountSyncSnapshot = { account: null, vault: null, status: null };
 export function SyncProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [sync, setSync] = useState<AccountSync | null>(null);
+  const [stored, setStored] = useState<boolean | null>(null);
   const loading = useRef<Promise<AccountSync> | null>(null);
 
   const load = useCallback(() => {
@@ -56,7 +60,10 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     void hasAccount(client).then((yes) => {
-      if (yes && !cancelled) void load();
+      if (cancelled) return;
+      setStored(yes);
+      // Sync that cannot load leaves the device as if it had no account, not waiting forever.
+      if (yes) load().catch(() => setStored(false));
     });
     return () => {
       cancelled = true;
@@ -76,7 +83,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     };
   }, [sync]);
 
-  const value = useMemo(() => ({ sync, load }), [sync, load]);
+  const value = useMemo(() => ({ sync, stored, load }), [sync, stored, load]);
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }
 
@@ -119,4 +126,64 @@ export function useAuthorOf(): (eventId: string) => string | null {
 /** Whether this device may add entries (viewers read only). */
 export function useCanRecord(): boolean {
   return useClientValue((client) => client.canRecord);
+}
+
+/** Circles given directly (component tests), with the account they belong to; the app uses account sync's own. */
+const CirclesOverride = createContext<{
+  readonly circles: Circles;
+  readonly account: AccountView | null;
+} | null>(null);
+
+export function CirclesProvider({
+  circles,
+  account,
+  children,
+}: {
+  circles: Circles;
+  account: AccountView | null;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => ({ circles, account }), [circles, account]);
+  return <CirclesOverride.Provider value={value}>{children}</CirclesOverride.Provider>;
+}
+
+/**
+ * The person's circles (`accountSync.circles`), loading account sync on
+ * first use. Null while it loads.
+ */
+export function useCircles(): Circles | null {
+  const given = useContext(CirclesOverride);
+  const context = useContext(SyncContext);
+  const sync = context?.sync ?? null;
+  useEffect(() => {
+    if (!given && context && !sync) void context.load();
+  }, [given, context, sync]);
+  if (given) return given.circles;
+  return sync?.circles ?? null;
+}
+
+/** The account this device's circles belong to; null without one (circles need an account). */
+export function useCirclesAccount(): AccountView | null {
+  const given = useContext(CirclesOverride);
+  const sync = useContext(SyncContext)?.sync ?? null;
+  const snapshot = useSyncExternalStore(
+    (listener) => sync?.subscribe(listener) ?? (() => {}),
+    () => sync?.snapshot ?? EMPTY,
+    () => sync?.snapshot ?? EMPTY,
+  );
+  return given ? given.account : snapshot.account;
+}
+
+/**
+ * Whether this device has an account, once that is known: `checking` while
+ * its storage answers and, with one, while account sync loads (a device
+ * with no record then waits, rather than showing set-up to a reader).
+ */
+export function useAccountPresence(): "checking" | "none" | "present" {
+  const context = useContext(SyncContext);
+  const snapshot = useSyncSnapshot();
+  if (snapshot.account) return "present";
+  if (!context || context.stored === false) return "none";
+  if (context.stored === null || !context.sync) return "checking";
+  return "none";
 }

@@ -7,6 +7,7 @@
  * Tone: plain, calm and kind. No exclamation marks, no cheering, never blame.
  */
 import { account } from "./en/account.ts";
+import { circles } from "./en/circles.ts";
 import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
 import { cycle } from "./en/cycle.ts";
@@ -31,6 +32,7 @@ export const en = {
   ...pregnancy,
   ...account,
   ...sharing,
+  ...circles,
   ...odds,
   ...clinics,
   ...lock,

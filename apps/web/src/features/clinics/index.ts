@@ -7,4 +7,12 @@
 export { ClinicDetails } from "./ClinicDetails.tsx";
 export { ClinicForm } from "./ClinicForm.tsx";
 export { Clinics } from "./Clinics.tsx";
+export { CallLink, WebsiteLink } from "./links.tsx";
 export { SupportLines } from "./SupportLines.tsx";
+export {
+  isSupportCountry,
+  linesFor,
+  type SupportCountry,
+  siteName,
+  supportCountries,
+} from "./support-lines.ts";

@@ -149,7 +149,7 @@ function ShareWithCircle({ pageId }: { pageId: string }) {
   if (!account || !canRecord) return null;
   return (
     <p>
-      <Link href={routes.remembrance.shareWithCircle(pageId)} aria-describedby={`${id}-hint`}>
+      <Link href={routes.circles.shareRemembrance(pageId)} aria-describedby={`${id}-hint`}>
         {t("remembrance.share")}
       </Link>{" "}
       <span id={`${id}-hint`} className="muted small">

@@ -2,3 +2,4 @@
 export { AcceptInviteScreen } from "./AcceptInvite.tsx";
 export { InviteScreen } from "./Invite.tsx";
 export { MembersScreen } from "./Members.tsx";
+export { SafetyCode } from "./SafetyCode.tsx";

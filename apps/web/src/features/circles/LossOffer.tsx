@@ -1,0 +1,92 @@
+import { lossList } from "@trellis/domain";
+import { type FormEvent, useId, useState } from "react";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { useCircles } from "../../app/sync-context.tsx";
+import { FormButtons, TextAreaField, useForm } from "../../components/forms/index.ts";
+import { useToast } from "../../components/Toast.tsx";
+import { useT } from "../../i18n/i18n.tsx";
+import { callAccount } from "../account/index.ts";
+import type { CircleSummary } from "./circles-api.ts";
+import { answeredOffers, answerOffer } from "./offer-store.ts";
+
+/**
+ * After a recorded loss, once: words the person may send to the circles
+ * they choose, change first, or not send at all. Never in quiet mode (the
+ * caller does not show it there); nothing is ticked, nothing is sent unless
+ * the person sends it. Sent or declined, it is not offered again on this
+ * device.
+ */
+export function LossOffer({ circles: own }: { circles: readonly CircleSummary[] }) {
+  const t = useT();
+  const state = useJourneyState();
+  const circles = useCircles();
+  const toast = useToast();
+  const form = useForm<"to" | "text">();
+  const id = useId();
+  const [answered, setAnswered] = useState(answeredOffers);
+  const latest = lossList(state).at(-1);
+  const [text, setText] = useState(() => t("lossOffer.template"));
+  const [to, setTo] = useState<readonly string[]>([]);
+  if (!latest || answered.has(latest.id)) return null;
+  const outcomeId = latest.id;
+
+  function done() {
+    answerOffer(outcomeId);
+    setAnswered(answeredOffers());
+  }
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    const words = text.trim();
+    if (
+      form.fail({
+        to: to.length === 0 ? t("compose.toNeeded") : undefined,
+        text: words ? undefined : t("compose.textNeeded"),
+      })
+    )
+      return;
+    if (!circles) return;
+    const r = await callAccount(form, t, () =>
+      circles.post({ circleIds: to, text: words, replies: false, reactions: false }),
+    );
+    if (!r.ok) return;
+    toast.show(t("lossOffer.sent"));
+    done();
+  }
+
+  return (
+    <form className="card stack-tight" onSubmit={send} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("lossOffer.title")}</h2>
+      <p>{t("lossOffer.body")}</p>
+      <TextAreaField {...form.bind("text", text, setText)} label={t("lossOffer.text")} rows={3} />
+      <fieldset className="plain-fieldset stack-tight">
+        <legend>{t("compose.to")}</legend>
+        {own.map((c, i) => (
+          <label key={c.circleId} className="check-row">
+            <input
+              type="checkbox"
+              id={i === 0 ? form.id("to") : undefined}
+              checked={to.includes(c.circleId)}
+              onChange={(e) =>
+                setTo(e.target.checked ? [...to, c.circleId] : to.filter((x) => x !== c.circleId))
+              }
+            />
+            <span>{c.name}</span>
+          </label>
+        ))}
+        {form.field("to").error && (
+          <p className="error" id={`${form.id("to")}-error`}>
+            {form.field("to").error}
+          </p>
+        )}
+      </fieldset>
+      <FormButtons
+        form={form}
+        label={t("lossOffer.send")}
+        disabled={!circles}
+        onCancel={done}
+        cancelLabel={t("lossOffer.dismiss")}
+      />
+    </form>
+  );
+}
