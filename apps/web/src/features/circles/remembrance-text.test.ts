@@ -1,4 +1,4 @@
-import { emptyState } from "@trellis/domain";
+import { emptyState, type Remembrance } from "@trellis/domain";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../i18n/i18n.tsx";
 import { isCircleInvite } from "./invite-fragment.ts";
@@ -25,17 +25,35 @@ describe("a post begun from a remembrance", () => {
   });
 
   it("finds nothing for a remembrance that is not there or was removed", () => {
-    const kept = { id: "r1", name: "Robin", date: null, note: "Always with us.", transferId: null };
+    const kept: Remembrance = {
+      id: "r1",
+      name: "Robin",
+      date: null,
+      note: "Always with us.",
+      transferId: null,
+      removed: false,
+      private: false,
+      place: "the birch",
+      transferDate: null,
+      weeks: { weeks: 8, days: 2 },
+      dueDate: "2026-12-01",
+      photos: [],
+      anniversary: null,
+    };
     const state = {
       ...emptyState,
       remembrances: new Map([
-        ["r1", { ...kept, removed: false, private: false }],
-        ["r2", { ...kept, id: "r2", removed: true, private: false }],
+        ["r1", kept],
+        ["r2", { ...kept, id: "r2", removed: true }],
       ]),
     };
     expect(remembranceFor(state, "nope")).toBeNull();
     expect(remembranceFor(state, "r2")).toBeNull();
-    expect(remembranceFor(state, "r1")).toEqual({ name: "Robin", words: "Always with us." });
+    expect(remembranceFor(state, "r1")).toEqual({
+      name: "Robin",
+      place: "the birch",
+      words: "Always with us.",
+    });
   });
 });
 

@@ -11,14 +11,11 @@ import type { SharedRemembrance } from "./circles-api.ts";
 export function remembranceFor(state: JourneyState, id: string): SharedRemembrance | null {
   const r = state.remembrances.get(id);
   if (!r || r.removed) return null;
-  // `place` and `words` come with the grown remembrance page; `note` is the older words.
-  const grown = r as typeof r & { readonly place?: string | null; readonly words?: string | null };
-  const words = grown.words ?? r.note;
   return {
     ...(r.name && { name: r.name }),
     ...(r.date && { date: r.date }),
-    ...(grown.place && { place: grown.place }),
-    ...(words && { words }),
+    ...(r.place && { place: r.place }),
+    ...(r.note && { words: r.note }),
   };
 }
 
