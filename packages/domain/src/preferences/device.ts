@@ -25,6 +25,13 @@ export const deviceSettingsSchema = z.strictObject({
   amhUnit: preferenceFields.amhUnit.optional(),
   /** The name this device's reader is greeted by (absent: from their role). */
   readerName: personText(80).optional(),
+  /**
+   * The recorded losses whose circle offer (the words to send, after a loss)
+   * was answered on this device, sent or declined: their outcomes' random
+   * ids, so the offer comes once. Kept with the record's device settings, so
+   * sealed when the app lock is on and erased with the device.
+   */
+  circleOffersAnswered: z.array(z.string().min(1).max(64)).max(500).optional(),
 });
 
 export type DeviceSettings = z.output<typeof deviceSettingsSchema>;

@@ -1,13 +1,13 @@
 import { lossList } from "@trellis/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useJourneyState } from "../../app/client-context.tsx";
+import { useClient, useClientValue, useJourneyState } from "../../app/client-context.tsx";
 import { useCircles } from "../../app/sync-context.tsx";
 import { FormButtons, TextAreaField, useForm } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "../account/index.ts";
 import type { CircleSummary } from "./circles-api.ts";
-import { answeredOffers, answerOffer } from "./offer-store.ts";
+import { answerOffer } from "./offer-store.ts";
 
 /**
  * After a recorded loss, once: words the person may send to the circles
@@ -23,16 +23,16 @@ export function LossOffer({ circles: own }: { circles: readonly CircleSummary[] 
   const toast = useToast();
   const form = useForm<"to" | "text">();
   const id = useId();
-  const [answered, setAnswered] = useState(answeredOffers);
+  const client = useClient();
+  const answeredIds = useClientValue((c) => c.deviceSettings.circleOffersAnswered);
   const latest = lossList(state).at(-1);
   const [text, setText] = useState(() => t("lossOffer.template"));
   const [to, setTo] = useState<readonly string[]>([]);
-  if (!latest || answered.has(latest.id)) return null;
+  if (!latest || answeredIds?.includes(latest.id)) return null;
   const outcomeId = latest.id;
 
-  function done() {
-    answerOffer(outcomeId);
-    setAnswered(answeredOffers());
+  async function done() {
+    await answerOffer(client, outcomeId);
   }
 
   async function send(e: FormEvent) {
@@ -51,7 +51,7 @@ export function LossOffer({ circles: own }: { circles: readonly CircleSummary[] 
     );
     if (!r.ok) return;
     toast.show(t("lossOffer.sent"));
-    done();
+    await done();
   }
 
   return (

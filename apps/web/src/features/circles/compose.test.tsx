@@ -6,7 +6,9 @@
  * from it; and after a recorded loss, the offer of words to send, once and
  * never in quiet mode.
  */
+
 import type { TrellisClient } from "@trellis/client";
+import { lossList } from "@trellis/domain";
 import { act } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { en } from "../../i18n/en.ts";
@@ -212,7 +214,6 @@ describe("after a recorded loss", () => {
           <CirclesHome />
         </InCircles>,
       );
-    localStorage.clear();
     await draw();
     await settle();
     expect(view.host.textContent).toContain(en["lossOffer.title"]);
@@ -225,6 +226,10 @@ describe("after a recorded loss", () => {
 
     await click(button(view.host, en["lossOffer.dismiss"]));
     expect(view.host.textContent).not.toContain(en["lossOffer.title"]);
+    // Kept in this device's own settings (sealed with the record under the app lock), not beside it.
+    const [loss] = lossList(device.client.state);
+    expect(device.client.deviceSettings.circleOffersAnswered).toEqual([loss?.id]);
+    expect(localStorage.length).toBe(0);
     await view.render(<div />);
     await draw();
     await settle();
@@ -237,7 +242,6 @@ describe("after a recorded loss", () => {
     const circles = fakeCircles();
     const parents = circles.add({ name: "Parents" });
     circles.add({ name: "Work" });
-    localStorage.clear();
     await view.render(
       <InCircles client={device.client} circles={circles}>
         <CirclesHome />
@@ -266,7 +270,6 @@ describe("after a recorded loss", () => {
     await device.client.changeDeviceSettings({ quietMode: true });
     const circles = fakeCircles();
     circles.add({ name: "Parents" });
-    localStorage.clear();
     await view.render(
       <InCircles client={device.client} circles={circles}>
         <CirclesHome />

@@ -1,23 +1,15 @@
+import type { TrellisClient } from "@trellis/client";
+
 /**
  * Which recorded losses the person has already answered the circle offer
- * for (sent the words, or said no): kept on this device only, so the offer
- * comes once and never again here. Holds only the outcomes' random ids.
+ * for (sent the words, or said no): kept in this device's own settings
+ * (never synced; sealed with the record when the app lock is on; erased with
+ * the device), so the offer comes once and never again here. Holds only the
+ * outcomes' random ids.
  */
-const KEY = "trellis.circles.answered";
-
-export function answeredOffers(): ReadonlySet<string> {
-  try {
-    const raw = JSON.parse(localStorage.getItem(KEY) ?? "[]");
-    return new Set(Array.isArray(raw) ? raw.filter((x) => typeof x === "string") : []);
-  } catch {
-    return new Set();
-  }
-}
-
-export function answerOffer(outcomeId: string): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify([...answeredOffers(), outcomeId]));
-  } catch {
-    // Storage refused (private mode): the offer may come once more; nothing else is lost.
-  }
+/** Marks the offer for `outcomeId` answered. If the device cannot keep it, the offer may come once more. */
+export async function answerOffer(client: TrellisClient, outcomeId: string): Promise<void> {
+  const before = client.deviceSettings.circleOffersAnswered ?? [];
+  if (before.includes(outcomeId)) return;
+  await client.changeDeviceSettings({ circleOffersAnswered: [...before, outcomeId].slice(-500) });
 }
