@@ -39,6 +39,7 @@ import {
   openTestPostgres,
   type TestDatabase,
 } from "./testing/databases.ts";
+import { dumpAllTables } from "./testing/table-dump.ts";
 
 afterAll(killChildren);
 
@@ -71,36 +72,11 @@ interface Backend {
   close(): Promise<void>;
 }
 
-/** Every row of every table, each value as text, base64, base64url, hex and latin1. */
-async function dumpAllTables(q: Queryable): Promise<string> {
-  const { rows: tables } = await q.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
-  expect(tables.map((t) => t.table_name)).toContain("vault_attachments");
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    // Names from the catalogue, quoted: not input.
-    const { rows } = await q.query<Record<string, unknown>>(
-      `SELECT * FROM "${table_name.replaceAll('"', '""')}"`,
-    );
-    for (const row of rows) {
-      for (const value of Object.values(row)) {
-        if (value instanceof Uint8Array) {
-          const b = Buffer.from(value);
-          parts.push(
-            b.toString("base64url"),
-            b.toString("base64"),
-            b.toString("hex"),
-            b.toString("latin1"),
-          );
-        } else {
-          parts.push(typeof value === "object" ? JSON.stringify(value) : String(value));
-        }
-      }
-    }
-  }
-  return parts.join("\n");
+/** Every table's values, as `dumpAllTables` gives them, after checking vault_attachments was read. */
+async function dumpTablesWith(q: Queryable): Promise<string> {
+  const dump = await dumpAllTables(q);
+  expect(dump.tables).toContain("vault_attachments");
+  return dump.text;
 }
 
 /** Every file under `dir`, read as bytes (latin1 keeps every byte; ASCII markers read as themselves). */
@@ -378,7 +354,7 @@ describe("circles on the real server (PGlite)", () => {
         expect((await server.exited).code).toBe(0);
         const db = await openPgliteDb(join(dataDir, "pglite"));
         try {
-          return await dumpAllTables(db);
+          return await dumpTablesWith(db);
         } finally {
           await db.close();
         }
@@ -403,7 +379,7 @@ describePostgres("circles on the real server (PostgreSQL)", (adminUrl) => {
       server,
       dataDir,
       databaseInDataDir: false,
-      dumpTables: () => dumpAllTables(testDb.db),
+      dumpTables: () => dumpTablesWith(testDb.db),
       async close() {
         if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
         await testDb.cleanup();

@@ -355,6 +355,7 @@ export {
 } from "./state/snapshot.ts";
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { eventCounts, fiveYearJourney } from "./testing/five-year.ts";
+export { alexAfterALoss } from "./testing/loss.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";
 export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";

@@ -23,6 +23,7 @@ import { generateVapidKeys } from "../push/vapid.ts";
 import { sealTestAttachment, storeAttachment } from "./attachments.ts";
 import { clientReady, uuidV7 } from "./client.ts";
 import { type Harness, uniqueName } from "./harness.ts";
+import { dumpAllTables } from "./table-dump.ts";
 
 const ROLLBACK = new Error("rollback");
 
@@ -38,36 +39,11 @@ async function rolledBack(db: Db, fn: (tx: Queryable) => Promise<void>): Promise
     });
 }
 
-/** Every row of every table, each value as text, base64url, hex and latin1. */
-async function dumpAllTables(q: Queryable): Promise<string> {
-  const { rows: tables } = await q.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
-  );
-  expect(tables.map((t) => t.table_name)).toContain("server_secrets");
-  const parts: string[] = [];
-  for (const { table_name } of tables) {
-    // Names from the catalogue, quoted: not input.
-    const { rows } = await q.query<Record<string, unknown>>(
-      `SELECT * FROM "${table_name.replaceAll('"', '""')}"`,
-    );
-    for (const row of rows) {
-      for (const value of Object.values(row)) {
-        if (value instanceof Uint8Array) {
-          const b = Buffer.from(value);
-          parts.push(
-            b.toString("base64url"),
-            b.toString("base64"),
-            b.toString("hex"),
-            b.toString("latin1"),
-          );
-        } else {
-          parts.push(String(value));
-        }
-      }
-    }
-  }
-  return parts.join("\n");
+/** Every table's values, as `dumpAllTables` gives them, after checking server_secrets was read. */
+async function dumpTablesWith(q: Queryable): Promise<string> {
+  const dump = await dumpAllTables(q);
+  expect(dump.tables).toContain("server_secrets");
+  return dump.text;
 }
 
 async function tempFile(): Promise<string> {
@@ -132,7 +108,7 @@ export function defineSecretsSuite(_kind: Db["kind"], harness: () => Harness): v
         ]);
         // The VAPID key pair was made on this first start and kept in the file too.
         expect(saved.vapidPrivateKey).toBe(loaded.vapid.privateKeyText);
-        const dump = await dumpAllTables(tx);
+        const dump = await dumpTablesWith(tx);
         expect(dump.length).toBeGreaterThan(1000);
         // The attachments table is in the dump, the marker in none of it.
         expect(dump).toContain(Buffer.from(photo.sealed).toString("hex"));

@@ -4,6 +4,7 @@ import { Temporal } from "../core/time.ts";
 import { parseEvent } from "../events/envelope.ts";
 import { withDeviceSettings } from "../preferences/device.ts";
 import { fold } from "../state/fold.ts";
+import { alexAfterALoss } from "../testing/loss.ts";
 import { Recorder } from "../testing/recorder.ts";
 import { anniversaries, remembranceForTransfer, remembranceFromRecord } from "./remembrance.ts";
 import { remembranceList } from "./selectors.ts";
@@ -19,55 +20,6 @@ const ms = (date: string) =>
   Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: TOR, plainTime: "18:00" })
     .epochMilliseconds;
 const KEY = "q".repeat(43);
-
-/** Alex: one frozen day-5 blastocyst transferred on 14 January 2026, a miscarriage on 20 February. */
-function alexAfterALoss() {
-  const r = new Recorder("phone0016", 16);
-  r.record(
-    "JourneyCreated",
-    {
-      displayName: "Alex",
-      dateOfBirth: "1988-07-04",
-      homeZone: TOR,
-      createdAt: "2025-10-01T20:00:00-04:00[America/Toronto]",
-    },
-    ms("2025-10-01"),
-  );
-  const retrieval = r.newId(ms("2025-11-04"));
-  r.record(
-    "RetrievalRecorded",
-    { retrievalId: retrieval, retrievedOn: "2025-11-04", eggsRetrieved: 9, mature: 7 },
-    ms("2025-11-04"),
-  );
-  r.record(
-    "FertilizationReported",
-    { cohortId: retrieval, reportedOn: "2025-11-05", method: "icsi", fertilized: 5 },
-    ms("2025-11-05"),
-  );
-  const embryoId = r.newId(ms("2025-11-09"));
-  r.record(
-    "BlastocystsReported",
-    {
-      cohortId: retrieval,
-      day: 5,
-      reportedOn: "2025-11-09",
-      blastocysts: [{ embryoId, grade: "4AA", biopsied: false, fate: "frozen" }],
-    },
-    ms("2025-11-09"),
-  );
-  const transferId = r.newId(ms("2026-01-14"));
-  r.record(
-    "TransferRecorded",
-    { transferId, transferredOn: "2026-01-14", embryoIds: [embryoId], recipient: { kind: "self" } },
-    ms("2026-01-14"),
-  );
-  r.record(
-    "OutcomeRecorded",
-    { outcomeId: r.newId(ms("2026-02-20")), transferId, outcome: "miscarriage", on: "2026-02-20" },
-    ms("2026-02-20"),
-  );
-  return { r, transferId };
-}
 
 describe("a remembrance page filled in from the record", () => {
   it("offers the day of the loss, the transfer day, the weeks counted from the transfer and the due date", () => {
