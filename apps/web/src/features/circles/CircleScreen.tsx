@@ -7,7 +7,7 @@ import { Page } from "../../components/Page.tsx";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "../account/index.ts";
-import type { CircleView } from "./circles-api.ts";
+import type { Circles, CircleView } from "./circles-api.ts";
 import { HelpNote } from "./HelpNote.tsx";
 import { InviteCard } from "./InviteCard.tsx";
 import { Members } from "./Members.tsx";
@@ -109,59 +109,47 @@ function OwnPosts({ circle, onChange }: { circle: CircleView; onChange: () => vo
 }
 
 function DeleteCircle({ circleId }: { circleId: string }) {
-  const t = useT();
-  const circles = useCircles();
-  const form = useForm();
-  const toast = useToast();
-  const [, navigate] = useLocation();
-  async function remove() {
-    if (!circles) return;
-    const r = await callAccount(form, t, () => circles.deleteCircle(circleId));
-    if (!r.ok) return;
-    toast.show(t("circle.deleted"));
-    navigate(routes.circle);
-  }
-  return (
-    <section className="stack-tight circle-end">
-      <ConfirmButton
-        label={t("circle.delete")}
-        title={t("circle.delete.title")}
-        body={t("circle.delete.body")}
-        cancelLabel={t("form.cancel")}
-        onConfirm={() => void remove()}
-        tone="danger"
-        disabled={form.busy}
-      />
-      {form.formError && (
-        <p className="error" role="alert">
-          {form.formError}
-        </p>
-      )}
-    </section>
-  );
+  return <EndCircle action={(circles) => circles.deleteCircle(circleId)} words="delete" danger />;
 }
 
 export function LeaveCircle({ circleId }: { circleId: string }) {
+  return <EndCircle action={(circles) => circles.leave(circleId)} words="leave" />;
+}
+
+/**
+ * Taking a circle away or leaving it: asked once more, then done, said in a
+ * toast, and back to the circles.
+ */
+function EndCircle({
+  action,
+  words,
+  danger = false,
+}: {
+  action: (circles: Circles) => ReturnType<Circles["leave"]>;
+  words: "delete" | "leave";
+  danger?: boolean;
+}) {
   const t = useT();
   const circles = useCircles();
   const form = useForm();
   const toast = useToast();
   const [, navigate] = useLocation();
-  async function leave() {
+  async function end() {
     if (!circles) return;
-    const r = await callAccount(form, t, () => circles.leave(circleId));
+    const r = await callAccount(form, t, () => action(circles));
     if (!r.ok) return;
-    toast.show(t("circle.left"));
+    toast.show(t(words === "delete" ? "circle.deleted" : "circle.left"));
     navigate(routes.circle);
   }
   return (
     <section className="stack-tight circle-end">
       <ConfirmButton
-        label={t("circle.leave")}
-        title={t("circle.leave.title")}
-        body={t("circle.leave.body")}
+        label={t(`circle.${words}`)}
+        title={t(`circle.${words}.title`)}
+        body={t(`circle.${words}.body`)}
         cancelLabel={t("form.cancel")}
-        onConfirm={() => void leave()}
+        onConfirm={() => void end()}
+        {...(danger && { tone: "danger" as const })}
         disabled={form.busy}
       />
       {form.formError && (

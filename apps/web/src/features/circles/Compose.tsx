@@ -146,26 +146,13 @@ export function Compose() {
               <Link href={routes.circle}>{t("compose.noCircles")}</Link>
             </p>
           )}
-          {writable.map((c, i) => (
-            <label key={c.circleId} className="check-row">
-              <input
-                type="checkbox"
-                id={i === 0 ? form.id("to") : undefined}
-                checked={to.includes(c.circleId)}
-                onChange={(e) =>
-                  change(setTo)(
-                    e.target.checked ? [...to, c.circleId] : to.filter((x) => x !== c.circleId),
-                  )
-                }
-              />
-              <span>{c.name}</span>
-            </label>
-          ))}
-          {form.field("to").error && (
-            <p className="error" id={`${form.id("to")}-error`}>
-              {form.field("to").error}
-            </p>
-          )}
+          <CircleChecks
+            circles={writable}
+            to={to}
+            onChange={change(setTo)}
+            id={form.id("to")}
+            error={form.field("to").error}
+          />
         </fieldset>
         <TextAreaField
           {...form.bind("text", text, change(setText))}
@@ -202,5 +189,46 @@ export function Compose() {
       </form>
       <Drafts current={draftId} changed={draftsChanged} onOpen={open} />
     </Page>
+  );
+}
+
+/**
+ * The circles to send to, one checkbox each, none ticked for the person;
+ * the first box carries the field's id, and the field's error follows.
+ */
+export function CircleChecks({
+  circles,
+  to,
+  onChange,
+  id,
+  error,
+}: {
+  circles: readonly { circleId: string; name: string }[];
+  to: readonly string[];
+  onChange: (to: readonly string[]) => void;
+  id: string;
+  error: string | undefined;
+}) {
+  return (
+    <>
+      {circles.map((c, i) => (
+        <label key={c.circleId} className="check-row">
+          <input
+            type="checkbox"
+            id={i === 0 ? id : undefined}
+            checked={to.includes(c.circleId)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...to, c.circleId] : to.filter((x) => x !== c.circleId))
+            }
+          />
+          <span>{c.name}</span>
+        </label>
+      ))}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
   );
 }

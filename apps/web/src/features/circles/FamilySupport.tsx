@@ -1,16 +1,7 @@
 import { countryOfZone } from "@trellis/domain";
 import { useId, useState } from "react";
-import { SelectField } from "../../components/forms/index.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import {
-  CallLink,
-  isSupportCountry,
-  linesFor,
-  type SupportCountry,
-  siteName,
-  supportCountries,
-  WebsiteLink,
-} from "../clinics/index.ts";
+import { CountryLines, isSupportCountry, linesFor, type SupportCountry } from "../clinics/index.ts";
 
 /**
  * For the people in a circle: organisations that take calls from family
@@ -30,52 +21,15 @@ export function FamilySupport() {
       <h2 id={`${id}-title`}>{t("family.title")}</h2>
       <p>{t("family.intro")}</p>
       <p className="support-emergency">{t("family.emergency")}</p>
-      <SelectField
+      <CountryLines
         id={`${id}-country`}
         label={t("family.country")}
-        options={[
-          ...supportCountries.map((c) => ({ value: c, label: t(`support.country.${c}`) })),
-          { value: "other" as const, label: t("support.country.other") },
-        ]}
-        value={country}
-        onChange={setCountry}
+        none={t("family.none")}
+        country={country}
+        onCountry={setCountry}
+        lines={lines}
       />
-      {lines.length === 0 ? (
-        <p className="muted small">{t("family.none")}</p>
-      ) : (
-        <>
-          <ul className="plain-list support-list">
-            {lines.map((l) => (
-              <li key={l.id}>
-                <p className="support-org">{l.organisation}</p>
-                <p className="small">{t(l.what)}</p>
-                <p>
-                  <CallLink
-                    href={`tel:${l.tel}`}
-                    label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
-                  >
-                    {l.contact}
-                  </CallLink>
-                </p>
-                {l.website && (
-                  <p>
-                    <WebsiteLink
-                      href={l.website}
-                      label={t("support.websiteLabel", {
-                        organisation: l.organisation,
-                        site: siteName(l.website),
-                      })}
-                    >
-                      {siteName(l.website)}
-                    </WebsiteLink>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-          <p className="small muted">{t("support.changes")}</p>
-        </>
-      )}
+      {lines.length > 0 && <p className="small muted">{t("support.changes")}</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { FormButtons, TextAreaField, useForm } from "../../components/forms/inde
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { callAccount } from "../account/index.ts";
+import { CircleChecks } from "./Compose.tsx";
 import type { CircleSummary } from "./circles-api.ts";
 import { answerOffer } from "./offer-store.ts";
 
@@ -61,24 +62,13 @@ export function LossOffer({ circles: own }: { circles: readonly CircleSummary[] 
       <TextAreaField {...form.bind("text", text, setText)} label={t("lossOffer.text")} rows={3} />
       <fieldset className="plain-fieldset stack-tight">
         <legend>{t("compose.to")}</legend>
-        {own.map((c, i) => (
-          <label key={c.circleId} className="check-row">
-            <input
-              type="checkbox"
-              id={i === 0 ? form.id("to") : undefined}
-              checked={to.includes(c.circleId)}
-              onChange={(e) =>
-                setTo(e.target.checked ? [...to, c.circleId] : to.filter((x) => x !== c.circleId))
-              }
-            />
-            <span>{c.name}</span>
-          </label>
-        ))}
-        {form.field("to").error && (
-          <p className="error" id={`${form.id("to")}-error`}>
-            {form.field("to").error}
-          </p>
-        )}
+        <CircleChecks
+          circles={own}
+          to={to}
+          onChange={setTo}
+          id={form.id("to")}
+          error={form.field("to").error}
+        />
       </fieldset>
       <FormButtons
         form={form}

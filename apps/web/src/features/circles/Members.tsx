@@ -54,15 +54,14 @@ export function Members({ circleId }: { circleId: string }) {
   );
 }
 
-function Waiting({
-  circleId,
-  member,
-  onDone,
-}: {
+/** One member's line: the circle, the member, and what to do once they are let in or removed. */
+interface MemberProps {
   circleId: string;
   member: CircleMember;
   onDone: () => Promise<void>;
-}) {
+}
+
+function Waiting({ circleId, member, onDone }: MemberProps) {
   const { t, dateTime } = useI18n();
   const circles = useCircles();
   const form = useForm<"label">();
@@ -125,15 +124,7 @@ function Waiting({
   );
 }
 
-function Active({
-  circleId,
-  member,
-  onDone,
-}: {
-  circleId: string;
-  member: CircleMember;
-  onDone: () => Promise<void>;
-}) {
+function Active({ circleId, member, onDone }: MemberProps) {
   const { t, dateTime } = useI18n();
   const circles = useCircles();
   const form = useForm();

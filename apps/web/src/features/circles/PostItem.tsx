@@ -16,23 +16,21 @@ import { ReplyBox } from "./ReplyBox.tsx";
 
 export const MAX_POST = 4000;
 
-/**
- * One post. The person who wrote it (or shares the circle) may change its
- * words and whether it takes replies and reactions, or take it back; a
- * reader may reply or react only where the post allows.
- */
-export function PostItem({
-  circleId,
-  post,
-  writer,
-  onChange,
-}: {
+/** A post in its circle, as the post and its reactions take it. */
+interface PostProps {
   circleId: string;
   post: CirclePost;
   /** The owner or a partner: may change and take back; never replies to their own. */
   writer: boolean;
   onChange: () => void;
-}) {
+}
+
+/**
+ * One post. The person who wrote it (or shares the circle) may change its
+ * words and whether it takes replies and reactions, or take it back; a
+ * reader may reply or react only where the post allows.
+ */
+export function PostItem({ circleId, post, writer, onChange }: PostProps) {
   const { t, dateTime } = useI18n();
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const when = dateTime(Date.parse(post.postedAt), zone);
@@ -226,17 +224,7 @@ const reactionKinds = ["heart", "hug", "thinking-of-you"] as const;
  * Reactions where the post allows them: counts for everyone (never who),
  * and for a reader one tap to send one, or take theirs back.
  */
-function Reactions({
-  circleId,
-  post,
-  writer,
-  onChange,
-}: {
-  circleId: string;
-  post: CirclePost;
-  writer: boolean;
-  onChange: () => void;
-}) {
+function Reactions({ circleId, post, writer, onChange }: PostProps) {
   const { t } = useI18n();
   const circles = useCircles();
   const action = useForm();

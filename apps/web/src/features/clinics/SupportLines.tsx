@@ -13,6 +13,7 @@ import {
   isSupportCountry,
   linesFor,
   type SupportCountry,
+  type SupportLine,
   siteName,
   supportCountries,
 } from "./support-lines.ts";
@@ -74,55 +75,98 @@ export function SupportLines({
 
       <section className="support-group stack-tight" aria-labelledby={`${id}-known`}>
         <Sub id={`${id}-known`}>{t("support.known")}</Sub>
-        <SelectField
+        <CountryLines
           id={`${id}-country`}
           label={t("support.country")}
-          options={[
-            ...supportCountries.map((c) => ({ value: c, label: t(`support.country.${c}`) })),
-            { value: "other" as const, label: t("support.country.other") },
-          ]}
-          value={country}
-          onChange={setCountry}
+          none={t("support.noLines")}
+          country={country}
+          onCountry={setCountry}
+          lines={lines}
+          tags
         />
-        {lines.length === 0 ? (
-          <p className="muted small">{t("support.noLines")}</p>
-        ) : (
-          <ul className="plain-list support-list">
-            {lines.map((l) => (
-              <li key={l.id}>
-                <p className="support-org">{l.organisation}</p>
-                <p className="small">{t(l.what)}</p>
-                <p>
-                  <CallLink
-                    href={`tel:${l.tel}`}
-                    label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
-                  >
-                    {l.contact}
-                  </CallLink>{" "}
-                  <span className="muted small">({t(`support.tag.${l.tag}`)})</span>
-                </p>
-                {l.website && (
-                  <p>
-                    <WebsiteLink
-                      href={l.website}
-                      label={t("support.websiteLabel", {
-                        organisation: l.organisation,
-                        site: siteName(l.website),
-                      })}
-                    >
-                      {siteName(l.website)}
-                    </WebsiteLink>
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
         <p className="muted small">{t("support.changes")}</p>
       </section>
 
       <OwnSupportLines headingId={`${id}-own`} Heading={Sub} />
     </section>
+  );
+}
+
+/**
+ * The lines Trellis knows for a country, with the country to choose: each
+ * organisation, what it is for, its number to call and its website; with
+ * `tags`, how sure we are of the number. With none, the `none` words.
+ */
+export function CountryLines({
+  id,
+  label,
+  none,
+  country,
+  onCountry,
+  lines,
+  tags = false,
+}: {
+  id: string;
+  label: string;
+  none: string;
+  country: SupportCountry | "other";
+  onCountry: (country: SupportCountry | "other") => void;
+  lines: readonly SupportLine[];
+  tags?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SelectField
+        id={id}
+        label={label}
+        options={[
+          ...supportCountries.map((c) => ({ value: c, label: t(`support.country.${c}`) })),
+          { value: "other" as const, label: t("support.country.other") },
+        ]}
+        value={country}
+        onChange={onCountry}
+      />
+      {lines.length === 0 ? (
+        <p className="muted small">{none}</p>
+      ) : (
+        <ul className="plain-list support-list">
+          {lines.map((l) => (
+            <li key={l.id}>
+              <p className="support-org">{l.organisation}</p>
+              <p className="small">{t(l.what)}</p>
+              <p>
+                <CallLink
+                  href={`tel:${l.tel}`}
+                  label={`${t("support.call", { contact: l.contact })}, ${l.organisation}`}
+                >
+                  {l.contact}
+                </CallLink>
+                {tags && (
+                  <>
+                    {" "}
+                    <span className="muted small">({t(`support.tag.${l.tag}`)})</span>
+                  </>
+                )}
+              </p>
+              {l.website && (
+                <p>
+                  <WebsiteLink
+                    href={l.website}
+                    label={t("support.websiteLabel", {
+                      organisation: l.organisation,
+                      site: siteName(l.website),
+                    })}
+                  >
+                    {siteName(l.website)}
+                  </WebsiteLink>
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
