@@ -5,7 +5,6 @@ import { parseEvent } from "../events/envelope.ts";
 import { withDeviceSettings } from "../preferences/device.ts";
 import { fold } from "../state/fold.ts";
 import { alexAfterALoss } from "../testing/loss.ts";
-import { Recorder } from "../testing/recorder.ts";
 import { anniversaries, remembranceForTransfer, remembranceFromRecord } from "./remembrance.ts";
 import { remembranceList } from "./selectors.ts";
 
