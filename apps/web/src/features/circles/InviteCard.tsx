@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useCircles } from "../../app/sync-context.tsx";
 import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { InviteLinkBox } from "../../components/InviteLinkBox.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { callAccount } from "../account/index.ts";
 
@@ -14,9 +15,7 @@ export function InviteCard({ circleId }: { circleId: string }) {
   const form = useForm();
   const id = useId();
   const [invite, setInvite] = useState<{ link: string; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const canShare = typeof navigator !== "undefined" && typeof navigator.share === "function";
 
   async function make(e: FormEvent) {
     e.preventDefault();
@@ -24,7 +23,6 @@ export function InviteCard({ circleId }: { circleId: string }) {
     const r = await callAccount(form, t, () => circles.invite(circleId, location.origin));
     if (!r.ok) return;
     setInvite(r.value);
-    setCopied(false);
   }
 
   return (
@@ -45,41 +43,16 @@ export function InviteCard({ circleId }: { circleId: string }) {
           <p className="hint" id={`${id}-expiry`}>
             {t("circle.invite.expiry", { date: dateTime(Date.parse(invite.expiresAt), zone) })}
           </p>
-          <textarea
-            id={`${id}-link`}
-            className="invite-link"
-            readOnly
+          <InviteLinkBox
+            key={invite.link}
+            link={invite.link}
+            textareaId={`${id}-link`}
+            describedBy={`${id}-expiry`}
             rows={5}
-            value={invite.link}
-            aria-describedby={`${id}-expiry`}
-            onFocus={(e) => e.target.select()}
+            copyLabel={t("circle.invite.copy")}
+            copiedLabel={t("circle.invite.copied")}
+            share={{ label: t("circle.invite.share"), title: t("circle.invite.shareText") }}
           />
-          <div className="row">
-            <button
-              type="button"
-              className="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(invite.link).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {t("circle.invite.copy")}
-            </button>
-            {canShare && (
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  void navigator
-                    .share({ title: t("circle.invite.shareText"), url: invite.link })
-                    .catch(() => undefined)
-                }
-              >
-                {t("circle.invite.share")}
-              </button>
-            )}
-          </div>
-          {copied && <p role="status">{t("circle.invite.copied")}</p>}
           <p className="small">{t("circle.invite.next")}</p>
         </div>
       )}

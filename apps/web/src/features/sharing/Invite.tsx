@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { routes } from "../../app/routes.ts";
 import { useAccountSync } from "../../app/sync-context.tsx";
 import { FormButtons, useForm } from "../../components/forms/index.ts";
+import { InviteLinkBox } from "../../components/InviteLinkBox.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { callAccount, Frame } from "../account/index.ts";
 
@@ -13,7 +14,6 @@ export function InviteScreen() {
   const form = useForm();
   const [role, setRole] = useState<"partner" | "viewer">("partner");
   const [invite, setInvite] = useState<{ link: string; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   async function create(e: FormEvent) {
@@ -22,7 +22,6 @@ export function InviteScreen() {
     const r = await callAccount(form, t, () => sync.createInvite(role, location.origin));
     if (!r.ok) return;
     setInvite(r.value);
-    setCopied(false);
   }
 
   return (
@@ -60,29 +59,16 @@ export function InviteScreen() {
           <p className="hint" id="invite-link-hint">
             {t("sharing.invite.linkHint", { date: dateTime(Date.parse(invite.expiresAt), zone) })}
           </p>
-          <textarea
-            id="invite-link"
-            className="invite-link"
-            readOnly
+          <InviteLinkBox
+            key={invite.link}
+            link={invite.link}
+            textareaId="invite-link"
+            labelledBy="invite-link-title"
+            describedBy="invite-link-hint"
             rows={6}
-            value={invite.link}
-            aria-labelledby="invite-link-title"
-            aria-describedby="invite-link-hint"
-            onFocus={(e) => e.target.select()}
+            copyLabel={t("sharing.invite.copy")}
+            copiedLabel={t("sharing.invite.copied")}
           />
-          <div className="row">
-            <button
-              type="button"
-              className="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(invite.link).catch(() => undefined);
-                setCopied(true);
-              }}
-            >
-              {t("sharing.invite.copy")}
-            </button>
-          </div>
-          {copied && <p role="status">{t("sharing.invite.copied")}</p>}
           <p>{t("sharing.invite.next")}</p>
           <Link href={routes.sharing.members} className="button button-primary">
             {t("sharing.invite.toMembers")}
