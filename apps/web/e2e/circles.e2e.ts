@@ -225,6 +225,38 @@ test("Maya's circles: each reader sees only their own circle, nothing of her rec
   );
   expect(pulled.status).toBe(404);
 
+  // The colleague stops reading on her phone: she leaves Work, the phone is
+  // signed out and erased, and Maya's Work no longer lists her.
+  await colleague.goto("/circle");
+  await expectReaderHome(colleague);
+  const colleagueToken = await tokenOf(colleague);
+  await colleague.getByRole("button", { name: "Stop reading on this phone" }).click();
+  await expect(
+    colleague.getByText("This leaves every circle you read, signs this phone out", {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await colleague.getByRole("button", { name: "Stop reading and erase" }).click();
+  await expect(colleague.getByRole("heading", { name: "Welcome to Trellis" })).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(await colleague.evaluate(() => localStorage.getItem("trellis.circles.reader"))).toBeNull();
+  const workId = workUrl.split("/").at(-1)!;
+  const afterStop = await ask(
+    colleague,
+    colleagueToken,
+    "GET",
+    `/api/v1/vaults/${workId}/events?after=0`,
+  );
+  expect(afterStop.status).toBe(401);
+  await maya.goto(workUrl);
+  await expect(maya.getByRole("heading", { name: "People in this circle" })).toBeVisible();
+  const people = maya.getByRole("region", { name: "People in this circle" });
+  await expect(
+    people.getByText("Nobody yet. Make an invite link below and send it to them."),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(people.getByText("Alex", { exact: false })).toHaveCount(0);
+
   await mother.context().close();
   await colleague.context().close();
 });

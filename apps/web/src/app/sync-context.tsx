@@ -162,6 +162,15 @@ export function useCircles(): Circles | null {
   return sync?.circles ?? null;
 }
 
+/**
+ * Signs this device out of its account (the record, if any, stays), or null
+ * where no account sync runs (component tests give circles directly).
+ */
+export function useSignOutHere(): (() => ReturnType<AccountSync["signOut"]>) | null {
+  const sync = useContext(SyncContext)?.sync ?? null;
+  return sync ? () => sync.signOut() : null;
+}
+
 /** The account this device's circles belong to; null without one (circles need an account). */
 export function useCirclesAccount(): AccountView | null {
   const given = useContext(CirclesOverride);

@@ -5,6 +5,7 @@ import { LeaveCircle } from "./CircleScreen.tsx";
 import type { CircleSummary } from "./circles-api.ts";
 import { FamilySupport } from "./FamilySupport.tsx";
 import { ReaderCircle } from "./ReaderCircle.tsx";
+import { StopReading } from "./StopReading.tsx";
 import { useCircleView } from "./use-circle-data.ts";
 import { WaitingToJoin } from "./WaitingToJoin.tsx";
 
@@ -42,6 +43,7 @@ export function ReaderHome({
         ),
       )}
       <FamilySupport />
+      <StopReading circles={circles} />
     </Page>
   );
 }

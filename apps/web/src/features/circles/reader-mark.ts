@@ -21,3 +21,12 @@ export function markReader(): void {
     // Storage refused (private mode): a reader left with no circle may see set-up; nothing else changes.
   }
 }
+
+/** Takes the mark away (the reader stopped reading on this device). */
+export function forgetReader(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // Storage refused: nothing was kept there either.
+  }
+}

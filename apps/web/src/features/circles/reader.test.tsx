@@ -130,4 +130,39 @@ describe("the reader's home", () => {
     expect(view.host.textContent).toContain(en["join.waiting.body"]);
     expect(view.host.textContent).not.toContain(en["circle.notFound"]);
   });
+
+  it("stops reading on this phone only when asked twice: leaves every circle, erases what the phone kept", async () => {
+    const circles = fakeCircles();
+    circles.add({ circleId: "p", name: "Parents", role: "viewer" });
+    circles.add({ name: "", role: "viewer", state: "waiting", members: [] });
+    localStorage.setItem("trellis.circles.reader", "yes");
+    await device.client.changeDeviceSettings({ quietMode: true });
+    expect(device.client.deviceSettings.quietMode).toBe(true);
+    const list = await circles.list();
+    await view.render(
+      <InCircles client={device.client} circles={circles}>
+        <ReaderHome circles={list.ok ? list.value : []} onOwnRecord={() => {}} />
+      </InCircles>,
+    );
+    await settle();
+    const stopping = [...view.host.querySelectorAll("section")].find(
+      (s) => s.querySelector("h2")?.textContent === en["reader.stop.title"],
+    );
+    if (!stopping) throw new Error("no section for this phone");
+    await click(button(stopping, en["reader.stop.start"]));
+    expect(stopping.textContent).toContain(en["reader.stop.confirmBody"]);
+    // Not yet: asking is not doing.
+    const still = await circles.list();
+    expect(still.ok && still.value).toHaveLength(2);
+    await click(button(stopping, en["form.cancel"]));
+    expect(() => button(stopping, en["reader.stop.confirm"])).toThrow();
+
+    await click(button(stopping, en["reader.stop.start"]));
+    await click(button(stopping, en["reader.stop.confirm"]));
+    const after = await circles.list();
+    expect(after.ok && after.value).toEqual([]);
+    expect(localStorage.getItem("trellis.circles.reader")).toBeNull();
+    // Erased: quiet mode, switched on above, is back to its default.
+    expect(device.client.deviceSettings.quietMode).toBe(false);
+  });
 });

@@ -229,6 +229,14 @@ export const circles = {
   "reader.none":
     "You aren't reading any circle yet. When someone sends you an invite link, open it on this device.",
   "reader.ownRecord": "Keep a record of my own on this device",
+  "reader.stop.title": "This phone",
+  "reader.stop.body":
+    "If you no longer want to read circles here (a phone passed on, or one you may lose), you can stop. You can always be invited again.",
+  "reader.stop.start": "Stop reading on this phone",
+  "reader.stop.confirmBody":
+    "This leaves every circle you read, signs this phone out and erases what it kept. To read again, you would need a new invite link.",
+  "reader.stop.confirm": "Stop reading and erase",
+  "reader.stop.busy": "Stopping…",
   "reader.status": "Their status",
   "reader.help": "How you can help",
 
