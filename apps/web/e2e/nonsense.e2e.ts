@@ -1316,6 +1316,11 @@ const forms: readonly (Typed | NothingToType)[] = [
     why: "Buttons that ask first.",
   },
   {
+    file: "circles/StopReading.tsx",
+    form: "Stop reading on this phone",
+    why: "Buttons that ask first.",
+  },
+  {
     file: "circles/Compose.tsx",
     form: "Write a post",
     why: "The person's own words to circles they tick: no circle, or no words and no photo, refused beside the field.",

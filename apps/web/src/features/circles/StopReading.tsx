@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useLocation } from "wouter";
 import { useClient } from "../../app/client-context.tsx";
+import { routes } from "../../app/routes.ts";
 import { useCircles, useSignOutHere } from "../../app/sync-context.tsx";
 import { FormButtons, useForm } from "../../components/forms/index.ts";
 import { useT } from "../../i18n/i18n.tsx";
@@ -37,7 +38,7 @@ export function StopReading({ circles: mine }: { circles: readonly CircleSummary
     }
     await client.eraseDevice();
     forgetReader();
-    navigate("/", { replace: true });
+    navigate(routes.today, { replace: true });
   }
 
   return (
