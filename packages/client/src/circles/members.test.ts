@@ -4,17 +4,19 @@
  * leaving, deleting; a light reader's second device; and a member's device
  * that writes what only the owner may.
  */
-import { openEvent, RootKey, VaultKey } from "@trellis/crypto";
+import { deriveIdentity, generateRootKey, openEvent, RootKey, VaultKey } from "@trellis/crypto";
 import { circleEntry } from "@trellis/domain";
 import { describe, expect, it } from "vitest";
+import { wireIdentity } from "../sync/account.ts";
 import { createApi } from "../sync/api.ts";
 import { fromBase64 } from "../sync/base64.ts";
 import { deviceSigner } from "../sync/device-signer.ts";
 import type { StoredAccount } from "../sync/stored.ts";
 import { syncDevices, TEST_PASSWORD, TEST_SERVER } from "../sync/test-devices.ts";
+import type { Transport } from "../sync/transport.ts";
 import { createVaultCrypto } from "../sync/vault-crypto.ts";
 import type { StoredCircle } from "./store.ts";
-import { circleFixtures, letWaitingIn, ORIGIN, ok } from "./testing.ts";
+import { circleFixtures, letWaitingIn, ORIGIN, ok, startJourney } from "./testing.ts";
 
 const devices = syncDevices();
 const { mayaWithCircles, reader } = circleFixtures(devices);
@@ -214,5 +216,59 @@ describe("circle members", () => {
     );
     expect(ok(await c.open(parents)).name).toBe("Parents");
     expect(ok(await mother.device.sync.circles.open(parents)).name).toBe("Parents");
+  });
+
+  it("a server that shows one key for the safety code and lists another when letting in gets nothing sealed", async () => {
+    // Maya's phone talks to a server that, once the code was shown, lists its own key for the member.
+    const stranger = wireIdentity(deriveIdentity(generateRootKey()));
+    let swapFor: string | null = null;
+    const honest = devices.server.transport;
+    const lying: Transport = {
+      ...honest,
+      async request(request) {
+        const response = await honest.request(request);
+        if (!swapFor || !request.path.endsWith("/members") || response?.status !== 200) {
+          return response;
+        }
+        const body = response.body as { members: { accountId: string }[] };
+        return {
+          ...response,
+          body: {
+            ...body,
+            members: body.members.map((m) =>
+              m.accountId === swapFor ? { ...m, publicIdentity: stranger } : m,
+            ),
+          },
+        };
+      },
+    };
+    const maya = await devices.device(lying);
+    await startJourney(maya.client);
+    await devices.account(maya, "maya");
+    const c = maya.sync.circles;
+    const parents = ok(await c.create("Parents")).circleId;
+    const mother = await reader(ok(await c.invite(parents, ORIGIN)).link);
+    const waiting = ok(await c.members(parents)).find((m) => m.status === "pending");
+    if (!waiting) throw new Error("nobody waiting");
+    ok(await c.safetyCode(parents, waiting.accountId));
+
+    swapFor = waiting.accountId;
+    expect(await c.letIn(parents, waiting.accountId, "Mum")).toMatchObject({
+      ok: false,
+      error: { reason: "safety-code-changed" },
+    });
+    // Nothing was sealed to anyone: the mother still waits.
+    const hers = ok(await mother.device.sync.circles.list());
+    expect(hers.map((x) => x.state)).toEqual(["waiting"]);
+
+    // The server honest again: the keys the code was made from are let in.
+    swapFor = null;
+    ok(await c.letIn(parents, waiting.accountId, "Mum"));
+    ok(
+      await c.post({ circleIds: [parents], text: "Hello, Mum.", replies: false, reactions: false }),
+    );
+    expect(ok(await mother.device.sync.circles.open(parents)).posts.map((p) => p.text)).toEqual([
+      "Hello, Mum.",
+    ]);
   });
 });

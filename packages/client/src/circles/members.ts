@@ -12,7 +12,7 @@ import type { Result } from "@trellis/domain";
 import { circleLabelSchema } from "@trellis/domain";
 import type { SyncFailure } from "../sync/api.ts";
 import { confirmPinned, logRemoval } from "../sync/pinned.ts";
-import { createInvite, safetyCodeWith } from "../sync/sharing.ts";
+import { createInvite, safetyCodeWith, type WireIdentity } from "../sync/sharing.ts";
 import { type CircleContext, done, fail, type Me } from "./context.ts";
 import { labelEntry, labelKeyOf, newLabelKey } from "./labels.ts";
 import { keysOf, loadCircle } from "./log.ts";
@@ -51,6 +51,14 @@ async function writeLabel(
 }
 
 export function memberFlows(ctx: CircleContext): MemberFlows {
+  /**
+   * The keys each safety code the owner was shown was made from, by circle
+   * and member: letting that member in seals to these and nothing else, so
+   * a server cannot show one set of keys for the code and list another when
+   * the key is sealed (confirmPinned then stops with `safety-code-changed`).
+   */
+  const compared = new Map<string, WireIdentity>();
+  const comparedKey = (circleId: string, accountId: string) => `${circleId}|${accountId}`;
   async function ownCircle(circleId: string) {
     const found = await circleFor(ctx, circleId);
     if (!found.ok) return found;
@@ -118,7 +126,11 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
       ) {
         return fail("owner-key-changed");
       }
-      return safetyCodeWith(found.value.me.identity, member.publicIdentity);
+      const code = safetyCodeWith(found.value.me.identity, member.publicIdentity);
+      if (code.ok && found.value.circle.role === "owner") {
+        compared.set(comparedKey(circleId, accountId), member.publicIdentity);
+      }
+      return code;
     },
 
     async letIn(circleId, accountId, label) {
@@ -142,8 +154,9 @@ export function memberFlows(ctx: CircleContext): MemberFlows {
           identity: me.identity,
           ownerAccountId: me.account.accountId,
           accountId,
-          // For a circle the code is optional: the keys are those the server lists now.
-          compared: member.publicIdentity,
+          // For a circle the code is optional: without one, the keys the server lists
+          // now; once one was shown, the keys it was made from.
+          compared: compared.get(comparedKey(circleId, accountId)) ?? member.publicIdentity,
           keys: keysOf(circle),
           cursor: kept.upTo,
         }),
