@@ -15,7 +15,6 @@ import { sweepExpired } from "../housekeeping.ts";
 import {
   ApiFailure,
   type ApiRequest,
-  type ApiResponse,
   clientReady,
   FAST_KEY_STRETCHING,
   injectTransport,
@@ -24,6 +23,7 @@ import {
   type Transport,
   WrongPasswordError,
 } from "./client.ts";
+import { count, expectError } from "./expect.ts";
 import { failingQueryDb } from "./fake-db.ts";
 import { type Harness, TEST_APP_CONFIG, uniqueName } from "./harness.ts";
 
@@ -34,25 +34,12 @@ const post = (path: string, body: unknown, token?: string): ApiRequest => ({
   ...(token === undefined ? {} : { token }),
 });
 
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  expect(body.error.message.length).toBeGreaterThan(5);
-  return body.error.message;
-}
-
 /** A root key wrap's shape (version 1, purpose byte, random rest): what the server can check. */
 export const wrapShaped = (purpose: 1 | 2) =>
   Buffer.concat([Buffer.from([1, purpose]), randomBytes(72)]).toString("base64url");
 
 /** A fresh client address for each rate-limit test, so tests don't share counters. */
 const uniqueAddress = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-
-async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await db.query<{ n: unknown }>(sql, params);
-  return Number(rows[0]!.n);
-}
 
 /** Every text and bytea column of a row, as text, to search for things that must not be there. */
 function rowText(row: Record<string, unknown>): string {

@@ -19,22 +19,14 @@ import {
   storeAttachment,
 } from "./attachments.ts";
 import {
-  type ApiResponse,
   injectTransport,
   LOOSE_RATE_LIMITS,
   type TestAccount,
   TestClient,
   uuidV7,
 } from "./client.ts";
+import { expectError } from "./expect.ts";
 import { type Harness, TEST_APP_CONFIG, uniqueName } from "./harness.ts";
-
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers["content-type"]).toMatch(/^application\/json/);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  return body.error.message;
-}
 
 export function defineAttachmentSuite(_kind: Db["kind"], harness: () => Harness): void {
   const client = () => harness().client;

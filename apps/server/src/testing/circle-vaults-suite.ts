@@ -14,20 +14,13 @@ import { AppendRefused, createVaultStore } from "../vault/store.ts";
 import { attachmentPath, sealTestAttachment, storeAttachment } from "./attachments.ts";
 import {
   type ApiRequest,
-  type ApiResponse,
   openEventStream,
   type TestAccount,
   type TestVault,
   uuidV7,
 } from "./client.ts";
+import { expectError } from "./expect.ts";
 import { type Harness, uniqueName } from "./harness.ts";
-
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  return body.error.message;
-}
 
 export function defineCircleVaultSuite(_kind: Db["kind"], harness: () => Harness): void {
   const client = () => harness().client;

@@ -11,26 +11,14 @@ import { DEFAULT_SESSION_IDLE_DAYS, DEFAULT_SESSION_MAX_DAYS } from "../config.t
 import type { Db } from "../db/types.ts";
 import { sweepExpired } from "../housekeeping.ts";
 import {
-  type ApiResponse,
   injectTransport,
   LOOSE_RATE_LIMITS,
   openEventStream,
   type TestAccount,
   TestClient,
 } from "./client.ts";
+import { count, expectError } from "./expect.ts";
 import { type Harness, TEST_APP_CONFIG, uniqueName } from "./harness.ts";
-
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  return body.error.message;
-}
-
-async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await db.query<{ n: unknown }>(sql, params);
-  return Number(rows[0]!.n);
-}
 
 const DAY = 24 * 60 * 60;
 

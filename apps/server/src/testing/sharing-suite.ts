@@ -10,25 +10,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/types.ts";
 import {
   type ApiRequest,
-  type ApiResponse,
   openEventStream,
   type TestAccount,
   type TestVault,
   uuidV7,
 } from "./client.ts";
+import { count, expectError } from "./expect.ts";
 import { type Harness, uniqueName } from "./harness.ts";
-
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  return body.error.message;
-}
-
-async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await db.query<{ n: unknown }>(sql, params);
-  return Number(rows[0]!.n);
-}
 
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000);
 

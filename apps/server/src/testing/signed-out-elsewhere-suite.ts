@@ -12,15 +12,9 @@ import { expect, it } from "vitest";
 import { DEFAULT_SESSION_LIFETIME } from "../auth/sessions.ts";
 import type { Db } from "../db/types.ts";
 import { sweepExpired } from "../housekeeping.ts";
-import type { ApiResponse, TestAccount } from "./client.ts";
+import type { TestAccount } from "./client.ts";
+import { expectError } from "./expect.ts";
 import { type Harness, uniqueName } from "./harness.ts";
-
-function expectError(response: ApiResponse, status: number, reason: string): string {
-  expect(response.status, response.text).toBe(status);
-  const body = response.body as { error: { reason: string; message: string } };
-  expect(body.error.reason).toBe(reason);
-  return body.error.message;
-}
 
 /** base64url of SHA-256 of the token's bytes, as a device works it out. */
 const hashOf = (token: string) =>
