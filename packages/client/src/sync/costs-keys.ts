@@ -219,7 +219,12 @@ export async function settleCosts(
       api,
       token,
       { vaultId, identity, membership: m },
-      { kind: "costs-key", epoch: key.epoch, accountId: member.accountId, grant: toBase64Url(sealed) },
+      {
+        kind: "costs-key",
+        epoch: key.epoch,
+        accountId: member.accountId,
+        grant: toBase64Url(sealed),
+      },
     );
     if (next.ok) m = next.value;
     return next;

@@ -90,7 +90,10 @@ function openOne(ctx: RoundContext, wire: Wire): Opened {
     };
   }
   if (parsed.value.id !== wire.id) return { ok: false, held: heldFrom(ctx, wire, "id-mismatch") };
-  if (ctx.crypto.guardsCosts && isCostEventType(parsed.value.type) !== (opened.value.costs === "opened")) {
+  if (
+    ctx.crypto.guardsCosts &&
+    isCostEventType(parsed.value.type) !== (opened.value.costs === "opened")
+  ) {
     // A cost under the vault key alone (every viewer could read it), or
     // something else inside a costs seal: never folded.
     return { ok: false, held: heldFrom(ctx, wire, "costs-not-sealed") };
