@@ -33,23 +33,31 @@ import {
   toBase64Url,
   type VaultKey,
 } from "@trellis/crypto";
-import type { Result } from "@trellis/domain";
+import { costEventTypes, type JourneyState, type Result } from "@trellis/domain";
 import type { SyncApi, SyncFailure } from "./api.ts";
 import { fromBase64, toBase64, utf8Decode, utf8Encode } from "./base64.ts";
 import { appendChange, type Membership, type PinnedMember } from "./membership.ts";
 import { decodeIdentity } from "./sharing.ts";
 
-/** The event types sealed under the costs key. */
-export const COST_EVENT_TYPES: readonly string[] = [
-  "CostRecorded",
-  "CostChanged",
-  "CostPaid",
-  "CostRemoved",
-];
+/** The event types sealed under the costs key: the domain's list. */
+export const COST_EVENT_TYPES: readonly string[] = costEventTypes;
 
 const costTypes = new Set(COST_EVENT_TYPES);
 
 export const isCostEventType = (type: string): boolean => costTypes.has(type);
+
+/**
+ * `state` without its costs, for a snapshot: a snapshot is sealed under the
+ * vault key alone, which viewers hold. A device opening from one gets its
+ * costs from the history behind it (sealed cost entries), as its key allows.
+ */
+export function withoutCosts(state: JourneyState): JourneyState {
+  return {
+    ...state,
+    costs: new Map(),
+    rejected: state.rejected.filter((r) => !isCostEventType(r.type)),
+  };
+}
 
 /**
  * Costs keys are granted, and costs sealed, for this name rather than the
