@@ -197,7 +197,7 @@ export async function settleCosts(
   let m = input.membership;
   const { vaultId, identity, ownerAccountId } = input;
   const owner = m.members.get(ownerAccountId);
-  if (!owner || owner.role !== "owner") return { ok: false, error: { reason: "forbidden" } };
+  if (owner?.role !== "owner") return { ok: false, error: { reason: "forbidden" } };
   const own = new Map(
     openCostsKeys(m, {
       vaultId,

@@ -22,11 +22,11 @@ import {
 import { describe, expect, it, vi } from "vitest";
 import type { TrellisClient } from "../client.ts";
 import { type EventStorage, memoryStorage } from "../storage.ts";
+import { identityOf } from "./account-sync/session.ts";
 import { createApi } from "./api.ts";
 import { fromBase64, toBase64, utf8Encode } from "./base64.ts";
 import { COSTS_WITHHELD } from "./engine/receive.ts";
 import { fetchMembership } from "./membership.ts";
-import { identityOf } from "./account-sync/session.ts";
 import { ACCOUNT_KEY, type StoredAccount, type StoredVault, VAULT_KEY } from "./stored.ts";
 import { note, syncDevices, TEST_SERVER, type TestDevice, texts } from "./test-devices.ts";
 import type { Transport, TransportRequest, TransportResponse } from "./transport.ts";

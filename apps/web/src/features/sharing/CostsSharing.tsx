@@ -26,7 +26,7 @@ export function CostsSharing() {
   useEffect(() => {
     if (role === "viewer") sync?.nudge();
   }, [role, sync]);
-  if (!vault || vault.state !== "active") return null;
+  if (vault?.state !== "active") return null;
 
   if (role === "viewer") {
     return (

@@ -8,8 +8,8 @@
 import { Ed25519PublicKey, RootKey, VaultKey } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { SyncFailure } from "../api.ts";
-import { deviceSigner } from "../device-signer.ts";
 import { costsKeyring, openCostsKeys, settleCosts } from "../costs-keys.ts";
+import { deviceSigner } from "../device-signer.ts";
 import { createSyncEngine, type SyncEngine, type SyncStatus } from "../engine.ts";
 import type { Membership } from "../membership.ts";
 import { ownerMembership, rotatePinned } from "../pinned.ts";
