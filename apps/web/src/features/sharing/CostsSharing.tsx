@@ -30,7 +30,7 @@ export function CostsSharing() {
 
   if (role === "viewer") {
     return (
-      <section className="card stack-tight" aria-labelledby={`${hintId}-title`}>
+      <section className="card stack-tight costs-sharing" aria-labelledby={`${hintId}-title`}>
         <h2 id={`${hintId}-title`}>{t("sharing.costs.title")}</h2>
         <CostsNotSharedText />
       </section>
@@ -45,7 +45,7 @@ export function CostsSharing() {
     if (r.ok) toast.show(on ? t("sharing.costs.hidden") : t("sharing.costs.shown"));
   }
   return (
-    <section className="card stack-tight" aria-labelledby={`${hintId}-title`}>
+    <section className="card stack-tight costs-sharing" aria-labelledby={`${hintId}-title`}>
       <h2 id={`${hintId}-title`}>{t("sharing.costs.title")}</h2>
       <p className="hint" id={hintId}>
         {t("sharing.costs.hint")}
