@@ -142,7 +142,7 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
     },
     async setCostsForViewers(show) {
       if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
-      if (typeof show !== "boolean") return fail("invalid");
+      if (typeof show !== "boolean") return fail("invalid-request");
       const at = {
         vaultId: s.vault.vaultId,
         identity: identityOf(s.account),
