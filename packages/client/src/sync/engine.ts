@@ -101,6 +101,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let unsubscribeRecorded: (() => void) | null = null;
   /** More of a snapshot's history to pull: the next round starts at once. */
   let historyMore = false;
+  /** Costs in the outbox waiting for a costs key: not a reason to run again at once. */
+  let waiting = 0;
 
   /** One round at a time: asking during a round gets that round's result. */
   function sync(): Promise<Result<void, SyncFailure>> {
@@ -111,8 +113,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         knownUpTo = Math.max(knownUpTo, cursor);
       },
     })
-      .then(({ result, held, more }) => {
+      .then(({ result, held, more, waiting: w }) => {
         historyMore = more === true;
+        if (w !== undefined) waiting = w;
         if (held !== undefined) status.recount(held);
         return result;
       })
@@ -132,7 +135,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (r.ok) {
         attempt = 0;
         status.set({ phase: "synced", lastSyncedAt: clock.now() });
-        if (storage.pendingCount > 0 || historyMore) continue;
+        if (storage.pendingCount > waiting || historyMore) continue;
         await rest.rest(
           streamConnected ? STREAM_CONNECTED_POLL_MS : pollMs,
           lifetime.signal,

@@ -40,7 +40,25 @@ export type MembershipChange =
   | { kind: "remove"; accountId: string; upToSeq: number }
   | { kind: "epoch"; epoch: number }
   /** The legacy cutoff, once, for a log whose `create` has none. */
-  | { kind: "legacy"; upToSeq: number };
+  | { kind: "legacy"; upToSeq: number }
+  /**
+   * The owner's switch: whether viewers may read costs (`costs-keys.ts`).
+   * Off until the owner turns it on.
+   */
+  | { kind: "costs-viewers"; show: boolean }
+  /**
+   * A costs key of `epoch`, sealed to the pinned box key of `accountId` and
+   * signed by the owner (`grant`, base64url). An epoch above the newest
+   * starts a new costs key.
+   */
+  | { kind: "costs-key"; epoch: number; accountId: string; grant: string };
+
+/** One costs key grant in the log. */
+export interface CostsGrant {
+  readonly epoch: number;
+  readonly accountId: string;
+  readonly grant: string;
+}
 
 export interface PinnedMember {
   readonly accountId: string;
@@ -60,6 +78,12 @@ export interface Membership {
   readonly legacyUpToSeq: number | null;
   /** Everyone ever added (removed members too, with `removedUpToSeq`). */
   readonly members: ReadonlyMap<string, PinnedMember>;
+  /** The owner's switch: viewers may read costs. */
+  readonly costsForViewers: boolean;
+  /** The newest costs key's epoch; 0 before the owner made one. */
+  readonly costsEpoch: number;
+  /** Every costs key grant, in log order. */
+  readonly costsGrants: readonly CostsGrant[];
 }
 
 export const emptyMembership: Membership = {
@@ -68,6 +92,9 @@ export const emptyMembership: Membership = {
   epoch: 0,
   legacyUpToSeq: null,
   members: new Map(),
+  costsForViewers: false,
+  costsEpoch: 0,
+  costsGrants: [],
 };
 
 const isSeq = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
@@ -115,6 +142,20 @@ export function applyChange(m: Membership, change: MembershipChange): Membership
       return m.length > 0 && m.legacyUpToSeq === null && isSeq(change.upToSeq)
         ? { ...m, legacyUpToSeq: change.upToSeq }
         : null;
+    case "costs-viewers":
+      return m.length > 0 && typeof change.show === "boolean"
+        ? { ...m, costsForViewers: change.show }
+        : null;
+    case "costs-key": {
+      // Only to someone in, and to a viewer only while the switch is on.
+      const member = members.get(change.accountId);
+      const { epoch, grant } = change;
+      if (!member || member.removedUpToSeq !== undefined) return null;
+      if (member.role === "viewer" && !m.costsForViewers) return null;
+      if (!Number.isSafeInteger(epoch) || epoch < 1 || typeof grant !== "string") return null;
+      const grants = [...m.costsGrants, { epoch, accountId: change.accountId, grant }];
+      return { ...m, costsEpoch: Math.max(m.costsEpoch, epoch), costsGrants: grants };
+    }
   }
 }
 
@@ -123,7 +164,17 @@ function parseChange(bytes: Uint8Array): MembershipChange | null {
     const value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
     if (typeof value !== "object" || value === null) return null;
     const kind = (value as { kind?: unknown }).kind;
-    const kinds = ["create", "invite", "add", "role", "remove", "epoch", "legacy"];
+    const kinds = [
+      "create",
+      "invite",
+      "add",
+      "role",
+      "remove",
+      "epoch",
+      "legacy",
+      "costs-viewers",
+      "costs-key",
+    ];
     return typeof kind === "string" && kinds.includes(kind) ? (value as MembershipChange) : null;
   } catch {
     return null;

@@ -6,6 +6,11 @@
  * With a `signer`, the sealed plaintext is a signed entry (`signEntry`: the
  * device's signature and its certificate from the account's identity key,
  * inside the envelope) and `open` gives who signed it.
+ *
+ * With a costs keyring (`costs-keys.ts`), a cost event's JSON is sealed a
+ * second time under the newest costs key before it is signed and sealed
+ * under the vault key, and `open` opens it again when this device holds
+ * the key of its epoch (`costs: "withheld"` otherwise).
  */
 import {
   type DeviceSigner,
@@ -20,6 +25,13 @@ import {
 import type { Result, TrellisEvent } from "@trellis/domain";
 import type { SyncFailure } from "./api.ts";
 import { toBase64, utf8Decode, utf8Encode } from "./base64.ts";
+import {
+  type CostsKeyring,
+  isCostEventType,
+  isSealedCost,
+  openCost,
+  sealCost,
+} from "./costs-keys.ts";
 
 /** Why a received body could not be opened. `unknown-epoch` may pass once a new key arrives. */
 export interface OpenFailure {
@@ -31,7 +43,9 @@ export interface OpenFailure {
     | "not-json"
     | "unsigned"
     | "bad-certificate"
-    | "bad-signature";
+    | "bad-signature"
+    /** A sealed cost that does not open with the costs key of its epoch, held here. */
+    | "costs-broken";
 }
 
 /** An opened body: its JSON (still unvalidated), its epoch, and its signer when signed. */
@@ -39,6 +53,12 @@ export interface OpenedBody {
   readonly value: unknown;
   readonly epoch: number;
   readonly signer: EntrySigner | null;
+  /**
+   * With a costs keyring: `opened`, a sealed cost opened here (`value` is
+   * the event inside); `withheld`, a sealed cost this device holds no key
+   * for (`value` is null; who signed it is still checked).
+   */
+  readonly costs?: "opened" | "withheld";
 }
 
 export interface VaultCrypto {
@@ -48,6 +68,10 @@ export interface VaultCrypto {
   /** Every key held, for keeping on the device. */
   keys(): VaultKey[];
   seal(event: TrellisEvent): { readonly id: string; readonly body: string };
+  /** Whether `seal` can seal this event now (a cost needs a costs key; a partner may wait for one). */
+  canSeal(event: TrellisEvent): boolean;
+  /** Whether cost events are sealed under a costs key (account sync always; engine tests need not). */
+  readonly guardsCosts: boolean;
   /** Seals any JSON value as entry `id` (a snapshot's parts), signed like an event. */
   sealEntry(id: string, value: unknown): { readonly id: string; readonly body: string };
   /**
@@ -71,6 +95,8 @@ export interface VaultCryptoOptions {
   readonly onKeys?: (keys: VaultKey[]) => Promise<void>;
   /** This device's certified key: every entry sealed is signed with it. */
   readonly signer?: DeviceSigner;
+  /** The costs keys this device holds: cost events are sealed under them and only them. */
+  readonly costs?: CostsKeyring;
 }
 
 export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
@@ -78,6 +104,8 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
   if (byEpoch.size === 0) throw new RangeError("a vault needs at least one key");
   const newest = () => Math.max(...byEpoch.keys());
   const signer = options.signer;
+  const costs = options.costs;
+  const isCost = (event: TrellisEvent) => costs !== undefined && isCostEventType(event.type);
   /** Device certificates already checked: one check per device, not per entry. */
   const certificates = new Set<string>();
   function sealEntry(id: string, value: unknown): { id: string; body: string } {
@@ -93,8 +121,14 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
       return newest();
     },
     keys: () => [...byEpoch.values()],
+    guardsCosts: costs !== undefined,
+    canSeal: (event) => !isCost(event) || costs?.newest != null,
     seal(event) {
-      return sealEntry(event.id, event);
+      if (!isCost(event)) return sealEntry(event.id, event);
+      const key = costs?.newest;
+      // Never under the vault key alone: every viewer holds that one.
+      if (!key) throw new Error(`no costs key to seal ${event.type} with`);
+      return sealEntry(event.id, sealCost(options.vaultId, event.id, key, event));
     },
     sealEntry,
     open(id, body) {
@@ -116,14 +150,24 @@ export function createVaultCrypto(options: VaultCryptoOptions): VaultCrypto {
       }
       const text = utf8Decode(plain);
       if (text === null) return { ok: false, error: { reason: "not-json" } };
+      let value: unknown;
       try {
-        return {
-          ok: true,
-          value: { value: JSON.parse(text) as unknown, epoch, signer: entrySigner },
-        };
+        value = JSON.parse(text) as unknown;
       } catch {
         return { ok: false, error: { reason: "not-json" } };
       }
+      if (!costs || !isSealedCost(value)) {
+        return { ok: true, value: { value, epoch, signer: entrySigner } };
+      }
+      const cost = openCost(options.vaultId, id, costs.keys, value);
+      if (cost.ok) {
+        return {
+          ok: true,
+          value: { value: cost.value, epoch, signer: entrySigner, costs: "opened" },
+        };
+      }
+      if (cost.reason === "broken") return { ok: false, error: { reason: "costs-broken" } };
+      return { ok: true, value: { value: null, epoch, signer: entrySigner, costs: "withheld" } };
     },
     async refresh() {
       if (!options.fetchKeys) return { ok: true, value: false };

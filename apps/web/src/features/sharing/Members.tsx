@@ -8,6 +8,7 @@ import { ConfirmButton, FormError, useForm } from "../../components/forms/index.
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { callAccount, Frame, useSyncList } from "../account/index.ts";
+import { CostsSharing } from "./CostsSharing.tsx";
 import { InviteList } from "./InviteList.tsx";
 import { SafetyCode } from "./SafetyCode.tsx";
 
@@ -45,6 +46,7 @@ export function MembersScreen() {
           />
         ))}
       </ul>
+      <CostsSharing />
       {isOwner && <InviteList />}
       {isOwner && (
         <p className="account-footer">

@@ -103,4 +103,15 @@ export const sharing = {
   "sharing.invites.revoked.done": "Invite link revoked. It no longer works.",
   "sharing.invites.alreadyUsed":
     "Someone joined with this link just now. They are listed above; you can remove them there if they shouldn't be here.",
+
+  "sharing.costs.title": "Costs",
+  "sharing.costs.switch": "Show costs to people who can see only",
+  "sharing.costs.hint":
+    "Your partner always sees costs. With this on, people who can see only see them too, earlier ones included. Turned off again, costs you add afterwards are kept from them; the ones they have already seen stay on their phones.",
+  "sharing.costs.shown": "People who can see only now see costs.",
+  "sharing.costs.hidden": "Costs you add from now on are kept from people who can see only.",
+  "sharing.costs.notShared":
+    "Costs are not shared with you. The person whose record this is chooses whether people who can see only see them.",
+  "sharing.costs.sharedWithYou": "Costs are shared with you.",
+  "sharing.costs.checking": "Checking whether costs are shared with you…",
 } as const;

@@ -5,7 +5,7 @@
  * they never get), and leaving someone else's vault.
  */
 import { VaultKey } from "@trellis/crypto";
-import type { PinnedMember } from "../membership.ts";
+import { appendChange, type PinnedMember } from "../membership.ts";
 import { confirmPinned, logRemoval, ownerMembership } from "../pinned.ts";
 import {
   acceptInvite as acceptInviteFlow,
@@ -30,6 +30,7 @@ export type MemberFlows = Pick<
   | "removeMember"
   | "leaveVault"
   | "verifyOwner"
+  | "setCostsForViewers"
 >;
 
 /** Whether the log pins this member and they are still in (their keys are checked on confirm and rotation). */
@@ -124,7 +125,7 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
       const keys = s.vault.keys
         .map((k) => VaultKey.decode(k))
         .flatMap((k) => (k.ok ? [k.value] : []));
-      return confirmPinned(w.api(), s.account.token, {
+      const confirmed = await confirmPinned(w.api(), s.account.token, {
         vaultId: s.vault.vaultId,
         identity: identityOf(s.account),
         ownerAccountId: s.account.accountId,
@@ -133,6 +134,36 @@ export function memberFlows(w: Wiring, engine: VaultEngine): MemberFlows {
         keys,
         cursor: await pulledUpTo(s, s.vault.vaultId),
       });
+      if (!confirmed.ok) return confirmed;
+      // A partner reads costs from now on (a viewer only if the owner shows them); best effort,
+      // every round makes the grants again if this did not.
+      await engine.settleCosts();
+      return done;
+    },
+    async setCostsForViewers(show) {
+      if (!s.account || !s.vault || s.vault.role !== "owner") return fail("forbidden");
+      if (typeof show !== "boolean") return fail("invalid-request");
+      const at = {
+        vaultId: s.vault.vaultId,
+        identity: identityOf(s.account),
+        accountId: s.account.accountId,
+        cursor: await pulledUpTo(s, s.vault.vaultId),
+      };
+      const log = await ownerMembership(w.api(), s.account.token, at);
+      if (!log.ok) return log;
+      if (log.value.costsForViewers !== show) {
+        const signed = await appendChange(
+          w.api(),
+          s.account.token,
+          { ...at, membership: log.value },
+          { kind: "costs-viewers", show },
+        );
+        if (!signed.ok) return signed;
+      }
+      // The grants (on) or the new costs key (off) follow at once.
+      const settled = await engine.settleCosts();
+      engine.nudge();
+      return settled;
     },
     async verifyOwner() {
       if (!s.account || !s.vault || s.vault.state !== "verify") return fail("no-vault");

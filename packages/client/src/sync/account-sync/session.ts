@@ -17,7 +17,7 @@ import {
   type StoredVault,
   VAULT_KEY,
 } from "../stored.ts";
-import type { AccountSyncSnapshot } from "./types.ts";
+import type { AccountSyncSnapshot, CostsView } from "./types.ts";
 
 export interface Session {
   readonly account: StoredAccount | null;
@@ -28,6 +28,8 @@ export interface Session {
   erasedElsewhere: boolean;
   /** Account sync was closed: nothing starts again. */
   closed: boolean;
+  /** Whether costs are shown to viewers, and readable here: from the log, once a round read it. */
+  costs: CostsView | null;
   /**
    * The client's sync side. Taken again after an erase: a view of the erased
    * device refuses to write.
@@ -75,6 +77,7 @@ export async function openSession(
     signInNeeded: false,
     erasedElsewhere: false,
     closed: false,
+    costs: null,
     get store() {
       return store;
     },
@@ -94,6 +97,7 @@ export async function openSession(
       else await probe.clear();
     },
     async saveVault(next) {
+      if (next?.vaultId !== vault?.vaultId) session.costs = null;
       vault = next;
       await store.setMeta(VAULT_KEY, next ?? undefined);
       if (next) await store.setMeta(RECORD_VAULT_KEY, next.vaultId);
@@ -102,6 +106,7 @@ export async function openSession(
       store = fresh;
       account = null;
       vault = null;
+      session.costs = null;
       session.signInNeeded = false;
     },
     hasRecord: () => client.state.eventCount > 0 || client.unreadable.length > 0,
@@ -121,6 +126,7 @@ export async function openSession(
         role: vault.role,
         state: vault.state,
         ownerAccountId: vault.ownerAccountId,
+        ...(session.costs && { costs: session.costs }),
       },
       status: status(),
       ...(session.signInNeeded && { signInNeeded: true as const }),

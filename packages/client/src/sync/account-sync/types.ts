@@ -31,6 +31,20 @@ export interface VaultView {
    */
   readonly state: "active" | "waiting" | "verify";
   readonly ownerAccountId: string;
+  /** Costs, as the owner-signed membership log says; absent until sync has read it. */
+  readonly costs?: CostsView;
+}
+
+/** Who reads costs in a record vault (`costs-keys.ts`). */
+export interface CostsView {
+  /** The owner's switch: viewers may read costs. */
+  readonly forViewers: boolean;
+  /**
+   * This device holds the newest costs key: costs recorded now reach it.
+   * Always true for the owner and partners once sync has run; for a viewer,
+   * only while the owner shows costs to viewers.
+   */
+  readonly readable: boolean;
 }
 
 export interface AccountSyncSnapshot {
@@ -165,6 +179,13 @@ export interface AccountSync {
    * written on this device (the reader's own) and for ones not received yet.
    */
   authorOf(eventId: string): string | null;
+  /**
+   * The owner's switch (owner only): show costs to viewers, earlier ones
+   * too, or stop. Off, the vault moves to a new costs key viewers never
+   * get: costs recorded from then on are not theirs to read, while what
+   * already reached their devices stays there.
+   */
+  setCostsForViewers(show: boolean): Outcome<void>;
   /** Removes someone; the vault moves to a new key they never get. */
   removeMember(accountId: string): Outcome<void>;
   /** Leaves someone else's vault; what is on this device stays. */

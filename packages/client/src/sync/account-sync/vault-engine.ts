@@ -8,9 +8,11 @@
 import { Ed25519PublicKey, RootKey, VaultKey } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { SyncFailure } from "../api.ts";
+import { costsKeyring, openCostsKeys, settleCosts } from "../costs-keys.ts";
 import { deviceSigner } from "../device-signer.ts";
 import { createSyncEngine, type SyncEngine, type SyncStatus } from "../engine.ts";
-import { rotatePinned } from "../pinned.ts";
+import type { Membership } from "../membership.ts";
+import { ownerMembership, rotatePinned } from "../pinned.ts";
 import { fetchVaultKeys } from "../sharing.ts";
 import { createVaultCrypto, type VaultCrypto } from "../vault-crypto.ts";
 import { identityOf } from "./session.ts";
@@ -34,6 +36,12 @@ export interface VaultEngine {
   rotateNow(): Promise<Result<void, SyncFailure>>;
   /** The verified author (account id) of an entry received from the server; null if unknown. */
   authorOf(eventId: string): string | null;
+  /**
+   * Reads the membership log now and takes its costs keys (on the owner's
+   * devices, first grants or rotates them to match who may read costs:
+   * `costs-keys.ts`). Runs before every round; flows call it at once.
+   */
+  settleCosts(): Promise<Result<void, SyncFailure>>;
 }
 
 export function vaultEngine(w: Wiring): VaultEngine {
@@ -43,6 +51,8 @@ export function vaultEngine(w: Wiring): VaultEngine {
   let trust: VaultTrust | null = null;
   let unsubscribe: (() => void) | null = null;
   let epochCheckedAt = Number.NEGATIVE_INFINITY;
+  /** The costs keys of the running vault, read from the log before every round. */
+  const costs = costsKeyring();
 
   function start(): void {
     const vault = s.vault;
@@ -66,6 +76,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
       signer: deviceSigner(root.value, w.client.device),
       vaultId,
       keys,
+      costs,
       fetchKeys: () => fetchVaultKeys(w.api(), a.token, { vaultId, identity, trustedSigner }),
       onKeys: async (all) => {
         if (s.vault?.vaultId === vaultId) {
@@ -97,7 +108,73 @@ export function vaultEngine(w: Wiring): VaultEngine {
     engine = null;
     crypto = null;
     trust = null;
+    costs.set([]);
     await running?.stop();
+  }
+
+  /** The costs keys the log grants this account, and what the screens show of them. */
+  function takeCosts(m: Membership): void {
+    const a = s.account;
+    const vault = s.vault;
+    if (!a || !vault) return;
+    const owner = Ed25519PublicKey.decode(vault.ownerSigningKey);
+    if (!owner.ok) return;
+    costs.set(
+      openCostsKeys(m, {
+        vaultId: vault.vaultId,
+        accountId: a.accountId,
+        identity: identityOf(a),
+        owner: owner.value,
+      }),
+    );
+    const view = {
+      forViewers: m.costsForViewers,
+      readable: m.costsEpoch > 0 && costs.keys.has(m.costsEpoch),
+    };
+    const was = s.costs;
+    if (was?.forViewers !== view.forViewers || was?.readable !== view.readable) {
+      s.costs = view;
+      s.changed();
+    }
+  }
+
+  /** The owner's grants made to match the log, then this device's keys taken from it. */
+  async function settle(m: Membership): Promise<Result<Membership, SyncFailure>> {
+    const a = s.account;
+    const vault = s.vault;
+    if (!a || !vault || vault.role !== "owner") return { ok: true, value: m };
+    return settleCosts(w.api(), a.token, {
+      vaultId: vault.vaultId,
+      identity: identityOf(a),
+      ownerAccountId: a.accountId,
+      membership: m,
+    });
+  }
+
+  async function settleNow(): Promise<Result<void, SyncFailure>> {
+    const a = s.account;
+    const vault = s.vault;
+    if (!a || !vault) return fail("no-vault");
+    if (trust) {
+      const loaded = await trust.load();
+      if (!loaded.ok) return loaded;
+      const settled = await settle(trust.membership);
+      if (!settled.ok) return settled;
+      trust.use(settled.value);
+      takeCosts(settled.value);
+      return done;
+    }
+    // Not syncing now: the owner's grants are still made (the next start reads them).
+    if (vault.role !== "owner") return done;
+    const log = await ownerMembership(w.api(), a.token, {
+      vaultId: vault.vaultId,
+      identity: identityOf(a),
+      accountId: a.accountId,
+      cursor: await pulledUpTo(s, vault.vaultId),
+    });
+    if (!log.ok) return log;
+    const settled = await settle(log.value);
+    return settled.ok ? done : settled;
   }
 
   /**
@@ -107,7 +184,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
    * events sealed with an older key).
    */
   async function beforeRound(): Promise<Result<void, SyncFailure>> {
-    const loaded = (await trust?.load()) ?? done;
+    const loaded = await settleNow();
     if (!loaded.ok) return loaded;
     const rotated = await finishRotation();
     if (!rotated.ok) return rotated;
@@ -154,6 +231,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
     stop,
     nudge: () => engine?.nudge(),
     authorOf: (eventId) => trust?.authorOf(eventId) ?? null,
+    settleCosts: settleNow,
     rotateNow() {
       epochCheckedAt = Number.NEGATIVE_INFINITY;
       return finishRotation();

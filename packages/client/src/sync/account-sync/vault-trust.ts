@@ -22,6 +22,10 @@ export interface VaultTrust extends EntryTrust {
    */
   load(): Promise<Result<void, SyncFailure>>;
   authorOf(eventId: string): string | null;
+  /** The log as last read (or as this device just appended to it). */
+  readonly membership: Membership;
+  /** The log after this device appended to it (the owner's costs grants). */
+  use(m: Membership): void;
 }
 
 const chunksKey = (vaultId: string) => `sync-authors:${vaultId}`;
@@ -107,5 +111,11 @@ export function vaultTrust(
       await s.store.setMeta(chunksKey(input.vaultId), count + 1);
     },
     authorOf: (eventId) => authors?.get(eventId) ?? null,
+    get membership() {
+      return membership;
+    },
+    use(m) {
+      membership = m;
+    },
   };
 }

@@ -108,7 +108,8 @@ export async function push(
   const { storage, api, crypto, token } = ctx;
   let refreshed = false;
   for (;;) {
-    const pending = storage.pending();
+    // A cost waits in the outbox until this device holds a costs key to seal it with.
+    const pending = storage.pending().filter((e) => crypto.canSeal(e));
     if (pending.length === 0) return { ok: true, value: undefined };
     let unconfirmed = false;
     const sent = await sealAndSend(

@@ -8,6 +8,7 @@ import { parseEvent, type Result, type TrellisEvent } from "@trellis/domain";
 import type { HeldEvent } from "../../storage.ts";
 import type { SyncFailure } from "../api.ts";
 import { fromBase64, toBase64 } from "../base64.ts";
+import { isCostEventType } from "../costs-keys.ts";
 import { isSnapshotEntry, readSnapshotEntry, type SnapshotEntry } from "../snapshot/entries.ts";
 import type { RoundContext } from "./round.ts";
 
@@ -33,6 +34,9 @@ export interface OpenedSnapshot {
   readonly author: string | null;
 }
 
+/** Held because this device holds no costs key for it: kept, retried, never counted as a problem. */
+export const COSTS_WITHHELD = "costs-withheld";
+
 type Opened =
   | { ok: true; received: Received }
   | { ok: "snapshot"; snapshot: OpenedSnapshot | null }
@@ -54,6 +58,14 @@ function heldFrom(ctx: RoundContext, wire: Wire, reason: string, detail?: string
 function openOne(ctx: RoundContext, wire: Wire): Opened {
   const opened = ctx.crypto.open(wire.id, wire.body);
   if (!opened.ok) return { ok: false, held: heldFrom(ctx, wire, opened.error.reason) };
+  if (opened.value.costs === "withheld") {
+    // Kept, not a problem: a cost sealed under a costs key this device does
+    // not hold (a viewer, or a key still on its way). Who signed it is
+    // checked all the same: an entry no writer signed is held for that.
+    const verdict = ctx.trust?.checkSnapshot(opened.value.signer, wire.seq);
+    const reason = verdict && !verdict.ok ? verdict.reason : COSTS_WITHHELD;
+    return { ok: false, held: heldFrom(ctx, wire, reason) };
+  }
   if (isSnapshotEntry(opened.value.value)) {
     // Never an event: not folded, stored or held. One this device cannot
     // read, or that its author could not write, is simply not used.
@@ -78,6 +90,14 @@ function openOne(ctx: RoundContext, wire: Wire): Opened {
     };
   }
   if (parsed.value.id !== wire.id) return { ok: false, held: heldFrom(ctx, wire, "id-mismatch") };
+  if (
+    ctx.crypto.guardsCosts &&
+    isCostEventType(parsed.value.type) !== (opened.value.costs === "opened")
+  ) {
+    // A cost under the vault key alone (every viewer could read it), or
+    // something else inside a costs seal: never folded.
+    return { ok: false, held: heldFrom(ctx, wire, "costs-not-sealed") };
+  }
   if (!ctx.trust) return { ok: true, received: { event: parsed.value, wire } };
   const verdict = ctx.trust.check(opened.value.signer, parsed.value, wire.seq);
   if (!verdict.ok) return { ok: false, held: heldFrom(ctx, wire, verdict.reason) };
@@ -146,6 +166,11 @@ export async function takeIn(
     );
   }
   return taken.map((r) => r.event.id);
+}
+
+/** How many held events to tell the person about: not the costs withheld from this device. */
+export async function heldToTell(ctx: RoundContext): Promise<number> {
+  return (await heldHere(ctx)).filter((h) => h.reason !== COSTS_WITHHELD).length;
 }
 
 /** The events of this vault held aside on this device. */

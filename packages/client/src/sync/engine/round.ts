@@ -13,7 +13,7 @@ import type { VaultCrypto } from "../vault-crypto.ts";
 import type { SyncClock } from "./clock.ts";
 import { pull } from "./pull.ts";
 import { push } from "./push.ts";
-import { heldHere, retryHeld } from "./receive.ts";
+import { heldToTell, retryHeld } from "./receive.ts";
 
 /** What each step of a round works with: the device's side, the server's, and the vault's keys. */
 export interface RoundContext {
@@ -53,13 +53,19 @@ export interface RoundHooks {
 export async function runRound(
   ctx: RoundContext,
   hooks: RoundHooks,
-): Promise<{ result: Result<void, SyncFailure>; held?: number; more?: boolean }> {
+): Promise<{
+  result: Result<void, SyncFailure>;
+  held?: number;
+  more?: boolean;
+  /** Costs in the outbox waiting for a costs key (sent once one arrives, not before). */
+  waiting?: number;
+}> {
   const before = (await hooks.beforeRound?.()) ?? { ok: true };
   if (!before.ok) return { result: before };
   await retryHeld(ctx);
   const pushed = await push(ctx, hooks.onPushed);
   const pulled = pushed.ok ? await pull(ctx, hooks.onCursor) : pushed;
-  if (!pulled.ok) return { result: pulled, held: (await heldHere(ctx)).length };
+  if (!pulled.ok) return { result: pulled, held: await heldToTell(ctx) };
   // In the background of a round that already brought everything new; a
   // device that just opened from a snapshot says "synced" first, and pulls
   // the history from the next round on.
@@ -71,8 +77,9 @@ export async function runRound(
       ? { ok: true as const, value: true }
       : await pullHistory(ctx);
   return {
+    waiting: ctx.storage.pending().filter((e) => !ctx.crypto.canSeal(e)).length,
     result: history.ok ? pulled : history,
-    held: (await heldHere(ctx)).length,
+    held: await heldToTell(ctx),
     more: history.ok && history.value,
   };
 }

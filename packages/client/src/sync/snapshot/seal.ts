@@ -9,6 +9,7 @@
 import { encodeSnapshot, type JourneyState } from "@trellis/domain";
 import { newEventId } from "../../ids.ts";
 import { packJson } from "../../snapshot/pack.ts";
+import { withoutCosts } from "../costs-keys.ts";
 import { cursorKey } from "../engine/cursor.ts";
 import { appendSealed, type SealedEntry } from "../engine/push.ts";
 import type { RoundContext } from "../engine/round.ts";
@@ -28,7 +29,8 @@ export async function sealSnapshot(
   cursor: number,
   newId: () => string,
 ): Promise<SealedEntry[]> {
-  const packed = await packJson(encodeSnapshot(state));
+  // Costs never ride in a snapshot: it is sealed under the vault key alone.
+  const packed = await packJson(encodeSnapshot(withoutCosts(state)));
   const { head, parts } = snapshotEntries(
     packed,
     { cursor, eventCount: state.eventCount, lastHlc: state.lastHlc },
