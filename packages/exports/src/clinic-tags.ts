@@ -182,10 +182,12 @@ export class StructureTree {
 
 /** A text string for the PDF: plain when ASCII, UTF-16 otherwise (names, other languages). */
 function text(value: string): PDFString | PDFHexString {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is the test
-  return /^[\x20-\x7e]*$/.test(value) ? PDFString.of(escape(value)) : PDFHexString.fromText(value);
+  return /^[\x20-\x7e]*$/.test(value)
+    ? PDFString.of(escapeLiteral(value))
+    : PDFHexString.fromText(value);
 }
 
-function escape(value: string): string {
+/** Backslashes and parentheses escaped, as a PDF literal string needs. */
+function escapeLiteral(value: string): string {
   return value.replace(/[\\()]/g, (c) => `\\${c}`);
 }
