@@ -605,7 +605,7 @@ function transfers(state: JourneyState, options: ContentOptions, say: Say, f: Fo
   const missing = say("doc.missing");
   blocks.push({
     kind: "table",
-    caption: say("transfers.title"),
+    caption: say("transfers.caption"),
     columns: [
       { header: say("transfers.date"), weight: 1.9 },
       { header: say("transfers.embryos"), weight: 2.2 },
@@ -631,9 +631,15 @@ function transferRow(
   const outcome = latestOutcome(state, t.id);
   // Left out at the person's choice: the outcome and the betas that would tell it.
   const hidden = options.leaveOutLosses && outcome !== null && isLoss(outcome.outcome);
-  const embryoLines = transferEmbryos(state, t).map((e) =>
-    say("transfers.embryo", { name: names.get(e.id) ?? missing, grade: e.grade ?? "none" }),
-  );
+  const embryoLines = transferEmbryos(state, t).map((e) => {
+    const cohort = state.cohorts.get(e.cohortId);
+    // A lab's label says which embryo; a number alone needs its retrieval beside it.
+    const name =
+      e.label === null && cohort
+        ? say("transfers.embryoFrom", { name: names.get(e.id)!, date: f.date(cohort.date) })
+        : (names.get(e.id) ?? missing);
+    return say("transfers.embryo", { name, grade: e.grade ?? "none" });
+  });
   if (t.recipient.kind === "carrier") {
     embryoLines.push(say("transfers.carrier", { name: t.recipient.name }));
   }
