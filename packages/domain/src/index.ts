@@ -98,6 +98,30 @@ export {
   type ZonedDateTimeString,
 } from "./core/time.ts";
 export { type FromZodOptions, problemFromZod, refusal } from "./core/zod-problem.ts";
+// Costs: what treatment costs, what was covered, what is still due.
+export {
+  currencyCodes,
+  currencyDigits,
+  decimalsOf,
+  fitsCurrency,
+  fromMinor,
+  isCurrencyCode,
+  toMinor,
+} from "./costs/currency.ts";
+export {
+  COST_MAX,
+  COVERAGE_MAX,
+  type CostCategory,
+  type CostEventType,
+  type CoverageKind,
+  costCategories,
+  costEventTypes,
+  costShapeProblem,
+  costStatuses,
+  coverageKinds,
+} from "./costs/events.ts";
+export { costCurrencies, costList, coverageMinor, cycleCosts } from "./costs/selectors.ts";
+export type { Cost, Coverage, Money, Receipt } from "./costs/state.ts";
 // Embryology: retrievals, egg freezing, the embryo bank and storage fees.
 export {
   type DiscardReason,
@@ -315,6 +339,7 @@ export {
   clinicalRefusals,
   clinicsRefusals,
   commonRefusals,
+  costsRefusals,
   embryologyRefusals,
   eventRefusals,
   inventoryRefusals,
@@ -356,6 +381,18 @@ export {
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { eventCounts, fiveYearJourney } from "./testing/five-year.ts";
 export { alexAfterALoss } from "./testing/loss.ts";
+export {
+  MAYA_CLINIC_A,
+  MAYA_CLINIC_B,
+  MAYA_NY,
+  MAYA_SYD,
+  type MayaCycle,
+  type MayaEmbryo,
+  type MayaJourney,
+  type MayaRetrieval,
+  type MayaTransfer,
+  mayaJourney,
+} from "./testing/maya.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";
 export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";
