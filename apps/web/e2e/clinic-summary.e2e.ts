@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { fiveYearJourney } from "@trellis/domain";
+import { mayaJourney } from "@trellis/domain";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { mayaWholeJourney } from "./embryos-fixture.ts";
 import { exportFile } from "./fixtures.ts";
@@ -59,9 +59,10 @@ test("from Settings: the parts and details chosen, on Letter paper, with every m
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.clock.install({ time: new Date("2021-06-01T19:00:00-04:00") });
-  const { recorder } = fiveYearJourney({ cycles: 2 });
-  await restore(page, exportFile(recorder, "2021-06-01T12:00:00-04:00[America/New_York]"));
+  await page.clock.install({ time: new Date("2024-02-01T19:00:00+11:00") });
+  // Maya's long journey (2014-2024), as the domain's shared fixture records it.
+  const { recorder, state } = mayaJourney();
+  await restore(page, exportFile(recorder, "2024-02-01T12:00:00+11:00[Australia/Sydney]"));
   const requests: string[] = [];
   page.on("request", (r) => {
     if (!r.url().startsWith("blob:") && !r.url().includes("/assets/")) requests.push(r.url());
@@ -105,7 +106,6 @@ test("from Settings: the parts and details chosen, on Letter paper, with every m
   expect(pdf.text).not.toContain("Partner");
   expect(pdf.text).not.toContain("Embryo bank");
   // Every medicine planned, by name, and the days its doses were given.
-  const state = recorder.state;
   for (const item of state.planItems.values()) {
     expect(pdf.text).toContain(item.medication.name.split(" ")[0]);
   }

@@ -8,10 +8,9 @@ import * as domain from "@trellis/domain";
 import { clinicSummaryPdf, type Paper } from "../src/index.ts";
 
 const [paper = "a4", out = "clinic.pdf", which = "maya"] = process.argv.slice(2);
-const d = domain as unknown as Record<string, () => unknown>;
 const state =
-  which === "maya" && typeof d.mayaJourney === "function"
-    ? domain.fold(d.mayaJourney() as domain.TrellisEvent[])
+  which === "maya"
+    ? domain.mayaJourney().state
     : domain.fiveYearJourney({ cycles: 4 }).recorder.state;
 const bytes = await clinicSummaryPdf(state, {
   locale: "en-GB",

@@ -87,8 +87,29 @@ export class ClinicLayout {
     else this.tree.artifact(this.page, draw);
   }
 
+  /** About how much of `blocks[i]` must share a page with a heading before it. */
+  private startHeight(blocks: readonly Block[], i: number): number {
+    const block = blocks[i];
+    if (!block) return 0;
+    switch (block.kind) {
+      case "title":
+      case "paragraph":
+        return BODY * 1.4 * 2;
+      case "heading":
+        return (block.level === 2 ? 40 : 22) + this.startHeight(blocks, i + 1);
+      case "facts":
+        return block.rows.length * BODY * 1.4 + 5;
+      case "table":
+        return 70;
+      case "figure":
+        return CHART_HEIGHT + 24;
+    }
+  }
+
   render(blocks: readonly Block[]): void {
-    for (const block of blocks) {
+    blocks.forEach((block, i) => {
+      // A heading stays with the start of what it heads.
+      const keep = block.kind === "heading" ? this.startHeight(blocks, i) : 0;
       switch (block.kind) {
         case "title":
           this.text("H1", block.text, this.fonts.bold, 18, INK, { after: 6 });
@@ -96,7 +117,7 @@ export class ClinicLayout {
         case "heading":
           if (block.level === 2) {
             this.y -= 10;
-            this.room(80);
+            this.room(keep);
             this.text("H2", block.text, this.fonts.bold, 13.5, INK, { after: 2 });
             this.tree.artifact(this.page, () =>
               this.page.drawLine({
@@ -109,7 +130,7 @@ export class ClinicLayout {
             this.y -= 6;
           } else {
             this.y -= 4;
-            this.room(70);
+            this.room(keep);
             this.text("H3", block.text, this.fonts.bold, 11, INK, { after: 3 });
           }
           break;
@@ -124,6 +145,8 @@ export class ClinicLayout {
           );
           break;
         case "facts":
+          // A few lines about one thing stay together on a page.
+          this.room(block.rows.length * BODY * 1.4);
           for (const row of block.rows) this.fact(row.label, row.value);
           this.y -= 5;
           break;
@@ -134,7 +157,7 @@ export class ClinicLayout {
           this.figure(block);
           break;
       }
-    }
+    });
   }
 
   private text(
