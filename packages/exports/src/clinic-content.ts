@@ -207,7 +207,12 @@ function details(state: JourneyState, options: ContentOptions, say: Say, f: Form
   }
   return [
     { kind: "heading", level: 2, text: say("details.title") },
-    rows.length > 0 ? { kind: "facts", rows } : { kind: "paragraph", text: say("doc.none") },
+    rows.length > 0
+      ? { kind: "facts", rows }
+      : {
+          kind: "paragraph",
+          text: say(Object.values(chosen).some(Boolean) ? "doc.none" : "details.noneChosen"),
+        },
   ];
 }
 

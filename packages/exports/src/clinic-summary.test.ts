@@ -6,9 +6,18 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { cycleList, type JourneyState, labSeries, lossList, mayaJourney } from "@trellis/domain";
+import {
+  cycleList,
+  fold,
+  type JourneyState,
+  labSeries,
+  lossList,
+  mayaJourney,
+} from "@trellis/domain";
+import fc from "fast-check";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { type ClinicSection, clinicSections } from "./clinic-content.ts";
 import { ClinicSummaryInputError, clinicSummaryPdf } from "./clinic-summary.ts";
 import { clinicWordsFor } from "./clinic-words.ts";
 import { PAPER_SIZES } from "./keepsake.ts";
@@ -50,6 +59,9 @@ async function read(bytes: Uint8Array) {
     markInfo,
   };
 }
+
+/** The heading's place in the tree, to count distinct headings across pages. */
+const headingText = (n: Node): string => JSON.stringify(n.children);
 
 function roles(node: Node | null, out: Node[] = []): Node[] {
   if (!node) return out;
@@ -269,6 +281,46 @@ describe("the clinic summary PDF", () => {
       }),
     );
     expect(text).toContain("Łucja Мила");
+  });
+
+  it("for any choice of parts, has a heading for each part chosen and none for the others", async () => {
+    const headings: Record<ClinicSection, string> = {
+      details: words["details.title"],
+      treatment: words["treatment.title"],
+      monitoring: words["monitoring.title"],
+      embryos: words["embryos.title"],
+      transfers: words["transfers.title"],
+      medicines: words["medicines.title"],
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.subarray([...clinicSections], { minLength: 1 }), async (chosen) => {
+        const { pages } = await read(
+          await clinicSummaryPdf(record, { locale: "en", sections: chosen, now: NOW }),
+        );
+        const h2 = new Set(
+          pages
+            .flatMap((p) => roles(p.tree))
+            .filter((n) => n.role === "H2")
+            .map(headingText),
+        );
+        expect(h2.size).toBe(chosen.length);
+        for (const s of clinicSections) {
+          expect(
+            pages.some((p) => p.text.includes(headings[s])),
+            s,
+          ).toBe(chosen.includes(s));
+        }
+      }),
+      { numRuns: 6, seed: 17 },
+    );
+  });
+
+  it("made from a record with nothing but its set-up, says so in each part", async () => {
+    const { recorder } = mayaJourney();
+    const empty = fold(recorder.events.filter((e) => e.type === "JourneyCreated"));
+    const { text } = await read(await clinicSummaryPdf(empty, { locale: "en", now: NOW }));
+    expect(text.match(/Nothing recorded\./g)?.length).toBe(clinicSections.length - 1);
+    expect(text).toContain(words["details.noneChosen"]);
   });
 
   it("refuses bad options with the field named, and makes nothing", async () => {

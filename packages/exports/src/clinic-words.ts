@@ -28,6 +28,7 @@ const en = {
   "details.age": "{date} (age {age})",
   "details.clinic": "Clinic",
   "details.partner": "Partner",
+  "details.noneChosen": "No personal details were chosen for this summary.",
 
   "treatment.title": "Treatment history",
   "treatment.cycle": "{type}, started {date}",
