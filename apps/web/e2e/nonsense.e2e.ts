@@ -1082,6 +1082,11 @@ const forms: readonly (Typed | NothingToType)[] = [
   },
   { file: "settings/UnitPreferences.tsx", form: "Units", why: "Choices from lists." },
   {
+    file: "clinic-summary/ClinicSummary.tsx",
+    form: "Share with my clinic (the clinic summary PDF)",
+    why: "Boxes to tick and a paper size; no part ticked is refused in words (clinic-summary.e2e.ts). It records nothing.",
+  },
+  {
     file: "settings/ExportData.tsx",
     form: "Export everything, locked with a passphrase",
     group: "everyday",

@@ -1,4 +1,20 @@
 export {
+  type ClinicDetails,
+  type ClinicSection,
+  clinicSections,
+} from "./clinic-content.ts";
+export {
+  ClinicSummaryInputError,
+  type ClinicSummaryOptions,
+  clinicSummaryPdf,
+} from "./clinic-summary.ts";
+export {
+  type ClinicWordKey,
+  type ClinicWords,
+  clinicCatalogues,
+  clinicWordsFor,
+} from "./clinic-words.ts";
+export {
   type KeepsakeInput,
   type KeepsakePhoto,
   keepsakePdf,

@@ -230,7 +230,7 @@ export async function keepsakePdf(input: KeepsakeInput): Promise<Uint8Array> {
  * mark, so the PDF is always made (with the standard face: anything outside
  * Windows-1252; with a Unicode face, only what it has no glyph for).
  */
-function encodable(text: string, font: PDFFont): string {
+export function encodable(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
   let out = "";
   for (const ch of text) {

@@ -13,6 +13,7 @@ import {
   AddFrozenEggs,
   CircleScreen,
   CirclesHome,
+  ClinicSummary,
   CohortDetail,
   Compose,
   CycleDetail,
@@ -115,6 +116,7 @@ export function App() {
             {(p) => <CircleScreen circleId={p.circleId} />}
           </Route>
           <Route path={routes.odds} component={Odds} />
+          <Route path={routes.clinicSummary} component={ClinicSummary} />
           {accountRoutes.map((r) => (
             <Route key={r.path} path={r.path} component={r.component} />
           ))}

@@ -67,6 +67,10 @@ export const routes = {
     /** Where an invite link lands (the key is in the fragment, never sent to the server). */
     accept: "/invite",
   },
+  /** "Share with my clinic": the clinic summary PDF, its parts chosen here. */
+  clinicSummary: "/share/clinic",
+  /** The same, opened from a section with that section chosen (`treatment`, `monitoring`...). */
+  clinicSummaryFor: (section: string) => `/share/clinic?section=${encodeURIComponent(section)}`,
   /** Sections in the plan but not built yet: the shell says so plainly. */
   costs: "/costs",
   /** The circle section; an invite link opens here too (`/circle#v=…`, the reader's join page). */

@@ -8,6 +8,7 @@
  */
 import { account } from "./en/account.ts";
 import { circles } from "./en/circles.ts";
+import { clinicSummary } from "./en/clinic-summary.ts";
 import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
 import { cycle } from "./en/cycle.ts";
@@ -35,6 +36,7 @@ export const en = {
   ...circles,
   ...odds,
   ...clinics,
+  ...clinicSummary,
   ...lock,
   ...push,
   ...refusals,

@@ -63,6 +63,11 @@ export function EmbryoBank() {
       <Link className="button" href={routes.embryos.fees}>
         {t("embryos.fees.link")}
       </Link>
+      {!empty && (
+        <Link className="button" href={routes.clinicSummaryFor("embryos")}>
+          {t("clinicSummary.link")}
+        </Link>
+      )}
     </nav>
   );
 

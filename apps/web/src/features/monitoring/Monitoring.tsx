@@ -1,5 +1,6 @@
 import { type Cycle, cycleDay, labSeries, scanSeries, Temporal } from "@trellis/domain";
 import { lazy, Suspense, useId } from "react";
+import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
 import { epochMsOf, todayIso } from "../../app/time.ts";
@@ -130,6 +131,13 @@ function CycleMonitoring({ cycle }: { cycle: Cycle }) {
       </section>
 
       <Appointments cycle={cycle} zone={zone} />
+      {(scans.length > 0 || results.length > 0) && (
+        <nav className="row section-links" aria-label={t("monitoring.title")}>
+          <Link className="button" href={routes.clinicSummaryFor("monitoring")}>
+            {t("clinicSummary.link")}
+          </Link>
+        </nav>
+      )}
     </Page>
   );
 }

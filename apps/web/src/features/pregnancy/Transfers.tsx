@@ -43,6 +43,9 @@ export function Transfers() {
         <Link className="button" href={routes.transfers.paths}>
           {t("transfers.paths")}
         </Link>
+        <Link className="button" href={routes.clinicSummaryFor("transfers")}>
+          {t("clinicSummary.link")}
+        </Link>
       </nav>
       {transfers.length > 0 && (
         <ul className="plain-list stack-tight">

@@ -1,7 +1,9 @@
 import { useRef, useState } from "react";
+import { Link } from "wouter";
 import { useClient, useJourneyState } from "../../app/client-context.tsx";
 import { ImportFromFile, type ImportResult } from "../../app/ImportFromFile.tsx";
 import { turnOffPush } from "../../app/push-device.ts";
+import { routes } from "../../app/routes.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useToast } from "../../components/Toast.tsx";
@@ -91,6 +93,12 @@ export function Settings() {
           <p className="notice">{t("settings.unreadable", { count: client.unreadable.length })}</p>
         )}
         <ExportData />
+        <div className="stack-tight">
+          <Link className="button" href={routes.clinicSummary}>
+            {t("clinicSummary.link")}
+          </Link>
+          <p className="hint">{t("clinicSummary.settings.hint")}</p>
+        </div>
         <WhenCanRecord>
           <div className="stack-tight">
             <ImportFromFile label={t("settings.import")} onResult={imported} />

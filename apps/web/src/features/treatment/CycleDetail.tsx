@@ -62,6 +62,9 @@ export function CycleDetail({ cycleId, children }: { cycleId: string; children?:
         <Link className="button" href={routes.supplies}>
           {t("cycle.links.supplies")}
         </Link>
+        <Link className="button" href={routes.clinicSummaryFor("treatment")}>
+          {t("clinicSummary.link")}
+        </Link>
       </nav>
       {["stimulation", "egg-freezing", "iui", "fet-natural"].includes(cycle.cycleType) && (
         <TriggerCard cycle={cycle} />
