@@ -7,7 +7,7 @@
 import ExifReader from "exifreader";
 import { describe, expect, it, vi } from "vitest";
 import type { TestDevice } from "../sync/test-devices.ts";
-import { syncDevices, TEST_PASSWORD, TEST_SERVER } from "../sync/test-devices.ts";
+import { syncDevices } from "../sync/test-devices.ts";
 import { openIndexedDbReceiptOutbox } from "./outbox.ts";
 import {
   type AttachmentVault,
