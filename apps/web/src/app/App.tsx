@@ -7,6 +7,7 @@ import { More } from "./More.tsx";
 import { NotBuilt } from "./NotBuilt.tsx";
 import { useReaderOnly } from "./reader-only.ts";
 import { routes } from "./routes.ts";
+import { ReceiptUploads } from "./receipt-uploads.tsx";
 import { ScreenBoundary } from "./ScreenBoundary.tsx";
 import { Shell } from "./Shell.tsx";
 import {
@@ -15,6 +16,7 @@ import {
   CirclesHome,
   CohortDetail,
   Compose,
+  Costs,
   CycleDetail,
   CycleOverview,
   DoseHistory,
@@ -73,6 +75,7 @@ export function App() {
   }
   return (
     <Shell>
+      <ReceiptUploads />
       <ScreenBoundary resetKey={location}>
         <Switch>
           <Route path={routes.today} component={Today} />
@@ -115,6 +118,7 @@ export function App() {
             {(p) => <CircleScreen circleId={p.circleId} />}
           </Route>
           <Route path={routes.odds} component={Odds} />
+          <Route path={routes.costs} component={Costs} />
           {accountRoutes.map((r) => (
             <Route key={r.path} path={r.path} component={r.component} />
           ))}

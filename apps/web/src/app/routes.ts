@@ -67,7 +67,7 @@ export const routes = {
     /** Where an invite link lands (the key is in the fragment, never sent to the server). */
     accept: "/invite",
   },
-  /** Sections in the plan but not built yet: the shell says so plainly. */
+  /** What treatment costs: totals, costs by cycle, receipts. */
   costs: "/costs",
   /** The circle section; an invite link opens here too (`/circle#v=…`, the reader's join page). */
   circle: "/circle",

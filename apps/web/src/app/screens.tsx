@@ -77,6 +77,8 @@ export const PathDetail = screen(() => pregnancy().then((m) => m.PathDetail));
 export const TransferDetail = screen(() => pregnancy().then((m) => m.TransferDetail));
 export const Remembrance = screen(() => pregnancy().then((m) => m.Remembrance));
 
+export const Costs = screen(() => import("../features/costs/index.ts").then((m) => m.Costs));
+
 const account = () => import("../features/account/index.ts");
 export const CreateAccountScreen = screen(() => account().then((m) => m.CreateAccountScreen));
 export const SignInScreen = screen(() => account().then((m) => m.SignInScreen));

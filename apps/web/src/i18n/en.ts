@@ -10,6 +10,7 @@ import { account } from "./en/account.ts";
 import { circles } from "./en/circles.ts";
 import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
+import { costs } from "./en/costs.ts";
 import { cycle } from "./en/cycle.ts";
 import { embryos } from "./en/embryos.ts";
 import { lock } from "./en/lock.ts";
@@ -35,6 +36,7 @@ export const en = {
   ...circles,
   ...odds,
   ...clinics,
+  ...costs,
   ...lock,
   ...push,
   ...refusals,

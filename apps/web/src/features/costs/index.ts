@@ -1,0 +1,3 @@
+/** The Costs section: totals, costs by cycle, the cost form and receipts. */
+export { Costs } from "./Costs.tsx";
+export { flushWaitingReceipts } from "./receipts.ts";
