@@ -76,11 +76,8 @@ export function Costs() {
   return (
     <Page title={t("costs.title")} intro={t("costs.intro")}>
       <ReadOnlyNote />
-      {totals.length > 0 ? (
-        <CostTotals totals={totals} year={Number(today.slice(0, 4))} />
-      ) : (
-        <p className="card empty">{t("costs.empty")}</p>
-      )}
+      {costs.length === 0 && <p className="card empty">{t("costs.empty")}</p>}
+      {totals.length > 0 && <CostTotals totals={totals} year={Number(today.slice(0, 4))} />}
 
       {due.length > 0 && (
         <section className="card stack-tight cost-due" aria-labelledby={`${id}-due`}>
