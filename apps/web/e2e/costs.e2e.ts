@@ -292,7 +292,10 @@ test("a receipt photo attaches without its metadata and opens full size", async 
   const dialog = page.getByRole("dialog", { name: /Receipt: Pharmacy bill/ });
   const image = dialog.getByRole("img", { name: /Receipt for Pharmacy bill/ });
   await expect(image).toBeVisible();
-  const size = await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  const size = await image.evaluate((img: HTMLImageElement) => [
+    img.naturalWidth,
+    img.naturalHeight,
+  ]);
   expect(size).toEqual([1600, 1200]);
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();

@@ -6,8 +6,8 @@ import { useJourneyState } from "./client-context.tsx";
 import { More } from "./More.tsx";
 import { NotBuilt } from "./NotBuilt.tsx";
 import { useReaderOnly } from "./reader-only.ts";
-import { routes } from "./routes.ts";
 import { ReceiptUploads } from "./receipt-uploads.tsx";
+import { routes } from "./routes.ts";
 import { ScreenBoundary } from "./ScreenBoundary.tsx";
 import { Shell } from "./Shell.tsx";
 import {

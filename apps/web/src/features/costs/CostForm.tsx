@@ -24,7 +24,7 @@ import {
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { CoverageRows, type CoverageRow, emptyRow } from "./CoverageRows.tsx";
+import { type CoverageRow, CoverageRows, emptyRow } from "./CoverageRows.tsx";
 import { commonCurrencies, defaultCurrency } from "./currency.ts";
 import { ReceiptField, type ReceiptValue } from "./ReceiptField.tsx";
 import { forgetReceipt } from "./receipts.ts";
@@ -127,13 +127,14 @@ export function CostForm({
     if (unsaved.current && unsaved.current !== next?.attachmentId) {
       void forgetReceipt(unsaved.current, sync);
     }
-    unsaved.current = next && next.attachmentId !== cost?.receipt?.attachmentId ? next.attachmentId : null;
+    unsaved.current =
+      next && next.attachmentId !== cost?.receipt?.attachmentId ? next.attachmentId : null;
     setReceipt(next);
   }
 
-  const currencyOptions = [
-    ...new Set([currency, ...commonCurrencies, ...currencyCodes]),
-  ].map((c) => ({ value: c, label: `${c} · ${currencyName(i18n, c)}` }));
+  const currencyOptions = [...new Set([currency, ...commonCurrencies, ...currencyCodes])].map(
+    (c) => ({ value: c, label: `${c} · ${currencyName(i18n, c)}` }),
+  );
 
   function amountError(text: string): string | undefined {
     const value = parseDecimal(text);

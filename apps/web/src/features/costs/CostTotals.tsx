@@ -70,13 +70,20 @@ function CurrencyCard({
   const m = (v: number) => money(i18n, v, currency);
   const thisYear = totals.byYear.find((y) => y.year === year);
   return (
-    <article className="card stack-tight cost-totals" aria-label={t("costs.totals.in", { currency })}>
+    <article
+      className="card stack-tight cost-totals"
+      aria-label={t("costs.totals.in", { currency })}
+    >
       {many && <h3>{t("costs.totals.in", { currency })}</h3>}
       <p className="cost-big" aria-hidden="true">
         {m(totals.lifetime.total)}
       </p>
       <div className="cost-sums-pair">
-        <SumsTable caption={t("costs.totals.lifetime")} sums={totals.lifetime} currency={currency} />
+        <SumsTable
+          caption={t("costs.totals.lifetime")}
+          sums={totals.lifetime}
+          currency={currency}
+        />
         {thisYear && (
           <SumsTable
             caption={t("costs.totals.thisYear", { year: String(year) })}
@@ -102,7 +109,9 @@ function CurrencyCard({
         </p>
       )}
       {totals.storageFees > 0 && (
-        <p className="muted small">{t("costs.totals.storage", { amount: m(totals.storageFees) })}</p>
+        <p className="muted small">
+          {t("costs.totals.storage", { amount: m(totals.storageFees) })}
+        </p>
       )}
       {totals.expected > 0 && (
         <p className="muted small">{t("costs.totals.expected", { amount: m(totals.expected) })}</p>

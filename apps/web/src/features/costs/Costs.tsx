@@ -60,7 +60,11 @@ export function Costs() {
     const list = byCycle.get(key);
     if (!list) return null;
     return (
-      <section key={key ?? "none"} className="stack-tight" aria-labelledby={`${id}-${key ?? "none"}`}>
+      <section
+        key={key ?? "none"}
+        className="stack-tight"
+        aria-labelledby={`${id}-${key ?? "none"}`}
+      >
         <h3 id={`${id}-${key ?? "none"}`}>{title}</h3>
         {sub && <p className="muted small">{sub}</p>}
         <p className="small">{groupTotal(key)}</p>

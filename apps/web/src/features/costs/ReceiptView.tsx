@@ -72,11 +72,7 @@ export function ReceiptView({ receipt, name }: { receipt: Receipt; name: string 
               </a>
             </p>
           ) : (
-            <img
-              className="receipt-image"
-              src={shown.url}
-              alt={t("costs.receipt.alt", { name })}
-            />
+            <img className="receipt-image" src={shown.url} alt={t("costs.receipt.alt", { name })} />
           ))}
         <form method="dialog" className="row">
           <button type="submit" className="button">

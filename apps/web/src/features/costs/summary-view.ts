@@ -26,18 +26,28 @@ export interface CurrencyTotals {
 }
 
 // TEMPORARY until costSummary lands from the domain: the same sums by hand.
-import { coverageMinor, fromMinor, type JourneyState, toMinor, costList } from "@trellis/domain";
+import { costList, coverageMinor, fromMinor, type JourneyState, toMinor } from "@trellis/domain";
 
 export function totalsOf(state: JourneyState, _today: string): CurrencyTotals[] {
   type Acc = { total: number; covered: number; due: number; expected: number };
   const blank = (): Acc => ({ total: 0, covered: 0, due: 0, expected: 0 });
   const per = new Map<
     string,
-    { life: Acc; years: Map<number, Acc>; cycles: Map<string | null, Acc>; storage: number; expected: number }
+    {
+      life: Acc;
+      years: Map<number, Acc>;
+      cycles: Map<string | null, Acc>;
+      storage: number;
+      expected: number;
+    }
   >();
   const of = (currency: string) => {
     let p = per.get(currency);
-    if (!p) per.set(currency, (p = { life: blank(), years: new Map(), cycles: new Map(), storage: 0, expected: 0 }));
+    if (!p)
+      per.set(
+        currency,
+        (p = { life: blank(), years: new Map(), cycles: new Map(), storage: 0, expected: 0 }),
+      );
     return p;
   };
   const add = (acc: Acc, total: number, covered: number, due: number) => {
@@ -45,7 +55,7 @@ export function totalsOf(state: JourneyState, _today: string): CurrencyTotals[] 
     acc.covered += covered;
     acc.due += due;
   };
-  const at = <K,>(m: Map<K, Acc>, k: K) => {
+  const at = <K>(m: Map<K, Acc>, k: K) => {
     let a = m.get(k);
     if (!a) m.set(k, (a = blank()));
     return a;
@@ -77,14 +87,16 @@ export function totalsOf(state: JourneyState, _today: string): CurrencyTotals[] 
     outOfPocket: fromMinor(a.total - a.covered, cur),
     due: fromMinor(a.due, cur),
   });
-  return [...per].sort(([a], [b]) => (a < b ? -1 : 1)).map(([cur, p]) => ({
-    currency: cur,
-    lifetime: sums(p.life, cur),
-    byYear: [...p.years].map(([year, a]) => ({ year, sums: sums(a, cur) })),
-    byCycle: new Map([...p.cycles].map(([k, a]) => [k, sums(a, cur)])),
-    perRetrieval: null,
-    perTransfer: null,
-    storageFees: fromMinor(p.storage, cur),
-    expected: fromMinor(p.expected, cur),
-  }));
+  return [...per]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([cur, p]) => ({
+      currency: cur,
+      lifetime: sums(p.life, cur),
+      byYear: [...p.years].map(([year, a]) => ({ year, sums: sums(a, cur) })),
+      byCycle: new Map([...p.cycles].map(([k, a]) => [k, sums(a, cur)])),
+      perRetrieval: null,
+      perTransfer: null,
+      storageFees: fromMinor(p.storage, cur),
+      expected: fromMinor(p.expected, cur),
+    }));
 }

@@ -46,7 +46,8 @@ export const costs = {
   "costs.due.overdue": "Was due {date}",
   "costs.due.line": "{description}: {amount}, due {date}",
   "costs.due.lineOverdue": "{description}: {amount}, was due {date}",
-  "costs.due.reminder": "Reminder {days, plural, =0 {on the day} one {# day before} other {# days before}}",
+  "costs.due.reminder":
+    "Reminder {days, plural, =0 {on the day} one {# day before} other {# days before}}",
 
   // List
   "costs.byCycle.title": "By cycle",
