@@ -381,6 +381,18 @@ export {
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { eventCounts, fiveYearJourney } from "./testing/five-year.ts";
 export { alexAfterALoss } from "./testing/loss.ts";
+export {
+  MAYA_CLINIC_A,
+  MAYA_CLINIC_B,
+  MAYA_NY,
+  MAYA_SYD,
+  type MayaCycle,
+  type MayaEmbryo,
+  type MayaJourney,
+  type MayaRetrieval,
+  type MayaTransfer,
+  mayaJourney,
+} from "./testing/maya.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";
 export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";
