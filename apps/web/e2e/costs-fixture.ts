@@ -3,16 +3,51 @@ import { maya } from "./helpers.ts";
 
 /**
  * Maya's record for the Costs tests, as an export restored through set-up:
- * a 2025 retrieval cycle (ended), a 2026 frozen transfer cycle (running),
+ * a 2025 retrieval cycle (ended) with one retrieval and a frozen blastocyst,
+ * a 2026 frozen transfer cycle (running) where that embryo was transferred,
  * and embryo storage paid with the bank in 2025 (USD 600), which the Costs
  * screen counts without anyone entering it again. No costs yet: the tests
  * enter those through the form.
  */
 export function mayaForCosts() {
-  const { rec, id, journeyCreated, file, at } = recordOnDates("fixture17", 1717, maya.homeZone);
+  const { rec, id, journeyCreated, blastocysts, transfer, file, at } = recordOnDates(
+    "fixture17",
+    1717,
+    maya.homeZone,
+  );
   journeyCreated("2025-01-10");
   const retrieval = id("2025-03-03");
   rec("CycleStarted", antagonistCycle(retrieval, "2025-03-03", maya.homeZone), "2025-03-03");
+  const retrievalId = id("2025-03-16");
+  rec(
+    "RetrievalRecorded",
+    {
+      retrievalId,
+      cycleId: retrieval,
+      retrievedOn: "2025-03-16",
+      clinic: "Hudson Fertility",
+      eggsRetrieved: 9,
+    },
+    "2025-03-16",
+  );
+  rec(
+    "FertilizationReported",
+    { cohortId: retrievalId, reportedOn: "2025-03-17", method: "icsi", mature: 7, fertilized: 5 },
+    "2025-03-17",
+  );
+  rec(
+    "Day3Reported",
+    { cohortId: retrievalId, reportedOn: "2025-03-19", developing: 4 },
+    "2025-03-19",
+  );
+  const embryoId = id("2025-03-21");
+  blastocysts(
+    retrievalId,
+    5,
+    "2025-03-21",
+    [{ embryoId, grade: "4AA", biopsied: false, fate: "frozen" }],
+    { storage: { location: "Tank 2" } },
+  );
   rec(
     "CycleEnded",
     { cycleId: retrieval, status: "completed", endedOn: "2025-04-02" },
@@ -32,6 +67,7 @@ export function mayaForCosts() {
     },
     "2026-01-12",
   );
+  transfer("2026-02-10", [embryoId], { protocol: "medicated", cycleId: fet });
   const feeId = id("2025-04-20");
   rec(
     "StorageFeeScheduled",

@@ -164,6 +164,22 @@ test("costs across two cycles and two currencies give the totals worked out by h
   );
   await expect(figure(page, "AUD", "Everything so far", "Still due")).toHaveText(aud(350));
 
+  // Per retrieval: the retrieval cycle's costs over its one retrieval. Per transfer: everything
+  // so far over the one transfer, each currency on its own.
+  await expect(usdCard).toContainText(
+    `Per egg retrieval: ${usd(8500 + 3200.5)}, ${usd(8500 + 3200.5 - usdCovered)} out of pocket (1 retrieval`,
+  );
+  await expect(usdCard).toContainText(
+    `Per transfer: ${usd(usdTotal)}, ${usd(usdTotal - usdCovered)} out of pocket (1 transfer`,
+  );
+  const audCard = page.getByRole("article", { name: "In AUD" });
+  await expect(audCard).toContainText(
+    `Per transfer: ${aud(4450)}, ${aud(4450 - 1650.4)} out of pocket (1 transfer`,
+  );
+  await expect(audCard).not.toContainText("Per egg retrieval");
+  await expect(audCard).toContainText(`Due next: Pathology, ${aud(350)},`);
+  await expect(usdCard).toContainText(`${usd(1200.25)} of coverage not received yet.`);
+
   // Per cycle: the retrieval cycle in USD, the transfer cycle in AUD.
   const retrieval = page.getByRole("region", { name: names.retrieval });
   await expect(retrieval).toContainText(
@@ -185,6 +201,9 @@ test("costs across two cycles and two currencies give the totals worked out by h
   const chartTable = usdCard.getByRole("table", { name: /by year/ });
   await expect(chartTable.getByRole("row", { name: /^2025/ })).toContainText(usd(12300.5));
 
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "costs", { bothSchemes: true, slices: true });
+
   // Paid today: no longer due.
   await page.getByRole("button", { name: `Mark Pathology, ${aud(350)} as paid today` }).click();
   await expect(page.getByText("Marked as paid.")).toBeVisible();
@@ -202,8 +221,6 @@ test("costs across two cycles and two currencies give the totals worked out by h
   await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
   await expect(page.getByText("Cost removed.")).toBeVisible();
   await expect(figure(page, "USD", "Everything so far", "Total")).toHaveText(usd(12300.5));
-
-  await shot(page, "costs", { bothSchemes: true });
 });
 
 test("a bad amount is refused in words beside it, and nothing is saved", async ({ page }) => {

@@ -1,8 +1,10 @@
+import type { CurrencyCosts, CostTotals as Sums } from "@trellis/domain";
 import { useId } from "react";
 import { ChartFigure } from "../../components/ChartFigure.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import type { CurrencyTotals, Sums } from "./summary-view.ts";
 import { money } from "./words.ts";
+
+type CurrencyTotals = CurrencyCosts;
 
 /**
  * The totals first, one card per currency (never converted): everything so
@@ -69,6 +71,8 @@ function CurrencyCard({
   const { currency } = totals;
   const m = (v: number) => money(i18n, v, currency);
   const thisYear = totals.byYear.find((y) => y.year === year);
+  const next = totals.dueList[0];
+  // A currency none of the retrieval cycles' costs were in has nothing to say per retrieval.
   return (
     <article
       className="card stack-tight cost-totals"
@@ -87,34 +91,47 @@ function CurrencyCard({
         {thisYear && (
           <SumsTable
             caption={t("costs.totals.thisYear", { year: String(year) })}
-            sums={thisYear.sums}
+            sums={thisYear.totals}
             currency={currency}
           />
         )}
       </div>
-      {totals.perRetrieval && (
+      {next && (
+        <p className="cost-due-line">
+          {t(next.overdue ? "costs.totals.dueNextOverdue" : "costs.totals.dueNext", {
+            description: next.cost.description,
+            amount: m(next.cost.amount.value),
+            date: i18n.day(next.dueOn, true),
+          })}
+        </p>
+      )}
+      {totals.perRetrieval.each && totals.perRetrieval.total > 0 && (
         <p>
           {t("costs.totals.perRetrieval", {
-            amount: m(totals.perRetrieval.amount),
+            amount: m(totals.perRetrieval.each.total),
+            outOfPocket: m(totals.perRetrieval.each.outOfPocket),
             count: totals.perRetrieval.count,
           })}
         </p>
       )}
-      {totals.perTransfer && (
+      {totals.perTransfer.each && totals.perTransfer.total > 0 && (
         <p>
           {t("costs.totals.perTransfer", {
-            amount: m(totals.perTransfer.amount),
+            amount: m(totals.perTransfer.each.total),
+            outOfPocket: m(totals.perTransfer.each.outOfPocket),
             count: totals.perTransfer.count,
           })}
         </p>
       )}
-      {totals.storageFees > 0 && (
+      {totals.storageFees.totals.entries > 0 && (
         <p className="muted small">
-          {t("costs.totals.storage", { amount: m(totals.storageFees) })}
+          {t("costs.totals.storage", { amount: m(totals.storageFees.totals.total) })}
         </p>
       )}
-      {totals.expected > 0 && (
-        <p className="muted small">{t("costs.totals.expected", { amount: m(totals.expected) })}</p>
+      {totals.lifetime.coveredPending > 0 && (
+        <p className="muted small">
+          {t("costs.totals.expected", { amount: m(totals.lifetime.coveredPending) })}
+        </p>
       )}
       {totals.byYear.length > 0 && <YearChart totals={totals} many={many} />}
     </article>
@@ -133,8 +150,8 @@ function YearChart({ totals, many }: { totals: CurrencyTotals; many: boolean }) 
   const { currency } = totals;
   const m = (v: number) => money(i18n, v, currency);
   const years = [...totals.byYear].sort((a, b) => a.year - b.year);
-  const most = Math.max(...years.map((y) => y.sums.outOfPocket + y.sums.covered), 0);
-  const top = years.reduce((a, b) => (b.sums.outOfPocket > a.sums.outOfPocket ? b : a));
+  const most = Math.max(...years.map((y) => y.totals.total), 0);
+  const top = years.reduce((a, b) => (b.totals.outOfPocket > a.totals.outOfPocket ? b : a));
   const width = (v: number) => (most > 0 ? `${(v / most) * 100}%` : "0%");
   return (
     <ChartFigure
@@ -142,7 +159,7 @@ function YearChart({ totals, many }: { totals: CurrencyTotals; many: boolean }) 
       title={many ? t("costs.chart.titleIn", { currency }) : t("costs.chart.title")}
       summary={t("costs.chart.summary", {
         years: years.length,
-        amount: m(top.sums.outOfPocket),
+        amount: m(top.totals.outOfPocket),
         year: String(top.year),
       })}
       drawing={
@@ -151,10 +168,10 @@ function YearChart({ totals, many }: { totals: CurrencyTotals; many: boolean }) 
             <div key={y.year} className="cost-bar-row">
               <span className="cost-bar-year">{y.year}</span>
               <span className="cost-bar-track">
-                <span className="cost-bar-own" style={{ width: width(y.sums.outOfPocket) }} />
-                <span className="cost-bar-covered" style={{ width: width(y.sums.covered) }} />
+                <span className="cost-bar-own" style={{ width: width(y.totals.outOfPocket) }} />
+                <span className="cost-bar-covered" style={{ width: width(y.totals.covered) }} />
               </span>
-              <span className="cost-bar-value">{m(y.sums.outOfPocket + y.sums.covered)}</span>
+              <span className="cost-bar-value">{m(y.totals.total)}</span>
             </div>
           ))}
         </div>
@@ -180,7 +197,7 @@ function YearChart({ totals, many }: { totals: CurrencyTotals; many: boolean }) 
         rows: years.map((y) => ({
           key: y.year,
           head: String(y.year),
-          cells: [m(y.sums.outOfPocket), m(y.sums.covered), m(y.sums.total)],
+          cells: [m(y.totals.outOfPocket), m(y.totals.covered), m(y.totals.total)],
         })),
       }}
     />

@@ -11,7 +11,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { CostCard } from "./CostCard.tsx";
 import { CostForm } from "./CostForm.tsx";
 import { CostTotals } from "./CostTotals.tsx";
-import { totalsOf } from "./summary-view.ts";
+import { cycleTotals, noCycleTotals, totalsOf } from "./summary-view.ts";
 import { money } from "./words.ts";
 
 /**
@@ -28,23 +28,23 @@ export function Costs() {
   const today = todayIso(state.journey!.homeZone);
   const costs = costList(state);
   const totals = totalsOf(state, today);
-  const due = costs
-    .filter((c) => c.status === "due" && c.dueOn)
-    .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : 0));
+  const due = totals
+    .flatMap((c) => c.dueList)
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   const cycles = cycleList(state);
   const byCycle = new Map<string | null, Cost[]>();
   for (const c of costs) {
     const key = c.cycleId !== null && state.cycles.has(c.cycleId) ? c.cycleId : null;
     byCycle.set(key, [...(byCycle.get(key) ?? []), c]);
   }
-  const feesPaid = [...state.storageFees.values()]
-    .flatMap((fee) => fee.payments.map((p) => ({ fee, payment: p })))
-    .sort((a, b) => (a.payment.paidOn < b.payment.paidOn ? 1 : -1));
+  const feesPaid = totals
+    .flatMap((c) => c.storageFees.payments.map((p) => ({ ...p, currency: c.currency })))
+    .sort((a, b) => (a.paidOn < b.paidOn ? 1 : a.paidOn > b.paidOn ? -1 : 0));
 
   const groupTotal = (cycleId: string | null) =>
     totals
       .flatMap((c) => {
-        const s = c.byCycle.get(cycleId);
+        const s = cycleId === null ? noCycleTotals(c) : cycleTotals(c, cycleId);
         return s
           ? [
               t("costs.cycleTotal", {
@@ -87,13 +87,19 @@ export function Costs() {
         <section className="card stack-tight cost-due" aria-labelledby={`${id}-due`}>
           <h2 id={`${id}-due`}>{t("costs.due.title")}</h2>
           <ul className="plain-list stack-tight">
-            {due.map((c) => (
-              <li key={c.id} className={c.dueOn! < today ? "cost-due-line" : undefined}>
-                {t(c.dueOn! < today ? "costs.due.lineOverdue" : "costs.due.line", {
+            {due.map(({ cost: c, dueOn, overdue }) => (
+              <li key={c.id} className={overdue ? "cost-due-line" : undefined}>
+                {t(overdue ? "costs.due.lineOverdue" : "costs.due.line", {
                   description: c.description,
                   amount: money(i18n, c.amount.value, c.amount.currency),
-                  date: i18n.day(c.dueOn!, true),
+                  date: i18n.day(dueOn, true),
                 })}
+                {c.remindDaysBefore !== null && (
+                  <span className="muted small">
+                    {" · "}
+                    {t("costs.due.reminder", { days: c.remindDaysBefore })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -122,18 +128,16 @@ export function Costs() {
               <h3 id={`${id}-fees`}>{t("costs.storageFees")}</h3>
               <p className="muted small">{t("costs.storageFee.hint")}</p>
               <ul className="plain-list stack-tight">
-                {feesPaid.map(({ fee, payment }) => (
-                  <li key={payment.eventId} className="card cost cost-fee">
+                {feesPaid.map((p) => (
+                  <li key={`${p.feeId}-${p.dueOn}`} className="card cost cost-fee">
                     <div className="cost-head">
                       <span>
                         {t("costs.storageFee.line", {
-                          clinic: fee.clinic,
-                          date: i18n.day(payment.paidOn, true),
+                          clinic: p.clinic,
+                          date: i18n.day(p.paidOn, true),
                         })}
                       </span>
-                      <span className="cost-amount">
-                        {money(i18n, payment.amount.value, payment.amount.currency)}
-                      </span>
+                      <span className="cost-amount">{money(i18n, p.amount, p.currency)}</span>
                     </div>
                   </li>
                 ))}
