@@ -1,3 +1,4 @@
+import type { PayloadInput } from "@trellis/domain";
 import { antagonistCycle, recordOnDates } from "./fixtures.ts";
 import { maya } from "./helpers.ts";
 
@@ -6,10 +7,11 @@ import { maya } from "./helpers.ts";
  * a 2025 retrieval cycle (ended) with one retrieval and a frozen blastocyst,
  * a 2026 frozen transfer cycle (running) where that embryo was transferred,
  * and embryo storage paid with the bank in 2025 (USD 600), which the Costs
- * screen counts without anyone entering it again. No costs yet: the tests
- * enter those through the form.
+ * screen counts without anyone entering it again. No costs unless
+ * `withCosts` (the README's pictures): the tests enter them through the form,
+ * the same ones.
  */
-export function mayaForCosts() {
+export function mayaForCosts({ withCosts = false } = {}) {
   const { rec, id, journeyCreated, blastocysts, transfer, file, at } = recordOnDates(
     "fixture17",
     1717,
@@ -82,6 +84,51 @@ export function mayaForCosts() {
     "2025-04-20",
   );
   rec("StorageFeePaid", { feeId, dueOn: "2025-06-30", paidOn: "2025-06-28" }, "2025-06-28");
+  if (withCosts) {
+    const cost = (on: string, payload: Omit<PayloadInput<"CostRecorded">, "costId" | "incurredOn">) =>
+      rec("CostRecorded", { costId: id(on), incurredOn: on, ...payload }, on);
+    cost("2025-03-05", {
+      description: "Stimulation medicines",
+      category: "medication",
+      amount: { value: 3200.5, currency: "USD" },
+      cycleId: retrieval,
+      status: "paid",
+      coverage: [{ kind: "employer", source: "Progyny", value: 1200.25, received: false }],
+    });
+    cost("2025-03-20", {
+      description: "Clinic invoice 2291",
+      category: "retrieval",
+      amount: { value: 8500, currency: "USD" },
+      cycleId: retrieval,
+      status: "paid",
+      coverage: [{ kind: "insurer", source: "Aetna", value: 5000, received: true }],
+    });
+    cost("2026-01-15", {
+      description: "Legal advice",
+      category: "legal",
+      amount: { value: 450, currency: "USD" },
+      status: "paid",
+      coverage: [],
+    });
+    cost("2026-02-10", {
+      description: "Transfer fee",
+      category: "transfer",
+      amount: { value: 4100, currency: "AUD" },
+      cycleId: fet,
+      status: "paid",
+      coverage: [{ kind: "refund", source: "Medicare", value: 1650.4, received: true }],
+    });
+    cost("2026-03-01", {
+      description: "Pathology",
+      category: "monitoring",
+      amount: { value: 350, currency: "AUD" },
+      cycleId: fet,
+      status: "due",
+      dueOn: "2026-04-15",
+      remindDaysBefore: 7,
+      coverage: [],
+    });
+  }
   return {
     file: file(at("2026-03-20", "19:00").toString()),
     names: {
@@ -90,3 +137,4 @@ export function mayaForCosts() {
     },
   };
 }
+

@@ -96,6 +96,7 @@ function CurrencyCard({
           />
         )}
       </div>
+      {totals.byYear.length > 0 && <YearChart totals={totals} many={many} />}
       {next && (
         <p className="cost-due-line">
           {t(next.overdue ? "costs.totals.dueNextOverdue" : "costs.totals.dueNext", {
@@ -123,6 +124,10 @@ function CurrencyCard({
           })}
         </p>
       )}
+      {((totals.perRetrieval.each && totals.perRetrieval.total > 0) ||
+        (totals.perTransfer.each && totals.perTransfer.total > 0)) && (
+        <p className="muted small">{t("costs.totals.perHint")}</p>
+      )}
       {totals.storageFees.totals.entries > 0 && (
         <p className="muted small">
           {t("costs.totals.storage", { amount: m(totals.storageFees.totals.total) })}
@@ -133,7 +138,6 @@ function CurrencyCard({
           {t("costs.totals.expected", { amount: m(totals.lifetime.coveredPending) })}
         </p>
       )}
-      {totals.byYear.length > 0 && <YearChart totals={totals} many={many} />}
     </article>
   );
 }

@@ -13,8 +13,13 @@ import {
   toMinor,
 } from "@trellis/domain";
 
+/** Each currency's totals, the one with the most entries first (then by code). */
 export function totalsOf(state: JourneyState, today: string): readonly CurrencyCosts[] {
-  return costSummary(state, { today }).currencies;
+  return [...costSummary(state, { today }).currencies].sort(
+    (a, b) =>
+      b.lifetime.entries - a.lifetime.entries ||
+      (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0),
+  );
 }
 
 /** The totals of one cycle's costs in this currency, or null when it has none in it. */

@@ -20,9 +20,11 @@ export const costs = {
   "costs.totals.covered": "Covered",
   "costs.totals.due": "Still due",
   "costs.totals.perRetrieval":
-    "Per egg retrieval: {amount}, {outOfPocket} out of pocket ({count, plural, one {# retrieval} other {# retrievals}}; the costs of the cycles with a retrieval)",
+    "Per egg retrieval: {amount}, {outOfPocket} out of pocket ({count, plural, one {# retrieval} other {# retrievals}})",
   "costs.totals.perTransfer":
-    "Per transfer: {amount}, {outOfPocket} out of pocket ({count, plural, one {# transfer} other {# transfers}}; everything so far)",
+    "Per transfer: {amount}, {outOfPocket} out of pocket ({count, plural, one {# transfer} other {# transfers}})",
+  "costs.totals.perHint":
+    "Per retrieval counts what the cycles with a retrieval cost; per transfer, everything so far.",
   "costs.totals.storage": "Includes {amount} of storage fees paid, from the embryo bank.",
   "costs.totals.expected": "{amount} of coverage not received yet.",
   "costs.totals.dueNext": "Due next: {description}, {amount}, {date}",
