@@ -122,6 +122,17 @@ export {
 } from "./costs/events.ts";
 export { costCurrencies, costList, coverageMinor, cycleCosts } from "./costs/selectors.ts";
 export type { Cost, Coverage, Money, Receipt } from "./costs/state.ts";
+export {
+  type CostSummary,
+  type CostTotals,
+  type CurrencyCosts,
+  type CycleCosts,
+  costSummary,
+  costsDue,
+  type DueCost,
+  type PerUnit,
+  type StoragePayment,
+} from "./costs/summary.ts";
 // Embryology: retrievals, egg freezing, the embryo bank and storage fees.
 export {
   type DiscardReason,

@@ -10,7 +10,7 @@ import { upcoming } from "./upcoming.ts";
  * The next `days` days of doses, the clinic appointments and retrievals, as
  * calendar entries with their names; `buildCalendar` keeps only "Reminder" or
  * "Appointment" of them when names are off. Their UIDs carry ids and dates,
- * never a word ("p-" a procedure, "f-" a fee, "y-" a yearly remembrance
+ * never a word ("p-" a procedure, "f-" a fee, "c-" a cost due, "y-" a yearly remembrance
  * reminder, "m-" the minute of doses
  * taken together, which are one event: "2 medicines: ...").
  */
@@ -71,6 +71,17 @@ export function calendarEntries(
       start: due.toString(),
       durationMinutes: 15,
       alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
+    });
+  }
+  // Costs still due with a reminder: on the due day at 09:00, reminded the cost's own number of days before.
+  for (const { cost, dueOn, due } of coming.costs) {
+    entries.push({
+      uid: `c-${cost.id}-${dueOn}@trellis`,
+      kind: "reminder",
+      summary: i18n.t("reminder.cost", { what: cost.description }),
+      start: due.toString(),
+      durationMinutes: 15,
+      alarmsMinutesBefore: [Math.max(1, cost.remindDaysBefore ?? 1) * 24 * 60],
     });
   }
   // Yearly remembrance reminders the person chose, in their own words (kept only when names are on).

@@ -1,7 +1,8 @@
 /**
  * What the push queue reminds of, from the record: the next days' doses
  * still to log (the domain's `rangeSchedule`, which is `expandSchedule` per
- * cycle), appointments, the retrieval or insemination, storage fees, and the
+ * cycle), appointments, the retrieval or insemination, storage fees, costs
+ * due with a reminder, and the
  * yearly remembrance reminders the person chose (none in quiet mode); and
  * the words each notification says, from the catalogue. Names only if the
  * person chose them and the app lock is off (docs/push.md, "On the device").
@@ -60,6 +61,14 @@ export function pushSources(
       key: `f-${f.fee.id}-${nextDueOn}`,
       atMs: due.subtract({ days: Math.max(1, f.fee.remindDaysBefore) }).epochMilliseconds,
       named: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
+    });
+  }
+  for (const { cost, dueOn, due } of coming.costs) {
+    out.push({
+      kind: "fee",
+      key: `c-${cost.id}-${dueOn}`,
+      atMs: due.subtract({ days: Math.max(1, cost.remindDaysBefore ?? 1) }).epochMilliseconds,
+      named: i18n.t("reminder.cost", { what: cost.description }),
     });
   }
   for (const { reminder: a, at } of coming.anniversaries) {

@@ -6,7 +6,8 @@
  * `rangeSchedule`, `expandSchedule` per cycle); appointments from now on,
  * except one that is a cycle's retrieval or insemination, which is listed
  * once as that procedure (and only while it is still to come); storage fees
- * by their next due date, at 09:00 at home; and the yearly remembrance
+ * by their next due date, at 09:00 at home; costs still due that the person
+ * asked to be reminded of, at 09:00 at home on the due day; and the yearly remembrance
  * reminders the person chose (`anniversaries`: never one they did not set,
  * none in quiet mode), at 09:00 at home on the day.
  */
@@ -16,6 +17,7 @@ import {
   addDays,
   anniversaries,
   appointments,
+  type Cost,
   type JourneyState,
   procedureTime,
   rangeSchedule,
@@ -38,6 +40,8 @@ export interface Upcoming {
   readonly procedures: readonly { cycleId: string; procedure: Procedure; epochMs: number }[];
   /** Each fee with a next due date, and that day at 09:00 in the home zone. */
   readonly fees: readonly { line: FeeLine; nextDueOn: string; due: Temporal.ZonedDateTime }[];
+  /** Each cost still due with a reminder, from today on, and its due day at 09:00 in the home zone. */
+  readonly costs: readonly { cost: Cost; dueOn: string; due: Temporal.ZonedDateTime }[];
   /** Each yearly remembrance reminder in the window, that day at 09:00 in the home zone. */
   readonly anniversaries: readonly { reminder: AnniversaryReminder; at: Temporal.ZonedDateTime }[];
 }
@@ -69,6 +73,15 @@ export function upcoming(state: JourneyState, nowMs: number, days: number): Upco
         ]
       : [],
   );
+  const costs = [...state.costs.values()].flatMap((cost) =>
+    !cost.removed &&
+    cost.status === "due" &&
+    cost.dueOn !== null &&
+    cost.remindDaysBefore !== null &&
+    cost.dueOn >= today
+      ? [{ cost, dueOn: cost.dueOn, due: at9(cost.dueOn) }]
+      : [],
+  );
   const yearly = anniversaries(state, { from: today, to: addDays(today, days) })
     .map((reminder) => ({ reminder, at: at9(reminder.on) }))
     .filter(({ at }) => at.epochMilliseconds >= nowMs);
@@ -79,6 +92,7 @@ export function upcoming(state: JourneyState, nowMs: number, days: number): Upco
     appointments: appointments(state, { fromMs: nowMs }).filter((a) => !listed.has(a.id)),
     procedures,
     fees,
+    costs,
     anniversaries: yearly,
   };
 }

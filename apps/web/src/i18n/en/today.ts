@@ -152,6 +152,7 @@ export const today = {
   "reminder.procedure": "Retrieval",
   "reminder.procedure.iui": "Insemination",
   "reminder.appointment": "Clinic appointment",
+  "reminder.cost": "Payment due: {what}",
   "reminders.title": "Reminders",
   "reminders.body":
     "Trellis reminds you on this device while it is open. For reminders when it is closed, add your doses to your phone's calendar.",
