@@ -85,8 +85,10 @@ export function mayaForCosts({ withCosts = false } = {}) {
   );
   rec("StorageFeePaid", { feeId, dueOn: "2025-06-30", paidOn: "2025-06-28" }, "2025-06-28");
   if (withCosts) {
-    const cost = (on: string, payload: Omit<PayloadInput<"CostRecorded">, "costId" | "incurredOn">) =>
-      rec("CostRecorded", { costId: id(on), incurredOn: on, ...payload }, on);
+    const cost = (
+      on: string,
+      payload: Omit<PayloadInput<"CostRecorded">, "costId" | "incurredOn">,
+    ) => rec("CostRecorded", { costId: id(on), incurredOn: on, ...payload }, on);
     cost("2025-03-05", {
       description: "Stimulation medicines",
       category: "medication",
@@ -137,4 +139,3 @@ export function mayaForCosts({ withCosts = false } = {}) {
     },
   };
 }
-

@@ -386,3 +386,20 @@ for (const scheme of ["light", "dark"] as const) {
     await expectNoAxeViolations(page, `costs with a form in error (${scheme})`);
   });
 }
+
+test("a cost due soon is on Today with its amount and date, until it is paid", async ({ page }) => {
+  // Five days before the pathology bill is due; its reminder is seven days before.
+  await page.clock.install({ time: new Date("2026-04-10T09:00:00-04:00") });
+  await restore(page, mayaForCosts({ withCosts: true }).file);
+  const card = page.getByRole("region", { name: "Payment due" });
+  await expect(card).toContainText(`Pathology: ${aud(350)}, due Wed, Apr 15, 2026`);
+  await expectNoAxeViolations(page, "today with a cost due");
+  await card.getByRole("button", { name: `Mark Pathology, ${aud(350)} as paid today` }).click();
+  await expect(page.getByText("Marked as paid.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Payment due" })).toHaveCount(0);
+  await page.goto("/costs");
+  await expect(page.getByRole("region", { name: "Due" })).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: "Pathology" })).toContainText(
+    "Paid Fri, Apr 10, 2026",
+  );
+});

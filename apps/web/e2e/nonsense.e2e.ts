@@ -729,6 +729,7 @@ const forms: readonly (Typed | NothingToType)[] = [
       }
     },
   },
+  { file: "costs/CostsDue.tsx", form: "A cost due, paid today (on Today)", why: "One button." },
   {
     file: "costs/CostCard.tsx",
     form: "A cost paid today, or removed",

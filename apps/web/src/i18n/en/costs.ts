@@ -51,6 +51,9 @@ export const costs = {
   "costs.due.reminder":
     "Reminder {days, plural, =0 {on the day} one {# day before} other {# days before}}",
 
+  "costs.dueToday.title": "Payment due",
+  "costs.dueToday.link": "All costs",
+
   // List
   "costs.byCycle.title": "By cycle",
   "costs.noCycle": "Not tied to a cycle",
