@@ -32,25 +32,33 @@ function SumsTable({ caption, sums, currency }: { caption: string; sums: Sums; c
   const m = (v: number) => money(i18n, v, currency);
   return (
     <table className="cost-sums">
-      <caption>{caption}</caption>
+      <caption className="cost-sums-caption">{caption}</caption>
       <tbody>
         <tr>
-          <th scope="row">{t("costs.totals.outOfPocket")}</th>
-          <td>{m(sums.outOfPocket)}</td>
+          <th scope="row" className="cost-sums-label">
+            {t("costs.totals.outOfPocket")}
+          </th>
+          <td className="cost-sums-value">{m(sums.outOfPocket)}</td>
         </tr>
         <tr>
-          <th scope="row">{t("costs.totals.covered")}</th>
-          <td>{m(sums.covered)}</td>
+          <th scope="row" className="cost-sums-label">
+            {t("costs.totals.covered")}
+          </th>
+          <td className="cost-sums-value">{m(sums.covered)}</td>
         </tr>
         {sums.due > 0 && (
           <tr>
-            <th scope="row">{t("costs.totals.due")}</th>
-            <td>{m(sums.due)}</td>
+            <th scope="row" className="cost-sums-label">
+              {t("costs.totals.due")}
+            </th>
+            <td className="cost-sums-value">{m(sums.due)}</td>
           </tr>
         )}
-        <tr className="cost-sums-total">
-          <th scope="row">{t("costs.chart.total")}</th>
-          <td>{m(sums.total)}</td>
+        <tr>
+          <th scope="row" className="cost-sums-label cost-sums-total">
+            {t("costs.chart.total")}
+          </th>
+          <td className="cost-sums-value cost-sums-total">{m(sums.total)}</td>
         </tr>
       </tbody>
     </table>

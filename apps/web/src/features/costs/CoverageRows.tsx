@@ -54,7 +54,7 @@ export function CoverageRows({
   const whole = form.field("coverage");
   return (
     <fieldset className="stack-tight coverage" aria-describedby={`${id}-hint`}>
-      <legend>{t("costs.form.coverage")}</legend>
+      <legend className="coverage-legend">{t("costs.form.coverage")}</legend>
       <p className="hint" id={`${id}-hint`}>
         {t("costs.form.coverageHint")}
       </p>
