@@ -687,6 +687,55 @@ const forms: readonly (Typed | NothingToType)[] = [
   { file: "embryology/MarkPaid.tsx", form: "A storage fee paid", why: "One button." },
   { file: "embryology/StorageFees.tsx", form: "End a storage fee", why: "One button." },
 
+  // Costs
+  {
+    file: "costs/CostForm.tsx",
+    form: "Add a cost (and change one)",
+    group: "everyday",
+    tries: async (page) => {
+      await page.goto("/costs");
+      await open(page, "Add a cost");
+      const form = formWith(page, "What it was for");
+      const amount = form.getByLabel("Amount", { exact: true });
+      for (const [description, typed, date] of [
+        [N.spaces, "800", "2026-03-02"],
+        ["Clinic invoice", N.words, "2026-03-02"],
+        ["Clinic invoice", N.negative, "2026-03-02"],
+        ["Clinic invoice", N.huge, "2026-03-02"],
+        ["Clinic invoice", N.scientific, "2026-03-02"],
+        ["Clinic invoice", "12.345", "2026-03-02"],
+        ["Clinic invoice", "800", ""],
+        ["Clinic invoice", "800", N.farPast],
+        ["Clinic invoice", "800", N.farFuture],
+      ] as const) {
+        await form.getByLabel("What it was for").fill(description);
+        await amount.fill(typed);
+        await form.getByLabel("Date", { exact: true }).fill(date);
+        await refused(page, form, "Save the cost", `cost "${typed}" on "${date}"`);
+      }
+      await amount.fill("800");
+      await form.getByLabel("Date", { exact: true }).fill("2026-03-02");
+      await form.getByRole("radio", { name: "Still due" }).check();
+      await refused(page, form, "Save the cost", "cost still due, no due date");
+      await form.getByLabel("Due date").fill("2026-04-02");
+      await form.getByLabel(/many days before/).fill("999");
+      await refused(page, form, "Save the cost", "cost due, remind 999 days before");
+      await form.getByLabel(/many days before/).fill("");
+      await form.getByRole("button", { name: "Add who covered part of it" }).click();
+      const line = form.getByRole("group", { name: "Coverage line 1" });
+      for (const covered of [N.words, N.negative, "900"]) {
+        await line.getByLabel(/^How much/).fill(covered);
+        await refused(page, form, "Save the cost", `cost 800, covered "${covered}"`);
+      }
+    },
+  },
+  { file: "costs/CostsDue.tsx", form: "A cost due, paid today (on Today)", why: "One button." },
+  {
+    file: "costs/CostCard.tsx",
+    form: "A cost paid today, or removed",
+    why: "Buttons (removing asks first); changing a cost opens the cost form.",
+  },
+
   // Pregnancy
   {
     file: "pregnancy/NewTransfer.tsx",

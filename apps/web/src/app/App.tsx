@@ -6,6 +6,7 @@ import { useJourneyState } from "./client-context.tsx";
 import { More } from "./More.tsx";
 import { NotBuilt } from "./NotBuilt.tsx";
 import { useReaderOnly } from "./reader-only.ts";
+import { ReceiptUploads } from "./receipt-uploads.tsx";
 import { routes } from "./routes.ts";
 import { ScreenBoundary } from "./ScreenBoundary.tsx";
 import { Shell } from "./Shell.tsx";
@@ -16,6 +17,7 @@ import {
   ClinicSummary,
   CohortDetail,
   Compose,
+  Costs,
   CycleDetail,
   CycleOverview,
   DoseHistory,
@@ -74,6 +76,7 @@ export function App() {
   }
   return (
     <Shell>
+      <ReceiptUploads />
       <ScreenBoundary resetKey={location}>
         <Switch>
           <Route path={routes.today} component={Today} />
@@ -117,6 +120,7 @@ export function App() {
           </Route>
           <Route path={routes.odds} component={Odds} />
           <Route path={routes.clinicSummary} component={ClinicSummary} />
+          <Route path={routes.costs} component={Costs} />
           {accountRoutes.map((r) => (
             <Route key={r.path} path={r.path} component={r.component} />
           ))}

@@ -71,7 +71,7 @@ export const routes = {
   clinicSummary: "/share/clinic",
   /** The same, opened from a section with that section chosen (`treatment`, `monitoring`...). */
   clinicSummaryFor: (section: string) => `/share/clinic?section=${encodeURIComponent(section)}`,
-  /** Sections in the plan but not built yet: the shell says so plainly. */
+  /** What treatment costs: totals, costs by cycle, receipts. */
   costs: "/costs",
   /** The circle section; an invite link opens here too (`/circle#v=…`, the reader's join page). */
   circle: "/circle",

@@ -80,6 +80,7 @@ export const Remembrance = screen(() => pregnancy().then((m) => m.Remembrance));
 export const ClinicSummary = screen(() =>
   import("../features/clinic-summary/index.ts").then((m) => m.ClinicSummary),
 );
+export const Costs = screen(() => import("../features/costs/index.ts").then((m) => m.Costs));
 
 const account = () => import("../features/account/index.ts");
 export const CreateAccountScreen = screen(() => account().then((m) => m.CreateAccountScreen));

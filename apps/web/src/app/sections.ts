@@ -59,7 +59,6 @@ export const sections: readonly Section[] = [
     label: "nav.costs",
     primary: false,
     icon: "costs",
-    purpose: "section.costs.purpose",
   },
   { path: routes.journal, label: "nav.journal", primary: true, icon: "journal" },
   {

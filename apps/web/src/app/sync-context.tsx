@@ -102,6 +102,17 @@ export function useAccountSync(): AccountSync | null {
   return sync;
 }
 
+/**
+ * Account sync if this device has loaded it (it has an account, or an
+ * account screen was opened), else null; never loads it. Re-read when sync's
+ * snapshot changes.
+ */
+export function useLoadedSync(): AccountSync | null {
+  const { sync } = useSyncContext();
+  useSyncSnapshot();
+  return sync;
+}
+
 /** Account, vault and sync status; empty (and nothing loaded) when this device has no account. */
 export function useSyncSnapshot(): AccountSyncSnapshot {
   const { sync } = useSyncContext();

@@ -11,6 +11,7 @@ import { circles } from "./en/circles.ts";
 import { clinicSummary } from "./en/clinic-summary.ts";
 import { clinics } from "./en/clinics.ts";
 import { core } from "./en/core.ts";
+import { costs } from "./en/costs.ts";
 import { cycle } from "./en/cycle.ts";
 import { embryos } from "./en/embryos.ts";
 import { lock } from "./en/lock.ts";
@@ -37,6 +38,7 @@ export const en = {
   ...odds,
   ...clinics,
   ...clinicSummary,
+  ...costs,
   ...lock,
   ...push,
   ...refusals,

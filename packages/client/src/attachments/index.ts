@@ -1,6 +1,7 @@
 export { canvasImagePort } from "./canvas-port.ts";
 export { stripJpegMetadata } from "./jpeg-metadata.ts";
 export { keepSealedPhoto, openKeptPhoto } from "./kept.ts";
+export { openIndexedDbReceiptOutbox } from "./outbox.ts";
 export {
   type DecodedImage,
   type ImagePort,
@@ -12,6 +13,24 @@ export {
   preparePhoto,
   scaledSize,
 } from "./photo.ts";
+export {
+  type AttachmentVault,
+  dropReceipt,
+  type Flushed,
+  flushReceipts,
+  keepReceipt,
+  memoryReceiptOutbox,
+  type OutboxStep,
+  openReceipt,
+  prepareReceipt,
+  RECEIPT_MAX_BYTES,
+  RECEIPT_PDF,
+  type ReceiptDeps,
+  type ReceiptOpenFailure,
+  type ReceiptOutbox,
+  type ReceiptRef,
+  type ReceiptRefusal,
+} from "./receipts.ts";
 export {
   type AttachmentStore,
   memoryAttachmentStore,

@@ -34,19 +34,34 @@ export function memoryAttachmentStore(): AttachmentStore {
 }
 
 const STORE = "sealed";
+/** Receipts still to be sent to (or deleted from) the record vault: `receipts.ts`. */
+export const OUTBOX_STORE = "outbox";
 
-export async function openIndexedDbAttachmentStore(
+/**
+ * The device's attachment database, version 2: `sealed` (since version 1)
+ * and `outbox` (what waits for the server). Every opener upgrades the same way.
+ */
+export async function openAttachmentDatabase(
   name: string = DEVICE_DATABASES.attachments,
-): Promise<AttachmentStore> {
-  const db: IDBPDatabase = await openDB(name, 1, {
+): Promise<IDBPDatabase> {
+  const db: IDBPDatabase = await openDB(name, 2, {
     upgrade(d) {
-      d.createObjectStore(STORE);
+      if (!d.objectStoreNames.contains(STORE)) d.createObjectStore(STORE);
+      if (!d.objectStoreNames.contains(OUTBOX_STORE)) d.createObjectStore(OUTBOX_STORE);
     },
-    // Forgetting the device deletes this database: let it, rather than block it.
+    // Forgetting the device deletes this database, and a newer tab may
+    // upgrade it: let either happen, rather than block it.
     blocking() {
       db.close();
     },
   });
+  return db;
+}
+
+export async function openIndexedDbAttachmentStore(
+  name: string = DEVICE_DATABASES.attachments,
+): Promise<AttachmentStore> {
+  const db = await openAttachmentDatabase(name);
   return {
     async put(id, sealed) {
       await db.put(STORE, sealed.slice(), id);

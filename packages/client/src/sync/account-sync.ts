@@ -14,6 +14,7 @@
  * Without an account nothing here runs and nothing touches the network.
  */
 import { generateRecoveryKey, ready } from "@trellis/crypto";
+import { recordVaultAttachments } from "../attachments/record-vault.ts";
 import { createCircles } from "../circles/circles.ts";
 import { accountFlows } from "./account-sync/account-flows.ts";
 import { grantWatch } from "./account-sync/grant.ts";
@@ -131,6 +132,7 @@ export async function openAccountSync(options: AccountSyncOptions): Promise<Acco
     ...accounts,
     ...memberFlows(wiring, engine),
     circles,
+    recordAttachments: () => recordVaultAttachments(wiring),
     nudge() {
       engine.nudge();
       linked.ensureVault();

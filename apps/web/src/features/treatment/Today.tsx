@@ -18,6 +18,7 @@ import { useNow } from "../../app/use-now.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CostsDue } from "../costs/index.ts";
 import { FeesDue } from "../embryology/index.ts";
 import { SafetyNotice } from "../wellbeing/index.ts";
 import { AfterLossCard } from "./AfterLossCard.tsx";
@@ -171,6 +172,7 @@ export function Today() {
       )}
 
       <FeesDue />
+      <CostsDue />
 
       {appointment && (
         <section className="card" aria-labelledby="today-appointment">

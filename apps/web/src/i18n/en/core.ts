@@ -181,7 +181,6 @@ export const core = {
     "Each transfer, the blood tests after it, and what happened, recorded with care.",
   "section.odds.purpose":
     "Honest, sourced figures for what your embryos and future retrievals may bring, always with a range and never as advice. Hidden whenever you turn on quiet mode.",
-  "section.costs.purpose": "What treatment, medicines and storage cost, and what is due next.",
   "section.circle.purpose":
     "Updates for family and friends that go out only when you choose, so you are the one who tells them.",
   "section.remembrance.purpose":

@@ -6,6 +6,7 @@
 import type { NewRecoveryKey, SafetyCode } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { InviteStatus, Role } from "@trellis/sync";
+import type { AttachmentVault } from "../../attachments/receipts.ts";
 import type { Circles } from "../../circles/types.ts";
 import type { TrellisClient } from "../../client.ts";
 import type { SyncFailure } from "../api.ts";
@@ -196,6 +197,11 @@ export interface AccountSync {
    * with `circles.join`, which makes one.
    */
   readonly circles: Circles;
+  /**
+   * The record vault's sealed attachments (cost receipts), for this
+   * account's session now; null without an account or an active vault.
+   */
+  recordAttachments(): AttachmentVault | null;
   /** Try now (e.g. the browser is back online). */
   nudge(): void;
   /** Checks for the owner's confirmation now, while waiting (the screen also polls). */
