@@ -127,6 +127,12 @@ test("costs reach someone who can see only when Maya turns them on, and not befo
   expect(before).not.toContain(COST);
   expect(before).not.toContain("1234.5");
   await expectNoAxeViolations(ruth, "sharing, for a viewer without costs");
+  // The Costs section says the same, and shows no totals (not even the bank's fees).
+  await ruth.goto("/costs");
+  await expect(ruth.getByText(/^Costs are not shared with you\./)).toBeVisible();
+  await expect(ruth.getByText(COST)).toHaveCount(0);
+  await expectNoAxeViolations(ruth, "costs, for a viewer without costs");
+  await ruth.goto("/sharing/members");
   await shot(ruth, "costs-viewer-not-shared", { bothSchemes: true });
 
   // Maya's switch: off, and worded for what it does.
@@ -150,6 +156,9 @@ test("costs reach someone who can see only when Maya turns them on, and not befo
     timeout: 20_000,
   });
   await expect.poll(() => storedText(ruth), { timeout: 20_000 }).toContain(COST);
+  await ruth.goto("/costs");
+  await expect(ruth.getByText(COST)).toBeVisible({ timeout: 20_000 });
+  await expect(ruth.getByText(/^Costs are not shared with you\./)).toHaveCount(0);
 
   // Off again: said plainly, and the switch stays where Maya put it after a reload.
   await costsSwitch.click();

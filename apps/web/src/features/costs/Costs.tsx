@@ -8,6 +8,7 @@ import { AddDisclosure } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
 import { ReadOnlyNote } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { CostsNotShared, useCostsKeptFromMe } from "../sharing/index.ts";
 import { CostCard } from "./CostCard.tsx";
 import { CostForm } from "./CostForm.tsx";
 import { CostTotals } from "./CostTotals.tsx";
@@ -21,6 +22,20 @@ import { money } from "./words.ts";
  * bank (counted in the totals, entered there, never twice).
  */
 export function Costs() {
+  const { t } = useI18n();
+  // A viewer the owner has not shared costs with holds none of them; the
+  // storage fees the embryo bank shows are not repeated here as totals.
+  if (useCostsKeptFromMe()) {
+    return (
+      <Page title={t("costs.title")}>
+        <CostsNotShared />
+      </Page>
+    );
+  }
+  return <CostsShown />;
+}
+
+function CostsShown() {
   const i18n = useI18n();
   const { t } = i18n;
   const state = useJourneyState();

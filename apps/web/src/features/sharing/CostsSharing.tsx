@@ -62,14 +62,19 @@ export function CostsSharing() {
   );
 }
 
+/** Whether this device is a viewer's that cannot read costs (the owner has not shared them). */
+export function useCostsKeptFromMe(): boolean {
+  const vault = useSyncSnapshot().vault;
+  return vault?.role === "viewer" && !vault.costs?.readable;
+}
+
 /**
  * For a viewer: whether costs are shared with them. Null for the owner, a
  * partner, or a viewer who can read costs. The Costs section shows it in
  * place of its totals.
  */
 export function CostsNotShared() {
-  const snapshot = useSyncSnapshot();
-  if (snapshot.vault?.role !== "viewer" || snapshot.vault.costs?.readable) return null;
+  if (!useCostsKeptFromMe()) return null;
   return (
     <div className="card">
       <CostsNotSharedText />
