@@ -1,3 +1,7 @@
+export { type CsvTable, csvColumns, csvTables, LIST_SEPARATOR, toCsv } from "./csv.ts";
+export { type Cell, readCsv, UTF8_BOM } from "./csv-format.ts";
+export { csvZip } from "./csv-zip.ts";
+export { FHIR_MEDIA_TYPE, type FhirBundle, type FhirResource, toFhirBundle } from "./fhir.ts";
 export {
   type KeepsakeInput,
   type KeepsakePhoto,
