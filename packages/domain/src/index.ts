@@ -98,6 +98,30 @@ export {
   type ZonedDateTimeString,
 } from "./core/time.ts";
 export { type FromZodOptions, problemFromZod, refusal } from "./core/zod-problem.ts";
+// Costs: what treatment costs, what was covered, what is still due.
+export {
+  currencyCodes,
+  currencyDigits,
+  decimalsOf,
+  fitsCurrency,
+  fromMinor,
+  isCurrencyCode,
+  toMinor,
+} from "./costs/currency.ts";
+export {
+  COST_MAX,
+  COVERAGE_MAX,
+  type CostCategory,
+  type CostEventType,
+  type CoverageKind,
+  costCategories,
+  costEventTypes,
+  costShapeProblem,
+  costStatuses,
+  coverageKinds,
+} from "./costs/events.ts";
+export { costCurrencies, costList, coverageMinor, cycleCosts } from "./costs/selectors.ts";
+export type { Cost, Coverage, Money, Receipt } from "./costs/state.ts";
 // Embryology: retrievals, egg freezing, the embryo bank and storage fees.
 export {
   type DiscardReason,
@@ -315,6 +339,7 @@ export {
   clinicalRefusals,
   clinicsRefusals,
   commonRefusals,
+  costsRefusals,
   embryologyRefusals,
   eventRefusals,
   inventoryRefusals,

@@ -9,6 +9,7 @@
 import { clinicalRefusals } from "./clinical/refusals.ts";
 import { clinicsRefusals } from "./clinics/refusals.ts";
 import { commonRefusals, eventRefusals } from "./core/refusals.ts";
+import { costsRefusals } from "./costs/refusals.ts";
 import { embryologyRefusals } from "./embryology/refusals.ts";
 import { inventoryRefusals } from "./inventory/refusals.ts";
 import { journalRefusals } from "./journal/refusals.ts";
@@ -23,6 +24,7 @@ export {
   clinicalRefusals,
   clinicsRefusals,
   commonRefusals,
+  costsRefusals,
   embryologyRefusals,
   eventRefusals,
   inventoryRefusals,
@@ -47,6 +49,7 @@ export type RefusalReason =
   | (typeof embryologyRefusals)[number]
   | (typeof pregnancyRefusals)[number]
   | (typeof clinicsRefusals)[number]
+  | (typeof costsRefusals)[number]
   | (typeof clinicalRefusals)[number]
   | (typeof oddsRefusals)[number];
 
@@ -64,6 +67,7 @@ export const refusalReasons: readonly RefusalReason[] = [
     ...embryologyRefusals,
     ...pregnancyRefusals,
     ...clinicsRefusals,
+    ...costsRefusals,
     ...clinicalRefusals,
     ...oddsRefusals,
   ]),

@@ -50,6 +50,9 @@ const samples: Record<string, string | number> = {
   group: 3,
   length: 52,
   expected: 56,
+  covered: 1200.5,
+  amount: 1000,
+  currency: "USD",
 };
 
 interface Arg {

@@ -68,7 +68,10 @@ export const storageFeeHandlers: Handlers<StorageFeeEvents> = {
       const fee = d.storageFees.get(p.feeId)!;
       d.storageFees.set(p.feeId, {
         ...fee,
-        payments: [...fee.payments, { dueOn: p.dueOn, paidOn: p.paidOn, eventId: id }],
+        payments: [
+          ...fee.payments,
+          { dueOn: p.dueOn, paidOn: p.paidOn, eventId: id, amount: fee.amount },
+        ],
       });
     },
   },

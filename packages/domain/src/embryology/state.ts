@@ -132,6 +132,11 @@ export interface StorageFeePayment {
   readonly dueOn: string;
   readonly paidOn: string;
   readonly eventId: string;
+  /**
+   * What was paid: the fee's amount when the payment was recorded, so a later
+   * change of price does not rewrite what was paid before (`costSummary`).
+   */
+  readonly amount: { readonly value: number; readonly currency: string };
 }
 
 export interface StorageFee {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { clinicsEvents } from "../clinics/events.ts";
+import { costsEvents } from "../costs/events.ts";
 import { embryologyEvents } from "../embryology/events.ts";
 import { inventoryEvents } from "../inventory/events.ts";
 import { journalEvents } from "../journal/events.ts";
@@ -22,6 +23,7 @@ export const eventCatalog = {
   ...embryologyEvents,
   ...pregnancyEvents,
   ...clinicsEvents,
+  ...costsEvents,
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

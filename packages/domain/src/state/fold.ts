@@ -1,5 +1,6 @@
 import { clinicsHandlers } from "../clinics/handlers.ts";
 import type { Problem } from "../core/result.ts";
+import { costsHandlers } from "../costs/handlers.ts";
 import { embryologyHandlers } from "../embryology/handlers.ts";
 import type { EventType } from "../events/catalog.ts";
 import { compareEvents, type TrellisEvent } from "../events/envelope.ts";
@@ -25,6 +26,7 @@ const handlers: Handlers<EventType> = {
   ...embryologyHandlers,
   ...pregnancyHandlers,
   ...clinicsHandlers,
+  ...costsHandlers,
 };
 
 function handlerFor(event: TrellisEvent): Handler<EventType> {

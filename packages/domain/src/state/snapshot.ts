@@ -14,7 +14,7 @@ import { type Draft, emptyDraft, type JourneyState, stateOf } from "./state.ts";
  */
 
 /** Bump when a handler changes what it makes of events, or the state changes shape. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * The fold rules a snapshot was made under: the version above and every
@@ -83,6 +83,7 @@ const fields: { readonly [K in keyof SnapshotState]: Kind } = {
   clinics: "records",
   currentClinicId: "string-or-null",
   supportLines: "records",
+  costs: "records",
   rejected: "rejected",
 };
 type Kind =

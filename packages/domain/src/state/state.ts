@@ -1,5 +1,6 @@
 import type { Clinic, OwnSupportLine } from "../clinics/state.ts";
 import type { Problem } from "../core/result.ts";
+import type { Cost } from "../costs/state.ts";
 import type { EggCohort, Embryo, OocyteBatch, StorageFee } from "../embryology/state.ts";
 import type { Supply } from "../inventory/state.ts";
 import type { JournalNote } from "../journal/state.ts";
@@ -66,6 +67,8 @@ export interface JourneyState {
   readonly currentClinicId: string | null;
   /** Support lines the person added themselves. */
   readonly supportLines: ReadonlyMap<string, OwnSupportLine>;
+  /** Costs of treatment, removed ones included (flagged). Storage fees are not here: see `costSummary`. */
+  readonly costs: ReadonlyMap<string, Cost>;
   readonly rejected: readonly RejectedEvent[];
   /** Events folded in, rejected ones included. */
   readonly eventCount: number;
@@ -102,6 +105,7 @@ export interface Draft {
   clinics: LayeredMap<string, Clinic>;
   currentClinicId: string | null;
   supportLines: LayeredMap<string, OwnSupportLine>;
+  costs: LayeredMap<string, Cost>;
   rejected: RejectedEvent[];
   eventCount: number;
   lastHlc: string | null;
@@ -136,6 +140,7 @@ export function emptyDraft(): Draft {
     clinics: new LayeredMap(),
     currentClinicId: null,
     supportLines: new LayeredMap(),
+    costs: new LayeredMap(),
     rejected: [],
     eventCount: 0,
     lastHlc: null,
@@ -177,6 +182,7 @@ export function draftFrom(state: JourneyState): Draft {
     clinics: LayeredMap.of(state.clinics),
     currentClinicId: state.currentClinicId,
     supportLines: LayeredMap.of(state.supportLines),
+    costs: LayeredMap.of(state.costs),
     rejected: [...state.rejected],
     eventCount: state.eventCount,
     lastHlc: state.lastHlc,

@@ -190,6 +190,16 @@ const reasonWords = {
     "Use the address that starts with https:// (a secure link); Trellis opens only those.",
   "link-invalid":
     "This does not look like a web address. Copying it from the browser's address bar helps.",
+  "unknown-cost": `This cost is not in your record any more. ${notHere}`,
+  "duplicate-cost": saved,
+  "unknown-currency": "Trellis does not know this currency. Choose one from the list.",
+  "too-many-decimals":
+    "{digits, plural, =0 {Amounts in {currency} have no decimals.} one {Amounts in {currency} have at most # decimal.} other {Amounts in {currency} have at most # decimals.}} Check the number.",
+  "coverage-exceeds-amount":
+    "What is covered adds up to {covered, number} {currency}, more than the cost itself ({amount, number} {currency}). Check the amounts.",
+  "due-needs-date": "Add the day it is due, so Trellis can remind you.",
+  "due-with-paid-date": "A cost still due has no paid date yet. Mark it paid, or clear the date.",
+  "cost-already-paid": "This cost is already marked paid.",
   "invalid-lab-value": "A lab value needs what was measured, the number and the unit.",
   "unknown-analyte": "Trellis does not know this lab value. Choose one from the list.",
   "missing-unit": "Add the unit: {analyte} is reported in {units}.",
