@@ -3,6 +3,18 @@ export { type Cell, readCsv, UTF8_BOM } from "./csv-format.ts";
 export { csvZip } from "./csv-zip.ts";
 export { FHIR_MEDIA_TYPE, type FhirBundle, type FhirResource, toFhirBundle } from "./fhir.ts";
 export {
+  checkDoseLog,
+  type DoseLogDraft,
+  type DoseLogField,
+  type DoseLogMapping,
+  type DoseRowProblem,
+  type DoseRowReason,
+  doseLogFields,
+  guessDoseMapping,
+  readDoseSheet,
+  type SheetRow,
+} from "./import-doses.ts";
+export {
   type KeepsakeInput,
   type KeepsakePhoto,
   keepsakePdf,
