@@ -21,7 +21,7 @@ function withPaperDoses() {
     .sort((a, b) => (a.takenAt < b.takenAt ? -1 : 1))
     .slice(0, 24);
   const t = Date.parse("2024-01-01T12:00:00Z");
-  logs.forEach((d, i) => r.record("DoseLogRetracted", { doseId: d.id }, t + i * 1000));
+  for (const [i, d] of logs.entries()) r.record("DoseLogRetracted", { doseId: d.id }, t + i * 1000);
   return { r, logs };
 }
 
@@ -58,7 +58,7 @@ describe("a dose log from a spreadsheet", () => {
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     expect(checked.drafts).toHaveLength(logs.length);
     const t = Date.parse("2024-02-01T12:00:00Z");
-    checked.drafts.forEach((d, i) => r.record(d.type, d.payload, t + i * 1000));
+    for (const [i, d] of checked.drafts.entries()) r.record(d.type, d.payload, t + i * 1000);
     const back = [...r.state.doseLogs.values()].filter((d) => !d.retracted);
     for (const old of logs) {
       const again = back.find(
