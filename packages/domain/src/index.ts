@@ -122,6 +122,17 @@ export {
 } from "./costs/events.ts";
 export { costCurrencies, costList, coverageMinor, cycleCosts } from "./costs/selectors.ts";
 export type { Cost, Coverage, Money, Receipt } from "./costs/state.ts";
+export {
+  type CostSummary,
+  type CostTotals,
+  type CurrencyCosts,
+  type CycleCosts,
+  costSummary,
+  costsDue,
+  type DueCost,
+  type PerUnit,
+  type StoragePayment,
+} from "./costs/summary.ts";
 // Embryology: retrievals, egg freezing, the embryo bank and storage fees.
 export {
   type DiscardReason,
@@ -381,6 +392,18 @@ export {
 export type { JourneyState, RejectedEvent } from "./state/state.ts";
 export { eventCounts, fiveYearJourney } from "./testing/five-year.ts";
 export { alexAfterALoss } from "./testing/loss.ts";
+export {
+  MAYA_CLINIC_A,
+  MAYA_CLINIC_B,
+  MAYA_NY,
+  MAYA_SYD,
+  type MayaCycle,
+  type MayaEmbryo,
+  type MayaJourney,
+  type MayaRetrieval,
+  type MayaTransfer,
+  mayaJourney,
+} from "./testing/maya.ts";
 export { Recorder, seededBytes } from "./testing/recorder.ts";
 export { afterLoss } from "./today/after-loss.ts";
 export { type TodayAgenda, type TodayMainAction, todayAgenda } from "./today/agenda.ts";

@@ -8,8 +8,10 @@ import {
   typicalFunnel,
 } from "../embryology/selectors.ts";
 import { fold } from "../state/fold.ts";
+import { mayaJourney } from "../testing/maya.ts";
 import { Recorder } from "../testing/recorder.ts";
 import {
+  betaSeries,
   betaTrendOf,
   latestOutcome,
   outcomeGestationalAge,
@@ -895,6 +897,32 @@ describe("Maya's journey: three retrievals, two clinics, six transfers", () => {
       ["3BB", "mosaic", CLINIC_B, 36],
       ["4BB", "euploid", CLINIC_B, 36],
     ]);
+  });
+
+  it("mayaJourney(), the shared fixture, tells the same story: transfers, news, funnels, bank", () => {
+    // The fixture adds cycles, doses, labs and costs; what this test built must be in it unchanged.
+    const fixture = mayaJourney().state;
+    const story = (s: typeof r.state) => ({
+      transfers: transferList(s).map((t) => [
+        t.date,
+        t.embryoIds.map((e) => s.embryos.get(e)!.grade),
+        t.recipient.kind,
+        latestOutcome(s, t.id)?.outcome,
+        latestOutcome(s, t.id)?.on,
+        betaSeries(s, t.id).map((b) => [b.drawnOn, b.value]),
+      ]),
+      funnels: [...s.cohorts.values()].map((c) => cohortFunnel(s, c.id)),
+      bank: bankCounts(s),
+      frozen: embryoBank(s)
+        .filter((b) => b.embryo.status === "frozen")
+        .map((b) => [b.embryo.grade, b.embryo.pgtA?.result, b.embryo.storage?.clinic, b.age]),
+      remembrances: remembranceList(s).map((x) => [x.name, x.date]),
+      paths: [...s.pathMilestones.values()].map((m) => [m.milestone, m.on]),
+      zone: s.journey?.homeZone,
+      quiet: s.preferences.quietMode,
+      pregnancyDetails: pregnancyDetails(s).show,
+    });
+    expect(story(fixture)).toEqual(story(r.state));
   });
 
   it("the same events in any order fold to the same state", () => {

@@ -30,15 +30,21 @@ export function cyclePlanItems(state: JourneyState, cycleId: string): PlanItem[]
   const items: PlanItem[] = [];
   for (const item of state.planItems.values()) {
     if (item.cycleId !== cycleId || item.retracted) continue;
-    const p = toPlanItem(cycle, item);
-    items.push(cycle.endedOn ? capAt(p, cycle.endedOn) : p);
+    items.push(toPlanItem(cycle, item));
   }
-  return items;
+  const endedOn = cycle.endedOn;
+  if (!endedOn) return items;
+  // A medicine taken until the trigger stops at the trigger when there was one
+  // before the cycle ended; capped at the end it would run on after it.
+  const triggered = items.some((i) => i.purpose === "trigger" && i.startDate <= endedOn);
+  return items.map((p) => capAt(p, endedOn, triggered));
 }
 
-function capAt(item: PlanItem, last: string): PlanItem {
+function capAt(item: PlanItem, last: string, triggered: boolean): PlanItem {
   const capped = (end: PlanItem["end"]): PlanItem["end"] =>
-    end.kind === "date" && end.date <= last ? end : { kind: "date", date: last };
+    (end.kind === "date" && end.date <= last) || (end.kind === "until-trigger" && triggered)
+      ? end
+      : { kind: "date", date: last };
   return {
     ...item,
     end: capped(item.end),
