@@ -33,6 +33,8 @@ describe.each(recordFixtures())("CSV tables of $name", ({ state }) => {
     expect(ids("scans").sort()).toEqual(live(state.scans).sort());
     expect(ids("embryos").sort()).toEqual(live(state.embryos).sort());
     expect(ids("transfers").sort()).toEqual(live(state.transfers).sort());
+    const costs = [...state.costs.values()].filter((c) => !c.removed).map((c) => c.id);
+    expect(ids("costs").sort()).toEqual(costs.sort());
   });
 
   it("times carry their UTC offset and zone, and units stand in their own columns", () => {

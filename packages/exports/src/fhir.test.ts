@@ -20,10 +20,16 @@ function problems(resource: unknown): string[] {
       .map((i) => `${i.expression?.join(",")}: ${i.details?.text}`);
   } catch (e) {
     const outcome = (
-      e as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }
+      e as {
+        outcome?: {
+          issue?: { severity: string; expression?: string[]; details?: { text?: string } }[];
+        };
+      }
     ).outcome;
     if (!outcome) throw e;
-    return (outcome.issue ?? []).map((i) => `${i.expression?.join(",")}: ${i.details?.text}`);
+    return (outcome.issue ?? [])
+      .filter((i) => i.severity === "error" || i.severity === "fatal")
+      .map((i) => `${i.expression?.join(",")}: ${i.details?.text}`);
   }
 }
 
@@ -215,3 +221,19 @@ function verhoeff(code: string): boolean {
     });
   return c === 0;
 }
+
+it("Maya's long journey: three retrievals, six transfers, each with what it led to", async () => {
+  const { mayaJourney } = await import("@trellis/domain");
+  const bundle = toFhirBundle(mayaJourney().state, { now: NOW });
+  const codes = (type: string) =>
+    bundle.entry
+      .filter((e) => e.resource.resourceType === type)
+      .map((e) => (e.resource.code as { coding?: { code: string }[]; text: string }) ?? null);
+  const procedures = codes("Procedure");
+  expect(procedures.filter((c) => c?.coding?.[0]?.code === "177037000")).toHaveLength(3);
+  expect(procedures.filter((c) => /embryo transfer/i.test(c?.text ?? ""))).toHaveLength(6);
+  expect(procedures.filter((c) => !c?.coding && !/transfer/i.test(c?.text ?? ""))).toEqual([]);
+  const outcomes = codes("Observation").filter((c) => c?.coding?.[0]?.code === "77386006");
+  expect(outcomes.length).toBeGreaterThanOrEqual(6);
+  expect(problems(bundle)).toEqual([]);
+});

@@ -170,12 +170,13 @@ function medicationAdministration(
     subject: ref(patientId),
     effectiveDateTime: instant(dose.takenAt),
     ...(notes.length ? { note: notes.map((text) => ({ text })) } : {}),
-    ...(dose.amount || dose.site || item
+    // mad-1: a dosage needs a dose (or rate); a missed dose has none.
+    ...(dose.amount
       ? {
           dosage: {
             ...(dose.site ? { site: concept(dose.site) } : {}),
             ...(item ? { route: concept(item.medication.route) } : {}),
-            ...(dose.amount ? { dose: quantity(dose.amount.value, dose.amount.unit) } : {}),
+            dose: quantity(dose.amount.value, dose.amount.unit),
           },
         }
       : {}),

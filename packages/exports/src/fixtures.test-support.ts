@@ -1,8 +1,9 @@
-import { alexAfterALoss, fiveYearJourney, type JourneyState } from "@trellis/domain";
+import { alexAfterALoss, fiveYearJourney, type JourneyState, mayaJourney } from "@trellis/domain";
 
 /** Whole journeys the export tests run on. */
 export function recordFixtures(): { name: string; state: JourneyState }[] {
   return [
+    { name: "Maya's long journey", state: mayaJourney().state },
     {
       name: "a two-cycle stimulation and transfer record",
       state: fiveYearJourney({ cycles: 2 }).recorder.state,

@@ -4,6 +4,7 @@ import {
   doseUnits,
   foldMore,
   type JourneyState,
+  type Problem,
   prepareEvent,
   rangeSchedule,
   Temporal,
@@ -38,7 +39,7 @@ export type DoseRowReason =
   | { readonly reason: "which-dose"; readonly medicine: string; readonly date: string }
   | { readonly reason: "already-logged"; readonly medicine: string; readonly date: string }
   | { readonly reason: "twice-in-file"; readonly otherRow: number }
-  | { readonly reason: "refused"; readonly code: string };
+  | { readonly reason: "refused"; readonly problem: Problem };
 
 export interface DoseRowProblem {
   /** The row's number in the spreadsheet (the header is row 1). */
@@ -264,7 +265,7 @@ export function checkDoseLog(
             type: draft.type,
             payload: draft.payload,
           });
-          if (!prepared.ok) reasons.push({ reason: "refused", code: prepared.error.reason });
+          if (!prepared.ok) reasons.push({ reason: "refused", problem: prepared.error });
           else {
             clock = prepared.value.clock;
             working = foldMore(working, [prepared.value.event]) ?? working;
