@@ -1082,6 +1082,11 @@ const forms: readonly (Typed | NothingToType)[] = [
   },
   { file: "settings/UnitPreferences.tsx", form: "Units", why: "Choices from lists." },
   {
+    file: "records-export/DoseLogImport.tsx",
+    form: "Bring in a dose log from a spreadsheet",
+    why: "Columns are chosen from lists and a file is picked; every row of the file is checked, and one bad row saves nothing (records-export.e2e.ts, import-doses.test.ts).",
+  },
+  {
     file: "settings/ExportData.tsx",
     form: "Export everything, locked with a passphrase",
     group: "everyday",
