@@ -69,7 +69,7 @@ test("the spreadsheets zip holds the six tables with their headers, and the FHIR
   );
   const zip = unzipSync(new Uint8Array(await readFile(await zipDownload.path())));
   expect(Object.keys(zip).sort()).toEqual(
-    ["README.txt", ...csvTables.map((t) => `${t}.csv`)].sort(),
+    ["README.txt", "cycles.csv", "medicines.csv", ...csvTables.map((t) => `${t}.csv`)].sort(),
   );
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   for (const table of csvTables) {

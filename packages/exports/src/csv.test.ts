@@ -63,7 +63,7 @@ describe.each(recordFixtures())("CSV tables of $name", ({ state }) => {
       csvZip(state, { now: new Date("2026-12-07T12:00:00Z"), readme: "Your record." }),
     );
     expect(Object.keys(zip).sort()).toEqual(
-      ["README.txt", ...csvTables.map((t) => `${t}.csv`)].sort(),
+      ["README.txt", "cycles.csv", "medicines.csv", ...csvTables.map((t) => `${t}.csv`)].sort(),
     );
     const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
     for (const table of csvTables)
