@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { type DoseLog, mayaJourney } from "@trellis/domain";
 import { csvColumns, csvTables, toCsv, toFhirBundle } from "@trellis/exports";
+import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { exportFile } from "./fixtures.ts";
-import { expectAxeBothSchemes, shot as picture, restore } from "./helpers.ts";
+import { expectAxeBothSchemes, phone, shot as picture, restore, setUpJourney } from "./helpers.ts";
 
 /**
  * "Take your record with you", on Maya's long journey (2014-2024, restored
@@ -157,4 +158,59 @@ test("a spreadsheet dose log with one bad row is refused with that row's reason 
   const zip = unzipSync(new Uint8Array(await readFile(await zipDownload.path())));
   const doses = new TextDecoder().decode(zip["doses.csv"]!);
   for (const d of paper) expect(doses).toContain(`,${d.slot.date},${d.slot.time},`);
+});
+
+test("the spreadsheets zip brings the record back on a fresh phone: the same doses, tests, scans, costs, cycles and medicines", async ({
+  page,
+  browser,
+}) => {
+  const { file } = mayaWithPaperDoses();
+  await restore(page, file);
+  await page.goto("/settings");
+  const [fromOld] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download spreadsheets (CSV, zip)" }).click(),
+  ]);
+  const zipPath = await fromOld.path();
+  const before = unzipSync(new Uint8Array(await readFile(zipPath)));
+
+  const other = await phone(browser);
+  await setUpJourney(other);
+  await other.goto("/settings");
+  await other.getByText("Choose the spreadsheets zip").waitFor();
+  await other.locator('input[type="file"][accept=".zip,application/zip"]').setInputFiles(zipPath);
+  await expect(
+    other.getByText(/[\d,]+ entries brought back from the spreadsheets\./),
+  ).toBeVisible();
+
+  // A second time is refused whole: those cycles are already here, and nothing more is saved.
+  const count = async () =>
+    Number(
+      /\(([\d,]+) entries\)/
+        .exec((await entries(other).textContent()) ?? "")![1]!
+        .replace(/,/g, ""),
+    );
+  const after = await count();
+  await other.locator('input[type="file"][accept=".zip,application/zip"]').setInputFiles(zipPath);
+  await expect(other.getByRole("alert")).toContainText("Nothing was saved.");
+  expect(await count()).toBe(after);
+  await expectAxeBothSchemes(other, "spreadsheets brought back, then refused");
+
+  const [fromNew] = await Promise.all([
+    other.waitForEvent("download"),
+    other.getByRole("button", { name: "Download spreadsheets (CSV, zip)" }).click(),
+  ]);
+  const again = unzipSync(new Uint8Array(await readFile(await fromNew.path())));
+  const text = (zip: Record<string, Uint8Array>, name: string) =>
+    new TextDecoder().decode(zip[name]);
+  for (const name of ["doses.csv", "labs.csv", "scans.csv", "cycles.csv", "medicines.csv"])
+    expect(text(again, name), name).toBe(text(before, name));
+  // The receipt photo stays sealed on the phone it was added on; everything else about the costs came back.
+  const noReceipt = (csv: string) => {
+    const rows = parse(csv, { bom: true }) as string[][];
+    const i = rows[0]!.indexOf("receipt");
+    return rows.map((r) => r.filter((_, j) => j !== i));
+  };
+  expect(noReceipt(text(again, "costs.csv"))).toEqual(noReceipt(text(before, "costs.csv")));
+  await other.context().close();
 });

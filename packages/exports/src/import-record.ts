@@ -8,6 +8,7 @@ import {
   prepareEvent,
 } from "@trellis/domain";
 import { csvColumns } from "./csv.ts";
+import { strFromU8, unzipSync } from "fflate";
 import { unescapeListText } from "./csv-costs.ts";
 import { readCsv } from "./csv-format.ts";
 import { planColumns } from "./csv-plan.ts";
@@ -355,4 +356,20 @@ export function importRecordCsvs(
   return problems.length > 0
     ? { ok: false, problems }
     : { ok: true, drafts: all.map((a) => a.draft) };
+}
+
+/** The files of a spreadsheets zip (`csvZip`) by table, or null when the bytes are not a zip. */
+export function readRecordZip(bytes: Uint8Array): Partial<Record<RecordImportFile, string>> | null {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    return null;
+  }
+  const files: Partial<Record<RecordImportFile, string>> = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const table = name.split("/").at(-1)!.replace(/\.csv$/i, "") as RecordImportFile;
+    if (recordImportFiles.includes(table)) files[table] = strFromU8(data);
+  }
+  return files;
 }

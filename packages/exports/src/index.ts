@@ -20,6 +20,7 @@ export {
   type RecordDraft,
   type RecordImportFile,
   type RecordImportProblem,
+  readRecordZip,
   recordImportFiles,
 } from "./import-record.ts";
 export {

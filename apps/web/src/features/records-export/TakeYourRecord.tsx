@@ -6,6 +6,7 @@ import { todayIso } from "../../app/time.ts";
 import { WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { DoseLogImport } from "./DoseLogImport.tsx";
+import { RecordImport } from "./RecordImport.tsx";
 
 /**
  * Settings' "Take your record with you": the record as spreadsheets (a zip
@@ -59,6 +60,7 @@ export function TakeYourRecord() {
       </div>
       <WhenCanRecord>
         <DoseLogImport />
+        <RecordImport />
       </WhenCanRecord>
     </section>
   );

@@ -56,4 +56,20 @@ export const records = {
     "{medicine} was planned more than once on {date}; add the time to say which dose.",
   "records.doses.reason.already-logged": "{medicine} on {date} is already logged.",
   "records.doses.reason.twice-in-file": "the same dose as row {otherRow}.",
+
+  "records.back.title": "Bring back your spreadsheets",
+  "records.back.intro":
+    "On a new device, once it is set up: pick the zip the spreadsheets came in. Cycles, medicines, doses, blood tests, scans and costs come back as they were; embryos and transfers come back with “Export everything”. Nothing is saved unless every row is right.",
+  "records.back.pick": "Choose the spreadsheets zip",
+  "records.back.notZip": "This file is not a zip of Trellis spreadsheets.",
+  "records.back.done":
+    "{count, plural, one {# entry} other {# entries}} brought back from the spreadsheets.",
+  "records.back.refused":
+    "Nothing was saved. {count, plural, one {One thing needs} other {# things need}} a look:",
+  "records.back.more": "…and {count, plural, one {# more} other {# more}}.",
+  "records.back.reason.missing-file": "{file}: this file is not in the zip.",
+  "records.back.reason.missing-column": "{file}: the column “{column}” is missing.",
+  "records.back.reason.unreadable": "{file}, row {row}: a quotation mark opens and never closes.",
+  "records.back.reason.bad-value": "{file}, row {row}: the {column} cell cannot be read.",
+  "records.back.reason.refused": "{file}, row {row}: {why}",
 } as const;
