@@ -7,8 +7,8 @@ import {
   type Problem,
   prepareEvent,
 } from "@trellis/domain";
-import { csvColumns } from "./csv.ts";
 import { strFromU8, unzipSync } from "fflate";
+import { csvColumns } from "./csv.ts";
 import { unescapeListText } from "./csv-costs.ts";
 import { readCsv } from "./csv-format.ts";
 import { planColumns } from "./csv-plan.ts";
@@ -368,7 +368,10 @@ export function readRecordZip(bytes: Uint8Array): Partial<Record<RecordImportFil
   }
   const files: Partial<Record<RecordImportFile, string>> = {};
   for (const [name, data] of Object.entries(entries)) {
-    const table = name.split("/").at(-1)!.replace(/\.csv$/i, "") as RecordImportFile;
+    const table = name
+      .split("/")
+      .at(-1)!
+      .replace(/\.csv$/i, "") as RecordImportFile;
     if (recordImportFiles.includes(table)) files[table] = strFromU8(data);
   }
   return files;
