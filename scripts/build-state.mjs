@@ -13,6 +13,7 @@ const sources = [
   "apps/web/vite.config.ts",
   "packages/domain/src",
   "packages/client/src",
+  "packages/exports/src",
   "package-lock.json",
 ];
 

@@ -63,7 +63,7 @@ test("an encrypted export restores on a fresh device with its passphrase, and a 
   await fresh.close();
 
   // In Settings too: a wrong passphrase adds nothing, the right one finds nothing new.
-  await page.locator('input[type="file"]').setInputFiles(path);
+  await page.locator('input[type="file"][accept*=".trellis"]').setInputFiles(path);
   await page.getByLabel("The file's passphrase").fill("not the passphrase at all");
   await page.getByRole("button", { name: "Open and import" }).click();
   await expect(page.getByText("That passphrase does not open this file.")).toBeVisible();

@@ -37,7 +37,7 @@ test("importing the same export again adds nothing", async ({ page }) => {
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export as a plain file, without a passphrase" }).click(),
   ]);
-  await page.locator('input[type="file"]').setInputFiles(await download.path());
+  await page.locator('input[type="file"][accept*=".trellis"]').setInputFiles(await download.path());
   await expect(page.getByText("Nothing new in that file.")).toBeVisible();
 });
 
@@ -50,7 +50,7 @@ test("a broken import file is refused with a reason and changes nothing", async 
   await import("node:fs/promises").then((fs) =>
     fs.writeFile(bad, JSON.stringify({ hello: "world" })),
   );
-  await page.locator('input[type="file"]').setInputFiles(bad);
+  await page.locator('input[type="file"][accept*=".trellis"]').setInputFiles(bad);
   await expect(
     page.getByText("Nothing was imported: this file is not a Trellis export"),
   ).toBeVisible();

@@ -19,6 +19,7 @@ import { monitoring } from "./en/monitoring.ts";
 import { odds } from "./en/odds.ts";
 import { pregnancy } from "./en/pregnancy.ts";
 import { push } from "./en/push.ts";
+import { records } from "./en/records.ts";
 import { refusals } from "./en/refusals.ts";
 import { sharing } from "./en/sharing.ts";
 import { today } from "./en/today.ts";
@@ -42,6 +43,7 @@ export const en = {
   ...lock,
   ...push,
   ...refusals,
+  ...records,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { AccountSync } from "../account/index.ts";
 import { Clinics } from "../clinics/index.ts";
 import { JourneyForm } from "../journey/index.ts";
 import { AppLockCard } from "../lock/index.ts";
+import { TakeYourRecord } from "../records-export/index.ts";
 import { CountrySetting } from "./CountrySetting.tsx";
 import { DiscreetInstall } from "./DiscreetInstall.tsx";
 import { ExportData } from "./ExportData.tsx";
@@ -124,6 +125,8 @@ export function Settings() {
           <p className="hint">{t("settings.erase.hint")}</p>
         </div>
       </section>
+
+      <TakeYourRecord />
 
       <section className="card" aria-labelledby="settings-privacy">
         <h2 id="settings-privacy">{t("settings.privacy")}</h2>

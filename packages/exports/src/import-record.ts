@@ -1,0 +1,378 @@
+import {
+  createHlc,
+  type EventType,
+  foldMore,
+  type JourneyState,
+  type PayloadInput,
+  type Problem,
+  prepareEvent,
+} from "@trellis/domain";
+import { strFromU8, unzipSync } from "fflate";
+import { csvColumns } from "./csv.ts";
+import { unescapeListText } from "./csv-costs.ts";
+import { readCsv } from "./csv-format.ts";
+import { planColumns } from "./csv-plan.ts";
+
+/**
+ * The spreadsheets back as a record on a device that has a journey (set up,
+ * or the one already there): cycles and medicines first, then doses, blood
+ * tests, scans and costs, each row one domain event with the ids the files
+ * carry. Every event is checked on the record as it would be after the ones
+ * before (`prepareEvent`); the drafts come back only when all pass, for one
+ * `recordBatch`, so nothing half-writes. Embryos and transfers are not read
+ * back (their lab history is more than a table holds): the JSON export
+ * carries them. A receipt photo stays on the device it was added on.
+ */
+
+export const recordImportFiles = [
+  "cycles",
+  "medicines",
+  "doses",
+  "labs",
+  "scans",
+  "costs",
+] as const;
+export type RecordImportFile = (typeof recordImportFiles)[number];
+
+export type RecordImportProblem =
+  | { readonly file: RecordImportFile; readonly reason: "missing-file" }
+  | { readonly file: RecordImportFile; readonly reason: "missing-column"; readonly column: string }
+  | { readonly file: RecordImportFile; readonly reason: "unreadable"; readonly row: number }
+  | {
+      readonly file: RecordImportFile;
+      readonly reason: "bad-value";
+      readonly row: number;
+      readonly column: string;
+    }
+  | {
+      readonly file: RecordImportFile;
+      readonly reason: "refused";
+      readonly row: number;
+      readonly problem: Problem;
+    };
+
+export interface RecordDraft {
+  readonly type: EventType;
+  readonly payload: unknown;
+}
+
+const columnsOf: Record<RecordImportFile, readonly string[]> = {
+  cycles: planColumns.cycles,
+  medicines: planColumns.medicines,
+  doses: csvColumns.doses,
+  labs: csvColumns.labs,
+  scans: csvColumns.scans,
+  costs: csvColumns.costs,
+};
+
+class BadValue extends Error {
+  constructor(readonly column: string) {
+    super(column);
+  }
+}
+
+type Row = (column: string) => string;
+const opt = (s: string) => (s === "" ? undefined : s);
+const num = (get: Row, column: string): number => {
+  const text = get(column);
+  const n = Number(text);
+  if (text === "" || !Number.isFinite(n)) throw new BadValue(column);
+  return n;
+};
+const optNum = (get: Row, column: string) => (get(column) === "" ? undefined : num(get, column));
+const bool = (get: Row, column: string) => {
+  const text = get(column);
+  if (text !== "true" && text !== "false") throw new BadValue(column);
+  return text === "true";
+};
+const sizes = (get: Row, column: string) =>
+  get(column) === ""
+    ? []
+    : get(column)
+        .split(";")
+        .map((s) => {
+          const n = Number(s);
+          if (s.trim() === "" || !Number.isFinite(n)) throw new BadValue(column);
+          return n;
+        });
+const zoned = (get: Row, at: string) => `${get(at)}[${get("time_zone")}]`;
+
+function end(text: string, column: string) {
+  if (text === "until-trigger" || text === "open") return { kind: text } as const;
+  const [kind, value] = text.split(":") as [string, string | undefined];
+  if (kind === "cycle-day" && value) return { kind: "cycle-day" as const, day: Number(value) };
+  if (kind === "date" && value) return { kind: "date" as const, date: value };
+  throw new BadValue(column);
+}
+
+/** The events one row stands for (a lab marked wrong is two: recorded, then excluded). */
+const eventsOf: Record<RecordImportFile, (get: Row) => RecordDraft[]> = {
+  cycles: (get) => {
+    const cycleId = get("cycle_id");
+    const started = {
+      cycleId,
+      cycleType: get("cycle_type"),
+      protocolId: opt(get("protocol_id")) ?? null,
+      protocolName: get("protocol_name"),
+      dayOne: get("day_one"),
+      startDate: get("start_date"),
+      zone: get("time_zone"),
+      ...(opt(get("transfer_plan")) ? { transferPlan: get("transfer_plan") } : {}),
+      ...(opt(get("clinic")) ? { clinic: get("clinic") } : {}),
+      triggerToProcedureHours: num(get, "trigger_to_procedure_hours"),
+    };
+    return [{ type: "CycleStarted", payload: started }];
+  },
+  medicines: (get) => {
+    const planItemId = get("plan_item_id");
+    const start = get("start");
+    const [kind, value] = start.split(":");
+    const planned = {
+      cycleId: get("cycle_id"),
+      planItemId,
+      medication: {
+        ...(opt(get("catalogue_id")) ? { catalogueId: get("catalogue_id") } : {}),
+        name: get("medicine"),
+        route: get("route"),
+        ...(opt(get("form")) ? { form: get("form") } : {}),
+        purpose: get("purpose"),
+      },
+      dose: { value: num(get, "dose"), unit: get("unit") },
+      times: get("times") === "" ? [] : get("times").split(" "),
+      start:
+        kind === "cycle-day"
+          ? { cycleDay: Number(value) }
+          : kind === "date"
+            ? { date: value }
+            : (() => {
+                throw new BadValue("start");
+              })(),
+      end: end(get("end"), "end"),
+      everyDays: num(get, "every_days"),
+      timeCritical: bool(get, "time_critical"),
+      ...(opt(get("note")) ? { note: get("note") } : {}),
+    };
+    const changes = get("changes") === "" ? [] : get("changes").split(";");
+    return [
+      { type: "MedicationPlanned", payload: planned },
+      ...changes.map((c) => {
+        const [from, value, unit, times, to] = c.split("|") as string[];
+        return {
+          type: "MedicationPlanAdjusted" as const,
+          payload: {
+            planItemId,
+            from,
+            ...(value ? { dose: { value: Number(value), unit } } : {}),
+            ...(times ? { times: times.split(" ") } : {}),
+            ...(to ? { end: end(to, "changes") } : {}),
+          },
+        };
+      }),
+    ];
+  },
+  doses: (get) => {
+    const status = get("status");
+    return [
+      {
+        type: "DoseLogged",
+        payload: {
+          doseId: get("dose_id"),
+          planItemId: get("plan_item_id"),
+          slot: { date: get("planned_date"), time: get("planned_time") },
+          takenAt: zoned(get, "taken_at"),
+          status,
+          ...(status === "skipped"
+            ? {}
+            : { amount: { value: num(get, "amount"), unit: get("unit") } }),
+          ...(opt(get("site")) ? { site: get("site") } : {}),
+          ...(opt(get("note")) ? { note: get("note") } : {}),
+        },
+      },
+    ];
+  },
+  labs: (get) => {
+    const resultId = get("result_id");
+    const recorded: RecordDraft = {
+      type: "LabResultRecorded",
+      payload: {
+        resultId,
+        ...(opt(get("cycle_id")) ? { cycleId: get("cycle_id") } : {}),
+        drawnAt: zoned(get, "drawn_at"),
+        analyte: get("test"),
+        value: num(get, "value"),
+        unit: get("unit"),
+        ...(opt(get("note")) ? { note: get("note") } : {}),
+      },
+    };
+    if (!bool(get, "excluded")) return [recorded];
+    return [
+      recorded,
+      {
+        type: "LabResultExcluded",
+        payload: {
+          resultId,
+          excluded: true,
+          ...(opt(get("excluded_reason")) ? { reason: get("excluded_reason") } : {}),
+        },
+      },
+    ];
+  },
+  scans: (get) => [
+    {
+      type: "FollicleScanRecorded",
+      payload: {
+        scanId: get("scan_id"),
+        ...(opt(get("cycle_id")) ? { cycleId: get("cycle_id") } : {}),
+        scannedAt: zoned(get, "scanned_at"),
+        leftMm: sizes(get, "left_follicles"),
+        rightMm: sizes(get, "right_follicles"),
+        ...(optNum(get, "lining") !== undefined ? { liningMm: num(get, "lining") } : {}),
+        ...(opt(get("lining_pattern")) ? { liningPattern: get("lining_pattern") } : {}),
+        ...(opt(get("note")) ? { note: get("note") } : {}),
+      },
+    },
+  ],
+  costs: (get) => {
+    const coverage =
+      get("coverage") === ""
+        ? []
+        : get("coverage")
+            .split(";")
+            .map((c) => {
+              const [kind, source, value, received] = c.split("|") as string[];
+              if (received !== "received" && received !== "expected")
+                throw new BadValue("coverage");
+              return {
+                kind,
+                ...(source ? { source: unescapeListText(source) } : {}),
+                value: Number(value),
+                received: received === "received",
+              };
+            });
+    return [
+      {
+        type: "CostRecorded",
+        payload: {
+          costId: get("cost_id"),
+          description: get("description"),
+          category: get("category"),
+          amount: { value: num(get, "amount"), currency: get("currency") },
+          incurredOn: get("incurred_on"),
+          ...(opt(get("cycle_id")) ? { cycleId: get("cycle_id") } : {}),
+          ...(opt(get("paid_by")) ? { paidBy: get("paid_by") } : {}),
+          status: get("status"),
+          ...(opt(get("paid_on")) ? { paidOn: get("paid_on") } : {}),
+          ...(opt(get("due_on")) ? { dueOn: get("due_on") } : {}),
+          ...(optNum(get, "remind_days_before") !== undefined
+            ? { remindDaysBefore: num(get, "remind_days_before") }
+            : {}),
+          coverage,
+          ...(opt(get("note")) ? { note: get("note") } : {}),
+        },
+      },
+    ];
+  },
+};
+
+/** Cycles end after their doses are in: an ended cycle plans nothing past its end. */
+function cycleEnds(get: Row): RecordDraft[] {
+  const status = get("status");
+  if (status !== "completed" && status !== "cancelled") return [];
+  return [
+    { type: "CycleEnded", payload: { cycleId: get("cycle_id"), status, endedOn: get("ended_on") } },
+  ];
+}
+
+/**
+ * Every file read and every row turned into events and checked, in the
+ * order a fresh device needs them. `ok` with the drafts only when nothing
+ * is wrong; otherwise every problem found, by file and row.
+ */
+export function importRecordCsvs(
+  state: JourneyState,
+  files: Partial<Record<RecordImportFile, string>>,
+  options: { readonly nowMs: number },
+):
+  | { readonly ok: true; readonly drafts: readonly RecordDraft[] }
+  | { readonly ok: false; readonly problems: readonly RecordImportProblem[] } {
+  const problems: RecordImportProblem[] = [];
+  const planned: { file: RecordImportFile; row: number; draft: RecordDraft }[] = [];
+  const ends: { file: RecordImportFile; row: number; draft: RecordDraft }[] = [];
+
+  for (const file of recordImportFiles) {
+    const text = files[file];
+    if (text === undefined) {
+      problems.push({ file, reason: "missing-file" });
+      continue;
+    }
+    const read = readCsv(text);
+    if (!read.ok) {
+      problems.push({ file, reason: "unreadable", row: read.problem.row });
+      continue;
+    }
+    const [header = [], ...rows] = read.rows;
+    const at = new Map(header.map((h, i) => [h.trim(), i]));
+    const missing = columnsOf[file].filter((c) => !at.has(c));
+    for (const column of missing) problems.push({ file, reason: "missing-column", column });
+    if (missing.length > 0) continue;
+    for (const [i, cells] of rows.entries()) {
+      const get: Row = (column) => cells[at.get(column)!] ?? "";
+      try {
+        for (const draft of eventsOf[file](get)) planned.push({ file, row: i + 2, draft });
+        if (file === "cycles")
+          for (const draft of cycleEnds(get)) ends.push({ file, row: i + 2, draft });
+      } catch (e) {
+        if (!(e instanceof BadValue)) throw e;
+        problems.push({ file, reason: "bad-value", row: i + 2, column: e.column });
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  // Cycles, medicines and doses, then the cycles' ends, then the rest.
+  const order = (f: RecordImportFile) => (["cycles", "medicines", "doses"].includes(f) ? 0 : 2);
+  const all = [
+    ...planned.filter((p) => order(p.file) === 0),
+    ...ends,
+    ...planned.filter((p) => order(p.file) === 2),
+  ];
+  let working = state;
+  let clock = createHlc("csvimport");
+  let n = 0;
+  for (const { file, row, draft } of all) {
+    const prepared = prepareEvent(working, clock, {
+      id: `01900000-0000-7000-8000-${(n++).toString(16).padStart(12, "0")}`,
+      nowMs: options.nowMs,
+      type: draft.type,
+      payload: draft.payload as PayloadInput<EventType>,
+    });
+    if (!prepared.ok) {
+      problems.push({ file, reason: "refused", row, problem: prepared.error });
+      continue;
+    }
+    clock = prepared.value.clock;
+    working = foldMore(working, [prepared.value.event]) ?? working;
+  }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, drafts: all.map((a) => a.draft) };
+}
+
+/** The files of a spreadsheets zip (`csvZip`) by table, or null when the bytes are not a zip. */
+export function readRecordZip(bytes: Uint8Array): Partial<Record<RecordImportFile, string>> | null {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch {
+    return null;
+  }
+  const files: Partial<Record<RecordImportFile, string>> = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const table = name
+      .split("/")
+      .at(-1)!
+      .replace(/\.csv$/i, "") as RecordImportFile;
+    if (recordImportFiles.includes(table)) files[table] = strFromU8(data);
+  }
+  return files;
+}
