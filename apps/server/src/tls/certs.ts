@@ -24,7 +24,8 @@ import { type HomeTlsFiles, homeTlsFiles } from "./files.ts";
 
 export { type HomeTlsFiles, homeTlsFiles };
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// Node's WebCrypto (the library's type names the DOM's Crypto, the same interface).
+x509.cryptoProvider.set(webcrypto as never);
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
