@@ -5,11 +5,12 @@
  * start-up says about phones.
  */
 import { X509Certificate } from "node:crypto";
-import { rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import http2 from "node:http2";
 import https from "node:https";
 import { join } from "node:path";
 import tls from "node:tls";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../config.ts";
 import { type RunningServer, startServer } from "../server.ts";
@@ -378,6 +379,69 @@ describe("the server over HTTPS with home certificates", () => {
     expect(renewed.checkIssued(new X509Certificate(caPem))).toBe(true);
     expect(renewed.verify(new X509Certificate(caPem).publicKey)).toBe(true);
   });
+});
+
+describe("start-up with a certificate near its end", () => {
+  it("renews it before listening, and serves precompressed files over HTTP/2", async () => {
+    const dataDir = await tempDir();
+    const webDir = await tempDir();
+    const page = "<!doctype html><title>Trellis</title><p>hello over h2</p>".repeat(20);
+    await writeFile(join(webDir, "index.html"), page);
+    await writeFile(join(webDir, "index.html.br"), brotliCompressSync(page));
+    await writeFile(join(webDir, "index.html.gz"), gzipSync(page));
+    // Made 387 days ago: it ends in ten days.
+    const old = await ensureHomeCertificates({
+      dataDir,
+      names: machineNames(),
+      now: new Date(Date.now() - (SERVER_DAYS - 10) * DAY),
+    });
+    const server = await startServer(
+      loadConfig({
+        PORT: "0",
+        HOST: "127.0.0.1",
+        TRELLIS_DATA_DIR: dataDir,
+        TRELLIS_WEB_DIR: webDir,
+      }),
+      { logger: false },
+    );
+    try {
+      const served = await new Promise<tls.PeerCertificate>((resolve, reject) => {
+        const socket = tls.connect(
+          { host: "127.0.0.1", port: server.port, ca: old!.caPem, servername: "localhost" },
+          () => {
+            resolve(socket.getPeerCertificate());
+            socket.end();
+          },
+        );
+        socket.on("error", reject);
+      });
+      expect(served.serialNumber).not.toBe(new X509Certificate(old!.certPem).serialNumber);
+      expect(new Date(served.valid_to).getTime()).toBeGreaterThan(Date.now() + 300 * DAY);
+      // The files on disk are the renewed ones, still 0600.
+      const files = homeTlsFiles(dataDir);
+      expect(new X509Certificate(await readFile(files.cert, "utf8")).serialNumber).toBe(
+        served.serialNumber,
+      );
+      expect((await stat(files.key)).mode & 0o777).toBe(0o600);
+
+      const { session, request } = h2Client(server.url, old!.caPem);
+      try {
+        const br = await request({
+          ":path": "/",
+          accept: "text/html",
+          "accept-encoding": "br, gzip",
+        });
+        expect(br.headers[":status"]).toBe(200);
+        expect(br.headers["content-encoding"]).toBe("br");
+        expect(brotliDecompressSync(br.raw).toString()).toBe(page);
+        expect(br.headers["strict-transport-security"]).toBe("max-age=31536000");
+      } finally {
+        session.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
 });
 
 describe("what start-up says about phones", () => {
