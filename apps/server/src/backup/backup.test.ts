@@ -171,7 +171,7 @@ describe("backup and restore on PGlite", () => {
     await target.db.query("DELETE FROM vault_attachments");
     await restoreDatabase(target.db, file, { force: true });
     expect((await everyTable(target.db)).vault_attachments).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses a damaged or cut-short file and leaves the target empty", async () => {
     const source = await openTestPglite();
@@ -207,7 +207,7 @@ describe("backup and restore on PGlite", () => {
       "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()",
     );
     expect(rows[0]?.n).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it("npm run backup and npm run restore: one file, secrets included, an empty folder only unless --force", async () => {
     const dir = await tempDir();
@@ -268,7 +268,7 @@ describe("backup and restore on PGlite", () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain("There is no Trellis database in");
     expect(existsSync(join(dir, "nothing-here"))).toBe(false);
-  }, 180_000);
+  }, 360_000);
 });
 
 describePostgres("backup and restore on PostgreSQL", (url) => {
@@ -276,13 +276,13 @@ describePostgres("backup and restore on PostgreSQL", (url) => {
     const source = await openTestPostgres(url);
     cleanups.push(() => source.cleanup());
     await roundTrip(source, () => openTestPostgres(url));
-  }, 120_000);
+  }, 300_000);
 
   it("a PGlite backup restores into PostgreSQL (one format for both)", async () => {
     const source = await openTestPglite();
     cleanups.push(() => source.cleanup());
     await roundTrip(source, () => openTestPostgres(url));
-  }, 120_000);
+  }, 300_000);
 
   it("a backup taken while the server writes is one consistent snapshot", async () => {
     const source = await openTestPostgres(url);
@@ -309,5 +309,5 @@ describePostgres("backup and restore on PostgreSQL", (url) => {
     await target.db.query("CREATE SCHEMA public");
     const restored = await restoreDatabase(target.db, file);
     expect(restored.tables).toEqual(made.tables);
-  }, 120_000);
+  }, 300_000);
 });

@@ -243,7 +243,7 @@ describe("the server over HTTPS with home certificates", () => {
       tlsCheckMs: 200,
       now: () => new Date(clock),
     });
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -441,7 +441,7 @@ describe("start-up with a certificate near its end", () => {
     } finally {
       await server.close();
     }
-  }, 90_000);
+  }, 240_000);
 });
 
 describe("what start-up says about phones", () => {
