@@ -3,7 +3,9 @@
  * error format. `buildApp` does not listen; see `startServer` for that.
  */
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
+import type { Http2Session } from "node:http2";
 import type { Socket } from "node:net";
+import type { TLSSocket } from "node:tls";
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -23,13 +25,14 @@ import { HOUSEKEEPING_INTERVAL_MS, sweepExpired } from "./housekeeping.ts";
 import { registerApiCompression } from "./http/compression.ts";
 import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
-import { SECURITY_HEADERS } from "./http/security-headers.ts";
+import { HSTS_HEADER, SECURITY_HEADERS } from "./http/security-headers.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
 import { DEFAULT_PUSH_CONFIG } from "./push/config.ts";
 import { registerPushRoutes } from "./push/routes.ts";
 import { type PushScheduler, startPushScheduler } from "./push/scheduler.ts";
 import { createStreamCounter, DAY_SECONDS } from "./quotas/checks.ts";
 import { DEFAULT_QUOTAS, type Quotas } from "./quotas/config.ts";
+import { registerTrustRoutes } from "./tls/trust-routes.ts";
 import { registerEventRoutes } from "./vault/event-routes.ts";
 import { createVaultEventsHub } from "./vault/live.ts";
 import { registerVaultRoutes } from "./vault/routes.ts";
@@ -81,6 +84,14 @@ export interface BuildAppOptions {
    * how many it claims at once; `false` runs none (apps on a fake database).
    */
   pushScheduler?: false | { pollMs?: number; batch?: number };
+  /**
+   * HTTPS: the certificate chain and private key (PEM). The server then
+   * speaks HTTP/2 with HTTP/1.1 fallback and sends HSTS. Change them while
+   * running with `app.server.setSecureContext` (see startServer).
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** The home certificate authority to offer at /ca.crt (see tls/trust-routes.ts); undefined: none. */
+  homeAuthority?: () => string | undefined;
 }
 
 export interface HealthResponse {
@@ -222,7 +233,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     caller: (request) => authenticate(db, request.headers.authorization, sessionLifetime),
   };
 
+  const tls = options.tls;
+  // Fastify's types follow the server kind; every route here is written for
+  // the request/reply API both kinds share, so the instance is typed as one.
   const app = Fastify({
+    ...((tls ? { http2: true, https: { allowHTTP1: true, cert: tls.cert, key: tls.key } } : {}) as {
+      http2?: false;
+    }),
     logger:
       loggerOption === false
         ? false
@@ -252,7 +269,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       r.headers({ ...SECURITY_HEADERS, "cache-control": "no-store" });
       void r.code(apiError.statusCode).send(apiError.toBody());
     },
-  });
+  }) as unknown as FastifyInstance;
 
   // Only JSON is accepted. Fastify also parses text/plain by default; without
   // that parser a text/plain body is a 415 like every other content type.
@@ -260,6 +277,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   app.addHook("onSend", async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (tls) reply.header("strict-transport-security", HSTS_HEADER);
     // API responses are private and live: no browser or proxy caching.
     if (isApiPath(request.url)) reply.header("cache-control", "no-store");
   });
@@ -315,6 +333,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     { prefix: "/api/v1" },
   );
 
+  // The home certificate authority and how to trust it (public; 404 without one).
+  registerTrustRoutes(app, options.homeAuthority ?? (() => undefined));
+
   // Registered last so its /* wildcard never shadows the API.
   if (webBuilt) registerWebApp(app, config.webDir);
 
@@ -353,14 +374,23 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   // timeout, a minute later. Shutdown closes those at once instead.
   const sockets = new Set<Socket>();
   const serving = new Set<Socket>();
-  app.server.on("connection", (socket: Socket) => {
+  // With TLS, HTTP/1.1 requests run on the TLS socket (secureConnection);
+  // HTTP/2 sessions are closed gracefully instead (their streams finish).
+  const sessions = new Set<Http2Session>();
+  app.server.on(tls ? "secureConnection" : "connection", (socket: Socket) => {
+    if (tls && (socket as TLSSocket).alpnProtocol === "h2") return;
     sockets.add(socket);
     socket.once("close", () => {
       sockets.delete(socket);
       serving.delete(socket);
     });
   });
+  app.server.on("session", (session: Http2Session) => {
+    sessions.add(session);
+    session.once("close", () => sessions.delete(session));
+  });
   app.server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (request.httpVersionMajor === 2) return;
     serving.add(request.socket);
     response.once("close", () => serving.delete(request.socket));
   });
@@ -374,6 +404,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     for (const end of [...ctx.openStreams]) end();
     await ctx.hub.close();
     for (const socket of sockets) if (!serving.has(socket)) socket.destroy();
+    for (const session of sessions) session.close();
   });
 
   contexts.set(app, ctx);

@@ -2,10 +2,24 @@
  * Server configuration: read from the environment, parsed and validated here
  * and nowhere else. Every other module receives a `Config` value.
  */
+import { existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type PushConfig, readPushConfig } from "./push/config.ts";
 import { type Quotas, readQuotas } from "./quotas/config.ts";
+import { homeTlsFiles } from "./tls/files.ts";
+
+/** HTTPS: a certificate chain and its private key, PEM files. */
+export interface TlsConfig {
+  readonly certFile: string;
+  readonly keyFile: string;
+  /**
+   * "env": TRELLIS_TLS_CERT and TRELLIS_TLS_KEY. "home": the files
+   * `npm run certs` made in `<dataDir>/tls`, which the server renews itself
+   * and whose authority it offers at /ca.crt.
+   */
+  readonly source: "env" | "home";
+}
 
 export interface Config {
   /** TCP port to listen on. 0 lets the OS pick a free port. */
@@ -53,6 +67,12 @@ export interface Config {
    * (TRELLIS_SESSION_MAX_DAYS, in days). Never shorter than the idle limit.
    */
   readonly sessionMaxAgeSeconds: number;
+  /**
+   * HTTPS (HTTP/2 with HTTP/1.1 fallback) when set: TRELLIS_TLS_CERT and
+   * TRELLIS_TLS_KEY, or else the home certificates from `npm run certs`.
+   * Undefined: plain HTTP.
+   */
+  readonly tls: TlsConfig | undefined;
 }
 
 export const DEFAULT_PORT = 4310;
@@ -259,6 +279,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     );
   }
 
+  const tls = readTls(env, cwd, dataDir, problem);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -276,7 +298,51 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy,
     sessionIdleSeconds: idleDays * DAY_SECONDS,
     sessionMaxAgeSeconds: maxDays * DAY_SECONDS,
+    tls,
   };
+}
+
+function readTls(
+  env: Env,
+  cwd: string,
+  dataDir: string,
+  problem: (variable: string, message: string) => void,
+): TlsConfig | undefined {
+  const certText = read(env, "TRELLIS_TLS_CERT");
+  const keyText = read(env, "TRELLIS_TLS_KEY");
+  if (certText === undefined && keyText === undefined) {
+    const home = homeTlsFiles(dataDir);
+    return existsSync(home.cert) && existsSync(home.key)
+      ? { certFile: home.cert, keyFile: home.key, source: "home" }
+      : undefined;
+  }
+  if (certText === undefined || keyText === undefined) {
+    const missing = certText === undefined ? "TRELLIS_TLS_CERT" : "TRELLIS_TLS_KEY";
+    problem(
+      missing,
+      "TRELLIS_TLS_CERT and TRELLIS_TLS_KEY go together: set both (the certificate chain and its private key, PEM files) or neither.",
+    );
+    return undefined;
+  }
+  const certFile = isAbsolute(certText) ? resolve(certText) : resolve(cwd, certText);
+  const keyFile = isAbsolute(keyText) ? resolve(keyText) : resolve(cwd, keyText);
+  let ok = true;
+  for (const [variable, file] of [
+    ["TRELLIS_TLS_CERT", certFile],
+    ["TRELLIS_TLS_KEY", keyFile],
+  ] as const) {
+    if (!existsSync(file)) {
+      problem(variable, `${variable} names ${file}, which does not exist.`);
+      ok = false;
+    }
+  }
+  return ok ? { certFile, keyFile, source: "env" } : undefined;
+}
+
+/** Loopback: reachable from this computer only, where plain HTTP is a secure context. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 /** A connection URL with user name and password removed, safe to print. */

@@ -9,7 +9,8 @@ import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "./con
 import { SchemaTooNewError } from "./db/migrations.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
 import { InvalidVapidKeyError } from "./push/vapid.ts";
-import { type RunningServer, startServer } from "./server.ts";
+import { type RunningServer, startServer, TlsSetupError } from "./server.ts";
+import { phoneNotes } from "./tls/startup-notes.ts";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -20,7 +21,8 @@ function describeStartupError(error: unknown, config: Config): string {
     error instanceof InvalidServerSetupError ||
     error instanceof InvalidVapidKeyError ||
     error instanceof SecretsMismatchError ||
-    error instanceof SecretsFileError
+    error instanceof SecretsFileError ||
+    error instanceof TlsSetupError
   ) {
     return error.message;
   }
@@ -61,13 +63,18 @@ async function main(): Promise<void> {
     // A TRELLIS_OPAQUE_SERVER_SETUP that is well-formed but not a setup is bad configuration too.
     const badSetting =
       (error instanceof InvalidServerSetupError && config.opaqueServerSetup !== undefined) ||
-      (error instanceof InvalidVapidKeyError && config.vapidPrivateKey !== undefined);
+      (error instanceof InvalidVapidKeyError && config.vapidPrivateKey !== undefined) ||
+      (error instanceof TlsSetupError && config.tls?.source === "env");
     process.exit(badSetting ? 2 : 1);
   }
 
   const where =
     config.databaseUrl === undefined ? config.dataDir : describeDatabaseUrl(config.databaseUrl);
   console.log(`Trellis is running at ${server.url} (data in ${where}, storage: ${server.db.kind})`);
+  const notes = await phoneNotes(config, server.port).catch(() => "");
+  if (notes !== "") {
+    (config.tls === undefined ? console.warn : console.log)(notes);
+  }
 
   let stopping = false;
   const stop = () => {

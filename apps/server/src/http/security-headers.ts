@@ -28,4 +28,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "referrer-policy": "no-referrer",
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "permissions-policy": PERMISSIONS_POLICY,
+  // No other window keeps a handle on ours (and ours on none): the app's
+  // pages are their own browsing context group.
+  "cross-origin-opener-policy": "same-origin",
 };
+
+/**
+ * Sent with TLS on: browsers then use HTTPS for this host for a year, even
+ * when someone types http://. (Browsers ignore it for an IP address.)
+ */
+export const HSTS_HEADER = "max-age=31536000";

@@ -102,11 +102,14 @@ export async function serveEventStream(
   }
 
   reply.hijack();
-  // No chunked framing: the body ends when the connection closes (it is
-  // `connection: close`), so each notice is one plain write to the socket
-  // rather than a chunk header, the notice and a CRLF through the HTTP
-  // layer's cork, which counts when one append reaches 10,000 streams.
-  reply.raw.useChunkedEncodingByDefault = false;
+  // HTTP/2 (Trellis over TLS) frames the body itself and forbids the
+  // connection header: write through the stream there.
+  const h2 = request.raw.httpVersionMajor === 2;
+  // Over HTTP/1.1, no chunked framing: the body ends when the connection
+  // closes (it is `connection: close`), so each notice is one plain write to
+  // the socket rather than a chunk header, the notice and a CRLF through the
+  // HTTP layer's cork, which counts when one append reaches 10,000 streams.
+  if (!h2) reply.raw.useChunkedEncodingByDefault = false;
   reply.raw.writeHead(200, {
     ...SECURITY_HEADERS,
     "content-type": "text/event-stream; charset=utf-8",
@@ -115,13 +118,17 @@ export async function serveEventStream(
     "x-accel-buffering": "no",
     // A stream holds its connection for as long as it lasts; when it ends,
     // let the connection go with it rather than idle in keep-alive.
-    connection: "close",
+    ...(h2 ? {} : { connection: "close" }),
   });
   reply.raw.flushHeaders();
-  const socket = reply.raw.socket;
-  const send = (text: string) => {
-    if (socket !== null && !socket.destroyed) socket.write(text);
-  };
+  const socket = h2 ? null : reply.raw.socket;
+  const send = h2
+    ? (text: string) => {
+        if (!reply.raw.destroyed && !reply.raw.writableEnded) reply.raw.write(text);
+      }
+    : (text: string) => {
+        if (socket !== null && !socket.destroyed) socket.write(text);
+      };
   reply.raw.on("close", end);
   deps.open.add(end);
   if (reply.raw.destroyed || request.raw.destroyed) {
