@@ -57,7 +57,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/api\//],
+        // The server's own pages for phones (the home CA and how to trust it) are not the app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/trust$/, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
         // Reminders through Web Push: push, notificationclick, periodicsync (docs/push.md).
         importScripts: ["/push-sw.js"],

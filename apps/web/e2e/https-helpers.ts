@@ -159,7 +159,11 @@ export async function startCaddy(options: {
  * service worker takes control, Chromium finds the app installable, and the
  * app reloads offline with what was written.
  */
-export async function expectSecureApp(origin: string, spki: readonly string[]): Promise<void> {
+export async function expectSecureApp(
+  origin: string,
+  spki: readonly string[],
+  options: { trustPage?: boolean } = {},
+): Promise<void> {
   const profile = tempDir("trellis-https-profile-");
   let context: BrowserContext | undefined;
   try {
@@ -206,6 +210,19 @@ export async function expectSecureApp(origin: string, spki: readonly string[]): 
     await expect(page.getByRole("heading", { level: 1, name: "Journal" })).toBeVisible();
     await expect(notes.getByText("Written over HTTPS.")).toBeVisible();
     await context.setOffline(false);
+    if (options.trustPage) {
+      // With the app installed, the server's own page for a second phone still
+      // opens (the service worker does not answer it with the app), and so
+      // does the certificate itself.
+      await page.goto("/trust");
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Trust this Trellis on your phone" }),
+      ).toBeVisible();
+      const caType = await page.evaluate(
+        async () => (await fetch("/ca.crt")).headers.get("content-type") ?? "",
+      );
+      expect(caType).toContain("application/x-x509-ca-cert");
+    }
   } finally {
     await context?.close();
     profile.remove();

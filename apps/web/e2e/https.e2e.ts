@@ -40,7 +40,9 @@ test("served with the certificates from npm run certs: offline, installable, ser
     });
     try {
       expect(trellis.url).toBe(`https://127.0.0.1:${port}`);
-      await expectSecureApp(`https://${HOST_NAME}:${port}`, [spkiHash(home!.certPem)]);
+      await expectSecureApp(`https://${HOST_NAME}:${port}`, [spkiHash(home!.certPem)], {
+        trustPage: true,
+      });
     } finally {
       await trellis.stop();
     }
