@@ -8,11 +8,13 @@
  * in the real app in Chromium, storing into IndexedDB) and lock (opening 100k
  * events with the app lock on and off, in Chromium) and firstload (LCP and the
  * first screen's JavaScript in Chromium, cold and warm, with and without a
- * phone's CPU and network).
+ * phone's CPU and network) and exports (the clinic summary PDF, the CSV zip
+ * and the FHIR bundle of Maya's long journey, `mayaJourney()`).
  * Pick sections with arguments: `npm run bench -- fold schedule`.
  */
 import { benchNewBrowser } from "./browser.ts";
 import { benchFold, benchSchedule } from "./core.ts";
+import { benchExports } from "./exports.ts";
 import { benchFirstLoad } from "./first-load.ts";
 import { benchHttp } from "./http.ts";
 import { benchLock } from "./lock.ts";
@@ -33,6 +35,7 @@ const folded =
 if (folded && on("fold")) rows.push(...folded.rows);
 if (on("schedule")) rows.push(...(await benchSchedule()));
 if (on("odds")) rows.push(...benchOdds());
+if (on("exports")) rows.push(...(await benchExports()));
 if (on("storage") && folded) rows.push(...(await benchStorage(folded.events)));
 if (on("http")) rows.push(...(await benchHttp()));
 if (on("streams")) rows.push(...(await benchStreams()));
