@@ -1136,6 +1136,11 @@ const forms: readonly (Typed | NothingToType)[] = [
     why: "Boxes to tick and a paper size; no part ticked is refused in words (clinic-summary.e2e.ts). It records nothing.",
   },
   {
+    file: "records-export/RecordImport.tsx",
+    form: "Bring back your spreadsheets (the CSV zip)",
+    why: "A file is picked; every row of every file is checked, and one bad row saves nothing, each named by file and row (records-export.e2e.ts, import-record.test.ts).",
+  },
+  {
     file: "records-export/DoseLogImport.tsx",
     form: "Bring in a dose log from a spreadsheet",
     why: "Columns are chosen from lists and a file is picked; every row of the file is checked, and one bad row saves nothing (records-export.e2e.ts, import-doses.test.ts).",

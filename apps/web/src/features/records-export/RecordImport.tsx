@@ -1,8 +1,8 @@
 import type { BatchDraft } from "@trellis/client";
 import { importRecordCsvs, type RecordImportProblem, readRecordZip } from "@trellis/exports";
 import { type ChangeEvent, useState } from "react";
-import { useClient, useJourneyState } from "../../app/client-context.tsx";
-import { FormError, PickFileButton } from "../../components/forms/index.ts";
+import { useJourneyState } from "../../app/client-context.tsx";
+import { FormError, PickFileButton, useForm } from "../../components/forms/index.ts";
 import { type I18n, useI18n } from "../../i18n/i18n.tsx";
 import { refusalText } from "../../i18n/refusals.ts";
 
@@ -35,40 +35,40 @@ function problemText(i18n: I18n, p: RecordImportProblem): string {
 export function RecordImport() {
   const i18n = useI18n();
   const { t } = i18n;
-  const client = useClient();
   const state = useJourneyState();
+  // The kit records the batch, holds `busy` and words a refusal; the
+  // problems of the files themselves (file, row, column) are listed below.
+  const form = useForm<"file">();
   const [problems, setProblems] = useState<readonly RecordImportProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function pick(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
     e.target.value = "";
     setProblems([]);
-    setError(null);
     setDone(null);
+    form.clear();
     if (!file) return;
-    setBusy(true);
-    try {
-      const files = readRecordZip(new Uint8Array(await file.arrayBuffer()));
-      if (!files) return setError(t("records.back.notZip"));
-      const checked = importRecordCsvs(state, files, { nowMs: Date.now() });
-      if (!checked.ok) return setProblems(checked.problems);
-      const saved = await client.recordBatch(checked.drafts as readonly BatchDraft[]);
-      if (!saved.ok) return setError(refusalText(i18n, saved.error));
-      setDone(saved.value.length);
-    } finally {
-      setBusy(false);
+    const files = readRecordZip(new Uint8Array(await file.arrayBuffer()));
+    if (!files) {
+      form.fail({ file: t("records.back.notZip") });
+      return;
     }
+    const checked = importRecordCsvs(state, files, { nowMs: Date.now() });
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      return;
+    }
+    const saved = await form.recordBatch(checked.drafts as readonly BatchDraft[]);
+    if (saved.ok) setDone(saved.value.length);
   }
 
   return (
-    <div className="stack-tight" aria-busy={busy}>
+    <div className="stack-tight" aria-busy={form.busy}>
       <h3>{t("records.back.title")}</h3>
       <p className="hint">{t("records.back.intro")}</p>
       <PickFileButton label={t("records.back.pick")} accept=".zip,application/zip" onPick={pick} />
-      <FormError>{error}</FormError>
+      <FormError>{form.fieldErrors.file ?? form.formError}</FormError>
       {done !== null && <p role="status">{t("records.back.done", { count: done })}</p>}
       {problems.length > 0 && (
         <div className="notice stack-tight" role="alert">
