@@ -100,6 +100,7 @@ export {
 export { type FromZodOptions, problemFromZod, refusal } from "./core/zod-problem.ts";
 // Costs: what treatment costs, what was covered, what is still due.
 export {
+  commonCurrencies,
   currencyCodes,
   currencyDigits,
   decimalsOf,

@@ -75,3 +75,26 @@ export function fromMinor(minor: number, currency: string): number {
   const digits = currencyDigits(currency);
   return Number((minor / 10 ** digits).toFixed(digits));
 }
+
+/**
+ * The currencies a form offers first (after the person's own): those most
+ * used by clinics people travel to. A product choice, not a ranking.
+ */
+export const commonCurrencies = [
+  "USD",
+  "EUR",
+  "GBP",
+  "AUD",
+  "CAD",
+  "NZD",
+  "CHF",
+  "SEK",
+  "DKK",
+  "NOK",
+  "INR",
+  "ZAR",
+  "JPY",
+  "ILS",
+  "MXN",
+  "CZK",
+] as const;

@@ -2,7 +2,7 @@ import type { CycleType } from "../protocols/templates.ts";
 import { addDays } from "../schedule/civil.ts";
 import type { JourneyState } from "../state/state.ts";
 import { fromMinor, toMinor } from "./currency.ts";
-import type { CostCategory } from "./events.ts";
+import { type CostCategory, costCategories } from "./events.ts";
 import { costList } from "./selectors.ts";
 import type { Cost } from "./state.ts";
 
@@ -222,19 +222,8 @@ function perUnit(count: number, s: Sums, currency: string): PerUnit {
   };
 }
 
-const categoryOrder: readonly CostCategory[] = [
-  "medication",
-  "monitoring",
-  "retrieval",
-  "lab-embryology",
-  "pgt",
-  "freezing-storage",
-  "transfer",
-  "donor-carrier",
-  "legal",
-  "travel",
-  "other",
-];
+/** Categories in the order the form offers them. */
+const categoryOrder: readonly CostCategory[] = costCategories;
 
 /**
  * The person's costs summed per currency (see `CostTotals` for what each

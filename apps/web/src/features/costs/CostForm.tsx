@@ -2,6 +2,7 @@ import {
   COST_MAX,
   type Cost,
   type CostCategory,
+  commonCurrencies,
   costCategories,
   currencyCodes,
   cycleList,
@@ -25,7 +26,7 @@ import {
 import { useToast } from "../../components/Toast.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type CoverageRow, CoverageRows, emptyRow } from "./CoverageRows.tsx";
-import { commonCurrencies, defaultCurrency } from "./currency.ts";
+import { defaultCurrency } from "./currency.ts";
 import { ReceiptField, type ReceiptValue } from "./ReceiptField.tsx";
 import { forgetReceipt } from "./receipts.ts";
 import { currencyName } from "./words.ts";

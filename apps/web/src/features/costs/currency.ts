@@ -182,23 +182,3 @@ export function defaultCurrency(state: JourneyState): string {
   const country = personCountry(state);
   return (country && currencyOfCountry(country)) ?? "USD";
 }
-
-/** The currencies offered first in the form: the person's own, then those most used by clinics abroad. */
-export const commonCurrencies = [
-  "USD",
-  "EUR",
-  "GBP",
-  "AUD",
-  "CAD",
-  "NZD",
-  "CHF",
-  "SEK",
-  "DKK",
-  "NOK",
-  "INR",
-  "ZAR",
-  "JPY",
-  "ILS",
-  "MXN",
-  "CZK",
-] as const;

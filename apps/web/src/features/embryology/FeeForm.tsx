@@ -1,4 +1,8 @@
-import { DEFAULT_FEE_REMINDER_DAYS } from "@trellis/domain";
+import { commonCurrencies, currencyCodes, DEFAULT_FEE_REMINDER_DAYS } from "@trellis/domain";
+
+/** Clinics abroad first, then every ISO 4217 currency (the cost form offers the same). */
+const currencies = [...new Set<string>([...commonCurrencies, ...currencyCodes])];
+
 import { type FormEvent, useId, useState } from "react";
 import {
   CountField,
@@ -14,21 +18,6 @@ import {
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
 import { useCounts } from "./use-counts.ts";
-
-const currencies = [
-  "USD",
-  "GBP",
-  "EUR",
-  "AUD",
-  "CAD",
-  "NZD",
-  "CHF",
-  "SEK",
-  "DKK",
-  "NOK",
-  "INR",
-  "ZAR",
-];
 
 /** Where the currency list starts: the person's own, guessed from their home zone. */
 function currencyFor(zone: string): string {
