@@ -45,6 +45,9 @@ describe("the spreadsheets back on a fresh device", () => {
     labs: toCsv(maya.state, "labs"),
     scans: toCsv(maya.state, "scans"),
     costs: toCsv(maya.state, "costs"),
+    retrievals: toPlanCsv(maya.state, "retrievals"),
+    embryos: toCsv(maya.state, "embryos"),
+    transfers: toCsv(maya.state, "transfers"),
   } satisfies Record<RecordImportFile, string>;
 
   it("gives the same doses, blood tests, scans, costs, cycles and medicines: each CSV after equals the CSV before", () => {
@@ -52,7 +55,7 @@ describe("the spreadsheets back on a fresh device", () => {
     const result = importRecordCsvs(r.state, files, { nowMs: NOW });
     if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 5)));
     for (const [i, d] of result.drafts.entries()) r.record(d.type, d.payload as never, NOW + i);
-    for (const table of ["doses", "labs", "scans"] as const)
+    for (const table of ["doses", "labs", "scans", "embryos", "transfers"] as const)
       expect(toCsv(r.state, table), table).toBe(toCsv(maya.state, table));
     for (const table of planTables)
       expect(toPlanCsv(r.state, table), table).toBe(toPlanCsv(maya.state, table));
