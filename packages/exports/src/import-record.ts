@@ -358,7 +358,10 @@ export function importRecordCsvs(
       payload: draft.payload as PayloadInput<EventType>,
     });
     if (!prepared.ok) {
-      problems.push({ ...rowOf(file, row, from, prepared.error.field), reason: "refused", problem: prepared.error });
+      const at = rowOf(file, row, from, prepared.error.field);
+      // A row's first refusal says why; what hangs on it (a refused transfer's betas) would only repeat it.
+      if (!problems.some((p) => p.file === at.file && "row" in p && p.row === at.row))
+        problems.push({ ...at, reason: "refused", problem: prepared.error });
       continue;
     }
     clock = prepared.value.clock;
