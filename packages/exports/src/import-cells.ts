@@ -14,7 +14,8 @@ export const num = (get: Row, column: string): number => {
   if (text === "" || !Number.isFinite(n)) throw new BadValue(column);
   return n;
 };
-export const optNum = (get: Row, column: string) => (get(column) === "" ? undefined : num(get, column));
+export const optNum = (get: Row, column: string) =>
+  get(column) === "" ? undefined : num(get, column);
 export const bool = (get: Row, column: string) => {
   const text = get(column);
   if (text !== "true" && text !== "false") throw new BadValue(column);

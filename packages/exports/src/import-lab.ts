@@ -220,7 +220,11 @@ function transferDrafts({ row, get }: ReadRow): LabDraft[] {
       },
     });
   } else if (status === "planned" || status === "cancelled") {
-    drafts.push({ ...at, type: "TransferPlanned", payload: { transferId, plannedOn: on, ...details } });
+    drafts.push({
+      ...at,
+      type: "TransferPlanned",
+      payload: { transferId, plannedOn: on, ...details },
+    });
     if (status === "cancelled")
       drafts.push({
         ...at,
@@ -313,7 +317,8 @@ export function labDrafts(rows: {
 
   const pgt = new Map<string, { on: string; test: string; results: unknown[]; rows: number[] }>();
   const reported: ReportedEmbryo[] = [];
-  for (const r of rows.embryos) attempt("embryos", r.row, () => reported.push(readEmbryo(r, drafts, pgt)));
+  for (const r of rows.embryos)
+    attempt("embryos", r.row, () => reported.push(readEmbryo(r, drafts, pgt)));
 
   // The reports of each retrieval, keyed `cohort|day|date`; embryos join the report that named them.
   const reports = new Map<string, Report>();
@@ -350,7 +355,12 @@ export function labDrafts(rows: {
           on: reportedOn,
           rank: RANK.FertilizationReported,
           type: "FertilizationReported",
-          payload: { cohortId: retrievalId, reportedOn, method, fertilized: num(get, "fertilized") },
+          payload: {
+            cohortId: retrievalId,
+            reportedOn,
+            method,
+            fertilized: num(get, "fertilized"),
+          },
         });
       }
       const day3 = optNum(get, "day3");
@@ -430,7 +440,8 @@ export function labDrafts(rows: {
       entries: { list: "results", rows: report.rows },
     });
   }
-  for (const r of rows.transfers) attempt("transfers", r.row, () => drafts.push(...transferDrafts(r)));
+  for (const r of rows.transfers)
+    attempt("transfers", r.row, () => drafts.push(...transferDrafts(r)));
 
   const ordered = drafts
     .map((d, i) => ({ d, i }))

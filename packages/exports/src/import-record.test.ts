@@ -134,7 +134,10 @@ describe("the spreadsheets back on a fresh device", () => {
       file: "embryos",
       row: 3,
       reason: "refused",
-      problem: expect.objectContaining({ reason: "invalid-grade", field: "payload.blastocysts.1.grade" }),
+      problem: expect.objectContaining({
+        reason: "invalid-grade",
+        field: "payload.blastocysts.1.grade",
+      }),
     });
     // Without that report its embryos are not in the bank, so the two 2015 transfers say so too.
     expect(result.problems.slice(1).map((p) => [p.file, "row" in p && p.row])).toEqual([

@@ -21,9 +21,10 @@ import { planColumns } from "./csv-plan.ts";
  * tests, scans and costs, each row one domain event with the ids the files
  * carry. Every event is checked on the record as it would be after the ones
  * before (`prepareEvent`); the drafts come back only when all pass, for one
- * `recordBatch`, so nothing half-writes. Embryos and transfers are not read
- * back (their lab history is more than a table holds): the JSON export
- * carries them. A receipt photo stays on the device it was added on.
+ * `recordBatch`, so nothing half-writes. Retrievals, embryos and transfers
+ * come last, as the lab, the bank and the clinic reported them, in the order
+ * they happened (`import-lab.ts`). A receipt photo stays on the device it was
+ * added on; frozen eggs are not in a table (the JSON export carries them).
  */
 
 export const recordImportFiles = [
