@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { type DoseLog, mayaJourney } from "@trellis/domain";
-import { csvColumns, csvTables, toCsv, toFhirBundle } from "@trellis/exports";
+import { csvColumns, csvTables, planTables, toCsv, toFhirBundle } from "@trellis/exports";
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { exportFile } from "./fixtures.ts";
@@ -70,7 +70,11 @@ test("the spreadsheets zip holds the six tables with their headers, and the FHIR
   );
   const zip = unzipSync(new Uint8Array(await readFile(await zipDownload.path())));
   expect(Object.keys(zip).sort()).toEqual(
-    ["README.txt", "cycles.csv", "medicines.csv", ...csvTables.map((t) => `${t}.csv`)].sort(),
+    [
+      "README.txt",
+      ...planTables.map((t) => `${t}.csv`),
+      ...csvTables.map((t) => `${t}.csv`),
+    ].sort(),
   );
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   for (const table of csvTables) {
