@@ -1,7 +1,7 @@
 import type { JourneyState } from "@trellis/domain";
 import { costCsvRows } from "./csv-costs.ts";
-import { betasCell, embryoHistory, outcomesCell } from "./csv-lab.ts";
 import { type Cell, cellText, csvText, splitZoned } from "./csv-format.ts";
+import { betasCell, embryoHistory, outcomesCell } from "./csv-lab.ts";
 import { loincFor } from "./fhir-codes.ts";
 
 /**

@@ -94,7 +94,7 @@ function readEmbryo(
   if (![3, 5, 6, 7].includes(day)) throw new BadValue("day");
   const steps = parts(get("history"));
   const [first, ...later] = steps;
-  if (!first || first[1] !== "reported" || !DATE.test(first[0] ?? "")) {
+  if (first?.[1] !== "reported" || !DATE.test(first[0] ?? "")) {
     throw new BadValue("history");
   }
   const fate = first[2];

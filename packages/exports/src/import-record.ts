@@ -11,9 +11,9 @@ import { strFromU8, unzipSync } from "fflate";
 import { csvColumns } from "./csv.ts";
 import { unescapeListText } from "./csv-costs.ts";
 import { readCsv } from "./csv-format.ts";
-import { type LabDraft, type LabFile, labDrafts, type ReadRow } from "./import-lab.ts";
-import { BadValue, bool, num, opt, optNum, type Row, sizes } from "./import-cells.ts";
 import { planColumns } from "./csv-plan.ts";
+import { BadValue, bool, num, opt, optNum, type Row, sizes } from "./import-cells.ts";
+import { type LabDraft, type LabFile, labDrafts, type ReadRow } from "./import-lab.ts";
 
 /**
  * The spreadsheets back as a record on a device that has a journey (set up,
