@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { type DoseLog, mayaJourney } from "@trellis/domain";
-import { csvColumns, csvTables, toCsv, toFhirBundle } from "@trellis/exports";
+import { csvColumns, csvTables, planTables, toCsv, toFhirBundle } from "@trellis/exports";
 import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { exportFile } from "./fixtures.ts";
@@ -70,7 +70,11 @@ test("the spreadsheets zip holds the six tables with their headers, and the FHIR
   );
   const zip = unzipSync(new Uint8Array(await readFile(await zipDownload.path())));
   expect(Object.keys(zip).sort()).toEqual(
-    ["README.txt", "cycles.csv", "medicines.csv", ...csvTables.map((t) => `${t}.csv`)].sort(),
+    [
+      "README.txt",
+      ...planTables.map((t) => `${t}.csv`),
+      ...csvTables.map((t) => `${t}.csv`),
+    ].sort(),
   );
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
   for (const table of csvTables) {
@@ -160,7 +164,7 @@ test("a spreadsheet dose log with one bad row is refused with that row's reason 
   for (const d of paper) expect(doses).toContain(`,${d.slot.date},${d.slot.time},`);
 });
 
-test("the spreadsheets zip brings the record back on a fresh phone: the same doses, tests, scans, costs, cycles and medicines", async ({
+test("the spreadsheets zip brings the record back on a fresh phone: the same doses, tests, scans, embryos, transfers, costs, cycles and medicines", async ({
   page,
   browser,
 }) => {
@@ -203,7 +207,16 @@ test("the spreadsheets zip brings the record back on a fresh phone: the same dos
   const again = unzipSync(new Uint8Array(await readFile(await fromNew.path())));
   const text = (zip: Record<string, Uint8Array>, name: string) =>
     new TextDecoder().decode(zip[name]);
-  for (const name of ["doses.csv", "labs.csv", "scans.csv", "cycles.csv", "medicines.csv"])
+  for (const name of [
+    "doses.csv",
+    "labs.csv",
+    "scans.csv",
+    "embryos.csv",
+    "transfers.csv",
+    "cycles.csv",
+    "medicines.csv",
+    "retrievals.csv",
+  ])
     expect(text(again, name), name).toBe(text(before, name));
   // The receipt photo stays sealed on the phone it was added on; everything else about the costs came back.
   const noReceipt = (csv: string) => {

@@ -1,5 +1,6 @@
 import type { JourneyState, PlanEndSpec, PlannedMedication } from "@trellis/domain";
 import { type Cell, cellText, csvText } from "./csv-format.ts";
+import { retrievalColumns, retrievalRows } from "./csv-lab.ts";
 
 /**
  * The two tables the others hang on, in the zip so the record can come back
@@ -8,7 +9,7 @@ import { type Cell, cellText, csvText } from "./csv-format.ts";
  * checked against the plan). Same conventions as `toCsv`.
  */
 
-export const planTables = ["cycles", "medicines"] as const;
+export const planTables = ["cycles", "medicines", "retrievals"] as const;
 export type PlanTable = (typeof planTables)[number];
 
 export const planColumns = {
@@ -44,6 +45,7 @@ export const planColumns = {
     "changes",
     "note",
   ],
+  retrievals: retrievalColumns,
 } as const satisfies Record<PlanTable, readonly string[]>;
 
 /** `cycle-day:12`, `date:2015-04-20`, `until-trigger`, `open`. */
@@ -72,6 +74,7 @@ function changesText(item: PlannedMedication): string {
 }
 
 function rows(state: JourneyState, table: PlanTable): Cell[][] {
+  if (table === "retrievals") return retrievalRows(state);
   if (table === "cycles") {
     return [...state.cycles.values()]
       .filter((c) => !c.retracted)
@@ -115,7 +118,7 @@ function rows(state: JourneyState, table: PlanTable): Cell[][] {
     ]);
 }
 
-/** `cycles.csv` or `medicines.csv`. */
+/** `cycles.csv`, `medicines.csv` or `retrievals.csv`. */
 export function toPlanCsv(state: JourneyState, table: PlanTable): string {
   return csvText(planColumns[table], rows(state, table));
 }

@@ -58,12 +58,18 @@ describe.each(recordFixtures())("CSV tables of $name", ({ state }) => {
     }
   });
 
-  it("the zip holds the six files and a README naming every column", () => {
+  it("the zip holds the six files, what they hang on, and a README naming every column", () => {
     const zip = unzipSync(
       csvZip(state, { now: new Date("2026-12-07T12:00:00Z"), readme: "Your record." }),
     );
     expect(Object.keys(zip).sort()).toEqual(
-      ["README.txt", "cycles.csv", "medicines.csv", ...csvTables.map((t) => `${t}.csv`)].sort(),
+      [
+        "README.txt",
+        "cycles.csv",
+        "medicines.csv",
+        "retrievals.csv",
+        ...csvTables.map((t) => `${t}.csv`),
+      ].sort(),
     );
     const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
     for (const table of csvTables)

@@ -1,6 +1,7 @@
 import type { JourneyState } from "@trellis/domain";
 import { costCsvRows } from "./csv-costs.ts";
 import { type Cell, cellText, csvText, splitZoned } from "./csv-format.ts";
+import { betasCell, embryoHistory, outcomesCell } from "./csv-lab.ts";
 import { loincFor } from "./fhir-codes.ts";
 
 /**
@@ -85,6 +86,8 @@ export const csvColumns = {
     "storage_location",
     "transfer_id",
     "ever_frozen",
+    "reported_on",
+    "history",
   ],
   transfers: [
     "transfer_id",
@@ -112,6 +115,8 @@ export const csvColumns = {
     "gestational_days",
     "babies",
     "note",
+    "betas",
+    "outcomes",
   ],
   costs: [
     "cost_id",
@@ -249,6 +254,8 @@ function embryoRows(state: JourneyState): Row[] {
       e.storage?.location ?? null,
       e.transferId,
       e.everFrozen,
+      e.history[0]?.on ?? null,
+      embryoHistory(state, e),
     ];
   });
 }
@@ -265,10 +272,11 @@ function transferRows(state: JourneyState): Row[] {
     const first = own[0];
     const last = own.at(-1);
     // The latest news: an ongoing pregnancy is followed by how it ended.
-    const outcome = byKey(
+    const news = byKey(
       outcomes.filter((o) => o.transferId === t.id),
       (o) => `${o.on}|${o.outcome === "ongoing" ? 0 : 1}|${o.id}`,
-    ).at(-1);
+    );
+    const outcome = news.at(-1);
     return [
       t.id,
       t.date,
@@ -295,6 +303,8 @@ function transferRows(state: JourneyState): Row[] {
       outcome?.gestationalAge?.days ?? null,
       outcome?.babies ?? null,
       t.note,
+      betasCell(own),
+      outcomesCell(news),
     ];
   });
 }

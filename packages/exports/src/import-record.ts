@@ -12,6 +12,8 @@ import { csvColumns } from "./csv.ts";
 import { unescapeListText } from "./csv-costs.ts";
 import { readCsv } from "./csv-format.ts";
 import { planColumns } from "./csv-plan.ts";
+import { BadValue, bool, num, opt, optNum, type Row, sizes } from "./import-cells.ts";
+import { type LabDraft, type LabFile, labDrafts, type ReadRow } from "./import-lab.ts";
 
 /**
  * The spreadsheets back as a record on a device that has a journey (set up,
@@ -19,9 +21,10 @@ import { planColumns } from "./csv-plan.ts";
  * tests, scans and costs, each row one domain event with the ids the files
  * carry. Every event is checked on the record as it would be after the ones
  * before (`prepareEvent`); the drafts come back only when all pass, for one
- * `recordBatch`, so nothing half-writes. Embryos and transfers are not read
- * back (their lab history is more than a table holds): the JSON export
- * carries them. A receipt photo stays on the device it was added on.
+ * `recordBatch`, so nothing half-writes. Retrievals, embryos and transfers
+ * come last, as the lab, the bank and the clinic reported them, in the order
+ * they happened (`import-lab.ts`). A receipt photo stays on the device it was
+ * added on; frozen eggs are not in a table (the JSON export carries them).
  */
 
 export const recordImportFiles = [
@@ -31,6 +34,9 @@ export const recordImportFiles = [
   "labs",
   "scans",
   "costs",
+  "retrievals",
+  "embryos",
+  "transfers",
 ] as const;
 export type RecordImportFile = (typeof recordImportFiles)[number];
 
@@ -63,38 +69,11 @@ const columnsOf: Record<RecordImportFile, readonly string[]> = {
   labs: csvColumns.labs,
   scans: csvColumns.scans,
   costs: csvColumns.costs,
+  retrievals: planColumns.retrievals,
+  embryos: csvColumns.embryos,
+  transfers: csvColumns.transfers,
 };
 
-class BadValue extends Error {
-  constructor(readonly column: string) {
-    super(column);
-  }
-}
-
-type Row = (column: string) => string;
-const opt = (s: string) => (s === "" ? undefined : s);
-const num = (get: Row, column: string): number => {
-  const text = get(column);
-  const n = Number(text);
-  if (text === "" || !Number.isFinite(n)) throw new BadValue(column);
-  return n;
-};
-const optNum = (get: Row, column: string) => (get(column) === "" ? undefined : num(get, column));
-const bool = (get: Row, column: string) => {
-  const text = get(column);
-  if (text !== "true" && text !== "false") throw new BadValue(column);
-  return text === "true";
-};
-const sizes = (get: Row, column: string) =>
-  get(column) === ""
-    ? []
-    : get(column)
-        .split(";")
-        .map((s) => {
-          const n = Number(s);
-          if (s.trim() === "" || !Number.isFinite(n)) throw new BadValue(column);
-          return n;
-        });
 const zoned = (get: Row, at: string) => `${get(at)}[${get("time_zone")}]`;
 
 function end(text: string, column: string) {
@@ -106,7 +85,7 @@ function end(text: string, column: string) {
 }
 
 /** The events one row stands for (a lab marked wrong is two: recorded, then excluded). */
-const eventsOf: Record<RecordImportFile, (get: Row) => RecordDraft[]> = {
+const eventsOf: Record<Exclude<RecordImportFile, LabFile>, (get: Row) => RecordDraft[]> = {
   cycles: (get) => {
     const cycleId = get("cycle_id");
     const started = {
@@ -284,6 +263,25 @@ function cycleEnds(get: Row): RecordDraft[] {
 }
 
 /**
+ * The row a refusal is about: for a report of several embryos, the
+ * embryos.csv row of the entry the domain named (`payload.blastocysts.1.grade`).
+ */
+function rowOf(
+  file: RecordImportFile,
+  row: number,
+  lab: LabDraft | undefined,
+  field: string,
+): { file: RecordImportFile; row: number } {
+  const entry = /^payload\.(\w+)\.(\d+)/.exec(field);
+  const rows = lab?.entries;
+  if (entry && rows && entry[1] === rows.list) {
+    const at = rows.rows[Number(entry[2])];
+    if (at !== undefined) return { file: "embryos", row: at };
+  }
+  return { file, row };
+}
+
+/**
  * Every file read and every row turned into events and checked, in the
  * order a fresh device needs them. `ok` with the drafts only when nothing
  * is wrong; otherwise every problem found, by file and row.
@@ -298,6 +296,7 @@ export function importRecordCsvs(
   const problems: RecordImportProblem[] = [];
   const planned: { file: RecordImportFile; row: number; draft: RecordDraft }[] = [];
   const ends: { file: RecordImportFile; row: number; draft: RecordDraft }[] = [];
+  const labRows: Record<LabFile, ReadRow[]> = { retrievals: [], embryos: [], transfers: [] };
 
   for (const file of recordImportFiles) {
     const text = files[file];
@@ -317,6 +316,10 @@ export function importRecordCsvs(
     if (missing.length > 0) continue;
     for (const [i, cells] of rows.entries()) {
       const get: Row = (column) => cells[at.get(column)!] ?? "";
+      if (file === "retrievals" || file === "embryos" || file === "transfers") {
+        labRows[file].push({ row: i + 2, get });
+        continue;
+      }
       try {
         for (const draft of eventsOf[file](get)) planned.push({ file, row: i + 2, draft });
         if (file === "cycles")
@@ -327,19 +330,28 @@ export function importRecordCsvs(
       }
     }
   }
+  const lab = labDrafts(labRows);
+  for (const p of lab.problems) problems.push({ ...p, reason: "bad-value" });
   if (problems.length > 0) return { ok: false, problems };
 
-  // Cycles, medicines and doses, then the cycles' ends, then the rest.
+  // Cycles, medicines and doses, then the cycles' ends, then the rest, then
+  // the lab, the bank and the transfers in the order they happened.
   const order = (f: RecordImportFile) => (["cycles", "medicines", "doses"].includes(f) ? 0 : 2);
   const all = [
     ...planned.filter((p) => order(p.file) === 0),
     ...ends,
     ...planned.filter((p) => order(p.file) === 2),
-  ];
+    ...lab.drafts.map((d) => ({
+      file: d.file as RecordImportFile,
+      row: d.row,
+      draft: { type: d.type as EventType, payload: d.payload },
+      lab: d,
+    })),
+  ] as { file: RecordImportFile; row: number; draft: RecordDraft; lab?: LabDraft }[];
   let working = state;
   let clock = createHlc("csvimport");
   let n = 0;
-  for (const { file, row, draft } of all) {
+  for (const { file, row, draft, lab: from } of all) {
     const prepared = prepareEvent(working, clock, {
       id: `01900000-0000-7000-8000-${(n++).toString(16).padStart(12, "0")}`,
       nowMs: options.nowMs,
@@ -347,7 +359,10 @@ export function importRecordCsvs(
       payload: draft.payload as PayloadInput<EventType>,
     });
     if (!prepared.ok) {
-      problems.push({ file, reason: "refused", row, problem: prepared.error });
+      const at = rowOf(file, row, from, prepared.error.field);
+      // A row's first refusal says why; what hangs on it (a refused transfer's betas) would only repeat it.
+      if (!problems.some((p) => p.file === at.file && "row" in p && p.row === at.row))
+        problems.push({ ...at, reason: "refused", problem: prepared.error });
       continue;
     }
     clock = prepared.value.clock;

@@ -1,3 +1,19 @@
+export {
+  type ClinicDetails,
+  type ClinicSection,
+  clinicSections,
+} from "./clinic-content.ts";
+export {
+  ClinicSummaryInputError,
+  type ClinicSummaryOptions,
+  clinicSummaryPdf,
+} from "./clinic-summary.ts";
+export {
+  type ClinicWordKey,
+  type ClinicWords,
+  clinicCatalogues,
+  clinicWordsFor,
+} from "./clinic-words.ts";
 export { type CsvTable, csvColumns, csvTables, LIST_SEPARATOR, toCsv } from "./csv.ts";
 export { type Cell, readCsv, UTF8_BOM } from "./csv-format.ts";
 export { type PlanTable, planColumns, planTables, toPlanCsv } from "./csv-plan.ts";
@@ -23,22 +39,6 @@ export {
   readRecordZip,
   recordImportFiles,
 } from "./import-record.ts";
-export {
-  type ClinicDetails,
-  type ClinicSection,
-  clinicSections,
-} from "./clinic-content.ts";
-export {
-  ClinicSummaryInputError,
-  type ClinicSummaryOptions,
-  clinicSummaryPdf,
-} from "./clinic-summary.ts";
-export {
-  type ClinicWordKey,
-  type ClinicWords,
-  clinicCatalogues,
-  clinicWordsFor,
-} from "./clinic-words.ts";
 export {
   type KeepsakeInput,
   type KeepsakePhoto,

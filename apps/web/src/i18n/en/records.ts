@@ -59,7 +59,7 @@ export const records = {
 
   "records.back.title": "Bring back your spreadsheets",
   "records.back.intro":
-    "On a new device, once it is set up: pick the zip the spreadsheets came in. Cycles, medicines, doses, blood tests, scans and costs come back as they were; embryos and transfers come back with “Export everything”. Nothing is saved unless every row is right.",
+    "On a new device, once it is set up: pick the zip the spreadsheets came in. Cycles, medicines, doses, blood tests, scans, embryos, transfers and costs come back as they were. Nothing is saved unless every row is right.",
   "records.back.pick": "Choose the spreadsheets zip",
   "records.back.notZip": "This file is not a zip of Trellis spreadsheets.",
   "records.back.done":
