@@ -47,7 +47,7 @@ export async function benchExports(): Promise<Row[]> {
     { section, what: "costSummary, 2 currencies", value: ms(costsMs), expected: "< 5 ms" },
     {
       section,
-      what: "csvZip (6 tables + cycles, medicines)",
+      what: "csvZip (6 tables + cycles, medicines, retrievals)",
       value: `${ms(zipMs)}, ${kb(zip.length)}`,
       expected: "< 100 ms",
     },
