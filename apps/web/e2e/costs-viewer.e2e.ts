@@ -159,6 +159,7 @@ test("costs reach someone who can see only when Maya turns them on, and not befo
   await ruth.goto("/costs");
   await expect(ruth.getByText(COST)).toBeVisible({ timeout: 20_000 });
   await expect(ruth.getByText(/^Costs are not shared with you\./)).toHaveCount(0);
+  await ruth.goto("/sharing/members");
 
   // Off again: said plainly, and the switch stays where Maya put it after a reload.
   await costsSwitch.click();
