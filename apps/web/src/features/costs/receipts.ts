@@ -7,6 +7,8 @@
  * sync's, read at each use, so a receipt added before the account existed
  * goes up as soon as there is one (`flushWaitingReceipts`).
  */
+
+import { DEVICE_DATABASES } from "@trellis/client";
 import type { AttachmentStore, ReceiptOutbox, ReceiptRef } from "@trellis/client/attachments";
 import type { AccountSync } from "@trellis/client/sync";
 
@@ -18,6 +20,13 @@ interface Kept {
 }
 
 let opened: Promise<Kept> | null = null;
+
+/** Whether this device has an attachment database at all (where the browser can say). */
+async function attachmentsKeptHere(): Promise<boolean> {
+  if (typeof indexedDB.databases !== "function") return true;
+  const names = (await indexedDB.databases()).map((d) => d.name);
+  return names.includes(DEVICE_DATABASES.attachments);
+}
 
 function kept(): Promise<Kept> {
   opened ??= attachments().then(async (m) => ({
@@ -99,6 +108,9 @@ export async function forgetReceipt(attachmentId: string, sync: AccountSync | nu
 /** Sends what waits (receipts added before the account, or offline) once the vault is there. */
 export async function flushWaitingReceipts(sync: AccountSync): Promise<void> {
   if (!sync.recordAttachments()) return;
+  // Opening the database would make it: a device that never kept a receipt
+  // (or a photo) has nothing waiting, and keeps no empty database for it.
+  if (!(await attachmentsKeptHere())) return;
   try {
     const m = await attachments();
     await m.flushReceipts(await deps(sync));
