@@ -1339,6 +1339,11 @@ const forms: readonly (Typed | NothingToType)[] = [
     form: "Make an invite link",
     why: "A choice of two roles, then one button.",
   },
+  {
+    file: "sharing/CostsSharing.tsx",
+    form: "Show costs to people who can see only",
+    why: "One switch, on or off (costs-viewer.e2e.ts).",
+  },
   { file: "sharing/InviteList.tsx", form: "Invites: take one back", why: "One button per invite." },
   { file: "sharing/Members.tsx", form: "Members: confirm, remove", why: "Buttons per member." },
   // Circles: free words that are the person's own (only empty is refused, beside the
