@@ -15,7 +15,7 @@ export async function benchExports(): Promise<Row[]> {
   const now = new Date("2026-12-07T21:00:00Z");
   const foldMs = median(20, () => fold(maya.events));
   const costsMs = median(50, () => costSummary(state, { today: "2026-12-07" }));
-  let zip = new Uint8Array();
+  let zip: Uint8Array = new Uint8Array();
   const zipMs = median(10, () => {
     zip = csvZip(state, { now, readme: "Trellis bench" });
   });
