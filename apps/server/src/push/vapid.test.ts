@@ -25,7 +25,9 @@ describe("VAPID (RFC 8292)", () => {
   it("works out the public key from the private one, as web-push's keys are kept", () => {
     const ecdh = createECDH("prime256v1");
     ecdh.generateKeys();
-    const keys = vapidKeysFrom(ecdh.getPrivateKey().toString("base64url"));
+    // Kept as web-push keeps them: the scalar always 32 bytes (Node's getPrivateKey()
+    // drops leading zero bytes, one new key in 256: see the next test).
+    const keys = vapidKeysFrom(scalarBytes(ecdh.getPrivateKey()).toString("base64url"));
     expect(keys.publicKey.equals(ecdh.getPublicKey())).toBe(true);
     expect(keys.publicKey.byteLength).toBe(65);
   });
