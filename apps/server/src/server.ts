@@ -157,15 +157,19 @@ export async function startServer(
   if (tls) {
     const server = running.server as unknown as { setSecureContext(o: SecureContextOptions): void };
     renewal = setInterval(() => {
-      loadTls(config, now()).then(
-        (next) => {
+      // Any failure (unreadable files, a key that does not match its
+      // certificate) keeps the certificate in use and is only logged: a
+      // running server never stops over a renewal.
+      loadTls(config, now())
+        .then((next) => {
           if (!next || (next.cert === tls?.cert && next.key === tls?.key)) return;
           server.setSecureContext({ cert: next.cert, key: next.key });
           tls = next;
           running.log.info("loaded a renewed TLS certificate");
-        },
-        (error: unknown) => running.log.warn({ err: error }, "checking the TLS certificate failed"),
-      );
+        })
+        .catch((error: unknown) =>
+          running.log.warn({ err: error }, "checking the TLS certificate failed"),
+        );
     }, options.tlsCheckMs ?? DEFAULT_TLS_CHECK_MS);
     renewal.unref();
   }

@@ -13,6 +13,7 @@
 import "reflect-metadata";
 import {
   createHash,
+  createPrivateKey,
   X509Certificate as NodeX509Certificate,
   randomBytes,
   webcrypto,
@@ -213,6 +214,19 @@ async function writePrivate(path: string, text: string): Promise<void> {
   await rename(temp, path);
 }
 
+/**
+ * Whether a certificate and a key belong together. Each file is replaced whole
+ * (rename), but the pair is two files: a crash between the two writes leaves
+ * a key of one and a certificate of another, which is then made again.
+ */
+function pairMatches(certPem: string, keyPem: string): boolean {
+  try {
+    return new NodeX509Certificate(certPem).checkPrivateKey(createPrivateKey(keyPem));
+  } catch {
+    return false;
+  }
+}
+
 /** The names a certificate covers, from its Subject Alternative Name. */
 export function certificateNames(certPem: string): CertificateNames {
   const cert = new NodeX509Certificate(certPem);
@@ -302,6 +316,7 @@ export async function ensureHomeCertificates(
     caPem === undefined ||
     caKeyPem === undefined ||
     caEnds === undefined ||
+    !pairMatches(caPem, caKeyPem) ||
     new Date(caEnds).getTime() - now.getTime() < renewMs * 2
   ) {
     const made = await makeAuthority(now);
@@ -319,6 +334,7 @@ export async function ensureHomeCertificates(
   let madeServer = false;
   const needsNew = (() => {
     if (certPem === undefined || keyPem === undefined) return true;
+    if (!pairMatches(certPem, keyPem)) return true;
     const cert = new NodeX509Certificate(certPem);
     if (new Date(cert.validTo).getTime() - now.getTime() < renewMs) return true;
     if (!cert.checkIssued(new NodeX509Certificate(caPem))) return true;

@@ -4,7 +4,7 @@
  * stream, /ca.crt and /trust), a certificate renewed while running, and what
  * start-up says about phones.
  */
-import { X509Certificate } from "node:crypto";
+import { createPrivateKey, X509Certificate } from "node:crypto";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import http2 from "node:http2";
 import https from "node:https";
@@ -102,6 +102,27 @@ describe("home certificates", () => {
     expect(cert.checkIP("10.0.0.7")).toBe("10.0.0.7");
     // Names it had are kept: a phone that used the old address still can.
     expect(cert.checkHost("trellis.test")).toBe("trellis.test");
+  });
+
+  it("makes a pair again when a crash left a key of one and a certificate of another", async () => {
+    const dataDir = await tempDir();
+    const first = await ensureHomeCertificates({ dataDir, names: NAMES });
+    const files = homeTlsFiles(dataDir);
+    // The server key replaced by another (as if the run stopped between the two writes).
+    await writeFile(files.key, await readFile(files.caKey, "utf8"));
+    const mended = await ensureHomeCertificates({ dataDir, names: NAMES });
+    expect(mended?.made).toEqual({ authority: false, server: true });
+    expect(
+      new X509Certificate(mended!.certPem).checkPrivateKey(createPrivateKey(mended!.keyPem)),
+    ).toBe(true);
+    expect(mended?.caPem).toBe(first?.caPem);
+    // The authority's own pair likewise: a new authority, and a server certificate from it.
+    await writeFile(files.caKey, await readFile(files.key, "utf8"));
+    const anew = await ensureHomeCertificates({ dataDir, names: NAMES });
+    expect(anew?.made).toEqual({ authority: true, server: true });
+    expect(new X509Certificate(anew!.certPem).checkIssued(new X509Certificate(anew!.caPem))).toBe(
+      true,
+    );
   });
 
   it("makes nothing when asked only to renew and there is no authority", async () => {

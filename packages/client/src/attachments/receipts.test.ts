@@ -151,6 +151,19 @@ describe("a receipt and the record vault", () => {
     const jonas = await memberJoins(maya);
     const theirs = depsOf(jonas);
     expect(await theirs.store.get(id)).toBeNull();
+    // A server that hands over spoiled bytes once: nothing opens, and nothing is kept.
+    const real = theirs.vault!;
+    const spoiled = Uint8Array.from(stored!, (b, i) => (i === 60 ? b ^ 1 : b));
+    const lying: AttachmentVault = {
+      put: (a, bytes) => real.put(a, bytes),
+      get: async () => ({ ok: true, value: spoiled }),
+      delete: (a) => real.delete(a),
+    };
+    expect(await openReceipt({ ...theirs, vault: lying }, kept.value)).toEqual({
+      ok: false,
+      error: "damaged",
+    });
+    expect(await theirs.store.get(id)).toBeNull();
     const fetched = await openReceipt(theirs, kept.value);
     expect(fetched).toEqual(opened);
     // Kept there now: it opens again without the server.

@@ -127,24 +127,28 @@ export async function openReceipt(
   deps: ReceiptDeps,
   ref: Pick<ReceiptRef, "attachmentId" | "key">,
 ): Promise<Result<Uint8Array, ReceiptOpenFailure>> {
-  let sealed = await deps.store.get(ref.attachmentId);
-  if (!sealed) {
-    if (!deps.vault) return { ok: false, error: "not-on-this-device" };
-    const got = await deps.vault.get(ref.attachmentId);
-    if (!got.ok) {
-      return {
-        ok: false,
-        error: got.error.reason === "not-found" ? "not-on-this-device" : "unavailable",
-      };
-    }
-    sealed = got.value;
-    await deps.store.put(ref.attachmentId, sealed);
-  }
   await ready();
   const key = AttachmentKey.decode(ref.key);
   if (!key.ok) return { ok: false, error: "damaged" };
-  const opened = openAttachment(ref.attachmentId, key.value, sealed);
-  return opened.ok ? opened : { ok: false, error: "damaged" };
+  const kept = await deps.store.get(ref.attachmentId);
+  if (kept) {
+    const opened = openAttachment(ref.attachmentId, key.value, kept);
+    return opened.ok ? opened : { ok: false, error: "damaged" };
+  }
+  if (!deps.vault) return { ok: false, error: "not-on-this-device" };
+  const got = await deps.vault.get(ref.attachmentId);
+  if (!got.ok) {
+    return {
+      ok: false,
+      error: got.error.reason === "not-found" ? "not-on-this-device" : "unavailable",
+    };
+  }
+  // Kept only once it opens: bytes a server spoiled are never kept, so the
+  // next try fetches again.
+  const opened = openAttachment(ref.attachmentId, key.value, got.value);
+  if (!opened.ok) return { ok: false, error: "damaged" };
+  await deps.store.put(ref.attachmentId, got.value);
+  return opened;
 }
 
 /**

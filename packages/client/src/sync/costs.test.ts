@@ -114,8 +114,8 @@ async function recordCost(client: TrellisClient, description: string, value: num
 const descriptions = (client: TrellisClient) =>
   [...client.state.costs.values()].map((c) => c.description).sort();
 
-async function owner() {
-  const d = await device();
+async function owner(transport?: Transport) {
+  const d = await device(transport);
   const r = await d.client.record("JourneyCreated", {
     displayName: "Maya",
     dateOfBirth: "1984-03-02",
@@ -346,6 +346,38 @@ describe("costs and viewers", () => {
     );
     expect(viewer.client.state.costs.size).toBe(0);
     expect(texts(viewer.client)).not.toContain("While the server lies.");
+  });
+
+  it("a server that replays the old log to Maya's own device gets her to seal nothing for the viewer", async () => {
+    const lying = listeningServer();
+    const maya = await owner(lying.transport);
+    const { member: viewer } = await joins(maya, "viewer");
+    expect(await maya.sync.setCostsForViewers(true)).toEqual({ ok: true, value: undefined });
+    await round(viewer);
+    await vi.waitFor(() => expect(descriptions(viewer.client)).toEqual([DESCRIPTION]));
+    const vaultId = maya.sync.snapshot.vault!.vaultId;
+    const api = createApi(devices.server.transport);
+    const mayaAccount = (await maya.storage.getMeta<StoredAccount>(ACCOUNT_KEY))!;
+    const whileOn = await api.membershipLog(mayaAccount.token, vaultId);
+    if (!whileOn.ok) throw new Error(whileOn.error.reason);
+    expect(await maya.sync.setCostsForViewers(false)).toEqual({ ok: true, value: undefined });
+
+    // From now on the server shows Maya's phone the log as it was while the switch was on.
+    lying.state.lie = (request, response) =>
+      request.method === "GET" && request.path.endsWith("/log")
+        ? { ...response, body: whileOn.value }
+        : response;
+    await recordCost(maya.client, LATER, LATER_AMOUNT);
+    maya.sync.nudge();
+    await vi.waitFor(() =>
+      expect(maya.sync.snapshot.status).toMatchObject({ reason: "membership-log-broken" }),
+    );
+    // Once the server answers truly again, the cost goes up under the key the viewer lacks.
+    lying.state.lie = null;
+    await round(maya);
+    await round(viewer);
+    expect(descriptions(viewer.client)).toEqual([DESCRIPTION]);
+    expect(await openedWithVaultKey(viewer)).not.toContain(LATER);
   });
 
   it("a server that replays an old log or an old grant gets a viewer no cost recorded after the switch went off", async () => {

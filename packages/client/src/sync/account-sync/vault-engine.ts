@@ -160,7 +160,7 @@ export function vaultEngine(w: Wiring): VaultEngine {
       if (!loaded.ok) return loaded;
       const settled = await settle(trust.membership);
       if (!settled.ok) return settled;
-      trust.use(settled.value);
+      await trust.use(settled.value);
       takeCosts(settled.value);
       return done;
     }

@@ -5,7 +5,7 @@
  * author of each entry taken in, kept in the device's storage in chunks (one
  * per page taken in, so a long first sync never rewrites a growing map).
  */
-import type { Ed25519PublicKey } from "@trellis/crypto";
+import { type Ed25519PublicKey, toBase64Url } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
 import type { SyncFailure } from "../api.ts";
 import { checkEntry, type EntryTrust } from "../entry-trust.ts";
@@ -25,10 +25,22 @@ export interface VaultTrust extends EntryTrust {
   /** The log as last read (or as this device just appended to it). */
   readonly membership: Membership;
   /** The log after this device appended to it (the owner's costs grants). */
-  use(m: Membership): void;
+  use(m: Membership): Promise<void>;
 }
 
 const chunksKey = (vaultId: string) => `sync-authors:${vaultId}`;
+/** The longest membership log this device has read of a vault: its length and last entry's hash. */
+const seenKey = (vaultId: string) => `sync-log-seen:${vaultId}`;
+
+interface SeenLog {
+  readonly length: number;
+  readonly head: string | null;
+}
+
+const seenOf = (m: Membership): SeenLog => ({
+  length: m.length,
+  head: m.head ? toBase64Url(m.head) : null,
+});
 const chunkKey = (vaultId: string, n: number) => `sync-authors:${vaultId}:${n}`;
 
 export function vaultTrust(
@@ -61,9 +73,30 @@ export function vaultTrust(
     return fetchMembership(w.api(), a.token, input.vaultId, input.owner);
   }
 
+  /**
+   * The log only ever grows. A server that serves an older one (say, from
+   * while the owner's costs switch was on, or before someone was removed)
+   * would have this device seal for people no longer allowed: refused like
+   * a broken log, and nothing is sealed or sent until the server answers
+   * truly. (Each log is checked entry by entry from the start against the
+   * owner's key, so a longer one cannot rewrite what came before.)
+   */
+  async function remember(m: Membership): Promise<void> {
+    await s.store.setMeta(seenKey(input.vaultId), seenOf(m));
+  }
+
   async function refresh(): Promise<Result<boolean, SyncFailure>> {
     const r = await fetchLog();
     if (!r.ok) return r;
+    const seen = await s.store.getMeta<SeenLog>(seenKey(input.vaultId));
+    const now = seenOf(r.value);
+    if (
+      seen &&
+      (now.length < seen.length || (now.length === seen.length && now.head !== seen.head))
+    ) {
+      return { ok: false, error: { reason: "membership-log-broken" } };
+    }
+    if (!seen || now.length > seen.length) await remember(r.value);
     const changed = r.value.length !== membership.length;
     membership = r.value;
     return { ok: true, value: changed };
@@ -114,8 +147,9 @@ export function vaultTrust(
     get membership() {
       return membership;
     },
-    use(m) {
+    async use(m) {
       membership = m;
+      await remember(m);
     },
   };
 }
