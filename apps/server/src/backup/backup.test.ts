@@ -179,6 +179,21 @@ describe("backup and restore on PGlite", () => {
     await populate(source.db, await makeServerSecrets());
     const dir = await tempDir();
     const file = join(dir, "good.jsonl.gz");
+    // A backup that fails half way through (the disk, the database) leaves no file at all.
+    const failing: Db = Object.assign(Object.create(source.db) as Db, {
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+        source.db.transaction((tx) =>
+          fn({
+            query: (sql: string, params?: readonly unknown[]) =>
+              /to_jsonb/.test(sql) && /vault_events/.test(sql)
+                ? Promise.reject(new Error("the disk went away"))
+                : tx.query(sql, params),
+          } as Queryable),
+        ),
+    });
+    await expect(backupDatabase(failing, file)).rejects.toThrow(/disk went away/);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.partial`)).toBe(false);
     await backupDatabase(source.db, file);
     const lines = gunzipSync(await readFile(file))
       .toString()

@@ -68,6 +68,16 @@ export class BackupFileError extends Error {
 }
 
 /** Restore refused: the target already holds data. */
+/** The secrets file beside the target holds other secrets than the backup's. */
+export class SecretsDifferError extends Error {
+  constructor(path: string) {
+    super(
+      `The secrets file ${path} holds other secrets than the backup. Restore into an empty data folder, or add --force to replace it (sign-ins made with the old secrets stop working).`,
+    );
+    this.name = "SecretsDifferError";
+  }
+}
+
 export class RestoreTargetNotEmptyError extends Error {
   constructor(where: string) {
     super(
@@ -174,56 +184,58 @@ export async function backupDatabase(
   options: { secrets?: string } = {},
 ): Promise<BackupSummary> {
   const temp = `${file}.partial`;
-  const summary = await db.transaction(async (tx) => {
-    if (db.kind === "postgres") {
-      await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    }
-    const version = await schemaVersion(tx);
-    if (version === 0) throw new Error("The database has no Trellis schema: nothing to back up.");
-    const tables = (await tablesInOrder(tx)).filter((t) => t !== "schema_migrations");
-    const header: BackupHeader = {
-      format: BACKUP_FORMAT,
-      version: BACKUP_FORMAT_VERSION,
-      schemaVersion: version,
-      serverVersion: SERVER_VERSION,
-      storage: db.kind,
-      createdAt: new Date().toISOString(),
-      tables,
-      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
-    };
-    const counts: Record<string, number> = {};
-    async function* lines(): AsyncGenerator<string> {
-      yield `${JSON.stringify(header)}\n`;
-      for (const table of tables) {
-        const { rows } = await tx.query<{ n: string | number }>(
-          `SELECT count(*) AS n FROM ${quote(table)}`,
-        );
-        const n = Number(rows[0]?.n ?? 0);
-        yield `${JSON.stringify({ table, rows: n })}\n`;
-        let seen = 0;
-        for await (const row of tableRows(tx, table)) {
-          seen += 1;
-          yield `${row}\n`;
-        }
-        if (seen !== n) throw new Error(`Table ${table} changed while it was read.`);
-        counts[table] = n;
-      }
-      yield `${JSON.stringify({ end: true, tables: counts })}\n`;
-    }
-    await pipeline(lines, createGzip(), createWriteStream(temp, { mode: 0o600 }));
-    return {
-      schemaVersion: version,
-      tables: counts,
-      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
-    };
-  });
+  // Whatever fails (the snapshot, the gzip, the disk, the rename), no
+  // half-written file is left behind.
   try {
+    const summary = await db.transaction(async (tx) => {
+      if (db.kind === "postgres") {
+        await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      }
+      const version = await schemaVersion(tx);
+      if (version === 0) throw new Error("The database has no Trellis schema: nothing to back up.");
+      const tables = (await tablesInOrder(tx)).filter((t) => t !== "schema_migrations");
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        version: BACKUP_FORMAT_VERSION,
+        schemaVersion: version,
+        serverVersion: SERVER_VERSION,
+        storage: db.kind,
+        createdAt: new Date().toISOString(),
+        tables,
+        ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      };
+      const counts: Record<string, number> = {};
+      async function* lines(): AsyncGenerator<string> {
+        yield `${JSON.stringify(header)}\n`;
+        for (const table of tables) {
+          const { rows } = await tx.query<{ n: string | number }>(
+            `SELECT count(*) AS n FROM ${quote(table)}`,
+          );
+          const n = Number(rows[0]?.n ?? 0);
+          yield `${JSON.stringify({ table, rows: n })}\n`;
+          let seen = 0;
+          for await (const row of tableRows(tx, table)) {
+            seen += 1;
+            yield `${row}\n`;
+          }
+          if (seen !== n) throw new Error(`Table ${table} changed while it was read.`);
+          counts[table] = n;
+        }
+        yield `${JSON.stringify({ end: true, tables: counts })}\n`;
+      }
+      await pipeline(lines, createGzip(), createWriteStream(temp, { mode: 0o600 }));
+      return {
+        schemaVersion: version,
+        tables: counts,
+        ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      };
+    });
     await rename(temp, file);
+    return summary;
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  return summary;
 }
 
 /** Whether the database already has the Trellis schema (any table of ours). */

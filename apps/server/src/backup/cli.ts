@@ -4,7 +4,7 @@
  * TRELLIS_SECRETS_FILE). See backup.ts for the format.
  */
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "../config.ts";
 import { openDb, pgliteDir } from "../db/open.ts";
@@ -15,6 +15,7 @@ import {
   RestoreTargetNotEmptyError,
   readBackupHeader,
   restoreDatabase,
+  SecretsDifferError,
 } from "./backup.ts";
 
 function where(config: Config): string {
@@ -88,19 +89,28 @@ async function restore(config: Config, args: string[]): Promise<void> {
   if (writeSecrets && existsSync(config.secretsFile)) {
     const current = await readFile(config.secretsFile, "utf8");
     if (current !== header.secrets && !force) {
-      throw new RestoreTargetNotEmptyError(`The secrets file ${config.secretsFile}`);
+      throw new SecretsDifferError(config.secretsFile);
     }
   }
   if (config.databaseUrl === undefined)
     await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  // The secrets are written beside the file first and put in place once the
+  // database is restored: never data without its secrets, or the other way.
+  const secretsTemp = `${config.secretsFile}.restoring`;
+  if (writeSecrets) {
+    await mkdir(dirname(config.secretsFile), { recursive: true, mode: 0o700 });
+    await writeFile(secretsTemp, header.secrets as string, { mode: 0o600 });
+    await chmod(secretsTemp, 0o600);
+  }
   const db = await openDb(config);
   try {
-    const summary = await restoreDatabase(db, file, { force, where: where(config) });
-    if (writeSecrets) {
-      await mkdir(dirname(config.secretsFile), { recursive: true, mode: 0o700 });
-      await writeFile(config.secretsFile, header.secrets as string, { mode: 0o600 });
-      await chmod(config.secretsFile, 0o600);
-    }
+    const summary = await restoreDatabase(db, file, { force, where: where(config) }).catch(
+      async (error: unknown) => {
+        await rm(secretsTemp, { force: true });
+        throw error;
+      },
+    );
+    if (writeSecrets) await rename(secretsTemp, config.secretsFile);
     console.log(`Restored ${file} into ${where(config)}`);
     console.log(`(${describeCounts(summary.tables)}; made at ${header.createdAt}).`);
   } finally {
