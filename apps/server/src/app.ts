@@ -25,7 +25,7 @@ import { HOUSEKEEPING_INTERVAL_MS, sweepExpired } from "./housekeeping.ts";
 import { registerApiCompression } from "./http/compression.ts";
 import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
-import { HSTS_HEADER, SECURITY_HEADERS } from "./http/security-headers.ts";
+import { HSTS_HEADER, SECURITY_HEADERS, sendsHsts } from "./http/security-headers.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
 import { DEFAULT_PUSH_CONFIG } from "./push/config.ts";
 import { registerPushRoutes } from "./push/routes.ts";
@@ -277,7 +277,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   app.addHook("onSend", async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    if (tls) reply.header("strict-transport-security", HSTS_HEADER);
+    if (tls && sendsHsts(request.hostname)) reply.header("strict-transport-security", HSTS_HEADER);
     // API responses are private and live: no browser or proxy caching.
     if (isApiPath(request.url)) reply.header("cache-control", "no-store");
   });

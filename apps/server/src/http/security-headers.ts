@@ -38,3 +38,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * when someone types http://. (Browsers ignore it for an IP address.)
  */
 export const HSTS_HEADER = "max-age=31536000";
+
+/**
+ * Whether a response to `hostname` carries HSTS. Not for this computer's own
+ * names (`localhost`, `*.localhost`, `*.local`), which the home certificate
+ * covers too: HSTS holds for every port of a name, so a year of "HTTPS only"
+ * on localhost would break every other program served there over plain HTTP.
+ */
+export function sendsHsts(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, "");
+  return !(h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local"));
+}

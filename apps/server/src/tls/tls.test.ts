@@ -273,11 +273,24 @@ describe("the server over HTTPS with home certificates", () => {
     expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const { session, request, transport } = h2Client(server.url, caPem);
     try {
-      const health = await request({ ":path": "/api/v1/health" });
+      // A name of its own (the client's default authority is its TLS name, localhost).
+      const health = await request({
+        ":path": "/api/v1/health",
+        ":authority": `trellis.test:${new URL(server.url).port}`,
+      });
       expect(health.headers[":status"]).toBe(200);
       expect(JSON.parse(health.raw.toString())).toMatchObject({ status: "ok" });
       expect(health.headers["strict-transport-security"]).toBe("max-age=31536000");
       expect(health.headers["cross-origin-opener-policy"]).toBe("same-origin");
+      // Not for this computer's own names: a year of HTTPS-only would hold for every port there.
+      for (const name of ["localhost", "maya-laptop.local"]) {
+        const local = await request({
+          ":path": "/api/v1/health",
+          ":authority": `${name}:${new URL(server.url).port}`,
+        });
+        expect(local.headers[":status"]).toBe(200);
+        expect(local.headers["strict-transport-security"]).toBeUndefined();
+      }
       expect(health.headers["content-security-policy"]).toContain("default-src 'self'");
 
       const client = new TestClient(transport);
@@ -449,6 +462,7 @@ describe("start-up with a certificate near its end", () => {
       try {
         const br = await request({
           ":path": "/",
+          ":authority": `trellis.test:${new URL(server.url).port}`,
           accept: "text/html",
           "accept-encoding": "br, gzip",
         });
