@@ -70,7 +70,7 @@ export function calendarEntries(
       summary: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
       start: due.toString(),
       durationMinutes: 15,
-      alarmsMinutesBefore: [Math.max(1, f.fee.remindDaysBefore) * 24 * 60],
+      alarmsMinutesBefore: [f.fee.remindDaysBefore * 24 * 60],
     });
   }
   // Costs still due with a reminder: on the due day at 09:00, reminded the cost's own number of days before.
@@ -81,7 +81,7 @@ export function calendarEntries(
       summary: i18n.t("reminder.cost", { what: cost.description }),
       start: due.toString(),
       durationMinutes: 15,
-      alarmsMinutesBefore: [Math.max(1, cost.remindDaysBefore ?? 1) * 24 * 60],
+      alarmsMinutesBefore: [(cost.remindDaysBefore ?? 0) * 24 * 60],
     });
   }
   // Yearly remembrance reminders the person chose, in their own words (kept only when names are on).

@@ -47,6 +47,20 @@ describe("costs due in the reminders", () => {
     });
   });
 
+  it("a reminder set to the day itself comes at 09:00 on the due day, not the day before", () => {
+    const maya = mayaJourney();
+    const id = maya.costs.parentage!;
+    maya.recorder.record("CostChanged", { costId: id, remindDaysBefore: 0 }, now);
+    const pushed = pushSources(maya.recorder.state, i18n, now, 60).find((s) =>
+      s.key.startsWith("c-"),
+    );
+    expect(pushed?.atMs).toBe(at("2024-02-15", "09:00").epochMilliseconds);
+    const entry = calendarEntries(maya.recorder.state, i18n, now).find((e) =>
+      e.uid.startsWith("c-"),
+    );
+    expect(entry?.alarmsMinutesBefore).toEqual([0]);
+  });
+
   it("once paid, the reminder is gone", () => {
     const maya = mayaJourney();
     maya.recorder.record("CostPaid", { costId: maya.costs.parentage!, paidOn: "2024-01-25" }, now);

@@ -59,7 +59,7 @@ export function pushSources(
     out.push({
       kind: "fee",
       key: `f-${f.fee.id}-${nextDueOn}`,
-      atMs: due.subtract({ days: Math.max(1, f.fee.remindDaysBefore) }).epochMilliseconds,
+      atMs: due.subtract({ days: f.fee.remindDaysBefore }).epochMilliseconds,
       named: i18n.t("embryos.fees.reminder.named", { clinic: f.fee.clinic }),
     });
   }
@@ -67,7 +67,7 @@ export function pushSources(
     out.push({
       kind: "fee",
       key: `c-${cost.id}-${dueOn}`,
-      atMs: due.subtract({ days: Math.max(1, cost.remindDaysBefore ?? 1) }).epochMilliseconds,
+      atMs: due.subtract({ days: cost.remindDaysBefore ?? 0 }).epochMilliseconds,
       named: i18n.t("reminder.cost", { what: cost.description }),
     });
   }

@@ -3,10 +3,11 @@ import { useId } from "react";
 import { Link } from "wouter";
 import { useJourneyState } from "../../app/client-context.tsx";
 import { routes } from "../../app/routes.ts";
+import { useCanRecord } from "../../app/sync-context.tsx";
 import { todayIso } from "../../app/time.ts";
 import { AddDisclosure } from "../../components/forms/index.ts";
 import { Page } from "../../components/Page.tsx";
-import { ReadOnlyNote } from "../../components/ReadOnly.tsx";
+import { ReadOnlyNote, WhenCanRecord } from "../../components/ReadOnly.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { CostsNotShared, useCostsKeptFromMe } from "../sharing/index.ts";
 import { CostCard } from "./CostCard.tsx";
@@ -40,6 +41,7 @@ function CostsShown() {
   const { t } = i18n;
   const state = useJourneyState();
   const id = useId();
+  const canRecord = useCanRecord();
   const today = todayIso(state.journey!.homeZone);
   const costs = costList(state);
   const totals = totalsOf(state, today);
@@ -95,7 +97,9 @@ function CostsShown() {
   return (
     <Page title={t("costs.title")} intro={t("costs.intro")}>
       <ReadOnlyNote />
-      {costs.length === 0 && <p className="card empty">{t("costs.empty")}</p>}
+      {costs.length === 0 && (
+        <p className="card empty">{t(canRecord ? "costs.empty" : "costs.empty.readOnly")}</p>
+      )}
       {totals.length > 0 && <CostTotals totals={totals} year={Number(today.slice(0, 4))} />}
 
       {due.length > 0 && (
@@ -121,11 +125,13 @@ function CostsShown() {
         </section>
       )}
 
-      <section className="card stack">
-        <AddDisclosure label={t("costs.add")}>
-          {(close) => <CostForm today={today} onDone={close} />}
-        </AddDisclosure>
-      </section>
+      <WhenCanRecord>
+        <section className="card stack">
+          <AddDisclosure label={t("costs.add")}>
+            {(close) => <CostForm today={today} onDone={close} />}
+          </AddDisclosure>
+        </section>
+      </WhenCanRecord>
 
       {(costs.length > 0 || feesPaid.length > 0) && (
         <section className="stack" aria-labelledby={`${id}-list`}>

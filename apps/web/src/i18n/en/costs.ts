@@ -5,6 +5,7 @@ export const costs = {
     "What treatment costs, what others covered, and what is still due. Each currency is kept on its own: nothing is converted.",
   "costs.empty":
     "No costs yet. Add an invoice, a pharmacy bill or a flight, and the totals will appear here.",
+  "costs.empty.readOnly": "No costs recorded yet.",
   "costs.add": "Add a cost",
   "costs.saved": "Cost saved.",
   "costs.changed": "Cost changed.",
