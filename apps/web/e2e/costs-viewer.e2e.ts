@@ -158,6 +158,9 @@ test("costs reach someone who can see only when Maya turns them on, and not befo
   await expect.poll(() => storedText(ruth), { timeout: 20_000 }).toContain(COST);
   await ruth.goto("/costs");
   await expect(ruth.getByText(COST)).toBeVisible({ timeout: 20_000 });
+  // Read only: no way to add, and no empty card where the form would be.
+  await expect(ruth.getByRole("button", { name: "Add a cost" })).toHaveCount(0);
+  await expect(ruth.locator("main .card").filter({ hasText: /^\s*$/ })).toHaveCount(0);
   await expect(ruth.getByText(/^Costs are not shared with you\./)).toHaveCount(0);
   await ruth.goto("/sharing/members");
 
