@@ -1,4 +1,4 @@
-import type { Cost, JourneyState } from "@trellis/domain";
+import { costList, coverageMinor, fromMinor, type JourneyState, toMinor } from "@trellis/domain";
 import type { Cell } from "./csv-format.ts";
 
 /**
@@ -9,25 +9,22 @@ import type { Cell } from "./csv-format.ts";
  * them up (received or not) in the cost's own currency, never converted.
  */
 
-const costsOf = (state: JourneyState): Cost[] =>
-  [...state.costs.values()].filter((c) => !c.removed);
-
 /** A source's name inside the coverage cell: `%`, `|` and `;` written as `%25`, `%7C`, `%3B`. */
 export const escapeListText = (text: string) =>
   text.replace(/%/g, "%25").replace(/\|/g, "%7C").replace(/;/g, "%3B");
 export const unescapeListText = (text: string) =>
   text.replace(/%3B/gi, ";").replace(/%7C/gi, "|").replace(/%25/g, "%");
 
-/** Sums in major units, rounded to the cent so 0.1 + 0.2 reads 0.3. */
-const money = (n: number) => Math.round(n * 100) / 100;
-
 export function costCsvRows(state: JourneyState): (readonly Cell[])[] {
-  return costsOf(state)
+  return costList(state)
     .sort((a, b) =>
       a.incurredOn === b.incurredOn ? (a.id < b.id ? -1 : 1) : a.incurredOn < b.incurredOn ? -1 : 1,
     )
     .map((c) => {
-      const covered = money(c.coverage.reduce((sum, k) => sum + k.value, 0));
+      // Summed in the currency's minor units (cents, or mils for a 3-decimal currency), never in floats.
+      const currency = c.amount.currency;
+      const coveredMinor = coverageMinor(c).expected;
+      const covered = fromMinor(coveredMinor, currency);
       return [
         c.id,
         c.incurredOn,
@@ -48,7 +45,7 @@ export function costCsvRows(state: JourneyState): (readonly Cell[])[] {
           )
           .join(";"),
         covered,
-        money(Math.max(0, c.amount.value - covered)),
+        fromMinor(Math.max(0, toMinor(c.amount.value, currency) - coveredMinor), currency),
         c.receipt ? c.receipt.mediaType : null,
         c.note,
       ];

@@ -146,3 +146,29 @@ describe("CSV quoting", () => {
     expect(rows.map((row) => row.at(-1))).toContain(note);
   });
 });
+
+describe("money in the costs table", () => {
+  it("is summed in the currency's own minor units: three decimals for a dinar, no float dust in dollars", () => {
+    const { recorder } = fiveYearJourney({ cycles: 1 });
+    const r: Recorder = recorder;
+    const t = Date.parse("2021-06-20T12:00:00Z");
+    const cost = (value: number, currency: string, coverage: number[]) => ({
+      costId: r.newId(t),
+      description: `A bill in ${currency}`,
+      category: "monitoring" as const,
+      amount: { value, currency },
+      incurredOn: "2021-06-18",
+      status: "paid" as const,
+      coverage: coverage.map((v) => ({ kind: "insurer" as const, value: v, received: true })),
+    });
+    r.record("CostRecorded", cost(10.125, "KWD", [2.5, 0.125]), t);
+    r.record("CostRecorded", cost(1, "USD", [0.1, 0.2]), t);
+    const rows = read(toCsv(r.state, "costs"));
+    const header = rows[0]!;
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    const kwd = rows.find((row) => col(row, "currency") === "KWD")!;
+    expect([col(kwd, "covered"), col(kwd, "out_of_pocket")]).toEqual(["2.625", "7.5"]);
+    const usd = rows.find((row) => col(row, "currency") === "USD")!;
+    expect([col(usd, "covered"), col(usd, "out_of_pocket")]).toEqual(["0.3", "0.7"]);
+  });
+});

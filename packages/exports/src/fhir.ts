@@ -367,21 +367,33 @@ const outcomeCodes: Partial<Record<Outcome["outcome"], Code>> = {
   "live-birth": snomed.liveBirth,
 };
 
-/** The NHS England genomics pattern: a pregnancy Observation (77386006) with the outcome as a component (267013003). */
+/**
+ * The NHS England genomics pattern: a pregnancy Observation (77386006) with
+ * the outcome as a component (267013003, a past pregnancy's outcome). A
+ * negative test was no pregnancy, and an ongoing one has no outcome yet:
+ * those go as words only, so no system counts a pregnancy or an ended one
+ * that was not.
+ */
 function outcomeObservation(o: Outcome, patientId: string): FhirResource {
   const code = outcomeCodes[o.outcome];
+  const pregnancy = o.outcome !== "negative";
+  const ended = pregnancy && o.outcome !== "ongoing";
   return {
     resourceType: "Observation",
     id: o.id,
     status: "final",
-    code: concept("Pregnancy outcome after a transfer", SNOMED, snomed.pregnancy),
+    code: pregnancy
+      ? concept("Pregnancy outcome after a transfer", SNOMED, snomed.pregnancy)
+      : concept("Result after a transfer"),
     subject: ref(patientId),
     partOf: [ref(o.transferId)],
     effectiveDateTime: o.on,
     ...(o.note ? { note: [{ text: o.note }] } : {}),
     component: [
       {
-        code: concept("Pregnancy outcome", SNOMED, snomed.pastPregnancyOutcome),
+        code: ended
+          ? concept("Pregnancy outcome", SNOMED, snomed.pastPregnancyOutcome)
+          : concept(pregnancy ? "Pregnancy, ongoing" : "Pregnancy test"),
         valueCodeableConcept: concept(outcomeWords[o.outcome], code ? SNOMED : undefined, code),
       },
       ...(o.gestationalAge
