@@ -176,7 +176,7 @@ export function clinicContent(state: JourneyState, options: ContentOptions, say:
     if (!chosen.has(section)) continue;
     if (section === "details") blocks.push(...details(state, options, say, f));
     if (section === "treatment") blocks.push(...treatment(state, cycles, say, f));
-    if (section === "monitoring") blocks.push(...monitoring(state, cycles, say, f));
+    if (section === "monitoring") blocks.push(...monitoring(state, cycles, options, say, f));
     if (section === "embryos") blocks.push(...embryos(state, say, f));
     if (section === "transfers") blocks.push(...transfers(state, options, say, f));
     if (section === "medicines") blocks.push(...medicines(state, say, f));
@@ -375,8 +375,31 @@ function preferredUnit(state: JourneyState, analyte: Analyte): LabUnit {
   return "IU/L";
 }
 
-function monitoring(state: JourneyState, cycles: readonly Cycle[], say: Say, f: Formats): Block[] {
+/**
+ * With losses left out: the days whose pregnancy tests would tell one, from
+ * the day of each transfer that ended in a loss until the next transfer.
+ */
+function lossDays(state: JourneyState): (date: string) => boolean {
+  const transfers = transferList(state).reverse(); // oldest first
+  const windows = transfers.flatMap((t, i) => {
+    const outcome = latestOutcome(state, t.id);
+    if (!outcome || !isLoss(outcome.outcome)) return [];
+    return [{ from: t.date, until: transfers[i + 1]?.date ?? null }];
+  });
+  return (date) => windows.some((w) => date >= w.from && (w.until === null || date < w.until));
+}
+
+function monitoring(
+  state: JourneyState,
+  cycles: readonly Cycle[],
+  options: ContentOptions,
+  say: Say,
+  f: Formats,
+): Block[] {
   const blocks: Block[] = [{ kind: "heading", level: 2, text: say("monitoring.title") }];
+  // Left out at the person's choice: hCG results after a transfer that ended in a loss.
+  const inLoss = options.leaveOutLosses ? lossDays(state) : () => false;
+  const told = (p: LabPoint) => p.result.analyte === "hCG" && inLoss(p.result.drawnAt.slice(0, 10));
   const groups: { cycle: Cycle | null; labs: LabPoint[] }[] = [];
   for (const cycle of [...cycles, null]) {
     const labs = analyteOrder
@@ -395,6 +418,7 @@ function monitoring(state: JourneyState, cycles: readonly Cycle[], say: Say, f: 
             !state.cycles.get(p.result.cycleId) ||
             state.cycles.get(p.result.cycleId)!.retracted,
       )
+      .filter((p) => !told(p))
       .sort((a, b) => a.epochMs - b.epochMs);
     groups.push({ cycle, labs });
   }

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import {
+  alexAfterALoss,
   cycleList,
   fold,
   type JourneyState,
@@ -195,6 +196,34 @@ describe("the clinic summary PDF", () => {
       expect(flat(shown.text)).toContain(line);
       expect(flat(left.text)).not.toContain(line);
     }
+  });
+
+  it("with losses left out, the hCG blood tests after that transfer go too, in every part", async () => {
+    // Alex: a transfer on 14 January, hCG drawn as blood tests on the 23rd and 27th, a loss on 20 February.
+    const { r } = alexAfterALoss();
+    const drawn = (date: string, value: number) =>
+      r.record(
+        "LabResultRecorded",
+        {
+          resultId: r.newId(Date.parse(`${date}T15:00:00Z`)),
+          drawnAt: `${date}T10:00:00-05:00[America/Toronto]`,
+          analyte: "hCG",
+          value,
+          unit: "mIU/mL",
+        },
+        Date.parse(`${date}T15:00:00Z`),
+      );
+    drawn("2026-01-23", 87);
+    drawn("2026-01-27", 163);
+    const all = { locale: "en", sections: [...clinicSections], now: NOW };
+    const shown = (await read(await clinicSummaryPdf(r.state, all))).text;
+    const left = (await read(await clinicSummaryPdf(r.state, { ...all, leaveOutLosses: true })))
+      .text;
+    for (const value of ["87", "163"]) {
+      expect(shown).toMatch(new RegExp(`\\b${value}\\b`));
+      expect(left).not.toMatch(new RegExp(`\\b${value}\\b`));
+    }
+    expect(left).not.toContain(words["outcome.miscarriage"]);
   });
 
   it("comes out A4 or Letter as asked", async () => {
