@@ -62,8 +62,3 @@ export function splitZoned(zoned: string): { at: string; zone: string } {
   if (open < 0) return { at: zoned, zone: "" };
   return { at: zoned.slice(0, open), zone: zoned.slice(open + 1, zoned.indexOf("]", open)) };
 }
-
-/** The zoned time again from `splitZoned`'s two parts. */
-export function joinZoned(at: string, zone: string): string {
-  return zone ? `${at}[${zone}]` : at;
-}

@@ -1,5 +1,10 @@
-import type { JourneyState, PlanEndSpec, PlannedMedication } from "@trellis/domain";
-import { type Cell, cellText, csvText } from "./csv-format.ts";
+import {
+  cycleClinicName,
+  type JourneyState,
+  type PlanEndSpec,
+  type PlannedMedication,
+} from "@trellis/domain";
+import { type Cell, csvText } from "./csv-format.ts";
 import { retrievalColumns, retrievalRows } from "./csv-lab.ts";
 
 /**
@@ -88,7 +93,7 @@ function rows(state: JourneyState, table: PlanTable): Cell[][] {
         c.startDate,
         c.zone,
         c.transferPlan,
-        c.clinic ?? (c.clinicId ? (state.clinics.get(c.clinicId)?.name ?? null) : null),
+        cycleClinicName(state, c.id),
         c.triggerToProcedureHours,
         c.status,
         c.endedOn,
@@ -121,8 +126,4 @@ function rows(state: JourneyState, table: PlanTable): Cell[][] {
 /** `cycles.csv`, `medicines.csv` or `retrievals.csv`. */
 export function toPlanCsv(state: JourneyState, table: PlanTable): string {
   return csvText(planColumns[table], rows(state, table));
-}
-
-export function planCells(state: JourneyState, table: PlanTable): string[][] {
-  return [[...planColumns[table]], ...rows(state, table).map((r) => r.map(cellText))];
 }

@@ -1,3 +1,4 @@
+import { isIsoDate } from "@trellis/domain";
 import { unescapeListText } from "./csv-costs.ts";
 import { BadValue, bool, num, opt, optNum, type Row } from "./import-cells.ts";
 
@@ -48,9 +49,8 @@ const RANK = {
   OutcomeRecorded: 9,
 } as const;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (text: string, column: string) => {
-  if (!DATE.test(text)) throw new BadValue(column);
+  if (!isIsoDate(text)) throw new BadValue(column);
   return text;
 };
 
@@ -94,7 +94,7 @@ function readEmbryo(
   if (![3, 5, 6, 7].includes(day)) throw new BadValue("day");
   const steps = parts(get("history"));
   const [first, ...later] = steps;
-  if (first?.[1] !== "reported" || !DATE.test(first[0] ?? "")) {
+  if (first?.[1] !== "reported" || !isIsoDate(first[0] ?? "")) {
     throw new BadValue("history");
   }
   const fate = first[2];
@@ -117,7 +117,7 @@ function readEmbryo(
         };
 
   for (const [on = "", step, a = "", b = ""] of later) {
-    if (!DATE.test(on)) throw new BadValue("history");
+    if (!isIsoDate(on)) throw new BadValue("history");
     const at = { file: "embryos" as const, row, on, rank: RANK.bank };
     if (step === "frozen") {
       const s = storage(a, b);
@@ -240,7 +240,7 @@ function transferDrafts({ row, get }: ReadRow): LabDraft[] {
     get("betas"),
   )) {
     const n = Number(value);
-    if (!DATE.test(drawnOn) || value === "" || !Number.isFinite(n)) throw new BadValue("betas");
+    if (!isIsoDate(drawnOn) || value === "" || !Number.isFinite(n)) throw new BadValue("betas");
     drafts.push({
       file: "transfers",
       row,
@@ -271,7 +271,7 @@ function transferDrafts({ row, get }: ReadRow): LabDraft[] {
       if (!Number.isInteger(n)) throw new BadValue("outcomes");
       return n;
     };
-    if (!DATE.test(outcomeOn)) throw new BadValue("outcomes");
+    if (!isIsoDate(outcomeOn)) throw new BadValue("outcomes");
     drafts.push({
       file: "transfers",
       row,

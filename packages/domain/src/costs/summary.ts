@@ -1,3 +1,4 @@
+import { cycleClinicName } from "../clinics/selectors.ts";
 import type { CycleType } from "../protocols/templates.ts";
 import { addDays } from "../schedule/civil.ts";
 import type { JourneyState } from "../state/state.ts";
@@ -318,7 +319,7 @@ export function costSummary(
               cycleType: cycle.cycleType,
               startDate: cycle.startDate,
               endedOn: cycle.endedOn,
-              clinic: cycleClinic(state, cycle.clinicId, cycle.clinic),
+              clinic: cycleClinicName(state, cycle.id),
               totals: t(s),
             };
           })
@@ -349,15 +350,6 @@ export function costSummary(
       };
     }),
   };
-}
-
-function cycleClinic(
-  state: JourneyState,
-  clinicId: string | null,
-  name: string | null,
-): string | null {
-  const card = clinicId ? state.clinics.get(clinicId) : undefined;
-  return card?.name ?? name;
 }
 
 /**
