@@ -16,13 +16,22 @@ export const lockField = (page: Page) => page.getByLabel("Passphrase or PIN");
 /** The App lock card in Settings. */
 export const lockCard = (page: Page) => page.getByRole("region", { name: "App lock" });
 
-/** From Settings, turns the lock on with `passphrase` and the choices given, and waits until it is on. */
+/** Opens Settings (a fresh page load), turns the lock on with `passphrase` and the choices given, and waits until it is on. */
 export async function turnOnLock(
   page: Page,
   passphrase = PASSPHRASE,
   choices: { lockAfter?: string; eraseAfter?: string } = {},
 ): Promise<void> {
   await openSettings(page);
+  await turnOnLockHere(page, passphrase, choices);
+}
+
+/** On the Settings screen already, turns the lock on without loading the page again. */
+export async function turnOnLockHere(
+  page: Page,
+  passphrase = PASSPHRASE,
+  choices: { lockAfter?: string; eraseAfter?: string } = {},
+): Promise<void> {
   const card = lockCard(page);
   await card.getByLabel("Passphrase or PIN").fill(passphrase);
   await card.getByLabel("The same again").fill(passphrase);

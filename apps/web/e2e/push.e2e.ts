@@ -2,7 +2,7 @@ import { expect, type Request, test } from "@playwright/test";
 import { Recorder, Temporal } from "@trellis/domain";
 import { antagonistCycle, eveningInjection, exportFile, recordAt } from "./fixtures.ts";
 import { maya, openFromMore, restore, waitForServiceWorker } from "./helpers.ts";
-import { dumpStorage, expectLockScreen, turnOnLock, unlock } from "./lock-helpers.ts";
+import { dumpStorage, expectLockScreen, turnOnLockHere, unlock } from "./lock-helpers.ts";
 import {
   type MockPushService,
   serviceWorkerSession,
@@ -21,8 +21,20 @@ import {
 const zone = maya.homeZone;
 test.use({ timezoneId: zone });
 
-/** Two evening injections at 20:00 (one reminder), and a pill at the next whole minute but one (no lead time). */
-function stimulation(pillAt: Temporal.ZonedDateTime) {
+/**
+ * The time of the two daily injections: a whole hour three to four hours from
+ * now, so that neither an injection nor its snooze copy falls due while a test
+ * runs, and the pill is never taken for one, whatever the time of day.
+ */
+function injectionHour(): Temporal.PlainTime {
+  return Temporal.Now.zonedDateTimeISO(zone)
+    .add({ hours: 4 })
+    .round({ smallestUnit: "hour", roundingMode: "floor" })
+    .toPlainTime();
+}
+
+/** Two daily injections at one time (one reminder), and a pill at `pillAt` (no lead time). */
+function stimulation(pillAt: Temporal.ZonedDateTime, injectAt: Temporal.PlainTime) {
   const now = Temporal.Now.zonedDateTimeISO(zone);
   const r = new Recorder("fixture14", 14);
   const at = (days: number, time: string) =>
@@ -40,7 +52,9 @@ function stimulation(pillAt: Temporal.ZonedDateTime) {
   const from = at(-4, "00:00").toPlainDate().toString();
   for (const name of ["Follitropin alfa", "Menotropin"])
     recordAt(r, at(-4, "19:00"), "MedicationPlanned", (planItemId) =>
-      eveningInjection({ cycleId, planItemId }, from, name),
+      eveningInjection({ cycleId, planItemId }, from, name, {
+        times: [injectAt.toString({ smallestUnit: "minute" })],
+      }),
     );
   recordAt(r, at(-1, "12:00"), "MedicationPlanned", (planItemId) =>
     eveningInjection({ cycleId, planItemId }, pillAt.toPlainDate().toString(), "Estradiol", {
@@ -72,7 +86,8 @@ test("reminders when closed: subscribes, uploads an encrypted neutral queue, the
     .round({ smallestUnit: "minute", roundingMode: "floor" });
   await page.context().grantPermissions(["notifications"]);
   await useMockSubscription(page, mock);
-  await restore(page, stimulation(pillAt));
+  const injectAt = injectionHour();
+  await restore(page, stimulation(pillAt, injectAt));
   await waitForServiceWorker(page);
   await openFromMore(page, "Settings");
   const card = page.locator("section", { has: page.getByRole("heading", { name: "Reminders" }) });
@@ -103,14 +118,14 @@ test("reminders when closed: subscribes, uploads an encrypted neutral queue, the
     json: JSON.parse(mock.decrypt(Buffer.from(i.payload, "base64url"))) as Record<string, unknown>,
   }));
   expect(new Set(body.items.map((i) => i.payload.length)).size).toBe(1);
-  // The two injections at 20:00 are one reminder each evening (with its snooze copy), not two.
+  // The two injections at one time are one reminder each day (with its snooze copy), not two.
   const reminders = opened.filter((i) => i.json.snoozeOf === undefined);
   expect(new Set(reminders.map((i) => i.at)).size).toBe(reminders.length);
-  const evenings = reminders.filter(
-    (i) => Temporal.Instant.from(i.at).toZonedDateTimeISO(zone).hour === 20,
+  const injections = reminders.filter((i) =>
+    Temporal.Instant.from(i.at).toZonedDateTimeISO(zone).toPlainTime().equals(injectAt),
   );
-  expect(evenings.length).toBeGreaterThanOrEqual(13);
-  for (const e of evenings)
+  expect(injections.length).toBeGreaterThanOrEqual(13);
+  for (const e of injections)
     expect(
       new URL(String(e.json.url), "http://x").searchParams.get("dose")!.split(","),
     ).toHaveLength(2);
@@ -181,7 +196,7 @@ test("with the app lock on, pushed reminders say only the neutral words even wit
     .round({ smallestUnit: "minute", roundingMode: "floor" });
   await page.context().grantPermissions(["notifications"]);
   await useMockSubscription(page, mock);
-  await restore(page, stimulation(pillAt));
+  await restore(page, stimulation(pillAt, injectionHour()));
   await waitForServiceWorker(page);
   await openFromMore(page, "Settings");
   const card = page.locator("section", { has: page.getByRole("heading", { name: "Reminders" }) });
@@ -203,9 +218,11 @@ test("with the app lock on, pushed reminders say only the neutral words even wit
   expect(titles(upload)).toContain("Estradiol 2 mg");
   const deviceId = /devices\/([^/]+)\/schedule/.exec(upload.url())![1]!;
 
-  // The lock on: the next upload says only the neutral words, whatever the names setting.
+  // The lock on (here, with no reload: a fresh page would upload its queue
+  // again, names and all, before the lock is on): the next upload says only
+  // the neutral words, whatever the names setting.
   const neutral = page.waitForRequest(schedule);
-  await turnOnLock(page);
+  await turnOnLockHere(page);
   const sealed = await neutral;
   expect(new Set(titles(sealed))).toEqual(new Set(["Trellis: a reminder"]));
   expect(await dumpStorage(page)).not.toContain(deviceId);

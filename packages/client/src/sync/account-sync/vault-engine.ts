@@ -7,6 +7,7 @@
  */
 import { Ed25519PublicKey, RootKey, VaultKey } from "@trellis/crypto";
 import type { Result } from "@trellis/domain";
+import { serialQueue } from "../../client/parts.ts";
 import type { SyncFailure } from "../api.ts";
 import { costsKeyring, openCostsKeys, settleCosts } from "../costs-keys.ts";
 import { deviceSigner } from "../device-signer.ts";
@@ -53,6 +54,12 @@ export function vaultEngine(w: Wiring): VaultEngine {
   let epochCheckedAt = Number.NEGATIVE_INFINITY;
   /** The costs keys of the running vault, read from the log before every round. */
   const costs = costsKeyring();
+  /**
+   * The owner's appends to the log (costs grants, a rotation) one at a time:
+   * two at once (a round's and a button's) would both see a rotation due and
+   * make two new keys, or grant the same costs key twice.
+   */
+  const oneAtATime = serialQueue();
 
   function start(): void {
     const vault = s.vault;
@@ -151,7 +158,8 @@ export function vaultEngine(w: Wiring): VaultEngine {
     });
   }
 
-  async function settleNow(): Promise<Result<void, SyncFailure>> {
+  const settleNow = () => oneAtATime(settleHere);
+  async function settleHere(): Promise<Result<void, SyncFailure>> {
     const a = s.account;
     const vault = s.vault;
     if (!a || !vault) return fail("no-vault");
@@ -202,7 +210,8 @@ export function vaultEngine(w: Wiring): VaultEngine {
   }
 
   /** A removal is not finished until the vault has a new key: retried before every round. */
-  async function finishRotation(): Promise<Result<void, SyncFailure>> {
+  const finishRotation = () => oneAtATime(rotateHere);
+  async function rotateHere(): Promise<Result<void, SyncFailure>> {
     if (!s.account || !s.vault?.rotationDue || !crypto) return done;
     const rotated = await rotatePinned(w.api(), s.account.token, {
       vaultId: s.vault.vaultId,
