@@ -63,6 +63,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "off",
+    // A service worker precaches the whole app (some 4 MB) in every fresh
+    // context: a quarter of the suite's time on two cores. It is off unless a
+    // test is about what it does (offline, install, push, notifications, the
+    // lock's look at Cache Storage, HTTPS): those files turn it on.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },

@@ -20,6 +20,9 @@ import {
   tempDir,
 } from "./https-helpers.ts";
 
+// The service worker is on here (the service worker must take control over HTTPS); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 // Each test starts its own servers (and Caddy) and a browser with its own profile.
 test.describe.configure({ timeout: 180_000 });
 

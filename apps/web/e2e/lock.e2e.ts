@@ -14,6 +14,9 @@ import {
   unlock,
 } from "./lock-helpers.ts";
 
+// The service worker is on here (the lock test reads Cache Storage too, which the service worker fills); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 // WebAuthn refuses an IP address as the site: this file runs on localhost.
 test.use({
   baseURL: `http://localhost:${process.env.TRELLIS_E2E_PORT}`,

@@ -5,6 +5,9 @@ import ICAL from "ical.js";
 import { antagonistCycle, eveningInjection, exportFile, recordAt } from "./fixtures.ts";
 import { maya, openFromMore, restore } from "./helpers.ts";
 
+// The service worker is on here (a notification while the app is open is shown through the service worker); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 /**
  * Names off (the default), nothing a reminder or the calendar file says tells
  * a stranger what it is for; names on, they say it all.

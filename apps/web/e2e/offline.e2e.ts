@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { setUpJourney, waitForServiceWorker, writeNote } from "./helpers.ts";
 
+// The service worker is on here (opening with the network cut is the service worker's work); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 test("with the network cut after the first load, the app still opens and still saves", async ({
   page,
   context,

@@ -11,6 +11,9 @@ import {
   useMockSubscription,
 } from "./push-helpers.ts";
 
+// The service worker is on here (pushed reminders are shown by the service worker); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 /**
  * Reminders when Trellis is closed: the app subscribes, encrypts the next 14
  * days on the device and uploads them to the real relay; the relay sends the

@@ -12,6 +12,9 @@ import {
 } from "./helpers.ts";
 import { lockField, turnOnLock } from "./lock-helpers.ts";
 
+// The service worker is on here (installing and working offline are the service worker's work); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 test("Chromium finds the app installable: manifest, icons and a service worker in control", async ({
   baseURL,
 }) => {

@@ -16,6 +16,9 @@ import {
 } from "./account-helpers.ts";
 import { expectNoAxeViolations, nav, phone, shot } from "./helpers.ts";
 
+// The service worker is on here (after the flight the app opens pages with the network cut); the config keeps it off elsewhere.
+test.use({ serviceWorkers: "allow" });
+
 const ZONE = "America/New_York";
 test.use({ timezoneId: ZONE });
 

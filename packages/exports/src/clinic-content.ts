@@ -10,7 +10,6 @@ import {
   type Analyte,
   betaSeries,
   type Cycle,
-  clinicForCycle,
   cohortFunnel,
   cohortList,
   currentClinic,
@@ -264,7 +263,7 @@ function treatment(state: JourneyState, cycles: readonly Cycle[], say: Say, f: F
           ? say(`treatment.status.${cycle.status}On`, { date: f.date(cycle.endedOn) })
           : say(`treatment.status.${cycle.status}`);
     facts.push({ label: say("treatment.status"), value: status });
-    const clinic = cycleClinicName(state, cycle.id) ?? clinicForCycle(state, cycle.id)?.name;
+    const clinic = cycleClinicName(state, cycle.id);
     if (clinic) facts.push({ label: say("treatment.clinic"), value: clinic });
     const trigger = cycleTrigger(state, cycle.id);
     if (trigger) {

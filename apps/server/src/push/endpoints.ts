@@ -5,6 +5,7 @@
  * Anything else is refused, so the server cannot be made to POST to
  * arbitrary addresses (its own network, say).
  */
+import { isLoopbackHost } from "../config.ts";
 
 /** Exact hosts, and `*.` suffixes, of the known push services. */
 export const KNOWN_PUSH_HOSTS: readonly string[] = [
@@ -20,10 +21,6 @@ function matches(host: string, pattern: string): boolean {
   if (pattern.startsWith("*."))
     return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
   return host === pattern;
-}
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The endpoint as a URL, or why it is refused (a sentence starting after "endpoint"). */
@@ -59,6 +56,6 @@ export function checkPushEndpoint(
     }
     return { ok: true, url };
   }
-  if (url.protocol === "http:" && added && isLoopback(host)) return { ok: true, url };
+  if (url.protocol === "http:" && added && isLoopbackHost(host)) return { ok: true, url };
   return { ok: false, problem: "must be an https URL." };
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { routes } from "../../app/routes.ts";
 import { useCircles, useCirclesAccount } from "../../app/sync-context.tsx";
 import { reasonText } from "../../app/sync-words.ts";
@@ -27,11 +27,6 @@ export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: (
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [joined, setJoined] = useState<string | null>(null);
-
-  // The link's token is spent once joined: keep it out of the address bar and history.
-  useEffect(() => {
-    if (joined) history.replaceState(null, "", routes.circle);
-  }, [joined]);
 
   async function join(e: FormEvent) {
     e.preventDefault();
@@ -65,6 +60,8 @@ export function JoinCircle({ fragment, onLetIn }: { fragment: string; onLetIn: (
     );
     if (!r.ok) return;
     markReader();
+    // The link's token is spent: out of the address bar and history before the next screen shows.
+    history.replaceState(null, "", routes.circle);
     setJoined(r.value.circleId);
   }
 
