@@ -278,6 +278,52 @@ describe("a receipt and the record vault", () => {
     expect(await flushReceipts(theirs)).toEqual({ uploaded: 0, deleted: 0, waiting: 1 });
     await dropReceipt(theirs, sent.value.attachmentId);
     expect(onServer(vaultId, sent.value.attachmentId)).not.toBeNull();
+    // Not theirs to delete: nothing waits in the outbox to try again for ever.
+    expect(await theirs.outbox.step(sent.value.attachmentId)).toBeNull();
+  });
+});
+
+describe("a receipt removed while the server cannot be reached", () => {
+  it("is deleted on the server later, also when the outbox still said it was to be sent", async () => {
+    const maya = await devices.device();
+    await startJourney(maya);
+    await devices.account(maya, "maya");
+    await vi.waitFor(() => expect(maya.sync.recordAttachments()).not.toBeNull());
+    let offline = false;
+    const outbox = memoryReceiptOutbox();
+    const store = memoryAttachmentStore();
+    const deps: ReceiptDeps = {
+      store,
+      outbox,
+      get vault() {
+        const v = maya.sync.recordAttachments();
+        if (!v) return null;
+        const down = Promise.resolve({ ok: false as const, error: { reason: "network" } });
+        return { ...v, delete: (id: string) => (offline ? down : v.delete(id)) };
+      },
+    };
+    const vaultId = maya.sync.snapshot.vault!.vaultId;
+    const kept = await keepReceipt(
+      deps,
+      { bytes: pdf("sent, then the app closed"), type: "application/pdf" },
+      maya.client.newId(),
+      jpegJsPort,
+    );
+    if (!kept.ok) throw new Error(kept.error);
+    const id = kept.value.attachmentId;
+    expect(onServer(vaultId, id)).not.toBeNull();
+    // The app closed between sending the bytes and noting it: the outbox still says "upload".
+    await outbox.mark(id, "upload");
+
+    offline = true;
+    await dropReceipt(deps, id);
+    expect(await store.get(id)).toBeNull();
+    expect(await outbox.all()).toEqual([{ attachmentId: id, step: "delete" }]);
+    expect(onServer(vaultId, id)).not.toBeNull();
+
+    offline = false;
+    expect(await flushReceipts(deps)).toEqual({ uploaded: 0, deleted: 1, waiting: 0 });
+    expect(onServer(vaultId, id)).toBeNull();
   });
 });
 

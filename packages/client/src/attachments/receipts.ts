@@ -157,20 +157,29 @@ export async function openReceipt(
  */
 export async function dropReceipt(deps: ReceiptDeps, attachmentId: string): Promise<void> {
   await deps.store.delete(attachmentId);
-  if ((await deps.outbox.step(attachmentId)) === "upload") {
-    await deps.outbox.clear(attachmentId);
-    // It may have reached the server while the outbox still said so: ask it to forget too.
-    if (deps.vault) await deps.vault.delete(attachmentId);
-    return;
-  }
+  const neverSent = (await deps.outbox.step(attachmentId)) === "upload";
+  // Even one the outbox still holds may have reached the server (the app
+  // closed between sending and noting it): the server is asked to forget too,
+  // and if it cannot be asked now, the outbox asks later.
   if (deps.vault) {
-    const removed = await deps.vault.delete(attachmentId);
-    if (removed.ok || removed.error.reason === "not-found") {
+    if (deleteSettled(await deps.vault.delete(attachmentId))) {
       await deps.outbox.clear(attachmentId);
       return;
     }
+  } else if (neverSent) {
+    await deps.outbox.clear(attachmentId);
+    return;
   }
   await deps.outbox.mark(attachmentId, "delete");
+}
+
+/**
+ * A delete that is done, or that this device may never do (a viewer's
+ * device): nothing is left to try. Anything else (offline, the server
+ * down) is tried again from the outbox.
+ */
+function deleteSettled(removed: Result<unknown, { reason: string }>): boolean {
+  return removed.ok || removed.error.reason === "not-found" || removed.error.reason === "forbidden";
 }
 
 export interface Flushed {
@@ -232,8 +241,8 @@ async function flushOnce(deps: ReceiptDeps, vault: AttachmentVault): Promise<Flu
       }
     } else {
       const removed = await vault.delete(attachmentId);
-      if (removed.ok || removed.error.reason === "not-found") {
-        deleted++;
+      if (deleteSettled(removed)) {
+        if (removed.ok || removed.error.reason !== "forbidden") deleted++;
         await deps.outbox.clear(attachmentId);
       } else {
         stopped = true;
