@@ -175,9 +175,12 @@ export function currencyOfCountry(country: string): string | null {
   return currencyByCountry.get(country.toUpperCase()) ?? null;
 }
 
-/** The currency a new cost starts in. */
+/**
+ * The currency a new cost or storage fee starts in: that of the cost recorded
+ * last (still on the list), else that of the person's country, else USD.
+ */
 export function defaultCurrency(state: JourneyState): string {
-  const last = [...state.costs.values()].at(-1);
+  const last = [...state.costs.values()].filter((c) => !c.removed).at(-1);
   if (last) return last.amount.currency;
   const country = personCountry(state);
   return (country && currencyOfCountry(country)) ?? "USD";

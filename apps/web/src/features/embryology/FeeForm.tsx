@@ -4,6 +4,7 @@ import { commonCurrencies, currencyCodes, DEFAULT_FEE_REMINDER_DAYS } from "@tre
 const currencies = [...new Set<string>([...commonCurrencies, ...currencyCodes])];
 
 import { type FormEvent, useId, useState } from "react";
+import { useJourneyState } from "../../app/client-context.tsx";
 import {
   CountField,
   DateField,
@@ -17,32 +18,15 @@ import {
 } from "../../components/forms/index.ts";
 import { useToast } from "../../components/Toast.tsx";
 import { useT } from "../../i18n/i18n.tsx";
+import { defaultCurrency } from "../costs/index.ts";
 import { useCounts } from "./use-counts.ts";
-
-/** Where the currency list starts: the person's own, guessed from their home zone. */
-function currencyFor(zone: string): string {
-  if (zone.startsWith("Australia/")) return "AUD";
-  if (zone === "Europe/London") return "GBP";
-  if (zone.startsWith("Europe/")) return "EUR";
-  if (
-    [
-      "America/Toronto",
-      "America/Vancouver",
-      "America/Edmonton",
-      "America/Winnipeg",
-      "America/Halifax",
-    ].includes(zone)
-  )
-    return "CAD";
-  if (zone.startsWith("Pacific/Auckland")) return "NZD";
-  return "USD";
-}
 
 const covering = ["embryos", "eggs", "embryos-and-eggs"] as const;
 
 /** A storage fee: the clinic, what it covers, the amount, the next due date, yearly or once, and when to remind. */
-export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) {
+export function FeeForm({ onDone }: { onDone: () => void }) {
   const t = useT();
+  const state = useJourneyState();
   const toast = useToast();
   const id = useId();
   const form = useForm<"clinic" | "amount" | "currency" | "dueOn" | "remind">({
@@ -52,7 +36,7 @@ export function FeeForm({ zone, onDone }: { zone: string; onDone: () => void }) 
   const [clinic, setClinic] = useState("");
   const [covers, setCovers] = useState<(typeof covering)[number]>("embryos");
   const [amount, setAmount] = useState("");
-  const [currency, setCurrency] = useState(currencyFor(zone));
+  const [currency, setCurrency] = useState(() => defaultCurrency(state));
   const [due, setDue] = useState("");
   const [yearly, setYearly] = useState(true);
 

@@ -89,7 +89,7 @@ export function StorageFees() {
       <WhenCanRecord>
         <section className="card stack">
           <AddDisclosure label={t("embryos.fees.add")}>
-            {(close) => <FeeForm zone={zone} onDone={close} />}
+            {(close) => <FeeForm onDone={close} />}
           </AddDisclosure>
         </section>
       </WhenCanRecord>
