@@ -174,6 +174,21 @@ describe("the refusal catalogue", () => {
     ).toBe("This can't be transferred: the day-5 embryo is still in the lab.");
   });
 
+  it("shows money as money, in the cost's currency and the person's locale", () => {
+    const over = {
+      reason: "coverage-exceeds-amount",
+      field: "payload.coverage",
+      params: { currency: "KWD", covered: 10.125, amount: 9.5 },
+    };
+    expect(refusalText(i18n, over)).toBe(
+      "What is covered adds up to KWD\u00a010.125, more than the cost itself (KWD\u00a09.500). Check the amounts.",
+    );
+    const euros = { ...over, params: { currency: "EUR", covered: 1200.5, amount: 1000 } };
+    expect(refusalText(createI18n(["en-GB"]), euros)).toBe(
+      "What is covered adds up to €1,200.50, more than the cost itself (€1,000.00). Check the amounts.",
+    );
+  });
+
   it("gives calm general words for a reason it does not know, never the code", () => {
     const text = refusalText(i18n, { reason: "stale-epoch", field: "payload.x" });
     expect(text).toBe(en["refusals.unknown"]);

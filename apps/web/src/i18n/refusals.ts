@@ -12,6 +12,9 @@ import type { I18n } from "./i18n.tsx";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What turning a refusal into words needs of the person's language and locale. */
+export type Refusing = Pick<I18n, "t" | "day" | "number">;
+
 /**
  * Params that hold a code the words choose by (`{status, select, ...}`). ICU
  * option names cannot hold a dash, so the catalogue writes `in-culture` as
@@ -67,14 +70,21 @@ export function refusalKey(reason: ShownRefusal, field: string): MessageKey {
   return `refusal.${reason}` as MessageKey;
 }
 
+/** Params that hold an amount of money, in the refusal's `currency` (major units). */
+const MONEY = new Set(["amount", "covered"]);
+
 function values(
-  i18n: Pick<I18n, "t" | "day">,
+  i18n: Refusing,
   reason: ShownRefusal,
   params: Problem<string>["params"],
 ): Record<string, string | number> {
   const out: Record<string, string | number> = { ...refusalDefaults[reason] };
   for (const [k, v] of Object.entries(params ?? {})) {
-    if (typeof v === "number") out[k] = v;
+    if (typeof v === "number")
+      out[k] =
+        MONEY.has(k) && typeof params?.currency === "string"
+          ? i18n.number(v, { style: "currency", currency: params.currency })
+          : v;
     else if (SELECTORS.has(k)) out[k] = v.replaceAll("-", "_");
     else out[k] = ISO_DATE.test(v) ? i18n.day(v, true) : v;
   }
@@ -87,7 +97,7 @@ function values(
  * the box." A reason the catalogue does not know (a newer server, a bug)
  * gets calm general words, never the code or a developer's sentence.
  */
-export function refusalText(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): string {
+export function refusalText(i18n: Refusing, p: Problem<string>): string {
   if (!isShown(p.reason)) return i18n.t("refusals.unknown");
   try {
     return i18n.t(refusalKey(p.reason, fieldOf(p)), values(i18n, p.reason, p.params));
@@ -103,12 +113,12 @@ export function refusalText(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): 
  * reason's own words are about a form ("Something in this form is out of
  * date"), and there is no form.
  */
-export function importRefusalText(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): string {
+export function importRefusalText(i18n: Refusing, p: Problem<string>): string {
   const entry = /^events\[(\d+)\]/.exec(p.field);
   return entry ? i18n.t("refusals.importEntry", { n: Number(entry[1]) + 1 }) : refusalText(i18n, p);
 }
 
 /** "Not saved: …" with the refusal's words: for a refusal that belongs to the whole form. */
-export function notSaved(i18n: Pick<I18n, "t" | "day">, p: Problem<string>): string {
+export function notSaved(i18n: Refusing, p: Problem<string>): string {
   return i18n.t("form.problem", { message: refusalText(i18n, p) });
 }

@@ -2,7 +2,7 @@
  * Why a cost is refused (words: the web app's refusal catalogue). Params:
  * `too-many-decimals` has `digits` (how many the currency allows, 0 for JPY)
  * and `currency`; `coverage-exceeds-amount` has `currency`, `covered` and
- * `amount` (major units, for `{covered, number}`).
+ * `amount` (major units; the words show them as money).
  */
 export const costsRefusals = [
   "unknown-cost",

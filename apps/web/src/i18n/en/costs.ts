@@ -44,7 +44,6 @@ export const costs = {
 
   // Due
   "costs.due.title": "Due",
-  "costs.due.none": "Nothing is due.",
   "costs.due.on": "Due {date}",
   "costs.due.overdue": "Was due {date}",
   "costs.due.line": "{description}: {amount}, due {date}",
@@ -137,7 +136,6 @@ export const costs = {
   "costs.receipt": "Receipt (optional)",
   "costs.receipt.hint":
     "A photo or a PDF. A photo is made smaller and its place and camera details are taken out. It is sealed with a key only your record holds.",
-  "costs.receipt.choose": "Choose a photo or PDF",
   "costs.receipt.preparing": "Preparing the receipt…",
   "costs.receipt.attached": "Receipt attached ({size}).",
   "costs.receipt.remove": "Take the receipt off",

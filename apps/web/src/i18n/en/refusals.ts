@@ -196,7 +196,7 @@ const reasonWords = {
   "too-many-decimals":
     "{digits, plural, =0 {Amounts in {currency} have no decimals.} one {Amounts in {currency} have at most # decimal.} other {Amounts in {currency} have at most # decimals.}} Check the number.",
   "coverage-exceeds-amount":
-    "What is covered adds up to {covered, number} {currency}, more than the cost itself ({amount, number} {currency}). Check the amounts.",
+    "What is covered adds up to {covered}, more than the cost itself ({amount}). Check the amounts.",
   "due-needs-date": "Add the day it is due, so Trellis can remind you.",
   "due-with-paid-date": "A cost still due has no paid date yet. Mark it paid, or clear the date.",
   "cost-already-paid": "This cost is already marked paid.",
