@@ -25,7 +25,7 @@ import { HOUSEKEEPING_INTERVAL_MS, sweepExpired } from "./housekeeping.ts";
 import { registerApiCompression } from "./http/compression.ts";
 import { ApiError } from "./http/errors.ts";
 import { serializeError, serializeRequest, serializeResponse } from "./http/logging.ts";
-import { HSTS_HEADER, SECURITY_HEADERS, sendsHsts } from "./http/security-headers.ts";
+import { securityHeadersFor } from "./http/security-headers.ts";
 import { isApiPath, registerWebApp, sendWebFallback, webAppIsBuilt } from "./http/web.ts";
 import { DEFAULT_PUSH_CONFIG } from "./push/config.ts";
 import { registerPushRoutes } from "./push/routes.ts";
@@ -258,7 +258,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // vaultId) instead of the router's 414.
     routerOptions: { maxParamLength: 1000 },
     // Fastify's own reply for a malformed URL (e.g. "/%zz") in our error format.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
       const apiError =
         error.code === "FST_ERR_BAD_URL"
           ? new ApiError(400, "bad-request", "The URL is malformed.")
@@ -266,7 +266,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       // onSend hooks do not run for these replies: add the headers here.
       // (The reply type here is generic over route schemas; we send our own shape.)
       const r = reply as unknown as FastifyReply;
-      r.headers({ ...SECURITY_HEADERS, "cache-control": "no-store" });
+      r.headers({ ...securityHeadersFor(request.hostname, !!tls), "cache-control": "no-store" });
       void r.code(apiError.statusCode).send(apiError.toBody());
     },
   }) as unknown as FastifyInstance;
@@ -276,8 +276,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.removeContentTypeParser("text/plain");
 
   app.addHook("onSend", async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    if (tls && sendsHsts(request.hostname)) reply.header("strict-transport-security", HSTS_HEADER);
+    reply.headers(securityHeadersFor(request.hostname, !!tls));
     // API responses are private and live: no browser or proxy caching.
     if (isApiPath(request.url)) reply.header("cache-control", "no-store");
   });

@@ -49,3 +49,15 @@ export function sendsHsts(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, "");
   return !(h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local"));
 }
+
+/**
+ * Every security header for a response to `hostname`, HSTS included when it
+ * is served over TLS (see `sendsHsts`): one list for the replies that go
+ * through Fastify's hooks and for those that do not (a malformed URL, the
+ * event stream).
+ */
+export function securityHeadersFor(hostname: string, tls: boolean): Record<string, string> {
+  return tls && sendsHsts(hostname)
+    ? { ...SECURITY_HEADERS, "strict-transport-security": HSTS_HEADER }
+    : { ...SECURITY_HEADERS };
+}

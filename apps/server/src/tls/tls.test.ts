@@ -298,7 +298,17 @@ describe("the server over HTTPS with home certificates", () => {
       const vault = await client.createVault(maya);
 
       // An event stream over HTTP/2: it opens, then tells of an append made after.
+      // A malformed URL, answered before any route, carries them too.
+      const malformed = await request({
+        ":path": "/%zz",
+        ":authority": `trellis.test:${new URL(server.url).port}`,
+      });
+      expect(malformed.headers[":status"]).toBe(400);
+      expect(malformed.headers["strict-transport-security"]).toBe("max-age=31536000");
+      expect(malformed.headers["cross-origin-opener-policy"]).toBe("same-origin");
+
       const stream = session.request({
+        ":authority": `trellis.test:${new URL(server.url).port}`,
         ":path": `/api/v1/vaults/${vault.vaultId}/stream?after=0`,
         authorization: `Bearer ${maya.session.token}`,
         accept: "text/event-stream",
@@ -313,6 +323,8 @@ describe("the server over HTTPS with home certificates", () => {
       const headers = await opened;
       expect(headers[":status"]).toBe(200);
       expect(headers["content-type"]).toBe("text/event-stream; charset=utf-8");
+      expect(headers["strict-transport-security"]).toBe("max-age=31536000");
+      expect(headers["content-security-policy"]).toContain("default-src 'self'");
       const events = client.seal(vault, ["a dose, over HTTP/2"]);
       const appended = await client.append(maya, vault.vaultId, events);
       await expect.poll(() => text, { timeout: 5000 }).toMatch(/data:/);

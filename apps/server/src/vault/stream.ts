@@ -14,7 +14,7 @@
  */
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Caller } from "../auth/sessions.ts";
-import { SECURITY_HEADERS } from "../http/security-headers.ts";
+import { securityHeadersFor } from "../http/security-headers.ts";
 import type { VaultEventsHub } from "./live.ts";
 import type { VaultStore } from "./store.ts";
 import type { StreamChecks } from "./stream-checks.ts";
@@ -110,8 +110,10 @@ export async function serveEventStream(
   // the socket rather than a chunk header, the notice and a CRLF through the
   // HTTP layer's cork, which counts when one append reaches 10,000 streams.
   if (!h2) reply.raw.useChunkedEncodingByDefault = false;
+  // HTTP/2 is spoken only over TLS here.
+  const overTls = h2 || (request.raw.socket as { encrypted?: boolean } | null)?.encrypted === true;
   reply.raw.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...securityHeadersFor(request.hostname, overTls),
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-store",
     // Tell nginx-style proxies not to buffer the stream.
