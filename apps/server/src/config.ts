@@ -120,6 +120,22 @@ function parseInteger(text: string): number | undefined {
 }
 
 /**
+ * The configuration for a command run from a shell (the server, the backup
+ * tool): a bad variable is said in words, and the process ends with code 2.
+ */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/**
  * Reads the configuration from `env` (default: `process.env`). Relative paths
  * are resolved against `cwd` (default: `process.cwd()`).
  * Throws `ConfigError` naming each bad variable.

@@ -5,7 +5,7 @@
 
 import { InvalidServerSetupError, SecretsMismatchError } from "./auth/secrets.ts";
 import { SecretsFileError } from "./auth/secrets-file.ts";
-import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "./config.ts";
+import { type Config, configOrExit, describeDatabaseUrl } from "./config.ts";
 import { SchemaTooNewError } from "./db/migrations.ts";
 import { DataDirInUseError } from "./db/pglite.ts";
 import { InvalidVapidKeyError } from "./push/vapid.ts";
@@ -40,16 +40,7 @@ function describeStartupError(error: unknown, config: Config): string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
 
   // Everything the server writes (secrets file, PGlite's files, the lock
   // file) is readable by its owner only: files 0600, directories 0700.

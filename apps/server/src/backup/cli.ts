@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { type Config, ConfigError, describeDatabaseUrl, loadConfig } from "../config.ts";
+import { type Config, configOrExit, describeDatabaseUrl } from "../config.ts";
 import { openDb, pgliteDir } from "../db/open.ts";
 import { DataDirInUseError } from "../db/pglite.ts";
 import {
@@ -121,16 +121,7 @@ async function restore(config: Config, args: string[]): Promise<void> {
 async function main(): Promise<void> {
   process.umask(0o077);
   const [command, ...args] = process.argv.slice(2);
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   try {
     if (command === "backup") await backup(config, args);
     else if (command === "restore") await restore(config, args);
