@@ -155,6 +155,18 @@ const byDate =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
+/** The doses given in date order as runs of one dose: a change of dose starts a new run. */
+function doseRuns(
+  given: readonly { date: string; dose: string }[],
+): { dose: string; from: string; to: string }[] {
+  const runs: { dose: string; from: string; to: string }[] = [];
+  for (const l of given) {
+    const last = runs.at(-1);
+    if (last && last.dose === l.dose) last.to = l.date;
+    else runs.push({ dose: l.dose, from: l.date, to: l.date });
+  }
+  return runs;
+}
 /** The summary's blocks, in reading order. */
 export function clinicContent(state: JourneyState, options: ContentOptions, say: Say): Block[] {
   const f = new Formats(options.locale);
@@ -281,11 +293,24 @@ function treatment(state: JourneyState, cycles: readonly Cycle[], say: Say, f: F
       const rows = items.map((item) => {
         const logs = (logsByItem.get(item.id) ?? []).sort(byDate((l) => l.date));
         const given = logs.filter((l) => l.given);
-        const doses = [...new Set(given.map((l) => l.dose))];
+        const runs = doseRuns(given);
         const planned = doseText(item.dose, say, f);
+        // One dose all through: the dose. A dose changed: each dose with the days it was given.
+        const doses =
+          runs.length > 1
+            ? runs.map((r) =>
+                say("treatment.doses.run", {
+                  dose: r.dose,
+                  dates:
+                    r.from === r.to
+                      ? f.date(r.from)
+                      : say("treatment.doses.range", { from: f.date(r.from), to: f.date(r.to) }),
+                }),
+              )
+            : [runs[0]?.dose ?? planned];
         return [
           item.medication.name,
-          (doses.length > 0 ? doses : [planned]).join("\n"),
+          doses.join("\n"),
           given.length + logs.length > 0
             ? say("treatment.doses.count", {
                 given: given.length,

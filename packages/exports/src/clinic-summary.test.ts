@@ -108,6 +108,32 @@ describe("the clinic summary PDF", () => {
     expect(info.Language).toBe("en-GB");
   });
 
+  it("says when a dose changed: each dose with the days it was given", async () => {
+    const { text } = await read(
+      await clinicSummaryPdf(record, { locale: "en-GB", sections: ["treatment"], now: NOW }),
+    );
+    const flat = text.replace(/\s+/g, " ");
+    // Maya's second cycle (2022): follitropin 300 IU, lowered to 225 IU from stimulation day 6.
+    const cycle = [...record.cycles.values()].find((c) => c.startDate === "2022-02-03")!;
+    const item = [...record.planItems.values()].find(
+      (i) => i.cycleId === cycle.id && i.medication.name.startsWith("Follitropin"),
+    )!;
+    expect(item.dose.value).toBe(300);
+    const change = item.changes.find((c) => c.dose)!;
+    expect(change.dose!.value).toBe(225);
+    const given = [...record.doseLogs.values()]
+      .filter((l) => l.planItemId === item.id && !l.retracted && l.status !== "skipped")
+      .sort((a, b) => (a.takenAt < b.takenAt ? -1 : 1));
+    const at300 = given.filter((l) => l.slot.date < change.from);
+    const at225 = given.filter((l) => l.slot.date >= change.from);
+    expect(at300.length).toBeGreaterThan(1);
+    expect(at225.length).toBeGreaterThan(1);
+    const range = (ls: typeof given) =>
+      `${dateOf(ls[0]!.takenAt.slice(0, 10))} to ${dateOf(ls.at(-1)!.takenAt.slice(0, 10))}`;
+    expect(flat).toContain(`300 IU: ${range(at300)}`);
+    expect(flat).toContain(`225 IU: ${range(at225)}`);
+  });
+
   it("has the sections asked for and not the others, and personal details only as chosen", async () => {
     const { text } = await read(
       await clinicSummaryPdf(record, {

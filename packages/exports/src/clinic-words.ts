@@ -48,6 +48,7 @@ const en = {
   "treatment.doses.count":
     "{given, plural, one {# dose} other {# doses}}{notTaken, plural, =0 {} one {, # not taken} other {, # not taken}}",
   "treatment.doses.range": "{from} to {to}",
+  "treatment.doses.run": "{dose}: {dates}",
   "treatment.doses.none": "No doses logged.",
   "treatment.trigger": "Trigger",
   "treatment.trigger.logged": "{medicine}, given {time}",
