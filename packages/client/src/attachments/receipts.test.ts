@@ -39,6 +39,22 @@ function onServer(vaultId: string, id: string): Uint8Array | null {
 const pdf = (text: string) =>
   new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 
+/** A small PDF receipt kept (and sent, with an account) for `d`'s next cost. */
+async function keepPdf(
+  deps: ReceiptDeps,
+  d: TestDevice,
+  text: string,
+): Promise<Extract<Awaited<ReturnType<typeof keepReceipt>>, { ok: true }>> {
+  const kept = await keepReceipt(
+    deps,
+    { bytes: pdf(text), type: "application/pdf" },
+    d.client.newId(),
+    jpegJsPort,
+  );
+  if (!kept.ok) throw new Error(kept.error);
+  return kept;
+}
+
 async function startJourney(d: TestDevice) {
   const r = await d.client.record("JourneyCreated", {
     displayName: "Maya",
@@ -169,13 +185,7 @@ describe("a receipt and the record vault", () => {
     // Kept there now: it opens again without the server.
     expect(await openReceipt({ ...theirs, vault: null }, kept.value)).toEqual(opened);
     // With another key, nothing opens.
-    const wrong = await keepReceipt(
-      theirs,
-      { bytes: pdf("other"), type: "application/pdf" },
-      jonas.client.newId(),
-      jpegJsPort,
-    );
-    if (!wrong.ok) throw new Error(wrong.error);
+    const wrong = await keepPdf(theirs, jonas, "other");
     expect(await openReceipt(theirs, { attachmentId: id, key: wrong.value.key })).toEqual({
       ok: false,
       error: "damaged",
@@ -241,39 +251,21 @@ describe("a receipt and the record vault", () => {
     const maya = await devices.device();
     await startJourney(maya);
     const deps = depsOf(maya);
-    const never = await keepReceipt(
-      deps,
-      { bytes: pdf("x"), type: "application/pdf" },
-      maya.client.newId(),
-      jpegJsPort,
-    );
-    if (!never.ok) throw new Error(never.error);
+    const never = await keepPdf(deps, maya, "x");
     await dropReceipt(deps, never.value.attachmentId);
     expect(await deps.outbox.all()).toEqual([]);
     expect(await deps.store.get(never.value.attachmentId)).toBeNull();
 
     await devices.account(maya, "maya");
     await vi.waitFor(() => expect(maya.sync.recordAttachments()).not.toBeNull());
-    const sent = await keepReceipt(
-      deps,
-      { bytes: pdf("sent"), type: "application/pdf" },
-      maya.client.newId(),
-      jpegJsPort,
-    );
-    if (!sent.ok) throw new Error(sent.error);
+    const sent = await keepPdf(deps, maya, "sent");
     const vaultId = maya.sync.snapshot.vault!.vaultId;
     expect(onServer(vaultId, sent.value.attachmentId)).not.toBeNull();
 
     const viewer = await memberJoins(maya, "viewer");
     const theirs = depsOf(viewer);
     expect((await openReceipt(theirs, sent.value)).ok).toBe(true);
-    const own = await keepReceipt(
-      theirs,
-      { bytes: pdf("viewer"), type: "application/pdf" },
-      viewer.client.newId(),
-      jpegJsPort,
-    );
-    if (!own.ok) throw new Error(own.error);
+    const own = await keepPdf(theirs, viewer, "viewer");
     expect(onServer(vaultId, own.value.attachmentId)).toBeNull();
     expect(await flushReceipts(theirs)).toEqual({ uploaded: 0, deleted: 0, waiting: 1 });
     await dropReceipt(theirs, sent.value.attachmentId);
@@ -303,13 +295,7 @@ describe("a receipt removed while the server cannot be reached", () => {
       },
     };
     const vaultId = maya.sync.snapshot.vault!.vaultId;
-    const kept = await keepReceipt(
-      deps,
-      { bytes: pdf("sent, then the app closed"), type: "application/pdf" },
-      maya.client.newId(),
-      jpegJsPort,
-    );
-    if (!kept.ok) throw new Error(kept.error);
+    const kept = await keepPdf(deps, maya, "sent, then the app closed");
     const id = kept.value.attachmentId;
     expect(onServer(vaultId, id)).not.toBeNull();
     // The app closed between sending the bytes and noting it: the outbox still says "upload".

@@ -162,6 +162,22 @@ async function round(d: TestDevice) {
   await vi.waitFor(() => expect(d.sync.snapshot.status?.phase).toBe("synced"));
 }
 
+/**
+ * Maya turns costs on for viewers and the viewer reads her cost; then the
+ * membership log as the server holds it now (what a lying server replays later).
+ */
+async function logWithCostsShared(maya: TestDevice, viewer: TestDevice) {
+  expect(await maya.sync.setCostsForViewers(true)).toEqual({ ok: true, value: undefined });
+  await round(viewer);
+  await vi.waitFor(() => expect(descriptions(viewer.client)).toEqual([DESCRIPTION]));
+  const vaultId = maya.sync.snapshot.vault!.vaultId;
+  const api = createApi(devices.server.transport);
+  const mayaAccount = (await maya.storage.getMeta<StoredAccount>(ACCOUNT_KEY))!;
+  const log = await api.membershipLog(mayaAccount.token, vaultId);
+  if (!log.ok) throw new Error(log.error.reason);
+  return { whileOn: log.value, vaultId, api, mayaAccount };
+}
+
 const held = async (d: TestDevice) => d.client.sync.held();
 
 /** Every entry of the vault opened with the vault keys `d` holds: what a viewer's code could see. */
@@ -352,20 +368,13 @@ describe("costs and viewers", () => {
     const lying = listeningServer();
     const maya = await owner(lying.transport);
     const { member: viewer } = await joins(maya, "viewer");
-    expect(await maya.sync.setCostsForViewers(true)).toEqual({ ok: true, value: undefined });
-    await round(viewer);
-    await vi.waitFor(() => expect(descriptions(viewer.client)).toEqual([DESCRIPTION]));
-    const vaultId = maya.sync.snapshot.vault!.vaultId;
-    const api = createApi(devices.server.transport);
-    const mayaAccount = (await maya.storage.getMeta<StoredAccount>(ACCOUNT_KEY))!;
-    const whileOn = await api.membershipLog(mayaAccount.token, vaultId);
-    if (!whileOn.ok) throw new Error(whileOn.error.reason);
+    const { whileOn } = await logWithCostsShared(maya, viewer);
     expect(await maya.sync.setCostsForViewers(false)).toEqual({ ok: true, value: undefined });
 
     // From now on the server shows Maya's phone the log as it was while the switch was on.
     lying.state.lie = (request, response) =>
       request.method === "GET" && request.path.endsWith("/log")
-        ? { ...response, body: whileOn.value }
+        ? { ...response, body: whileOn }
         : response;
     await recordCost(maya.client, LATER, LATER_AMOUNT);
     maya.sync.nudge();
@@ -384,14 +393,7 @@ describe("costs and viewers", () => {
     const maya = await owner();
     const lying = listeningServer();
     const { member: viewer, accountId } = await joins(maya, "viewer", lying.transport);
-    expect(await maya.sync.setCostsForViewers(true)).toEqual({ ok: true, value: undefined });
-    await round(viewer);
-    await vi.waitFor(() => expect(descriptions(viewer.client)).toEqual([DESCRIPTION]));
-    const vaultId = maya.sync.snapshot.vault!.vaultId;
-    const api = createApi(devices.server.transport);
-    const mayaAccount = (await maya.storage.getMeta<StoredAccount>(ACCOUNT_KEY))!;
-    const whileOn = await api.membershipLog(mayaAccount.token, vaultId);
-    if (!whileOn.ok) throw new Error(whileOn.error.reason);
+    const { whileOn, vaultId, api, mayaAccount } = await logWithCostsShared(maya, viewer);
 
     expect(await maya.sync.setCostsForViewers(false)).toEqual({ ok: true, value: undefined });
     await recordCost(maya.client, LATER, LATER_AMOUNT);
@@ -399,7 +401,7 @@ describe("costs and viewers", () => {
     // The server serves the log as it was while the switch was on (the viewer's grants in it).
     lying.state.lie = (request, response) =>
       request.method === "GET" && request.path.endsWith("/log")
-        ? { ...response, body: whileOn.value }
+        ? { ...response, body: whileOn }
         : response;
     await round(viewer);
     await vi.waitFor(() => expect(texts(viewer.client)).toContain("After the switch."));
